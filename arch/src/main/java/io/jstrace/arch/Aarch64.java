@@ -1,0 +1,47 @@
+package io.jstrace.arch;
+
+/**
+ * aarch64 (arm64). Register layout: {@code struct user_pt_regs} in
+ * arch/arm64/include/uapi/asm/ptrace.h (x0..x30, sp, pc, pstate); syscall ABI:
+ * number in x8, args in x0..x5, result in x0 — which overwrites the first argument, so
+ * arguments must be captured at syscall-enter-stop.
+ */
+public final class Aarch64 implements Arch {
+    /** The one instance. */
+    public static final Aarch64 INSTANCE = new Aarch64();
+
+    /** include/uapi/linux/audit.h: EM_AARCH64 | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE. */
+    public static final int AUDIT_ARCH_AARCH64 = 0xc00000b7;
+
+    private static final int X8 = 8 * 8, SP = 31 * 8, PC = 32 * 8;
+
+    private static final RegisterMap REGISTERS =
+            new RegisterMap(34 * 8, X8, new int[] {0, 8, 16, 24, 32, 40}, 0, PC, SP);
+
+    private Aarch64() {}
+
+    @Override
+    public String name() {
+        return "aarch64";
+    }
+
+    @Override
+    public int auditArch() {
+        return AUDIT_ARCH_AARCH64;
+    }
+
+    @Override
+    public SyscallNumbers syscalls() {
+        return Aarch64Syscalls.NUMBERS;
+    }
+
+    @Override
+    public RegisterMap registers() {
+        return REGISTERS;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

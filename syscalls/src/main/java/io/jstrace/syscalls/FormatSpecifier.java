@@ -1,0 +1,288 @@
+package io.jstrace.syscalls;
+
+import static io.jstrace.syscalls.Phase.ENTRY;
+import static io.jstrace.syscalls.Phase.EXIT;
+
+/**
+ * How one syscall argument is decoded. Each specifier knows the stop at which its
+ * memory is meaningful ({@link #phase()}).
+ *
+ * <p>Where a specifier needs a length or a count, it is the <em>next</em> argument
+ * ({@code write(fd, buf, count)}: {@link #WRITE_BUFFER} reads {@code count} bytes), or
+ * the return value for {@link #READ_BUFFER} and the other kernel-filled buffers.
+ * Names prefixed {@code POST_} decode at exit what the tracee passed at entry.
+ */
+public enum FormatSpecifier {
+    // ---- plain numbers
+    /** signed {@code int}, decimal. */
+    INT(ENTRY),
+    /** signed {@code long}, decimal. */
+    LONG(ENTRY),
+    /** unsigned {@code int}, decimal. */
+    UINT(ENTRY),
+    /** {@code size_t} and other unsigned longs, decimal. */
+    SIZE(ENTRY),
+    /** hexadecimal: {@code 0x1f}. */
+    HEX(ENTRY),
+    /** octal with a leading 0: {@code 0755}. */
+    OCT(ENTRY),
+    /** a pointer printed as an address: {@code NULL} or {@code 0x7ffc...}. */
+    ADDR(ENTRY),
+    /** {@code off_t}/{@code loff_t}, signed decimal. */
+    OFFSET(ENTRY),
+    /** a pointer to a {@code loff_t} in memory ({@code [0]}), read at entry. */
+    OFFSET_PTR(ENTRY),
+
+    // ---- files and descriptors
+    /** a file descriptor. */
+    FD(ENTRY),
+    /** a directory fd of the {@code *at} family: {@code AT_FDCWD} or a descriptor. */
+    DIRFD(ENTRY),
+    /** a NUL-terminated path in tracee memory. */
+    PATH(ENTRY),
+    /** a NUL-terminated string in tracee memory, not a path. */
+    STRING(ENTRY),
+    /** a path the kernel writes (getcwd, readlink): read at exit, length is the return value. */
+    POST_PATH(EXIT),
+    /** open(2) flags: access mode plus {@code O_*} bits. */
+    OPEN_FLAGS(ENTRY),
+    /** a file mode: octal permission bits, {@code S_IF*} type when present. */
+    MODE(ENTRY),
+    /** {@code AT_*} flags of the *at family. */
+    AT_FLAGS(ENTRY),
+    /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
+    ACCESS_MODE(ENTRY),
+    /** lseek's {@code SEEK_*}. */
+    SEEK_WHENCE(ENTRY),
+    /** struct stat, filled by the kernel. */
+    STAT(EXIT),
+    /** struct statx, filled by the kernel. */
+    STATX(EXIT),
+    /** statx's {@code STATX_*} mask. */
+    STATX_MASK(ENTRY),
+    /** struct statfs, filled by the kernel. */
+    STATFS(EXIT),
+    /** linux_dirent64 entries; count is the return value. */
+    DIRENTS(EXIT),
+    /** fcntl's command ({@code F_GETFD}...). */
+    FCNTL_CMD(ENTRY),
+    /** fcntl's third argument, decoded by its command. */
+    FCNTL_ARG(ENTRY),
+    /** ioctl's request number ({@code TCGETS}...). */
+    IOCTL_REQUEST(ENTRY),
+    /** ioctl's third argument, decoded by its request. */
+    IOCTL_ARG(EXIT),
+    /** pipe/pipe2's {@code int[2]} written by the kernel. */
+    PIPE_FDS(EXIT),
+    /** struct utsname, filled by the kernel. */
+    UNAME(EXIT),
+    /** a pointer to {@code struct open_how} (openat2). */
+    OPEN_HOW(ENTRY),
+
+    // ---- buffers
+    /** bytes written by the tracee; length is the next argument. */
+    WRITE_BUFFER(ENTRY),
+    /** bytes read into the tracee; length is the return value. */
+    READ_BUFFER(EXIT),
+    /** iovec array with contents written by the tracee; count is the next argument. */
+    WRITE_IOVEC(ENTRY),
+    /** iovec array filled by the kernel; total length is the return value. */
+    READ_IOVEC(EXIT),
+    /** iovec array printed by addresses and lengths only. */
+    IOVEC(ENTRY),
+    /** struct msghdr sent by the tracee. */
+    SEND_MSGHDR(ENTRY),
+    /** struct msghdr filled by the kernel. */
+    RECV_MSGHDR(EXIT),
+    /** struct mmsghdr array sent by the tracee; count is the next argument. */
+    SEND_MMSGHDR(ENTRY),
+    /** struct mmsghdr array filled by the kernel; count is the return value. */
+    RECV_MMSGHDR(EXIT),
+
+    // ---- processes
+    /** execve's argv: {@code ["ls", "-l"]}. */
+    EXECVE_STRING_VECTOR(ENTRY),
+    /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with {@code -v}. */
+    EXECVE_ENV(ENTRY),
+    /** clone(2) flags, with the exit signal in the low byte. */
+    CLONE_FLAGS(ENTRY),
+    /** clone3's {@code struct clone_args}; size is the next argument. */
+    CLONE_ARGS(ENTRY),
+    /** a wait status written by the kernel: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
+    WAIT_STATUS(EXIT),
+    /** waitpid/wait4 options ({@code WNOHANG}...). */
+    WAIT_OPTIONS(ENTRY),
+    /** waitid's idtype ({@code P_PID}...). */
+    WAITID_TYPE(ENTRY),
+    /** struct rusage, filled by the kernel. */
+    RUSAGE(EXIT),
+    /** getrusage's {@code RUSAGE_SELF}... */
+    RUSAGE_WHO(ENTRY),
+    /** prctl's option ({@code PR_SET_NAME}...). */
+    PRCTL_OPTION(ENTRY),
+    /** arch_prctl's code ({@code ARCH_SET_FS}...). */
+    ARCH_PRCTL_CODE(ENTRY),
+    /** ptrace's request ({@code PTRACE_TRACEME}...). */
+    PTRACE_REQUEST(ENTRY),
+    /** getrlimit/setrlimit/prlimit64 resource ({@code RLIMIT_NOFILE}...). */
+    RLIMIT_RESOURCE(ENTRY),
+    /** struct rlimit passed in. */
+    RLIMIT(ENTRY),
+    /** struct rlimit filled by the kernel. */
+    POST_RLIMIT(EXIT),
+    /** sched_* policy ({@code SCHED_OTHER}...). */
+    SCHED_POLICY(ENTRY),
+    /** a CPU mask filled by the kernel (sched_getaffinity); size is the return value. */
+    CPU_SET(EXIT),
+    /** futex's op with its flags ({@code FUTEX_WAIT_PRIVATE}). */
+    FUTEX_OP(ENTRY),
+    /** a capability header/data pair. */
+    CAP_USER_HEADER(ENTRY),
+    /** {@code CLONE_NEW*} flags of setns/unshare. */
+    NAMESPACE_FLAGS(ENTRY),
+    /** seccomp's operation. */
+    SECCOMP_OP(ENTRY),
+    /** bpf's command. */
+    BPF_CMD(ENTRY),
+    /** a pidfd/pidfd_open/pidfd_send_signal flags word. */
+    PIDFD_FLAGS(ENTRY),
+    /** getrandom's {@code GRND_*} flags. */
+    GETRANDOM_FLAGS(ENTRY),
+    /** memfd_create's {@code MFD_*} flags. */
+    MEMFD_FLAGS(ENTRY),
+    /** close_range's {@code CLOSE_RANGE_*} flags. */
+    CLOSE_RANGE_FLAGS(ENTRY),
+    /** mount's {@code MS_*} flags. */
+    MOUNT_FLAGS(ENTRY),
+    /** umount2's {@code MNT_*} flags. */
+    UMOUNT_FLAGS(ENTRY),
+
+    // ---- memory
+    /** mmap/mprotect {@code PROT_*}. */
+    MMAP_PROT(ENTRY),
+    /** mmap {@code MAP_*}: the sharing type plus flags. */
+    MMAP_FLAGS(ENTRY),
+    /** madvise's {@code MADV_*}. */
+    MADVISE_ADVICE(ENTRY),
+    /** mremap's {@code MREMAP_*}. */
+    MREMAP_FLAGS(ENTRY),
+    /** msync's {@code MS_*}. */
+    MSYNC_FLAGS(ENTRY),
+    /** mlockall's {@code MCL_*}. */
+    MLOCKALL_FLAGS(ENTRY),
+
+    // ---- signals
+    /** a signal number: {@code SIGTERM}. */
+    SIGNAL(ENTRY),
+    /** a sigset_t passed in; its size is the next argument or {@code sizeof(long)}. */
+    SIGSET(ENTRY),
+    /** a sigset_t filled by the kernel. */
+    POST_SIGSET(EXIT),
+    /** struct sigaction passed in. */
+    SIGACTION(ENTRY),
+    /** struct sigaction filled by the kernel. */
+    POST_SIGACTION(EXIT),
+    /** rt_sigprocmask's how ({@code SIG_BLOCK}...). */
+    SIGPROCMASK_HOW(ENTRY),
+    /** a siginfo_t passed in (rt_sigqueueinfo). */
+    SIGINFO(ENTRY),
+    /** a siginfo_t filled by the kernel (waitid, rt_sigtimedwait). */
+    POST_SIGINFO(EXIT),
+    /** stack_t passed in (sigaltstack). */
+    SIGALTSTACK(ENTRY),
+    /** stack_t filled by the kernel. */
+    POST_SIGALTSTACK(EXIT),
+
+    // ---- time
+    /** struct timespec passed in. */
+    TIMESPEC(ENTRY),
+    /** struct timespec filled by the kernel. */
+    POST_TIMESPEC(EXIT),
+    /** utimensat's {@code struct timespec[2]} with {@code UTIME_NOW}/{@code UTIME_OMIT}. */
+    UTIME_TIMESPEC(ENTRY),
+    /** struct timeval passed in. */
+    TIMEVAL(ENTRY),
+    /** struct timeval filled by the kernel. */
+    POST_TIMEVAL(EXIT),
+    /** struct itimerval passed in. */
+    ITIMERVAL(ENTRY),
+    /** struct itimerval filled by the kernel. */
+    POST_ITIMERVAL(EXIT),
+    /** struct itimerspec passed in. */
+    ITIMERSPEC(ENTRY),
+    /** struct itimerspec filled by the kernel. */
+    POST_ITIMERSPEC(EXIT),
+    /** struct utimbuf passed in. */
+    UTIMBUF(ENTRY),
+    /** setitimer/getitimer's {@code ITIMER_*}. */
+    ITIMER_TYPE(ENTRY),
+    /** a clockid_t: {@code CLOCK_MONOTONIC}. */
+    CLOCK_ID(ENTRY),
+    /** {@code TIMER_ABSTIME} and the timerfd flags. */
+    TIMER_FLAGS(ENTRY),
+
+    // ---- sockets
+    /** socket domain: {@code AF_INET}. */
+    SOCK_FAMILY(ENTRY),
+    /** socket type with {@code SOCK_NONBLOCK|SOCK_CLOEXEC}: {@code SOCK_STREAM}. */
+    SOCK_TYPE(ENTRY),
+    /** socket protocol, by domain: {@code IPPROTO_TCP}. */
+    SOCK_PROTOCOL(ENTRY),
+    /** accept4's {@code SOCK_NONBLOCK|SOCK_CLOEXEC}. */
+    SOCK_FLAGS(ENTRY),
+    /** a sockaddr passed in; length is the next argument. */
+    SOCKADDR(ENTRY),
+    /** a sockaddr filled by the kernel; the next argument points to its length. */
+    POST_SOCKADDR(EXIT),
+    /** a socklen_t passed by value. */
+    SOCKLEN(ENTRY),
+    /** a pointer to a socklen_t updated by the kernel: {@code [16]} or {@code [128 => 16]}. */
+    POST_SOCKLEN(EXIT),
+    /** send/recv {@code MSG_*} flags. */
+    MSG_FLAGS(ENTRY),
+    /** setsockopt/getsockopt level: {@code SOL_SOCKET}. */
+    SOCKOPT_LEVEL(ENTRY),
+    /** setsockopt/getsockopt name, by level: {@code SO_REUSEADDR}. */
+    SOCKOPT_NAME(ENTRY),
+    /** setsockopt's value; length is the next argument. */
+    SOCKOPT_VALUE(ENTRY),
+    /** getsockopt's value filled by the kernel; the next argument points to its length. */
+    POST_SOCKOPT_VALUE(EXIT),
+    /** shutdown's {@code SHUT_*}. */
+    SHUTDOWN_HOW(ENTRY),
+
+    // ---- polling and events
+    /** struct pollfd array; count is the next argument. */
+    POLL_FDS(ENTRY),
+    /** select/pselect6 fd_set passed in and updated; nfds is argument 0. */
+    FD_SET(ENTRY),
+    /** epoll_ctl's op ({@code EPOLL_CTL_ADD}...). */
+    EPOLL_CTL_OP(ENTRY),
+    /** a struct epoll_event passed in. */
+    EPOLL_EVENT(ENTRY),
+    /** epoll_wait's events array filled by the kernel; count is the return value. */
+    EPOLL_EVENTS(EXIT),
+    /** epoll_create1/eventfd2/signalfd4/inotify_init1 flags ({@code *_CLOEXEC|*_NONBLOCK}). */
+    CLOEXEC_NONBLOCK_FLAGS(ENTRY),
+    /** inotify's {@code IN_*} mask. */
+    INOTIFY_MASK(ENTRY),
+
+    // ---- io_uring
+    /** io_uring_setup's struct io_uring_params. */
+    IO_URING_PARAMS(ENTRY),
+    /** io_uring_enter's {@code IORING_ENTER_*} flags. */
+    IO_URING_ENTER_FLAGS(ENTRY),
+    /** io_uring_register's opcode. */
+    IO_URING_REGISTER_OP(ENTRY);
+
+    private final Phase phase;
+
+    FormatSpecifier(Phase phase) {
+        this.phase = phase;
+    }
+
+    /** The stop at which this argument's value is decoded. */
+    public Phase phase() {
+        return phase;
+    }
+}
