@@ -4,7 +4,9 @@ package io.jstrace.arch;
  * aarch64 (arm64). Register layout: {@code struct user_pt_regs} in
  * arch/arm64/include/uapi/asm/ptrace.h (x0..x30, sp, pc, pstate); syscall ABI:
  * number in x8, args in x0..x5, result in x0 — which overwrites the first argument, so
- * arguments must be captured at syscall-enter-stop.
+ * arguments must be captured at syscall-enter-stop. At syscall stops the kernel also
+ * overwrites x7 with 0 (enter) or 1 (exit) for the tracer's view (arch/arm64/kernel/ptrace.c,
+ * report_syscall), so x7 in the register set is not the tracee's value.
  */
 public final class Aarch64 implements Arch {
     /** The one instance. */

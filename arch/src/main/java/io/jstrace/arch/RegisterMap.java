@@ -2,6 +2,8 @@ package io.jstrace.arch;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Byte offsets into an architecture's {@code NT_PRSTATUS} register set.
@@ -21,13 +23,42 @@ public record RegisterMap(
         args = args.clone();
     }
 
+    /** The six argument registers' offsets, in ABI order (a copy). */
+    @Override
+    public int[] args() {
+        return args.clone();
+    }
+
     /** The {@code i}th argument register's offset, {@code 0 <= i < 6}. */
     public int arg(int i) {
         return args[i];
     }
 
-    /** Reads the 64-bit register at {@code offset} from a little-endian register set. */
+    /**
+     * Reads the 64-bit register at {@code offset} from a little-endian register set.
+     * Leaves {@code regs}' position and byte order as they were.
+     */
     public static long word(ByteBuffer regs, int offset) {
-        return regs.order(ByteOrder.LITTLE_ENDIAN).getLong(offset);
+        return regs.duplicate().order(ByteOrder.LITTLE_ENDIAN).getLong(offset);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegisterMap m && size == m.size && syscallNumber == m.syscallNumber
+                && Arrays.equals(args, m.args) && returnValue == m.returnValue
+                && instructionPointer == m.instructionPointer && stackPointer == m.stackPointer;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(args)
+                + Objects.hash(size, syscallNumber, returnValue, instructionPointer, stackPointer);
+    }
+
+    @Override
+    public String toString() {
+        return "RegisterMap[size=" + size + ", syscallNumber=" + syscallNumber + ", args=" + Arrays.toString(args)
+                + ", returnValue=" + returnValue + ", instructionPointer=" + instructionPointer
+                + ", stackPointer=" + stackPointer + "]";
     }
 }

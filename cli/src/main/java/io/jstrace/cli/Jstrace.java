@@ -1,0 +1,197 @@
+package io.jstrace.cli;
+
+import io.jstrace.core.TraceException;
+import io.jstrace.core.TraceListener;
+import io.jstrace.core.TraceOptions;
+import io.jstrace.core.TraceSession;
+import io.jstrace.format.DecodeOptions;
+import io.jstrace.format.StraceText;
+import io.jstrace.format.TextPrinter;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** One run of the command line: parse strace's options, trace, and exit as strace does. */
+final class Jstrace {
+    static final String VERSION = "0.1.0";
+
+    private final PrintStream err;
+    private volatile int fatalSignal;
+
+    Jstrace(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Runs jstrace with {@code args}; returns the exit status. */
+    int run(String[] args) {
+        Options o = new Options();
+        CommandLine cl = new CommandLine(o).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            return usageError(optionMessage(e));
+        }
+        if (o.help) {
+            cl.usage(System.out);
+            return 0;
+        }
+        if (o.version) {
+            System.out.println("jstrace -- version " + VERSION);
+            return 0;
+        }
+        if (o.command.isEmpty() && o.pids.isEmpty()) return usageError("must have PROG [ARGS] or -p PID");
+        if (!o.command.isEmpty() && !o.pids.isEmpty()) return usageError("-p and PROG [ARGS] are mutually exclusive");
+        try {
+            return trace(o);
+        } catch (TraceException | IllegalArgumentException e) {
+            err.println("jstrace: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("jstrace: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int trace(Options o) throws TraceException, IOException {
+        TraceOptions options = TraceOptions.defaults()
+                .withFollowForks(o.follow.length > 0)
+                .withSyscalls(Qualifiers.syscalls(o.expressions))
+                .withInheritedFds(inheritedFds());
+        List<Integer> pids = pids(o.pids);
+        TraceSession session = pids.isEmpty()
+                ? TraceSession.launch(o.command, options)
+                : TraceSession.attach(pids, options);
+        Writer out = output(o.output);
+        StraceText.Escape escape = o.hex.length == 0 ? StraceText.Escape.OCTAL
+                : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
+        TextPrinter printer = new TextPrinter(out, new TextPrinter.Options(
+                new DecodeOptions(o.stringLimit, o.verbose), escape, o.follow.length > 0, o.output != null, o.column,
+                Qualifiers.signals(o.expressions)),
+                pids.isEmpty() ? 1 : 0);
+        session.addListener(new Notices(err, o.follow.length > 0));
+        session.addListener(printer);
+        session.onError(e -> err.println("jstrace: " + e));
+        Signals.onTermination(sig -> {
+            fatalSignal = sig;
+            session.detach(sig);
+        });
+        int status;
+        try {
+            status = session.start();
+        } finally {
+            printer.flush();
+            if (o.output != null) out.close();
+        }
+        if (fatalSignal != 0) return 128 + fatalSignal;
+        return status;
+    }
+
+    /**
+     * The descriptors jstrace itself was given, which the command inherits: the ./jstrace
+     * script lists them in {@code -Djstrace.fds} before it execs java; 0, 1 and 2 otherwise.
+     */
+    private static java.util.Set<Integer> inheritedFds() {
+        java.util.Set<Integer> fds = new java.util.HashSet<>(List.of(0, 1, 2));
+        for (String f : System.getProperty("jstrace.fds", "").split(",")) {
+            if (!f.isBlank() && f.chars().allMatch(Character::isDigit)) fds.add(Integer.parseInt(f));
+        }
+        return fds;
+    }
+
+    private static List<Integer> pids(List<String> specs) {
+        List<Integer> pids = new ArrayList<>();
+        for (String s : specs) {
+            try {
+                int pid = Integer.parseInt(s.trim());
+                if (pid <= 0) throw new NumberFormatException();
+                pids.add(pid);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid process id: '" + s + "'");
+            }
+        }
+        return pids;
+    }
+
+    private Writer output(String file) throws IOException {
+        if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
+        try {
+            return new BufferedWriter(
+                    new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.ISO_8859_1), 1 << 16);
+        } catch (IOException e) {
+            throw new IOException("Can't fopen '" + file + "': " + reason(e));
+        }
+    }
+
+    private static String reason(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        int paren = m.lastIndexOf('(');
+        return paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : m;
+    }
+
+    /** strace's two lines for a usage error, exit 1. */
+    private int usageError(String message) {
+        err.println("jstrace: " + message);
+        err.println("Try 'jstrace -h' for more information.");
+        return 1;
+    }
+
+    /** getopt's wording: {@code invalid option -- 'Q'}, {@code option requires an argument -- 'p'}. */
+    private static String optionMessage(ParameterException e) {
+        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec opt) {
+            return "option requires an argument -- '" + opt.shortestName().substring(1) + "'";
+        }
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            return "invalid option -- '" + badLetter(arg) + "'";
+        }
+        String m = e.getMessage();
+        if (m != null && m.startsWith("Expected parameter for option")) {
+            int q = m.indexOf('\'');
+            String name = q >= 0 ? m.substring(q + 1, m.indexOf('\'', q + 1)) : "?";
+            return "option requires an argument -- '" + name.replace("-", "") + "'";
+        }
+        return m;
+    }
+
+    private static String badLetter(String arg) {
+        if (arg.startsWith("--")) return arg.substring(2);
+        for (char c : arg.substring(1).toCharArray()) {
+            if ("fopsea vxhV".indexOf(c) < 0) return String.valueOf(c);
+        }
+        return arg.length() > 1 ? arg.substring(1, 2) : arg;
+    }
+
+    /** Notices strace prints on stderr whatever -o says. */
+    private static final class Notices implements TraceListener {
+        private final PrintStream err;
+        private final boolean follow;
+
+        Notices(PrintStream err, boolean follow) {
+            this.err = err;
+            this.follow = follow;
+        }
+
+        @Override
+        public void onAttach(int pid, List<Integer> tids) {
+            err.println("jstrace: Process " + pid + " attached"
+                    + (tids.size() > 1 ? " with " + tids.size() + " threads" : ""));
+        }
+
+        @Override
+        public void onDetach(int pid, int tid, io.jstrace.core.SyscallEnter inSyscall) {
+            err.print("jstrace: Process " + tid + " detached\n");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.jstrace.cli;
+
+/** The jstrace entry point. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        int status = new Jstrace(System.err).run(args);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,46 @@
+package io.jstrace.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** strace's options, with strace's letters and meanings. */
+@Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Trace the system calls and signals of a command or of running processes.",
+        customSynopsis = {"Usage: jstrace [-fhvVx] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+final class Options {
+    @Option(names = "-f", description = "follow forks, vforks and clones (threads)")
+    boolean[] follow = new boolean[0];
+
+    @Option(names = "-o", paramLabel = "FILE", description = "write the trace to FILE instead of stderr")
+    String output;
+
+    @Option(names = "-p", paramLabel = "PID", split = ",", description = "attach to process PID (repeatable, or a comma list)")
+    List<String> pids = new ArrayList<>();
+
+    @Option(names = "-s", paramLabel = "STRSIZE", description = "print at most STRSIZE bytes of each string (default 32)")
+    int stringLimit = 32;
+
+    @Option(names = "-e", paramLabel = "EXPR", description = "a qualifying expression: [trace=]SET, e.g. -e trace=openat,close or -e trace=%%file")
+    List<String> expressions = new ArrayList<>();
+
+    @Option(names = "-a", paramLabel = "COLUMN", description = "align return values at COLUMN (default 40)")
+    int column = 40;
+
+    @Option(names = "-v", description = "print structures and environments unabbreviated")
+    boolean verbose;
+
+    @Option(names = "-x", description = "print non-ASCII strings in hex; -xx: all strings in hex")
+    boolean[] hex = new boolean[0];
+
+    @Option(names = "-h", usageHelp = true, description = "print this help and exit")
+    boolean help;
+
+    @Option(names = "-V", versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    @Parameters(paramLabel = "PROG [ARGS]", description = "the command to run under trace")
+    List<String> command = new ArrayList<>();
+}

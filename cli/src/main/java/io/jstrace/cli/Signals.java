@@ -1,0 +1,22 @@
+package io.jstrace.cli;
+
+import java.util.function.IntConsumer;
+import sun.misc.Signal;
+
+/** The signals on which strace detaches and exits: SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM. */
+final class Signals {
+    private static final String[] TERMINATING = {"HUP", "INT", "QUIT", "PIPE", "TERM"};
+
+    private Signals() {}
+
+    /** Runs {@code handler} with the signal number when one of them arrives. */
+    static void onTermination(IntConsumer handler) {
+        for (String name : TERMINATING) {
+            try {
+                Signal.handle(new Signal(name), s -> handler.accept(s.getNumber()));
+            } catch (IllegalArgumentException e) {
+                // the JVM reserves it (QUIT without -Xrs): it keeps its own meaning
+            }
+        }
+    }
+}

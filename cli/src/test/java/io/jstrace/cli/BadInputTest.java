@@ -1,0 +1,85 @@
+package io.jstrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: one strace-style line (two for usage errors), exit 1, nothing left behind. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingCommand() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("no-such-command-xyz"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: Can't stat 'no-such-command-xyz': No such file or directory\n", r.stderr());
+    }
+
+    @Test
+    void notExecutableIsExecFailureAsInStrace() throws Exception {
+        Path file = dir.resolve("data");
+        java.nio.file.Files.writeString(file, "x");
+        var r = JstraceProcess.run(dir, List.of("./data"));
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().startsWith("execve(\"./data\", [\"./data\"], 0x"), r.stderr());
+        assertTrue(r.stderr().contains("= -1 EACCES (Permission denied)\njstrace: exec: Permission denied\n"
+                + "+++ exited with 1 +++\n"), r.stderr());
+    }
+
+    @Test
+    void deadPid() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-p", "999999"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: attach: ptrace(PTRACE_SEIZE, 999999): No such process\n", r.stderr());
+    }
+
+    @Test
+    void invalidPid() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-p", "abc"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: Invalid process id: 'abc'\n", r.stderr());
+    }
+
+    @Test
+    void unknownOption() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-Q", "true"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: invalid option -- 'Q'\nTry 'jstrace -h' for more information.\n", r.stderr());
+    }
+
+    @Test
+    void optionWithoutArgument() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-p"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: option requires an argument -- 'p'\nTry 'jstrace -h' for more information.\n",
+                r.stderr());
+    }
+
+    @Test
+    void nothingToTrace() throws Exception {
+        var r = JstraceProcess.run(dir, List.of());
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: must have PROG [ARGS] or -p PID\nTry 'jstrace -h' for more information.\n",
+                r.stderr());
+    }
+
+    @Test
+    void unknownSyscallInFilter() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-e", "trace=nosuchcall", "true"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: invalid system call 'nosuchcall'\n", r.stderr());
+    }
+
+    @Test
+    void optionsStopAtTheCommand() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-e", "trace=none", "ls", "-d", "/"));
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("/\n", r.stdout());
+        assertEquals("+++ exited with 0 +++\n", r.stderr());
+    }
+}

@@ -1,0 +1,22 @@
+package io.jstrace.core;
+
+import io.jstrace.syscalls.SyscallInfo;
+
+/**
+ * A syscall-enter-stop.
+ *
+ * @param pid       process id
+ * @param tid       thread id
+ * @param timestamp epoch nanoseconds
+ * @param number    the syscall number as the tracee passed it
+ * @param syscall   what the catalogue knows of it, not {@code null} (unknown numbers get a row too)
+ * @param args      the argument registers, captured here and carried to the exit
+ */
+public record SyscallEnter(int pid, int tid, long timestamp, long number, SyscallInfo syscall, SyscallArgs args)
+        implements TraceRecord {
+
+    /** The syscall's name, e.g. {@code "openat"}. */
+    public String name() {
+        return syscall.name();
+    }
+}

@@ -1,0 +1,41 @@
+package io.jstrace.core;
+
+/**
+ * Receives trace records on the tracer thread, while the tracee is stopped. Every method
+ * has an empty default: implement what you need.
+ *
+ * <p>An {@code Exception} thrown here goes to the session's error handler and tracing
+ * goes on; an {@code Error} ends the session after detaching.
+ */
+public interface TraceListener {
+
+    /** A syscall-enter-stop. */
+    default void onSyscallEnter(SyscallEnter enter, Tracee tracee) {}
+
+    /** A syscall-exit-stop; {@code exit.enter()} holds the entry's arguments. */
+    default void onSyscallExit(SyscallExit exit, Tracee tracee) {}
+
+    /** A signal-delivery-stop. */
+    default void onSignal(SignalStop signal, Tracee tracee) {}
+
+    /** A tracee thread exited. Its memory is gone: {@code tracee} reads nothing. */
+    default void onExit(Exit exit, Tracee tracee) {}
+
+    /** A tracee thread was killed by a signal. */
+    default void onSignalExit(SignalExit exit, Tracee tracee) {}
+
+    /** A tracee created a child, which is now traced. */
+    default void onNewChild(NewChild child, Tracee tracee) {}
+
+    /** A tracee's execve succeeded. */
+    default void onExec(Exec exec, Tracee tracee) {}
+
+    /** The session attached to process {@code pid}: every thread in {@code tids} ({@code -p}). */
+    default void onAttach(int pid, java.util.List<Integer> tids) {}
+
+    /**
+     * The session detached from {@code tid}; {@code inSyscall} is the syscall it was in,
+     * or {@code null}.
+     */
+    default void onDetach(int pid, int tid, SyscallEnter inSyscall) {}
+}

@@ -1,0 +1,41 @@
+package io.jstrace.core;
+
+import io.jstrace.syscalls.SyscallInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How a session traces. Immutable; {@code with*} methods return copies.
+ *
+ * @param followForks  trace children and threads created by tracees ({@code -f})
+ * @param syscalls     which syscalls produce records; others are resumed without decoding
+ * @param environment  the launched command's environment as {@code NAME=value} strings, in
+ *                     order, or {@code null} for exactly the environment this JVM was given
+ * @param inheritedFds the descriptors the launched command inherits; every other descriptor
+ *                     of this JVM is closed in it (by default 0, 1 and 2)
+ */
+public record TraceOptions(
+        boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment, Set<Integer> inheritedFds) {
+
+    /** Follow nothing, record every syscall, inherit the environment and standard streams. */
+    public static TraceOptions defaults() {
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2));
+    }
+
+    public TraceOptions withFollowForks(boolean follow) {
+        return new TraceOptions(follow, syscalls, environment, inheritedFds);
+    }
+
+    public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
+        return new TraceOptions(followForks, filter, environment, inheritedFds);
+    }
+
+    public TraceOptions withEnvironment(List<String> env) {
+        return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds);
+    }
+
+    public TraceOptions withInheritedFds(Set<Integer> fds) {
+        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds));
+    }
+}

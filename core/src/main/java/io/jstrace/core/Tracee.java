@@ -1,0 +1,22 @@
+package io.jstrace.core;
+
+import io.jstrace.arch.Arch;
+
+/**
+ * A handle on one stopped tracee thread, given to listeners. It is valid only during
+ * the callback: the tracee runs on when the callback returns.
+ */
+public interface Tracee {
+
+    /** Process id (thread group id). */
+    int pid();
+
+    /** Thread id. */
+    int tid();
+
+    /** The architecture of the syscall that stopped it, not {@code null}. */
+    Arch arch();
+
+    /** Its memory, readable while it is stopped, not {@code null}. */
+    TraceeMemory memory();
+}

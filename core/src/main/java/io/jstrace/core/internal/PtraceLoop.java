@@ -1,0 +1,353 @@
+package io.jstrace.core.internal;
+
+import static io.jstrace.core.internal.jnr.Ptrace.*;
+
+import io.jstrace.arch.Arch;
+import io.jstrace.core.Exec;
+import io.jstrace.core.Exit;
+import io.jstrace.core.NewChild;
+import io.jstrace.core.SigInfo;
+import io.jstrace.core.SignalExit;
+import io.jstrace.core.SignalStop;
+import io.jstrace.core.SyscallArgs;
+import io.jstrace.core.SyscallEnter;
+import io.jstrace.core.SyscallExit;
+import io.jstrace.core.TraceException;
+import io.jstrace.core.TraceOptions;
+import io.jstrace.core.internal.jnr.LibC;
+import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.syscalls.SyscallInfo;
+import io.jstrace.syscalls.SyscallTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+
+/**
+ * The ptrace loop: waits for stops of every tracee, classifies them (ptrace(2),
+ * "Stopped states"), turns them into records and resumes the tracee. Runs entirely on
+ * the one thread that seized the tracees.
+ */
+public final class PtraceLoop {
+    private static final int SYSCALL_INFO_SIZE = 88;
+
+    private final LibC libc;
+    private final ProcessMemory memory;
+    private final TraceOptions options;
+    private final Dispatcher dispatcher;
+    private final Map<Integer, ThreadState> threads = new HashMap<>();
+    private final Arch host = Arch.host();
+    private final Pointer status;
+    private final Pointer info;
+    private final Pointer word;
+    private final Registers registers;
+    private final Clock clock = new Clock();
+
+    private int launchedPid = -1;
+    private int launchedArgc;
+    private int launchedStatus;
+    private boolean launchFailed;
+    private volatile boolean detachRequested;
+    private volatile int forwardSignal;
+    private boolean detaching;
+
+    public PtraceLoop(TraceOptions options, Dispatcher dispatcher) {
+        this.libc = Native.libc();
+        this.options = options;
+        this.dispatcher = dispatcher;
+        var rt = Native.runtime();
+        this.memory = new ProcessMemory(libc, rt);
+        this.status = Memory.allocateDirect(rt, 4);
+        this.info = Memory.allocateDirect(rt, SYSCALL_INFO_SIZE);
+        this.word = Memory.allocateDirect(rt, 8);
+        this.registers = new Registers(libc, rt);
+    }
+
+    private int seizeOptions(boolean launched) {
+        int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+        if (options.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+        if (launched) o |= PTRACE_O_EXITKILL;
+        return o;
+    }
+
+    /** Starts {@code argv} from {@code path}, hidden until its execve. */
+    public int launch(Path path, List<String> argv, List<byte[]> env) throws TraceException {
+        int pid = Launcher.spawn(libc, path, argv, env, options.inheritedFds(), seizeOptions(true));
+        ThreadState t = newThread(pid, pid);
+        t.hidden = true;
+        launchedPid = pid;
+        launchedArgc = argv.size();
+        return pid;
+    }
+
+    /** Seizes every thread of each process and interrupts it. */
+    public void attach(List<Integer> pids) throws TraceException {
+        for (int pid : pids) {
+            List<Integer> seized = new ArrayList<>();
+            for (int tid : Attacher.threadsOf(pid)) {
+                if (threads.containsKey(tid)) continue;
+                if (libc.ptrace(PTRACE_SEIZE, tid, 0, seizeOptions(false)) < 0) {
+                    int e = Native.errno();
+                    if (e == ESRCH && tid != pid) continue;
+                    throw Attacher.failure(pid, e);
+                }
+                newThread(tid, pid);
+                libc.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                seized.add(tid);
+            }
+            if (!seized.isEmpty()) dispatcher.attached(pid, List.copyOf(seized));
+        }
+    }
+
+    /**
+     * Runs until no tracee is left.
+     *
+     * @return the launched command's wait status, or 0 when nothing was launched
+     */
+    public int run() {
+        try {
+            while (!threads.isEmpty()) {
+                if (detachRequested && !detaching) beginDetach();
+                int tid = libc.waitpid(-1, status, __WALL);
+                if (tid < 0) {
+                    if (Native.errno() == EINTR) continue;
+                    break;
+                }
+                handle(tid, status.getInt(0));
+            }
+        } catch (Error e) {
+            detachAll();
+            throw e;
+        }
+        return launchedStatus;
+    }
+
+    /**
+     * Asks the loop to detach from every tracee and return. Safe from any thread: the
+     * loop may be blocked in waitpid, so this spawns a short-lived child of our own,
+     * whose exit wakes waitpid(-1) (signals would not: the JVM installs its handlers
+     * with SA_RESTART). A non-zero {@code signal} is sent to the launched command once it
+     * is detached.
+     */
+    public void requestDetach(int signal) {
+        forwardSignal = signal;
+        detachRequested = true;
+        Waker.wake(libc);
+    }
+
+    /** The launched process's pid, or -1. */
+    public int launchedPid() {
+        return launchedPid;
+    }
+
+    private void handle(int tid, int s) {
+        ThreadState t = threads.get(tid);
+        if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
+            if (t != null) died(t, s);
+            return;
+        }
+        if (!WaitStatus.stopped(s)) return;
+        if (t == null) t = newThread(tid, Attacher.tgidOf(tid));
+        if (t.detaching) {
+            detach(t, signalToKeep(t, s));
+            return;
+        }
+        int sig = WaitStatus.stopSig(s);
+        int event = WaitStatus.event(s);
+        if (sig == WaitStatus.SYSCALL_TRAP) syscallStop(t);
+        else if (event != 0) eventStop(t, sig, event);
+        else signalStop(t, sig);
+    }
+
+    private void died(ThreadState t, int s) {
+        threads.remove(t.tid);
+        long now = clock.now();
+        if (t.tid == launchedPid && !launchFailed) launchedStatus = s;
+        if (t.hidden) return;
+        if (WaitStatus.exited(s)) dispatcher.record(new Exit(t.pid, t.tid, now, WaitStatus.exitCode(s)), t);
+        else dispatcher.record(new SignalExit(t.pid, t.tid, now, Signal.of(WaitStatus.termSig(s)),
+                WaitStatus.coreDumped(s)), t);
+    }
+
+    private void syscallStop(ThreadState t) {
+        long n = libc.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, SYSCALL_INFO_SIZE, info);
+        if (n < 0) return;
+        int op = info.getByte(0);
+        Arch arch = Arch.ofAudit(info.getInt(4));
+        if (arch != null) t.arch = arch;
+        if (op == PTRACE_SYSCALL_INFO_ENTRY) syscallEnter(t, info.getLong(24));
+        else if (op == PTRACE_SYSCALL_INFO_EXIT) syscallExit(t, info.getLong(24));
+        resume(t, 0);
+    }
+
+    private void syscallEnter(ThreadState t, long nr) {
+        SyscallArgs args = new SyscallArgs(info.getLong(32), info.getLong(40), info.getLong(48),
+                info.getLong(56), info.getLong(64), info.getLong(72));
+        SyscallInfo s = SyscallTable.of(t.arch).get(nr);
+        if (t.hidden) {
+            if (!s.name().equals("execve")) return;
+            args = retarget(t, args);
+            t.hidden = false;
+        }
+        t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args);
+        t.enterNanos = System.nanoTime();
+        t.enterSuppressed = !options.syscalls().test(s);
+        if (!t.enterSuppressed) dispatcher.record(t.enter, t);
+    }
+
+    /** Points the prelude's execve at the caller's argv and environment (see {@link Launcher}). */
+    private SyscallArgs retarget(ThreadState t, SyscallArgs args) {
+        long[] argvEnvp = Launcher.retarget(t.pid, t.memory, launchedArgc);
+        if (argvEnvp == null || !registers.setArgs12(t, argvEnvp[0], argvEnvp[1])) return args;
+        return new SyscallArgs(args.a0(), argvEnvp[0], argvEnvp[1], args.a3(), args.a4(), args.a5());
+    }
+
+    private void syscallExit(ThreadState t, long rval) {
+        SyscallEnter e = t.enter;
+        t.enter = null;
+        if (e == null || t.hidden || t.enterSuppressed) return;
+        long duration = System.nanoTime() - t.enterNanos;
+        SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration);
+        dispatcher.record(x, t);
+        if (t.tid == launchedPid && !launchFailed && x.failed() && e.name().equals("execve")) failedLaunch(t);
+    }
+
+    /**
+     * The command's own execve failed (strace: {@code exec: Permission denied}, then
+     * {@code +++ exited with 1 +++}). The prelude shell would print its own complaint and
+     * exit 126; it is killed unseen instead, and the command is reported to exit with 1.
+     */
+    private void failedLaunch(ThreadState t) {
+        launchFailed = true;
+        launchedStatus = 1 << 8;
+        t.hidden = true;
+        libc.kill(t.pid, Signal.SIGKILL.number());
+        dispatcher.record(new Exit(t.pid, t.tid, clock.now(), 1), t);
+    }
+
+    private void eventStop(ThreadState t, int sig, int event) {
+        switch (event) {
+            case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newChild(t, event);
+            case PTRACE_EVENT_EXEC -> exec(t);
+            case PTRACE_EVENT_STOP -> {
+                if (isStopSignal(sig)) {
+                    groupStop(t, sig);
+                    return;
+                }
+            }
+            default -> {}
+        }
+        resume(t, 0);
+    }
+
+    private void newChild(ThreadState t, int event) {
+        if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) < 0) return;
+        int child = (int) word.getLong(0);
+        ThreadState c = threads.get(child);
+        if (c == null) c = newThread(child, Attacher.tgidOf(child));
+        NewChild.Kind kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
+                : event == PTRACE_EVENT_VFORK ? NewChild.Kind.VFORK : NewChild.Kind.CLONE;
+        if (!t.hidden) dispatcher.record(new NewChild(t.pid, t.tid, clock.now(), child, c.pid, kind), t);
+    }
+
+    /**
+     * ptrace(2), "execve(2) under ptrace": when a non-leader thread execs, every other
+     * thread is gone by the time of this stop, and the execing thread has taken the
+     * leader's id; PTRACE_GETEVENTMSG gives its former id.
+     */
+    private void exec(ThreadState t) {
+        int former = t.tid;
+        if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0) former = (int) word.getLong(0);
+        if (former != t.tid) {
+            ThreadState old = threads.remove(former);
+            if (old != null) {
+                t.enter = old.enter;
+                t.enterNanos = old.enterNanos;
+                t.enterSuppressed = old.enterSuppressed;
+            }
+        }
+        if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
+    }
+
+    private void groupStop(ThreadState t, int sig) {
+        if (!t.hidden) dispatcher.record(new SignalStop(t.pid, t.tid, clock.now(), Signal.of(sig), null, true), t);
+        t.listening = true;
+        libc.ptrace(PTRACE_LISTEN, t.tid, 0, 0);
+    }
+
+    private void signalStop(ThreadState t, int sig) {
+        SigInfo si = readSigInfo(t.tid);
+        t.listening = false;
+        if (!t.hidden) dispatcher.record(new SignalStop(t.pid, t.tid, clock.now(), Signal.of(sig), si, false), t);
+        resume(t, sig);
+    }
+
+    private SigInfo readSigInfo(int tid) {
+        Pointer buf = registers.scratch();
+        if (libc.ptrace(PTRACE_GETSIGINFO, tid, 0, buf) < 0) return null;
+        byte[] b = new byte[SigInfo.SIZE];
+        buf.get(0, b, 0, b.length);
+        return new SigInfo(b);
+    }
+
+    private static boolean isStopSignal(int sig) {
+        return sig == Signal.SIGSTOP.number() || sig == Signal.SIGTSTP.number()
+                || sig == Signal.SIGTTIN.number() || sig == Signal.SIGTTOU.number();
+    }
+
+    private void resume(ThreadState t, int sig) {
+        libc.ptrace(PTRACE_SYSCALL, t.tid, 0, sig);
+    }
+
+    private ThreadState newThread(int tid, int pid) {
+        ThreadState t = new ThreadState(tid, pid, host, memory.of(tid));
+        t.detaching = detaching;
+        threads.put(tid, t);
+        return t;
+    }
+
+    // ---- detaching
+
+    private void beginDetach() {
+        detaching = true;
+        for (ThreadState t : new ArrayList<>(threads.values())) {
+            t.detaching = true;
+            if (libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0) < 0 && Native.errno() == ESRCH) threads.remove(t.tid);
+        }
+    }
+
+    /** At a stop while detaching: a signal-delivery-stop's signal must still be delivered. */
+    private int signalToKeep(ThreadState t, int s) {
+        int sig = WaitStatus.stopSig(s);
+        if (sig == WaitStatus.SYSCALL_TRAP || WaitStatus.event(s) != 0) return 0;
+        return sig;
+    }
+
+    private void detach(ThreadState t, int sig) {
+        libc.ptrace(PTRACE_DETACH, t.tid, 0, sig);
+        threads.remove(t.tid);
+        if (t.tid == launchedPid && forwardSignal != 0) libc.kill(t.pid, forwardSignal);
+        if (!t.hidden) dispatcher.detached(t.pid, t.tid, t.enterSuppressed ? null : t.enter);
+    }
+
+    /** Emergency exit (an Error in a listener): detach what can be detached. */
+    private void detachAll() {
+        for (ThreadState t : new ArrayList<>(threads.values())) {
+            libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!threads.isEmpty() && System.nanoTime() < deadline) {
+            int tid = libc.waitpid(-1, status, __WALL | WNOHANG);
+            if (tid < 0) break;
+            ThreadState t = threads.get(tid);
+            if (t == null || tid == 0) continue;
+            int s = status.getInt(0);
+            if (WaitStatus.stopped(s)) libc.ptrace(PTRACE_DETACH, tid, 0, signalToKeep(t, s));
+            threads.remove(tid);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jstrace.core.internal;
+
+import static io.jstrace.core.internal.jnr.Ptrace.NT_PRSTATUS;
+import static io.jstrace.core.internal.jnr.Ptrace.PTRACE_GETREGSET;
+import static io.jstrace.core.internal.jnr.Ptrace.PTRACE_SETREGSET;
+
+import io.jstrace.arch.RegisterMap;
+import io.jstrace.core.internal.jnr.LibC;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+
+/** Reads and writes a stopped tracee's general registers ({@code PTRACE_GETREGSET}, {@code NT_PRSTATUS}). */
+final class Registers {
+    private final LibC libc;
+    private final Pointer regs;
+    private final Pointer iov;
+
+    Registers(LibC libc, Runtime rt) {
+        this.libc = libc;
+        this.regs = Memory.allocateDirect(rt, 512);
+        this.iov = Memory.allocateDirect(rt, 16);
+    }
+
+    /** A 512-byte native buffer for one-off reads such as a siginfo. */
+    Pointer scratch() {
+        return regs;
+    }
+
+    /** Sets syscall arguments 1 and 2 at a syscall-enter-stop; the kernel reads them after the stop. */
+    boolean setArgs12(ThreadState t, long arg1, long arg2) {
+        RegisterMap map = t.arch.registers();
+        iov.putAddress(0, regs.address());
+        iov.putLong(8, map.size());
+        if (libc.ptrace(PTRACE_GETREGSET, t.tid, NT_PRSTATUS, iov) < 0) return false;
+        regs.putLong(map.arg(1), arg1);
+        regs.putLong(map.arg(2), arg2);
+        return libc.ptrace(PTRACE_SETREGSET, t.tid, NT_PRSTATUS, iov) == 0;
+    }
+}

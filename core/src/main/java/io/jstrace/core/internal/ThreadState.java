@@ -1,0 +1,52 @@
+package io.jstrace.core.internal;
+
+import io.jstrace.arch.Arch;
+import io.jstrace.core.SyscallEnter;
+import io.jstrace.core.Tracee;
+import io.jstrace.core.TraceeMemory;
+
+/** What the tracer knows of one tracee thread. Touched only by the tracer thread. */
+final class ThreadState implements Tracee {
+    final int tid;
+    int pid;
+    final TraceeMemory memory;
+    Arch arch;
+    /** The launch prelude: records stay hidden until the target's execve. */
+    boolean hidden;
+    /** In a syscall: the enter record, or {@code null}. */
+    SyscallEnter enter;
+    /** The enter was filtered out: its exit is not reported either. */
+    boolean enterSuppressed;
+    long enterNanos;
+    /** In group-stop, resumed with PTRACE_LISTEN. */
+    boolean listening;
+    /** Detaching: the next stop detaches it. */
+    boolean detaching;
+
+    ThreadState(int tid, int pid, Arch arch, TraceeMemory memory) {
+        this.tid = tid;
+        this.pid = pid;
+        this.arch = arch;
+        this.memory = memory;
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int tid() {
+        return tid;
+    }
+
+    @Override
+    public Arch arch() {
+        return arch;
+    }
+
+    @Override
+    public TraceeMemory memory() {
+        return memory;
+    }
+}

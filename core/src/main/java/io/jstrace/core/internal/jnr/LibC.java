@@ -1,0 +1,47 @@
+package io.jstrace.core.internal.jnr;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.IgnoreError;
+
+/**
+ * The few libc functions the tracer calls, one line each. Everything above this
+ * interface is plain Java; tests replace it to inject faults.
+ */
+public interface LibC {
+    long ptrace(long request, int pid, long addr, long data);
+
+    long ptrace(long request, int pid, long addr, Pointer data);
+
+    int waitpid(int pid, Pointer status, int options);
+
+    int kill(int pid, int sig);
+
+    int tgkill(int tgid, int tid, int sig);
+
+    @IgnoreError
+    int gettid();
+
+    long process_vm_readv(int pid, Pointer localIov, long liovcnt, Pointer remoteIov, long riovcnt, long flags);
+
+    int posix_spawn(Pointer pid, String path, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
+
+    int posix_spawn_file_actions_init(Pointer actions);
+
+    int posix_spawn_file_actions_addclose(Pointer actions, int fd);
+
+    int posix_spawn_file_actions_destroy(Pointer actions);
+
+    int posix_spawnattr_init(Pointer attr);
+
+    int posix_spawnattr_setflags(Pointer attr, short flags);
+
+    int posix_spawnattr_setsigmask(Pointer attr, Pointer sigset);
+
+    int posix_spawnattr_setsigdefault(Pointer attr, Pointer sigset);
+
+    int posix_spawnattr_destroy(Pointer attr);
+
+    int sigemptyset(Pointer set);
+
+    int sigaddset(Pointer set, int signo);
+}

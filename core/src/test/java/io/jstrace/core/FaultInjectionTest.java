@@ -1,0 +1,129 @@
+package io.jstrace.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jstrace.core.internal.jnr.LibC;
+import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.Ptrace;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Faults injected into the native layer: a replacement {@link LibC} that delegates to
+ * libc but makes chosen calls fail. Nothing may hang, nothing may escape, and what is
+ * reported must still be right.
+ */
+@EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+class FaultInjectionTest {
+    private static final ThreadLocal<Integer> INJECTED_ERRNO = new ThreadLocal<>();
+    private static final List<String> COMMAND = List.of("/bin/sh", "-c", "echo a >/dev/null; echo b >/dev/null");
+
+    @AfterEach
+    void restore() {
+        Native.install(null, null);
+    }
+
+    /** Installs a LibC whose calls go through {@code fault}: return a value to fail the call, or null. */
+    private static void inject(BiFunction<String, Object[], Long> fault) {
+        LibC real = Native.real();
+        LibC faulty = (LibC) Proxy.newProxyInstance(LibC.class.getClassLoader(), new Class<?>[] {LibC.class},
+                (proxy, method, args) -> {
+                    INJECTED_ERRNO.remove();
+                    Long failed = fault.apply(method.getName(), args);
+                    if (failed != null) return method.getReturnType() == int.class ? (Object) failed.intValue() : failed;
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Native.install(faulty, () -> {
+            Integer e = INJECTED_ERRNO.get();
+            return e != null ? e : Native.runtime().getLastError();
+        });
+    }
+
+    private static Long fail(int errno) {
+        INJECTED_ERRNO.set(errno);
+        return -1L;
+    }
+
+    /** Traces COMMAND; returns the records as "kind name" strings, and the status last. */
+    private static List<String> trace(List<Throwable> errors) throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (TraceSession s = TraceSession.launch(COMMAND, TraceOptions.defaults().withFollowForks(true))) {
+            s.onError(errors::add);
+            s.addListener(new TraceListener() {
+                public void onSyscallExit(SyscallExit x, Tracee t) {
+                    seen.add("syscall " + x.enter().name());
+                }
+
+                public void onExit(Exit x, Tracee t) {
+                    seen.add("exit " + x.status());
+                }
+
+                public void onSignalExit(SignalExit x, Tracee t) {
+                    seen.add("killed " + x.signal().name());
+                }
+            });
+            int status = s.startAsync().get(30, TimeUnit.SECONDS);
+            seen.add("status " + status);
+        }
+        return seen;
+    }
+
+    @Test
+    void waitpidInterruptedIsRetried() throws Exception {
+        List<Throwable> errors = new ArrayList<>();
+        List<String> clean = trace(errors);
+        AtomicInteger calls = new AtomicInteger();
+        inject((name, args) -> name.equals("waitpid") && calls.incrementAndGet() % 2 == 0 ? fail(Ptrace.EINTR) : null);
+        List<String> interrupted = trace(errors);
+        assertTrue(calls.get() > 10, "waitpid was called " + calls.get() + " times");
+        assertEquals(clean, interrupted);
+        assertEquals(List.of(), errors);
+        assertEquals("status 0", clean.get(clean.size() - 1));
+    }
+
+    @ParameterizedTest(name = "tracee vanishes at resume #{0}")
+    @ValueSource(ints = {1, 2, 3, 5, 8, 13, 21, 34, 55})
+    void traceeVanishingIsReportedNotFatal(int n) throws Exception {
+        AtomicInteger resumes = new AtomicInteger();
+        inject((name, args) -> {
+            if (name.equals("ptrace") && ((Number) args[0]).longValue() == Ptrace.PTRACE_SYSCALL
+                    && resumes.incrementAndGet() == n) {
+                Native.real().kill((Integer) args[1], 9);
+                return fail(Ptrace.ESRCH);
+            }
+            return null;
+        });
+        List<Throwable> errors = new ArrayList<>();
+        List<String> seen = trace(errors);
+        assertEquals(List.of(), errors);
+        String last = seen.get(seen.size() - 1);
+        assertTrue(last.equals("status 137") || last.equals("status 0"), seen.toString());
+        if (last.equals("status 137") && seen.size() > 1) {
+            assertTrue(seen.contains("killed SIGKILL"), seen.toString());
+        }
+    }
+
+    @Test
+    void detachWhileBlockedInWaitpid() throws Exception {
+        TraceSession s = TraceSession.launch(List.of("/bin/sleep", "30"), TraceOptions.defaults());
+        var done = s.startAsync();
+        Thread.sleep(500);
+        s.detach();
+        assertEquals(0, (int) done.get(10, TimeUnit.SECONDS));
+    }
+}

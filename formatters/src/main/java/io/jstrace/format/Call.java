@@ -1,0 +1,47 @@
+package io.jstrace.format;
+
+import io.jstrace.arch.Arch;
+import io.jstrace.core.SyscallEnter;
+import io.jstrace.core.SyscallExit;
+import io.jstrace.core.TraceeMemory;
+import io.jstrace.syscalls.FormatSpecifier;
+
+/**
+ * One syscall being decoded: its entry registers, its exit when known, and the stopped
+ * tracee's memory. Valid only while the tracee is stopped.
+ *
+ * @param exit {@code null} while decoding at syscall-enter-stop
+ * @param arch the architecture whose struct layouts apply
+ */
+public record Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options) {
+
+    /** Raw argument {@code i}. */
+    public long arg(int i) {
+        return enter.args().raw(i);
+    }
+
+    /** Argument {@code i} as a C int. */
+    public int intArg(int i) {
+        return enter.args().cInt(i);
+    }
+
+    /** The syscall's name. */
+    public String name() {
+        return enter.name();
+    }
+
+    /** The spec of argument {@code i}. */
+    public FormatSpecifier spec(int i) {
+        return enter.syscall().args().get(i).spec();
+    }
+
+    /** Whether the syscall has returned successfully (kernel-filled memory is valid). */
+    public boolean succeeded() {
+        return exit != null && !exit.failed();
+    }
+
+    /** The return value; only meaningful once {@link #exit} is set. */
+    public long ret() {
+        return exit == null ? 0 : exit.returnValue();
+    }
+}

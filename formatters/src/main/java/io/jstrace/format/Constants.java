@@ -1,0 +1,75 @@
+package io.jstrace.format;
+
+import static io.jstrace.syscalls.FormatSpecifier.*;
+
+import io.jstrace.syscalls.FormatSpecifier;
+import io.jstrace.syscalls.xlat.*;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Specifiers that are one lookup in one generated table: a row each. Values print by
+ * name, or in hex with strace's {@code /* F_??? *\/} comment; flags print as names and a
+ * hex remainder.
+ */
+final class Constants {
+    private record Row(Xlat table, String unknown) {}
+
+    private static final Map<FormatSpecifier, Row> ROWS = new EnumMap<>(FormatSpecifier.class);
+
+    static {
+        // @formatter:off
+        row(FCNTL_CMD,              FcntlCmds.XLAT,        "F_???");
+        row(WAITID_TYPE,            WaitidTypes.XLAT,      "P_???");
+        row(RUSAGE_WHO,             RusageWho.XLAT,        "RUSAGE_???");
+        row(PRCTL_OPTION,           PrctlOptions.XLAT,     "PR_???");
+        row(ARCH_PRCTL_CODE,        ArchPrctlCodes.XLAT,   "ARCH_???");
+        row(PTRACE_REQUEST,         PtraceRequests.XLAT,   "PTRACE_???");
+        row(RLIMIT_RESOURCE,        RlimitResources.XLAT,  "RLIMIT_???");
+        row(SCHED_POLICY,           SchedPolicies.XLAT,    "SCHED_???");
+        row(SECCOMP_OP,             SeccompOps.XLAT,       "SECCOMP_SET_MODE_???");
+        row(BPF_CMD,                BpfCmds.XLAT,          "BPF_???");
+        row(MADVISE_ADVICE,         MadviseAdvice.XLAT,    "MADV_???");
+        row(ITIMER_TYPE,            ItimerWhich.XLAT,      "ITIMER_???");
+        row(CLOCK_ID,               ClockIds.XLAT,         "CLOCK_???");
+        row(SOCK_FAMILY,            SocketFamilies.XLAT,   "AF_???");
+        row(SOCKOPT_LEVEL,          SockoptLevels.XLAT,    "SOL_???");
+        row(SHUTDOWN_HOW,           ShutdownHow.XLAT,      "SHUT_???");
+        row(EPOLL_CTL_OP,           EpollCtlOps.XLAT,      "EPOLL_CTL_???");
+        row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   null);
+        row(MEMFD_FLAGS,            MemfdFlags.XLAT,       null);
+        row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  null);
+        row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
+        row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
+        row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);
+        row(MSYNC_FLAGS,            MsyncFlags.XLAT,       null);
+        row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    null);
+        row(TIMER_FLAGS,            TimerFlags.XLAT,       null);
+        row(SOCK_FLAGS,             SockTypeFlags.XLAT,    null);
+        row(MSG_FLAGS,              MsgFlags.XLAT,         null);
+        row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
+        row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
+        row(STATX_MASK,             StatxMask.XLAT,        null);
+        row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
+        row(CLOEXEC_NONBLOCK_FLAGS, EventfdFlags.XLAT,     null);
+        // @formatter:on
+    }
+
+    private Constants() {}
+
+    private static void row(FormatSpecifier spec, Xlat table, String unknown) {
+        ROWS.put(spec, new Row(table, unknown));
+    }
+
+    /** Whether {@code spec} is decoded here. */
+    static boolean has(FormatSpecifier spec) {
+        return ROWS.containsKey(spec);
+    }
+
+    static Value format(Call c, int i) {
+        Row row = ROWS.get(c.spec(i));
+        long v = c.arg(i) & 0xffff_ffffL;
+        if (row.table().isFlags()) return Numbers.flags(row.table(), v);
+        return Numbers.named(row.table(), v, row.unknown());
+    }
+}

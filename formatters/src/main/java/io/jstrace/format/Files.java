@@ -1,0 +1,121 @@
+package io.jstrace.format;
+
+import static io.jstrace.format.Value.field;
+
+import io.jstrace.arch.Aarch64;
+import io.jstrace.format.Value.Field;
+import io.jstrace.syscalls.xlat.AccessModes;
+import io.jstrace.syscalls.xlat.AtFlags;
+import io.jstrace.syscalls.xlat.OpenAccessModes;
+import io.jstrace.syscalls.xlat.OpenFlags;
+import io.jstrace.syscalls.xlat.OpenFlagsAarch64;
+import io.jstrace.syscalls.xlat.SeekWhence;
+import io.jstrace.syscalls.xlat.Xlat;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Descriptors, open flags, modes and struct stat. */
+final class Files {
+    /** include/uapi/linux/fcntl.h. */
+    static final int AT_FDCWD = -100;
+    private static final int O_ACCMODE = 03, O_CREAT = 0100, O_TMPFILE_DIR = 020000000;
+    private static final String[] FILE_TYPES = {null, "S_IFIFO", "S_IFCHR", null, "S_IFDIR", null, "S_IFBLK", null,
+        "S_IFREG", null, "S_IFLNK", null, "S_IFSOCK"};
+
+    private Files() {}
+
+    static Value fd(Call c, int i) {
+        return Value.dec(c.intArg(i));
+    }
+
+    static Value dirfd(Call c, int i) {
+        int fd = c.intArg(i);
+        return fd == AT_FDCWD ? new Value.Sym(fd, "AT_FDCWD") : Value.dec(fd);
+    }
+
+    /** open(2) flags: the access mode by value, then the O_* bits. */
+    static Value openFlags(Call c, int i) {
+        long v = c.arg(i) & 0xffff_ffffL;
+        Xlat bits = c.arch() instanceof Aarch64 ? OpenFlagsAarch64.XLAT : OpenFlags.XLAT;
+        String mode = OpenAccessModes.XLAT.name(v & O_ACCMODE);
+        List<String> names = new ArrayList<>();
+        long rest = v;
+        if (mode != null) {
+            names.add(mode);
+            rest &= ~O_ACCMODE;
+        }
+        Xlat.Decomposed d = bits.decompose(rest);
+        if (rest != 0) names.addAll(d.names());
+        return new Value.Flags(v, names, rest == 0 ? 0 : d.remainder());
+    }
+
+    /** open and openat take a mode only with O_CREAT or O_TMPFILE; strace prints it only then. */
+    static boolean takesMode(long flags) {
+        return (flags & O_CREAT) != 0 || (flags & O_TMPFILE_DIR) == O_TMPFILE_DIR;
+    }
+
+    /** A permission mode, strace's {@code %#03o}: 0644, 000. */
+    static Value mode(Call c, int i) {
+        return new Value.Text(mode(c.arg(i) & 07777));
+    }
+
+    static String mode(long perm) {
+        String o = perm == 0 ? "0" : "0" + Long.toOctalString(perm);
+        return o.length() >= 3 ? o : "0".repeat(3 - o.length()) + o;
+    }
+
+    /** A mode with its file type: S_IFREG|0644. */
+    static String typedMode(long m) {
+        String type = FILE_TYPES[(int) ((m >> 12) & 017) % FILE_TYPES.length];
+        String perm = mode(m & 07777);
+        return type == null ? perm : type + "|" + perm;
+    }
+
+    static Value atFlags(Call c, int i) {
+        return Numbers.flags(AtFlags.XLAT, c.arg(i) & 0xffff_ffffL);
+    }
+
+    static Value accessMode(Call c, int i) {
+        long v = c.arg(i) & 0xffff_ffffL;
+        return v == 0 ? new Value.Sym(0, "F_OK") : Numbers.flags(AccessModes.XLAT, v);
+    }
+
+    static Value seekWhence(Call c, int i) {
+        return Numbers.named(SeekWhence.XLAT, c.arg(i) & 0xffff_ffffL, "SEEK_???");
+    }
+
+    /**
+     * struct stat, abbreviated as strace does without -v: the mode, then the device for
+     * device files or the size for the rest. Layouts: arch/x86/include/uapi/asm/stat.h
+     * and include/uapi/asm-generic/stat.h (arm64).
+     */
+    static Value stat(Call c, int i) {
+        long addr = c.arg(i);
+        if (!c.succeeded()) return new Value.Addr(addr);
+        boolean generic = c.arch() instanceof Aarch64;
+        byte[] raw = c.memory().read(addr, generic ? 128 : 144);
+        if (raw == null) return new Value.Addr(addr);
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        long mode = b.getInt(generic ? 16 : 24) & 0xffff_ffffL;
+        long rdev = b.getLong(generic ? 32 : 40);
+        List<Field> f = new ArrayList<>();
+        f.add(field("st_mode", new Value.Text(typedMode(mode))));
+        long type = mode & 0170000;
+        if (type == 0020000 || type == 0060000) f.add(field("st_rdev", new Value.Text(makedev(rdev))));
+        else f.add(field("st_size", Value.dec(b.getLong(48))));
+        return new Value.Struct(f, true);
+    }
+
+    /** include/linux/kdev_t.h new_decode_dev: strace prints {@code makedev(0x88, 0x1)}. */
+    static String makedev(long dev) {
+        long major = ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfff);
+        long minor = ((dev >>> 12) & 0xffffff00L) | (dev & 0xff);
+        return "makedev(" + hex(major) + ", " + hex(minor) + ")";
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+}

@@ -1,0 +1,51 @@
+package io.jstrace.format;
+
+import io.jstrace.format.Value.Base;
+import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.xlat.Xlat;
+
+/** Plain numbers and table lookups. */
+final class Numbers {
+    private Numbers() {}
+
+    static Value signedInt(Call c, int i) {
+        return Value.dec(c.intArg(i));
+    }
+
+    static Value signedLong(Call c, int i) {
+        return Value.dec(c.arg(i));
+    }
+
+    static Value unsignedInt(Call c, int i) {
+        return new Num(c.arg(i) & 0xffff_ffffL, Base.UNSIGNED);
+    }
+
+    static Value unsignedLong(Call c, int i) {
+        return new Num(c.arg(i), Base.UNSIGNED);
+    }
+
+    static Value hex(Call c, int i) {
+        return Value.hex(c.arg(i));
+    }
+
+    static Value octal(Call c, int i) {
+        return new Num(c.arg(i), Base.OCTAL);
+    }
+
+    static Value address(Call c, int i) {
+        return new Value.Addr(c.arg(i));
+    }
+
+    /** A value from an exclusive table; unknown values print in hex with the table's comment style. */
+    static Value named(Xlat table, long value, String unknownComment) {
+        String name = table.name(value);
+        if (name != null) return new Value.Sym(value, name);
+        return unknownComment == null ? Value.hex(value) : new Value.Commented(Value.hex(value), unknownComment);
+    }
+
+    /** Flags from a flag table; unnamed bits print as a hex remainder. */
+    static Value flags(Xlat table, long value) {
+        Xlat.Decomposed d = table.decompose(value);
+        return new Value.Flags(value, d.names(), d.remainder());
+    }
+}

@@ -1,0 +1,131 @@
+package io.jstrace.format;
+
+import static io.jstrace.format.Value.field;
+
+import io.jstrace.core.SigInfo;
+import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Field;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.syscalls.xlat.SigactionFlags;
+import io.jstrace.syscalls.xlat.SigprocmaskHow;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Signal numbers, sets, actions and siginfo (include/uapi/asm-generic/signal*.h, siginfo.h). */
+final class Signals {
+    private static final long SA_RESTORER = 0x04000000;
+    private static final int SIGCHLD = 17;
+
+    private Signals() {}
+
+    static Value signal(Call c, int i) {
+        int n = c.intArg(i);
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name());
+    }
+
+    static Value how(Call c, int i) {
+        return Numbers.named(SigprocmaskHow.XLAT, c.arg(i) & 0xffff_ffffL, "SIG_???");
+    }
+
+    /** A sigset_t of the syscall's {@code sigsetsize} argument's size (8 bytes: _NSIG / 8 when it has none). */
+    static Value sigset(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        int size = (int) Math.min(Math.max(sigsetSize(c), 0), 128);
+        byte[] raw = size == 0 ? null : c.memory().read(addr, size);
+        if (raw == null) return new Addr(addr);
+        return new Value.Text(sigsetText(raw));
+    }
+
+    private static long sigsetSize(Call c) {
+        var args = c.enter().syscall().args();
+        for (int k = 0; k < args.size(); k++) {
+            if (args.get(k).name().equals("sigsetsize")) return c.arg(k);
+        }
+        return 8;
+    }
+
+    /** strace's sigset: {@code [INT TERM]}, or {@code ~[...]} of the complement when most are set. */
+    static String sigsetText(byte[] raw) {
+        int nsig = raw.length * 8;
+        int set = 0;
+        for (byte b : raw) set += Integer.bitCount(b & 0xff);
+        boolean invert = set * 2 > nsig;
+        StringBuilder out = new StringBuilder(invert ? "~[" : "[");
+        boolean first = true;
+        for (int n = 1; n <= nsig; n++) {
+            boolean bit = (raw[(n - 1) / 8] & (1 << ((n - 1) % 8))) != 0;
+            if (bit == invert) continue;
+            if (!first) out.append(' ');
+            first = false;
+            String name = Signal.of(n).name();
+            out.append(name.startsWith("SIG") ? name.substring(3) : name);
+        }
+        return out.append(']').toString();
+    }
+
+    /** The kernel's struct sigaction: handler, flags, restorer, mask (arch/x86/include/uapi/asm/signal.h). */
+    static Value sigaction(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 32);
+        if (raw == null) return new Addr(addr);
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        long handler = b.getLong(0), flags = b.getLong(8), restorer = b.getLong(16);
+        List<Field> f = new ArrayList<>();
+        f.add(field("sa_handler", handler == 0 ? new Value.Sym(0, "SIG_DFL")
+                : handler == 1 ? new Value.Sym(1, "SIG_IGN") : new Addr(handler)));
+        f.add(field("sa_mask", new Value.Text(sigsetText(java.util.Arrays.copyOfRange(raw, 24, 32)))));
+        f.add(field("sa_flags", Numbers.flags(SigactionFlags.XLAT, flags)));
+        if ((flags & SA_RESTORER) != 0) f.add(field("sa_restorer", new Addr(restorer)));
+        return new Value.Struct(f, false);
+    }
+
+    /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}. */
+    static Value siginfo(SigInfo si) {
+        List<Field> f = new ArrayList<>();
+        int signo = si.signo();
+        int code = si.code();
+        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name())));
+        if (si.errno() != 0) f.add(field("si_errno", Value.dec(si.errno())));
+        f.add(field("si_code", new Value.Text(SigCodes.name(signo, code))));
+        if (code <= 0 || code == SigCodes.SI_USER) {
+            senderFields(si, code, f);
+        } else if (signo == SIGCHLD && code <= 6) {
+            childFields(si, code, f);
+        } else if (SigCodes.isFault(signo) && code != SigCodes.SI_KERNEL) {
+            f.add(field("si_addr", new Addr(si.unionLong(0))));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    private static void senderFields(SigInfo si, int code, List<Field> f) {
+        if (code == SigCodes.SI_TIMER) {
+            f.add(field("si_timerid", Value.hex(si.unionInt(0))));
+            f.add(field("si_overrun", Value.dec(si.unionInt(4))));
+            valueFields(si, f);
+            return;
+        }
+        f.add(field("si_pid", Value.dec(si.unionInt(0))));
+        f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
+        if (code == SigCodes.SI_QUEUE || code == SigCodes.SI_MESGQ) valueFields(si, f);
+    }
+
+    private static void valueFields(SigInfo si, List<Field> f) {
+        f.add(field("si_int", Value.dec(si.unionInt(8))));
+        f.add(field("si_ptr", new Addr(si.unionLong(8))));
+    }
+
+    private static void childFields(SigInfo si, int code, List<Field> f) {
+        f.add(field("si_pid", Value.dec(si.unionInt(0))));
+        f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
+        int status = si.unionInt(8);
+        f.add(field("si_status", code == 1 ? Value.dec(status) : new Value.Sym(status, Signal.of(status).name())));
+        f.add(field("si_utime", Value.dec(si.unionLong(16))));
+        f.add(field("si_stime", Value.dec(si.unionLong(24))));
+    }
+}

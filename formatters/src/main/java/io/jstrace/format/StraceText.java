@@ -1,0 +1,152 @@
+package io.jstrace.format;
+
+import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Arr;
+import io.jstrace.format.Value.Commented;
+import io.jstrace.format.Value.Field;
+import io.jstrace.format.Value.Flags;
+import io.jstrace.format.Value.Num;
+import io.jstrace.format.Value.Str;
+import io.jstrace.format.Value.Struct;
+import io.jstrace.format.Value.Sym;
+import io.jstrace.format.Value.Text;
+
+/** Renders {@link Value}s as strace prints them. */
+public final class StraceText {
+    /** How non-printable bytes in strings are escaped ({@code -x}, {@code -xx}). */
+    public enum Escape { OCTAL, HEX_NON_PRINTABLE, HEX_ALL }
+
+    private final Escape escape;
+
+    public StraceText(Escape escape) {
+        this.escape = escape;
+    }
+
+    /** Appends {@code v} to {@code out}. */
+    public void render(Value v, StringBuilder out) {
+        if (v instanceof Num n) number(n, out);
+        else if (v instanceof Addr a) address(a.value(), out);
+        else if (v instanceof Str s) string(s, out);
+        else if (v instanceof Sym s) out.append(s.name());
+        else if (v instanceof Flags f) flags(f, out);
+        else if (v instanceof Struct s) struct(s, out);
+        else if (v instanceof Arr a) array(a, out);
+        else if (v instanceof Commented c) comment(c, out);
+        else if (v instanceof Text t) out.append(t.text());
+    }
+
+    /** {@code v} as a string. */
+    public String render(Value v) {
+        StringBuilder b = new StringBuilder();
+        render(v, b);
+        return b.toString();
+    }
+
+    static void number(Num n, StringBuilder out) {
+        long v = n.value();
+        switch (n.base()) {
+            case SIGNED -> out.append(v);
+            case UNSIGNED -> out.append(Long.toUnsignedString(v));
+            case HEX -> out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+            case OCTAL -> out.append(v == 0 ? "0" : "0" + Long.toOctalString(v));
+        }
+    }
+
+    static void address(long v, StringBuilder out) {
+        out.append(v == 0 ? "NULL" : "0x" + Long.toHexString(v));
+    }
+
+    private void flags(Flags f, StringBuilder out) {
+        int start = out.length();
+        for (String name : f.names()) {
+            if (out.length() > start) out.append('|');
+            out.append(name);
+        }
+        if (f.remainder() != 0 || out.length() == start) {
+            if (out.length() > start) out.append('|');
+            out.append(f.remainder() == 0 ? "0" : "0x" + Long.toHexString(f.remainder()));
+        }
+    }
+
+    private void struct(Struct s, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Field f : s.fields()) {
+            if (!first) out.append(", ");
+            first = false;
+            if (!f.name().isEmpty()) out.append(f.name()).append('=');
+            render(f.value(), out);
+        }
+        if (s.truncated()) out.append(first ? "..." : ", ...");
+        out.append('}');
+    }
+
+    private void array(Arr a, StringBuilder out) {
+        out.append('[');
+        boolean first = true;
+        for (Value item : a.items()) {
+            if (!first) out.append(", ");
+            first = false;
+            render(item, out);
+        }
+        if (a.truncated()) out.append(first ? "..." : ", ...");
+        out.append(']');
+    }
+
+    private void comment(Commented c, StringBuilder out) {
+        render(c.value(), out);
+        out.append(" /* ").append(c.comment()).append(" */");
+    }
+
+    /**
+     * strace's string quoting (src/util.c, string_quote): printable ASCII as is, {@code "}
+     * and {@code \} escaped, C escapes for \t \n \v \f \r, other bytes in octal — as
+     * short as possible unless the next byte is an octal digit.
+     */
+    private void string(Str s, StringBuilder out) {
+        byte[] b = s.bytes();
+        boolean allHex = escape == Escape.HEX_ALL || (escape == Escape.HEX_NON_PRINTABLE && !printable(b));
+        out.append('"');
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            if (allHex) {
+                hexByte(c, out);
+                continue;
+            }
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case 0x0b -> out.append("\\v");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c >= 0x20 && c < 0x7f) out.append((char) c);
+                    else octal(c, i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '7', out);
+                }
+            }
+        }
+        out.append('"');
+        if (s.truncated()) out.append("...");
+    }
+
+    /** {@code -x} hex-quotes a whole string once it holds a byte outside printable ASCII. */
+    private static boolean printable(byte[] b) {
+        for (byte x : b) {
+            if (x < 0x20 || x == 0x7f) return false;
+        }
+        return true;
+    }
+
+    private static void hexByte(int c, StringBuilder out) {
+        out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+    }
+
+    private static void octal(int c, boolean nextIsOctalDigit, StringBuilder out) {
+        out.append('\\');
+        if (nextIsOctalDigit || c >= 0100) out.append((char) ('0' + (c >> 6)));
+        if (nextIsOctalDigit || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
+        out.append((char) ('0' + (c & 7)));
+    }
+}

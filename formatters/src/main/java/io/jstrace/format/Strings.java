@@ -1,0 +1,73 @@
+package io.jstrace.format;
+
+import io.jstrace.core.TraceeMemory.CString;
+import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Str;
+
+/** Paths, C strings and byte buffers in tracee memory. */
+final class Strings {
+    /** include/uapi/linux/limits.h: PATH_MAX; strace prints paths whole, not cut at -s. */
+    static final int PATH_MAX = 4096;
+
+    private Strings() {}
+
+    static Value path(Call c, int i) {
+        return cString(c, c.arg(i), PATH_MAX - 1);
+    }
+
+    static Value string(Call c, int i) {
+        return cString(c, c.arg(i), c.options().stringLimit());
+    }
+
+    /** A NUL-terminated string; NULL, or its address when unreadable. */
+    static Value cString(Call c, long addr, int limit) {
+        if (addr == 0) return new Addr(0);
+        CString s = c.memory().readString(addr, limit);
+        if (s == null) return new Addr(addr);
+        return new Str(s.bytes(), s.ending() == CString.Ending.TRUNCATED);
+    }
+
+    /** write(2)'s buffer: the length is the next argument. */
+    static Value writeBuffer(Call c, int i) {
+        return buffer(c, c.arg(i), c.arg(i + 1));
+    }
+
+    /** read(2)'s buffer: valid at exit, as many bytes as were returned. */
+    static Value readBuffer(Call c, int i) {
+        if (!c.succeeded()) return new Addr(c.arg(i));
+        return buffer(c, c.arg(i), c.ret());
+    }
+
+    /** A path the kernel wrote (readlink, getcwd): {@code ret} bytes, no NUL needed. */
+    static Value postPath(Call c, int i) {
+        if (!c.succeeded()) return new Addr(c.arg(i));
+        long n = c.name().equals("getcwd") ? c.ret() - 1 : c.ret();
+        return buffer(c, c.arg(i), Math.max(n, 0), PATH_MAX);
+    }
+
+    /** {@code len} bytes at {@code addr}, cut at -s with strace's {@code ...}. */
+    static Value buffer(Call c, long addr, long len) {
+        return buffer(c, addr, len, c.options().stringLimit());
+    }
+
+    private static Value buffer(Call c, long addr, long len, int limit) {
+        if (addr == 0 && len != 0) return new Addr(0);
+        int n = (int) Math.min(Math.max(len, 0), limit);
+        byte[] b = new byte[n];
+        int got = c.memory().read(addr, b, 0, n);
+        if (got < n) return new Addr(addr);
+        return new Str(b, Long.compareUnsigned(len, limit) > 0);
+    }
+
+    /** strace prints getrandom's bytes in hex whatever -x says (they are random). */
+    static Value hexBuffer(Value v) {
+        if (!(v instanceof Str s)) return v;
+        return new Value.Text(hex(s.bytes()) + (s.truncated() ? "..." : ""));
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder out = new StringBuilder(b.length * 4 + 2).append('"');
+        for (byte x : b) out.append("\\x").append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+        return out.append('"').toString();
+    }
+}

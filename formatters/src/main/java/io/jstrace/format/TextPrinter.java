@@ -1,0 +1,269 @@
+package io.jstrace.format;
+
+import io.jstrace.core.Exec;
+import io.jstrace.core.Exit;
+import io.jstrace.core.NewChild;
+import io.jstrace.core.SignalExit;
+import io.jstrace.core.SignalStop;
+import io.jstrace.core.SyscallEnter;
+import io.jstrace.core.SyscallExit;
+import io.jstrace.core.TraceListener;
+import io.jstrace.core.Tracee;
+import io.jstrace.syscalls.Errno;
+import io.jstrace.syscalls.Phase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prints records as strace does (src/strace.c printleader/tabto, src/syscall.c): the
+ * entry part of a syscall at its enter stop, the rest at its exit; when another
+ * tracee's line comes between, the first is ended with {@code <unfinished ...>} and
+ * picked up again as {@code <... NAME resumed>}.
+ */
+public final class TextPrinter implements TraceListener {
+
+    /**
+     * @param decode      string limits and verbosity
+     * @param escape      how strings escape bytes
+     * @param followForks {@code -f}: with output to a file, every line carries its pid
+     * @param toFile      output goes to {@code -o FILE} rather than standard error
+     * @param column      {@code -a}: the column return values are aligned to
+     * @param signals     {@code -e signal=}: which signal-delivery-stops print
+     */
+    public record Options(DecodeOptions decode, StraceText.Escape escape, boolean followForks, boolean toFile,
+            int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals) {}
+
+    /** A syscall whose line was started at entry. */
+    private record Pending(SyscallEnter enter, int split, int visible) {}
+
+    private final Writer out;
+    private final Options options;
+    private final StraceText text;
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    /** Each thread's latest syscall: what restart_syscall resumes. */
+    private final Map<Integer, String> lastSyscall = new HashMap<>();
+    private final StringBuilder line = new StringBuilder(256);
+    private final boolean flushEachEvent;
+    private int openTid;
+    /** Column at which already-written output stands (an unfinished line's length). */
+    private int pendingColumn;
+    private int liveThreads;
+    private boolean seenExit;
+
+    public TextPrinter(Writer out, Options options, int initialThreads) {
+        this.out = out;
+        this.options = options;
+        this.text = new StraceText(options.escape());
+        this.liveThreads = initialThreads;
+        this.flushEachEvent = !options.toFile();
+    }
+
+    @Override
+    public void onSyscallEnter(SyscallEnter e, Tracee t) {
+        Call call = new Call(e, null, t.memory(), t.arch(), options.decode());
+        int visible = Formatters.visibleArgs(call);
+        int split = 0;
+        while (split < visible && call.spec(split).phase() == Phase.ENTRY) split++;
+        begin(e.tid());
+        line.append(e.name()).append('(');
+        String interrupted = lastSyscall.put(e.tid(), e.name());
+        if (e.name().equals("restart_syscall")) {
+            line.append("<... resuming interrupted ").append(interrupted == null ? "system call" : interrupted)
+                    .append(" ...>");
+            lastSyscall.put(e.tid(), interrupted);
+        }
+        for (int i = 0; i < split; i++) {
+            if (i > 0) line.append(", ");
+            text.render(Formatters.format(call, i), line);
+        }
+        if (split > 0 && split < visible) line.append(", ");
+        pending.put(e.tid(), new Pending(e, split, visible));
+        openTid = e.tid();
+        emit();
+    }
+
+    @Override
+    public void onSyscallExit(SyscallExit x, Tracee t) {
+        Pending p = pending.remove(x.tid());
+        if (p == null) return;
+        resume(x.tid(), p);
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode());
+        for (int i = p.split(); i < p.visible(); i++) {
+            if (i > p.split()) line.append(", ");
+            text.render(Formatters.format(call, i), line);
+        }
+        line.append(')');
+        result(returnText(x));
+        if (!seenExit) {
+            seenExit = true;
+            if (x.failed() && x.enter().name().equals("execve")) execFailed(x);
+        }
+    }
+
+    /** The launched command's execve failed: strace says so on stderr (strace.c: "exec: %s"). */
+    private void execFailed(SyscallExit x) {
+        emit();
+        System.err.println("jstrace: exec: " + x.errno().message());
+    }
+
+    @Override
+    public void onSignal(SignalStop s, Tracee t) {
+        if (!options.signals().test(s.signal())) return;
+        begin(s.tid());
+        if (s.groupStop()) {
+            line.append("--- stopped by ").append(s.signal().name()).append(" ---\n");
+        } else {
+            line.append("--- ").append(s.signal().name()).append(' ');
+            if (s.info() != null) text.render(Signals.siginfo(s.info()), line);
+            else line.append("{si_signo=").append(s.signal().name()).append('}');
+            line.append(" ---\n");
+        }
+        emit();
+    }
+
+    @Override
+    public void onExit(Exit x, Tracee t) {
+        unreturned(x.tid());
+        lastSyscall.remove(x.tid());
+        begin(x.tid());
+        line.append("+++ exited with ").append(x.status()).append(" +++\n");
+        liveThreads--;
+        emit();
+    }
+
+    @Override
+    public void onSignalExit(SignalExit x, Tracee t) {
+        unreturned(x.tid());
+        begin(x.tid());
+        line.append("+++ killed by ").append(x.signal().name()).append(x.coreDumped() ? " (core dumped)" : "")
+                .append(" +++\n");
+        liveThreads--;
+        emit();
+    }
+
+    @Override
+    public void onNewChild(NewChild c, Tracee t) {
+        liveThreads++;
+    }
+
+    @Override
+    public void onExec(Exec e, Tracee t) {
+        if (e.formerTid() == e.tid()) return;
+        Pending leader = pending.remove(e.tid());
+        Pending execing = pending.remove(e.formerTid());
+        if (leader != null) {
+            begin(e.tid());
+            line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
+            emit();
+        }
+        if (execing != null) pending.put(e.tid(), execing);
+        if (openTid == e.formerTid()) openTid = 0;
+        liveThreads--;
+    }
+
+    @Override
+    public void onAttach(int pid, java.util.List<Integer> tids) {
+        liveThreads += tids.size();
+        for (int tid : tids) {
+            String blocked = BlockedSyscall.of(tid);
+            if (blocked != null) lastSyscall.put(tid, blocked);
+        }
+    }
+
+    @Override
+    public void onDetach(int pid, int tid, SyscallEnter inSyscall) {
+        Pending p = pending.remove(tid);
+        lastSyscall.remove(tid);
+        if (p != null && openTid == tid) {
+            line.append(" <detached ...>\n");
+            openTid = 0;
+        }
+        liveThreads--;
+        emit();
+    }
+
+    /** Flushes what has been printed. */
+    public void flush() {
+        emit();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A syscall that never returned (exit_group, or a thread killed in it): {@code = ?}. */
+    private void unreturned(int tid) {
+        Pending p = pending.remove(tid);
+        if (p == null) return;
+        resume(tid, p);
+        line.append(')');
+        result("?");
+    }
+
+    private void resume(int tid, Pending p) {
+        if (openTid != tid) {
+            begin(tid);
+            line.append("<... ").append(p.enter().name()).append(" resumed>");
+        }
+    }
+
+    /** Pads to the alignment column and ends the line with {@code = RESULT}. */
+    private void result(String ret) {
+        int col = currentColumn();
+        if (col < options.column()) line.append(" ".repeat(options.column() - col));
+        line.append(" = ").append(ret).append('\n');
+        openTid = 0;
+        emit();
+    }
+
+    private int currentColumn() {
+        int nl = line.lastIndexOf("\n");
+        return nl < 0 ? pendingColumn + line.length() : line.length() - nl - 1;
+    }
+
+    /** Starts a line for {@code tid}, first ending another tracee's open line as unfinished. */
+    private void begin(int tid) {
+        if (openTid != 0) {
+            line.append(" <unfinished ...>\n");
+            openTid = 0;
+        }
+        if (options.toFile() ? options.followForks() || liveThreads > 1 : liveThreads > 1) {
+            line.append(options.toFile() ? String.format("%-5d ", tid) : String.format("[pid %5d] ", tid));
+        }
+    }
+
+    private String returnText(SyscallExit x) {
+        if (x.failed()) {
+            Errno e = x.errno();
+            if (!e.known()) return "-1 (errno " + e.number() + ")";
+            boolean restart = io.jstrace.syscalls.ErrnoNames.isRestart(e.number());
+            return (restart ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
+        }
+        long r = x.returnValue();
+        return switch (x.enter().syscall().ret()) {
+            case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
+            case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);
+            case UNSIGNED -> Long.toUnsignedString(r);
+            case NONE -> "?";
+            default -> Long.toString(r);
+        };
+    }
+
+    /** Writes the buffered text; keeps track of the column of an unfinished line. */
+    private void emit() {
+        if (line.length() == 0) return;
+        try {
+            out.append(line);
+            int nl = line.lastIndexOf("\n");
+            pendingColumn = nl < 0 ? pendingColumn + line.length() : line.length() - nl - 1;
+            line.setLength(0);
+            if (flushEachEvent) out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.jstrace.format;
+
+import java.util.List;
+
+/**
+ * A decoded argument: a small tree that the strace text renderer and the JSON renderer
+ * both print, so the two can never disagree.
+ */
+public sealed interface Value {
+
+    /** How a number prints. */
+    enum Base { SIGNED, UNSIGNED, HEX, OCTAL }
+
+    /** A number: {@code 3}, {@code 0x1f}, {@code 0644}. */
+    record Num(long value, Base base) implements Value {}
+
+    /** A pointer: {@code NULL} or {@code 0x7ffc0e1a2b30}. */
+    record Addr(long value) implements Value {}
+
+    /**
+     * Bytes from tracee memory, printed quoted and escaped.
+     *
+     * @param truncated more bytes followed than were printed (strace's {@code ...})
+     */
+    record Str(byte[] bytes, boolean truncated) implements Value {}
+
+    /** A named constant such as {@code AT_FDCWD} or {@code SIGTERM}, with its raw value. */
+    record Sym(long value, String name) implements Value {}
+
+    /**
+     * Flags: names joined with {@code |} and the bits no name covers in hex.
+     *
+     * @param remainder unnamed bits, 0 if none
+     */
+    record Flags(long value, List<String> names, long remainder) implements Value {}
+
+    /** A struct: {@code {st_mode=S_IFREG|0644, st_size=42, ...}}. */
+    record Struct(List<Field> fields, boolean truncated) implements Value {}
+
+    /** One struct member; an empty name prints the value alone. */
+    record Field(String name, Value value) {}
+
+    /** An array: {@code ["ls", "-l"]}, {@code [3, 4]}. */
+    record Arr(List<Value> items, boolean truncated) implements Value {}
+
+    /** A value followed by a C comment: {@code 0x7ffd... /* 20 vars *\/}. */
+    record Commented(Value value, String comment) implements Value {}
+
+    /** Text strace prints as is, such as a wait-status expression. */
+    record Text(String text) implements Value {}
+
+    /** A number printed as a signed decimal. */
+    static Value dec(long v) {
+        return new Num(v, Base.SIGNED);
+    }
+
+    /** A number printed in hex. */
+    static Value hex(long v) {
+        return new Num(v, Base.HEX);
+    }
+
+    /** A struct member. */
+    static Field field(String name, Value v) {
+        return new Field(name, v);
+    }
+}
