@@ -1,10 +1,12 @@
-/* Benchmark workload: 200000 getppid syscalls, the cheapest stop-dominated load. */
+/* Benchmark workload: N (default 200000) getppid syscalls, the cheapest stop-dominated load. */
+#include <stdlib.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-int main(void)
+int main(int argc, char **argv)
 {
-	for (int i = 0; i < 200000; i++)
+	int n = argc > 1 ? atoi(argv[1]) : 200000;
+	for (int i = 0; i < n; i++)
 		syscall(SYS_getppid);
 	return 0;
 }

@@ -5,15 +5,19 @@
 # usage: bench/run.sh [--quick]
 #   JSTRACE=path   the tracer to compare (default: ./jstrace at the repo root)
 #   STRACE=path    the reference (default: strace)
-#   RUNS=n         runs per command (default 5, --quick 3); one warm-up run each
+#   RUNS=n         measured runs per tracer (default 5, --quick 3), after one warm-up
 #
-# For each workload, ONE hyperfine invocation measures both tracers on it
-# (hyperfine runs all runs of the first command, then all of the second):
+# Workloads (see README.md), each traced as `TRACER -f -o FILE WORKLOAD`:
 #   getppid   200000 x syscall(SYS_getppid)            (C, static)
 #   write     100000 x write(fd, "x", 1) to /dev/null  (C, static)
 #   find      find /usr -name '*.h'
-# each as `TRACER -f -o FILE WORKLOAD`, then start-up: `TRACER -o /dev/null true`.
-# Prints median seconds and the ratio jstrace/strace per workload.
+# and start-up: `TRACER -o /dev/null true`.
+#
+# Each workload is ONE hyperfine invocation in which the two tracers alternate,
+# run by run (strace, jstrace, strace, jstrace, ...): two parameter lists, the
+# tracer varying fastest, one run per combination; round 0 is the warm-up and is
+# left out.  Alternating keeps slow drifts of a noisy machine out of the ratio.
+# The table shows the median seconds of each tracer and the ratio jstrace/strace.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,23 +25,25 @@ root=$(dirname "$here")
 runs=${RUNS:-5}
 if [ "${1:-}" = "--quick" ]; then runs=${RUNS:-3}; shift; fi
 [ $# -eq 0 ] || { echo "usage: $0 [--quick]" >&2; exit 2; }
-jstrace=${JSTRACE:-$root/jstrace}
-strace=${STRACE:-strace}
 
-need() { command -v "$1" >/dev/null 2>&1; }
-
-if ! need hyperfine; then
+if ! command -v hyperfine >/dev/null 2>&1; then
 	echo "bench: installing hyperfine" >&2
 	# refresh the package lists only if apt does not know the package yet
 	if ! apt-cache show hyperfine >/dev/null 2>&1; then apt-get update -qq >&2; fi
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >&2
 fi
-for tool in gcc python3 "$strace"; do
-	need "$tool" || { echo "bench: $tool not found" >&2; exit 2; }
+for tool in gcc python3; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool not found" >&2; exit 2; }
 done
-if ! need "$jstrace"; then
-	echo "bench: no executable jstrace at $jstrace (set JSTRACE=...)" >&2
-	exit 2
+strace=$(command -v "${STRACE:-strace}") || { echo "bench: no strace (set STRACE=...)" >&2; exit 2; }
+jstrace=$(command -v "${JSTRACE:-$root/jstrace}") ||
+	{ echo "bench: no executable jstrace at ${JSTRACE:-$root/jstrace} (set JSTRACE=...)" >&2; exit 2; }
+case $strace$jstrace in *,*) echo "bench: tracer paths must not contain commas" >&2; exit 2 ;; esac
+if [ "$strace" = "$jstrace" ]; then
+	# hyperfine needs two distinct parameter values: a second name for the same binary
+	mkdir -p "${TMPDIR:-/tmp}/jstrace-bench-self"
+	ln -sf "$jstrace" "${TMPDIR:-/tmp}/jstrace-bench-self/jstrace"
+	jstrace=${TMPDIR:-/tmp}/jstrace-bench-self/jstrace
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jstrace-bench.XXXXXX")
@@ -45,45 +51,45 @@ trap 'rm -rf "$work"' EXIT INT TERM
 for w in getppid_loop devnull_writes; do
 	gcc -O2 -static -w -o "$work/$w" "$here/$w.c"
 done
+rounds=$(seq -s, 0 "$runs")
 
-# bench NAME WORKLOAD...: one hyperfine run of both tracers; JSON in $work/NAME.json
+# bench NAME TRACER-OPTIONS -- WORKLOAD...: alternating runs of both tracers; JSON in $work/NAME.json
 bench() {
 	name=$1
-	shift
-	echo "bench: $name: $*" >&2
-	hyperfine --shell=none --style=basic --warmup 1 --runs "$runs" \
+	options=$2
+	shift 2
+	echo "bench: $name: TRACER $options $* ($runs runs each, after a warm-up)" >&2
+	hyperfine --shell=none --style=none --runs 1 \
+		--parameter-list tracer "$strace,$jstrace" --parameter-list round "$rounds" \
 		--export-json "$work/$name.json" \
-		--command-name strace "$strace -f -o $work/$name.strace.log $*" \
-		--command-name jstrace "$jstrace -f -o $work/$name.jstrace.log $*" >&2
+		"{tracer} $options $*" >&2
 }
 
-bench getppid "$work/getppid_loop"
-bench write "$work/devnull_writes"
-bench find find /usr -name '*.h'
+bench getppid "-f -o $work/getppid.log" "$work/getppid_loop"
+bench write "-f -o $work/write.log" "$work/devnull_writes"
+bench find "-f -o $work/find.log" find /usr -name '*.h'
+bench startup "-o /dev/null" true
 
-echo "bench: start-up" >&2
-hyperfine --shell=none --style=basic --warmup 1 --runs "$runs" \
-	--export-json "$work/startup.json" \
-	--command-name strace "$strace -o /dev/null true" \
-	--command-name jstrace "$jstrace -o /dev/null true" >&2
+python3 - "$work" "$runs" "$strace" "$jstrace" <<'PY'
+import json, os, statistics, sys
+work, runs, strace, jstrace = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 
-python3 - "$work" "$runs" "$jstrace" <<'PY'
-import json, os, sys
-work, runs, jstrace = sys.argv[1], sys.argv[2], sys.argv[3]
-
-def medians(name):
+def times(name, tracer):
     with open(os.path.join(work, name + ".json")) as f:
-        results = {r["command"]: r["median"] for r in json.load(f)["results"]}
-    return results["strace"], results["jstrace"]
+        results = json.load(f)["results"]
+    return [t for r in results if r["parameters"]["tracer"] == tracer and r["parameters"]["round"] != "0"
+            for t in r["times"]]
 
 print()
-print(f"jstrace vs strace, median of {runs} runs, {os.cpu_count()} CPUs; jstrace = {jstrace}")
-print(f"{'workload':<30} {'strace':>10} {'jstrace':>10} {'jstrace/strace':>15}")
+print(f"jstrace vs strace: median of {runs} alternating runs each, {os.cpu_count()} CPUs")
+print(f"  strace  = {strace}\n  jstrace = {jstrace}")
+print(f"{'workload':<34} {'strace':>9} {'jstrace':>9} {'jstrace/strace':>15} {'strace max/min':>15}")
 rows = [("getppid x200000 (s)", "getppid", 1),
         ("write 1 byte x100000 (s)", "write", 1),
         ("find /usr -name '*.h' (s)", "find", 1),
         ("start-up: -o /dev/null true (ms)", "startup", 1000)]
 for label, name, scale in rows:
-    s, j = medians(name)
-    print(f"{label:<30} {s * scale:>10.3f} {j * scale:>10.3f} {j / s:>15.2f}")
+    s, j = times(name, strace), times(name, jstrace)
+    ms, mj = statistics.median(s), statistics.median(j)
+    print(f"{label:<34} {ms * scale:>9.3f} {mj * scale:>9.3f} {mj / ms:>15.2f} {max(s) / min(s):>15.2f}")
 PY

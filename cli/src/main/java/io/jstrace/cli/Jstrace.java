@@ -189,6 +189,12 @@ final class Jstrace {
         }
 
         @Override
+        public void onNewChild(io.jstrace.core.NewChild child, io.jstrace.core.Tracee tracee) {
+            err.print("jstrace: Process " + child.childTid() + " attached\n");
+            err.flush();
+        }
+
+        @Override
         public void onDetach(int pid, int tid, io.jstrace.core.SyscallEnter inSyscall) {
             err.print("jstrace: Process " + tid + " detached\n");
             err.flush();

@@ -1,8 +1,9 @@
 package io.jstrace.core;
 
 /**
- * A {@code PTRACE_EVENT_FORK}, {@code _VFORK} or {@code _CLONE} stop: the tracee created
- * {@code childTid}, which is now traced too.
+ * A new tracee: {@code tid} created {@code childTid} by fork, vfork or clone, and the child
+ * is now traced too. Reported at the child's first stop, as strace reports it; the tracee
+ * handle given with it is the child's.
  *
  * @param childPid the new child's process id ({@code == childTid} unless it is a thread)
  */

@@ -51,11 +51,22 @@ final class Constants {
         row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
         row(STATX_MASK,             StatxMask.XLAT,        null);
         row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
-        row(CLOEXEC_NONBLOCK_FLAGS, EventfdFlags.XLAT,     null);
         // @formatter:on
     }
 
     private Constants() {}
+
+    /** The *_CLOEXEC|*_NONBLOCK flags of fd-creating calls take their names from each call's header. */
+    private static Xlat creationFlags(String syscall) {
+        return switch (syscall) {
+            case "eventfd2" -> EventfdFlags.XLAT;
+            case "epoll_create1" -> EpollCreateFlags.XLAT;
+            case "signalfd4" -> SignalfdFlags.XLAT;
+            case "inotify_init1" -> InotifyInitFlags.XLAT;
+            case "timerfd_create" -> TimerfdFlags.XLAT;
+            default -> OpenFlags.XLAT;
+        };
+    }
 
     private static void row(FormatSpecifier spec, Xlat table, String unknown) {
         ROWS.put(spec, new Row(table, unknown));
@@ -67,6 +78,7 @@ final class Constants {
     }
 
     static Value format(Call c, int i) {
+        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) return Numbers.flags(creationFlags(c.name()), c.arg(i) & 0xffff_ffffL);
         Row row = ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;
         if (row.table().isFlags()) return Numbers.flags(row.table(), v);

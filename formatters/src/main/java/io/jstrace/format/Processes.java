@@ -16,14 +16,15 @@ final class Processes {
 
     private Processes() {}
 
-    /** execve's argv: each string cut at -s, at most -s elements. */
+    /** execve's argv: each string cut at -s; at most -s elements unless -v. */
     static Value argv(Call c, int i) {
         long addr = c.arg(i);
-        List<Long> ptrs = pointers(c, addr, c.options().stringLimit() + 1);
+        int max = c.options().verbose() ? Integer.MAX_VALUE - 1 : c.options().stringLimit();
+        List<Long> ptrs = pointers(c, addr, max + 1);
         if (ptrs == null) return new Addr(addr);
-        boolean more = ptrs.size() > c.options().stringLimit();
+        boolean more = ptrs.size() > max;
         List<Value> items = new ArrayList<>();
-        for (int k = 0; k < Math.min(ptrs.size(), c.options().stringLimit()); k++) {
+        for (int k = 0; k < Math.min(ptrs.size(), max); k++) {
             items.add(Strings.cString(c, ptrs.get(k), c.options().stringLimit()));
         }
         return new Value.Arr(items, more);

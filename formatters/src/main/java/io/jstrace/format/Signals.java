@@ -85,6 +85,22 @@ final class Signals {
         return new Value.Struct(f, false);
     }
 
+    /**
+     * rt_sigreturn takes no arguments: it restores the signal frame on the stack, and
+     * strace prints the mask it restores, {@code {mask=[INT]}}. The frame's ucontext is at
+     * the stack pointer on x86_64 (arch/x86/kernel/signal_64.c: regs->sp - sizeof(long) is
+     * the frame, whose first word is pretcode), after a 128-byte siginfo on arm64
+     * (arch/arm64/kernel/signal.c); uc_sigmask follows uc_mcontext on x86_64 and precedes
+     * it on arm64.
+     */
+    static Value sigreturnFrame(Call c) {
+        long sp = c.enter().stackPointer();
+        long mask = c.arch() instanceof io.jstrace.arch.Aarch64 ? sp + 128 + 40 : sp + 40 + 256;
+        byte[] raw = sp == 0 ? null : c.memory().read(mask, 8);
+        if (raw == null) return new Value.Struct(java.util.List.of(field("mask", new Addr(mask))), false);
+        return new Value.Struct(java.util.List.of(field("mask", new Value.Text(sigsetText(raw)))), false);
+    }
+
     /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}. */
     static Value siginfo(SigInfo si) {
         List<Field> f = new ArrayList<>();

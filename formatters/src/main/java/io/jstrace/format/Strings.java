@@ -38,11 +38,14 @@ final class Strings {
         return buffer(c, c.arg(i), c.ret());
     }
 
-    /** A path the kernel wrote (readlink, getcwd): {@code ret} bytes, no NUL needed. */
+    /**
+     * A path the kernel wrote: getcwd's is printed whole (its return counts the NUL);
+     * readlink's buffer is a string of {@code ret} bytes, cut at -s like any other.
+     */
     static Value postPath(Call c, int i) {
         if (!c.succeeded()) return new Addr(c.arg(i));
-        long n = c.name().equals("getcwd") ? c.ret() - 1 : c.ret();
-        return buffer(c, c.arg(i), Math.max(n, 0), PATH_MAX);
+        if (c.name().equals("getcwd")) return buffer(c, c.arg(i), Math.max(c.ret() - 1, 0), PATH_MAX);
+        return buffer(c, c.arg(i), c.ret());
     }
 
     /** {@code len} bytes at {@code addr}, cut at -s with strace's {@code ...}. */

@@ -80,8 +80,14 @@ public final class TextPrinter implements TraceListener {
             text.render(Formatters.format(call, i), line);
         }
         if (split > 0 && split < visible) line.append(", ");
-        pending.put(e.tid(), new Pending(e, split, visible));
+        if (e.name().equals("rt_sigreturn")) text.render(Signals.sigreturnFrame(call), line);
         openTid = e.tid();
+        if (e.syscall().ret() == io.jstrace.syscalls.Ret.NONE) {
+            line.append(')');
+            result("?");
+            return;
+        }
+        pending.put(e.tid(), new Pending(e, split, visible));
         emit();
     }
 
@@ -152,16 +158,17 @@ public final class TextPrinter implements TraceListener {
     @Override
     public void onExec(Exec e, Tracee t) {
         if (e.formerTid() == e.tid()) return;
-        Pending leader = pending.remove(e.tid());
         Pending execing = pending.remove(e.formerTid());
-        if (leader != null) {
-            begin(e.tid());
-            line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
-            emit();
+        unreturned(e.tid());
+        if (openTid == e.formerTid()) {
+            line.append(" <pid changed to ").append(e.tid()).append(" ...>\n");
+            openTid = 0;
         }
-        if (execing != null) pending.put(e.tid(), execing);
-        if (openTid == e.formerTid()) openTid = 0;
         liveThreads--;
+        begin(e.tid());
+        line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
+        if (execing != null) pending.put(e.tid(), execing);
+        emit();
     }
 
     @Override
@@ -214,7 +221,8 @@ public final class TextPrinter implements TraceListener {
     /** Pads to the alignment column and ends the line with {@code = RESULT}. */
     private void result(String ret) {
         int col = currentColumn();
-        if (col < options.column()) line.append(" ".repeat(options.column() - col));
+        int width = options.column() - 1; // strace's tabto(): " = " then starts at column -a
+        if (col < width) line.append(" ".repeat(width - col));
         line.append(" = ").append(ret).append('\n');
         openTid = 0;
         emit();

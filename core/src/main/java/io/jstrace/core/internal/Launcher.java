@@ -31,6 +31,7 @@ public final class Launcher {
     /** Words of shell argv before the target's argv: sh, -c, PRELUDE, PATH. */
     static final int PRELUDE_ARGS = 4;
     private static final int SIGSTOP = 19, SIGCONT = 18, SIGPIPE = 13, SIGXFSZ = 25;
+    private static final int SPAWNATTR_SD = 8;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
 
     private Launcher() {}
@@ -153,6 +154,11 @@ public final class Launcher {
         libc.sigaddset(set, SIGPIPE);
         libc.sigaddset(set, SIGXFSZ);
         libc.posix_spawnattr_setsigdefault(attr, set);
+        // The JVM ignores glibc's internal signals 32 and 33, and ignored signals survive
+        // exec; sigaddset refuses them, so set their bits in the attribute's default set
+        // directly (glibc's posix_spawnattr_t: short flags, pid_t pgrp, sigset_t sd at 8).
+        attr.putByte(SPAWNATTR_SD + 3, (byte) (attr.getByte(SPAWNATTR_SD + 3) | 0x80));
+        attr.putByte(SPAWNATTR_SD + 4, (byte) (attr.getByte(SPAWNATTR_SD + 4) | 0x01));
         libc.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK));
         return attr;
     }

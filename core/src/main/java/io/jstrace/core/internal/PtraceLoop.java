@@ -51,6 +51,8 @@ public final class PtraceLoop {
     private int launchedArgc;
     private int launchedStatus;
     private boolean launchFailed;
+    /** The launched command's own execve has succeeded: later failed execs are the program's. */
+    private boolean launchExecuted;
     private volatile boolean detachRequested;
     private volatile int forwardSignal;
     private boolean detaching;
@@ -151,7 +153,11 @@ public final class PtraceLoop {
             return;
         }
         if (!WaitStatus.stopped(s)) return;
-        if (t == null) t = newThread(tid, Attacher.tgidOf(tid));
+        if (t == null) {
+            t = newThread(tid, Attacher.tgidOf(tid));
+            t.unannounced = true;
+        }
+        if (t.unannounced) announce(t);
         if (t.detaching) {
             detach(t, signalToKeep(t, s));
             return;
@@ -193,7 +199,7 @@ public final class PtraceLoop {
             args = retarget(t, args);
             t.hidden = false;
         }
-        t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args);
+        t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
         t.enterNanos = System.nanoTime();
         t.enterSuppressed = !options.syscalls().test(s);
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
@@ -213,7 +219,9 @@ public final class PtraceLoop {
         long duration = System.nanoTime() - t.enterNanos;
         SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration);
         dispatcher.record(x, t);
-        if (t.tid == launchedPid && !launchFailed && x.failed() && e.name().equals("execve")) failedLaunch(t);
+        if (t.tid == launchedPid && !launchExecuted && !launchFailed && x.failed() && e.name().equals("execve")) {
+            failedLaunch(t);
+        }
     }
 
     /**
@@ -244,14 +252,29 @@ public final class PtraceLoop {
         resume(t, 0);
     }
 
+    /** The parent's PTRACE_EVENT_FORK/VFORK/CLONE stop: who made the child, and how. */
     private void newChild(ThreadState t, int event) {
         if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) < 0) return;
         int child = (int) word.getLong(0);
         ThreadState c = threads.get(child);
-        if (c == null) c = newThread(child, Attacher.tgidOf(child));
-        NewChild.Kind kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
+        if (c == null) {
+            c = newThread(child, Attacher.tgidOf(child));
+            c.unannounced = true;
+        }
+        c.parentPid = t.pid;
+        c.parentTid = t.tid;
+        c.hidden = t.hidden;
+        c.kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
                 : event == PTRACE_EVENT_VFORK ? NewChild.Kind.VFORK : NewChild.Kind.CLONE;
-        if (!t.hidden) dispatcher.record(new NewChild(t.pid, t.tid, clock.now(), child, c.pid, kind), t);
+    }
+
+    /** A new child's first stop: report it, as strace does ("Process N attached"). */
+    private void announce(ThreadState c) {
+        c.unannounced = false;
+        if (c.hidden) return;
+        int parentPid = c.parentPid != 0 ? c.parentPid : c.pid;
+        int parentTid = c.parentTid != 0 ? c.parentTid : parentPid;
+        dispatcher.record(new NewChild(parentPid, parentTid, clock.now(), c.tid, c.pid, c.kind), c);
     }
 
     /**
@@ -260,6 +283,7 @@ public final class PtraceLoop {
      * leader's id; PTRACE_GETEVENTMSG gives its former id.
      */
     private void exec(ThreadState t) {
+        if (t.pid == launchedPid) launchExecuted = true;
         int former = t.tid;
         if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0) former = (int) word.getLong(0);
         if (former != t.tid) {

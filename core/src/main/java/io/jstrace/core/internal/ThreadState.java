@@ -22,6 +22,14 @@ final class ThreadState implements Tracee {
     boolean listening;
     /** Detaching: the next stop detaches it. */
     boolean detaching;
+    /**
+     * A new child not yet reported: strace reports a child at its first stop, which may
+     * come before or after its parent's PTRACE_EVENT_FORK/CLONE stop.
+     */
+    boolean unannounced;
+    /** The creating thread and how, once its event stop is seen (0 before). */
+    int parentPid, parentTid;
+    io.jstrace.core.NewChild.Kind kind = io.jstrace.core.NewChild.Kind.CLONE;
 
     ThreadState(int tid, int pid, Arch arch, TraceeMemory memory) {
         this.tid = tid;
