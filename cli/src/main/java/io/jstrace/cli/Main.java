@@ -5,6 +5,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        io.jstrace.core.TraceSession.preload();
         int status = new Jstrace(System.err).run(args);
         System.exit(status);
     }

@@ -17,7 +17,7 @@ class ExitStatusTest {
         var r = JstraceProcess.run(TestPrograms.compile("self_kill").getParent(),
                 List.of("-e", "trace=exit_group", "sh", "-c", "exit 7"));
         assertEquals(7, r.exit());
-        assertTrue(r.stderr().endsWith("exit_group(7)                          = ?\n+++ exited with 7 +++\n"),
+        assertTrue(r.stderr().endsWith("exit_group(7)                           = ?\n+++ exited with 7 +++\n"),
                 r.stderr());
     }
 

@@ -110,6 +110,20 @@ public final class TraceSession implements AutoCloseable {
         return shellStatus(status);
     }
 
+    /**
+     * Loads the native binding and the syscall tables now, on a background thread, so
+     * that a later {@link #start()} does not wait for them (they take a good part of
+     * start-up: JNR generates its binding classes on first use).
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            io.jstrace.core.internal.jnr.Native.libc();
+            io.jstrace.syscalls.SyscallTable.of(io.jstrace.arch.Arch.host());
+        }, "jstrace-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Runs {@link #start()} on a new platform thread; the future completes with its result. */
     public CompletableFuture<Integer> startAsync() {
         CompletableFuture<Integer> result = new CompletableFuture<>();

@@ -101,6 +101,15 @@ final class Signals {
         return new Value.Struct(java.util.List.of(field("mask", new Value.Text(sigsetText(raw)))), false);
     }
 
+    /** A siginfo_t argument: passed in (rt_sigqueueinfo) or filled by the kernel (waitid). */
+    static Value siginfoArg(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, SigInfo.SIZE);
+        return raw == null ? new Addr(addr) : siginfo(new SigInfo(raw));
+    }
+
     /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}. */
     static Value siginfo(SigInfo si) {
         List<Field> f = new ArrayList<>();
