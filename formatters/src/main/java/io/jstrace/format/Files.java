@@ -58,7 +58,7 @@ final class Files {
 
     /** A permission mode, strace's {@code %#03o}: 0644, 000. */
     static Value mode(Call c, int i) {
-        return new Value.Text(mode(c.arg(i) & 07777));
+        return new Value.Text(mode(c.arg(i) & 0177777));
     }
 
     static String mode(long perm) {
@@ -66,11 +66,17 @@ final class Files {
         return o.length() >= 3 ? o : "0".repeat(3 - o.length()) + o;
     }
 
-    /** A mode with its file type: S_IFREG|0644. */
+    /** A mode with its file type and set-id/sticky bits by name: S_IFREG|S_ISUID|0755. */
     static String typedMode(long m) {
-        String type = FILE_TYPES[(int) ((m >> 12) & 017) % FILE_TYPES.length];
-        String perm = mode(m & 07777);
-        return type == null ? perm : type + "|" + perm;
+        int t = (int) ((m >> 12) & 017);
+        String type = t < FILE_TYPES.length ? FILE_TYPES[t] : null;
+        StringBuilder b = new StringBuilder();
+        if (type != null) b.append(type).append('|');
+        if ((m & 04000) != 0) b.append("S_ISUID|");
+        if ((m & 02000) != 0) b.append("S_ISGID|");
+        if ((m & 01000) != 0) b.append("S_ISVTX|");
+        long rest = type != null ? m & 0777 : m & ~0170000L & ~07000L;
+        return b.append(mode(rest)).toString();
     }
 
     static Value atFlags(Call c, int i) {

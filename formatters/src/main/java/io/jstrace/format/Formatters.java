@@ -10,8 +10,22 @@ import io.jstrace.syscalls.FormatSpecifier;
 public final class Formatters {
     private Formatters() {}
 
-    /** Decodes argument {@code i} of {@code call}. */
+    /** Decodes printed argument {@code i} of {@code call}. */
     public static Value format(Call call, int i) {
+        switch (call.name()) {
+            case "futex":
+                return Futexes.arg(call, i);
+            case "clone": {
+                var f = Clones.cloneArgs(call).get(i);
+                return new Value.Named(f.name(), f.value());
+            }
+            default:
+                break;
+        }
+        return bySpec(call, i);
+    }
+
+    private static Value bySpec(Call call, int i) {
         FormatSpecifier spec = call.spec(i);
         return switch (spec) {
             case INT, FD_SET -> Numbers.signedInt(call, i);
@@ -40,7 +54,21 @@ public final class Formatters {
             case EXECVE_ENV -> Processes.envp(call, i);
             case WAIT_STATUS -> Processes.waitStatus(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
-            case CLONE_FLAGS -> Processes.cloneFlags(call.arg(i));
+            case CLONE_FLAGS -> Clones.cloneFlags(call.arg(i));
+            case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
+            case FUTEX_OP -> Futexes.op(call, i);
+            case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
+            case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
+            case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
+            case ITIMERVAL, POST_ITIMERVAL -> Times.itimerval(call, i);
+            case UTIMBUF -> Times.utimbuf(call, i);
+            case UTIME_TIMESPEC -> Times.utimeTimespec(call, i);
+            case RLIMIT, POST_RLIMIT -> Resources.rlimit(call, i);
+            case RUSAGE -> Resources.rusage(call, i);
+            case PIPE_FDS -> Resources.pipeFds(call, i);
+            case WRITE_IOVEC -> Iovecs.writeIovec(call, i);
+            case READ_IOVEC -> Iovecs.readIovec(call, i);
+            case IOVEC -> Iovecs.iovec(call, i);
             case SIGNAL -> Signals.signal(call, i);
             case SIGSET, POST_SIGSET -> Signals.sigset(call, i);
             case SIGACTION, POST_SIGACTION -> Signals.sigaction(call, i);
@@ -53,13 +81,9 @@ public final class Formatters {
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD -> Constants.format(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
-            case FCNTL_ARG, IOCTL_REQUEST, FUTEX_OP, SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
+            case FCNTL_ARG, IOCTL_REQUEST, SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
                     IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case OFFSET_PTR, STATX, STATFS, DIRENTS, IOCTL_ARG, PIPE_FDS, UNAME, OPEN_HOW, WRITE_IOVEC, READ_IOVEC,
-                    IOVEC, SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CLONE_ARGS, RUSAGE, RLIMIT,
-                    POST_RLIMIT, CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK,
-                    TIMESPEC, POST_TIMESPEC, UTIME_TIMESPEC, TIMEVAL, POST_TIMEVAL, ITIMERVAL, POST_ITIMERVAL,
-                    ITIMERSPEC, POST_ITIMERSPEC, UTIMBUF, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE,
+            case OFFSET_PTR, STATX, STATFS, DIRENTS, IOCTL_ARG, UNAME, OPEN_HOW, SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE,
                     POST_SOCKOPT_VALUE, POLL_FDS, EPOLL_EVENT, EPOLL_EVENTS, IO_URING_PARAMS -> Numbers.address(call, i);
         };
     }
@@ -78,7 +102,43 @@ public final class Formatters {
         return switch (call.name()) {
             case "open" -> Files.takesMode(call.arg(1)) ? n : n - 1;
             case "openat" -> Files.takesMode(call.arg(2)) ? n : n - 1;
+            case "futex" -> Futexes.visibleArgs(call);
+            case "clone" -> Clones.cloneArgs(call).size();
             default -> n;
         };
+    }
+
+    /**
+     * How many arguments print at syscall-enter-stop: those before the first one the
+     * kernel fills in; all of futex's; clone's stack and flags; clone3's struct (and its
+     * size too when nothing comes back).
+     */
+    public static int entryArgs(Call call, int visible) {
+        switch (call.name()) {
+            case "futex":
+                return visible;
+            case "clone":
+                return Math.min(Clones.CLONE_ENTRY_FIELDS, visible);
+            case "clone3":
+                return Clones.clone3DecodedAtEntry(call, 0) ? visible : 1;
+            default:
+                int split = 0;
+                while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
+                return split;
+        }
+    }
+
+    /**
+     * Whether the {@code ", "} before the exit part prints at exit: for clone and clone3
+     * strace ends the entry part after a complete argument ({@code clone3({...}} then
+     * {@code  => {parent_tid=[N]}, 88)}), for the rest before the missing one ({@code read(3, }).
+     */
+    public static boolean separatorAtExit(Call call) {
+        return call.name().equals("clone") || call.name().equals("clone3");
+    }
+
+    /** What the kernel wrote back into an entry argument: clone3's {@code  => {parent_tid=[N]}}. */
+    public static String exitSuffix(Call call) {
+        return call.name().equals("clone3") ? Clones.clone3ExitSuffix(call, 0) : "";
     }
 }

@@ -2,7 +2,6 @@ package io.jstrace.format;
 
 import io.jstrace.format.Value.Addr;
 import io.jstrace.syscalls.Signal;
-import io.jstrace.syscalls.xlat.CloneFlags;
 import io.jstrace.syscalls.xlat.WaitOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,9 +10,6 @@ import java.util.List;
 
 /** execve vectors, wait statuses and clone flags. */
 final class Processes {
-    /** include/uapi/linux/sched.h: CSIGNAL, the exit signal in clone's flags. */
-    private static final long CSIGNAL = 0xff;
-
     private Processes() {}
 
     /** execve's argv: each string cut at -s; at most -s elements unless -v. */
@@ -82,14 +78,5 @@ final class Processes {
 
     static Value waitOptions(Call c, int i) {
         return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL);
-    }
-
-    /** clone's flags with the exit signal: CLONE_VM|CLONE_VFORK|SIGCHLD. */
-    static Value cloneFlags(long v) {
-        var d = CloneFlags.XLAT.decompose(v & ~CSIGNAL);
-        List<String> names = new ArrayList<>(d.names());
-        long sig = v & CSIGNAL;
-        if (sig != 0) names.add(Signal.of((int) sig).name());
-        return new Value.Flags(v, names, d.remainder());
     }
 }

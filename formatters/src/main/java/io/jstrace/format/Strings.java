@@ -23,7 +23,7 @@ final class Strings {
     static Value cString(Call c, long addr, int limit) {
         if (addr == 0) return new Addr(0);
         CString s = c.memory().readString(addr, limit);
-        if (s == null) return new Addr(addr);
+        if (s == null || s.ending() == CString.Ending.UNREADABLE) return new Addr(addr);
         return new Str(s.bytes(), s.ending() == CString.Ending.TRUNCATED);
     }
 
@@ -54,7 +54,7 @@ final class Strings {
     }
 
     private static Value buffer(Call c, long addr, long len, int limit) {
-        if (addr == 0 && len != 0) return new Addr(0);
+        if (addr == 0) return new Addr(0);
         int n = (int) Math.min(Math.max(len, 0), limit);
         byte[] b = new byte[n];
         int got = c.memory().read(addr, b, 0, n);

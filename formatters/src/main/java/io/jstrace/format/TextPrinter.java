@@ -10,7 +10,6 @@ import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.syscalls.Errno;
-import io.jstrace.syscalls.Phase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -65,8 +64,7 @@ public final class TextPrinter implements TraceListener {
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
         Call call = new Call(e, null, t.memory(), t.arch(), options.decode());
         int visible = Formatters.visibleArgs(call);
-        int split = 0;
-        while (split < visible && call.spec(split).phase() == Phase.ENTRY) split++;
+        int split = Formatters.entryArgs(call, visible);
         begin(e.tid());
         line.append(e.name()).append('(');
         String interrupted = lastSyscall.put(e.tid(), e.name());
@@ -79,7 +77,7 @@ public final class TextPrinter implements TraceListener {
             if (i > 0) line.append(", ");
             text.render(Formatters.format(call, i), line);
         }
-        if (split > 0 && split < visible) line.append(", ");
+        if (split > 0 && split < visible && !Formatters.separatorAtExit(call)) line.append(", ");
         if (e.name().equals("rt_sigreturn")) text.render(Signals.sigreturnFrame(call), line);
         openTid = e.tid();
         if (e.syscall().ret() == io.jstrace.syscalls.Ret.NONE) {
@@ -97,8 +95,11 @@ public final class TextPrinter implements TraceListener {
         if (p == null) return;
         resume(x.tid(), p);
         Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode());
-        for (int i = p.split(); i < p.visible(); i++) {
-            if (i > p.split()) line.append(", ");
+        line.append(Formatters.exitSuffix(call));
+        boolean separator = Formatters.separatorAtExit(call);
+        int visible = separator ? Formatters.visibleArgs(call) : p.visible();
+        for (int i = p.split(); i < visible; i++) {
+            if (i > p.split() || separator) line.append(", ");
             text.render(Formatters.format(call, i), line);
         }
         line.append(')');

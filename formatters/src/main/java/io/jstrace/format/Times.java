@@ -154,7 +154,8 @@ final class Times {
     }
 
     /**
-     * strace's sprinttime_ex (src/util.c): {@code %FT%T[.fraction]%z} in local time, or
+     * strace's sprinttime_ex (src/util.c): {@code %FT%T[.fraction]%z} in local time (no
+     * fraction when it is 0: {@code 1970-01-01T00:00:05+0000}), or
      * {@code null} when both parts are 0, the fraction exceeds {@code maxPart}, or the
      * time is out of range.
      */
@@ -173,7 +174,7 @@ final class Times {
         two(t.getHour(), b).append(':');
         two(t.getMinute(), b).append(':');
         two(t.getSecond(), b);
-        if (partWidth > 0) {
+        if (partWidth > 0 && part != 0) {
             String p = Long.toString(part);
             b.append('.').append("0".repeat(Math.max(0, partWidth - p.length()))).append(p);
         }

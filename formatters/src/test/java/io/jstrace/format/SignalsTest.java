@@ -1,0 +1,101 @@
+package io.jstrace.format;
+
+import static io.jstrace.format.Calls.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Signals' decoders; expected texts are strace 6.1's output for the same calls. */
+class SignalsTest {
+    private static final long SET = 0x7ffd_d9cf_4000L, OLD = 0x7ffd_d9cf_4100L;
+    private static final long SA_RESTORER = 0x04000000, SA_RESTART = 0x10000000, SA_SIGINFO = 4,
+            SA_NODEFER = 0x40000000;
+
+    private static long bit(int sig) {
+        return 1L << (sig - 1);
+    }
+
+    private static String sigset(long mask) {
+        FakeMemory m = new FakeMemory().putLongs(SET, mask);
+        return render(Signals.sigset(Calls.of("rt_sigprocmask").args(0, SET, 0, 8).mem(m).enter(), 1));
+    }
+
+    @Test
+    void sigsets() {
+        assertEquals("[INT TERM RT_8]", sigset(bit(2) | bit(15) | bit(40)));
+        assertEquals("[]", sigset(0));
+    }
+
+    @Test
+    void sigsetComplement() {
+        assertEquals("~[KILL]", sigset(~bit(9)));
+        assertEquals("~[]", sigset(-1));
+        assertEquals("~[KILL STOP]", sigset(~(bit(9) | bit(19))));
+    }
+
+    @Test
+    void sigsetNullUnreadableAndAtExit() {
+        assertEquals("NULL", render(Signals.sigset(Calls.of("rt_sigprocmask").args(0, 0, 0, 8).enter(), 1)));
+        assertEquals("0x8", render(Signals.sigset(Calls.of("rt_sigprocmask").args(0, 8, 0, 8).enter(), 1)));
+        FakeMemory m = new FakeMemory().putLongs(OLD, bit(2) | bit(15) | bit(40));
+        assertEquals("[INT TERM RT_8]",
+                render(Signals.sigset(Calls.of("rt_sigprocmask").args(2, SET, OLD, 8).mem(m).exit(0), 2)));
+        assertEquals("0x7ffdd9cf4100",
+                render(Signals.sigset(Calls.of("rt_sigprocmask").args(2, SET, OLD, 8).mem(m).exit(-22), 2)));
+    }
+
+    @Test
+    void how() {
+        assertEquals("SIG_BLOCK", render(Signals.how(Calls.of("rt_sigprocmask").args(0).enter(), 0)));
+        assertEquals("SIG_SETMASK", render(Signals.how(Calls.of("rt_sigprocmask").args(2).enter(), 0)));
+        assertEquals("0x7 /* SIG_??? */", render(Signals.how(Calls.of("rt_sigprocmask").args(7).enter(), 0)));
+    }
+
+    @Test
+    void signalNumbers() {
+        assertEquals("SIGUSR1", render(Signals.signal(Calls.of("kill").args(1, 10).enter(), 1)));
+        assertEquals("99", render(Signals.signal(Calls.of("kill").args(1, 99).enter(), 1)));
+        assertEquals("0", render(Signals.signal(Calls.of("kill").args(1, 0).enter(), 1)));
+    }
+
+    private static FakeMemory action(long at, long handler, long flags, long restorer, long mask) {
+        return new FakeMemory().putLongs(at, handler, flags, restorer, mask);
+    }
+
+    @Test
+    void sigactionWithRestorer() {
+        FakeMemory m = action(SET, 1, SA_RESTORER | SA_RESTART | SA_SIGINFO, 0x401000, bit(2));
+        assertEquals("{sa_handler=SIG_IGN, sa_mask=[INT], sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, "
+                + "sa_restorer=0x401000}",
+                render(Signals.sigaction(Calls.of("rt_sigaction").args(10, SET, 0, 8).mem(m).enter(), 1)));
+    }
+
+    @Test
+    void sigactionHandlerAddressFullMaskAndUnnamedFlag() {
+        FakeMemory m = action(SET, 0x401234, SA_NODEFER | 0x100, 0, -1);
+        assertEquals("{sa_handler=0x401234, sa_mask=~[], sa_flags=SA_NODEFER|0x100}",
+                render(Signals.sigaction(Calls.of("rt_sigaction").args(10, SET, 0, 8).mem(m).enter(), 1)));
+    }
+
+    @Test
+    void sigactionDefault() {
+        FakeMemory m = action(SET, 0, 0, 0, 0);
+        assertEquals("{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}",
+                render(Signals.sigaction(Calls.of("rt_sigaction").args(10, SET, 0, 8).mem(m).enter(), 1)));
+    }
+
+    @Test
+    void oldSigactionAtExit() {
+        FakeMemory m = action(OLD, 0x401234, SA_NODEFER, 0, ~(bit(9) | bit(19)));
+        assertEquals("{sa_handler=0x401234, sa_mask=~[KILL STOP], sa_flags=SA_NODEFER}",
+                render(Signals.sigaction(Calls.of("rt_sigaction").args(10, 0, OLD, 8).mem(m).exit(0), 2)));
+        assertEquals("0x7ffdd9cf4100",
+                render(Signals.sigaction(Calls.of("rt_sigaction").args(99, 0, OLD, 8).mem(m).exit(-22), 2)));
+        assertEquals("NULL", render(Signals.sigaction(Calls.of("rt_sigaction").args(10, SET, 0, 8).mem(m).exit(0), 2)));
+    }
+
+    @Test
+    void sigactionUnreadable() {
+        assertEquals("0x8", render(Signals.sigaction(Calls.of("rt_sigaction").args(10, 8, 0, 8).enter(), 1)));
+    }
+}
