@@ -39,6 +39,30 @@ class BadInputTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+    void pidWeMayNotTrace() throws Exception {
+        // A process another tracer holds: PTRACE_SEIZE fails with EPERM, as for another user's.
+        Process holder = new ProcessBuilder("strace", "-o", "/dev/null", "sleep", "30").start();
+        try {
+            long sleeper = 0;
+            for (int i = 0; i < 50 && sleeper == 0; i++) {
+                Thread.sleep(100);
+                sleeper = holder.descendants().findFirst().map(ProcessHandle::pid).orElse(0L);
+            }
+            var r = JstraceProcess.run(dir, List.of("-p", Long.toString(sleeper)));
+            assertEquals(1, r.exit());
+            assertTrue(r.stderr().startsWith("jstrace: attach: ptrace(PTRACE_SEIZE, " + sleeper
+                    + "): Operation not permitted ("), r.stderr());
+            assertTrue(r.stderr().contains("CAP_SYS_PTRACE") && r.stderr().contains("kernel.yama.ptrace_scope"));
+            assertEquals(1, r.stderr().lines().count());
+            assertTrue(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false), "the target died");
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
     void invalidPid() throws Exception {
         var r = JstraceProcess.run(dir, List.of("-p", "abc"));
         assertEquals(1, r.exit());
