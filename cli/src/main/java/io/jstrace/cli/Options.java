@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-fhvVx] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-fhirtTvVx] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads)")
     boolean[] follow = new boolean[0];
@@ -34,6 +34,30 @@ final class Options {
 
     @Option(names = "-x", description = "print non-ASCII strings in hex; -xx: all strings in hex")
     boolean[] hex = new boolean[0];
+
+    @Option(names = "-t", description = "time of day before each line; -tt: with microseconds; -ttt: seconds since the epoch")
+    boolean[] timestamps = new boolean[0];
+
+    @Option(names = "--timestamps", arity = "0..1", fallbackValue = "", paramLabel = "FORMAT,PRECISION",
+            description = "timestamps: FORMAT none, time or unix; PRECISION s, ms, us or ns")
+    String timestampsLong;
+
+    @Option(names = "-r", description = "relative timestamp: the time since the previous line")
+    boolean relative;
+
+    @Option(names = "--relative-timestamps", arity = "0..1", fallbackValue = "", paramLabel = "PRECISION",
+            description = "-r with PRECISION s, ms, us or ns")
+    String relativeLong;
+
+    @Option(names = "-T", description = "time spent in each syscall, after it")
+    boolean syscallTimes;
+
+    @Option(names = "--syscall-times", arity = "0..1", fallbackValue = "", paramLabel = "PRECISION",
+            description = "-T with PRECISION s, ms, us or ns")
+    String syscallTimesLong;
+
+    @Option(names = "-i", description = "the instruction pointer at each syscall")
+    boolean instructionPointer;
 
     @Option(names = "-h", usageHelp = true, description = "print this help and exit")
     boolean help;

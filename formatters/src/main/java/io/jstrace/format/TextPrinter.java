@@ -31,9 +31,10 @@ public final class TextPrinter implements TraceListener {
      * @param toFile      output goes to {@code -o FILE} rather than standard error
      * @param column      {@code -a}: the column return values are aligned to
      * @param signals     {@code -e signal=}: which signal-delivery-stops print
+     * @param timing      timestamps, syscall times and instruction pointers
      */
     public record Options(DecodeOptions decode, StraceText.Escape escape, boolean followForks, boolean toFile,
-            int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals) {}
+            int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals, Timing timing) {}
 
     /** A syscall whose line was started at entry. */
     private record Pending(SyscallEnter enter, int split, int visible) {}
@@ -51,6 +52,8 @@ public final class TextPrinter implements TraceListener {
     private int pendingColumn;
     private int liveThreads;
     private boolean seenExit;
+    /** When the previous line began, for {@code -r}; -1 before the first. */
+    private long lastStamp = -1;
 
     public TextPrinter(Writer out, Options options, int initialThreads) {
         this.out = out;
@@ -65,7 +68,7 @@ public final class TextPrinter implements TraceListener {
         Call call = new Call(e, null, t.memory(), t.arch(), options.decode());
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
-        begin(e.tid());
+        begin(e.tid(), e.timestamp(), e.instructionPointer());
         line.append(e.name()).append('(');
         String interrupted = lastSyscall.put(e.tid(), e.name());
         if (e.name().equals("restart_syscall")) {
@@ -82,7 +85,7 @@ public final class TextPrinter implements TraceListener {
         openTid = e.tid();
         if (e.syscall().ret() == io.jstrace.syscalls.Ret.NONE) {
             line.append(')');
-            result("?");
+            result("?", -1);
             return;
         }
         pending.put(e.tid(), new Pending(e, split, visible));
@@ -93,7 +96,7 @@ public final class TextPrinter implements TraceListener {
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Pending p = pending.remove(x.tid());
         if (p == null) return;
-        resume(x.tid(), p);
+        resume(x.tid(), p, x.timestamp());
         Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode());
         line.append(Formatters.exitSuffix(call));
         boolean separator = Formatters.separatorAtExit(call);
@@ -103,7 +106,7 @@ public final class TextPrinter implements TraceListener {
             text.render(Formatters.format(call, i), line);
         }
         line.append(')');
-        result(returnText(x));
+        result(returnText(x), x.duration());
         if (!seenExit) {
             seenExit = true;
             if (x.failed() && x.enter().name().equals("execve")) execFailed(x);
@@ -119,7 +122,7 @@ public final class TextPrinter implements TraceListener {
     @Override
     public void onSignal(SignalStop s, Tracee t) {
         if (!options.signals().test(s.signal())) return;
-        begin(s.tid());
+        begin(s.tid(), s.timestamp(), 0);
         if (s.groupStop()) {
             line.append("--- stopped by ").append(s.signal().name()).append(" ---\n");
         } else {
@@ -133,9 +136,9 @@ public final class TextPrinter implements TraceListener {
 
     @Override
     public void onExit(Exit x, Tracee t) {
-        unreturned(x.tid());
+        unreturned(x.tid(), x.timestamp());
         lastSyscall.remove(x.tid());
-        begin(x.tid());
+        begin(x.tid(), x.timestamp(), 0);
         line.append("+++ exited with ").append(x.status()).append(" +++\n");
         liveThreads--;
         emit();
@@ -143,8 +146,8 @@ public final class TextPrinter implements TraceListener {
 
     @Override
     public void onSignalExit(SignalExit x, Tracee t) {
-        unreturned(x.tid());
-        begin(x.tid());
+        unreturned(x.tid(), x.timestamp());
+        begin(x.tid(), x.timestamp(), 0);
         line.append("+++ killed by ").append(x.signal().name()).append(x.coreDumped() ? " (core dumped)" : "")
                 .append(" +++\n");
         liveThreads--;
@@ -160,13 +163,13 @@ public final class TextPrinter implements TraceListener {
     public void onExec(Exec e, Tracee t) {
         if (e.formerTid() == e.tid()) return;
         Pending execing = pending.remove(e.formerTid());
-        unreturned(e.tid());
+        unreturned(e.tid(), e.timestamp());
         if (openTid == e.formerTid()) {
             line.append(" <pid changed to ").append(e.tid()).append(" ...>\n");
             openTid = 0;
         }
         liveThreads--;
-        begin(e.tid());
+        begin(e.tid(), e.timestamp(), 0);
         line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
         if (execing != null) pending.put(e.tid(), execing);
         emit();
@@ -204,27 +207,29 @@ public final class TextPrinter implements TraceListener {
     }
 
     /** A syscall that never returned (exit_group, or a thread killed in it): {@code = ?}. */
-    private void unreturned(int tid) {
+    private void unreturned(int tid, long stamp) {
         Pending p = pending.remove(tid);
         if (p == null) return;
-        resume(tid, p);
+        resume(tid, p, stamp);
         line.append(')');
-        result("?");
+        result("?", -1);
     }
 
-    private void resume(int tid, Pending p) {
+    private void resume(int tid, Pending p, long stamp) {
         if (openTid != tid) {
-            begin(tid);
+            begin(tid, stamp, p.enter().instructionPointer());
             line.append("<... ").append(p.enter().name()).append(" resumed>");
         }
     }
 
-    /** Pads to the alignment column and ends the line with {@code = RESULT}. */
-    private void result(String ret) {
+    /** Pads to the alignment column and ends the line with {@code = RESULT}, and -T's time when known. */
+    private void result(String ret, long durationNanos) {
         int col = currentColumn();
         int width = options.column() - 1; // strace's tabto(): " = " then starts at column -a
         if (col < width) line.append(" ".repeat(width - col));
-        line.append(" = ").append(ret).append('\n');
+        line.append(" = ").append(ret);
+        if (durationNanos >= 0) options.timing().duration(line, durationNanos);
+        line.append('\n');
         openTid = 0;
         emit();
     }
@@ -234,14 +239,31 @@ public final class TextPrinter implements TraceListener {
         return nl < 0 ? pendingColumn + line.length() : line.length() - nl - 1;
     }
 
-    /** Starts a line for {@code tid}, first ending another tracee's open line as unfinished. */
-    private void begin(int tid) {
+    /**
+     * Starts a line for {@code tid} (observed at {@code stamp}, at instruction pointer {@code ip}),
+     * first ending another tracee's open line as unfinished.
+     */
+    private void begin(int tid, long stamp, long ip) {
         if (openTid != 0) {
             line.append(" <unfinished ...>\n");
             openTid = 0;
         }
         if (options.toFile() ? options.followForks() || liveThreads > 1 : liveThreads > 1) {
-            line.append(options.toFile() ? String.format("%-5d ", tid) : String.format("[pid %5d] ", tid));
+            pidPrefix(tid);
+        }
+        if (options.timing().prefixes()) {
+            options.timing().prefix(line, stamp, lastStamp < 0 ? stamp : lastStamp, ip);
+            lastStamp = stamp;
+        }
+    }
+
+    /** strace's {@code %-5d } with -o, {@code [pid %5d] } on stderr. */
+    private void pidPrefix(int tid) {
+        String n = Integer.toString(tid);
+        if (options.toFile()) {
+            line.append(n).append(" ".repeat(Math.max(1, 6 - n.length())));
+        } else {
+            line.append("[pid ").append(" ".repeat(Math.max(0, 5 - n.length()))).append(n).append("] ");
         }
     }
 
