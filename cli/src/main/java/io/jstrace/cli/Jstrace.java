@@ -75,7 +75,7 @@ final class Jstrace {
         StraceText.Escape escape = o.hex.length == 0 ? StraceText.Escape.OCTAL
                 : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
         TextPrinter printer = new TextPrinter(out, new TextPrinter.Options(
-                new DecodeOptions(o.stringLimit, o.verbose), escape, o.follow.length > 0, o.output != null, o.column,
+                new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0, o.output != null, o.column,
                 Qualifiers.signals(o.expressions), TimingOptions.of(o)),
                 pids.isEmpty() ? 1 : 0);
         session.addListener(new Notices(err, o.follow.length > 0));
@@ -167,7 +167,7 @@ final class Jstrace {
     private static String badLetter(String arg) {
         if (arg.startsWith("--")) return arg.substring(2);
         for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxhVtrTi".indexOf(c) < 0) return String.valueOf(c);
+            if ("fopseavxyhVtrTi".indexOf(c) < 0) return String.valueOf(c);
         }
         return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-fhirtTvVx] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-fhirtTvVxy] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads)")
     boolean[] follow = new boolean[0];
@@ -31,6 +31,9 @@ final class Options {
 
     @Option(names = "-v", description = "print structures and environments unabbreviated")
     boolean verbose;
+
+    @Option(names = "-y", description = "print the paths of file descriptors: 3</etc/passwd>")
+    boolean fdPaths;
 
     @Option(names = "-x", description = "print non-ASCII strings in hex; -xx: all strings in hex")
     boolean[] hex = new boolean[0];

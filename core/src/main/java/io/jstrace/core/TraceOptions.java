@@ -14,28 +14,35 @@ import java.util.function.Predicate;
  *                     order, or {@code null} for exactly the environment this JVM was given
  * @param inheritedFds the descriptors the launched command inherits; every other descriptor
  *                     of this JVM is closed in it (by default 0, 1 and 2)
+ * @param measureCpuTime fill {@link SyscallExit#systemTime()} (strace's {@code -c} measure): one
+ *                     rusage per stop, from wait4(2)
  */
-public record TraceOptions(
-        boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment, Set<Integer> inheritedFds) {
+public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
+        Set<Integer> inheritedFds, boolean measureCpuTime) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2));
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, environment, inheritedFds);
+        return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
-        return new TraceOptions(followForks, filter, environment, inheritedFds);
+        return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
-        return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds);
+        return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
+                measureCpuTime);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
-        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds));
+        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime);
+    }
+
+    public TraceOptions withMeasureCpuTime(boolean measure) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure);
     }
 }

@@ -27,12 +27,30 @@ final class Files {
     private Files() {}
 
     static Value fd(Call c, int i) {
-        return Value.dec(c.intArg(i));
+        return descriptor(c, c.intArg(i));
+    }
+
+    /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
+    static Value descriptor(Call c, long fd) {
+        if (!c.options().fdPaths() || fd < 0) return Value.dec(fd);
+        return new Value.Fd(fd, link("/proc/" + c.enter().tid() + "/fd/" + fd));
     }
 
     static Value dirfd(Call c, int i) {
         int fd = c.intArg(i);
-        return fd == AT_FDCWD ? new Value.Sym(fd, "AT_FDCWD") : Value.dec(fd);
+        if (fd != AT_FDCWD) return descriptor(c, fd);
+        if (!c.options().fdPaths()) return new Value.Sym(fd, "AT_FDCWD");
+        String cwd = link("/proc/" + c.enter().tid() + "/cwd");
+        return new Value.Sym(fd, cwd == null ? "AT_FDCWD" : "AT_FDCWD<" + cwd + ">");
+    }
+
+    /** Where a /proc link points, or {@code null} (the descriptor is closed, or /proc is gone). */
+    private static String link(String path) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(path)).toString();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** open(2) flags: the access mode by value, then the O_* bits. */

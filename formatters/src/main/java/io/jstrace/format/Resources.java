@@ -73,7 +73,7 @@ final class Resources {
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 8);
         if (raw == null) return new Addr(addr);
-        return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0)), Value.dec(TraceeArrays.s32(raw, 4))),
+        return new Value.Arr(List.of(Files.descriptor(c, TraceeArrays.s32(raw, 0)), Files.descriptor(c, TraceeArrays.s32(raw, 4))),
                 false);
     }
 }

@@ -33,7 +33,10 @@ public final class StraceText {
         else if (v instanceof Arr a) array(a, out);
         else if (v instanceof Commented c) comment(c, out);
         else if (v instanceof Text t) out.append(t.text());
-        else if (v instanceof Value.Named n) {
+        else if (v instanceof Value.Fd f) {
+            out.append(f.fd());
+            if (f.path() != null) out.append('<').append(f.path()).append('>');
+        } else if (v instanceof Value.Named n) {
             out.append(n.name()).append('=');
             render(n.value(), out);
         }

@@ -106,7 +106,7 @@ public final class TextPrinter implements TraceListener {
             text.render(Formatters.format(call, i), line);
         }
         line.append(')');
-        result(returnText(x), x.duration());
+        result(returnText(x, t), x.duration());
         if (!seenExit) {
             seenExit = true;
             if (x.failed() && x.enter().name().equals("execve")) execFailed(x);
@@ -267,7 +267,7 @@ public final class TextPrinter implements TraceListener {
         }
     }
 
-    private String returnText(SyscallExit x) {
+    private String returnText(SyscallExit x, Tracee t) {
         if (x.failed()) {
             Errno e = x.errno();
             if (!e.known()) return "-1 (errno " + e.number() + ")";
@@ -279,6 +279,9 @@ public final class TextPrinter implements TraceListener {
             case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
             case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);
             case UNSIGNED -> Long.toUnsignedString(r);
+            case FD -> options.decode().fdPaths()
+                    ? text.render(Files.descriptor(new Call(x.enter(), x, t.memory(), t.arch(), options.decode()), r))
+                    : Long.toString(r);
             case NONE -> "?";
             default -> Long.toString(r);
         };

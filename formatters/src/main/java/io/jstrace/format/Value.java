@@ -46,6 +46,9 @@ public sealed interface Value {
     /** A value followed by a C comment: {@code 0x7ffd... /* 20 vars *\/}. */
     record Commented(Value value, String comment) implements Value {}
 
+    /** A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}. */
+    record Fd(long fd, String path) implements Value {}
+
     /** A named argument, strace's style for clone: {@code flags=CLONE_VM|SIGCHLD}. */
     record Named(String name, Value value) implements Value {}
 

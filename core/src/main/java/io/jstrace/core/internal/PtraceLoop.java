@@ -44,6 +44,8 @@ public final class PtraceLoop {
     private final Pointer status;
     private final Pointer info;
     private final Pointer word;
+    /** struct rusage, filled by wait4 at every stop when CPU time is measured. */
+    private final Pointer rusage;
     private final Registers registers;
     private final Clock clock = new Clock();
 
@@ -66,6 +68,7 @@ public final class PtraceLoop {
         this.status = Memory.allocateDirect(rt, 4);
         this.info = Memory.allocateDirect(rt, SYSCALL_INFO_SIZE);
         this.word = Memory.allocateDirect(rt, 8);
+        this.rusage = options.measureCpuTime() ? Memory.allocateDirect(rt, 144) : null;
         this.registers = new Registers(libc, rt);
     }
 
@@ -114,7 +117,7 @@ public final class PtraceLoop {
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
-                int tid = libc.waitpid(-1, status, __WALL);
+                int tid = rusage == null ? libc.waitpid(-1, status, __WALL) : libc.wait4(-1, status, __WALL, rusage);
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
@@ -201,6 +204,7 @@ public final class PtraceLoop {
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
         t.enterNanos = System.nanoTime();
+        if (rusage != null) t.enterSystemTime = systemTime();
         t.enterSuppressed = !options.syscalls().test(s);
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
     }
@@ -217,7 +221,8 @@ public final class PtraceLoop {
         t.enter = null;
         if (e == null || t.hidden || t.enterSuppressed) return;
         long duration = System.nanoTime() - t.enterNanos;
-        SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration);
+        long cpu = rusage == null ? -1 : Math.max(0, systemTime() - t.enterSystemTime);
+        SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration, cpu);
         dispatcher.record(x, t);
         if (t.tid == launchedPid && !launchExecuted && !launchFailed && x.failed() && e.name().equals("execve")) {
             failedLaunch(t);
@@ -356,6 +361,14 @@ public final class PtraceLoop {
         threads.remove(t.tid);
         if (t.tid == launchedPid && forwardSignal != 0) libc.kill(t.pid, forwardSignal);
         if (!t.hidden) dispatcher.detached(t.pid, t.tid, t.enterSuppressed ? null : t.enter);
+    }
+
+    /**
+     * ru_stime of the rusage wait4 just filled: for a stopped tracee the kernel reports its
+     * current usage (kernel/exit.c: wait_task_stopped), struct timeval at byte 16.
+     */
+    private long systemTime() {
+        return rusage.getLong(16) * 1_000_000_000L + rusage.getLong(24) * 1_000L;
     }
 
     /** Emergency exit (an Error in a listener): detach what can be detached. */

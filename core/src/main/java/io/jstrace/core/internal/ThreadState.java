@@ -18,6 +18,8 @@ final class ThreadState implements Tracee {
     /** The enter was filtered out: its exit is not reported either. */
     boolean enterSuppressed;
     long enterNanos;
+    /** The process's system CPU time at the enter stop, in ns, when measured. */
+    long enterSystemTime;
     /** In group-stop, resumed with PTRACE_LISTEN. */
     boolean listening;
     /** Detaching: the next stop detaches it. */

@@ -14,6 +14,8 @@ public interface LibC {
 
     int waitpid(int pid, Pointer status, int options);
 
+    int wait4(int pid, Pointer status, int options, Pointer rusage);
+
     int kill(int pid, int sig);
 
     int tgkill(int tgid, int tid, int sig);
