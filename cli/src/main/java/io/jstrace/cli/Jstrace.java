@@ -71,15 +71,17 @@ final class Jstrace {
         TraceSession session = pids.isEmpty()
                 ? TraceSession.launch(o.command, options)
                 : TraceSession.attach(pids, options);
-        Writer out = output(o.output);
         StraceText.Escape escape = o.hex.length == 0 ? StraceText.Escape.OCTAL
                 : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
-        TextPrinter printer = new TextPrinter(out, new TextPrinter.Options(
-                new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0, o.output != null, o.column,
-                Qualifiers.signals(o.expressions), TimingOptions.of(o)),
-                pids.isEmpty() ? 1 : 0);
-        session.addListener(new Notices(err, o.follow.length > 0));
-        session.addListener(printer);
+        boolean separately = o.output != null && (o.follow.length > 1 || o.outputSeparately);
+        TextPrinter.Options printing = new TextPrinter.Options(
+                new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0 && !separately,
+                o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o));
+        Writer out = separately ? null : output(o.output, o.append);
+        PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
+        TextPrinter printer = separately ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
+        session.addListener(new Notices(err, o.output == null));
+        session.addListener(separately ? files : printer);
         session.onError(e -> err.println("jstrace: " + e));
         Signals.onTermination(sig -> {
             fatalSignal = sig;
@@ -89,8 +91,9 @@ final class Jstrace {
         try {
             status = session.start();
         } finally {
-            printer.flush();
-            if (o.output != null) out.close();
+            if (files != null) files.closeAll();
+            if (printer != null) printer.flush();
+            if (out != null && o.output != null) out.close();
         }
         if (fatalSignal != 0) return 128 + fatalSignal;
         return status;
@@ -122,11 +125,11 @@ final class Jstrace {
         return pids;
     }
 
-    private Writer output(String file) throws IOException {
+    private Writer output(String file, boolean append) throws IOException {
         if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
         try {
             return new BufferedWriter(
-                    new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.ISO_8859_1), 1 << 16);
+                    new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16);
         } catch (IOException e) {
             throw new IOException("Can't fopen '" + file + "': " + reason(e));
         }
@@ -167,19 +170,22 @@ final class Jstrace {
     private static String badLetter(String arg) {
         if (arg.startsWith("--")) return arg.substring(2);
         for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxyhVtrTi".indexOf(c) < 0) return String.valueOf(c);
+            if ("fopseavxyhVtrTiA".indexOf(c) < 0) return String.valueOf(c);
         }
         return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }
 
-    /** Notices strace prints on stderr whatever -o says. */
+    /**
+     * Notices strace prints on stderr: attaching and detaching always, a followed child's
+     * arrival only when the trace itself goes to stderr.
+     */
     private static final class Notices implements TraceListener {
         private final PrintStream err;
-        private final boolean follow;
+        private final boolean childNotices;
 
-        Notices(PrintStream err, boolean follow) {
+        Notices(PrintStream err, boolean childNotices) {
             this.err = err;
-            this.follow = follow;
+            this.childNotices = childNotices;
         }
 
         @Override
@@ -190,6 +196,7 @@ final class Jstrace {
 
         @Override
         public void onNewChild(io.jstrace.core.NewChild child, io.jstrace.core.Tracee tracee) {
+            if (!childNotices) return;
             err.print("jstrace: Process " + child.childTid() + " attached\n");
             err.flush();
         }

@@ -9,10 +9,16 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-fhirtTvVxy] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-AfhirtTvVxy] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
-    @Option(names = "-f", description = "follow forks, vforks and clones (threads)")
+    @Option(names = "-f", description = "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID")
     boolean[] follow = new boolean[0];
+
+    @Option(names = "--output-separately", description = "with -o: a file per thread, FILE.TID (as -ff)")
+    boolean outputSeparately;
+
+    @Option(names = "-A", description = "with -o: append to the file(s) instead of truncating")
+    boolean append;
 
     @Option(names = "-o", paramLabel = "FILE", description = "write the trace to FILE instead of stderr")
     String output;

@@ -1,0 +1,113 @@
+package io.jstrace.cli;
+
+import io.jstrace.core.Exec;
+import io.jstrace.core.Exit;
+import io.jstrace.core.SignalExit;
+import io.jstrace.core.SignalStop;
+import io.jstrace.core.SyscallEnter;
+import io.jstrace.core.SyscallExit;
+import io.jstrace.core.TraceListener;
+import io.jstrace.core.Tracee;
+import io.jstrace.format.TextPrinter;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * strace's {@code -ff -o FILE}: each thread's trace in its own file, {@code FILE.TID},
+ * without pid prefixes; a file is closed when its thread is gone.
+ */
+final class PerThreadOutput implements TraceListener {
+    private final String base;
+    private final boolean append;
+    private final TextPrinter.Options options;
+    private final Map<Integer, TextPrinter> printers = new HashMap<>();
+    private final Map<Integer, Writer> writers = new HashMap<>();
+
+    PerThreadOutput(String base, boolean append, TextPrinter.Options options) {
+        this.base = base;
+        this.append = append;
+        this.options = options;
+    }
+
+    private TextPrinter printer(int tid) {
+        return printers.computeIfAbsent(tid, t -> {
+            try {
+                Writer w = new BufferedWriter(new OutputStreamWriter(
+                        new FileOutputStream(base + "." + t, append), StandardCharsets.ISO_8859_1), 1 << 14);
+                writers.put(t, w);
+                return new TextPrinter(w, options, 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Can't fopen '" + base + "." + t + "'", e);
+            }
+        });
+    }
+
+    @Override
+    public void onSyscallEnter(SyscallEnter e, Tracee t) {
+        printer(e.tid()).onSyscallEnter(e, t);
+    }
+
+    @Override
+    public void onSyscallExit(SyscallExit x, Tracee t) {
+        printer(x.tid()).onSyscallExit(x, t);
+    }
+
+    @Override
+    public void onSignal(SignalStop s, Tracee t) {
+        printer(s.tid()).onSignal(s, t);
+    }
+
+    @Override
+    public void onExit(Exit x, Tracee t) {
+        printer(x.tid()).onExit(x, t);
+        close(x.tid());
+    }
+
+    @Override
+    public void onSignalExit(SignalExit x, Tracee t) {
+        printer(x.tid()).onSignalExit(x, t);
+        close(x.tid());
+    }
+
+    @Override
+    public void onExec(Exec e, Tracee t) {
+        printer(e.tid()).onExec(e, t);
+    }
+
+    @Override
+    public void onAttach(int pid, List<Integer> tids) {
+        // each file has one thread: no prefixes to count
+    }
+
+    @Override
+    public void onDetach(int pid, int tid, SyscallEnter inSyscall) {
+        TextPrinter p = printers.get(tid);
+        if (p != null) p.onDetach(pid, tid, inSyscall);
+        close(tid);
+    }
+
+    private void close(int tid) {
+        TextPrinter p = printers.remove(tid);
+        Writer w = writers.remove(tid);
+        if (p == null) return;
+        p.flush();
+        try {
+            w.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flushes and closes every file still open. */
+    void closeAll() {
+        for (Integer tid : List.copyOf(printers.keySet())) close(tid);
+    }
+}
