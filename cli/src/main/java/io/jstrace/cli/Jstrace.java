@@ -6,6 +6,7 @@ import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
 import io.jstrace.format.DecodeOptions;
 import io.jstrace.format.StraceText;
+import io.jstrace.format.Summary;
 import io.jstrace.format.TextPrinter;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
@@ -66,7 +67,8 @@ final class Jstrace {
         TraceOptions options = TraceOptions.defaults()
                 .withFollowForks(o.follow.length > 0)
                 .withSyscalls(Qualifiers.syscalls(o.expressions))
-                .withInheritedFds(inheritedFds());
+                .withInheritedFds(inheritedFds())
+                .withMeasureCpuTime((o.summaryOnly || o.summary) && !o.wallClock);
         List<Integer> pids = pids(o.pids);
         TraceSession session = pids.isEmpty()
                 ? TraceSession.launch(o.command, options)
@@ -76,12 +78,16 @@ final class Jstrace {
         boolean separately = o.output != null && (o.follow.length > 1 || o.outputSeparately);
         TextPrinter.Options printing = new TextPrinter.Options(
                 new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0 && !separately,
-                o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o));
-        Writer out = separately ? null : output(o.output, o.append);
+                o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
+                Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
+                Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
+        Summary summary = o.summaryOnly || o.summary ? new Summary(SummaryOptions.of(o)) : null;
+        Writer out = separately && summary == null ? null : output(o.output, o.append);
         PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
         TextPrinter printer = separately ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
-        session.addListener(new Notices(err, o.output == null));
-        session.addListener(separately ? files : printer);
+        session.addListener(new Notices(err, o.output == null, printing.quiet().contains("attach")));
+        if (!o.summaryOnly) session.addListener(separately ? files : printer);
+        if (summary != null) session.addListener(summary);
         session.onError(e -> err.println("jstrace: " + e));
         Signals.onTermination(sig -> {
             fatalSignal = sig;
@@ -92,7 +98,9 @@ final class Jstrace {
             status = session.start();
         } finally {
             if (files != null) files.closeAll();
-            if (printer != null) printer.flush();
+            if (printer != null && !o.summaryOnly) printer.flush();
+            if (summary != null) summary.print(out);
+            if (out != null) out.flush();
             if (out != null && o.output != null) out.close();
         }
         if (fatalSignal != 0) return 128 + fatalSignal;
@@ -170,7 +178,7 @@ final class Jstrace {
     private static String badLetter(String arg) {
         if (arg.startsWith("--")) return arg.substring(2);
         for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxyhVtrTiA".indexOf(c) < 0) return String.valueOf(c);
+            if ("fopseavxyhVtrTiAnzZqcCSUwO".indexOf(c) < 0) return String.valueOf(c);
         }
         return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }
@@ -182,14 +190,17 @@ final class Jstrace {
     private static final class Notices implements TraceListener {
         private final PrintStream err;
         private final boolean childNotices;
+        private final boolean quiet;
 
-        Notices(PrintStream err, boolean childNotices) {
+        Notices(PrintStream err, boolean childNotices, boolean quiet) {
             this.err = err;
-            this.childNotices = childNotices;
+            this.childNotices = childNotices && !quiet;
+            this.quiet = quiet;
         }
 
         @Override
         public void onAttach(int pid, List<Integer> tids) {
+            if (quiet) return;
             err.println("jstrace: Process " + pid + " attached"
                     + (tids.size() > 1 ? " with " + tids.size() + " threads" : ""));
         }
@@ -203,6 +214,7 @@ final class Jstrace {
 
         @Override
         public void onDetach(int pid, int tid, io.jstrace.core.SyscallEnter inSyscall) {
+            if (quiet) return;
             err.print("jstrace: Process " + tid + " detached\n");
             err.flush();
         }

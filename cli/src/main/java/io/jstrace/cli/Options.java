@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-AfhirtTvVxy] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID")
     boolean[] follow = new boolean[0];
@@ -67,6 +67,39 @@ final class Options {
 
     @Option(names = "-i", description = "the instruction pointer at each syscall")
     boolean instructionPointer;
+
+    @Option(names = "-n", description = "the syscall number before each line")
+    boolean numbers;
+
+    @Option(names = {"-z", "--successful-only"}, description = "print only syscalls that returned without error")
+    boolean successfulOnly;
+
+    @Option(names = {"-Z", "--failed-only"}, description = "print only syscalls that returned an error")
+    boolean failedOnly;
+
+    @Option(names = "-q", description = "suppress attach/detach messages; -qq: also exit messages; -qqq: all")
+    boolean[] quiet = new boolean[0];
+
+    @Option(names = {"-c", "--summary-only"}, description = "count time, calls and errors per syscall; print a summary at exit")
+    boolean summaryOnly;
+
+    @Option(names = {"-C", "--summary"}, description = "like -c, and print the trace as well")
+    boolean summary;
+
+    @Option(names = {"-S", "--summary-sort-by"}, paramLabel = "SORTBY",
+            description = "sort the summary by time (default), calls, errors, name, min-time, max-time, avg-time or nothing")
+    String sortBy;
+
+    @Option(names = {"-U", "--summary-columns"}, paramLabel = "COLUMNS",
+            description = "summary columns: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name")
+    String summaryColumns;
+
+    @Option(names = {"-w", "--summary-wall-clock"}, description = "summarise wall-clock time, not system CPU time")
+    boolean wallClock;
+
+    @Option(names = {"-O", "--summary-syscall-overhead"}, paramLabel = "OVERHEAD",
+            description = "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time")
+    String overhead;
 
     @Option(names = "-h", usageHelp = true, description = "print this help and exit")
     boolean help;

@@ -32,12 +32,21 @@ public final class TextPrinter implements TraceListener {
      * @param column      {@code -a}: the column return values are aligned to
      * @param signals     {@code -e signal=}: which signal-delivery-stops print
      * @param timing      timestamps, syscall times and instruction pointers
+     * @param statuses    {@code -e status=} (-z, -Z): which outcomes print, or {@code null} for all;
+     *                    with a filter a line prints whole, once its outcome is known
+     * @param quiet       {@code -e quiet=} (-q, -qq, -qqq): {@code exit}, {@code superseded},
+     *                    {@code thread-execve} drop those lines
+     * @param numbers     {@code -n}: the syscall number before each line
      */
     public record Options(DecodeOptions decode, StraceText.Escape escape, boolean followForks, boolean toFile,
-            int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals, Timing timing) {}
+            int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals, Timing timing,
+            java.util.Set<Status> statuses, java.util.Set<String> quiet, boolean numbers) {}
 
-    /** A syscall whose line was started at entry. */
-    private record Pending(SyscallEnter enter, int split, int visible) {}
+    /** Outcomes of a syscall, strace's {@code -e status=} set. */
+    public enum Status { SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED }
+
+    /** A syscall whose entry part ({@code head}) was rendered at entry. */
+    private record Pending(SyscallEnter enter, int split, int visible, String head) {}
 
     private final Writer out;
     private final Options options;
@@ -54,6 +63,8 @@ public final class TextPrinter implements TraceListener {
     private boolean seenExit;
     /** When the previous line began, for {@code -r}; -1 before the first. */
     private long lastStamp = -1;
+    /** Each thread's latest syscall number, for {@code -n} on lines that have none. */
+    private final Map<Integer, Long> lastNumber = new HashMap<>();
 
     public TextPrinter(Writer out, Options options, int initialThreads) {
         this.out = out;
@@ -68,35 +79,64 @@ public final class TextPrinter implements TraceListener {
         Call call = new Call(e, null, t.memory(), t.arch(), options.decode());
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
+        lastNumber.put(e.tid(), e.number());
+        Pending p = new Pending(e, split, visible, head(e, call, split, visible));
+        boolean returns = e.syscall().ret() != io.jstrace.syscalls.Ret.NONE;
+        if (options.statuses() != null) {
+            if (returns) pending.put(e.tid(), p);
+            else if (options.statuses().contains(Status.UNFINISHED)) whole(p, "?", -1);
+            return;
+        }
         begin(e.tid(), e.timestamp(), e.instructionPointer());
-        line.append(e.name()).append('(');
-        String interrupted = lastSyscall.put(e.tid(), e.name());
-        if (e.name().equals("restart_syscall")) {
-            line.append("<... resuming interrupted ").append(interrupted == null ? "system call" : interrupted)
-                    .append(" ...>");
-            lastSyscall.put(e.tid(), interrupted);
-        }
-        for (int i = 0; i < split; i++) {
-            if (i > 0) line.append(", ");
-            text.render(Formatters.format(call, i), line);
-        }
-        if (split > 0 && split < visible && !Formatters.separatorAtExit(call)) line.append(", ");
-        if (e.name().equals("rt_sigreturn")) text.render(Signals.sigreturnFrame(call), line);
+        line.append(p.head());
         openTid = e.tid();
-        if (e.syscall().ret() == io.jstrace.syscalls.Ret.NONE) {
+        if (!returns) {
             line.append(')');
             result("?", -1);
             return;
         }
-        pending.put(e.tid(), new Pending(e, split, visible));
+        pending.put(e.tid(), p);
         emit();
+    }
+
+    /** The entry part of a syscall's line: name, and the arguments known at entry. */
+    private String head(SyscallEnter e, Call call, int split, int visible) {
+        StringBuilder h = new StringBuilder(64).append(e.name()).append('(');
+        String interrupted = lastSyscall.put(e.tid(), e.name());
+        if (e.name().equals("restart_syscall")) {
+            h.append("<... resuming interrupted ").append(interrupted == null ? "system call" : interrupted)
+                    .append(" ...>");
+            lastSyscall.put(e.tid(), interrupted);
+        }
+        for (int i = 0; i < split; i++) {
+            if (i > 0) h.append(", ");
+            text.render(Formatters.format(call, i), h);
+        }
+        if (split > 0 && split < visible && !Formatters.separatorAtExit(call)) h.append(", ");
+        if (e.name().equals("rt_sigreturn")) text.render(Signals.sigreturnFrame(call), h);
+        return h.toString();
+    }
+
+    /** Under a status filter: the whole line at once, when its outcome is known. */
+    private void whole(Pending p, String ret, long duration) {
+        begin(p.enter().tid(), p.enter().timestamp(), p.enter().instructionPointer());
+        line.append(p.head()).append(')');
+        openTid = p.enter().tid();
+        result(ret, duration);
     }
 
     @Override
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Pending p = pending.remove(x.tid());
         if (p == null) return;
-        resume(x.tid(), p, x.timestamp());
+        if (options.statuses() != null) {
+            if (!options.statuses().contains(x.failed() ? Status.FAILED : Status.SUCCESSFUL)) return;
+            begin(x.tid(), p.enter().timestamp(), p.enter().instructionPointer());
+            line.append(p.head());
+            openTid = x.tid();
+        } else {
+            resume(x.tid(), p, x.timestamp());
+        }
         Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode());
         line.append(Formatters.exitSuffix(call));
         boolean separator = Formatters.separatorAtExit(call);
@@ -138,8 +178,11 @@ public final class TextPrinter implements TraceListener {
     public void onExit(Exit x, Tracee t) {
         unreturned(x.tid(), x.timestamp());
         lastSyscall.remove(x.tid());
-        begin(x.tid(), x.timestamp(), 0);
-        line.append("+++ exited with ").append(x.status()).append(" +++\n");
+        if (!options.quiet().contains("exit")) {
+            begin(x.tid(), x.timestamp(), 0);
+            line.append("+++ exited with ").append(x.status()).append(" +++\n");
+        }
+        lastNumber.remove(x.tid());
         liveThreads--;
         emit();
     }
@@ -147,9 +190,12 @@ public final class TextPrinter implements TraceListener {
     @Override
     public void onSignalExit(SignalExit x, Tracee t) {
         unreturned(x.tid(), x.timestamp());
-        begin(x.tid(), x.timestamp(), 0);
-        line.append("+++ killed by ").append(x.signal().name()).append(x.coreDumped() ? " (core dumped)" : "")
-                .append(" +++\n");
+        if (!options.quiet().contains("exit")) {
+            begin(x.tid(), x.timestamp(), 0);
+            line.append("+++ killed by ").append(x.signal().name()).append(x.coreDumped() ? " (core dumped)" : "")
+                    .append(" +++\n");
+        }
+        lastNumber.remove(x.tid());
         liveThreads--;
         emit();
     }
@@ -165,12 +211,15 @@ public final class TextPrinter implements TraceListener {
         Pending execing = pending.remove(e.formerTid());
         unreturned(e.tid(), e.timestamp());
         if (openTid == e.formerTid()) {
-            line.append(" <pid changed to ").append(e.tid()).append(" ...>\n");
+            line.append(options.quiet().contains("thread-execve") ? " <unfinished ...>\n"
+                    : " <pid changed to " + e.tid() + " ...>\n");
             openTid = 0;
         }
         liveThreads--;
-        begin(e.tid(), e.timestamp(), 0);
-        line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
+        if (!options.quiet().contains("superseded")) {
+            begin(e.tid(), e.timestamp(), 0);
+            line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
+        }
         if (execing != null) pending.put(e.tid(), execing);
         emit();
     }
@@ -188,7 +237,12 @@ public final class TextPrinter implements TraceListener {
     public void onDetach(int pid, int tid, SyscallEnter inSyscall) {
         Pending p = pending.remove(tid);
         lastSyscall.remove(tid);
-        if (p != null && openTid == tid) {
+        if (p != null && options.statuses() != null) {
+            if (options.statuses().contains(Status.DETACHED)) {
+                begin(tid, p.enter().timestamp(), p.enter().instructionPointer());
+                line.append(p.head()).append(" <detached ...>\n");
+            }
+        } else if (p != null && openTid == tid) {
             line.append(" <detached ...>\n");
             openTid = 0;
         }
@@ -210,6 +264,10 @@ public final class TextPrinter implements TraceListener {
     private void unreturned(int tid, long stamp) {
         Pending p = pending.remove(tid);
         if (p == null) return;
+        if (options.statuses() != null) {
+            if (options.statuses().contains(Status.UNFINISHED)) whole(p, "?", -1);
+            return;
+        }
         resume(tid, p, stamp);
         line.append(')');
         result("?", -1);
@@ -252,9 +310,14 @@ public final class TextPrinter implements TraceListener {
             pidPrefix(tid);
         }
         if (options.timing().prefixes()) {
-            options.timing().prefix(line, stamp, lastStamp < 0 ? stamp : lastStamp, ip);
+            options.timing().stamps(line, stamp, lastStamp < 0 ? stamp : lastStamp);
             lastStamp = stamp;
         }
+        if (options.numbers()) {
+            String nr = Long.toString(lastNumber.getOrDefault(tid, 0L));
+            line.append('[').append(" ".repeat(Math.max(0, 4 - nr.length()))).append(nr).append("] ");
+        }
+        options.timing().pointer(line, ip);
     }
 
     /** strace's {@code %-5d } with -o, {@code [pid %5d] } on stderr. */

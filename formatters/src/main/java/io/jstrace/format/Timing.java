@@ -39,6 +39,12 @@ public record Timing(Stamp stamp, int stampDigits, int relativeDigits, int durat
      * or 0 when there is none, which strace prints as question marks).
      */
     void prefix(StringBuilder out, long epochNanos, long previousNanos, long ip) {
+        stamps(out, epochNanos, previousNanos);
+        pointer(out, ip);
+    }
+
+    /** The absolute and relative timestamps. */
+    void stamps(StringBuilder out, long epochNanos, long previousNanos) {
         if (stamp == Stamp.TIME) {
             LocalTime t = LocalTime.ofInstant(Instant.ofEpochSecond(0, epochNanos), ZONE);
             two(out, t.getHour()).append(':');
@@ -58,6 +64,10 @@ public record Timing(Stamp stamp, int stampDigits, int relativeDigits, int durat
             fraction(out, d % 1_000_000_000L, relativeDigits);
             out.append(' ');
         }
+    }
+
+    /** The instruction pointer column, under -i. */
+    void pointer(StringBuilder out, long ip) {
         if (instructionPointer) {
             if (ip == 0) {
                 out.append("[????????????????] ");

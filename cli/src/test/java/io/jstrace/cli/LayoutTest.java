@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Timing columns against the system strace: the same program under both with the same
+ * Timing columns and other display options against the system strace: the same program under both with the same
  * flags; times differ run to run, so every digit is replaced by N before comparing —
  * what must match is the layout: columns, widths, precision, alignment.
  */
 @EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
-class TimingTest {
+class LayoutTest {
     @TempDir
     Path dir;
 
@@ -30,7 +30,8 @@ class TimingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-t", "-tt", "-ttt", "-r", "-T", "-tt -T", "-i", "-f -tt", "--timestamps=unix,ns",
-        "--timestamps=time,ms", "--relative-timestamps=ms", "--syscall-times=ns", "-ttt -T -i", "-y"})
+        "--timestamps=time,ms", "--relative-timestamps=ms", "--syscall-times=ns", "-ttt -T -i", "-y", "-n", "-z", "-Z", "-qq",
+        "-e status=failed,unfinished", "-e quiet=exit", "-n -tt -i", "-C -S calls"})
     @EnabledIf("straceInstalled")
     void layoutMatchesStrace(String flags) throws Exception {
         Path prog = TestPrograms.compile("exit_code");

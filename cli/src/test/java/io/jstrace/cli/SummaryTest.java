@@ -1,0 +1,58 @@
+package io.jstrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jstrace.testdata.TestPrograms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * -c tables against strace's on the same programs: calls, errors, names, order and
+ * layout must match; the three time columns (30 characters) differ run to run and are masked.
+ */
+@EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+class SummaryTest {
+    @TempDir
+    Path dir;
+
+    static boolean straceInstalled() {
+        return TestPrograms.onPath("strace") != null;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-c -S calls", "-c -w -S calls", "-f -c -S calls", "-c -S name", "-c -S errors -U calls,errors,name"})
+    @EnabledIf("straceInstalled")
+    void tableMatchesStrace(String flags) throws Exception {
+        Path prog = TestPrograms.compile("fork");
+        List<String> args = new ArrayList<>(List.of(flags.split(" ")));
+        args.add("-o");
+        Path ours = dir.resolve("jstrace.log");
+        Path theirs = dir.resolve("strace.log");
+        List<String> j = new ArrayList<>(args);
+        j.addAll(List.of(ours.toString(), prog.toString()));
+        JstraceProcess.run(prog.getParent(), j);
+        List<String> s = new ArrayList<>(List.of("strace"));
+        s.addAll(args);
+        s.addAll(List.of(theirs.toString(), prog.toString()));
+        Process p = new ProcessBuilder(s).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        boolean timeColumns = !flags.contains("-U");
+        assertEquals(masked(theirs, timeColumns), masked(ours, timeColumns));
+    }
+
+    private static String masked(Path log, boolean timeColumns) throws Exception {
+        return Files.readAllLines(log).stream()
+                .map(l -> timeColumns && l.length() > 30 && !l.startsWith("-") && !l.startsWith("%")
+                        ? "#".repeat(30) + l.substring(30) : l)
+                .collect(Collectors.joining("\n"));
+    }
+}
