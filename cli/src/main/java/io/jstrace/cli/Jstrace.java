@@ -89,6 +89,7 @@ final class Jstrace {
         if (!o.summaryOnly) session.addListener(separately ? files : printer);
         if (summary != null) session.addListener(summary);
         session.onError(e -> err.println("jstrace: " + e));
+        if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         Signals.onTermination(sig -> {
             fatalSignal = sig;
             session.detach(sig);
@@ -105,6 +106,34 @@ final class Jstrace {
         }
         if (fatalSignal != 0) return 128 + fatalSignal;
         return status;
+    }
+
+    /**
+     * Beyond strace (its issues #47 and #48): the summary so far, on SIGUSR1 and every
+     * {@code interval} seconds, without stopping the trace. Writers lock per call, so a
+     * table never splits a trace line.
+     */
+    private static void printSummaryOnDemand(Summary summary, Writer out, Double interval) {
+        Runnable print = () -> {
+            try {
+                synchronized (out) {
+                    summary.print(out);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        Signals.onUsr1(print);
+        if (interval == null) return;
+        if (interval <= 0) throw new IllegalArgumentException("invalid --summary-interval: '" + interval + "'");
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jstrace-summary");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.round(interval * 1000);
+        timer.scheduleAtFixedRate(print, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -101,6 +101,10 @@ final class Options {
             description = "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time")
     String overhead;
 
+    @Option(names = "--summary-interval", paramLabel = "SECONDS",
+            description = "with -c/-C: also print the summary so far every SECONDS (kill -USR1 prints it at any time)")
+    Double summaryInterval;
+
     @Option(names = "-h", usageHelp = true, description = "print this help and exit")
     boolean help;
 

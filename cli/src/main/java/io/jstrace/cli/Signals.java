@@ -9,6 +9,11 @@ final class Signals {
 
     private Signals() {}
 
+    /** Runs {@code action} each time SIGUSR1 arrives (strace #48: the summary so far, on demand). */
+    static void onUsr1(Runnable action) {
+        Signal.handle(new Signal("USR1"), s -> action.run());
+    }
+
     /** Runs {@code handler} with the signal number when one of them arrives. */
     static void onTermination(IntConsumer handler) {
         for (String name : TERMINATING) {

@@ -49,6 +49,18 @@ class SummaryTest {
         assertEquals(masked(theirs, timeColumns), masked(ours, timeColumns));
     }
 
+    @org.junit.jupiter.api.Test
+    void summaryWithTraceIsTheTraceThenTheTable() throws Exception {
+        Path log = dir.resolve("log");
+        var r = JstraceProcess.run(dir, List.of("-C", "-e", "trace=close", "-o", log.toString(), "/bin/true"));
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> lines = Files.readAllLines(log);
+        int exited = lines.indexOf("+++ exited with 0 +++");
+        assertEquals("close(3)                                = 0", lines.get(0));
+        assertEquals("% time     seconds  usecs/call     calls    errors syscall", lines.get(exited + 1));
+        assertEquals(" close", lines.get(exited + 3).substring(lines.get(exited + 3).length() - 6));
+    }
+
     private static String masked(Path log, boolean timeColumns) throws Exception {
         return Files.readAllLines(log).stream()
                 .map(l -> timeColumns && l.length() > 30 && !l.startsWith("-") && !l.startsWith("%")
