@@ -31,7 +31,7 @@ class LayoutTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-t", "-tt", "-ttt", "-r", "-T", "-tt -T", "-i", "-f -tt", "--timestamps=unix,ns",
         "--timestamps=time,ms", "--relative-timestamps=ms", "--syscall-times=ns", "-ttt -T -i", "-y", "-n", "-z", "-Z", "-qq",
-        "-e status=failed,unfinished", "-e quiet=exit", "-n -tt -i"})
+        "-e status=failed,unfinished", "-e quiet=exit", "-n -tt -i", "-x", "-xx"})
     @EnabledIf("straceInstalled")
     void layoutMatchesStrace(String flags) throws Exception {
         Path prog = TestPrograms.compile("exit_code");

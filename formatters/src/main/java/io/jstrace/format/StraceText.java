@@ -138,10 +138,13 @@ public final class StraceText {
         if (s.truncated()) out.append("...");
     }
 
-    /** {@code -x} hex-quotes a whole string once it holds a byte outside printable ASCII. */
+    /**
+     * {@code -x} hex-quotes a whole string once it holds a byte outside printable ASCII and
+     * the C escapes (\t \n \v \f \r print as such).
+     */
     private static boolean printable(byte[] b) {
         for (byte x : b) {
-            if (x < 0x20 || x == 0x7f) return false;
+            if ((x < 0x20 && (x < '\t' || x > '\r')) || x == 0x7f) return false;
         }
         return true;
     }
