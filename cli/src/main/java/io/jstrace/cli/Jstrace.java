@@ -5,6 +5,7 @@ import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
 import io.jstrace.format.DecodeOptions;
+import io.jstrace.format.JsonPrinter;
 import io.jstrace.format.StraceText;
 import io.jstrace.format.Summary;
 import io.jstrace.format.TextPrinter;
@@ -82,11 +83,13 @@ final class Jstrace {
                 Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
                 Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
         Summary summary = o.summaryOnly || o.summary ? new Summary(SummaryOptions.of(o)) : null;
+        if (o.json && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
         Writer out = separately && summary == null ? null : output(o.output, o.append);
         PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
-        TextPrinter printer = separately ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
-        session.addListener(new Notices(err, o.output == null, printing.quiet().contains("attach")));
-        if (!o.summaryOnly) session.addListener(separately ? files : printer);
+        TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
+        JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals()) : null;
+        session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
+        if (!o.summaryOnly) session.addListener(json != null ? json : separately ? files : printer);
         if (summary != null) session.addListener(summary);
         session.onError(e -> err.println("jstrace: " + e));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
@@ -100,6 +103,7 @@ final class Jstrace {
         } finally {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly) printer.flush();
+            if (json != null) json.flush();
             if (summary != null) summary.print(out);
             if (out != null) out.flush();
             if (out != null && o.output != null) out.close();

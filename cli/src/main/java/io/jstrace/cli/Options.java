@@ -101,6 +101,9 @@ final class Options {
             description = "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time")
     String overhead;
 
+    @Option(names = "--json", description = "JSON Lines instead of text: one object per record (docs/jstrace.schema.json)")
+    boolean json;
+
     @Option(names = "--summary-interval", paramLabel = "SECONDS",
             description = "with -c/-C: also print the summary so far every SECONDS (kill -USR1 prints it at any time)")
     Double summaryInterval;
