@@ -6,6 +6,7 @@ import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
 import io.jstrace.format.DecodeOptions;
 import io.jstrace.format.JsonPrinter;
+import io.jstrace.format.PerfettoTrace;
 import io.jstrace.format.StraceText;
 import io.jstrace.format.Summary;
 import io.jstrace.format.TextPrinter;
@@ -91,6 +92,8 @@ final class Jstrace {
         session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
         if (!o.summaryOnly) session.addListener(json != null ? json : separately ? files : printer);
         if (summary != null) session.addListener(summary);
+        PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
+        if (timeline != null) session.addListener(timeline);
         session.onError(e -> err.println("jstrace: " + e));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         Signals.onTermination(sig -> {
@@ -104,6 +107,7 @@ final class Jstrace {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly) printer.flush();
             if (json != null) json.flush();
+            if (timeline != null) timeline.close();
             if (summary != null) summary.print(out);
             if (out != null) out.flush();
             if (out != null && o.output != null) out.close();

@@ -104,6 +104,10 @@ final class Options {
     @Option(names = "--json", description = "JSON Lines instead of text: one object per record (docs/jstrace.schema.json)")
     boolean json;
 
+    @Option(names = "--perfetto", paramLabel = "FILE",
+            description = "also write a timeline to FILE (Chrome trace-event JSON, for Perfetto or chrome://tracing)")
+    String perfetto;
+
     @Option(names = "--summary-interval", paramLabel = "SECONDS",
             description = "with -c/-C: also print the summary so far every SECONDS (kill -USR1 prints it at any time)")
     Double summaryInterval;

@@ -9,7 +9,6 @@ import io.jstrace.core.SyscallEnter;
 import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
-import io.jstrace.syscalls.Errno;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -108,10 +107,7 @@ public final class TextPrinter implements TraceListener {
                     .append(" ...>");
             lastSyscall.put(e.tid(), interrupted);
         }
-        for (int i = 0; i < split; i++) {
-            if (i > 0) h.append(", ");
-            text.render(Formatters.format(call, i), h);
-        }
+        SyscallText.args(call, 0, split, text, h);
         if (split > 0 && split < visible && !Formatters.separatorAtExit(call)) h.append(", ");
         if (e.name().equals("rt_sigreturn")) text.render(Signals.sigreturnFrame(call), h);
         return h.toString();
@@ -146,7 +142,7 @@ public final class TextPrinter implements TraceListener {
             text.render(Formatters.format(call, i), line);
         }
         line.append(')');
-        result(returnText(x, t), x.duration());
+        result(SyscallText.result(call, text), x.duration());
         if (!seenExit) {
             seenExit = true;
             if (x.failed() && x.enter().name().equals("execve")) execFailed(x);
@@ -328,26 +324,6 @@ public final class TextPrinter implements TraceListener {
         } else {
             line.append("[pid ").append(" ".repeat(Math.max(0, 5 - n.length()))).append(n).append("] ");
         }
-    }
-
-    private String returnText(SyscallExit x, Tracee t) {
-        if (x.failed()) {
-            Errno e = x.errno();
-            if (!e.known()) return "-1 (errno " + e.number() + ")";
-            boolean restart = io.jstrace.syscalls.ErrnoNames.isRestart(e.number());
-            return (restart ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
-        }
-        long r = x.returnValue();
-        return switch (x.enter().syscall().ret()) {
-            case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
-            case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);
-            case UNSIGNED -> Long.toUnsignedString(r);
-            case FD -> options.decode().fdPaths()
-                    ? text.render(Files.descriptor(new Call(x.enter(), x, t.memory(), t.arch(), options.decode()), r))
-                    : Long.toString(r);
-            case NONE -> "?";
-            default -> Long.toString(r);
-        };
     }
 
     /** Writes the buffered text; keeps track of the column of an unfinished line. */
