@@ -172,6 +172,7 @@ final class Jstrace {
 
     private Writer output(String file, boolean append) throws IOException {
         if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
+        if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
             return new BufferedWriter(
                     new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16);

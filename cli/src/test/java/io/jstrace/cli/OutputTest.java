@@ -40,6 +40,31 @@ class OutputTest {
     }
 
     @Test
+    void pipeToACommand() throws Exception {
+        Path out = dir.resolve("counted");
+        var r = JstraceProcess.run(dir, List.of("-e", "trace=exit_group", "-o", "|wc -l > " + out, "/bin/true"));
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("2", Files.readString(out).trim());
+    }
+
+    @Test
+    void interruptLosesNothingAlreadySeen() throws Exception {
+        Path log = dir.resolve("log");
+        Path prog = TestPrograms.compile("busy_threads");
+        Process j = JstraceProcess.builder(dir, List.of("-f", "-o", log.toString(), prog.toString())).start();
+        j.getInputStream().read(); // the target says "ready" through us
+        Thread.sleep(1000);
+        new ProcessBuilder("kill", "-INT", Long.toString(j.pid())).start().waitFor();
+        assertTrue(j.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(130, j.exitValue());
+        String trace = Files.readString(log);
+        assertTrue(trace.endsWith("\n"), "the last record is cut: " + trace.substring(Math.max(0, trace.length() - 200)));
+        long calls = trace.lines().filter(l -> l.contains("getppid()")).count();
+        assertTrue(calls > 1000, "only " + calls + " getppid records");
+        assertTrue(trace.lines().allMatch(l -> l.matches("\\d+ +\\S.*")), "a line without its pid prefix");
+    }
+
+    @Test
     void appendKeepsWhatWasThere() throws Exception {
         Path log = dir.resolve("log");
         Files.writeString(log, "before\n");
