@@ -11,8 +11,8 @@ import io.jstrace.syscalls.Errno;
  * @param enter       the matching enter: arguments as they were at entry, never re-read
  * @param returnValue the raw return register: a negated errno on failure
  * @param duration    nanoseconds from the enter stop to this stop (wall clock)
- * @param systemTime  nanoseconds of system CPU time the tracee's process spent between the two
- *                    stops, or -1 when not measured ({@link TraceOptions#measureCpuTime()})
+ * @param systemTime  nanoseconds of CPU time the tracee thread ran between the two stops (in the
+ *                    kernel, in this call), or -1 when not measured ({@link TraceOptions#measureCpuTime()})
  */
 public record SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, long returnValue, long duration,
         long systemTime) implements TraceRecord {

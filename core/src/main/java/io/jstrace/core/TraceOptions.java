@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  *                     order, or {@code null} for exactly the environment this JVM was given
  * @param inheritedFds the descriptors the launched command inherits; every other descriptor
  *                     of this JVM is closed in it (by default 0, 1 and 2)
- * @param measureCpuTime fill {@link SyscallExit#systemTime()} (strace's {@code -c} measure): one
- *                     rusage per stop, from wait4(2)
+ * @param measureCpuTime fill {@link SyscallExit#systemTime()} (strace's {@code -c} measure): the
+ *                     tracee thread's CPU clock, read at both stops
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
         Set<Integer> inheritedFds, boolean measureCpuTime) {

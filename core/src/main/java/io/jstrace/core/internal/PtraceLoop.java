@@ -44,8 +44,8 @@ public final class PtraceLoop {
     private final Pointer status;
     private final Pointer info;
     private final Pointer word;
-    /** struct rusage, filled by wait4 at every stop when CPU time is measured. */
-    private final Pointer rusage;
+    /** A struct timespec for the tracee's CPU clock, when CPU time is measured. */
+    private final Pointer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
 
@@ -68,7 +68,7 @@ public final class PtraceLoop {
         this.status = Memory.allocateDirect(rt, 4);
         this.info = Memory.allocateDirect(rt, SYSCALL_INFO_SIZE);
         this.word = Memory.allocateDirect(rt, 8);
-        this.rusage = options.measureCpuTime() ? Memory.allocateDirect(rt, 144) : null;
+        this.cpuClock = options.measureCpuTime() ? Memory.allocateDirect(rt, 16) : null;
         this.registers = new Registers(libc, rt);
     }
 
@@ -117,7 +117,7 @@ public final class PtraceLoop {
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
-                int tid = rusage == null ? libc.waitpid(-1, status, __WALL) : libc.wait4(-1, status, __WALL, rusage);
+                int tid = libc.waitpid(-1, status, __WALL);
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
@@ -204,7 +204,7 @@ public final class PtraceLoop {
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
         t.enterNanos = System.nanoTime();
-        if (rusage != null) t.enterSystemTime = systemTime();
+        if (cpuClock != null) t.enterSystemTime = cpuTime(t.pid);
         t.enterSuppressed = !options.syscalls().test(s);
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
     }
@@ -221,7 +221,7 @@ public final class PtraceLoop {
         t.enter = null;
         if (e == null || t.hidden || t.enterSuppressed) return;
         long duration = System.nanoTime() - t.enterNanos;
-        long cpu = rusage == null ? -1 : Math.max(0, systemTime() - t.enterSystemTime);
+        long cpu = cpuClock == null ? -1 : Math.max(0, cpuTime(t.pid) - t.enterSystemTime);
         SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration, cpu);
         dispatcher.record(x, t);
         if (t.tid == launchedPid && !launchExecuted && !launchFailed && x.failed() && e.name().equals("execve")) {
@@ -364,11 +364,16 @@ public final class PtraceLoop {
     }
 
     /**
-     * ru_stime of the rusage wait4 just filled: for a stopped tracee the kernel reports its
-     * current usage (kernel/exit.c: wait_task_stopped), struct timeval at byte 16.
+     * The CPU time process {@code pid} has run, in ns, from its CPU clock: clock id
+     * {@code (~pid << 3) | CPUCLOCK_SCHED} (include/linux/posix-timers.h, MAKE_PROCESS_CPUCLOCK;
+     * per-thread clocks of another process cannot be read). Between a syscall's two stops
+     * the calling thread runs only in the kernel, in that call, so the difference is the
+     * call's system time, to the nanosecond (other threads running meanwhile add theirs,
+     * as they do to wait4's rusage, which strace reads).
      */
-    private long systemTime() {
-        return rusage.getLong(16) * 1_000_000_000L + rusage.getLong(24) * 1_000L;
+    private long cpuTime(int pid) {
+        if (libc.clock_gettime((~pid << 3) | 2, cpuClock) != 0) return 0;
+        return cpuClock.getLong(0) * 1_000_000_000L + cpuClock.getLong(8);
     }
 
     /** Emergency exit (an Error in a listener): detach what can be detached. */

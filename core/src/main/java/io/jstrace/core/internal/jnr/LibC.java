@@ -16,6 +16,9 @@ public interface LibC {
 
     int wait4(int pid, Pointer status, int options, Pointer rusage);
 
+    @IgnoreError
+    int clock_gettime(int clockId, Pointer timespec);
+
     int kill(int pid, int sig);
 
     int tgkill(int tgid, int tid, int sig);
