@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * --json: every line is a JSON object of a known type with its required fields, and for
+ * --json: every line validates against docs/jstrace.schema.json, and for
  * each syscall the JSON and the text (rendered in the same run from the same values)
  * agree on thread, name, result and errno.
  */
@@ -37,6 +37,24 @@ class JsonOutputTest {
 
     static Stream<String> programs() {
         return TestPrograms.registry().stream().map(TestPrograms.Row::name);
+    }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void theSchemaRejectsWhatIsWrong() throws Exception {
+        Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(
+                java.nio.file.Files.readString(java.nio.file.Path.of("../docs/jstrace.schema.json")));
+        SchemaCheck v = new SchemaCheck(schema);
+        String good = "{\"type\":\"exit\",\"pid\":1,\"tid\":1,\"ts\":5,\"status\":0}";
+        assertEquals(null, v.check(MiniJson.parse(good), schema));
+        for (String bad : List.of(
+                "{\"type\":\"exit\",\"pid\":1,\"tid\":1,\"ts\":5}",
+                "{\"type\":\"bogus\",\"pid\":1,\"tid\":1,\"ts\":5}",
+                "{\"type\":\"exit\",\"pid\":\"1\",\"tid\":1,\"ts\":5,\"status\":0}",
+                "{\"type\":\"syscall\",\"pid\":1,\"tid\":1,\"ts\":5,\"id\":1,\"nr\":0,\"name\":\"read\","
+                        + "\"args\":{\"fd\":true},\"returned\":true,\"interrupted\":false}")) {
+            assertTrue(v.check(MiniJson.parse(bad), schema) != null, "accepted: " + bad);
+        }
     }
 
     @ParameterizedTest
@@ -59,9 +77,14 @@ class JsonOutputTest {
             Matcher m = TEXT.matcher(line);
             if (m.matches()) fromText.add(new String[] {m.group(1), m.group(3), m.group(4), m.group(5)});
         }
+        Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(
+                java.nio.file.Files.readString(java.nio.file.Path.of("../docs/jstrace.schema.json")));
+        SchemaCheck validator = new SchemaCheck(schema);
         List<String[]> fromJson = new ArrayList<>();
         for (String line : json.toString().split("\n")) {
             Map<String, Object> r = (Map<String, Object>) MiniJson.parse(line);
+            String invalid = validator.check(r, schema);
+            assertTrue(invalid == null, invalid + " in " + line);
             assertTrue(TYPES.contains(r.get("type")), line);
             for (String field : List.of("pid", "tid", "ts")) assertTrue(r.get(field) instanceof Number, field + ": " + line);
             if (!r.get("type").equals("syscall") || !Boolean.TRUE.equals(r.get("returned"))) continue;

