@@ -88,7 +88,7 @@ final class Jstrace {
         Writer out = separately && summary == null ? null : output(o.output, o.append);
         PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
         TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
-        JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals()) : null;
+        JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals(), printing.statuses()) : null;
         session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
         if (!o.summaryOnly) session.addListener(json != null ? json : separately ? files : printer);
         if (summary != null) session.addListener(summary);

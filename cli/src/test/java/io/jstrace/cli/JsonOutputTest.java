@@ -69,7 +69,7 @@ class JsonOutputTest {
                 Timing.none(), Set.of(TextPrinter.Status.SUCCESSFUL, TextPrinter.Status.FAILED), Set.of(), false);
         try (TraceSession s = TraceSession.launch(List.of(prog.toString()), TraceOptions.defaults().withFollowForks(true))) {
             s.addListener(new TextPrinter(text, o, 1));
-            s.addListener(new JsonPrinter(json, decode, sig -> true));
+            s.addListener(new JsonPrinter(json, decode, sig -> true, null));
             s.start();
         }
         List<String[]> fromText = new ArrayList<>();

@@ -110,7 +110,7 @@ final class Clones {
         int fetch = fetchSize(size);
         if (fetch < CLONE_ARGS_MIN) return new Addr(addr);
         byte[] raw = read(c, addr, fetch);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         long flags = u64(raw, 0);
         List<Field> f = new ArrayList<>();
         f.add(field("flags", flagsOf(CLONE3_FLAGS, flags, "CLONE_???")));
@@ -198,7 +198,7 @@ final class Clones {
         if (addr == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] b = c.memory().read(addr, 4);
-        if (b == null) return new Addr(addr);
+        if (b == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(b, 0))), false);
     }
 

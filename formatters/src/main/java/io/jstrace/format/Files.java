@@ -120,7 +120,7 @@ final class Files {
         if (!c.succeeded()) return new Value.Addr(addr);
         boolean generic = c.arch() instanceof Aarch64;
         byte[] raw = c.memory().read(addr, generic ? 128 : 144);
-        if (raw == null) return new Value.Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         long mode = b.getInt(generic ? 16 : 24) & 0xffff_ffffL;
         long rdev = b.getLong(generic ? 32 : 40);

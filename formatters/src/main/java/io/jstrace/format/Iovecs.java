@@ -55,7 +55,7 @@ final class Iovecs {
 
     /** strace's printstrn: NULL prints NULL even for 0 bytes. */
     private static Value contents(Call c, long base, long len) {
-        if (base == 0) return new Addr(0);
+        if (base == 0) return new Value.Addr(0);
         // Strings.buffer takes the length as signed; any length past Long.MAX_VALUE prints alike.
         return Strings.buffer(c, base, len < 0 ? Long.MAX_VALUE : len);
     }

@@ -24,6 +24,11 @@ public final class Json {
     public static void value(Value v, StringBuilder out) {
         if (v instanceof Num n) number(n, out);
         else if (v instanceof Addr a) address(a.value(), out);
+        else if (v instanceof Value.Unreadable u) {
+            out.append("{\"address\":");
+            address(u.address(), out);
+            out.append(",\"unreadable\":true}");
+        }
         else if (v instanceof Str s) string(s, out);
         else if (v instanceof Sym s) named(s.value(), s.name(), out);
         else if (v instanceof Flags f) flags(f, out);

@@ -34,15 +34,21 @@ public final class JsonPrinter implements TraceListener {
     private final Writer out;
     private final DecodeOptions decode;
     private final Predicate<io.jstrace.syscalls.Signal> signals;
+    private final java.util.Set<TextPrinter.Status> statuses;
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder line = new StringBuilder(512);
     private long nextId = 1;
     private long lastRecord;
 
-    public JsonPrinter(Writer out, DecodeOptions decode, Predicate<io.jstrace.syscalls.Signal> signals) {
+    /**
+     * @param statuses which outcomes of a syscall are written ({@code -e status=}), or {@code null} for all
+     */
+    public JsonPrinter(Writer out, DecodeOptions decode, Predicate<io.jstrace.syscalls.Signal> signals,
+            java.util.Set<TextPrinter.Status> statuses) {
         this.out = out;
         this.decode = decode;
         this.signals = signals;
+        this.statuses = statuses;
     }
 
     @Override
@@ -81,6 +87,9 @@ public final class JsonPrinter implements TraceListener {
 
     private void syscall(Pending p, SyscallExit x) {
         SyscallEnter e = p.enter();
+        TextPrinter.Status outcome = x == null ? TextPrinter.Status.UNFINISHED
+                : x.failed() ? TextPrinter.Status.FAILED : TextPrinter.Status.SUCCESSFUL;
+        if (statuses != null && !statuses.contains(outcome)) return;
         boolean interrupted = lastRecord != p.id();
         // the thread as it returns: an execve from a non-leader thread returns as the leader
         begin("syscall", x != null ? x.pid() : e.pid(), x != null ? x.tid() : e.tid(), e.timestamp()).append(",\"id\":").append(p.id()).append(",\"nr\":").append(e.number())

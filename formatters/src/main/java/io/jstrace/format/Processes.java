@@ -17,7 +17,7 @@ final class Processes {
         long addr = c.arg(i);
         int max = c.options().verbose() ? Integer.MAX_VALUE - 1 : c.options().stringLimit();
         List<Long> ptrs = pointers(c, addr, max + 1);
-        if (ptrs == null) return new Addr(addr);
+        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
         boolean more = ptrs.size() > max;
         List<Value> items = new ArrayList<>();
         for (int k = 0; k < Math.min(ptrs.size(), max); k++) {
@@ -31,7 +31,7 @@ final class Processes {
         if (c.options().verbose()) return argv(c, i);
         long addr = c.arg(i);
         List<Long> ptrs = pointers(c, addr, Integer.MAX_VALUE);
-        if (ptrs == null) return new Addr(addr);
+        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
         return new Value.Commented(new Addr(addr), ptrs.size() + " var" + (ptrs.size() == 1 ? "" : "s"));
     }
 
@@ -59,7 +59,7 @@ final class Processes {
         if (addr == 0) return new Addr(0);
         if (!c.succeeded() || c.ret() == 0) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 4);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         int s = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return new Value.Text("[" + statusText(s) + "]");
     }

@@ -32,7 +32,7 @@ final class Resources {
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == Phase.EXIT && TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 16);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("rlim_cur", limit(TraceeArrays.u64(raw, 0))),
                 field("rlim_max", limit(TraceeArrays.u64(raw, 8)))), false);
     }
@@ -55,7 +55,7 @@ final class Resources {
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == Phase.EXIT && TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, RUSAGE_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         List<Value.Field> f = new ArrayList<>();
         f.add(field("ru_utime", Times.timevalStruct(raw, 0)));
         f.add(field("ru_stime", Times.timevalStruct(raw, 16)));
@@ -72,7 +72,7 @@ final class Resources {
         if (addr == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 8);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Files.descriptor(c, TraceeArrays.s32(raw, 0)), Files.descriptor(c, TraceeArrays.s32(raw, 4))),
                 false);
     }

@@ -36,7 +36,7 @@ final class Signals {
         if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
         int size = (int) Math.min(Math.max(sigsetSize(c), 0), 128);
         byte[] raw = size == 0 ? null : c.memory().read(addr, size);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Text(sigsetText(raw));
     }
 
@@ -73,7 +73,7 @@ final class Signals {
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 32);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         long handler = b.getLong(0), flags = b.getLong(8), restorer = b.getLong(16);
         List<Field> f = new ArrayList<>();
@@ -107,7 +107,7 @@ final class Signals {
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, SigInfo.SIZE);
-        return raw == null ? new Addr(addr) : siginfo(new SigInfo(raw));
+        return raw == null ? new Value.Unreadable(addr) : siginfo(new SigInfo(raw));
     }
 
     /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}. */

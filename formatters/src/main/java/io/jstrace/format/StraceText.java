@@ -26,6 +26,7 @@ public final class StraceText {
     public void render(Value v, StringBuilder out) {
         if (v instanceof Num n) number(n, out);
         else if (v instanceof Addr a) address(a.value(), out);
+        else if (v instanceof Value.Unreadable u) address(u.address(), out);
         else if (v instanceof Str s) string(s, out);
         else if (v instanceof Sym s) out.append(s.name());
         else if (v instanceof Flags f) flags(f, out);

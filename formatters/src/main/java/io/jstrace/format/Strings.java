@@ -23,7 +23,7 @@ final class Strings {
     static Value cString(Call c, long addr, int limit) {
         if (addr == 0) return new Addr(0);
         CString s = c.memory().readString(addr, limit);
-        if (s == null || s.ending() == CString.Ending.UNREADABLE) return new Addr(addr);
+        if (s == null || s.ending() == CString.Ending.UNREADABLE) return new Value.Unreadable(addr);
         return new Str(s.bytes(), s.ending() == CString.Ending.TRUNCATED);
     }
 
@@ -58,7 +58,7 @@ final class Strings {
         int n = (int) Math.min(Math.max(len, 0), limit);
         byte[] b = new byte[n];
         int got = c.memory().read(addr, b, 0, n);
-        if (got < n) return new Addr(addr);
+        if (got < n) return new Value.Unreadable(addr);
         return new Str(b, Long.compareUnsigned(len, limit) > 0);
     }
 

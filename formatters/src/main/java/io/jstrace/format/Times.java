@@ -44,7 +44,7 @@ final class Times {
         if (addr == 0) return new Addr(0);
         if (!postValid(c, i)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, TIMESPEC_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return timespecStruct(raw, 0);
     }
 
@@ -58,7 +58,7 @@ final class Times {
         if (!postValid(c, i)) return new Addr(addr);
         boolean pair = c.name().equals("utimes") || c.name().equals("futimesat");
         byte[] raw = c.memory().read(addr, pair ? 2 * TIMEVAL_SIZE : TIMEVAL_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         if (!pair) return timevalStruct(raw, 0);
         return new Value.Arr(List.of(datedTimeval(raw, 0), datedTimeval(raw, TIMEVAL_SIZE)), false);
     }
@@ -69,7 +69,7 @@ final class Times {
         if (addr == 0) return new Addr(0);
         if (!postValid(c, i)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 2 * TIMESPEC_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("it_interval", timespecStruct(raw, 0)),
                 field("it_value", timespecStruct(raw, TIMESPEC_SIZE))), false);
     }
@@ -80,7 +80,7 @@ final class Times {
         if (addr == 0) return new Addr(0);
         if (!postValid(c, i)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 2 * TIMEVAL_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("it_interval", timevalStruct(raw, 0)),
                 field("it_value", timevalStruct(raw, TIMEVAL_SIZE))), false);
     }
@@ -90,7 +90,7 @@ final class Times {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
         byte[] raw = c.memory().read(addr, 16);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("actime", datedSeconds(TraceeArrays.u64(raw, 0))),
                 field("modtime", datedSeconds(TraceeArrays.u64(raw, 8)))), false);
     }
@@ -100,7 +100,7 @@ final class Times {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
         byte[] raw = c.memory().read(addr, 2 * TIMESPEC_SIZE);
-        if (raw == null) return new Addr(addr);
+        if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(utimeElement(raw, 0), utimeElement(raw, TIMESPEC_SIZE)), false);
     }
 

@@ -46,6 +46,12 @@ public sealed interface Value {
     /** A value followed by a C comment: {@code 0x7ffd... /* 20 vars *\/}. */
     record Commented(Value value, String comment) implements Value {}
 
+    /**
+     * Tracee memory that could not be read: strace prints the address; JSON marks it
+     * {@code {"address": "0x...", "unreadable": true}}.
+     */
+    record Unreadable(long address) implements Value {}
+
     /** A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}. */
     record Fd(long fd, String path) implements Value {}
 
