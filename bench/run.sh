@@ -69,6 +69,14 @@ bench getppid "-f -o $work/getppid.log" "$work/getppid_loop"
 bench write "-f -o $work/write.log" "$work/devnull_writes"
 bench find "-f -o $work/find.log" find /usr -name '*.h'
 bench startup "-o /dev/null" true
+bench summary "-f -c -o /dev/null" "$work/getppid_loop"
+
+# --json against jstrace's own text (strace has no JSON): -a40 is text's default, a no-op token
+echo "bench: json: jstrace -f {-a40|--json} -o FILE getppid_loop ($runs runs each, after a warm-up)" >&2
+hyperfine --shell=none --style=none --runs 1 \
+	--parameter-list format "-a40,--json" --parameter-list round "$rounds" \
+	--export-json "$work/json.json" \
+	"$jstrace -f {format} -o $work/json.log $work/getppid_loop" >&2
 
 python3 - "$work" "$runs" "$strace" "$jstrace" <<'PY'
 import json, os, statistics, sys
@@ -87,9 +95,17 @@ print(f"{'workload':<34} {'strace':>9} {'jstrace':>9} {'jstrace/strace':>15} {'s
 rows = [("getppid x200000 (s)", "getppid", 1),
         ("write 1 byte x100000 (s)", "write", 1),
         ("find /usr -name '*.h' (s)", "find", 1),
-        ("start-up: -o /dev/null true (ms)", "startup", 1000)]
+        ("start-up: -o /dev/null true (ms)", "startup", 1000),
+        ("getppid x200000, -c (s)", "summary", 1)]
 for label, name, scale in rows:
     s, j = times(name, strace), times(name, jstrace)
     ms, mj = statistics.median(s), statistics.median(j)
     print(f"{label:<34} {ms * scale:>9.3f} {mj * scale:>9.3f} {mj / ms:>15.2f} {max(s) / min(s):>15.2f}")
+
+with open(os.path.join(work, "json.json")) as f:
+    results = json.load(f)["results"]
+def mode(m):
+    return [t for r in results if r["parameters"]["format"] == m and r["parameters"]["round"] != "0" for t in r["times"]]
+text, js = statistics.median(mode("-a40")), statistics.median(mode("--json"))
+print(f"{'getppid x200000, --json vs text (s)':<34} {text:>9.3f} {js:>9.3f} {js / text:>15.2f}   (text | json)")
 PY
