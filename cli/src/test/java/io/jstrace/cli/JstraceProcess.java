@@ -25,6 +25,28 @@ final class JstraceProcess {
         return new ProcessBuilder(cmd).directory(dir.toFile());
     }
 
+    /**
+     * Runs {@code options -o LOG command} under jstrace and under the system strace, in
+     * {@code workdir}, with stdout a pipe for both; returns {jstrace's log, strace's log}.
+     */
+    static Path[] besideStrace(Path logs, Path workdir, List<String> options, List<String> command)
+            throws IOException, InterruptedException {
+        Path ours = logs.resolve("jstrace.log");
+        Path theirs = logs.resolve("strace.log");
+        List<String> j = new ArrayList<>(options);
+        j.addAll(List.of("-o", ours.toString()));
+        j.addAll(command);
+        run(workdir, j);
+        List<String> s = new ArrayList<>(List.of("strace"));
+        s.addAll(options);
+        s.addAll(List.of("-o", theirs.toString()));
+        s.addAll(command);
+        Process p = new ProcessBuilder(s).directory(workdir.toFile()).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return new Path[] {ours, theirs};
+    }
+
     static Result run(Path dir, List<String> args) throws IOException, InterruptedException {
         Process p = builder(dir, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();

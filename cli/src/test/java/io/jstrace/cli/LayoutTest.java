@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,38 +34,19 @@ class LayoutTest {
     @EnabledIf("straceInstalled")
     void layoutMatchesStrace(String flags) throws Exception {
         Path prog = TestPrograms.compile("exit_code");
-        List<String> args = new ArrayList<>(List.of(flags.split(" ")));
-        args.addAll(List.of("-e", "trace=exit_group,writev", "-o"));
-        Path ours = dir.resolve("jstrace.log");
-        Path theirs = dir.resolve("strace.log");
-        List<String> j = new ArrayList<>(args);
-        j.addAll(List.of(ours.toString(), prog.toString()));
-        JstraceProcess.run(prog.getParent(), j);
-        List<String> s = new ArrayList<>(List.of("strace"));
-        s.addAll(args);
-        s.addAll(List.of(theirs.toString(), prog.toString()));
-        Process p = new ProcessBuilder(s).start(); // stdout a pipe, as jstrace's is in JstraceProcess
-        p.getInputStream().readAllBytes();
-        p.waitFor(30, TimeUnit.SECONDS);
-        assertEquals(shape(theirs), shape(ours));
+        List<String> options = new ArrayList<>(List.of(flags.split(" ")));
+        options.addAll(List.of("-e", "trace=exit_group,writev"));
+        Path[] logs = JstraceProcess.besideStrace(dir, prog.getParent(), options, List.of(prog.toString()));
+        assertEquals(shape(logs[1]), shape(logs[0]));
     }
 
     @org.junit.jupiter.api.Test
     @EnabledIf("straceInstalled")
     void fdPathsMatchStrace() throws Exception {
-        List<String> args = List.of("-y", "-e", "trace=openat,read,close,pipe2", "-e", "signal=none", "-o");
-        List<String> command = List.of("/bin/sh", "-c", "cat /etc/hostname | cat >/dev/null");
-        Path ours = dir.resolve("jstrace.log");
-        Path theirs = dir.resolve("strace.log");
-        List<String> j = new ArrayList<>(args);
-        j.add(ours.toString());
-        j.addAll(command);
-        JstraceProcess.run(dir, j);
-        List<String> s = new ArrayList<>(List.of("strace"));
-        s.addAll(args);
-        s.add(theirs.toString());
-        s.addAll(command);
-        new ProcessBuilder(s).directory(dir.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        Path[] logs = JstraceProcess.besideStrace(dir, dir, List.of("-y", "-e", "trace=openat,read,close,pipe2", "-e",
+                "signal=none"), List.of("/bin/sh", "-c", "cat /etc/hostname | cat >/dev/null"));
+        Path ours = logs[0];
+        Path theirs = logs[1];
         // inode numbers vary in length: compare with digit runs collapsed, alignment aside
         assertEquals(loose(theirs), loose(ours));
     }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jstrace.testdata.TestPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +30,10 @@ class SummaryTest {
     @EnabledIf("straceInstalled")
     void tableMatchesStrace(String flags) throws Exception {
         Path prog = TestPrograms.compile("fork");
-        List<String> args = new ArrayList<>(List.of(flags.split(" ")));
-        args.add("-o");
-        Path ours = dir.resolve("jstrace.log");
-        Path theirs = dir.resolve("strace.log");
-        List<String> j = new ArrayList<>(args);
-        j.addAll(List.of(ours.toString(), prog.toString()));
-        JstraceProcess.run(prog.getParent(), j);
-        List<String> s = new ArrayList<>(List.of("strace"));
-        s.addAll(args);
-        s.addAll(List.of(theirs.toString(), prog.toString()));
-        Process p = new ProcessBuilder(s).start();
-        p.getInputStream().readAllBytes();
-        p.waitFor(30, TimeUnit.SECONDS);
+        Path[] logs = JstraceProcess.besideStrace(dir, prog.getParent(), List.of(flags.split(" ")),
+                List.of(prog.toString()));
         boolean timeColumns = !flags.contains("-U");
-        assertEquals(masked(theirs, timeColumns), masked(ours, timeColumns));
+        assertEquals(masked(logs[1], timeColumns), masked(logs[0], timeColumns));
     }
 
     @org.junit.jupiter.api.Test
