@@ -65,6 +65,20 @@ final class Jstrace {
         }
     }
 
+    /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
+    private boolean seccompFilter(Options o, List<Integer> pids) {
+        if (!o.seccompBpf) return false;
+        if (o.follow.length == 0) {
+            err.println("jstrace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+            return false;
+        }
+        if (!pids.isEmpty()) {
+            err.println("jstrace: --seccomp-bpf is not enabled for processes attached with -p");
+            return false;
+        }
+        return true;
+    }
+
     private int trace(Options o) throws TraceException, IOException {
         TraceOptions options = TraceOptions.defaults()
                 .withFollowForks(o.follow.length > 0)
@@ -72,6 +86,7 @@ final class Jstrace {
                 .withInheritedFds(inheritedFds())
                 .withMeasureCpuTime((o.summaryOnly || o.summary) && !o.wallClock);
         List<Integer> pids = pids(o.pids);
+        options = options.withSeccompFilter(seccompFilter(o, pids));
         TraceSession session = pids.isEmpty()
                 ? TraceSession.launch(o.command, options)
                 : TraceSession.attach(pids, options);

@@ -14,6 +14,10 @@ final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID")
     boolean[] follow = new boolean[0];
 
+    @Option(names = "--seccomp-bpf",
+            description = "with -f: stop only at the traced syscalls, by a seccomp filter in the command")
+    boolean seccompBpf;
+
     @Option(names = "--output-separately", description = "with -o: a file per thread, FILE.TID (as -ff)")
     boolean outputSeparately;
 

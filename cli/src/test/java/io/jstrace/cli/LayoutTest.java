@@ -51,6 +51,25 @@ class LayoutTest {
         assertEquals(loose(theirs), loose(ours));
     }
 
+    /** --seccomp-bpf: the same lines as strace's, which stops only at them too. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-f --seccomp-bpf", "--seccomp-bpf"})
+    @EnabledIf("straceInstalled")
+    void seccompFilteredTraceMatchesStrace(String flags) throws Exception {
+        List<String> options = new ArrayList<>(List.of(flags.split(" ")));
+        options.addAll(List.of("-e", "trace=execve,openat,exit_group", "-e", "signal=none", "-qq"));
+        Path[] logs = JstraceProcess.besideStrace(dir, dir, options,
+                List.of("/bin/sh", "-c", "cat /etc/hostname >/dev/null; /bin/true"));
+        assertEquals(loose(logs[1]), loose(logs[0]));
+    }
+
+    @org.junit.jupiter.api.Test
+    void seccompWithoutFollowingIsDisabledWithStracesWarning() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("--seccomp-bpf", "-e", "trace=none", "/bin/true"));
+        assertEquals("jstrace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n+++ exited with 0 +++\n",
+                r.stderr());
+    }
+
     private static String loose(Path log) throws Exception {
         return shape(log).replaceAll("N+", "N").replaceAll(" +=", " =");
     }

@@ -16,33 +16,43 @@ import java.util.function.Predicate;
  *                     of this JVM is closed in it (by default 0, 1 and 2)
  * @param measureCpuTime fill {@link SyscallExit#systemTime()} (strace's {@code -c} measure): the
  *                     tracee thread's CPU clock, read at both stops
+ * @param seccompFilter stop only at the syscalls {@link #syscalls} selects (strace's
+ *                     {@code --seccomp-bpf}): a launched command gets a seccomp filter that
+ *                     lets every other syscall run without a stop. When nothing is selected
+ *                     no syscall stops at all, launched or attached, and only fork, exec,
+ *                     signal and exit events are reported. Like strace's, the filter outlives
+ *                     a detach: the selected syscalls then fail with {@code ENOSYS}.
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
-        Set<Integer> inheritedFds, boolean measureCpuTime) {
+        Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false);
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime);
+        return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
-        return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime);
+        return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime);
+                measureCpuTime, seccompFilter);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
-        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime);
+        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
-        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure);
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter);
+    }
+
+    public TraceOptions withSeccompFilter(boolean filter) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter);
     }
 }

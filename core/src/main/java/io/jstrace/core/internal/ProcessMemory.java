@@ -34,6 +34,15 @@ public final class ProcessMemory {
         return (address, dst, offset, length) -> read(tid, address, dst, offset, length);
     }
 
+    /** Writes {@code data} (at most 64 KiB) at {@code address}; whether all of it was written. */
+    public boolean write(int tid, long address, byte[] data) {
+        buffer.put(0, data, 0, data.length);
+        localIov.putLong(8, data.length);
+        remoteIov.putAddress(0, address);
+        remoteIov.putLong(8, data.length);
+        return libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0) == data.length;
+    }
+
     /** Reads up to {@code length} bytes; returns how many were read (0 if none). */
     public int read(int tid, long address, byte[] dst, int offset, int length) {
         int total = 0;

@@ -48,6 +48,15 @@ public final class PtraceLoop {
     private final Pointer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
+    /**
+     * With {@link TraceOptions#seccompFilter}: the numbers of the syscalls that stop, or
+     * {@code null} when every syscall stops.
+     */
+    private final int[] stopAt;
+    /** Syscalls stop only when a filter says so: tracees outside a syscall run with PTRACE_CONT. */
+    private boolean filtered;
+    /** The launched command's filter is still to be installed, at its first syscall-enter-stop. */
+    private boolean filterPending;
 
     private int launchedPid = -1;
     private int launchedArgc;
@@ -70,12 +79,22 @@ public final class PtraceLoop {
         this.word = Memory.allocateDirect(rt, 8);
         this.cpuClock = options.measureCpuTime() ? Memory.allocateDirect(rt, 16) : null;
         this.registers = new Registers(libc, rt);
+        this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
+    }
+
+    /** The host numbers of the syscalls the options select. */
+    private int[] selectedNumbers(TraceOptions options) {
+        SyscallTable table = SyscallTable.of(host);
+        return java.util.stream.IntStream.range(0, host.syscalls().size())
+                .filter(nr -> host.syscalls().name(nr) != null && options.syscalls().test(table.get(nr)))
+                .toArray();
     }
 
     private int seizeOptions(boolean launched) {
         int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
         if (options.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
         if (launched) o |= PTRACE_O_EXITKILL;
+        if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
     }
 
@@ -86,11 +105,18 @@ public final class PtraceLoop {
         t.hidden = true;
         launchedPid = pid;
         launchedArgc = argv.size();
+        if (stopAt != null) {
+            filtered = stopAt.length == 0;
+            filterPending = stopAt.length > 0 && SeccompInstaller.supports(host);
+        }
         return pid;
     }
 
     /** Seizes every thread of each process and interrupts it. */
     public void attach(List<Integer> pids) throws TraceException {
+        // A filter cannot be given to a running process safely (it would outlive us), so
+        // only "no syscall stops at all" is honoured here.
+        filtered = stopAt != null && stopAt.length == 0;
         for (int pid : pids) {
             List<Integer> seized = new ArrayList<>();
             for (int tid : Attacher.threadsOf(pid)) {
@@ -194,6 +220,12 @@ public final class PtraceLoop {
     }
 
     private void syscallEnter(ThreadState t, long nr) {
+        if (t.hidden && filterPending) {
+            filterPending = false;
+            int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
+            filtered = r > 0;
+            if (r >= 0) return;
+        }
         SyscallArgs args = new SyscallArgs(info.getLong(32), info.getLong(40), info.getLong(48),
                 info.getLong(56), info.getLong(64), info.getLong(72));
         SyscallInfo s = SyscallTable.of(t.arch).get(nr);
@@ -246,6 +278,7 @@ public final class PtraceLoop {
         switch (event) {
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newChild(t, event);
             case PTRACE_EVENT_EXEC -> exec(t);
+            case PTRACE_EVENT_SECCOMP -> seccompStop(t);
             case PTRACE_EVENT_STOP -> {
                 if (isStopSignal(sig)) {
                     groupStop(t, sig);
@@ -255,6 +288,21 @@ public final class PtraceLoop {
             default -> {}
         }
         resume(t, 0);
+    }
+
+    /**
+     * A filtered syscall's PTRACE_EVENT_SECCOMP stop, where its enter is reported: the
+     * tracee is resumed with PTRACE_SYSCALL, so its exit stops too. Seen after an enter
+     * stop of the same syscall (a tracee resumed with PTRACE_SYSCALL stops at both; the
+     * kernel runs seccomp after the ptrace report, kernel/entry/common.c), it adds nothing.
+     */
+    private void seccompStop(ThreadState t) {
+        if (t.hidden || t.enter != null) return;
+        if (libc.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, SYSCALL_INFO_SIZE, info) < 0) return;
+        if (info.getByte(0) != PTRACE_SYSCALL_INFO_SECCOMP) return;
+        Arch arch = Arch.ofAudit(info.getInt(4));
+        if (arch != null) t.arch = arch;
+        syscallEnter(t, info.getLong(24));
     }
 
     /** The parent's PTRACE_EVENT_FORK/VFORK/CLONE stop: who made the child, and how. */
@@ -328,8 +376,14 @@ public final class PtraceLoop {
                 || sig == Signal.SIGTTIN.number() || sig == Signal.SIGTTOU.number();
     }
 
+    /**
+     * Resumes {@code t}. Under a filter a tracee outside any syscall runs on with
+     * PTRACE_CONT and stops only where the filter says; one inside a syscall, and the
+     * prelude, whose execve must stop, with PTRACE_SYSCALL.
+     */
     private void resume(ThreadState t, int sig) {
-        libc.ptrace(PTRACE_SYSCALL, t.tid, 0, sig);
+        boolean cont = filtered && !t.hidden && t.enter == null;
+        libc.ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, t.tid, 0, sig);
     }
 
     private ThreadState newThread(int tid, int pid) {

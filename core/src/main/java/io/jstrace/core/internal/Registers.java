@@ -27,14 +27,47 @@ final class Registers {
         return regs;
     }
 
+    /** Reads {@code t}'s register set into the buffer; whether it could. */
+    boolean load(ThreadState t) {
+        iov.putAddress(0, regs.address());
+        iov.putLong(8, t.arch.registers().size());
+        return libc.ptrace(PTRACE_GETREGSET, t.tid, NT_PRSTATUS, iov) >= 0;
+    }
+
+    /** Writes the buffer back as {@code t}'s register set; whether it could. */
+    boolean store(ThreadState t) {
+        iov.putAddress(0, regs.address());
+        iov.putLong(8, t.arch.registers().size());
+        return libc.ptrace(PTRACE_SETREGSET, t.tid, NT_PRSTATUS, iov) == 0;
+    }
+
+    /** The loaded register at byte offset {@code offset}. */
+    long get(int offset) {
+        return regs.getLong(offset);
+    }
+
+    void put(int offset, long value) {
+        regs.putLong(offset, value);
+    }
+
+    /** A copy of the loaded register set. */
+    byte[] snapshot(ThreadState t) {
+        byte[] b = new byte[t.arch.registers().size()];
+        regs.get(0, b, 0, b.length);
+        return b;
+    }
+
+    /** Puts a snapshot back into the buffer (not yet into the tracee: {@link #store}). */
+    void restore(byte[] snapshot) {
+        regs.put(0, snapshot, 0, snapshot.length);
+    }
+
     /** Sets syscall arguments 1 and 2 at a syscall-enter-stop; the kernel reads them after the stop. */
     boolean setArgs12(ThreadState t, long arg1, long arg2) {
         RegisterMap map = t.arch.registers();
-        iov.putAddress(0, regs.address());
-        iov.putLong(8, map.size());
-        if (libc.ptrace(PTRACE_GETREGSET, t.tid, NT_PRSTATUS, iov) < 0) return false;
+        if (!load(t)) return false;
         regs.putLong(map.arg(1), arg1);
         regs.putLong(map.arg(2), arg2);
-        return libc.ptrace(PTRACE_SETREGSET, t.tid, NT_PRSTATUS, iov) == 0;
+        return store(t);
     }
 }

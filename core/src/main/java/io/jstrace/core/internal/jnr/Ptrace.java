@@ -22,6 +22,7 @@ public final class Ptrace {
     public static final int PTRACE_O_TRACECLONE = 0x08;
     public static final int PTRACE_O_TRACEEXEC = 0x10;
     public static final int PTRACE_O_TRACEEXIT = 0x40;
+    public static final int PTRACE_O_TRACESECCOMP = 0x80;
     public static final int PTRACE_O_EXITKILL = 0x100000;
 
     public static final int PTRACE_EVENT_FORK = 1;
