@@ -163,7 +163,7 @@ final class Jstrace {
      * The descriptors jstrace itself was given, which the command inherits: the ./jstrace
      * script lists them in {@code -Djstrace.fds} before it execs java; 0, 1 and 2 otherwise.
      */
-    private static java.util.Set<Integer> inheritedFds() {
+    static java.util.Set<Integer> inheritedFds() {
         java.util.Set<Integer> fds = new java.util.HashSet<>(List.of(0, 1, 2));
         for (String f : System.getProperty("jstrace.fds", "").split(",")) {
             if (!f.isBlank() && f.chars().allMatch(Character::isDigit)) fds.add(Integer.parseInt(f));
@@ -210,7 +210,7 @@ final class Jstrace {
     }
 
     /** getopt's wording: {@code invalid option -- 'Q'}, {@code option requires an argument -- 'p'}. */
-    private static String optionMessage(ParameterException e) {
+    static String optionMessage(ParameterException e) {
         if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec opt) {
             return "option requires an argument -- '" + opt.shortestName().substring(1) + "'";

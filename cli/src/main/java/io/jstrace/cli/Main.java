@@ -6,7 +6,8 @@ public final class Main {
 
     public static void main(String[] args) {
         io.jstrace.core.TraceSession.preload();
-        int status = new Jstrace(System.err).run(args);
+        int status = ExecView.isExecView(args) ? new ExecView(System.err).run(ExecView.rest(args))
+                : new Jstrace(System.err).run(args);
         System.exit(status);
     }
 }

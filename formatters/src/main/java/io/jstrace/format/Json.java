@@ -130,6 +130,26 @@ public final class Json {
         out.append(':');
     }
 
+    /** Text (not tracee bytes) as a JSON string: quotes, backslashes and controls escaped. */
+    public static void text(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        out.append('"');
+    }
+
     static void quote(String s, StringBuilder out) {
         quote(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), out);
     }
