@@ -34,6 +34,7 @@ final class ExecView {
     private PrintWriter out;
     private ExecText text;
     private ExecOptions o;
+    private boolean headerPrinted;
 
     ExecView(PrintStream err) {
         this.err = err;
@@ -84,10 +85,12 @@ final class ExecView {
     private int watch(ExecTracer tracer) throws TraceException, IOException {
         out = writer();
         text = o.json ? null : new ExecText(o.cwd);
-        if (text != null) print(text.header());
         tracer.onExec(this::event).onExit(this::event).onError(e -> err.println("jstrace: " + e));
         Signals.onTermination(sig -> tracer.stop());
+        if (!o.command.isEmpty()) header();
         tracer.start();
+        // Without a command, the header says the view is listening: from here on nothing is missed.
+        header();
         int status;
         try {
             status = tracer.waitFor();
@@ -120,7 +123,15 @@ final class ExecView {
         return o.only == null || e.tags().contains(o.only);
     }
 
+    /** The text header, once, before any event. */
+    private synchronized void header() {
+        if (text == null || headerPrinted) return;
+        headerPrinted = true;
+        print(text.header());
+    }
+
     private synchronized void print(String line) {
+        if (!headerPrinted) header();
         out.println(line);
         out.flush();
     }

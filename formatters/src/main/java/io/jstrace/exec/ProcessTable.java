@@ -29,6 +29,8 @@ final class ProcessTable {
         Map<String, String> environ = Map.of();
         int uid = -1, gid = -1;
         boolean inScope;
+        /** In the cgroup a filter names: as last read, or inherited at fork (fork keeps the cgroup). */
+        Boolean inCgroup;
 
         Proc(int pid) {
             this.pid = pid;
@@ -98,6 +100,9 @@ final class ProcessTable {
             c.comm = comm(parent);
             c.inScope = settings.descendantsOf() < 0;
         }
+        if (settings.cgroup() != null) {
+            c.inCgroup = p != null && p.inCgroup != null ? p.inCgroup : inCgroup(child, settings.cgroup());
+        }
         procs.put(child, c);
     }
 
@@ -115,13 +120,11 @@ final class ProcessTable {
         String before = p.comm;
         boolean truncated = read.isEmpty() || read.get().truncated() || path == null;
         ProcessInfo info = read.orElse(null);
-        if (info != null) {
-            if (info.ppid() > 0 && p.ppid == 0) p.ppid = info.ppid();
-            p.uid = info.uid();
-            p.gid = info.gid();
-            p.comm = info.comm();
-            p.argv = info.argv();
-        }
+        // What could not be read is unknown now, not the parent's: the program changed.
+        p.uid = info != null ? info.uid() : -1;
+        p.gid = info != null ? info.gid() : -1;
+        p.comm = info != null ? info.comm() : null;
+        p.argv = info != null ? info.argv() : List.of();
         p.filename = path != null ? path : info != null ? info.exe() : null;
         p.since = time;
         Map<String, String> parentEnviron = p.environ;
@@ -154,21 +157,27 @@ final class ProcessTable {
         if (!p.inScope) return false;
         if (settings.uid() >= 0 && p.uid != settings.uid()) return false;
         if (settings.comm() != null && (p.comm == null || !settings.comm().matcher(p.comm).find())) return false;
-        return settings.cgroup() == null || inCgroup(p.pid, settings.cgroup());
+        if (settings.cgroup() == null) return true;
+        Boolean now = inCgroup(p.pid, settings.cgroup());
+        if (now != null) p.inCgroup = now;
+        return Boolean.TRUE.equals(p.inCgroup);
     }
 
-    /** Whether the process's cgroup v2 group (/proc/PID/cgroup's {@code 0::} line) is {@code group} or below it. */
-    static boolean inCgroup(int pid, String group) {
+    /**
+     * Whether the process's cgroup v2 group (/proc/PID/cgroup's {@code 0::} line) is
+     * {@code group} or below it; {@code null} when the process is gone.
+     */
+    static Boolean inCgroup(int pid, String group) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
                 if (!line.startsWith("0::")) continue;
                 String g = line.substring(3);
                 return g.equals(group) || g.startsWith(group.endsWith("/") ? group : group + "/");
             }
-        } catch (IOException | RuntimeException e) {
             return false;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return false;
     }
 
     private static ExecEvent.EnvironmentChanges changes(Map<String, String> before, Map<String, String> after) {

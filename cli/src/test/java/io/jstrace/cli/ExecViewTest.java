@@ -1,0 +1,194 @@
+package io.jstrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jstrace.exec.ExecEvent;
+import io.jstrace.exec.ExecTracer;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.testdata.TestPrograms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exec view on real process trees, through the library and through {@code jstrace exec}. */
+@EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+class ExecViewTest {
+    private static final String LOOP_1000 = "i=0; while [ $i -lt 1000 ]; do /bin/true; i=$((i+1)); done";
+
+    @TempDir
+    Path dir;
+
+    static boolean hasMakeAndCc() {
+        return TestPrograms.onPath("make") != null && TestPrograms.onPath("cc") != null;
+    }
+
+    static boolean hasGit() {
+        return TestPrograms.onPath("git") != null;
+    }
+
+    /** Every event of a traced command, and its exit status. */
+    private record Run(List<ExecEvent> events, int status) {
+        List<ExecEvent> of(ExecEvent.Kind kind) {
+            return events.stream().filter(e -> e.kind() == kind).toList();
+        }
+
+        ExecEvent execOf(String argv0) {
+            return of(ExecEvent.Kind.EXEC).stream().filter(e -> e.argv().get(0).equals(argv0)).findFirst().orElseThrow(
+                    () -> new AssertionError("no exec of " + argv0 + " in " + events));
+        }
+
+        ExecEvent exitOf(int pid) {
+            return of(ExecEvent.Kind.EXIT).stream().filter(e -> e.pid() == pid).findFirst().orElseThrow();
+        }
+    }
+
+    private Run trace(ExecTracer.Builder builder) throws Exception {
+        List<ExecEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (ExecTracer t = builder.inheritedFds(Set.of()).build()) {
+            t.onExec(events::add).onExit(events::add);
+            t.start();
+            int status = t.waitFor();
+            return new Run(List.copyOf(events), status);
+        }
+    }
+
+    @Test
+    void nestedShellsEachWithTheirParentAndStatus() throws Exception {
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "sh -c 'sh -c \"/bin/true x\"; exit 3'; exit 5")));
+        assertEquals(5, r.status());
+        List<ExecEvent> execs = r.of(ExecEvent.Kind.EXEC);
+        assertEquals(4, execs.size(), execs.toString());
+        for (int i = 1; i < 4; i++) assertEquals(execs.get(i - 1).pid(), execs.get(i).ppid(), execs.toString());
+        assertEquals("/usr/bin/sh", execs.get(0).filename());
+        assertEquals("jstrace", execs.get(0).comm());
+        assertEquals("sh", execs.get(1).comm(), "the name before the exec");
+        assertEquals(List.of("/bin/true", "x"), execs.get(3).argv());
+        assertEquals("/bin/true", execs.get(3).filename());
+        assertEquals(0, r.exitOf(execs.get(3).pid()).status().code());
+        assertEquals(3, r.exitOf(execs.get(1).pid()).status().code());
+        assertEquals(5, r.exitOf(execs.get(0).pid()).status().code());
+        assertTrue(r.exitOf(execs.get(0).pid()).duration().toNanos() > 0);
+    }
+
+    @Test
+    @EnabledIf("hasMakeAndCc")
+    void aMakefileBuildingTwoCFiles() throws Exception {
+        Files.writeString(dir.resolve("a.c"), "int a(void) { return 1; }\n");
+        Files.writeString(dir.resolve("b.c"), "int a(void);\nint main(void) { return a() - 1; }\n");
+        Files.writeString(dir.resolve("Makefile"), "prog: a.o b.o\n\tcc -o prog a.o b.o\n%.o: %.c\n\tcc -c $< -o $@\n");
+        Run r = trace(ExecTracer.command(List.of("make", "-C", dir.toString(), "-j2")).withCwd(true));
+        assertEquals(0, r.status());
+        ExecEvent make = r.execOf("make");
+        assertTrue(make.isBuildCommand() && !make.isGitCommit());
+        List<List<String>> compiles = r.of(ExecEvent.Kind.EXEC).stream().filter(e -> e.argv().get(0).equals("cc"))
+                .map(ExecEvent::argv).sorted((x, y) -> x.toString().compareTo(y.toString())).toList();
+        assertEquals(List.of(List.of("cc", "-c", "a.c", "-o", "a.o"), List.of("cc", "-c", "b.c", "-o", "b.o"),
+                List.of("cc", "-o", "prog", "a.o", "b.o")), compiles);
+        for (ExecEvent e : r.of(ExecEvent.Kind.EXEC)) {
+            if (e.argv().get(0).equals("cc")) {
+                assertTrue(e.isBuildCommand(), e.toString());
+                assertEquals(make.pid(), e.ppid());
+                assertEquals(dir.toRealPath().toString(), e.cwd());
+                assertEquals(0, r.exitOf(e.pid()).status().code());
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("prog")));
+    }
+
+    @Test
+    @EnabledIf("hasGit")
+    void gitCommitInAFreshRepository() throws Exception {
+        String script = "git init -q repo && git -C repo -c user.name=t -c user.email=t@example.com "
+                + "commit -q --allow-empty -m first && git -C repo log --oneline >/dev/null";
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "cd " + dir + " && " + script)));
+        assertEquals(0, r.status());
+        List<ExecEvent> commits = r.of(ExecEvent.Kind.EXEC).stream().filter(ExecEvent::isGitCommit).toList();
+        assertEquals(1, commits.size(), r.events().toString());
+        assertTrue(commits.get(0).argv().contains("commit"));
+        assertFalse(r.execOf("git").isBuildCommand());
+    }
+
+    @Test
+    void aProcessKilledByASignal() throws Exception {
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "sleep 5 & kill -9 $!; wait; kill -SEGV $$")));
+        ExecEvent sleep = r.execOf("sleep");
+        ExecEvent.ExitStatus s = r.exitOf(sleep.pid()).status();
+        assertEquals(Signal.SIGKILL, s.signal());
+        assertEquals(-1, s.code());
+        ExecEvent.ExitStatus shell = r.exitOf(r.execOf("sh").pid()).status();
+        assertEquals(Signal.SIGSEGV, shell.signal());
+        assertEquals(128 + 11, r.status());
+    }
+
+    @Test
+    void aFailingExecWithItsErrno() throws Exception {
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "/nonexistent/prog a b 2>/dev/null; /bin/true"))
+                .withFailedExecs(true));
+        List<ExecEvent> failed = r.of(ExecEvent.Kind.EXEC_FAILED);
+        assertEquals(1, failed.size(), r.events().toString());
+        assertEquals("/nonexistent/prog", failed.get(0).filename());
+        assertEquals(List.of("/nonexistent/prog", "a", "b"), failed.get(0).argv());
+        assertEquals("ENOENT", failed.get(0).errno());
+        assertEquals(2, r.of(ExecEvent.Kind.EXEC).size());
+        Run quiet = trace(ExecTracer.command(List.of("sh", "-c", "/nonexistent/prog 2>/dev/null; true")));
+        assertTrue(quiet.of(ExecEvent.Kind.EXEC_FAILED).isEmpty(), "only when asked for");
+    }
+
+    @Test
+    void environmentChangesAgainstTheParent() throws Exception {
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "JSTRACE_X=1 exec env -u HOME /bin/true"))
+                .withEnvironment(true));
+        ExecEvent env = r.execOf("env");
+        assertEquals("1", env.environment().set().get("JSTRACE_X"));
+        ExecEvent t = r.execOf("/bin/true");
+        assertEquals(List.of("HOME"), t.environment().unset());
+    }
+
+    @Test
+    void theStreamEndsWhenTheCommandDoes() throws Exception {
+        try (ExecTracer t = ExecTracer.command(List.of("sh", "-c", "/bin/true; /bin/true")).inheritedFds(Set.of()).build()) {
+            var stream = t.events();
+            t.start();
+            Map<ExecEvent.Kind, Long> kinds = stream.collect(Collectors.groupingBy(ExecEvent::kind, Collectors.counting()));
+            assertEquals(3L, kinds.get(ExecEvent.Kind.EXEC));
+            assertEquals(3L, kinds.get(ExecEvent.Kind.EXIT));
+            assertEquals(0, t.waitFor());
+        }
+    }
+
+    // ---- no loss, through the command line
+
+    @Test
+    void thousandExecsTracedAsText() throws Exception {
+        Path out = dir.resolve("events.txt");
+        var r = JstraceProcess.run(dir, List.of("exec", "-o", out.toString(), "--", "sh", "-c", LOOP_1000 + "; exit 7"));
+        assertEquals(7, r.exit(), r.stderr());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(0).startsWith("TIME "), lines.get(0));
+        long trues = lines.stream().filter(l -> l.contains(" exec ") && l.endsWith("/bin/true  /bin/true")).count();
+        assertEquals(1000, trues);
+        assertEquals(1000, lines.stream().filter(l -> l.contains(" exit ") && l.contains("exited 0")).count());
+    }
+
+    @Test
+    void thousandExecsTracedAsJson() throws Exception {
+        Path out = dir.resolve("events.json");
+        var r = JstraceProcess.run(dir, List.of("exec", "-j", "-o", out.toString(), "--", "sh", "-c", LOOP_1000));
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1000, lines.stream().filter(l -> l.startsWith("{\"event\":\"exec\"")
+                && l.contains("\"filename\":\"/bin/true\",\"argv\":[\"/bin/true\"]")).count());
+        for (String l : lines) assertNotNull(MiniJson.parse(l), l);
+    }
+}
