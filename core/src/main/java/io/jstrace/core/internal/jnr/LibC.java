@@ -49,4 +49,25 @@ public interface LibC {
     int sigemptyset(Pointer set);
 
     int sigaddset(Pointer set, int signo);
+
+    int socket(int domain, int type, int protocol);
+
+    int bind(int fd, Pointer addr, int addrlen);
+
+    int setsockopt(int fd, int level, int optname, Pointer optval, int optlen);
+
+    long send(int fd, Pointer buf, long len, int flags);
+
+    long recv(int fd, Pointer buf, long len, int flags);
+
+    int poll(Pointer fds, long nfds, int timeout);
+
+    int eventfd(int initval, int flags);
+
+    int eventfd_write(int fd, long value);
+
+    int close(int fd);
+
+    @IgnoreError
+    long sysconf(int name);
 }

@@ -1,0 +1,183 @@
+package io.jstrace.core.internal;
+
+import io.jstrace.core.ProcessInfo;
+import io.jstrace.core.internal.jnr.LibC;
+import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.Netlink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+
+/** Reads {@link ProcessInfo} from /proc (proc(5)) with plain file reads, as few as it can. */
+public final class ProcFs {
+    /** The most of /proc/PID/cmdline read: a command line beyond it is cut. */
+    static final int CMDLINE_MAX = 128 << 10;
+    private static final int CLOCK_MONOTONIC = 1, CLOCK_BOOTTIME = 7;
+
+    private ProcFs() {}
+
+    /** The fields of /proc/PID/stat that are used. */
+    record Stat(String comm, char state, int ppid, long startTicks) {}
+
+    /** See {@link ProcessInfo#read(int)}. */
+    public static Optional<ProcessInfo> read(int pid) {
+        Path dir = Path.of("/proc", Integer.toString(pid));
+        Stat stat = stat(dir);
+        if (stat == null) return Optional.empty();
+        byte[] status = bytes(dir.resolve("status"), Integer.MAX_VALUE);
+        byte[] cmdline = bytes(dir.resolve("cmdline"), CMDLINE_MAX + 1);
+        String exe = link(dir.resolve("exe"));
+        String cwd = link(dir.resolve("cwd"));
+        boolean missing = status == null || cmdline == null || exe == null || cwd == null;
+        boolean cut = cmdline != null && cmdline.length > CMDLINE_MAX;
+        boolean truncated = cut || (missing && gone(dir, stat));
+        List<String> argv = cmdline == null ? List.of() : argv(cmdline, Math.min(cmdline.length, CMDLINE_MAX));
+        return Optional.of(new ProcessInfo(pid, stat.ppid(), id(status, "\nUid:"), id(status, "\nGid:"),
+                stat.comm(), exe, argv, cwd, monotonicNanos(stat.startTicks()), truncated));
+    }
+
+    /** See {@link ProcessInfo#environ(int)}. */
+    public static Map<String, String> environ(int pid) {
+        byte[] b = bytes(Path.of("/proc", Integer.toString(pid), "environ"), Integer.MAX_VALUE);
+        if (b == null) return Map.of();
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : argv(b, b.length)) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return Collections.unmodifiableMap(env);
+    }
+
+    /** Whether the process read as {@code then} has exited (or its pid was reused) since. */
+    private static boolean gone(Path dir, Stat then) {
+        Stat now = stat(dir);
+        return now == null || now.startTicks() != then.startTicks() || now.state() == 'Z' || now.state() == 'X';
+    }
+
+    private static Stat stat(Path dir) {
+        byte[] b = bytes(dir.resolve("stat"), Integer.MAX_VALUE);
+        return b == null ? null : parseStat(b);
+    }
+
+    /**
+     * {@code pid (comm) state ppid ...}: comm may hold spaces and parentheses, so it ends at
+     * the last ')'; field 22 is the start time in clock ticks since boot. Null if malformed.
+     */
+    static Stat parseStat(byte[] b) {
+        int open = indexOf(b, (byte) '(', 0), close = lastIndexOf(b, (byte) ')');
+        if (open < 0 || close < open || close + 2 >= b.length) return null;
+        String comm = new String(b, open + 1, close - open - 1, StandardCharsets.UTF_8);
+        String[] f = new String(b, close + 2, b.length - close - 2, StandardCharsets.ISO_8859_1).split(" ");
+        if (f.length < 20 || f[0].isEmpty()) return null;
+        try {
+            return new Stat(comm, f[0].charAt(0), Integer.parseInt(f[1]), Long.parseLong(f[19]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The first (real) id of a {@code Uid:} or {@code Gid:} line of /proc/PID/status, or -1. */
+    static int id(byte[] status, String key) {
+        if (status == null) return -1;
+        String s = new String(status, StandardCharsets.ISO_8859_1);
+        int at = s.indexOf(key);
+        if (at < 0) return -1;
+        int from = at + key.length();
+        while (from < s.length() && s.charAt(from) == '\t') from++;
+        int to = from;
+        while (to < s.length() && Character.isDigit(s.charAt(to))) to++;
+        try {
+            return Integer.parseUnsignedInt(s.substring(from, to));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** NUL-separated strings, empty ones kept; the NUL that ends the last one is optional. */
+    static List<String> argv(byte[] b, int length) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (b[i] == 0) {
+                out.add(new String(b, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < length) out.add(new String(b, start, length - start, StandardCharsets.UTF_8));
+        return out;
+    }
+
+    /** Clock ticks since boot (CLOCK_BOOTTIME, which counts suspend) as CLOCK_MONOTONIC nanoseconds. */
+    static long monotonicNanos(long ticks) {
+        long hz = Hz.VALUE;
+        long bootNanos = ticks / hz * 1_000_000_000L + ticks % hz * 1_000_000_000L / hz;
+        return bootNanos - Clocks.bootMinusMonotonic();
+    }
+
+    /** The file's bytes, at most {@code max}; null when it cannot be read (gone, no permission). */
+    private static byte[] bytes(Path p, int max) {
+        try (InputStream in = Files.newInputStream(p)) {
+            return in.readNBytes(max);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String link(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int indexOf(byte[] b, byte c, int from) {
+        for (int i = from; i < b.length; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte c) {
+        for (int i = b.length - 1; i >= 0; i--) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** sysconf(_SC_CLK_TCK): the unit of /proc's times, 100 on every Linux port but alpha. */
+    private static final class Hz {
+        static final long VALUE = read();
+
+        private static long read() {
+            long hz = Native.libc().sysconf(Netlink._SC_CLK_TCK);
+            return hz > 0 ? hz : 100;
+        }
+    }
+
+    /** CLOCK_BOOTTIME minus CLOCK_MONOTONIC now: the time the system spent suspended. */
+    private static final class Clocks {
+        private static final ThreadLocal<Pointer> TIMESPEC =
+                ThreadLocal.withInitial(() -> Memory.allocateDirect(Native.runtime(), 16));
+
+        static long bootMinusMonotonic() {
+            LibC libc = Native.libc();
+            Pointer ts = TIMESPEC.get();
+            long mono1 = read(libc, ts, CLOCK_MONOTONIC);
+            long boot = read(libc, ts, CLOCK_BOOTTIME);
+            long mono2 = read(libc, ts, CLOCK_MONOTONIC);
+            return boot - (mono1 + (mono2 - mono1) / 2);
+        }
+
+        private static long read(LibC libc, Pointer ts, int clock) {
+            libc.clock_gettime(clock, ts);
+            return ts.getLong(0) * 1_000_000_000L + ts.getLong(8);
+        }
+    }
+}
