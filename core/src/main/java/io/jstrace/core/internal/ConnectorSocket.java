@@ -44,7 +44,10 @@ import jnr.ffi.Pointer;
  * that is last to use the descriptors closes them, so none is closed under a poll.
  */
 public final class ConnectorSocket implements AutoCloseable {
-    /** How much the kernel may queue for us: 5000 processes are some 20000 events. */
+    /**
+     * How much the kernel may queue for us (it doubles the value): 5000 processes are
+     * 15000 events (fork, exec, exit), which take some 330 bytes each in the queue.
+     */
     private static final int RECEIVE_BUFFER = 16 << 20;
     private static final int DATAGRAM_MAX = 8192;
     private static final long ACK_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
