@@ -104,6 +104,12 @@ class ProcConnectorTest {
         List<ProcEvent> seen = new java.util.ArrayList<>();
         await(ProcEvent.Exec.class, x -> x.pid() == pid && "sleep".equals(ProcessInfo.read(pid).map(ProcessInfo::comm)
                 .orElse(null)), seen);
+        ProcEvent.Fork fork = seen.stream().filter(e -> e instanceof ProcEvent.Fork f && f.childPid() == pid)
+                .map(ProcEvent.Fork.class::cast).findFirst().orElseThrow(() -> new AssertionError(seen));
+        long start = ProcessInfo.read(pid).orElseThrow().startTimeNs();
+        // /proc's start time is set just before the fork event is sent, then cut to the clock tick
+        assertTrue(fork.timestampNs() - TimeUnit.MILLISECONDS.toNanos(60) <= start && start <= fork.timestampNs(),
+                "ProcessInfo.startTimeNs " + start + " for the fork at " + fork.timestampNs());
         p.destroyForcibly();
         ProcEvent.Exit exit = await(ProcEvent.Exit.class, x -> x.pid() == pid, seen);
         assertEquals(List.of(false, 9, false), List.of(exit.exited(), exit.signal(), exit.coreDumped()));
