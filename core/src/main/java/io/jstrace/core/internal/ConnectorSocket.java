@@ -196,7 +196,7 @@ public final class ConnectorSocket implements AutoCloseable {
                     if (closed) return null;
                     ProcEvent e = pending.poll();
                     if (e != null) return e;
-                    if (await(-1)) receive();
+                    if (!receive()) await(-1);
                 }
             } finally {
                 synchronized (state) {
@@ -219,21 +219,29 @@ public final class ConnectorSocket implements AutoCloseable {
         return n > 0 && !closed && pollfds.getShort(6) != 0;
     }
 
-    /** Reads one datagram without blocking and decodes its events into {@link #pending}. */
-    private void receive() throws TraceException {
+    /**
+     * Reads one datagram without blocking and decodes its events into {@link #pending}.
+     * One datagram has been one event so far (cn_netlink_send_mult sends one message per
+     * skb), but every netlink message in it is decoded.
+     *
+     * @return false when there was nothing to read
+     */
+    private boolean receive() throws TraceException {
         long n = libc.recv(socket, datagram, DATAGRAM_MAX, MSG_DONTWAIT);
         if (n < 0) {
             int e = Native.errno();
-            if (e == EINTR || e == EAGAIN) return;
-            if (e == ENOBUFS) {
+            if (e == EAGAIN) return false;
+            if (e == EINTR) return true;
+            if (e == ENOBUFS) { // the kernel dropped datagrams; the decoder sees the gap
                 overruns = overruns + 1;
-                return;
+                return true;
             }
             throw new TraceException("Cannot read process events: " + Errors.message(e));
         }
         int len = (int) Math.min(n, DATAGRAM_MAX);
         datagram.get(0, bytes, 0, len);
         decoder.decode(ByteBuffer.wrap(bytes), len, pending);
+        return true;
     }
 
     /** Events the kernel sent that never arrived (gaps in its per-CPU sequence numbers). */
