@@ -150,6 +150,7 @@ public final class ConnectorSocket implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 if (!pending.isEmpty() || overruns > 0) return; // events flow: the answer was crowded out
+                send(PROC_CN_MCAST_IGNORE, 0, 0); // before 6.6 the kernel keeps counting a listener until told
                 throw new TraceException(FAILURE + "no answer from the kernel (needs CONFIG_PROC_EVENTS"
                         + " and the initial PID and user namespaces)");
             }
