@@ -103,8 +103,9 @@ class ProcessInfoTest {
 
     @Test
     void aZombieIsTruncated() throws Exception {
-        // the shell becomes sleep, which never reaps the /bin/true it inherits
-        Process p = start(null, "/bin/sh", "-c", "/bin/true & echo $!; exec /bin/sleep 30");
+        // the shell becomes sleep 30, which never reaps the short sleep it inherits (the
+        // shell itself would, had that one ended before the exec)
+        Process p = start(null, "/bin/sh", "-c", "/bin/sleep 0.3 & echo $!; exec /bin/sleep 30");
         int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(p.getInputStream())).readLine());
         ProcessInfo info = null;
         for (int i = 0; i < 500; i++) {
@@ -113,7 +114,7 @@ class ProcessInfoTest {
             Thread.sleep(10);
         }
         assertEquals(List.of(), info.argv());
-        assertEquals("true", info.comm());
+        assertEquals("sleep", info.comm());
         assertNull(info.exe());
         assertTrue(info.truncated(), info.toString());
         assertEquals(Map.of(), ProcessInfo.environ(zombie));
