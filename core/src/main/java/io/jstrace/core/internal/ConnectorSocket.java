@@ -44,7 +44,10 @@ import jnr.ffi.Pointer;
  * that is last to use the descriptors closes them, so none is closed under a poll.
  */
 public final class ConnectorSocket implements AutoCloseable {
-    /** How much the kernel may queue for us: 5000 processes are some 20000 events. */
+    /**
+     * How much the kernel may queue for us (it doubles the value): 5000 processes are
+     * 15000 events (fork, exec, exit), which take some 330 bytes each in the queue.
+     */
     private static final int RECEIVE_BUFFER = 16 << 20;
     private static final int DATAGRAM_MAX = 8192;
     private static final long ACK_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -147,6 +150,7 @@ public final class ConnectorSocket implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 if (!pending.isEmpty() || overruns > 0) return; // events flow: the answer was crowded out
+                send(PROC_CN_MCAST_IGNORE, 0, 0); // before 6.6 the kernel keeps counting a listener until told
                 throw new TraceException(FAILURE + "no answer from the kernel (needs CONFIG_PROC_EVENTS"
                         + " and the initial PID and user namespaces)");
             }
@@ -193,7 +197,7 @@ public final class ConnectorSocket implements AutoCloseable {
                     if (closed) return null;
                     ProcEvent e = pending.poll();
                     if (e != null) return e;
-                    if (await(-1)) receive();
+                    if (!receive()) await(-1);
                 }
             } finally {
                 synchronized (state) {
@@ -216,21 +220,29 @@ public final class ConnectorSocket implements AutoCloseable {
         return n > 0 && !closed && pollfds.getShort(6) != 0;
     }
 
-    /** Reads one datagram without blocking and decodes its events into {@link #pending}. */
-    private void receive() throws TraceException {
+    /**
+     * Reads one datagram without blocking and decodes its events into {@link #pending}.
+     * One datagram has been one event so far (cn_netlink_send_mult sends one message per
+     * skb), but every netlink message in it is decoded.
+     *
+     * @return false when there was nothing to read
+     */
+    private boolean receive() throws TraceException {
         long n = libc.recv(socket, datagram, DATAGRAM_MAX, MSG_DONTWAIT);
         if (n < 0) {
             int e = Native.errno();
-            if (e == EINTR || e == EAGAIN) return;
-            if (e == ENOBUFS) {
+            if (e == EAGAIN) return false;
+            if (e == EINTR) return true;
+            if (e == ENOBUFS) { // the kernel dropped datagrams; the decoder sees the gap
                 overruns = overruns + 1;
-                return;
+                return true;
             }
             throw new TraceException("Cannot read process events: " + Errors.message(e));
         }
         int len = (int) Math.min(n, DATAGRAM_MAX);
         datagram.get(0, bytes, 0, len);
         decoder.decode(ByteBuffer.wrap(bytes), len, pending);
+        return true;
     }
 
     /** Events the kernel sent that never arrived (gaps in its per-CPU sequence numbers). */

@@ -5,11 +5,13 @@ import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.Netlink;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +126,22 @@ public final class ProcFs {
         return bootNanos - Clocks.bootMinusMonotonic();
     }
 
-    /** The file's bytes, at most {@code max}; null when it cannot be read (gone, no permission). */
+    /**
+     * The file's bytes, at most {@code max}; null when it cannot be read (gone, no
+     * permission). Reads until end of file: /proc's files say their size is 0, which
+     * some JDK readers trust.
+     */
     private static byte[] bytes(Path p, int max) {
-        try (InputStream in = Files.newInputStream(p)) {
-            return in.readNBytes(max);
+        try (FileChannel ch = FileChannel.open(p)) {
+            ByteBuffer buf = ByteBuffer.allocate(Math.min(max, 4096));
+            while (true) {
+                if (!buf.hasRemaining()) {
+                    if (buf.capacity() == max) break;
+                    buf = ByteBuffer.allocate((int) Math.min(max, 2L * buf.capacity())).put(buf.flip());
+                }
+                if (ch.read(buf) < 0) break;
+            }
+            return Arrays.copyOf(buf.array(), buf.position());
         } catch (IOException e) {
             return null;
         }
