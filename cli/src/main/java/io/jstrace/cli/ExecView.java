@@ -87,9 +87,9 @@ final class ExecView {
         text = o.json ? null : new ExecText(o.cwd);
         tracer.onExec(this::event).onExit(this::event).onError(e -> err.println("jstrace: " + e));
         Signals.onTermination(sig -> tracer.stop());
-        if (!o.command.isEmpty()) header();
         tracer.start();
-        // Without a command, the header says the view is listening: from here on nothing is missed.
+        // Before any event, or now: without a command, the header says the view is
+        // listening, and from here on nothing is missed.
         header();
         int status;
         try {

@@ -2,7 +2,6 @@ package io.jstrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jstrace.exec.ExecEvent;
@@ -121,8 +120,8 @@ class ExecViewTest {
 
     @Test
     void aProcessKilledByASignal() throws Exception {
-        Run r = trace(ExecTracer.command(List.of("sh", "-c", "sleep 5 & kill -9 $!; wait; kill -SEGV $$")));
-        ExecEvent sleep = r.execOf("sleep");
+        Run r = trace(ExecTracer.command(List.of("sh", "-c", "/bin/sleep 5 & sleep 0.3; kill -9 $!; wait; kill -SEGV $$")));
+        ExecEvent sleep = r.execOf("/bin/sleep");
         ExecEvent.ExitStatus s = r.exitOf(sleep.pid()).status();
         assertEquals(Signal.SIGKILL, s.signal());
         assertEquals(-1, s.code());
@@ -167,6 +166,33 @@ class ExecViewTest {
         }
     }
 
+    /**
+     * The shell attached to is not our child but an orphan: a JVM's own children are waited
+     * for by its process reaper thread, and a wait from any thread of the tracer's process
+     * takes ptrace stops too (wait(2): __WNOTHREAD is the exception).
+     */
+    @Test
+    void attachingFollowsTheTreeFromNowOn() throws Exception {
+        Path go = dir.resolve("go");
+        String loop = "while [ ! -e " + go + " ]; do /bin/sleep 0.05; done; /bin/echo attached >/dev/null; exit 6";
+        Process starter = new ProcessBuilder("sh", "-c", "sh -c '" + loop + "' >/dev/null 2>&1 & echo $!").start();
+        int shell = Integer.parseInt(new String(starter.getInputStream().readAllBytes()).strip());
+        assertEquals(0, starter.waitFor());
+        List<ExecEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (ExecTracer t = ExecTracer.attach(shell).build()) {
+            t.onExec(events::add).onExit(events::add);
+            t.start();
+            Files.createFile(go);
+            assertEquals(0, t.waitFor(), "attached, there is no command's status");
+        }
+        Run r = new Run(List.copyOf(events), 0);
+        assertEquals(List.of("/bin/echo", "attached"), r.execOf("/bin/echo").argv());
+        assertEquals(shell, r.execOf("/bin/echo").ppid());
+        ExecEvent end = r.exitOf(shell);
+        assertEquals(6, end.status().code());
+        assertEquals(List.of("sh", "-c"), end.argv().subList(0, 2), "known from /proc at attach");
+    }
+
     // ---- no loss, through the command line
 
     @Test
@@ -189,6 +215,127 @@ class ExecViewTest {
         List<String> lines = Files.readAllLines(out);
         assertEquals(1000, lines.stream().filter(l -> l.startsWith("{\"event\":\"exec\"")
                 && l.contains("\"filename\":\"/bin/true\",\"argv\":[\"/bin/true\"]")).count());
-        for (String l : lines) assertNotNull(MiniJson.parse(l), l);
+        assertSchema(lines);
+    }
+
+    // ---- the whole machine, through the process-events connector (root here)
+
+    static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Starts {@code jstrace exec --system ARGS -o OUT} and returns once it is listening. */
+    private Process systemView(Path out, String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of("exec", "--system", "-o", out.toString()));
+        a.addAll(List.of(args));
+        Process p = JstraceProcess.builder(dir, a).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("system.err").toFile()).start();
+        boolean json = a.contains("-j");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        // Text: the header is written once the connector listens. JSON: the first event,
+        // which these execs of our own provoke.
+        while (!Files.exists(out) || Files.size(out) == 0) {
+            if (json) new ProcessBuilder("/bin/true").start().waitFor();
+            if (!p.isAlive() || System.nanoTime() > deadline) throw new AssertionError("the view did not start");
+            Thread.sleep(20);
+        }
+        return p;
+    }
+
+    private List<String> stop(Process view, Path out) throws Exception {
+        Thread.sleep(500);
+        new ProcessBuilder("kill", "-INT", Long.toString(view.pid())).start().waitFor();
+        assertTrue(view.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stops on SIGINT");
+        assertEquals(0, view.exitValue(), Files.readString(dir.resolve("system.err")));
+        return Files.readAllLines(out);
+    }
+
+    private static long loop() throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", LOOP_1000).start();
+        assertEquals(0, shell.waitFor());
+        return shell.pid();
+    }
+
+    @Test
+    @EnabledIf("root")
+    void thousandExecsSystemWideAsText() throws Exception {
+        Path out = dir.resolve("system.txt");
+        Process view = systemView(out);
+        long shell = loop();
+        List<String> lines = stop(view, out);
+        // PPID is the fourth column; a /bin/true gone before /proc was read still has it.
+        long execs = lines.stream().map(l -> l.split(" +")).filter(f -> f.length > 4 && f[1].equals("exec")
+                && f[3].equals(Long.toString(shell))).count();
+        assertTrue(execs >= 1000, execs + " execs of " + shell + "'s children");
+    }
+
+    @Test
+    @EnabledIf("root")
+    void thousandExecsSystemWideAsJson() throws Exception {
+        Path out = dir.resolve("system.json");
+        Process view = systemView(out, "-j");
+        long shell = loop();
+        List<String> lines = stop(view, out);
+        long execs = lines.stream().filter(l -> l.startsWith("{\"event\":\"exec\"") && l.contains(",\"ppid\":" + shell + ","))
+                .count();
+        assertTrue(execs >= 1000, execs + " execs of " + shell + "'s children");
+        assertSchema(lines);
+    }
+
+    /** A new group in the cgroup v2 hierarchy (wherever it is mounted), or null where none can be made. */
+    private static Path newCgroup() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            int dash = line.indexOf(" - ");
+            if (dash < 0 || !line.startsWith("cgroup2 ", dash + 3)) continue;
+            Path g = Path.of(line.split(" ")[4], "jstrace-test-" + ProcessHandle.current().pid());
+            try {
+                return Files.createDirectory(g);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @EnabledIf("root")
+    void onlyMembersOfTheCgroup() throws Exception {
+        Path group = newCgroup();
+        org.junit.jupiter.api.Assumptions.assumeTrue(group != null, "cgroup v2 is not writable here");
+        try {
+            Path out = dir.resolve("cgroup.txt");
+            Process view = systemView(out, "--cgroup", group.toString());
+            String inside = "echo $$ > " + group.resolve("cgroup.procs") + " && /bin/sleep 0.21 && sh -c '/bin/sleep 0.22'";
+            assertEquals(0, new ProcessBuilder("sh", "-c", inside).start().waitFor());
+            assertEquals(0, new ProcessBuilder("sh", "-c", "/bin/sleep 0.23; sh -c '/bin/sleep 0.24'").start().waitFor());
+            List<String> lines = stop(view, out);
+            String all = String.join("\n", lines);
+            assertTrue(all.contains("sleep 0.21") && all.contains("sleep 0.22"), all);
+            assertFalse(all.contains("sleep 0.23") || all.contains("sleep 0.24"), all);
+        } finally {
+            Files.deleteIfExists(group);
+        }
+    }
+
+    @Test
+    void badUsageGetsStracesTwoLines() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("exec", "--only", "tests", "true"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: exec: --only takes git-commit or build\nTry 'jstrace exec -h' for more information.\n",
+                r.stderr());
+        var none = JstraceProcess.run(dir, List.of("exec"));
+        assertEquals(1, none.exit());
+        assertTrue(none.stderr().startsWith("jstrace: exec: need exactly one of CMD [ARGS], -p PID and --system"));
+        var missing = JstraceProcess.run(dir, List.of("exec", "/nonexistent"));
+        assertEquals("jstrace: Can't stat '/nonexistent': No such file or directory\n", missing.stderr());
+        assertEquals(1, missing.exit());
+    }
+
+    /** Every line is valid under docs/jstrace-exec.schema.json. */
+    @SuppressWarnings("unchecked")
+    private static void assertSchema(List<String> lines) throws Exception {
+        Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(Files.readString(Path.of("../docs/jstrace-exec.schema.json")));
+        SchemaCheck check = new SchemaCheck(schema);
+        for (String l : lines) assertEquals(null, check.check(MiniJson.parse(l), schema), l);
     }
 }

@@ -28,7 +28,7 @@ final class SchemaCheck {
             for (String p : path) target = ((Map<String, Object>) target).get(p);
             return check(v, (Map<String, Object>) target, at);
         }
-        if (s.containsKey("type") && !typeOk(v, (String) s.get("type"))) return at + ": not " + s.get("type");
+        if (s.containsKey("type") && !typeOk(v, s.get("type"))) return at + ": not " + s.get("type");
         if (s.containsKey("const") && !same(v, s.get("const"))) return at + ": not " + s.get("const");
         if (s.containsKey("enum") && ((List<Object>) s.get("enum")).stream().noneMatch(e -> same(v, e))) {
             return at + ": not one of " + s.get("enum");
@@ -73,8 +73,10 @@ final class SchemaCheck {
         return null;
     }
 
-    private static boolean typeOk(Object v, String type) {
-        return switch (type) {
+    /** One type's name, or a list of them (any may match). */
+    private static boolean typeOk(Object v, Object type) {
+        if (type instanceof List<?> types) return types.stream().anyMatch(t -> typeOk(v, t));
+        return switch ((String) type) {
             case "object" -> v instanceof Map;
             case "array" -> v instanceof List;
             case "string" -> v instanceof String;

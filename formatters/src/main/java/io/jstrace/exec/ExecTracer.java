@@ -300,12 +300,12 @@ public final class ExecTracer implements AutoCloseable {
         }
 
         /**
-         * Only members of a cgroup v2 group and the groups below it: a path below the
-         * cgroup root, or under /sys/fs/cgroup.
+         * Only members of a cgroup v2 group and the groups below it: its path in the
+         * mounted hierarchy ({@code /sys/fs/cgroup/build}), or below the hierarchy's root
+         * ({@code /build}).
          */
         public Builder cgroup(String group) {
-            String g = group.startsWith(CGROUP_ROOT) ? group.substring(CGROUP_ROOT.length()) : group;
-            if (!g.startsWith("/")) g = "/" + g;
+            String g = CgroupV2.relative(group);
             settings = new ExecSettings(settings.cwd(), settings.environment(), settings.failedExecs(),
                     settings.descendantsOf(), g, settings.uid(), settings.comm());
             return this;
@@ -337,7 +337,5 @@ public final class ExecTracer implements AutoCloseable {
             }
             return new ExecTracer(this);
         }
-
-        private static final String CGROUP_ROOT = "/sys/fs/cgroup";
     }
 }

@@ -28,7 +28,10 @@ final class ProcessTable {
         long since;
         Map<String, String> environ = Map.of();
         int uid = -1, gid = -1;
-        boolean inScope;
+        /** In the process tree the view is limited to (all of them without a -p filter). */
+        boolean inTree;
+        /** Its last exec passed the filters (or its parent's, for a fork): its exit is reported. */
+        boolean reported;
         /** In the cgroup a filter names: as last read, or inherited at fork (fork keeps the cgroup). */
         Boolean inCgroup;
 
@@ -55,7 +58,8 @@ final class ProcessTable {
         p.argv = List.copyOf(argv);
         p.environ = environ;
         p.since = since;
-        p.inScope = true;
+        p.inTree = true;
+        p.reported = true;
     }
 
     /**
@@ -95,13 +99,14 @@ final class ProcessTable {
             c.environ = p.environ;
             c.uid = p.uid;
             c.gid = p.gid;
-            c.inScope = p.inScope;
+            c.inTree = p.inTree;
+            c.reported = p.reported;
         } else {
             c.comm = comm(parent);
-            c.inScope = settings.descendantsOf() < 0;
+            c.inTree = settings.descendantsOf() < 0;
         }
         if (settings.cgroup() != null) {
-            c.inCgroup = p != null && p.inCgroup != null ? p.inCgroup : inCgroup(child, settings.cgroup());
+            c.inCgroup = p != null && p.inCgroup != null ? p.inCgroup : CgroupV2.contains(settings.cgroup(), child);
         }
         procs.put(child, c);
     }
@@ -129,8 +134,8 @@ final class ProcessTable {
         p.since = time;
         Map<String, String> parentEnviron = p.environ;
         if (settings.environment()) p.environ = ProcessInfo.environ(pid);
-        p.inScope = accepts(p);
-        if (!p.inScope) return null;
+        p.reported = accepts(p);
+        if (!p.reported) return null;
         return new ExecEvent(ExecEvent.Kind.EXEC, instant(time), pid, p.ppid, p.uid, p.gid, before, p.filename, p.argv,
                 settings.cwd() && info != null ? info.cwd() : null,
                 settings.environment() ? changes(parentEnviron, p.environ) : null, truncated, null, null, null);
@@ -140,7 +145,7 @@ final class ProcessTable {
     ExecEvent failedExec(int pid, long time, String filename, List<String> argv, String errno) {
         if (!procs.containsKey(pid)) forked(ProcessInfo.read(pid).map(ProcessInfo::ppid).orElse(0), pid, time);
         Proc p = procs.get(pid);
-        if (!p.inScope || settings.uid() >= 0 && p.uid != settings.uid()) return null;
+        if (!p.inTree || settings.uid() >= 0 && p.uid != settings.uid()) return null;
         return new ExecEvent(ExecEvent.Kind.EXEC_FAILED, instant(time), pid, p.ppid, p.uid, p.gid, p.comm, filename,
                 argv, null, null, false, errno, null, null);
     }
@@ -148,36 +153,19 @@ final class ProcessTable {
     /** {@code pid} ended; {@code null} when it was never in scope. */
     ExecEvent exit(int pid, long time, ExecEvent.ExitStatus status) {
         Proc p = procs.remove(pid);
-        if (p == null || !p.inScope) return null;
+        if (p == null || !p.reported) return null;
         return new ExecEvent(ExecEvent.Kind.EXIT, instant(time), pid, p.ppid, p.uid, p.gid, p.comm, p.filename,
                 p.argv, null, null, false, null, status, Duration.ofNanos(Math.max(0, time - p.since)));
     }
 
     private boolean accepts(Proc p) {
-        if (!p.inScope) return false;
+        if (!p.inTree) return false;
         if (settings.uid() >= 0 && p.uid != settings.uid()) return false;
         if (settings.comm() != null && (p.comm == null || !settings.comm().matcher(p.comm).find())) return false;
         if (settings.cgroup() == null) return true;
-        Boolean now = inCgroup(p.pid, settings.cgroup());
+        Boolean now = CgroupV2.contains(settings.cgroup(), p.pid);
         if (now != null) p.inCgroup = now;
         return Boolean.TRUE.equals(p.inCgroup);
-    }
-
-    /**
-     * Whether the process's cgroup v2 group (/proc/PID/cgroup's {@code 0::} line) is
-     * {@code group} or below it; {@code null} when the process is gone.
-     */
-    static Boolean inCgroup(int pid, String group) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
-                if (!line.startsWith("0::")) continue;
-                String g = line.substring(3);
-                return g.equals(group) || g.startsWith(group.endsWith("/") ? group : group + "/");
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static ExecEvent.EnvironmentChanges changes(Map<String, String> before, Map<String, String> after) {
