@@ -1,0 +1,95 @@
+package io.jstrace.format;
+
+import static io.jstrace.format.Value.field;
+
+import io.jstrace.format.Value.Field;
+import io.jstrace.syscalls.xlat.BaudRates;
+import io.jstrace.syscalls.xlat.LineDisciplines;
+import io.jstrace.syscalls.xlat.TermBsdly;
+import io.jstrace.syscalls.xlat.TermCflags;
+import io.jstrace.syscalls.xlat.TermCrdly;
+import io.jstrace.syscalls.xlat.TermCsizes;
+import io.jstrace.syscalls.xlat.TermFfdly;
+import io.jstrace.syscalls.xlat.TermIflags;
+import io.jstrace.syscalls.xlat.TermLflags;
+import io.jstrace.syscalls.xlat.TermNldly;
+import io.jstrace.syscalls.xlat.TermOflags;
+import io.jstrace.syscalls.xlat.TermTabdly;
+import io.jstrace.syscalls.xlat.TermVtdly;
+import io.jstrace.syscalls.xlat.TermiosCc;
+import io.jstrace.syscalls.xlat.Xlat;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel's struct termios (include/uapi/asm-generic/termbits.h: four u32 flag words,
+ * c_line, c_cc[19]) as strace 6.1 prints it for TCGETS and TCSETS* (src/term.c): the
+ * flag words by name, c_oflag's delay fields and c_cflag's baud rate and character size
+ * by value first ({@code c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR},
+ * {@code c_cflag=B38400|CS8|CREAD}); without -v the rest is {@code ...}, with -v
+ * c_line and every c_cc slot ({@code [VINTR]=0x3}, unnamed ones by index).
+ */
+final class Termios {
+    private static final int TERMIOS_SIZE = 36, C_LINE = 16, C_CC = 17;
+    private static final Xlat[] DELAYS = {TermNldly.XLAT, TermCrdly.XLAT, TermTabdly.XLAT, TermBsdly.XLAT,
+        TermVtdly.XLAT, TermFfdly.XLAT};
+    private static final long[] DELAY_MASKS = {TermOflags.NLDLY, TermOflags.CRDLY, TermOflags.TABDLY,
+        TermOflags.BSDLY, TermOflags.VTDLY, TermOflags.FFDLY};
+    private static final String[] DELAY_UNKNOWN = {"NL?", "CR?", "TAB?", "BS?", "VT?", "FF?"};
+
+    private Termios() {}
+
+    static Value termios(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, TERMIOS_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        List<Field> f = new ArrayList<>();
+        f.add(field("c_iflag", Numbers.flags(TermIflags.XLAT, u32(raw, 0))));
+        f.add(field("c_oflag", new Value.Text(oflag(u32(raw, 4)))));
+        f.add(field("c_cflag", new Value.Text(cflag(u32(raw, 8)))));
+        f.add(field("c_lflag", Numbers.flags(TermLflags.XLAT, u32(raw, 12))));
+        if (!c.options().verbose()) return new Value.Struct(f, true);
+        f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[C_LINE] & 0xff, "N_???")));
+        List<Value> cc = new ArrayList<>();
+        for (int k = 0; k < TermiosCc.NCCS; k++) {
+            String name = TermiosCc.XLAT.name(k);
+            cc.add(new Value.Text("[" + (name != null ? name : Integer.toString(k)) + "]="
+                    + hex(raw[C_CC + k] & 0xff)));
+        }
+        f.add(field("c_cc", new Value.Arr(cc, false)));
+        return new Value.Struct(f, false);
+    }
+
+    /** Each delay field by value, then the flags; the flags print {@code 0} when none is set. */
+    private static String oflag(long v) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < DELAYS.length; k++) {
+            b.append(named(DELAYS[k], v & DELAY_MASKS[k], DELAY_UNKNOWN[k])).append('|');
+            v &= ~DELAY_MASKS[k];
+        }
+        return b.append(flags(TermOflags.XLAT, v)).toString();
+    }
+
+    /** The baud rate and the character size by value, then the flags. */
+    private static String cflag(long v) {
+        String baud = named(BaudRates.XLAT, v & TermCflags.CBAUD, "B???");
+        String size = named(TermCsizes.XLAT, v & TermCflags.CSIZE, "CS?");
+        return baud + '|' + size + '|' + flags(TermCflags.XLAT, v & ~(TermCflags.CBAUD | TermCflags.CSIZE));
+    }
+
+    private static String named(Xlat table, long v, String unknown) {
+        String name = table.name(v);
+        return name != null ? name : hex(v) + " /* " + unknown + " */";
+    }
+
+    private static String flags(Xlat table, long v) {
+        return new StraceText(StraceText.Escape.OCTAL).render(Numbers.flags(table, v));
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    private static long u32(byte[] raw, int off) {
+        return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
+    }
+}
