@@ -30,7 +30,7 @@ final class Splices {
 
     /** {@code  => [3]}: sendfile's offset after a call that copied bytes. */
     static String sendfileExitSuffix(Call c) {
-        if (!c.succeeded() || c.ret() == 0) return "";
+        if (!c.succeeded() || c.ret() == 0 || !sendfileSplitsAtOffset(c)) return "";
         return " => " + new StraceText(StraceText.Escape.OCTAL).render(offsetAt(c, c.arg(2)));
     }
 }

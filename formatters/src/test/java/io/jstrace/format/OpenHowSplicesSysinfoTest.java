@@ -51,6 +51,7 @@ class OpenHowSplicesSysinfoTest {
         assertEquals("", Formatters.exitSuffix(Calls.of("sendfile").args(4, 3, A, 2).mem(m).exit(0)));
         assertEquals("", Formatters.exitSuffix(Calls.of("sendfile").args(4, 3, A, 2).mem(m).exit(-9)));
         assertEquals(4, Formatters.entryArgs(Calls.of("sendfile").args(4, 3, 0, 2).enter(), 4));
+        assertEquals("", Formatters.exitSuffix(Calls.of("sendfile").args(4, 3, 0, 2).exit(2)));
         assertEquals(4, Formatters.entryArgs(Calls.of("sendfile").args(4, 3, 8, 2).enter(), 4));
     }
 
