@@ -18,8 +18,8 @@ import java.util.List;
  * and then the AT_* flags ({@code AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW}), and
  * {@code struct statx} (include/uapi/linux/stat.h), abbreviated without -v to
  * {@code {stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}}. With -v,
- * stx_btime prints only when stx_mask has STATX_BTIME, and stx_mnt_id only with
- * STATX_MNT_ID.
+ * each timestamp prints only when stx_mask has its bit (STATX_ATIME, STATX_BTIME,
+ * STATX_CTIME, STATX_MTIME), and stx_mnt_id only with STATX_MNT_ID.
  */
 final class Statx {
     /** The size strace reads: the whole struct with its spare words. */
@@ -74,10 +74,10 @@ final class Statx {
     private static void verboseTail(byte[] raw, long mask, List<Field> f) {
         f.add(field("stx_blocks", unsigned(TraceeArrays.u64(raw, 48))));
         f.add(field("stx_attributes_mask", Numbers.flags(StatxAttrs.XLAT, TraceeArrays.u64(raw, 56))));
-        f.add(field("stx_atime", timestamp(raw, ATIME)));
+        if ((mask & StatxMask.STATX_ATIME) != 0) f.add(field("stx_atime", timestamp(raw, ATIME)));
         if ((mask & StatxMask.STATX_BTIME) != 0) f.add(field("stx_btime", timestamp(raw, BTIME)));
-        f.add(field("stx_ctime", timestamp(raw, CTIME)));
-        f.add(field("stx_mtime", timestamp(raw, MTIME)));
+        if ((mask & StatxMask.STATX_CTIME) != 0) f.add(field("stx_ctime", timestamp(raw, CTIME)));
+        if ((mask & StatxMask.STATX_MTIME) != 0) f.add(field("stx_mtime", timestamp(raw, MTIME)));
         f.add(field("stx_rdev_major", unsigned(u32(raw, 128))));
         f.add(field("stx_rdev_minor", unsigned(u32(raw, 132))));
         f.add(field("stx_dev_major", unsigned(u32(raw, 136))));

@@ -67,6 +67,14 @@ class StatxTest {
     }
 
     @Test
+    void verboseTimestampsFollowTheMask() {
+        FakeMemory m = new FakeMemory().put(A, statx(0x1 | 0x2 | 0x20 | 0x1000));
+        String s = render(Statx.statx(Calls.of("statx").args(-100, 0, 0, 0x3, A).mem(m).verbose().exit(0), 4));
+        assertEquals(true, s.contains(", stx_atime={tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, "
+                + "stx_rdev_major=0, "), s);
+    }
+
+    @Test
     void verboseWithBtimeAndMountId() {
         FakeMemory m = new FakeMemory().put(A, statx(STATX_BASIC_STATS | STATX_BTIME | STATX_MNT_ID));
         String s = render(Statx.statx(Calls.of("statx").args(-100, 0, 0, 0xfff, A).mem(m).verbose().exit(0), 4));
