@@ -26,6 +26,9 @@ final class Dirents {
 
     private Dirents() {}
 
+    /** How far a walk through the buffer got. */
+    private record Walk(int count, boolean complete) {}
+
     /** DIRENTS; the length is the return value. */
     static Value dirents(Call c, int i) {
         long addr = c.arg(i);
@@ -34,38 +37,38 @@ final class Dirents {
             return new Addr(addr);
         }
         boolean is64 = c.name().equals("getdents64");
-        int header = is64 ? HEADER64 : HEADER;
-        List<Value> entries = new ArrayList<>();
-        boolean complete = walk(c, addr, (int) len, header, is64, entries);
-        if (!c.options().verbose()) {
-            return new Value.Commented(new Addr(addr), entries.size() + (complete ? "" : "+") + " entries");
+        List<Value> entries = c.options().verbose() ? new ArrayList<>() : null;
+        Walk walk = walk(c, addr, (int) len, is64, entries);
+        if (entries == null) {
+            return new Value.Commented(new Addr(addr), walk.count() + (walk.complete() ? "" : "+") + " entries");
         }
-        if (entries.isEmpty() && complete) return new Value.Arr(List.of(), false);
-        if (entries.isEmpty()) return new Value.Unreadable(addr);
+        if (walk.count() == 0 && !walk.complete()) return new Value.Unreadable(addr);
         return new Value.Arr(entries, false);
     }
 
     /**
-     * Decodes entries into {@code out}; false when bytes were left over (shorter than a
-     * header, or unreadable). An unreadable entry after the first ends the list with
-     * {@code ... /* 0x... *\/}.
+     * Counts the entries, decoding them into {@code out} unless it is {@code null}; not
+     * complete when bytes were left over (shorter than a header, or unreadable). An
+     * unreadable entry after the first ends the list with {@code ... /* 0x... *\/}.
      */
-    private static boolean walk(Call c, long addr, int len, int header, boolean is64, List<Value> out) {
+    private static Walk walk(Call c, long addr, int len, boolean is64, List<Value> out) {
+        int header = is64 ? HEADER64 : HEADER;
+        int count = 0;
         while (len > 0) {
-            if (len < header) return false;
+            if (len < header) return new Walk(count, false);
             byte[] head = c.memory().read(addr, header);
             if (head == null) {
-                if (!out.isEmpty() && c.options().verbose()) out.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr)));
-                return false;
+                if (count > 0 && out != null) out.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr)));
+                return new Walk(count, false);
             }
             int reclen = (head[16] & 0xff) | (head[17] & 0xff) << 8;
             reclen = Math.max(header, Math.min(reclen, len));
-            if (c.options().verbose()) out.add(entry(c, addr, head, reclen, header, is64));
-            else out.add(Value.dec(0));
+            if (out != null) out.add(entry(c, addr, head, reclen, header, is64));
+            count++;
             len -= reclen;
             addr += reclen;
         }
-        return true;
+        return new Walk(count, true);
     }
 
     private static Value entry(Call c, long addr, byte[] head, int reclen, int header, boolean is64) {

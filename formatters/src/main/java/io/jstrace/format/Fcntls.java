@@ -3,6 +3,7 @@ package io.jstrace.format;
 import static io.jstrace.format.Value.field;
 
 import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Field;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.DnotifyFlags;
 import io.jstrace.syscalls.xlat.FOwnerTypes;
@@ -11,6 +12,7 @@ import io.jstrace.syscalls.xlat.FdFlags;
 import io.jstrace.syscalls.xlat.FlockTypes;
 import io.jstrace.syscalls.xlat.SealFlags;
 import io.jstrace.syscalls.xlat.SeekWhence;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,7 +84,7 @@ final class Fcntls {
         if (raw == null) return new Value.Unreadable(addr);
         long type = (short) ((raw[0] & 0xff) | (raw[1] & 0xff) << 8);
         long whence = (short) ((raw[2] & 0xff) | (raw[3] & 0xff) << 8);
-        var f = new java.util.ArrayList<>(List.of(
+        List<Field> f = new ArrayList<>(List.of(
                 field("l_type", Numbers.named(FlockTypes.XLAT, type & 0xffff, "F_???")),
                 field("l_whence", Numbers.named(SeekWhence.XLAT, whence & 0xffff, "SEEK_???")),
                 field("l_start", Value.dec(TraceeArrays.u64(raw, 8))),

@@ -4,7 +4,9 @@ import static io.jstrace.format.Value.field;
 
 import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Base;
+import io.jstrace.format.Value.Field;
 import io.jstrace.format.Value.Num;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ final class Sysinfo {
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] raw = c.memory().read(addr, SYSINFO_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
-        var f = new java.util.ArrayList<Value.Field>();
+        List<Field> f = new ArrayList<>();
         f.add(field("uptime", Value.dec(TraceeArrays.u64(raw, 0))));
         f.add(field("loads", new Value.Arr(List.of(u(raw, 8), u(raw, 16), u(raw, 24)), false)));
         for (int k = 0; k < MEMORY.length; k++) f.add(field(MEMORY[k], u(raw, 32 + 8 * k)));

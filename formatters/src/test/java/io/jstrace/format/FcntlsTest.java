@@ -132,6 +132,16 @@ class FcntlsTest {
     }
 
     @Test
+    void resultNotesInJson() {
+        StringBuilder json = new StringBuilder();
+        Json.value(Fcntls.returnValue(Calls.of("fcntl").args(3, F_GETFD).exit(1)), json);
+        assertEquals("{\"value\":1,\"notes\":{\"flags\":{\"value\":1,\"flags\":[\"FD_CLOEXEC\"]}}}", json.toString());
+        json.setLength(0);
+        Json.value(Fcntls.returnValue(Calls.of("fcntl").args(3, F_GETSIG).exit(10)), json);
+        assertEquals("{\"value\":10,\"notes\":{\"note\":{\"value\":10,\"name\":\"SIGUSR1\"}}}", json.toString());
+    }
+
+    @Test
     void resultTextAndFailure() {
         StraceText text = new StraceText(StraceText.Escape.OCTAL);
         assertEquals("0x1 (flags FD_CLOEXEC)", SyscallText.result(Calls.of("fcntl").args(3, F_GETFD).exit(1), text));
