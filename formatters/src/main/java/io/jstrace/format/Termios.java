@@ -43,10 +43,10 @@ final class Termios {
         byte[] raw = c.memory().read(addr, TERMIOS_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
         List<Field> f = new ArrayList<>();
-        f.add(field("c_iflag", Numbers.flags(TermIflags.XLAT, u32(raw, 0))));
+        f.add(field("c_iflag", new Value.Text(flags(TermIflags.XLAT, u32(raw, 0)))));
         f.add(field("c_oflag", new Value.Text(oflag(u32(raw, 4)))));
         f.add(field("c_cflag", new Value.Text(cflag(u32(raw, 8)))));
-        f.add(field("c_lflag", Numbers.flags(TermLflags.XLAT, u32(raw, 12))));
+        f.add(field("c_lflag", new Value.Text(flags(TermLflags.XLAT, u32(raw, 12)))));
         if (!c.options().verbose()) return new Value.Struct(f, true);
         f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[C_LINE] & 0xff, "N_???")));
         List<Value> cc = new ArrayList<>();
@@ -59,7 +59,10 @@ final class Termios {
         return new Value.Struct(f, false);
     }
 
-    /** Each delay field by value, then the flags; the flags print {@code 0} when none is set. */
+    /**
+     * Each delay field by value, then the flags. strace 6.1 prints flags that are all 0 as
+     * nothing, so a c_oflag without flags ends in {@code |}: {@code NL0|CR0|TAB0|BS0|VT0|FF0|}.
+     */
     private static String oflag(long v) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < DELAYS.length; k++) {
@@ -69,11 +72,19 @@ final class Termios {
         return b.append(flags(TermOflags.XLAT, v)).toString();
     }
 
-    /** The baud rate and the character size by value, then the flags. */
+    /**
+     * The baud rate, the input baud rate when set ({@code B134<<IBSHIFT}) and the character
+     * size by value, then the flags.
+     */
     private static String cflag(long v) {
-        String baud = named(BaudRates.XLAT, v & TermCflags.CBAUD, "B???");
-        String size = named(TermCsizes.XLAT, v & TermCflags.CSIZE, "CS?");
-        return baud + '|' + size + '|' + flags(TermCflags.XLAT, v & ~(TermCflags.CBAUD | TermCflags.CSIZE));
+        StringBuilder b = new StringBuilder(named(BaudRates.XLAT, v & TermCflags.CBAUD, "B???")).append('|');
+        long ibaud = v & TermCflags.CIBAUD;
+        if (ibaud != 0) {
+            b.append(named(BaudRates.XLAT, ibaud >>> TermCflags.IBSHIFT, "B???")).append("<<IBSHIFT|");
+        }
+        b.append(named(TermCsizes.XLAT, v & TermCflags.CSIZE, "CS?")).append('|');
+        return b.append(flags(TermCflags.XLAT, v & ~(TermCflags.CBAUD | TermCflags.CIBAUD | TermCflags.CSIZE)))
+                .toString();
     }
 
     private static String named(Xlat table, long v, String unknown) {
@@ -81,8 +92,9 @@ final class Termios {
         return name != null ? name : hex(v) + " /* " + unknown + " */";
     }
 
+    /** Names and a hex remainder; nothing at all for 0 (strace's printflags without a default). */
     private static String flags(Xlat table, long v) {
-        return new StraceText(StraceText.Escape.OCTAL).render(Numbers.flags(table, v));
+        return v == 0 ? "" : new StraceText(StraceText.Escape.OCTAL).render(Numbers.flags(table, v));
     }
 
     private static String hex(long v) {

@@ -85,11 +85,24 @@ class IoctlArgsTest {
     }
 
     @Test
+    void termiosEmptyFlagsPrintNothingAndInputBaudIsShifted() {
+        ByteBuffer b = ByteBuffer.wrap(termios()).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0).putInt(4, 0)
+                .putInt(8, 0x100f00bf | 0x100000).putInt(12, 0);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        assertEquals("{c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, "
+                + "c_cflag=B38400|B4000000<<IBSHIFT|CS8|CREAD|0x100000, c_lflag=, ...}",
+                arg(Calls.of("ioctl").args(4, TCSETS, A).mem(m).enter()));
+        ByteBuffer c = ByteBuffer.wrap(termios()).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0x400bf);
+        assertEquals(true, arg(Calls.of("ioctl").args(4, TCGETS, A).mem(new FakeMemory().put(A, c.array())).exit(0))
+                .contains("c_cflag=B38400|B134<<IBSHIFT|CS8|CREAD, "));
+    }
+
+    @Test
     void termiosWithoutOutputFlagsAndTruncated() {
         ByteBuffer b = ByteBuffer.wrap(termios()).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0).putInt(8, 0x40bf);
         FakeMemory m = new FakeMemory().put(A, b.array());
         String s = arg(Calls.of("ioctl").args(4, TCGETS, A).mem(m).exit(0));
-        assertEquals(true, s.contains("c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|0, c_cflag=B38400|CS8|CREAD|0x4000"), s);
+        assertEquals(true, s.contains("c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B38400|CS8|CREAD|0x4000"), s);
         FakeMemory half = new FakeMemory().put(A, java.util.Arrays.copyOf(termios(), 20));
         assertEquals("0x7ffc00001000", arg(Calls.of("ioctl").args(4, TCGETS, A).mem(half).exit(0)));
     }
