@@ -58,7 +58,9 @@ final class Dirents {
             if (len < header) return new Walk(count, false);
             byte[] head = c.memory().read(addr, header);
             if (head == null) {
-                if (count > 0 && out != null) out.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr)));
+                if (count > 0 && out != null) {
+                    out.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr)));
+                }
                 return new Walk(count, false);
             }
             int reclen = (head[16] & 0xff) | (head[17] & 0xff) << 8;

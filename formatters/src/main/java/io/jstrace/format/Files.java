@@ -147,7 +147,8 @@ final class Files {
             f.add(field("st_blocks", unsigned(b.getLong(64))));
         }
         long type = mode & 0170000;
-        if (type == 0020000 || type == 0060000) f.add(field("st_rdev", new Value.Text(makedev(b.getLong(generic ? 32 : 40)))));
+        boolean device = type == 0020000 || type == 0060000;
+        if (device) f.add(field("st_rdev", new Value.Text(makedev(b.getLong(generic ? 32 : 40)))));
         else f.add(field("st_size", Value.dec(b.getLong(48))));
         if (!v) return new Value.Struct(f, true);
         for (String t : new String[] {"st_atime", "st_mtime", "st_ctime"}) {

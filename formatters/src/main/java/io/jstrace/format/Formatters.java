@@ -95,13 +95,14 @@ public final class Formatters {
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
                     RENAME_FLAGS -> Constants.format(call, i);
-            // Printed by value until their decoders land (the decoding-layer issue).
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
+            // Printed by value until their decoders land (the decoding-layer issue).
             case SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
                     IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE,
-                    POST_SOCKOPT_VALUE, IO_URING_PARAMS -> Numbers.address(call, i);
+            case SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK,
+                    POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE, POST_SOCKOPT_VALUE,
+                    IO_URING_PARAMS -> Numbers.address(call, i);
         };
     }
 

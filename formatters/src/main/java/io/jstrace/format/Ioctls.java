@@ -86,7 +86,8 @@ final class Ioctls {
 
     private static Value intArg(Call c, long addr) {
         byte[] raw = c.memory().read(addr, 4);
-        return raw == null ? new Value.Unreadable(addr) : new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
     }
 
     /** struct winsize (include/uapi/asm-generic/termios.h): four unsigned shorts. */

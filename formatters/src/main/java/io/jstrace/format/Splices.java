@@ -20,7 +20,8 @@ final class Splices {
     private static Value offsetAt(Call c, long addr) {
         if (addr == 0) return new Addr(0);
         byte[] raw = c.memory().read(addr, 8);
-        return raw == null ? new Value.Unreadable(addr) : new Value.Arr(List.of(Value.dec(TraceeArrays.u64(raw, 0))), false);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Value.dec(TraceeArrays.u64(raw, 0))), false);
     }
 
     /** sendfile's offset is read back at exit when there is one to read. */
