@@ -56,6 +56,7 @@ final class Constants {
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
         row(SYNC_FILE_RANGE_FLAGS,  SyncFileRangeFlags.XLAT, null);
         row(RENAME_FLAGS,           Renameat2Flags.XLAT,   null);
+        row(FLOCK_OP,               FlockOps.XLAT,         null);
         // @formatter:on
     }
 

@@ -165,6 +165,12 @@ final class Files {
         return new Value.Num(v, Value.Base.UNSIGNED);
     }
 
+    /** Whether a mode's file type is a character or block device, the types with a dev_t. */
+    static boolean isDevice(long mode) {
+        long type = mode & 0170000;
+        return type == 0020000 || type == 0060000;
+    }
+
     /** include/linux/kdev_t.h new_decode_dev: strace prints {@code makedev(0x88, 0x1)}. */
     static String makedev(long dev) {
         long major = ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfff);

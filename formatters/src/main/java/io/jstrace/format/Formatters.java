@@ -58,6 +58,8 @@ public final class Formatters {
             case READ_BUFFER -> readBuffer(call, i);
             case OPEN_FLAGS -> Files.openFlags(call, i);
             case MODE -> Files.mode(call, i);
+            case MKNOD_MODE -> new Value.Text(Files.typedMode(call.arg(i) & 0xffff_ffffL));
+            case DEV -> new Value.Text(Files.makedev(call.arg(i)));
             case AT_FLAGS -> Files.atFlags(call, i);
             case ACCESS_MODE -> Files.accessMode(call, i);
             case SEEK_WHENCE -> Files.seekWhence(call, i);
@@ -94,7 +96,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
@@ -113,7 +115,9 @@ public final class Formatters {
 
     /**
      * How many of the syscall's arguments strace prints: open and openat show their mode
-     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise).
+     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise),
+     * mknod and mknodat their device only for device files (fs/namei.c), fcntl and ioctl
+     * no argument for the commands that take none.
      */
     public static int visibleArgs(Call call) {
         int n = call.enter().syscall().args().size();
@@ -122,6 +126,8 @@ public final class Formatters {
             case "openat" -> Files.takesMode(call.arg(2)) ? n : n - 1;
             case "futex" -> Futexes.visibleArgs(call);
             case "clone" -> Clones.cloneArgs(call).size();
+            case "mknod" -> Files.isDevice(call.arg(1)) ? n : n - 1;
+            case "mknodat" -> Files.isDevice(call.arg(2)) ? n : n - 1;
             case "fcntl" -> Fcntls.visibleArgs(call);
             case "ioctl" -> Ioctls.visibleArgs(call);
             default -> n;

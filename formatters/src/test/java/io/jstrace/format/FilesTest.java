@@ -116,6 +116,23 @@ class FilesTest {
     }
 
     @Test
+    void mknodPrintsTheTypeAndTheDeviceOnlyForDevices() {
+        Call fifo = Calls.of("mknodat").args(-100, 0, 010600, 0).enter();
+        assertEquals(3, Formatters.visibleArgs(fifo));
+        assertEquals("S_IFIFO|0600", render(Formatters.format(fifo, 2)));
+        Call chr = Calls.of("mknod").args(0, 020600, 0x103).enter();
+        assertEquals(3, Formatters.visibleArgs(chr));
+        assertEquals("makedev(0x1, 0x3)", render(Formatters.format(chr, 2)));
+        assertEquals("0644", render(Formatters.format(Calls.of("mknod").args(0, 0644, 0).enter(), 1)));
+    }
+
+    @Test
+    void flockOperations() {
+        assertEquals("LOCK_EX|LOCK_NB", render(Formatters.format(Calls.of("flock").args(3, 6).enter(), 1)));
+        assertEquals("LOCK_UN", render(Formatters.format(Calls.of("flock").args(3, 8).enter(), 1)));
+    }
+
+    @Test
     void accessModes() {
         assertEquals("R_OK|W_OK", render(Files.accessMode(Calls.of("access").args(0, 6).enter(), 1)));
         assertEquals("F_OK", render(Files.accessMode(Calls.of("access").args(0, 0).enter(), 1)));

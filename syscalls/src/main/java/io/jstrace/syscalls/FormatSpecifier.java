@@ -48,6 +48,12 @@ public enum FormatSpecifier {
     OPEN_FLAGS(ENTRY),
     /** a file mode: octal permission bits, {@code S_IF*} type when present. */
     MODE(ENTRY),
+    /** mknod's mode: the file type by name, {@code S_IFIFO|0600}. */
+    MKNOD_MODE(ENTRY),
+    /** a dev_t: {@code makedev(0x1, 0x3)}; mknod prints it only for device files. */
+    DEV(ENTRY),
+    /** flock's {@code LOCK_*} operation. */
+    FLOCK_OP(ENTRY),
     /** {@code AT_*} flags of the *at family. */
     AT_FLAGS(ENTRY),
     /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
