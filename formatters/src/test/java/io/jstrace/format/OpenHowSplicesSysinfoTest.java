@@ -26,6 +26,20 @@ class OpenHowSplicesSysinfoTest {
     }
 
     @Test
+    void openHowNonZeroBytesPastTheKnownStruct() {
+        FakeMemory m = new FakeMemory().putLongs(A, 0, 0, 0, 0x1234, 0).putLongs(B, 0, 0, 0, 0, 0);
+        assertEquals("{flags=O_RDONLY, resolve=0, /* bytes 24..39 */ "
+                + "\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"}",
+                render(OpenHow.openHow(Calls.of("openat2").args(-100, 0, A, 40).mem(m).enter(), 2)));
+        assertEquals("{flags=O_RDONLY, resolve=0, /* bytes 24..39 */ \"\\x34\\x12\"...}",
+                render(OpenHow.openHow(Calls.of("openat2").args(-100, 0, A, 40).mem(m).limit(2).enter(), 2)));
+        assertEquals("{flags=O_RDONLY, resolve=0}",
+                render(OpenHow.openHow(Calls.of("openat2").args(-100, 0, B, 40).mem(m).enter(), 2)));
+        assertEquals("{flags=O_RDONLY, resolve=0, ???}",
+                render(OpenHow.openHow(Calls.of("openat2").args(-100, 0, B, 64).mem(m).enter(), 2)));
+    }
+
+    @Test
     void openHowTooSmallUnreadableOrTruncated() {
         FakeMemory m = new FakeMemory().putLongs(A, 0, 0, 0).putLongs(B, 0, 0);
         assertEquals("0x7ffc00001000", render(OpenHow.openHow(Calls.of("openat2").args(4, 0, A, 16).mem(m).enter(), 2)));
