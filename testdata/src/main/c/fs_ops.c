@@ -161,6 +161,12 @@ int main(void)
 	       sizeof(how));
 	expect_rval("%s", rerr(ELOOP));
 
+	struct { struct open_how how; unsigned long long next; } bigger = { { O_RDONLY, 0, 0 }, 0x1234 };
+	check(S(SYS_openat2, AT_FDCWD, "c", &bigger, sizeof(bigger)) == -1 && errno == E2BIG, "openat2 E2BIG");
+	expect("openat2(AT_FDCWD, \"c\", {flags=O_RDONLY, resolve=0, /* bytes 24..31 */ "
+	       "\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\"}, %zu)", sizeof(bigger));
+	expect_rval("%s", rerr(E2BIG));
+
 	int d1 = S(SYS_dup, fd);
 	check(d1 >= 0, "dup");
 	expect("dup(%d)", fd);
