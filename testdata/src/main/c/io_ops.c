@@ -56,6 +56,24 @@ static void pty(void)
 	expect("ioctl(%d, TCGETS, %s)", s, flags);
 	expect_rval("0");
 
+	unsigned short termio[9];
+	check(S(SYS_ioctl, s, TCGETA, termio) == 0, "TCGETA");
+	expect("ioctl(%d, TCGETA, %s)", s, flags);
+	expect_rval("0");
+
+	check(S(SYS_ioctl, s, TCFLSH, TCIOFLUSH) == 0, "TCFLSH");
+	expect("ioctl(%d, TCFLSH, TCIOFLUSH)", s);
+	expect_rval("0");
+	check(S(SYS_ioctl, s, TCXONC, TCOON) == 0, "TCXONC");
+	expect("ioctl(%d, TCXONC, TCOON)", s);
+	expect_rval("0");
+	check(S(SYS_ioctl, s, TCSBRK, 1) == 0, "TCSBRK");
+	expect("ioctl(%d, TCSBRK, 1)", s);
+	expect_rval("0");
+	check(S(SYS_ioctl, s, 0x1234, 0) == -1 && errno == ENOTTY, "unknown request");
+	expect("ioctl(%d, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0)", s);
+	expect_rval("%s", rerr(ENOTTY));
+
 	check(S(SYS_ioctl, s, TCGETS, NULL) == -1 && errno == EFAULT, "TCGETS EFAULT");
 	expect("ioctl(%d, TCGETS, NULL)", s);
 	expect_rval("%s", rerr(EFAULT));

@@ -5,18 +5,23 @@ import static io.jstrace.format.Value.field;
 import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.xlat.TcflshOptions;
+import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
 import java.util.List;
 import java.util.Map;
 
 /**
  * ioctl requests and their arguments. Requests: the terminal ones by name
- * (include/uapi/asm-generic/ioctls.h), others in hex. Arguments, as strace 6.1 prints
- * them (src/term.c, src/ioctl.c): {@code struct winsize} for TIOCGWINSZ/TIOCSWINSZ, an
- * int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the other int-valued requests,
- * {@code struct termios} for TCGETS and TCSETS*, nothing at all for FIOCLEX/FIONCLEX and
- * the other argument-less requests. The getters' arguments print at exit, the setters' at
- * entry; other requests print the argument as an address.
+ * (include/uapi/asm-generic/ioctls.h), others by their include/uapi/asm-generic/ioctl.h
+ * fields as strace prints them, {@code _IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)}.
+ * Arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
+ * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
+ * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
+ * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
+ * TIOCSTI, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
+ * getters' arguments print at exit, the setters' at entry; other requests print the
+ * argument in hex.
  */
 final class Ioctls {
     /** strace prints the values the OSS sound timer shares with termios as both names. */
@@ -26,14 +31,30 @@ final class Ioctls {
             TermIoctls.TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF");
 
     /** How a request's argument prints. */
-    private enum Arg { NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, OTHER }
+    private enum Arg {
+        NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
+        TCXONC, TCFLSH, CHAR, OTHER
+    }
+
+    /** include/uapi/asm-generic/ioctl.h: the direction bits' names, by value. */
+    private static final String[] IOC_DIRS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
 
     private Ioctls() {}
 
     static Value request(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         String name = SHARED.getOrDefault(v, TermIoctls.XLAT.name(v));
-        return name == null ? Value.hex(v) : new Value.Sym(v, name);
+        return name == null ? new Value.Text(ioc(v)) : new Value.Sym(v, name);
+    }
+
+    /** {@code _IOC(dir, type, nr, size)}: the fields of a request number (bits 30-31, 8-15, 0-7, 16-29). */
+    private static String ioc(long v) {
+        return "_IOC(" + IOC_DIRS[(int) (v >>> 30) & 3] + ", " + hex((v >>> 8) & 0xff) + ", " + hex(v & 0xff) + ", "
+                + hex((v >>> 16) & 0x3fff) + ")";
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
     private static Arg kind(Call c) {
@@ -53,6 +74,12 @@ final class Ioctls {
             case (int) TermIoctls.TIOCSWINSZ -> Arg.WINSIZE_IN;
             case (int) TermIoctls.TCGETS -> Arg.TERMIOS_OUT;
             case (int) TermIoctls.TCSETS, (int) TermIoctls.TCSETSW, (int) TermIoctls.TCSETSF -> Arg.TERMIOS_IN;
+            case (int) TermIoctls.TCGETA -> Arg.TERMIO_OUT;
+            case (int) TermIoctls.TCSETA, (int) TermIoctls.TCSETAW, (int) TermIoctls.TCSETAF -> Arg.TERMIO_IN;
+            case (int) TermIoctls.TCSBRK, (int) TermIoctls.TCSBRKP, (int) TermIoctls.TIOCSCTTY -> Arg.DECIMAL;
+            case (int) TermIoctls.TCXONC -> Arg.TCXONC;
+            case (int) TermIoctls.TCFLSH -> Arg.TCFLSH;
+            case (int) TermIoctls.TIOCSTI -> Arg.CHAR;
             default -> Arg.OTHER;
         };
     }
@@ -65,7 +92,7 @@ final class Ioctls {
     /** What the kernel fills prints at exit; the rest at entry. */
     static int entryArgs(Call c, int visible) {
         return switch (kind(c)) {
-            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, OTHER -> Math.min(2, visible);
+            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
             default -> visible;
         };
     }
@@ -74,12 +101,21 @@ final class Ioctls {
     static Value arg(Call c, int i) {
         long addr = c.arg(i);
         Arg kind = kind(c);
-        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT;
-        if (kind == Arg.OTHER || addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
+        switch (kind) {
+            case OTHER: return Value.hex(addr);
+            case DECIMAL: return Value.dec(c.intArg(i));
+            case TCXONC: return Numbers.named(TcxoncOptions.XLAT, addr, "TC???");
+            case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
+            default: break;
+        }
+        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT;
+        if (addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
         return switch (kind) {
             case INT_IN, INT_OUT -> intArg(c, addr);
             case WINSIZE_IN, WINSIZE_OUT -> winsize(c, addr);
-            case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr);
+            case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, false);
+            case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, true);
+            case CHAR -> Strings.buffer(c, addr, 1);
             default -> new Addr(addr);
         };
     }

@@ -23,14 +23,15 @@ import java.util.List;
 
 /**
  * The kernel's struct termios (include/uapi/asm-generic/termbits.h: four u32 flag words,
- * c_line, c_cc[19]) as strace 6.1 prints it for TCGETS and TCSETS* (src/term.c): the
+ * c_line, c_cc[19]) as strace 6.1 prints it for TCGETS and TCSETS* (src/term.c), and the
+ * older struct termio of TCGETA and TCSETA* (u16 flag words, c_line, c_cc[8]): the
  * flag words by name, c_oflag's delay fields and c_cflag's baud rate and character size
  * by value first ({@code c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR},
  * {@code c_cflag=B38400|CS8|CREAD}); without -v the rest is {@code ...}, with -v
  * c_line and every c_cc slot ({@code [VINTR]=0x3}, unnamed ones by index).
  */
 final class Termios {
-    private static final int TERMIOS_SIZE = 36, C_LINE = 16, C_CC = 17;
+    private static final int TERMIOS_SIZE = 36, TERMIO_SIZE = 18, NCC = 8;
     private static final Xlat[] DELAYS = {TermNldly.XLAT, TermCrdly.XLAT, TermTabdly.XLAT, TermBsdly.XLAT,
         TermVtdly.XLAT, TermFfdly.XLAT};
     private static final long[] DELAY_MASKS = {TermOflags.NLDLY, TermOflags.CRDLY, TermOflags.TABDLY,
@@ -39,21 +40,24 @@ final class Termios {
 
     private Termios() {}
 
-    static Value termios(Call c, long addr) {
-        byte[] raw = c.memory().read(addr, TERMIOS_SIZE);
+    /** {@code termio}: the old struct termio of TCGETA/TCSETA* rather than struct termios. */
+    static Value termios(Call c, long addr, boolean termio) {
+        byte[] raw = c.memory().read(addr, termio ? TERMIO_SIZE : TERMIOS_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
+        int word = termio ? 2 : 4;
         List<Field> f = new ArrayList<>();
-        f.add(field("c_iflag", new Value.Text(flags(TermIflags.XLAT, u32(raw, 0)))));
-        f.add(field("c_oflag", new Value.Text(oflag(u32(raw, 4)))));
-        f.add(field("c_cflag", new Value.Text(cflag(u32(raw, 8)))));
-        f.add(field("c_lflag", new Value.Text(flags(TermLflags.XLAT, u32(raw, 12)))));
+        f.add(field("c_iflag", new Value.Text(flags(TermIflags.XLAT, flagWord(raw, 0, word)))));
+        f.add(field("c_oflag", new Value.Text(oflag(flagWord(raw, word, word)))));
+        f.add(field("c_cflag", new Value.Text(cflag(flagWord(raw, 2 * word, word)))));
+        f.add(field("c_lflag", new Value.Text(flags(TermLflags.XLAT, flagWord(raw, 3 * word, word)))));
         if (!c.options().verbose()) return new Value.Struct(f, true);
-        f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[C_LINE] & 0xff, "N_???")));
+        int line = 4 * word, ccs = termio ? NCC : (int) TermiosCc.NCCS;
+        f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[line] & 0xff, "N_???")));
         List<Value> cc = new ArrayList<>();
-        for (int k = 0; k < TermiosCc.NCCS; k++) {
+        for (int k = 0; k < ccs; k++) {
             String name = TermiosCc.XLAT.name(k);
             cc.add(new Value.Text("[" + (name != null ? name : Integer.toString(k)) + "]="
-                    + hex(raw[C_CC + k] & 0xff)));
+                    + hex(raw[line + 1 + k] & 0xff)));
         }
         f.add(field("c_cc", new Value.Arr(cc, false)));
         return new Value.Struct(f, false);
@@ -101,7 +105,9 @@ final class Termios {
         return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
-    private static long u32(byte[] raw, int off) {
+    /** A flag word: u32 in struct termios, u16 in struct termio. */
+    private static long flagWord(byte[] raw, int off, int size) {
+        if (size == 2) return (raw[off] & 0xff) | (raw[off + 1] & 0xff) << 8;
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
 }

@@ -60,9 +60,40 @@ class IoctlArgsTest {
     }
 
     @Test
-    void unknownRequestPrintsTheAddress() {
+    void unknownRequestPrintsTheArgumentInHexAtEntry() {
         assertEquals("0x7ffc00001000", arg(Calls.of("ioctl").args(3, 0xc0186201L, A).exit(0)));
-        assertEquals("NULL", arg(Calls.of("ioctl").args(3, 0xc0186201L, 0).exit(0)));
+        assertEquals("0", arg(Calls.of("ioctl").args(3, 0xc0186201L, 0).exit(0)));
+        assertEquals(3, Formatters.entryArgs(Calls.of("ioctl").args(3, 0xc0186201L, A).enter(), 3));
+    }
+
+    @Test
+    void valuesPassedDirectly() {
+        assertEquals("TCIOFLUSH", arg(Calls.of("ioctl").args(4, 0x540b, 2).enter()));
+        assertEquals("0x7 /* TC??? */", arg(Calls.of("ioctl").args(4, 0x540b, 7).enter()));
+        assertEquals("TCOON", arg(Calls.of("ioctl").args(4, 0x540a, 1).enter()));
+        assertEquals("1", arg(Calls.of("ioctl").args(4, 0x5409, 1).enter()));
+        assertEquals("-1", arg(Calls.of("ioctl").args(4, 0x540e, 0xffffffffL).enter()));
+    }
+
+    @Test
+    void tiocstiPushesOneByte() {
+        FakeMemory m = new FakeMemory().putBytes(A, "ab");
+        assertEquals("\"a\"", arg(Calls.of("ioctl").args(4, 0x5412, A).mem(m).enter()));
+        assertEquals("0x8", arg(Calls.of("ioctl").args(4, 0x5412, 8).enter()));
+    }
+
+    @Test
+    void termioOfTcgeta() {
+        ByteBuffer b = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x500).putShort((short) 5).putShort((short) 0xbf).putShort((short) 0x8a3b).put((byte) 0)
+                .put(new byte[] {3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0});
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        String flags = "c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
+                + "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
+        assertEquals("{" + flags + ", ...}", arg(Calls.of("ioctl").args(4, 0x5405, A).mem(m).exit(0)));
+        assertEquals("{" + flags + ", c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, "
+                + "[VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0]}",
+                arg(Calls.of("ioctl").args(4, 0x5406, A).mem(m).verbose().enter()));
     }
 
     @Test
