@@ -51,6 +51,12 @@ final class Constants {
         row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
         row(STATX_MASK,             StatxMask.XLAT,        null);
         row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
+        row(FADVISE_ADVICE,         FadviseAdvice.XLAT,    "POSIX_FADV_???");
+        row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
+        row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
+        row(SYNC_FILE_RANGE_FLAGS,  SyncFileRangeFlags.XLAT, null);
+        row(RENAME_FLAGS,           Renameat2Flags.XLAT,   null);
+        row(FLOCK_OP,               FlockOps.XLAT,         null);
         // @formatter:on
     }
 

@@ -6,6 +6,7 @@ import io.jstrace.arch.Aarch64;
 import io.jstrace.format.Value.Field;
 import io.jstrace.syscalls.xlat.AccessModes;
 import io.jstrace.syscalls.xlat.AtFlags;
+import io.jstrace.syscalls.xlat.FaccessatFlags;
 import io.jstrace.syscalls.xlat.OpenAccessModes;
 import io.jstrace.syscalls.xlat.OpenFlags;
 import io.jstrace.syscalls.xlat.OpenFlagsAarch64;
@@ -55,7 +56,12 @@ final class Files {
 
     /** open(2) flags: the access mode by value, then the O_* bits. */
     static Value openFlags(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
+        return openFlags(c, c.arg(i));
+    }
+
+    /** Open flags as a value: fcntl's F_SETFL argument and F_GETFL result print the same way. */
+    static Value openFlags(Call c, long raw) {
+        long v = raw & 0xffff_ffffL;
         Xlat bits = c.arch() instanceof Aarch64 ? OpenFlagsAarch64.XLAT : OpenFlags.XLAT;
         String mode = OpenAccessModes.XLAT.name(v & O_ACCMODE);
         List<String> names = new ArrayList<>();
@@ -97,8 +103,10 @@ final class Files {
         return b.append(mode(rest)).toString();
     }
 
+    /** AT_* flags; faccessat2's 0x200 is AT_EACCESS where unlinkat's is AT_REMOVEDIR. */
     static Value atFlags(Call c, int i) {
-        return Numbers.flags(AtFlags.XLAT, c.arg(i) & 0xffff_ffffL);
+        Xlat table = c.name().equals("faccessat2") ? FaccessatFlags.XLAT : AtFlags.XLAT;
+        return Numbers.flags(table, c.arg(i) & 0xffff_ffffL);
     }
 
     static Value accessMode(Call c, int i) {
@@ -112,8 +120,9 @@ final class Files {
 
     /**
      * struct stat, abbreviated as strace does without -v: the mode, then the device for
-     * device files or the size for the rest. Layouts: arch/x86/include/uapi/asm/stat.h
-     * and include/uapi/asm-generic/stat.h (arm64).
+     * device files or the size for the rest; with -v every member, the times with their
+     * local time ({@code st_atime=1 /* 1970-01-01T00:00:01+0000 *\/, st_atime_nsec=0}).
+     * Layouts: arch/x86/include/uapi/asm/stat.h and include/uapi/asm-generic/stat.h (arm64).
      */
     static Value stat(Call c, int i) {
         long addr = c.arg(i);
@@ -123,13 +132,43 @@ final class Files {
         if (raw == null) return new Value.Unreadable(addr);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         long mode = b.getInt(generic ? 16 : 24) & 0xffff_ffffL;
-        long rdev = b.getLong(generic ? 32 : 40);
         List<Field> f = new ArrayList<>();
+        boolean v = c.options().verbose();
+        if (v) {
+            f.add(field("st_dev", new Value.Text(makedev(b.getLong(0)))));
+            f.add(field("st_ino", unsigned(b.getLong(8))));
+        }
         f.add(field("st_mode", new Value.Text(typedMode(mode))));
+        if (v) {
+            f.add(field("st_nlink", unsigned(generic ? b.getInt(20) & 0xffff_ffffL : b.getLong(16))));
+            f.add(field("st_uid", unsigned(b.getInt(generic ? 24 : 28) & 0xffff_ffffL)));
+            f.add(field("st_gid", unsigned(b.getInt(generic ? 28 : 32) & 0xffff_ffffL)));
+            f.add(field("st_blksize", unsigned(generic ? b.getInt(56) & 0xffff_ffffL : b.getLong(56))));
+            f.add(field("st_blocks", unsigned(b.getLong(64))));
+        }
         long type = mode & 0170000;
-        if (type == 0020000 || type == 0060000) f.add(field("st_rdev", new Value.Text(makedev(rdev))));
+        boolean device = type == 0020000 || type == 0060000;
+        if (device) f.add(field("st_rdev", new Value.Text(makedev(b.getLong(generic ? 32 : 40)))));
         else f.add(field("st_size", Value.dec(b.getLong(48))));
-        return new Value.Struct(f, true);
+        if (!v) return new Value.Struct(f, true);
+        for (String t : new String[] {"st_atime", "st_mtime", "st_ctime"}) {
+            int off = t.equals("st_atime") ? 72 : t.equals("st_mtime") ? 88 : 104;
+            long sec = b.getLong(off), nsec = b.getLong(off + 8);
+            String time = Times.localTime(sec, nsec, 999_999_999L, 9);
+            f.add(field(t, time == null ? Value.dec(sec) : new Value.Commented(Value.dec(sec), time)));
+            f.add(field(t + "_nsec", unsigned(nsec)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    private static Value unsigned(long v) {
+        return new Value.Num(v, Value.Base.UNSIGNED);
+    }
+
+    /** Whether a mode's file type is a character or block device, the types with a dev_t. */
+    static boolean isDevice(long mode) {
+        long type = mode & 0170000;
+        return type == 0020000 || type == 0060000;
     }
 
     /** include/linux/kdev_t.h new_decode_dev: strace prints {@code makedev(0x88, 0x1)}. */

@@ -28,7 +28,21 @@ public final class Formatters {
     private static Value bySpec(Call call, int i) {
         FormatSpecifier spec = call.spec(i);
         return switch (spec) {
-            case INT, FD_SET -> Numbers.signedInt(call, i);
+            case INT -> Numbers.signedInt(call, i);
+            case FD_SET -> Polls.fdSet(call, i);
+            case POLL_FDS -> Polls.pollFds(call, i);
+            case PSELECT6_SIG -> Polls.pselectSig(call, i);
+            case EPOLL_EVENT -> Epolls.event(call, i);
+            case EPOLL_EVENTS -> Epolls.events(call, i);
+            case STATX -> Statx.statx(call, i);
+            case STATX_FLAGS -> Statx.flags(call, i);
+            case STATFS -> Statfs.statfs(call, i);
+            case DIRENTS -> Dirents.dirents(call, i);
+            case OPEN_HOW -> OpenHow.openHow(call, i);
+            case OFFSET_PTR -> Splices.offset(call, i);
+            case SYSINFO -> Sysinfo.sysinfo(call, i);
+            case FCNTL_ARG -> Fcntls.arg(call, i);
+            case IOCTL_ARG -> Ioctls.arg(call, i);
             case LONG, OFFSET -> Numbers.signedLong(call, i);
             case UINT, SOCKLEN -> Numbers.unsignedInt(call, i);
             case SIZE -> Numbers.unsignedLong(call, i);
@@ -44,6 +58,8 @@ public final class Formatters {
             case READ_BUFFER -> readBuffer(call, i);
             case OPEN_FLAGS -> Files.openFlags(call, i);
             case MODE -> Files.mode(call, i);
+            case MKNOD_MODE -> new Value.Text(Files.typedMode(call.arg(i) & 0xffff_ffffL));
+            case DEV -> new Value.Text(Files.makedev(call.arg(i)));
             case AT_FLAGS -> Files.atFlags(call, i);
             case ACCESS_MODE -> Files.accessMode(call, i);
             case SEEK_WHENCE -> Files.seekWhence(call, i);
@@ -79,14 +95,16 @@ public final class Formatters {
                     CLOSE_RANGE_FLAGS, MOUNT_FLAGS, UMOUNT_FLAGS, MADVISE_ADVICE, MREMAP_FLAGS, MSYNC_FLAGS,
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
-                    FCNTL_CMD -> Constants.format(call, i);
-            // Printed by value until their decoders land (the decoding-layer issue).
+                    FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
+                    RENAME_FLAGS, FLOCK_OP -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
-            case FCNTL_ARG, SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
+            // Printed by value until their decoders land (the decoding-layer issue).
+            case SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
                     IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case OFFSET_PTR, STATX, STATFS, DIRENTS, IOCTL_ARG, OPEN_HOW, SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE,
-                    POST_SOCKOPT_VALUE, POLL_FDS, EPOLL_EVENT, EPOLL_EVENTS, IO_URING_PARAMS -> Numbers.address(call, i);
+            case SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK,
+                    POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE, POST_SOCKOPT_VALUE,
+                    IO_URING_PARAMS -> Numbers.address(call, i);
         };
     }
 
@@ -97,7 +115,9 @@ public final class Formatters {
 
     /**
      * How many of the syscall's arguments strace prints: open and openat show their mode
-     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise).
+     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise),
+     * mknod and mknodat their device only for device files (fs/namei.c), fcntl and ioctl
+     * no argument for the commands that take none.
      */
     public static int visibleArgs(Call call) {
         int n = call.enter().syscall().args().size();
@@ -106,6 +126,10 @@ public final class Formatters {
             case "openat" -> Files.takesMode(call.arg(2)) ? n : n - 1;
             case "futex" -> Futexes.visibleArgs(call);
             case "clone" -> Clones.cloneArgs(call).size();
+            case "mknod" -> Files.isDevice(call.arg(1)) ? n : n - 1;
+            case "mknodat" -> Files.isDevice(call.arg(2)) ? n : n - 1;
+            case "fcntl" -> Fcntls.visibleArgs(call);
+            case "ioctl" -> Ioctls.visibleArgs(call);
             default -> n;
         };
     }
@@ -123,6 +147,12 @@ public final class Formatters {
                 return Math.min(Clones.CLONE_ENTRY_FIELDS, visible);
             case "clone3":
                 return Clones.clone3DecodedAtEntry(call, 0) ? visible : 1;
+            case "fcntl":
+                return Fcntls.entryArgs(call, visible);
+            case "ioctl":
+                return Ioctls.entryArgs(call, visible);
+            case "sendfile":
+                return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
             default:
                 int split = 0;
                 while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
@@ -131,16 +161,44 @@ public final class Formatters {
     }
 
     /**
-     * Whether the {@code ", "} before the exit part prints at exit: for clone and clone3
-     * strace ends the entry part after a complete argument ({@code clone3({...}} then
-     * {@code  => {parent_tid=[N]}, 88)}), for the rest before the missing one ({@code read(3, }).
+     * Whether the {@code ", "} before the exit part prints at exit: strace ends the entry
+     * part after a complete argument for clone and clone3 ({@code clone3({...}} then
+     * {@code  => {parent_tid=[N]}, 88)}), sendfile ({@code sendfile(4, 3, [0]} then
+     * {@code  => [5], 5)}) and the fcntl and ioctl commands whose argument the kernel fills
+     * ({@code fcntl(3, F_GETLK} then {@code , {...})}); for the rest it ends before the
+     * missing one ({@code read(3, }).
      */
     public static boolean separatorAtExit(Call call) {
-        return call.name().equals("clone") || call.name().equals("clone3");
+        return switch (call.name()) {
+            case "clone", "clone3", "sendfile", "fcntl", "ioctl" -> true;
+            default -> false;
+        };
     }
 
-    /** What the kernel wrote back into an entry argument: clone3's {@code  => {parent_tid=[N]}}. */
+    /**
+     * What the kernel wrote back into an entry argument: clone3's {@code  => {parent_tid=[N]}},
+     * sendfile's {@code  => [5]}.
+     */
     public static String exitSuffix(Call call) {
-        return call.name().equals("clone3") ? Clones.clone3ExitSuffix(call, 0) : "";
+        return switch (call.name()) {
+            case "clone3" -> Clones.clone3ExitSuffix(call, 0);
+            case "sendfile" -> Splices.sendfileExitSuffix(call);
+            default -> "";
+        };
+    }
+
+    /**
+     * A successful return value as its syscall's decoder prints it, when that says more
+     * than the row's {@link io.jstrace.syscalls.Ret}: fcntl's {@code 0x1 (flags FD_CLOEXEC)},
+     * poll's {@code 1 ([{fd=3, revents=POLLIN}])}, select's {@code 1 (in [3], left {...})};
+     * {@code null} otherwise.
+     */
+    public static Value returnValue(Call call) {
+        return switch (call.name()) {
+            case "fcntl" -> Fcntls.returnValue(call);
+            case "poll", "ppoll" -> Polls.pollReturn(call);
+            case "select", "pselect6" -> Polls.selectReturn(call);
+            default -> null;
+        };
     }
 }

@@ -36,6 +36,7 @@ public final class Json {
         else if (v instanceof Arr a) array(a, out);
         else if (v instanceof Commented c) commented(c, out);
         else if (v instanceof Text t) quote(t.text(), out);
+        else if (v instanceof Value.Noted n) noted(n, out);
         else if (v instanceof Value.Fd f) fd(f, out);
         else if (v instanceof Value.Named n) {
             out.append('{');
@@ -112,6 +113,20 @@ public final class Json {
         out.append(",\"comment\":");
         quote(c.comment(), out);
         out.append('}');
+    }
+
+    /** {@code {"value":1,"notes":{"in":[3],"left":{...}}}}; an unnamed note is {@code "note"}. */
+    private static void noted(Value.Noted n, StringBuilder out) {
+        out.append("{\"value\":");
+        value(n.value(), out);
+        out.append(",\"notes\":{");
+        for (int i = 0; i < n.notes().size(); i++) {
+            Field f = n.notes().get(i);
+            if (i > 0) out.append(',');
+            key(f.name().isEmpty() ? "note" : f.name(), out);
+            value(f.value(), out);
+        }
+        out.append("}}");
     }
 
     private static void fd(Value.Fd f, StringBuilder out) {

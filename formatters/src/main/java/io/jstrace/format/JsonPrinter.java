@@ -70,7 +70,8 @@ public final class JsonPrinter implements TraceListener {
         Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode);
         int visible = Formatters.separatorAtExit(call) ? Formatters.visibleArgs(call) : p.visible();
         for (int i = p.names().size(); i < visible; i++) add(call, i, p.names(), p.entryValues());
-        syscall(p, x);
+        Value decoded = x.failed() ? null : Formatters.returnValue(call);
+        syscall(p, x, decoded instanceof Value.Noted ? decoded : null);
     }
 
     private static void add(Call call, int i, List<String> names, List<Value> values) {
@@ -85,7 +86,8 @@ public final class JsonPrinter implements TraceListener {
         }
     }
 
-    private void syscall(Pending p, SyscallExit x) {
+    /** @param decoded what strace adds to the return value ({@code 0x1 (flags FD_CLOEXEC)}), or {@code null} */
+    private void syscall(Pending p, SyscallExit x, Value decoded) {
         SyscallEnter e = p.enter();
         TextPrinter.Status outcome = x == null ? TextPrinter.Status.UNFINISHED
                 : x.failed() ? TextPrinter.Status.FAILED : TextPrinter.Status.SUCCESSFUL;
@@ -104,6 +106,10 @@ public final class JsonPrinter implements TraceListener {
             line.append(",\"returned\":false");
         } else {
             line.append(",\"returned\":true,\"ret\":").append(x.returnValue());
+            if (decoded != null) {
+                line.append(",\"ret_decoded\":");
+                Json.value(decoded, line);
+            }
             if (x.failed()) {
                 line.append(",\"errno\":\"").append(x.errno().name()).append('"');
             }
@@ -170,7 +176,7 @@ public final class JsonPrinter implements TraceListener {
     /** A syscall its thread never returned from (exit_group, a thread killed in it). */
     private void unreturned(int tid) {
         Pending p = pending.remove(tid);
-        if (p != null) syscall(p, null);
+        if (p != null) syscall(p, null, null);
     }
 
     private StringBuilder begin(String type, TraceRecord r) {

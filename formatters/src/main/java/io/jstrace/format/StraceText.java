@@ -34,6 +34,7 @@ public final class StraceText {
         else if (v instanceof Arr a) array(a, out);
         else if (v instanceof Commented c) comment(c, out);
         else if (v instanceof Text t) out.append(t.text());
+        else if (v instanceof Value.Noted n) noted(n, out);
         else if (v instanceof Value.Fd f) {
             out.append(f.fd());
             if (f.path() != null) out.append('<').append(f.path()).append('>');
@@ -99,6 +100,19 @@ public final class StraceText {
         }
         if (a.truncated()) out.append(first ? "..." : ", ...");
         out.append(']');
+    }
+
+    private void noted(Value.Noted n, StringBuilder out) {
+        render(n.value(), out);
+        out.append(" (");
+        boolean first = true;
+        for (Field f : n.notes()) {
+            if (!first) out.append(", ");
+            first = false;
+            if (!f.name().isEmpty()) out.append(f.name()).append(' ');
+            render(f.value(), out);
+        }
+        out.append(')');
     }
 
     private void comment(Commented c, StringBuilder out) {

@@ -29,6 +29,8 @@ final class SyscallText {
             return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
         }
         long r = x.returnValue();
+        Value decoded = Formatters.returnValue(call);
+        if (decoded != null) return text.render(decoded);
         return switch (x.enter().syscall().ret()) {
             case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
             case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);

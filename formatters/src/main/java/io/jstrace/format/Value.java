@@ -58,6 +58,14 @@ public sealed interface Value {
     /** A named argument, strace's style for clone: {@code flags=CLONE_VM|SIGCHLD}. */
     record Named(String name, Value value) implements Value {}
 
+    /**
+     * A return value with the notes strace adds in parentheses (its {@code auxstr}):
+     * {@code 0x1 (flags FD_CLOEXEC)}, {@code 1 ([{fd=3, revents=POLLIN}])},
+     * {@code 1 (in [3], left {tv_sec=0, tv_usec=5})}. A note with a name prints as
+     * {@code name value}; notes are separated by {@code ", "}.
+     */
+    record Noted(Value value, List<Field> notes) implements Value {}
+
     /** Text strace prints as is, such as a wait-status expression. */
     record Text(String text) implements Value {}
 

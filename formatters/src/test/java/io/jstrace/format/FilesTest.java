@@ -93,6 +93,46 @@ class FilesTest {
     }
 
     @Test
+    void statInFullWithVerbose() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        try {
+            FakeMemory m = new FakeMemory().putLongs(ST, 0xfe00, 42, 1).putInts(ST + 24, 0100644, 1000, 1000, 0)
+                    .putLongs(ST + 40, 0, 5, 4096, 8, 1, 2, 0, 0, 3, 0, 0, 0, 0);
+            assertEquals("{st_dev=makedev(0xfe, 0), st_ino=42, st_mode=S_IFREG|0644, st_nlink=1, st_uid=1000, "
+                    + "st_gid=1000, st_blksize=4096, st_blocks=8, st_size=5, "
+                    + "st_atime=1 /* 1970-01-01T00:00:01.000000002+0000 */, st_atime_nsec=2, st_mtime=0, "
+                    + "st_mtime_nsec=0, st_ctime=3 /* 1970-01-01T00:00:03+0000 */, st_ctime_nsec=0}",
+                    render(Files.stat(Calls.of("fstat").args(3, ST).mem(m).verbose().exit(0), 1)));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
+    void faccessat2NamesAtEaccess() {
+        assertEquals("AT_EACCESS", render(Files.atFlags(Calls.of("faccessat2").args(-100, 0, 4, 0x200).enter(), 3)));
+        assertEquals("AT_REMOVEDIR", render(Files.atFlags(Calls.of("unlinkat").args(-100, 0, 0x200).enter(), 2)));
+    }
+
+    @Test
+    void mknodPrintsTheTypeAndTheDeviceOnlyForDevices() {
+        Call fifo = Calls.of("mknodat").args(-100, 0, 010600, 0).enter();
+        assertEquals(3, Formatters.visibleArgs(fifo));
+        assertEquals("S_IFIFO|0600", render(Formatters.format(fifo, 2)));
+        Call chr = Calls.of("mknod").args(0, 020600, 0x103).enter();
+        assertEquals(3, Formatters.visibleArgs(chr));
+        assertEquals("makedev(0x1, 0x3)", render(Formatters.format(chr, 2)));
+        assertEquals("0644", render(Formatters.format(Calls.of("mknod").args(0, 0644, 0).enter(), 1)));
+    }
+
+    @Test
+    void flockOperations() {
+        assertEquals("LOCK_EX|LOCK_NB", render(Formatters.format(Calls.of("flock").args(3, 6).enter(), 1)));
+        assertEquals("LOCK_UN", render(Formatters.format(Calls.of("flock").args(3, 8).enter(), 1)));
+    }
+
+    @Test
     void accessModes() {
         assertEquals("R_OK|W_OK", render(Files.accessMode(Calls.of("access").args(0, 6).enter(), 1)));
         assertEquals("F_OK", render(Files.accessMode(Calls.of("access").args(0, 0).enter(), 1)));

@@ -48,6 +48,12 @@ public enum FormatSpecifier {
     OPEN_FLAGS(ENTRY),
     /** a file mode: octal permission bits, {@code S_IF*} type when present. */
     MODE(ENTRY),
+    /** mknod's mode: the file type by name, {@code S_IFIFO|0600}. */
+    MKNOD_MODE(ENTRY),
+    /** a dev_t: {@code makedev(0x1, 0x3)}; mknod prints it only for device files. */
+    DEV(ENTRY),
+    /** flock's {@code LOCK_*} operation. */
+    FLOCK_OP(ENTRY),
     /** {@code AT_*} flags of the *at family. */
     AT_FLAGS(ENTRY),
     /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
@@ -58,11 +64,25 @@ public enum FormatSpecifier {
     STAT(EXIT),
     /** struct statx, filled by the kernel. */
     STATX(EXIT),
+    /** statx's flags: the {@code AT_STATX_*} sync type, always named, then {@code AT_*} flags. */
+    STATX_FLAGS(ENTRY),
     /** statx's {@code STATX_*} mask. */
     STATX_MASK(ENTRY),
     /** struct statfs, filled by the kernel. */
     STATFS(EXIT),
-    /** linux_dirent64 entries; count is the return value. */
+    /** fadvise64's {@code POSIX_FADV_*} advice. */
+    FADVISE_ADVICE(ENTRY),
+    /** splice/tee/vmsplice {@code SPLICE_F_*} flags. */
+    SPLICE_FLAGS(ENTRY),
+    /** fallocate's {@code FALLOC_FL_*} mode. */
+    FALLOCATE_MODE(ENTRY),
+    /** sync_file_range's {@code SYNC_FILE_RANGE_*} flags. */
+    SYNC_FILE_RANGE_FLAGS(ENTRY),
+    /** renameat2's {@code RENAME_*} flags. */
+    RENAME_FLAGS(ENTRY),
+    /** struct sysinfo, filled by the kernel. */
+    SYSINFO(EXIT),
+    /** linux_dirent64 (getdents64) or linux_dirent (getdents) entries; length is the return value. */
     DIRENTS(EXIT),
     /** fcntl's command ({@code F_GETFD}...). */
     FCNTL_CMD(ENTRY),
@@ -256,6 +276,8 @@ public enum FormatSpecifier {
     POLL_FDS(ENTRY),
     /** select/pselect6 fd_set passed in and updated; nfds is argument 0. */
     FD_SET(ENTRY),
+    /** pselect6's {@code {sigmask, sigsetsize}} pair. */
+    PSELECT6_SIG(ENTRY),
     /** epoll_ctl's op ({@code EPOLL_CTL_ADD}...). */
     EPOLL_CTL_OP(ENTRY),
     /** a struct epoll_event passed in. */
