@@ -94,8 +94,11 @@ public enum FormatSpecifier {
     SEND_MSGHDR(ENTRY),
     /** struct msghdr filled by the kernel. */
     RECV_MSGHDR(EXIT),
-    /** struct mmsghdr array sent by the tracee; count is the next argument. */
-    SEND_MMSGHDR(ENTRY),
+    /**
+     * struct mmsghdr array sent by the tracee; count is the next argument. Decoded at exit,
+     * where the kernel has written each msg_len.
+     */
+    SEND_MMSGHDR(EXIT),
     /** struct mmsghdr array filled by the kernel; count is the return value. */
     RECV_MMSGHDR(EXIT),
 
