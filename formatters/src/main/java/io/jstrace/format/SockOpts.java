@@ -6,8 +6,15 @@ import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Num;
 import io.jstrace.syscalls.Errno;
+import io.jstrace.syscalls.xlat.IpGetsockoptOptions;
 import io.jstrace.syscalls.xlat.IpOptions;
+import io.jstrace.syscalls.xlat.IpSetsockoptOptions;
+import io.jstrace.syscalls.xlat.Ipv6GetsockoptOptions;
 import io.jstrace.syscalls.xlat.Ipv6Options;
+import io.jstrace.syscalls.xlat.Ipv6SetsockoptOptions;
+import io.jstrace.syscalls.xlat.RawOptions;
+import io.jstrace.syscalls.xlat.SockTxrehash;
+import io.jstrace.syscalls.xlat.Xlat;
 import io.jstrace.syscalls.xlat.NetlinkSockopts;
 import io.jstrace.syscalls.xlat.PacketSockopts;
 import io.jstrace.syscalls.xlat.SoOptions;
@@ -25,9 +32,14 @@ import java.util.List;
  */
 final class SockOpts {
     private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_UDP = 17, SOL_IPV6 = 41,
-            SOL_PACKET = 263, SOL_NETLINK = 270;
+            SOL_RAW = 255, SOL_PACKET = 263, SOL_NETLINK = 270;
     private static final int SO_ERROR = 4, SO_LINGER = 13, SO_PEERCRED = 17, SO_ATTACH_FILTER = 26,
-            SO_ATTACH_REUSEPORT_CBPF = 51;
+            SO_ATTACH_REUSEPORT_CBPF = 51, SO_TXREHASH = 74;
+    private static final int MCAST_JOIN_GROUP = 42, MCAST_LEAVE_GROUP = 45;
+    /** sizeof(struct group_req) on 64-bit architectures. */
+    private static final int GROUP_REQ_SIZE = 136;
+    private static final int PACKET_ADD_MEMBERSHIP = 1, PACKET_DROP_MEMBERSHIP = 2, PACKET_RX_RING = 5,
+            PACKET_TX_RING = 13;
     private static final int IP_ADD_MEMBERSHIP = 35, IP_DROP_MEMBERSHIP = 36;
     private static final int IPV6_ADD_MEMBERSHIP = 20, IPV6_DROP_MEMBERSHIP = 21, IPV6_JOIN_ANYCAST = 27,
             IPV6_LEAVE_ANYCAST = 28;
@@ -41,21 +53,30 @@ final class SockOpts {
      */
     static Value name(Call c, int i) {
         long level = c.arg(i - 1) & 0xffff_ffffL, name = c.arg(i) & 0xffff_ffffL;
+        boolean get = c.name().equals("getsockopt");
         return switch ((int) level) {
             case SOL_SOCKET -> {
-                if (name == SO_ATTACH_FILTER && c.name().equals("getsockopt")) {
+                if (name == SO_ATTACH_FILTER && get) {
                     yield new Value.Sym(name, "SO_GET_FILTER");
                 }
                 yield Numbers.named(SoOptions.XLAT, name, "SO_???");
             }
-            case SOL_IP -> Numbers.named(IpOptions.XLAT, name, "IP_???");
-            case SOL_IPV6 -> Numbers.named(Ipv6Options.XLAT, name, "IPV6_???");
+            case SOL_IP -> Numbers.named(either(IpOptions.XLAT, name, get ? IpGetsockoptOptions.XLAT
+                    : IpSetsockoptOptions.XLAT), name, "IP_???");
+            case SOL_IPV6 -> Numbers.named(either(Ipv6Options.XLAT, name, get ? Ipv6GetsockoptOptions.XLAT
+                    : Ipv6SetsockoptOptions.XLAT), name, "IPV6_???");
+            case SOL_RAW -> Numbers.named(RawOptions.XLAT, name, "RAW_???");
             case SOL_TCP -> Numbers.named(TcpOptions.XLAT, name, "TCP_???");
             case SOL_UDP -> Numbers.named(UdpOptions.XLAT, name, "UDP_???");
             case SOL_PACKET -> Numbers.named(PacketSockopts.XLAT, name, "PACKET_???");
             case SOL_NETLINK -> Numbers.named(NetlinkSockopts.XLAT, name, "NETLINK_???");
             default -> new Num(name, Base.UNSIGNED);
         };
+    }
+
+    /** strace's printxvals: the first table that names {@code v}. */
+    private static Xlat either(Xlat first, long v, Xlat second) {
+        return first.name(v) != null ? first : second;
     }
 
     /** SOCKOPT_VALUE: setsockopt's optval; optlen is the next argument. */
@@ -65,6 +86,17 @@ final class SockOpts {
         if (addr == 0) return new Addr(0);
         if (level == SOL_SOCKET && name == SO_LINGER) return len < 8 ? new Addr(addr) : linger(c, addr, 8);
         if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
+            return new Addr(addr);
+        }
+        if (level == SOL_SOCKET && name == SO_TXREHASH && len == 4) return txrehash(c, addr);
+        if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
+            return len != GROUP_REQ_SIZE ? new Addr(addr) : groupReq(c, addr);
+        }
+        if (level == SOL_PACKET && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {
+            return len != 16 ? new Addr(addr) : Sockets.intFields(c, addr, 16, 16, new String[] {"tp_block_size",
+                "tp_block_nr", "tp_frame_size", "tp_frame_nr"}, new boolean[] {true, true, true, true});
+        }
+        if (level == SOL_PACKET && (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)) {
             return new Addr(addr);
         }
         if (level == SOL_IP && (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP)) {
@@ -95,6 +127,9 @@ final class SockOpts {
                         new boolean[] {false, true, true});
                 case SO_ATTACH_FILTER: return new Addr(addr);
                 case SO_ERROR: return soError(c, addr);
+                case SO_TXREHASH:
+                    if (out == 4) return txrehash(c, addr);
+                    break;
                 default: break;
             }
         }
@@ -126,6 +161,28 @@ final class SockOpts {
         int err = TraceeArrays.s32(b, 0);
         Errno e = Errno.of(err);
         return Sockets.indirect(err != 0 && e.known() ? new Value.Sym(err, e.name()) : Value.dec(err));
+    }
+
+    /** SO_TXREHASH's value: {@code [SOCK_TXREHASH_ENABLED]}, unknown ones in decimal. */
+    private static Value txrehash(Call c, long addr) {
+        byte[] b = c.memory().read(addr, 4);
+        if (b == null) return new Value.Unreadable(addr);
+        long v = SockAddrs.u32(b, 0);
+        String name = SockTxrehash.XLAT.name(v);
+        return Sockets.indirect(name != null ? new Value.Sym(v, name)
+                : new Value.Commented(Value.dec((int) v), "SOCK_TXREHASH_???"));
+    }
+
+    /**
+     * struct group_req (include/uapi/linux/in.h): the interface, then the group as a
+     * sockaddr_storage after 4 bytes of padding.
+     */
+    private static Value groupReq(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, GROUP_REQ_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        byte[] group = java.util.Arrays.copyOfRange(raw, 8, 8 + SockAddrs.SOCKADDR_STORAGE_SIZE + 1);
+        return new Value.Struct(List.of(field("gr_interface", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
+                field("gr_group", SockAddrs.print(group, SockAddrs.SOCKADDR_STORAGE_SIZE))), false);
     }
 
     /** struct ip_mreq (include/uapi/linux/in.h). */

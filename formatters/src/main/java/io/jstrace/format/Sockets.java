@@ -30,7 +30,7 @@ final class Sockets {
     static Value type(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         String type = SocketTypes.XLAT.name(v & SocketTypes.SOCK_TYPE_MASK);
-        if (type == null) return Numbers.flags(SockTypeFlags.XLAT, v);
+        if (type == null) return Numbers.flags(SockTypeFlags.XLAT, v, "SOCK_???");
         long rest = v & ~SocketTypes.SOCK_TYPE_MASK;
         List<String> names = new ArrayList<>();
         names.add(type);
