@@ -20,7 +20,7 @@ static const char *rerr_net(int e)
 #define N(x) case x: name = #x; break
 	N(EADDRINUSE); N(EADDRNOTAVAIL); N(ECONNREFUSED); N(ENETUNREACH); N(EISCONN); N(ENOTCONN);
 	N(EPROTONOSUPPORT); N(EAFNOSUPPORT); N(EOPNOTSUPP); N(ENOPROTOOPT); N(ENOTSOCK); N(EDESTADDRREQ);
-	N(EMSGSIZE); N(ESOCKTNOSUPPORT); N(EPROTOTYPE); N(EHOSTUNREACH); N(ECONNRESET);
+	N(EMSGSIZE); N(ESOCKTNOSUPPORT); N(EPROTOTYPE); N(EHOSTUNREACH); N(ECONNRESET); N(EINPROGRESS);
 #undef N
 	default: name = errno_name(e);
 	}
@@ -79,6 +79,18 @@ static const char *sa_un(const struct sockaddr_un *sun, socklen_t len)
 		sprintf(res, "{sa_family=AF_UNIX, sun_path=@%s}",
 			qbuf_all((const unsigned char *) sun->sun_path + 1, path_len - 1));
 	return res;
+}
+
+/* The index of the loopback interface, read with calls the tests never trace. */
+static unsigned lo_ifindex(void)
+{
+	char buf[16] = "";
+	int fd = syscall(SYS_open, "/sys/class/net/lo/ifindex", 0 /* O_RDONLY */);
+	check(fd >= 0, "/sys/class/net/lo/ifindex");
+	struct iovec iov = { buf, sizeof(buf) - 1 };
+	check(readv(fd, &iov, 1) > 0, "read ifindex");
+	syscall(SYS_close, fd);
+	return (unsigned) atoi(buf);
 }
 
 #endif
