@@ -14,8 +14,10 @@ import java.util.List;
  * Only the captured ranges are readable.
  */
 public final class EntryMemory implements TraceeMemory {
-    /** Nothing kept: every read fails. */
+    /** The entry was not seen (the tracer attached in the syscall): exit decoders fall back to what they can read. */
     public static final EntryMemory NONE = new EntryMemory(List.of());
+    /** The entry was seen and nothing needed keeping, or nothing could be read. */
+    private static final EntryMemory EMPTY = new EntryMemory(List.of());
 
     private record Range(long address, byte[] bytes) {}
 
@@ -41,7 +43,7 @@ public final class EntryMemory implements TraceeMemory {
                 default -> {}
             }
         }
-        return ranges.isEmpty() ? NONE : new EntryMemory(List.copyOf(ranges));
+        return ranges.isEmpty() ? EMPTY : new EntryMemory(List.copyOf(ranges));
     }
 
     private static void keep(Call call, long addr, int size, List<Range> ranges) {
