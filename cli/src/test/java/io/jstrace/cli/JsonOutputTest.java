@@ -33,7 +33,7 @@ class JsonOutputTest {
     private static final Set<String> TYPES = Set.of("syscall", "signal", "stop", "exit", "killed", "child", "exec",
             "detach");
     private static final Pattern TEXT = Pattern.compile(
-            "^(\\d+) +(?:<\\.\\.\\. (\\w+) resumed>.*|(\\w+)\\(.*?)(?:\\) += (\\S+)(?: (\\S+) \\(.*\\))?)$");
+            "^(\\d+) +(?:<\\.\\.\\. (\\w+) resumed>.*|(\\w+)\\(.*?)(?:\\) += (\\S+)(?: (\\S+) \\(.*\\)| \\(.*\\))?)$");
 
     static Stream<String> programs() {
         return TestPrograms.registry().stream().map(TestPrograms.Row::name);
