@@ -107,10 +107,9 @@ int main(void)
 	check(sendto(u2, "x", 1, 0, (struct sockaddr *) &bound6, sizeof(bound6)) == 1, "sendto6 again");
 	expect("sendto(%d, \"x\", 1, 0, %s, %zu)", u2, sa_in6(&bound6, sizeof(bound6)), sizeof(bound6));
 	expect_rval("1");
-	len = 16;
+	len = 2;
 	check(recvfrom(u1, buf, sizeof(buf), 0, (struct sockaddr *) &ss, &len) == 1, "recvfrom6 short");
-	expect("recvfrom(%d, \"x\", %zu, 0, {sa_family=AF_INET6, sa_data=", u1, sizeof(buf));
-	expect("%s}, [16 => %u])", qbuf_all((unsigned char *) &ss + 2, 14), len);
+	expect("recvfrom(%d, \"x\", %zu, 0, {sa_family=AF_INET6}, [2 => %u])", u1, sizeof(buf), len);
 	expect_rval("1");
 	check(connect(u2, (struct sockaddr *) &bound6, sizeof(bound6)) == 0, "connect6");
 	expect("connect(%d, %s, %zu)", u2, sa_in6(&bound6, sizeof(bound6)), sizeof(bound6));

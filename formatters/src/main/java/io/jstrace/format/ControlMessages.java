@@ -34,21 +34,22 @@ final class ControlMessages {
 
     /** {@code len} bytes of control messages at {@code addr}. */
     static Value decode(Call c, long addr, long len) {
-        int controlLen = (int) Math.min(len, optmemMax());
+        int controlLen = Long.compareUnsigned(len, optmemMax()) > 0 ? optmemMax() : (int) len;
         byte[] buf = controlLen < CMSG_SIZE ? null : c.memory().read(addr, controlLen);
         if (buf == null) return new Value.Addr(addr);
         List<Value> items = new ArrayList<>();
         int at = 0, left = controlLen;
         while (left >= CMSG_SIZE) {
             long cmsgLen = TraceeArrays.u64(buf, at);
-            long shown = Math.min(cmsgLen, left);
-            items.add(cmsg(c, buf, at, cmsgLen, shown > CMSG_SIZE ? (int) shown - CMSG_SIZE : 0));
+            int shown = Long.compareUnsigned(cmsgLen, left) > 0 ? left : (int) cmsgLen;
+            items.add(cmsg(c, buf, at, cmsgLen, Math.max(shown - CMSG_SIZE, 0)));
             if (shown < CMSG_SIZE) {
                 left -= CMSG_SIZE;
                 break;
             }
+            // CMSG_ALIGN; a length near 2^64 wraps to 0 and would never advance
             long aligned = (cmsgLen + 7) & ~7L;
-            if (Long.compareUnsigned(aligned, left) >= 0) {
+            if (aligned == 0 || Long.compareUnsigned(aligned, left) >= 0) {
                 left = 0;
                 break;
             }
@@ -57,7 +58,7 @@ final class ControlMessages {
         }
         if (left != 0) {
             items.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr + controlLen - left)));
-        } else if (controlLen < len) {
+        } else if (Long.compareUnsigned(controlLen, len) < 0) {
             return new Value.Arr(items, true);
         }
         return new Value.Arr(items, false);

@@ -73,7 +73,15 @@ final class MsgHdrs {
         return " (left " + left + ")";
     }
 
+    /** At most IOV_MAX elements, then {@code ...} (src/mmsghdr.c print_struct_mmsghdr). */
     private static Value mmsgvec(Call c, long addr, long count, long withLen, boolean received) {
+        boolean capped = Long.compareUnsigned(count, IOV_MAX) > 0;
+        Value v = elements(c, addr, capped ? IOV_MAX : count, withLen, received);
+        if (capped && v instanceof Value.Arr a && !a.truncated()) return new Value.Arr(a.items(), true);
+        return v;
+    }
+
+    private static Value elements(Call c, long addr, long count, long withLen, boolean received) {
         int[] k = {0};
         return TraceeArrays.array(c, addr, count, MMSGHDR_SIZE, raw -> {
             int index = k[0]++;

@@ -115,4 +115,19 @@ class MsgHdrsTest {
         assertEquals(" (left {tv_sec=0, tv_nsec=999000})", MsgHdrs.recvmmsgComment(got));
         assertEquals(" (Timeout)", MsgHdrs.recvmmsgComment(Calls.of("recvmmsg").args(3, M, 2, 0x40, ts).mem(m).exit(0)));
     }
+
+    @Test
+    void controlLengthsNearTwoToTheSixtyFourDoNotLoop() {
+        FakeMemory m = new FakeMemory().putLongs(CTL, -1L).putInts(CTL + 8, 1, 1, 3, 4);
+        msghdr(m, M, 0, 0, 0, 0, CTL, 24, 0);
+        assertEquals("{msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=18446744073709551615, "
+                + "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3, 4]}], msg_controllen=24, msg_flags=0}",
+                render(MsgHdrs.sendMsghdr(Calls.of("sendmsg").args(3, M, 0).mem(m).enter(), 1)));
+        // a msg_controllen past optmem_max is read up to it, and marked as cut
+        FakeMemory huge = new FakeMemory();
+        msghdr(huge, M, 0, 0, 0, 0, CTL, -1L, 0);
+        assertEquals("{msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=0x7ffd00003000, "
+                + "msg_controllen=18446744073709551615, msg_flags=0}",
+                render(MsgHdrs.sendMsghdr(Calls.of("sendmsg").args(3, M, 0).mem(huge).enter(), 1)));
+    }
 }
