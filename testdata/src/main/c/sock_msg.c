@@ -2,7 +2,8 @@
  * sendmsg, recvmsg, sendmmsg and recvmmsg: struct msghdr with its name, buffers (a
  * received message spread over them), control messages (SCM_RIGHTS, SCM_CREDENTIALS, cut
  * short by a small buffer), flags; msg_namelen as 110 => N; recvmmsg's msg_len and the
- * time left of its timeout; and the failures, printed by address or {msg_namelen=N}.
+ * time left of its timeout; SOL_IP control messages of a UDP datagram; and the failures,
+ * printed by address or {msg_namelen=N}.
  */
 #include "sockets.h"
 
@@ -192,6 +193,41 @@ int main(void)
 	expect("sendmmsg(-1, [{msg_hdr={msg_name=%s, msg_namelen=%u, msg_iov=[{iov_base=\"hello\", iov_len=5}], "
 	       "msg_iovlen=1, msg_controllen=0, msg_flags=0}}], 1, 0)", sa_un(&to, to_len), to_len);
 	expect_rval("%s", rerr(EBADF));
+
+	/* SOL_IP control messages of a UDP datagram over 127.0.0.1 */
+	int u = socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in in = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(in);
+	check(u >= 0 && bind(u, (struct sockaddr *) &in, sizeof(in)) == 0
+	      && getsockname(u, (struct sockaddr *) &in, &len) == 0, "udp");
+	int opts[] = { IP_PKTINFO, IP_RECVTTL, IP_RECVTOS, IP_RECVORIGDSTADDR };
+	for (int i = 0; i < 4; i++)
+		check(setsockopt(u, SOL_IP, opts[i], &one, sizeof(one)) == 0, "IP_RECV*");
+	check(sendto(u, "abc", 3, 0, (struct sockaddr *) &in, sizeof(in)) == 3, "sendto udp");
+	r = (struct msghdr) { .msg_iov = &riov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	check(recvmsg(u, &r, 0) == 3, "recvmsg udp");
+	expect("recvmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"abc\", iov_len=%zu}], msg_iovlen=1, "
+	       "msg_control=[", u, sizeof(rbuf));
+	for (struct cmsghdr *h = CMSG_FIRSTHDR(&r); h; h = CMSG_NXTHDR(&r, h)) {
+		check(h->cmsg_level == SOL_IP, "SOL_IP");
+		expect("%s{cmsg_len=%zu, cmsg_level=SOL_IP, ", h == CMSG_FIRSTHDR(&r) ? "" : ", ", (size_t) h->cmsg_len);
+		if (h->cmsg_type == IP_PKTINFO) {
+			struct in_pktinfo *pi = (struct in_pktinfo *) CMSG_DATA(h);
+			check(pi->ipi_ifindex == (int) lo_ifindex(), "ipi_ifindex");
+			expect("cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=if_nametoindex(\"lo\"), "
+			       "ipi_spec_dst=inet_addr(\"127.0.0.1\"), ipi_addr=inet_addr(\"127.0.0.1\")}}");
+		} else if (h->cmsg_type == IP_TTL) {
+			expect("cmsg_type=IP_TTL, cmsg_data=[%d]}", *(int *) CMSG_DATA(h));
+		} else if (h->cmsg_type == IP_TOS) {
+			unsigned char tos = *CMSG_DATA(h);
+			expect(tos ? "cmsg_type=IP_TOS, cmsg_data=[%#x]}" : "cmsg_type=IP_TOS, cmsg_data=[%d]}", tos);
+		} else {
+			check(h->cmsg_type == IP_ORIGDSTADDR, "IP_ORIGDSTADDR");
+			expect("cmsg_type=IP_ORIGDSTADDR, cmsg_data=%s}", sa_in((struct sockaddr_in *) CMSG_DATA(h)));
+		}
+	}
+	expect("], msg_controllen=%zu, msg_flags=0}, 0)", (size_t) r.msg_controllen);
+	expect_rval("3");
 
 	expect_line("+++ exited with 0 +++");
 	expect_flush();

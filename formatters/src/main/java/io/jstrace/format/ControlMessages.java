@@ -148,7 +148,8 @@ final class ControlMessages {
         if (optmemMax == 0) {
             int v = 0;
             // procfs reports a size of 0: read by lines, not by the file's size
-            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/sys/net/core/optmem_max"))) {
+            var path = java.nio.file.Path.of("/proc/sys/net/core/optmem_max");
+            try (var in = java.nio.file.Files.newBufferedReader(path)) {
                 String line = in.readLine();
                 v = line == null ? 0 : Integer.parseInt(line.trim());
             } catch (java.io.IOException | NumberFormatException e) {

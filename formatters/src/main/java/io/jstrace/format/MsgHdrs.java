@@ -69,7 +69,8 @@ final class MsgHdrs {
         long timeout = c.arg(4);
         if (timeout == 0) return "";
         byte[] raw = c.memory().read(timeout, 16);
-        String left = raw == null ? "0x" + Long.toHexString(timeout) : new StraceText(StraceText.Escape.OCTAL).render(Times.timespecStruct(raw, 0));
+        String left = raw == null ? "0x" + Long.toHexString(timeout)
+                : new StraceText(StraceText.Escape.OCTAL).render(Times.timespecStruct(raw, 0));
         return " (left " + left + ")";
     }
 

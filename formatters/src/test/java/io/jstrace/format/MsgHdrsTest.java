@@ -130,4 +130,18 @@ class MsgHdrsTest {
                 + "msg_controllen=18446744073709551615, msg_flags=0}",
                 render(MsgHdrs.sendMsghdr(Calls.of("sendmsg").args(3, M, 0).mem(huge).enter(), 1)));
     }
+
+    @Test
+    void ipControlMessages() {
+        // IP_TTL [64]; IP_TOS [0x10]; IP_PKTINFO with an interface index no interface has
+        FakeMemory m = new FakeMemory().putLongs(CTL, 20).putInts(CTL + 8, 0, 2, 64, 0)
+                .putLongs(CTL + 24, 17).putInts(CTL + 32, 0, 1).put(CTL + 40, new byte[] {0x10, 0, 0, 0, 0, 0, 0, 0})
+                .putLongs(CTL + 48, 28).putInts(CTL + 56, 0, 8, 0x40404040, 0x0100007f, 0x0100007f, 0);
+        msghdr(m, M, 0, 0, 0, 0, CTL, 80, 0);
+        assertEquals("{msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=20, "
+                + "cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[64]}, {cmsg_len=17, cmsg_level=SOL_IP, cmsg_type=IP_TOS, "
+                + "cmsg_data=[0x10]}, {cmsg_len=28, cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=1077952576, "
+                + "ipi_spec_dst=inet_addr(\"127.0.0.1\"), ipi_addr=inet_addr(\"127.0.0.1\")}}], msg_controllen=80, msg_flags=0}",
+                render(MsgHdrs.sendMsghdr(Calls.of("sendmsg").args(3, M, 0).mem(m).enter(), 1)));
+    }
 }

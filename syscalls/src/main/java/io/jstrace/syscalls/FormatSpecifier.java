@@ -237,7 +237,7 @@ public enum FormatSpecifier {
     SOCKADDR(ENTRY),
     /** a sockaddr filled by the kernel; the next argument points to its length. */
     POST_SOCKADDR(EXIT),
-    /** a socklen_t passed by value. */
+    /** a socklen_t passed by value, printed as an int as strace does ({@code -1}). */
     SOCKLEN(ENTRY),
     /** a pointer to a socklen_t updated by the kernel: {@code [16]} or {@code [128 => 16]}. */
     POST_SOCKLEN(EXIT),
