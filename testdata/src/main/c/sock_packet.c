@@ -8,6 +8,7 @@
 #include "sockets.h"
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 
 static const char *sa_ll(const struct sockaddr_ll *ll, const char *proto, const char *hatype, const char *pkttype)
@@ -89,6 +90,19 @@ int main(void)
 	expect("setsockopt(%d, SOL_PACKET, PACKET_RX_RING, {tp_block_size=0, tp_block_nr=0, tp_frame_size=0, "
 	       "tp_frame_nr=0}, %zu)", d, sizeof(req));
 	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	struct packet_mreq mr = { .mr_ifindex = lo, .mr_type = PACKET_MR_ALLMULTI, .mr_alen = 2,
+				  .mr_address = { 0x01, 0x80, 0xc2 } };
+	rc = setsockopt(p, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	e = errno;
+	expect("setsockopt(%d, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=if_nametoindex(\"lo\"), "
+	       "mr_type=PACKET_MR_ALLMULTI, mr_alen=2, mr_address=01:80}, %zu)", p, sizeof(mr));
+	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	/* a classic BPF program: its length and where it is (strace shows the instructions with -v) */
+	struct sock_filter accept_all[] = { BPF_STMT(BPF_RET | BPF_K, 0xffff) };
+	struct sock_fprog fprog = { 1, accept_all };
+	check(setsockopt(p, SOL_SOCKET, SO_ATTACH_FILTER, &fprog, sizeof(fprog)) == 0, "SO_ATTACH_FILTER");
+	expect("setsockopt(%d, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=%s}, %zu)", p, addr(accept_all), sizeof(fprog));
+	expect_rval("0");
 	struct tpacket_stats st;
 	len = sizeof(st);
 	check(getsockopt(p, SOL_PACKET, PACKET_STATISTICS, &st, &len) == 0, "PACKET_STATISTICS");

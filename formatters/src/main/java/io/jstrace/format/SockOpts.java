@@ -16,6 +16,7 @@ import io.jstrace.syscalls.xlat.RawOptions;
 import io.jstrace.syscalls.xlat.SockTxrehash;
 import io.jstrace.syscalls.xlat.Xlat;
 import io.jstrace.syscalls.xlat.NetlinkSockopts;
+import io.jstrace.syscalls.xlat.PacketMreqTypes;
 import io.jstrace.syscalls.xlat.PacketSockopts;
 import io.jstrace.syscalls.xlat.SoOptions;
 import io.jstrace.syscalls.xlat.TcpOptions;
@@ -36,8 +37,8 @@ final class SockOpts {
     private static final int SO_ERROR = 4, SO_LINGER = 13, SO_PEERCRED = 17, SO_ATTACH_FILTER = 26,
             SO_ATTACH_REUSEPORT_CBPF = 51, SO_TXREHASH = 74;
     private static final int MCAST_JOIN_GROUP = 42, MCAST_LEAVE_GROUP = 45;
-    /** sizeof(struct group_req) on 64-bit architectures. */
-    private static final int GROUP_REQ_SIZE = 136;
+    /** sizeof(struct group_req), struct sock_fprog and struct packet_mreq on 64-bit architectures. */
+    private static final int GROUP_REQ_SIZE = 136, SOCK_FPROG_SIZE = 16, PACKET_MREQ_SIZE = 16;
     private static final int PACKET_ADD_MEMBERSHIP = 1, PACKET_DROP_MEMBERSHIP = 2, PACKET_RX_RING = 5,
             PACKET_TX_RING = 13;
     private static final int IP_ADD_MEMBERSHIP = 35, IP_DROP_MEMBERSHIP = 36;
@@ -86,7 +87,7 @@ final class SockOpts {
         if (addr == 0) return new Addr(0);
         if (level == SOL_SOCKET && name == SO_LINGER) return len < 8 ? new Addr(addr) : linger(c, addr, 8);
         if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
-            return new Addr(addr);
+            return len != SOCK_FPROG_SIZE ? new Addr(addr) : sockFprog(c, addr);
         }
         if (level == SOL_SOCKET && name == SO_TXREHASH && len == 4) return txrehash(c, addr);
         if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
@@ -97,7 +98,7 @@ final class SockOpts {
                 "tp_block_nr", "tp_frame_size", "tp_frame_nr"}, new boolean[] {true, true, true, true});
         }
         if (level == SOL_PACKET && (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)) {
-            return new Addr(addr);
+            return len != PACKET_MREQ_SIZE ? new Addr(addr) : packetMreq(c, addr);
         }
         if (level == SOL_IP && (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP)) {
             return len < 8 ? new Addr(addr) : ipMreq(c, addr);
@@ -183,6 +184,33 @@ final class SockOpts {
         byte[] group = java.util.Arrays.copyOfRange(raw, 8, 8 + SockAddrs.SOCKADDR_STORAGE_SIZE + 1);
         return new Value.Struct(List.of(field("gr_interface", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
                 field("gr_group", SockAddrs.print(group, SockAddrs.SOCKADDR_STORAGE_SIZE))), false);
+    }
+
+    /**
+     * struct sock_fprog (include/uapi/linux/filter.h): the instruction count and where the
+     * instructions are. strace 6.1 decodes the instructions only with -v; jstrace does not.
+     */
+    private static Value sockFprog(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, SOCK_FPROG_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Struct(List.of(field("len", new Num(SockAddrs.u16(raw, 0), Base.UNSIGNED)),
+                field("filter", new Addr(TraceeArrays.u64(raw, 8)))), false);
+    }
+
+    /**
+     * struct packet_mreq (include/uapi/linux/if_packet.h): mr_address as
+     * {@code 01:02:03}, mr_alen bytes of it (at most its 8).
+     */
+    private static Value packetMreq(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, PACKET_MREQ_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        int alen = Math.min(SockAddrs.u16(raw, 6), 8);
+        StringBuilder mac = new StringBuilder();
+        for (int k = 0; k < alen; k++) mac.append(k > 0 ? ":" : "").append(String.format("%02x", raw[8 + k] & 0xff));
+        return new Value.Struct(List.of(field("mr_ifindex", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
+                field("mr_type", Numbers.named(PacketMreqTypes.XLAT, SockAddrs.u16(raw, 4), "PACKET_MR_???")),
+                field("mr_alen", new Num(SockAddrs.u16(raw, 6), Base.UNSIGNED)),
+                field("mr_address", new Value.Text(mac.toString()))), false);
     }
 
     /** struct ip_mreq (include/uapi/linux/in.h). */

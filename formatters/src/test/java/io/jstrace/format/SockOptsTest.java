@@ -140,4 +140,16 @@ class SockOptsTest {
         FakeMemory groups = new FakeMemory().putInts(V, 16, 0, 0, 0).putInts(L, 8);
         assertEquals("[16, 0]", render(SockOpts.getValue(get(groups, SOL_NETLINK, 9, 16, 0), 3)));
     }
+
+    @Test
+    void packetMembershipAndSocketFilter() {
+        FakeMemory mreq = new FakeMemory().putInts(V, 0x40404040).put(V + 4, new byte[] {1, 0, 7, 0, 1, 2, 3, 4, 5,
+            (byte) 0xab, (byte) 0xcd, (byte) 0xef});
+        assertEquals("{mr_ifindex=1077952576, mr_type=PACKET_MR_PROMISC, mr_alen=7, mr_address=01:02:03:04:05:ab:cd}",
+                set(mreq, 263, 1, 16));
+        assertEquals("0x7ffd00001000", set(mreq, 263, 1, 12));
+        FakeMemory fprog = new FakeMemory().putLongs(V, 3, 0x7ffd_0000_3000L);
+        assertEquals("{len=3, filter=0x7ffd00003000}", set(fprog, SOL_SOCKET, 26, 16));
+        assertEquals("0x7ffd00001000", set(fprog, SOL_SOCKET, 26, 8));
+    }
 }
