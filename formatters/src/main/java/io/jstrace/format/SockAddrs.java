@@ -7,10 +7,14 @@ import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Field;
 import io.jstrace.format.Value.Fn;
 import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.xlat.AlgSockaddrFlags;
 import io.jstrace.syscalls.xlat.ArpHardwareTypes;
 import io.jstrace.syscalls.xlat.EthernetProtocols;
 import io.jstrace.syscalls.xlat.PacketTypes;
 import io.jstrace.syscalls.xlat.SocketFamilies;
+import io.jstrace.syscalls.xlat.VsockCids;
+import io.jstrace.syscalls.xlat.VsockFlags;
+import io.jstrace.syscalls.xlat.VsockPorts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +27,7 @@ import java.util.List;
  *       {@code sizeof(struct sockaddr_storage)}) or prints the address;</li>
  *   <li>{@code {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}};
  *       AF_UNIX paths ({@code sun_path="/tmp/s"}, abstract {@code sun_path=@"name"}, nothing
- *       for an unnamed socket), AF_INET6, AF_NETLINK and AF_PACKET likewise;</li>
+ *       for an unnamed socket), AF_INET6, AF_NETLINK, AF_PACKET, AF_ALG and AF_VSOCK likewise;</li>
  *   <li>a family without a printer, or a length shorter than its struct, prints its bytes:
  *       {@code sa_data="..."}.</li>
  * </ul>
@@ -31,7 +35,10 @@ import java.util.List;
 final class SockAddrs {
     /** include/uapi/linux/socket.h: sizeof(struct sockaddr_storage). */
     static final int SOCKADDR_STORAGE_SIZE = 128;
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38,
+            AF_VSOCK = 40;
+    /** sizeof(struct sockaddr_vm); struct sockaddr_alg_new, whose salg_name has no fixed size. */
+    private static final int SOCKADDR_VM_SIZE = 16, SOCKADDR_ALG_NEW_SIZE = 24;
     /** offsetof(struct sockaddr_in6, sin6_scope_id): shorter sockaddr_in6 are accepted without it. */
     private static final int SIN6_MIN_LEN = 24;
     /** include/uapi/linux/un.h: sizeof(struct sockaddr_un). */
@@ -88,6 +95,14 @@ final class SockAddrs {
                 }
                 case AF_PACKET -> {
                     if (len >= 20) packet(raw, len, f);
+                    else raw(raw, len, f);
+                }
+                case AF_ALG -> {
+                    if (len > SOCKADDR_ALG_NEW_SIZE) alg(raw, len, f);
+                    else raw(raw, len, f);
+                }
+                case AF_VSOCK -> {
+                    if (len >= SOCKADDR_VM_SIZE) vsock(raw, f);
                     else raw(raw, len, f);
                 }
                 default -> raw(raw, len, f);
@@ -156,6 +171,43 @@ final class SockAddrs {
             addr.add(zeroPadded(raw[12 + k] & 0xff, 2));
         }
         f.add(field("sll_addr", new Value.Arr(addr, false)));
+    }
+
+    /** struct sockaddr_alg (include/uapi/linux/if_alg.h): the type, feature bits and name of a crypto algorithm. */
+    private static void alg(byte[] raw, int len, List<Field> f) {
+        f.add(field("salg_type", nulTerminated(raw, 2, 14)));
+        f.add(field("salg_feat", verboseFlags(AlgSockaddrFlags.XLAT, u32(raw, 16), "CRYPTO_ALG_???")));
+        f.add(field("salg_mask", verboseFlags(AlgSockaddrFlags.XLAT, u32(raw, 20), "CRYPTO_ALG_???")));
+        f.add(field("salg_name", nulTerminated(raw, SOCKADDR_ALG_NEW_SIZE, len - SOCKADDR_ALG_NEW_SIZE)));
+    }
+
+    /** struct sockaddr_vm (include/uapi/linux/vm_sockets.h); the reserved and zero bytes only when set. */
+    private static void vsock(byte[] raw, List<Field> f) {
+        int reserved = u16(raw, 2);
+        if (reserved != 0) f.add(field("svm_reserved1", Value.hex(reserved)));
+        f.add(field("svm_cid", Numbers.named(VsockCids.XLAT, u32(raw, 8), null)));
+        f.add(field("svm_port", Numbers.named(VsockPorts.XLAT, u32(raw, 4), null)));
+        f.add(field("svm_flags", Numbers.flags(VsockFlags.XLAT, raw[12] & 0xff, "VMADDR_FLAG_???")));
+        if (raw[13] != 0 || raw[14] != 0 || raw[15] != 0) f.add(field("svm_zero", Sockets.hexBytes(raw, 13, 16)));
+    }
+
+    /**
+     * A char array that should end in a NUL (strace's QUOTE_0_TERMINATED |
+     * QUOTE_EXPECT_TRAILING_0): up to the NUL, or all but the last byte and {@code ...}.
+     */
+    private static Value nulTerminated(byte[] raw, int off, int size) {
+        for (int k = 0; k < size; k++) {
+            if (raw[off + k] == 0) return new Value.Str(Arrays.copyOfRange(raw, off, off + k), false);
+        }
+        return new Value.Str(Arrays.copyOfRange(raw, off, off + Math.max(size - 1, 0)), true);
+    }
+
+    /** strace's XLAT_STYLE_VERBOSE flags: {@code 0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 *\/}. */
+    private static Value verboseFlags(io.jstrace.syscalls.xlat.Xlat table, long v, String unknown) {
+        if (v == 0) return Value.hex(0);
+        Value names = Numbers.flags(table, v, unknown);
+        if (names instanceof Value.Commented) return names;
+        return new Value.Commented(Value.hex(v), new StraceText(StraceText.Escape.OCTAL).render(names));
     }
 
     /** print_sockaddr_data_raw: the bytes after sa_family. */

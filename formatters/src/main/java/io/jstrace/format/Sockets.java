@@ -121,7 +121,7 @@ final class Sockets {
     }
 
     /** strace's QUOTE_FORCE_HEX: {@code "\x01\x02"}. */
-    private static Value hexBytes(byte[] raw, int from, int to) {
+    static Value hexBytes(byte[] raw, int from, int to) {
         StringBuilder b = new StringBuilder("\"");
         for (int k = from; k < to; k++) b.append(String.format("\\x%02x", raw[k] & 0xff));
         return new Value.Text(b.append('"').toString());

@@ -132,6 +132,33 @@ class SockAddrsTest {
     }
 
     @Test
+    void vsockWithReservedAndZeroBytesOnlyWhenSet() {
+        FakeMemory m = family(40, bytes(0, 0, 0xd2, 0x04, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0));
+        assertEquals("{sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, svm_port=0x4d2, svm_flags=VMADDR_FLAG_TO_HOST}",
+                bind(m, 16));
+        FakeMemory odd = family(40, bytes(3, 0, 0xff, 0xff, 0xff, 0xff, 0x4d, 0, 0, 0, 6, 0, 9, 0));
+        assertEquals("{sa_family=AF_VSOCK, svm_reserved1=0x3, svm_cid=0x4d, svm_port=VMADDR_PORT_ANY, "
+                + "svm_flags=0x6 /* VMADDR_FLAG_??? */, svm_zero=\"\\x00\\x09\\x00\"}", bind(odd, 16));
+    }
+
+    @Test
+    void algNamesEndAtTheirNulOrAreCut() {
+        byte[] rest = new byte[86];
+        System.arraycopy("hash".getBytes(), 0, rest, 0, 4);
+        rest[14] = 1;
+        rest[15] = 0x10;
+        rest[18] = 0x10;
+        System.arraycopy("sha256".getBytes(), 0, rest, 22, 6);
+        FakeMemory m = family(38, rest);
+        String head = "{sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
+                + "salg_mask=0x10 /* CRYPTO_ALG_??? */, ";
+        assertEquals(head + "salg_name=\"sha256\"}", bind(m, 88));
+        assertEquals(head + "salg_name=\"sha\"...}", bind(m, 28));
+        assertEquals("{sa_family=AF_ALG, sa_data=\"hash\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\1\\20\\0\\0\\20\\0\\0\\0\"}",
+                bind(m, 24));
+    }
+
+    @Test
     void acceptDecodesWhatFitsBothLengths() {
         FakeMemory m = family(2, bytes(0x1f, 0x90, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0)).putInts(L, 16);
         FakeMemory atEntry = new FakeMemory().putInts(L, 128);
