@@ -5,7 +5,16 @@ import static io.jstrace.format.Value.field;
 import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.xlat.Ax25Protocols;
+import io.jstrace.syscalls.xlat.BtProtocols;
+import io.jstrace.syscalls.xlat.CaifProtocols;
+import io.jstrace.syscalls.xlat.CanProtocols;
 import io.jstrace.syscalls.xlat.IpProtocols;
+import io.jstrace.syscalls.xlat.IsdnProtocols;
+import io.jstrace.syscalls.xlat.KcmProtocols;
+import io.jstrace.syscalls.xlat.NfcProtocols;
+import io.jstrace.syscalls.xlat.PhonetProtocols;
+import io.jstrace.syscalls.xlat.SmcProtocols;
 import io.jstrace.syscalls.xlat.NetlinkProtocols;
 import io.jstrace.syscalls.xlat.SockTypeFlags;
 import io.jstrace.syscalls.xlat.SocketTypes;
@@ -19,7 +28,9 @@ import java.util.List;
  * IPPROTO_TCP)}, {@code getsockname(3, {...}, [128 => 16])}.
  */
 final class Sockets {
-    private static final int AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+    private static final int AF_INET = 2, AF_AX25 = 3, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_IRDA = 23,
+            AF_CAN = 29, AF_BLUETOOTH = 31, AF_RXRPC = 33, AF_ISDN = 34, AF_PHONET = 35, AF_CAIF = 37, AF_NFC = 39, AF_KCM = 41,
+            AF_SMC = 43;
 
     private Sockets() {}
 
@@ -41,7 +52,9 @@ final class Sockets {
 
     /**
      * SOCK_PROTOCOL: named by socket(2)'s family (IPPROTO_* for inet, NETLINK_* for netlink,
-     * {@code htons(ETH_P_ALL)} for packet), a number otherwise and always for socketpair.
+     * {@code htons(ETH_P_ALL)} for packet, and the other families' tables as strace 6.1 has
+     * them: AF_IRDA shares AF_CAN's, AF_RXRPC's is an address family, AF_AX25's prints as a
+     * number with the name in a comment), a number otherwise and always for socketpair.
      */
     static Value protocol(Call c, int i) {
         long proto = c.arg(i);
@@ -50,6 +63,20 @@ final class Sockets {
             case AF_INET, AF_INET6 -> Numbers.named(IpProtocols.XLAT, proto, "IPPROTO_???");
             case AF_NETLINK -> Numbers.named(NetlinkProtocols.XLAT, proto, "NETLINK_???");
             case AF_PACKET -> SockAddrs.htonsNamed(Short.toUnsignedInt(Short.reverseBytes((short) proto)));
+            case AF_AX25 -> {
+                String name = Ax25Protocols.XLAT.name(proto);
+                yield new Value.Commented(Value.hex(proto), name == null ? "AX25_P_???" : name);
+            }
+            case AF_IRDA -> Numbers.named(CanProtocols.XLAT, proto, "IRDAPROTO_???");
+            case AF_CAN -> Numbers.named(CanProtocols.XLAT, proto, "CAN_???");
+            case AF_BLUETOOTH -> Numbers.named(BtProtocols.XLAT, proto, "BTPROTO_???");
+            case AF_RXRPC -> Numbers.named(io.jstrace.syscalls.xlat.SocketFamilies.XLAT, proto, "AF_???");
+            case AF_ISDN -> Numbers.named(IsdnProtocols.XLAT, proto, "ISDN_P_???");
+            case AF_PHONET -> Numbers.named(PhonetProtocols.XLAT, proto, "PN_PROTO_???");
+            case AF_CAIF -> Numbers.named(CaifProtocols.XLAT, proto, "CAIFPROTO_???");
+            case AF_NFC -> Numbers.named(NfcProtocols.XLAT, proto, "NFC_SOCKPROTO_???");
+            case AF_KCM -> Numbers.named(KcmProtocols.XLAT, proto, "KCMPROTO_???");
+            case AF_SMC -> Numbers.named(SmcProtocols.XLAT, proto, "SMCPROTO_???");
             default -> new Num(proto, Base.UNSIGNED);
         };
     }

@@ -36,6 +36,14 @@ class SocketsTest {
         assertEquals("htons(ETH_P_ALL)", socket(17, 3, 0x0300, 2));
         assertEquals("htons(0x1234 /* ETH_P_??? */)", socket(17, 3, 0x3412, 2));
         assertEquals("7", socket(1, 1, 7, 2));
+        assertEquals("0x7 /* AX25_P_VJUNCOMP */", socket(3, 5, 7, 2));
+        assertEquals("0 /* AX25_P_??? */", socket(3, 5, 0, 2));
+        assertEquals("CAN_RAW", socket(23, 2, 1, 2));
+        assertEquals("0x9 /* IRDAPROTO_??? */", socket(23, 2, 9, 2));
+        assertEquals("BTPROTO_HCI", socket(31, 3, 1, 2));
+        assertEquals("AF_INET", socket(33, 2, 2, 2));
+        assertEquals("ISDN_P_B_RAW", socket(34, 2, 0x21, 2));
+        assertEquals("SMCPROTO_SMC6", socket(43, 1, 1, 2));
         // socketpair prints its protocol as a number whatever the family
         assertEquals("6", render(Formatters.format(Calls.of("socketpair").args(2, 1, 6, 0).enter(), 2)));
     }
