@@ -10,10 +10,23 @@ import io.jstrace.syscalls.FormatSpecifier;
  * One syscall being decoded: its entry registers, its exit when known, and the stopped
  * tracee's memory. Valid only while the tracee is stopped.
  *
- * @param exit {@code null} while decoding at syscall-enter-stop
- * @param arch the architecture whose struct layouts apply
+ * @param exit    {@code null} while decoding at syscall-enter-stop
+ * @param arch    the architecture whose struct layouts apply
+ * @param atEntry at syscall-exit-stop, what {@link EntryMemory#capture} read at the entry
+ *                ({@link EntryMemory#NONE} when the entry was not seen)
  */
-public record Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options) {
+public record Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options,
+        TraceeMemory atEntry) {
+
+    /** A call with nothing kept from its entry: at the entry itself, or an exit whose entry was not seen. */
+    public Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options) {
+        this(enter, exit, memory, arch, options, exit == null ? memory : EntryMemory.NONE);
+    }
+
+    /** The same call decoded against the memory kept from its entry. */
+    Call asAtEntry() {
+        return new Call(enter, exit, atEntry, arch, options, atEntry);
+    }
 
     /** Raw argument {@code i}. */
     public long arg(int i) {

@@ -33,7 +33,7 @@ final class Constants {
         row(ITIMER_TYPE,            ItimerWhich.XLAT,      "ITIMER_???");
         row(CLOCK_ID,               ClockIds.XLAT,         "CLOCK_???");
         row(SOCK_FAMILY,            SocketFamilies.XLAT,   "AF_???");
-        row(SOCKOPT_LEVEL,          SockoptLevels.XLAT,    "SOL_???");
+        row(SOCKOPT_LEVEL,          SockoptLevels.XLAT,    "SOL_??");
         row(SHUTDOWN_HOW,           ShutdownHow.XLAT,      "SHUT_???");
         row(EPOLL_CTL_OP,           EpollCtlOps.XLAT,      "EPOLL_CTL_???");
         row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   null);
@@ -45,8 +45,8 @@ final class Constants {
         row(MSYNC_FLAGS,            MsyncFlags.XLAT,       null);
         row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    null);
         row(TIMER_FLAGS,            TimerFlags.XLAT,       null);
-        row(SOCK_FLAGS,             SockTypeFlags.XLAT,    null);
-        row(MSG_FLAGS,              MsgFlags.XLAT,         null);
+        row(SOCK_FLAGS,             SockTypeFlags.XLAT,    "SOCK_???");
+        row(MSG_FLAGS,              MsgFlags.XLAT,         "MSG_???");
         row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
         row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
         row(STATX_MASK,             StatxMask.XLAT,        null);
@@ -87,7 +87,9 @@ final class Constants {
         if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) return Numbers.flags(creationFlags(c.name()), c.arg(i) & 0xffff_ffffL);
         Row row = ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;
-        if (row.table().isFlags()) return Numbers.flags(row.table(), v);
+        if (row.table().isFlags()) {
+            return row.unknown() == null ? Numbers.flags(row.table(), v) : Numbers.flags(row.table(), v, row.unknown());
+        }
         return Numbers.named(row.table(), v, row.unknown());
     }
 }

@@ -44,7 +44,8 @@ public final class Formatters {
             case FCNTL_ARG -> Fcntls.arg(call, i);
             case IOCTL_ARG -> Ioctls.arg(call, i);
             case LONG, OFFSET -> Numbers.signedLong(call, i);
-            case UINT, SOCKLEN -> Numbers.unsignedInt(call, i);
+            case UINT -> Numbers.unsignedInt(call, i);
+            case SOCKLEN -> Numbers.signedInt(call, i);
             case SIZE -> Numbers.unsignedLong(call, i);
             case HEX -> Numbers.hex(call, i);
             case OCT -> Numbers.octal(call, i);
@@ -73,7 +74,7 @@ public final class Formatters {
             case CLONE_FLAGS -> Clones.cloneFlags(call.arg(i));
             case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
             case FUTEX_OP -> Futexes.op(call, i);
-            case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
+            case TIMESPEC, POST_TIMESPEC -> Times.timespec(timeoutAtEntry(call), i);
             case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
             case ITIMERVAL, POST_ITIMERVAL -> Times.itimerval(call, i);
@@ -99,13 +100,35 @@ public final class Formatters {
                     RENAME_FLAGS, FLOCK_OP -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
+            case SOCK_TYPE -> Sockets.type(call, i);
+            case SOCK_PROTOCOL -> Sockets.protocol(call, i);
+            case SOCKADDR -> SockAddrs.sockaddr(call, i);
+            case POST_SOCKADDR -> SockAddrs.postSockaddr(call, i);
+            case POST_SOCKLEN -> Sockets.postSocklen(call, i);
+            case SOCKOPT_NAME -> SockOpts.name(call, i);
+            case SOCKOPT_VALUE -> SockOpts.setValue(call, i);
+            case POST_SOCKOPT_VALUE -> SockOpts.getValue(call, i);
+            case SEND_MSGHDR -> MsgHdrs.sendMsghdr(call, i);
+            case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
+            case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
+            case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
-            case SOCK_TYPE, SOCK_PROTOCOL, SOCKOPT_NAME, IO_URING_ENTER_FLAGS,
-                    IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR, RECV_MMSGHDR, CPU_SET, CAP_USER_HEADER, SIGALTSTACK,
-                    POST_SIGALTSTACK, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN, SOCKOPT_VALUE, POST_SOCKOPT_VALUE,
-                    IO_URING_PARAMS -> Numbers.address(call, i);
+            case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
+            case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, IO_URING_PARAMS -> Numbers.address(call, i);
         };
+    }
+
+    /**
+     * recvmmsg's timeout prints at exit, after the vector, as it was at entry: the kernel
+     * writes the time left into it (src/mmsghdr.c).
+     */
+    private static Call timeoutAtEntry(Call call) {
+        return call.exit() != null && call.name().equals("recvmmsg") ? call.asAtEntry() : call;
+    }
+
+    /** What strace adds after the return value: recvmmsg's {@code (Timeout)} or time left. */
+    static String resultComment(Call call) {
+        return call.name().equals("recvmmsg") ? MsgHdrs.recvmmsgComment(call) : "";
     }
 
     private static Value readBuffer(Call call, int i) {

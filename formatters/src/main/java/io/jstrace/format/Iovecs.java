@@ -40,7 +40,7 @@ final class Iovecs {
     }
 
     /** @param dataSize bytes to spread over the buffers; -1 for each buffer's whole length */
-    private static Value iovecs(Call c, long addr, long count, long dataSize) {
+    static Value iovecs(Call c, long addr, long count, long dataSize) {
         long[] left = {dataSize};
         return TraceeArrays.array(c, addr, count, IOVEC_SIZE, raw -> {
             long base = TraceeArrays.u64(raw, 0), len = TraceeArrays.u64(raw, 8);

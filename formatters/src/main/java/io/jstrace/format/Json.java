@@ -37,6 +37,20 @@ public final class Json {
         else if (v instanceof Commented c) commented(c, out);
         else if (v instanceof Text t) quote(t.text(), out);
         else if (v instanceof Value.Noted n) noted(n, out);
+        else if (v instanceof Value.Changed c) {
+            out.append("{\"before\":");
+            value(c.before(), out);
+            out.append(",\"after\":");
+            value(c.after(), out);
+            out.append('}');
+        } else if (v instanceof Value.Fn f) call(f, out);
+        else if (v instanceof Value.Prefixed p) {
+            out.append("{\"prefix\":");
+            quote(p.prefix(), out);
+            out.append(",\"value\":");
+            value(p.value(), out);
+            out.append('}');
+        }
         else if (v instanceof Value.Fd f) fd(f, out);
         else if (v instanceof Value.Named n) {
             out.append('{');
@@ -127,6 +141,17 @@ public final class Json {
             value(f.value(), out);
         }
         out.append("}}");
+    }
+
+    private static void call(Value.Fn f, StringBuilder out) {
+        out.append("{\"call\":");
+        quote(f.name(), out);
+        out.append(",\"args\":[");
+        for (int i = 0; i < f.args().size(); i++) {
+            if (i > 0) out.append(',');
+            value(f.args().get(i), out);
+        }
+        out.append("]}");
     }
 
     private static void fd(Value.Fd f, StringBuilder out) {

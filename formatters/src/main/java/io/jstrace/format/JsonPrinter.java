@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  */
 public final class JsonPrinter implements TraceListener {
     /** A syscall between its two stops. */
-    private record Pending(long id, SyscallEnter enter, List<String> names, List<Value> entryValues, int visible) {}
+    private record Pending(long id, SyscallEnter enter, List<String> names, List<Value> entryValues, int visible,
+            io.jstrace.core.TraceeMemory atEntry) {}
 
     private final Writer out;
     private final DecodeOptions decode;
@@ -59,7 +60,7 @@ public final class JsonPrinter implements TraceListener {
         List<String> names = new ArrayList<>();
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < split; i++) add(call, i, names, values);
-        pending.put(e.tid(), new Pending(nextId++, e, names, values, visible));
+        pending.put(e.tid(), new Pending(nextId++, e, names, values, visible, EntryMemory.capture(call)));
         lastRecord = pending.get(e.tid()).id();
     }
 
@@ -67,7 +68,7 @@ public final class JsonPrinter implements TraceListener {
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Pending p = pending.remove(x.tid());
         if (p == null) return;
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode);
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode, p.atEntry());
         int visible = Formatters.separatorAtExit(call) ? Formatters.visibleArgs(call) : p.visible();
         for (int i = p.names().size(); i < visible; i++) add(call, i, p.names(), p.entryValues());
         Value decoded = x.failed() ? null : Formatters.returnValue(call);

@@ -43,6 +43,16 @@ final class Numbers {
         return unknownComment == null ? Value.hex(value) : new Value.Commented(Value.hex(value), unknownComment);
     }
 
+    /**
+     * strace's printflags: flags, or when no flag is set but some bits are, those bits in hex
+     * with the table's comment, {@code 0x10 /* SOCK_??? *\/}.
+     */
+    static Value flags(Xlat table, long value, String unknownComment) {
+        Xlat.Decomposed d = table.decompose(value);
+        if (d.names().isEmpty() && d.remainder() != 0) return new Value.Commented(Value.hex(value), unknownComment);
+        return new Value.Flags(value, d.names(), d.remainder());
+    }
+
     /** Flags from a flag table; unnamed bits print as a hex remainder. */
     static Value flags(Xlat table, long value) {
         Xlat.Decomposed d = table.decompose(value);

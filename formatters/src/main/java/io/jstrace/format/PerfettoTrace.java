@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class PerfettoTrace implements TraceListener {
     /** A syscall between its stops: its start and the text of its entry part. */
-    private record Open(long start, String head, int split, int visible) {}
+    private record Open(long start, String head, int split, int visible, io.jstrace.core.TraceeMemory atEntry) {}
 
     private final Writer out;
     private final DecodeOptions decode;
@@ -54,14 +54,14 @@ public final class PerfettoTrace implements TraceListener {
         int split = Formatters.entryArgs(call, visible);
         StringBuilder head = new StringBuilder(e.name()).append('(');
         SyscallText.args(call, 0, split, text, head);
-        open.put(e.tid(), new Open(micros(e.timestamp()), head.toString(), split, visible));
+        open.put(e.tid(), new Open(micros(e.timestamp()), head.toString(), split, visible, EntryMemory.capture(call)));
     }
 
     @Override
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Open o = open.remove(x.tid());
         if (o == null) return;
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode);
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode, o.atEntry());
         StringBuilder line = new StringBuilder(o.head());
         int visible = Formatters.separatorAtExit(call) ? Formatters.visibleArgs(call) : o.visible();
         if (o.split() > 0 && o.split() < visible) line.append(", ");

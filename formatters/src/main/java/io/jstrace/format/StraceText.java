@@ -35,6 +35,15 @@ public final class StraceText {
         else if (v instanceof Commented c) comment(c, out);
         else if (v instanceof Text t) out.append(t.text());
         else if (v instanceof Value.Noted n) noted(n, out);
+        else if (v instanceof Value.Changed c) {
+            render(c.before(), out);
+            out.append(" => ");
+            render(c.after(), out);
+        } else if (v instanceof Value.Fn f) call(f, out);
+        else if (v instanceof Value.Prefixed p) {
+            out.append(p.prefix());
+            render(p.value(), out);
+        }
         else if (v instanceof Value.Fd f) {
             out.append(f.fd());
             if (f.path() != null) out.append('<').append(f.path()).append('>');
@@ -83,7 +92,9 @@ public final class StraceText {
         for (Field f : s.fields()) {
             if (!first) out.append(", ");
             first = false;
-            if (!f.name().isEmpty()) out.append(f.name()).append('=');
+            if (!f.name().isEmpty() && !(f.value() instanceof Value.Fn fn && fn.namesField())) {
+                out.append(f.name()).append('=');
+            }
             render(f.value(), out);
         }
         if (s.truncated()) out.append(first ? "..." : ", ...");
@@ -111,6 +122,15 @@ public final class StraceText {
             first = false;
             if (!f.name().isEmpty()) out.append(f.name()).append(' ');
             render(f.value(), out);
+        }
+        out.append(')');
+    }
+
+    private void call(Value.Fn f, StringBuilder out) {
+        out.append(f.name()).append('(');
+        for (int i = 0; i < f.args().size(); i++) {
+            if (i > 0) out.append(", ");
+            render(f.args().get(i), out);
         }
         out.append(')');
     }

@@ -37,7 +37,7 @@ final class SyscallText {
             case UNSIGNED -> Long.toUnsignedString(r);
             case FD -> call.options().fdPaths() ? text.render(Files.descriptor(call, r)) : Long.toString(r);
             case NONE -> "?";
-            default -> Long.toString(r);
+            default -> Long.toString(r) + Formatters.resultComment(call);
         };
     }
 }

@@ -45,7 +45,7 @@ public final class TextPrinter implements TraceListener {
     public enum Status { SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED }
 
     /** A syscall whose entry part ({@code head}) was rendered at entry. */
-    private record Pending(SyscallEnter enter, int split, int visible, String head) {}
+    private record Pending(SyscallEnter enter, int split, int visible, String head, io.jstrace.core.TraceeMemory atEntry) {}
 
     private final Writer out;
     private final Options options;
@@ -79,7 +79,7 @@ public final class TextPrinter implements TraceListener {
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         lastNumber.put(e.tid(), e.number());
-        Pending p = new Pending(e, split, visible, head(e, call, split, visible));
+        Pending p = new Pending(e, split, visible, head(e, call, split, visible), EntryMemory.capture(call));
         boolean returns = e.syscall().ret() != io.jstrace.syscalls.Ret.NONE;
         if (options.statuses() != null) {
             if (returns) pending.put(e.tid(), p);
@@ -133,7 +133,7 @@ public final class TextPrinter implements TraceListener {
         } else {
             resume(x.tid(), p, x.timestamp());
         }
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode());
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode(), p.atEntry());
         line.append(Formatters.exitSuffix(call));
         boolean separator = Formatters.separatorAtExit(call);
         int visible = separator ? Formatters.visibleArgs(call) : p.visible();

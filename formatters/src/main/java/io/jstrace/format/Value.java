@@ -69,6 +69,24 @@ public sealed interface Value {
     /** Text strace prints as is, such as a wait-status expression. */
     record Text(String text) implements Value {}
 
+    /** A value after a marker strace prints before it: an abstract socket's {@code @"name"}. */
+    record Prefixed(String prefix, Value value) implements Value {}
+
+    /**
+     * A value the kernel changed, strace's {@code 128 => 16}: what the tracee passed in and
+     * what came back.
+     */
+    record Changed(Value before, Value after) implements Value {}
+
+    /**
+     * strace's C-call notation: {@code htons(8080)}, {@code inet_addr("127.0.0.1")}.
+     *
+     * @param namesField the call names its struct member itself, as in
+     *                   {@code inet_pton(AF_INET6, "::1", &sin6_addr)}: the member prints
+     *                   without {@code name=}
+     */
+    record Fn(String name, List<Value> args, boolean namesField) implements Value {}
+
     /** A number printed as a signed decimal. */
     static Value dec(long v) {
         return new Num(v, Base.SIGNED);

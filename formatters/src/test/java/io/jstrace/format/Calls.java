@@ -14,6 +14,7 @@ final class Calls {
     private final String name;
     private long[] args = new long[6];
     private FakeMemory memory = new FakeMemory();
+    private FakeMemory atEntry;
     private Arch arch = X86_64.INSTANCE;
     private int stringLimit = 32;
     private boolean verbose;
@@ -33,6 +34,12 @@ final class Calls {
 
     Calls mem(FakeMemory m) {
         memory = m;
+        return this;
+    }
+
+    /** Memory as it was at the entry, for exit decoders that print what the kernel changed. */
+    Calls atEntry(FakeMemory m) {
+        atEntry = m;
         return this;
     }
 
@@ -59,8 +66,9 @@ final class Calls {
     /** The call at its syscall-exit-stop with return value {@code ret} (-errno on failure). */
     Call exit(long ret) {
         SyscallEnter e = enterRecord();
+        Call entry = new Call(e, null, atEntry == null ? memory : atEntry, arch, new DecodeOptions(stringLimit, verbose));
         return new Call(e, new SyscallExit(100, 100, 0, e, ret, 0), memory, arch,
-                new DecodeOptions(stringLimit, verbose));
+                new DecodeOptions(stringLimit, verbose), EntryMemory.capture(entry));
     }
 
     private SyscallEnter enterRecord() {

@@ -114,8 +114,11 @@ public enum FormatSpecifier {
     SEND_MSGHDR(ENTRY),
     /** struct msghdr filled by the kernel. */
     RECV_MSGHDR(EXIT),
-    /** struct mmsghdr array sent by the tracee; count is the next argument. */
-    SEND_MMSGHDR(ENTRY),
+    /**
+     * struct mmsghdr array sent by the tracee; count is the next argument. Decoded at exit,
+     * where the kernel has written each msg_len.
+     */
+    SEND_MMSGHDR(EXIT),
     /** struct mmsghdr array filled by the kernel; count is the return value. */
     RECV_MMSGHDR(EXIT),
 
@@ -254,7 +257,7 @@ public enum FormatSpecifier {
     SOCKADDR(ENTRY),
     /** a sockaddr filled by the kernel; the next argument points to its length. */
     POST_SOCKADDR(EXIT),
-    /** a socklen_t passed by value. */
+    /** a socklen_t passed by value, printed as an int as strace does ({@code -1}). */
     SOCKLEN(ENTRY),
     /** a pointer to a socklen_t updated by the kernel: {@code [16]} or {@code [128 => 16]}. */
     POST_SOCKLEN(EXIT),
