@@ -2,6 +2,7 @@ package io.jstrace.exec;
 
 import io.jstrace.core.ProcConnector;
 import io.jstrace.core.ProcEvent;
+import io.jstrace.core.ProcessInfo;
 import io.jstrace.core.TraceException;
 import io.jstrace.syscalls.Signal;
 import java.time.Instant;
@@ -31,8 +32,15 @@ final class SystemExecs {
         this.baseEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    /** Reads events until the connector is closed. */
+    /**
+     * Reads events until the connector is closed. A short-lived program is gone within a
+     * millisecond or two of its exec event: the /proc readers are loaded and run once
+     * first, so that the first events do not pay for class loading.
+     */
     void run() throws TraceException {
+        int self = (int) ProcessHandle.current().pid();
+        ProcessInfo.read(self);
+        ExecFilename.read(self);
         for (ProcEvent e; (e = connector.next()) != null; ) {
             if (e instanceof ProcEvent.Fork f) {
                 if (!f.isThread()) table.forked(f.parentTgid(), f.childTgid(), epoch(f.timestampNs()));
