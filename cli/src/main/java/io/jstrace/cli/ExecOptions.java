@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
         description = "Show every program started by CMD and its descendants, by process PID and its descendants, "
                 + "or on the whole machine (--system): argv, exit status and duration.")
 final class ExecOptions {
-    @Option(names = "-p", paramLabel = "PID", description = "attach to PID and its descendants")
+    @Option(names = "-p", paramLabel = "PID",
+            description = "attach to PID and its descendants; with --system, report only them")
     Integer pid;
 
     @Option(names = "--system", description = "the whole machine, through the kernel's process-events connector (root)")

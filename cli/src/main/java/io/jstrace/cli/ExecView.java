@@ -52,7 +52,8 @@ final class ExecView {
             cl.usage(System.out);
             return 0;
         }
-        int sources = (o.command.isEmpty() ? 0 : 1) + (o.pid != null ? 1 : 0) + (o.system ? 1 : 0);
+        // With --system, -p names the tree to report; without, the process to attach to.
+        int sources = (o.command.isEmpty() ? 0 : 1) + (o.system || o.pid != null ? 1 : 0);
         if (sources != 1) return usageError("exec: need exactly one of CMD [ARGS], -p PID and --system");
         if (o.only != null && !TAGS.contains(o.only)) return usageError("exec: --only takes git-commit or build");
         try {

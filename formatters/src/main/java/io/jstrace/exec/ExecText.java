@@ -63,7 +63,8 @@ public final class ExecText {
     }
 
     private static String exit(ExecEvent e) {
-        return e.status() + " after " + seconds(e.duration()) + "  " + ShellWords.join(e.argv());
+        String ran = e.status() + " after " + seconds(e.duration());
+        return e.argv().isEmpty() ? ran : ran + "  " + ShellWords.join(e.argv());
     }
 
     private static String environment(ExecEvent e) {
