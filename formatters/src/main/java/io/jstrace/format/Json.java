@@ -175,19 +175,30 @@ public final class Json {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
+            if (!escape(c, out)) out.append(c);
         }
         out.append('"');
+    }
+
+    /** Appends the escape of a character JSON needs escaped; whether {@code c} was one. */
+    private static boolean escape(int c, StringBuilder out) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case '\r' -> out.append("\\r");
+            default -> {
+                if (c >= 0x20 && c != 0x7f) return false;
+                unicode(c, out);
+            }
+        }
+        return true;
+    }
+
+    /** JSON's six-character escape (backslash, u, 00, two hex digits), for a character below 0x100. */
+    private static void unicode(int c, StringBuilder out) {
+        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
     }
 
     static void quote(String s, StringBuilder out) {
@@ -202,19 +213,10 @@ public final class Json {
         out.append('"');
         for (byte x : b) {
             int c = x & 0xff;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c >= 0x7f) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    } else {
-                        out.append((char) c);
-                    }
-                }
+            if (c >= 0x80) {
+                unicode(c, out);
+            } else if (!escape(c, out)) {
+                out.append((char) c);
             }
         }
         out.append('"');
