@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.Ptrace;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,37 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
 class FaultInjectionTest {
-    private static final ThreadLocal<Integer> INJECTED_ERRNO = new ThreadLocal<>();
     private static final List<String> COMMAND = List.of("/bin/sh", "-c", "echo a >/dev/null; echo b >/dev/null");
 
     @AfterEach
     void restore() {
-        Native.install(null, null);
-    }
-
-    /** Installs a LibC whose calls go through {@code fault}: return a value to fail the call, or null. */
-    private static void inject(BiFunction<String, Object[], Long> fault) {
-        LibC real = Native.real();
-        LibC faulty = (LibC) Proxy.newProxyInstance(LibC.class.getClassLoader(), new Class<?>[] {LibC.class},
-                (proxy, method, args) -> {
-                    INJECTED_ERRNO.remove();
-                    Long failed = fault.apply(method.getName(), args);
-                    if (failed != null) return method.getReturnType() == int.class ? (Object) failed.intValue() : failed;
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        Native.install(faulty, () -> {
-            Integer e = INJECTED_ERRNO.get();
-            return e != null ? e : Native.runtime().getLastError();
-        });
-    }
-
-    private static Long fail(int errno) {
-        INJECTED_ERRNO.set(errno);
-        return -1L;
+        NativeFaults.restore();
     }
 
     /** Traces COMMAND; returns the records as "kind name" strings, and the status last. */
@@ -88,7 +60,7 @@ class FaultInjectionTest {
         List<Throwable> errors = new ArrayList<>();
         List<String> clean = trace(errors);
         AtomicInteger calls = new AtomicInteger();
-        inject((name, args) -> name.equals("waitpid") && calls.incrementAndGet() % 2 == 0 ? fail(Ptrace.EINTR) : null);
+        NativeFaults.inject((name, args) -> name.equals("waitpid") && calls.incrementAndGet() % 2 == 0 ? NativeFaults.fail(Ptrace.EINTR) : null);
         List<String> interrupted = trace(errors);
         assertTrue(calls.get() > 10, "waitpid was called " + calls.get() + " times");
         assertEquals(clean, interrupted);
@@ -100,11 +72,11 @@ class FaultInjectionTest {
     @ValueSource(ints = {1, 2, 3, 5, 8, 13, 21, 34, 55})
     void traceeVanishingIsReportedNotFatal(int n) throws Exception {
         AtomicInteger resumes = new AtomicInteger();
-        inject((name, args) -> {
+        NativeFaults.inject((name, args) -> {
             if (name.equals("ptrace") && ((Number) args[0]).longValue() == Ptrace.PTRACE_SYSCALL
                     && resumes.incrementAndGet() == n) {
                 Native.real().kill((Integer) args[1], 9);
-                return fail(Ptrace.ESRCH);
+                return NativeFaults.fail(Ptrace.ESRCH);
             }
             return null;
         });

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,6 @@ class ProcConnectorFaultTest {
     private static final int EPERM = 1, ENOBUFS = 105;
     private static final String REFUSED = "Cannot listen to process events: Operation not permitted"
             + " (needs root or CAP_NET_ADMIN)";
-    private static final ThreadLocal<Integer> INJECTED_ERRNO = new ThreadLocal<>();
 
     private long fdsBefore;
 
@@ -39,7 +36,7 @@ class ProcConnectorFaultTest {
 
     @AfterEach
     void restore() {
-        Native.install(null, null);
+        NativeFaults.restore();
     }
 
     /** This JVM's sockets and eventfds (the children's pipes come and go with them). */
@@ -59,31 +56,6 @@ class ProcConnectorFaultTest {
         }
     }
 
-    /** Installs a LibC whose calls go through {@code fault}: return a value to fail or fake the call, or null. */
-    private static void inject(BiFunction<String, Object[], Long> fault) {
-        LibC real = Native.real();
-        LibC faulty = (LibC) Proxy.newProxyInstance(LibC.class.getClassLoader(), new Class<?>[] {LibC.class},
-                (proxy, method, args) -> {
-                    INJECTED_ERRNO.remove();
-                    Long faked = fault.apply(method.getName(), args);
-                    if (faked != null) return method.getReturnType() == int.class ? (Object) faked.intValue() : faked;
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        Native.install(faulty, () -> {
-            Integer e = INJECTED_ERRNO.get();
-            return e != null ? e : Native.runtime().getLastError();
-        });
-    }
-
-    private static Long fail(int errno) {
-        INJECTED_ERRNO.set(errno);
-        return -1L;
-    }
-
     private void assertRefusedWith(String message) throws Exception {
         TraceException e = assertThrows(TraceException.class, ProcConnector::open);
         assertEquals(message, e.getMessage());
@@ -92,13 +64,13 @@ class ProcConnectorFaultTest {
 
     @Test
     void bindRefused() throws Exception {
-        inject((name, args) -> name.equals("bind") ? fail(EPERM) : null);
+        NativeFaults.inject((name, args) -> name.equals("bind") ? NativeFaults.fail(EPERM) : null);
         assertRefusedWith(REFUSED);
     }
 
     @Test
     void listenMessageRefused() throws Exception {
-        inject((name, args) -> name.equals("send") ? fail(EPERM) : null);
+        NativeFaults.inject((name, args) -> name.equals("send") ? NativeFaults.fail(EPERM) : null);
         assertRefusedWith(REFUSED);
     }
 
@@ -106,7 +78,7 @@ class ProcConnectorFaultTest {
     @Test
     void listenAcknowledgedWithEperm() throws Exception {
         int[] ack = new int[1];
-        inject((name, args) -> switch (name) {
+        NativeFaults.inject((name, args) -> switch (name) {
             case "send" -> {
                 ack[0] = ((Pointer) args[1]).getInt(28);
                 yield (Long) args[2];
@@ -136,7 +108,7 @@ class ProcConnectorFaultTest {
 
     @Test
     void noAnswerFromTheKernel() throws Exception {
-        inject((name, args) -> switch (name) {
+        NativeFaults.inject((name, args) -> switch (name) {
             case "send" -> (Long) args[2];
             case "poll" -> 0L;
             default -> null;
@@ -148,7 +120,7 @@ class ProcConnectorFaultTest {
     @Test
     void overrunsAreCountedAndReadingGoesOn() throws Exception {
         AtomicInteger recvs = new AtomicInteger();
-        inject((name, args) -> name.equals("recv") && recvs.incrementAndGet() % 3 == 0 ? fail(ENOBUFS) : null);
+        NativeFaults.inject((name, args) -> name.equals("recv") && recvs.incrementAndGet() % 3 == 0 ? NativeFaults.fail(ENOBUFS) : null);
         try (ProcConnector connector = ProcConnector.open()) {
             Process p = new ProcessBuilder("/bin/true").start();
             int pid = (int) p.pid();
