@@ -86,7 +86,7 @@ final class ExecView {
     private int watch(ExecTracer tracer) throws TraceException, IOException {
         out = writer();
         text = o.json ? null : new ExecText(o.cwd);
-        tracer.onExec(this::event).onExit(this::event).onError(e -> err.println("jstrace: " + e));
+        tracer.onExec(this::event).onExit(this::event).onError(e -> err.println(Jstrace.problem(e)));
         Signals.onTermination(sig -> tracer.stop());
         tracer.start();
         // Before any event, or now: without a command, the header says the view is

@@ -65,6 +65,15 @@ final class Jstrace {
         }
     }
 
+    /**
+     * A problem reported while tracing goes on, on one line: a {@link TraceException}'s own
+     * message in strace's words ({@code jstrace: attach: ptrace(PTRACE_SEIZE, N): No such
+     * process}), anything else (a listener's bug) with its type.
+     */
+    static String problem(Throwable e) {
+        return "jstrace: " + (e instanceof TraceException ? e.getMessage() : e.toString());
+    }
+
     /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
     private boolean seccompFilter(Options o, List<Integer> pids) {
         if (!o.seccompBpf) return false;
@@ -109,7 +118,7 @@ final class Jstrace {
         if (summary != null) session.addListener(summary);
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
         if (timeline != null) session.addListener(timeline);
-        session.onError(e -> err.println("jstrace: " + e));
+        session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         Signals.onTermination(sig -> {
             fatalSignal = sig;

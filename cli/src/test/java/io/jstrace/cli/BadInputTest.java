@@ -31,6 +31,22 @@ class BadInputTest {
                 + "+++ exited with 1 +++\n"), r.stderr());
     }
 
+    /** As strace: the process that cannot be attached is reported, the others traced. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+    void aDeadPidBesideALiveOne() throws Exception {
+        Process sleeper = new ProcessBuilder("sh", "-c", "exec sleep 1").start();
+        try {
+            var r = JstraceProcess.run(dir, List.of("-e", "trace=none", "-p", Long.toString(sleeper.pid()), "-p", "999999"));
+            assertEquals(List.of("jstrace: Process " + sleeper.pid() + " attached",
+                    "jstrace: attach: ptrace(PTRACE_SEIZE, 999999): No such process", "+++ exited with 0 +++"),
+                    r.stderr().lines().toList());
+            assertEquals(0, r.exit());
+        } finally {
+            sleeper.destroy();
+        }
+    }
+
     @Test
     void deadPid() throws Exception {
         var r = JstraceProcess.run(dir, List.of("-p", "999999"));

@@ -30,6 +30,11 @@ public final class Dispatcher {
         onError = handler;
     }
 
+    /** A problem that does not end the session (a process that could not be attached). */
+    void error(Throwable e) {
+        onError.accept(e);
+    }
+
     void record(TraceRecord r, Tracee t) {
         for (TraceListener l : listeners) {
             try {

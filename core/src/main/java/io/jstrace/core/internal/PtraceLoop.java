@@ -112,26 +112,42 @@ public final class PtraceLoop {
         return pid;
     }
 
-    /** Seizes every thread of each process and interrupts it. */
+    /**
+     * Seizes every thread of each process and interrupts it. As strace does, a process
+     * that cannot be attached is reported (to the error handler) and the others are
+     * traced; only when none can be is it an error.
+     */
     public void attach(List<Integer> pids) throws TraceException {
         // A filter cannot be given to a running process safely (it would outlive us), so
         // only "no syscall stops at all" is honoured here.
         filtered = stopAt != null && stopAt.length == 0;
+        List<TraceException> failures = new ArrayList<>();
         for (int pid : pids) {
-            List<Integer> seized = new ArrayList<>();
-            for (int tid : Attacher.threadsOf(pid)) {
-                if (threads.containsKey(tid)) continue;
-                if (libc.ptrace(PTRACE_SEIZE, tid, 0, seizeOptions(false)) < 0) {
-                    int e = Native.errno();
-                    if (e == ESRCH && tid != pid) continue;
-                    throw Attacher.failure(pid, e);
-                }
-                newThread(tid, pid);
-                libc.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
-                seized.add(tid);
+            try {
+                attachProcess(pid);
+            } catch (TraceException e) {
+                failures.add(e);
             }
-            if (!seized.isEmpty()) dispatcher.attached(pid, List.copyOf(seized));
         }
+        if (failures.isEmpty()) return;
+        if (threads.isEmpty()) throw failures.get(0);
+        failures.forEach(dispatcher::error);
+    }
+
+    private void attachProcess(int pid) throws TraceException {
+        List<Integer> seized = new ArrayList<>();
+        for (int tid : Attacher.threadsOf(pid)) {
+            if (threads.containsKey(tid)) continue;
+            if (libc.ptrace(PTRACE_SEIZE, tid, 0, seizeOptions(false)) < 0) {
+                int e = Native.errno();
+                if (e == ESRCH && tid != pid) continue;
+                throw Attacher.failure(pid, e);
+            }
+            newThread(tid, pid);
+            libc.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+            seized.add(tid);
+        }
+        if (!seized.isEmpty()) dispatcher.attached(pid, List.copyOf(seized));
     }
 
     /**
