@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jstrace.testdata.TestPrograms;
 import java.nio.file.Files;
@@ -40,6 +41,37 @@ class StressTest {
         int forked = Integer.parseInt(r.stdout().trim().split(" ")[1]);
         String trace = Files.readString(log);
         assertEquals(forked + 1, count(trace, "+++ exited with 0 +++"));
+    }
+
+    static boolean rootWithSetpriv() {
+        return "root".equals(System.getProperty("user.name")) && TestPrograms.onPath("setpriv") != null;
+    }
+
+    /**
+     * Root is not held to RLIMIT_NPROC (kernel/fork.c: copy_process exempts CAP_SYS_RESOURCE
+     * and CAP_SYS_ADMIN), so the storm runs as nobody, where `ulimit -u` 64 bounds it.
+     */
+    @Test
+    @EnabledIf("rootWithSetpriv")
+    void forkStormBoundedByUlimitAsAnotherUser() throws Exception {
+        Path shared = Files.createTempDirectory("jstrace-storm");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path prog = Files.copy(TestPrograms.compile("fork_storm"), shared.resolve("fork_storm"));
+            Files.setPosixFilePermissions(prog, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path log = dir.resolve("log");
+            var r = JstraceProcess.run(shared, List.of("-f", "-e", "trace=none", "-o", log.toString(), "setpriv",
+                    "--reuid=65534", "--regid=65534", "--clear-groups", prog.toString()));
+            assertEquals(0, r.exit(), r.stderr());
+            int forked = Integer.parseInt(r.stdout().trim().split(" ")[1]);
+            assertTrue(forked < 64, "bounded by RLIMIT_NPROC: " + forked);
+            assertEquals(forked + 1, count(Files.readString(log), "+++ exited with 0 +++"));
+        } finally {
+            try (var files = Files.list(shared)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            Files.delete(shared);
+        }
     }
 
     @Test
