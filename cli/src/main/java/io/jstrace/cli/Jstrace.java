@@ -10,6 +10,7 @@ import io.jstrace.format.PerfettoTrace;
 import io.jstrace.format.StraceText;
 import io.jstrace.format.Summary;
 import io.jstrace.format.TextPrinter;
+import io.jstrace.format.XlatStyle;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -52,6 +53,11 @@ final class Jstrace {
             System.out.println("jstrace -- version " + VERSION);
             return 0;
         }
+        if (o.constPrintStyle != null && XlatStyle.of(o.constPrintStyle) == null) {
+            boolean longForm = List.of(args).stream().anyMatch(a -> a.startsWith("--const-print-style"));
+            return usageError("invalid " + (longForm ? "--const-print-style" : "-X") + " argument: '"
+                    + o.constPrintStyle + "'");
+        }
         if (o.command.isEmpty() && o.pids.isEmpty()) return usageError("must have PROG [ARGS] or -p PID");
         if (!o.command.isEmpty() && !o.pids.isEmpty()) return usageError("-p and PROG [ARGS] are mutually exclusive");
         try {
@@ -63,6 +69,21 @@ final class Jstrace {
             err.println("jstrace: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** -s, -v, -y/-yy, -X and the per-syscall and per-descriptor qualifiers. */
+    private static DecodeOptions decodeOptions(Options o) {
+        List<String> e = new ArrayList<>(o.expressions);
+        if (o.abbrev != null) e.add("abbrev=" + o.abbrev);
+        if (o.verboseSet != null) e.add("verbose=" + o.verboseSet);
+        if (o.raw != null) e.add("raw=" + o.raw);
+        if (o.readData != null) e.add("read=" + o.readData);
+        if (o.writeData != null) e.add("write=" + o.writeData);
+        java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions, o.decodeFds, o.fdPaths.length);
+        XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
+        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"),
+                fds.contains("socket") || fds.contains("dev"), style, Qualifiers.perSyscall(e, o.verbose),
+                Qualifiers.dumps(e));
     }
 
     /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
@@ -80,6 +101,7 @@ final class Jstrace {
     }
 
     private int trace(Options o) throws TraceException, IOException {
+        DecodeOptions decode = decodeOptions(o);
         TraceOptions options = TraceOptions.defaults()
                 .withFollowForks(o.follow.length > 0)
                 .withSyscalls(Qualifiers.syscalls(o.expressions))
@@ -94,7 +116,7 @@ final class Jstrace {
                 : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
         boolean separately = o.output != null && (o.follow.length > 1 || o.outputSeparately);
         TextPrinter.Options printing = new TextPrinter.Options(
-                new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0 && !separately,
+                decode, escape, o.follow.length > 0 && !separately,
                 o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
                 Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
                 Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
@@ -231,7 +253,7 @@ final class Jstrace {
     private static String badLetter(String arg) {
         if (arg.startsWith("--")) return arg.substring(2);
         for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxyhVtrTiAnzZqcCSUwO".indexOf(c) < 0) return String.valueOf(c);
+            if ("fopseavxyhVtrTiAnzZqcCSUwOXP".indexOf(c) < 0) return String.valueOf(c);
         }
         return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }

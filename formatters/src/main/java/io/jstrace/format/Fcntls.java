@@ -105,7 +105,7 @@ final class Fcntls {
     }
 
     private static Value signal(int n) {
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name());
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
     /**

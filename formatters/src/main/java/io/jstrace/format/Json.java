@@ -37,6 +37,7 @@ public final class Json {
         else if (v instanceof Commented c) commented(c, out);
         else if (v instanceof Text t) quote(t.text(), out);
         else if (v instanceof Value.Noted n) noted(n, out);
+        else if (v instanceof Value.Decoded d) value(d.shown(), out);
         else if (v instanceof Value.Fd f) fd(f, out);
         else if (v instanceof Value.Named n) {
             out.append('{');

@@ -22,7 +22,7 @@ final class Signals {
 
     static Value signal(Call c, int i) {
         int n = c.intArg(i);
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name());
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
     static Value how(Call c, int i) {
@@ -115,7 +115,7 @@ final class Signals {
         List<Field> f = new ArrayList<>();
         int signo = si.signo();
         int code = si.code();
-        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name())));
+        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name(), Value.Base.SIGNED)));
         if (si.errno() != 0) f.add(field("si_errno", Value.dec(si.errno())));
         f.add(field("si_code", new Value.Text(SigCodes.name(signo, code))));
         if (code <= 0 || code == SigCodes.SI_USER) {
@@ -149,7 +149,7 @@ final class Signals {
         f.add(field("si_pid", Value.dec(si.unionInt(0))));
         f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
         int status = si.unionInt(8);
-        f.add(field("si_status", code == 1 ? Value.dec(status) : new Value.Sym(status, Signal.of(status).name())));
+        f.add(field("si_status", code == 1 ? Value.dec(status) : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
         f.add(field("si_utime", clockTicks(si.unionLong(16))));
         f.add(field("si_stime", clockTicks(si.unionLong(24))));
     }

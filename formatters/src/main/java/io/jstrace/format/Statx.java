@@ -63,7 +63,7 @@ final class Statx {
             f.add(field("stx_uid", id(u32(raw, 20))));
             f.add(field("stx_gid", id(u32(raw, 24))));
         }
-        f.add(field("stx_mode", new Value.Text(Files.typedMode(u32(raw, 28) & 0xffff))));
+        f.add(field("stx_mode", Files.typedModeValue(u32(raw, 28) & 0xffff)));
         if (v) f.add(field("stx_ino", unsigned(TraceeArrays.u64(raw, 32))));
         f.add(field("stx_size", unsigned(TraceeArrays.u64(raw, 40))));
         if (!v) return new Value.Struct(f, true);

@@ -29,6 +29,7 @@ final class SyscallText {
             return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
         }
         long r = x.returnValue();
+        if (call.raw() && x.enter().syscall().ret() != io.jstrace.syscalls.Ret.NONE) return Verbosity.rawResult(r);
         Value decoded = Formatters.returnValue(call);
         if (decoded != null) return text.render(decoded);
         return switch (x.enter().syscall().ret()) {

@@ -24,8 +24,24 @@ public sealed interface Value {
      */
     record Str(byte[] bytes, boolean truncated) implements Value {}
 
-    /** A named constant such as {@code AT_FDCWD} or {@code SIGTERM}, with its raw value. */
-    record Sym(long value, String name) implements Value {}
+    /**
+     * A named constant such as {@code AT_FDCWD} or {@code SIGTERM}, with its raw value and
+     * the base strace prints that value in under {@code -X raw} ({@code -100}, {@code 10},
+     * {@code 0x3}: printxval's {@code %#x} unless the decoder prints decimal).
+     */
+    record Sym(long value, String name, Base base) implements Value {
+        /** A constant whose raw value prints in hex, as printxval's. */
+        public Sym(long value, String name) {
+            this(value, name, Base.HEX);
+        }
+    }
+
+    /**
+     * A number strace decodes into text that is not a constant's name: {@code S_IFREG|0644},
+     * {@code makedev(0xfe, 0)}, {@code 8192*1024}. {@code -X raw} prints {@code raw} alone,
+     * {@code -X verbose} prints {@code raw /* shown *\/}.
+     */
+    record Decoded(Num raw, Value shown) implements Value {}
 
     /**
      * Flags: names joined with {@code |} and the bits no name covers in hex.
