@@ -143,6 +143,8 @@ public final class TextPrinter implements TraceListener {
         }
         line.append(')');
         result(SyscallText.result(call, text), x.duration());
+        DataDump.append(call, line);
+        emit();
         if (!seenExit) {
             seenExit = true;
             if (x.failed() && x.enter().name().equals("execve")) execFailed(x);
