@@ -6,6 +6,7 @@ import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
 import io.jstrace.format.DecodeOptions;
 import io.jstrace.format.JsonPrinter;
+import io.jstrace.format.PathTrace;
 import io.jstrace.format.PerfettoTrace;
 import io.jstrace.format.StraceText;
 import io.jstrace.format.Summary;
@@ -86,6 +87,33 @@ final class Jstrace {
                 Qualifiers.dumps(e));
     }
 
+    /**
+     * {@code -P}: each path and its canonical form, saying so when they differ unless
+     * {@code -e quiet=path-resolution} (pathtrace_select_set).
+     */
+    private java.util.Set<String> tracePaths(List<String> paths, java.util.Set<String> quiet) {
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        for (String p : paths) {
+            set.add(p);
+            String real = PathTrace.canonical(p);
+            if (real == null) continue;
+            if (!quiet.contains("path-resolution")) {
+                StraceText q = new StraceText(StraceText.Escape.OCTAL);
+                err.println("jstrace: Requested path " + q.render(quoted(p)) + " resolved into " + q.render(quoted(real)));
+            }
+            set.add(real);
+        }
+        return set;
+    }
+
+    private static io.jstrace.format.Value quoted(String s) {
+        return new io.jstrace.format.Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
+    }
+
+    private static TraceListener onPaths(java.util.Set<String> paths, TraceListener listener) {
+        return paths.isEmpty() ? listener : new PathTrace(paths, listener);
+    }
+
     /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
     private boolean seccompFilter(Options o, List<Integer> pids) {
         if (!o.seccompBpf) return false;
@@ -108,6 +136,7 @@ final class Jstrace {
                 .withInheritedFds(inheritedFds())
                 .withMeasureCpuTime((o.summaryOnly || o.summary) && !o.wallClock);
         List<Integer> pids = pids(o.pids);
+        java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions, o.quiet.length));
         options = options.withSeccompFilter(seccompFilter(o, pids));
         TraceSession session = pids.isEmpty()
                 ? TraceSession.launch(o.command, options)
@@ -127,10 +156,10 @@ final class Jstrace {
         TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
         JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals(), printing.statuses()) : null;
         session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
-        if (!o.summaryOnly) session.addListener(json != null ? json : separately ? files : printer);
-        if (summary != null) session.addListener(summary);
+        if (!o.summaryOnly) session.addListener(onPaths(tracePaths, json != null ? json : separately ? files : printer));
+        if (summary != null) session.addListener(onPaths(tracePaths, summary));
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
-        if (timeline != null) session.addListener(timeline);
+        if (timeline != null) session.addListener(onPaths(tracePaths, timeline));
         session.onError(e -> err.println("jstrace: " + e));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         Signals.onTermination(sig -> {
