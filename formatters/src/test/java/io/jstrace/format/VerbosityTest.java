@@ -1,0 +1,62 @@
+package io.jstrace.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jstrace.format.DecodeOptions.Dumps;
+import io.jstrace.format.DecodeOptions.PerSyscall;
+import org.junit.jupiter.api.Test;
+
+/** -e abbrev=, -e verbose=, -e raw=: what each does to one syscall and not to others. */
+class VerbosityTest {
+    private static DecodeOptions per(PerSyscall p) {
+        return new DecodeOptions(32, false, false, false, XlatStyle.ABBREV, p, Dumps.none());
+    }
+
+    private static final DecodeOptions RAW_OPENAT = per(new PerSyscall(s -> true, s -> true,
+            s -> s.name().equals("openat")));
+    private static final DecodeOptions NO_STRUCTS = per(new PerSyscall(s -> true, s -> false, s -> false));
+
+    @Test
+    void rawArgumentsAreRegistersInHex() {
+        Call c = Calls.of("openat").args(0xffffff9cL, 0x5000, 0x80000, 0).options(RAW_OPENAT).enter();
+        assertEquals(4, Formatters.visibleArgs(c));
+        assertEquals(4, Formatters.entryArgs(c, 4));
+        assertEquals("0xffffff9c", Calls.render(Formatters.format(c, 0)));
+        assertEquals("0", Calls.render(Formatters.format(c, 3)));
+    }
+
+    @Test
+    void rawResultIsHex() {
+        Call c = Calls.of("openat").args(0xffffff9cL, 0x5000, 0, 0).options(RAW_OPENAT).exit(3);
+        assertEquals("0x3", SyscallText.result(c, new StraceText(StraceText.Escape.OCTAL)));
+    }
+
+    @Test
+    void rawSetLeavesOtherSyscallsDecoded() {
+        Call c = Calls.of("close").args(3).options(RAW_OPENAT).enter();
+        assertEquals("3", Calls.render(Formatters.format(c, 0)));
+    }
+
+    @Test
+    void outsideVerboseStructsAreAddresses() {
+        FakeMemory m = new FakeMemory().putLongs(0x1000, 8192 * 1024, -1);
+        Call c = Calls.of("prlimit64").args(0, 3, 0, 0x1000).mem(m).options(NO_STRUCTS).exit(0);
+        assertEquals("0x1000", Calls.render(Formatters.format(c, 3)));
+        assertEquals("NULL", Calls.render(Formatters.format(c, 2)));
+        assertEquals("RLIMIT_STACK", Calls.render(Formatters.format(c, 1)));
+    }
+
+    @Test
+    void outsideVerboseStringsStillPrint() {
+        FakeMemory m = new FakeMemory().putString(0x1000, "/etc/hostname");
+        Call c = Calls.of("openat").args(-100, 0x1000, 0).mem(m).options(NO_STRUCTS).enter();
+        assertEquals("\"/etc/hostname\"", Calls.render(Formatters.format(c, 1)));
+    }
+
+    @Test
+    void abbrevNoneIsVerbose() {
+        DecodeOptions o = per(new PerSyscall(s -> !s.name().equals("newfstatat"), s -> true, s -> false));
+        assertEquals(true, Calls.of("newfstatat").options(o).enter().options().verbose());
+        assertEquals(false, Calls.of("fstat").options(o).enter().options().verbose());
+    }
+}

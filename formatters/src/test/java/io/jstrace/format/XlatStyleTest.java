@@ -1,0 +1,84 @@
+package io.jstrace.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.jstrace.format.Value.Base;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** -X abbrev|raw|verbose, as strace 6.1 prints each kind of value. */
+class XlatStyleTest {
+    private static String render(XlatStyle style, Value v) {
+        return new StraceText(StraceText.Escape.OCTAL, style).render(v);
+    }
+
+    @Test
+    void constantIsNameNumberOrBoth() {
+        Value v = new Value.Sym(3, "RLIMIT_STACK");
+        assertEquals("RLIMIT_STACK", render(XlatStyle.ABBREV, v));
+        assertEquals("0x3", render(XlatStyle.RAW, v));
+        assertEquals("0x3 /* RLIMIT_STACK */", render(XlatStyle.VERBOSE, v));
+    }
+
+    @Test
+    void decimalConstantsStayDecimal() {
+        assertEquals("-100 /* AT_FDCWD */", render(XlatStyle.VERBOSE, new Value.Sym(-100, "AT_FDCWD", Base.SIGNED)));
+        assertEquals("10", render(XlatStyle.RAW, new Value.Sym(10, "SIGUSR1", Base.SIGNED)));
+        assertEquals("18446744073709551615",
+                render(XlatStyle.RAW, new Value.Sym(-1, "RLIM64_INFINITY", Base.UNSIGNED)));
+    }
+
+    @Test
+    void zeroConstantIsZero() {
+        assertEquals("0 /* PROT_NONE */", render(XlatStyle.VERBOSE, new Value.Sym(0, "PROT_NONE")));
+    }
+
+    @Test
+    void flagsAreOneHexNumber() {
+        Value f = new Value.Flags(0x80000, List.of("O_RDONLY", "O_CLOEXEC"), 0);
+        assertEquals("O_RDONLY|O_CLOEXEC", render(XlatStyle.ABBREV, f));
+        assertEquals("0x80000", render(XlatStyle.RAW, f));
+        assertEquals("0x80000 /* O_RDONLY|O_CLOEXEC */", render(XlatStyle.VERBOSE, f));
+    }
+
+    @Test
+    void flagsWithUnknownBitsKeepTheRemainderInTheComment() {
+        Value f = new Value.Flags(0x80000000L, List.of("O_RDONLY"), 0x80000000L);
+        assertEquals("0x80000000 /* O_RDONLY|0x80000000 */", render(XlatStyle.VERBOSE, f));
+        assertEquals("0 /* O_RDONLY */", render(XlatStyle.VERBOSE, new Value.Flags(0, List.of("O_RDONLY"), 0)));
+    }
+
+    @Test
+    void decodedNumbersPrintTheirRawForm() {
+        Value mode = Files.typedModeValue(0100755);
+        assertEquals("S_IFREG|0755", render(XlatStyle.ABBREV, mode));
+        assertEquals("0100755", render(XlatStyle.RAW, mode));
+        assertEquals("0100755 /* S_IFREG|0755 */", render(XlatStyle.VERBOSE, mode));
+        assertEquals("0xfe00 /* makedev(0xfe, 0) */", render(XlatStyle.VERBOSE, Files.dev(0xfe00)));
+        assertEquals("8388608", render(XlatStyle.RAW, Resources.limit(8192 * 1024)));
+    }
+
+    @Test
+    void unknownConstantLosesItsCommentOnlyWhenRaw() {
+        Value v = new Value.Commented(Value.hex(0x270f), "F_???");
+        assertEquals("0x270f", render(XlatStyle.RAW, v));
+        assertEquals("0x270f /* F_??? */", render(XlatStyle.VERBOSE, v));
+        Value vars = new Value.Commented(new Value.Addr(0x7ffc), "35 vars");
+        assertEquals("0x7ffc /* 35 vars */", render(XlatStyle.RAW, vars));
+    }
+
+    @Test
+    void structMembersFollowTheStyle() {
+        Value s = new Value.Struct(List.of(Value.field("sa_handler", new Value.Sym(1, "SIG_IGN"))), false);
+        assertEquals("{sa_handler=0x1}", render(XlatStyle.RAW, s));
+    }
+
+    @Test
+    void styleNamesAreStraces() {
+        assertEquals(XlatStyle.RAW, XlatStyle.of("raw"));
+        assertEquals(XlatStyle.VERBOSE, XlatStyle.of("verbose"));
+        assertEquals(XlatStyle.ABBREV, XlatStyle.of("abbrev"));
+        assertNull(XlatStyle.of("Raw"));
+    }
+}
