@@ -93,10 +93,18 @@ public final class StraceText {
         else symbolic(d.raw(), render(d.shown()), out);
     }
 
-    /** Flags under {@code -X raw} and {@code -X verbose} print as one hex number (printflags_ex). */
+    /**
+     * Flags under {@code -X raw} and {@code -X verbose} print as one hex number
+     * (printflags_ex); the comment only when some bit has a name ({@code 0}, not
+     * {@code 0 /* 0 *\/}).
+     */
     private void flags(Flags f, StringBuilder out) {
         if (style == XlatStyle.ABBREV) {
             abbreviatedFlags(f, out);
+            return;
+        }
+        if (f.names().isEmpty()) {
+            number(new Num(f.value(), Value.Base.HEX), out);
             return;
         }
         StringBuilder names = new StringBuilder();

@@ -50,6 +50,12 @@ class XlatStyleTest {
     }
 
     @Test
+    void flagsWithoutNamesHaveNoComment() {
+        assertEquals("0", render(XlatStyle.VERBOSE, new Value.Flags(0, List.of(), 0)));
+        assertEquals("0x8000", render(XlatStyle.VERBOSE, new Value.Flags(0x8000, List.of(), 0x8000)));
+    }
+
+    @Test
     void decodedNumbersPrintTheirRawForm() {
         Value mode = Files.typedModeValue(0100755);
         assertEquals("S_IFREG|0755", render(XlatStyle.ABBREV, mode));
