@@ -82,8 +82,9 @@ final class Jstrace {
         if (o.writeData != null) e.add("write=" + o.writeData);
         java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions, o.decodeFds, o.fdPaths.length);
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
-        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"),
-                fds.contains("socket") || fds.contains("dev"), style, Qualifiers.perSyscall(e, o.verbose),
+        java.util.Set<String> details = new java.util.HashSet<>(fds);
+        details.remove("path");
+        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"), details, style, Qualifiers.perSyscall(e, o.verbose),
                 Qualifiers.dumps(e));
     }
 

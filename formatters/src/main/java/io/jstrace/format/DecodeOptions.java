@@ -1,6 +1,7 @@
 package io.jstrace.format;
 
 import io.jstrace.syscalls.SyscallInfo;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -10,12 +11,13 @@ import java.util.function.Predicate;
  * @param stringLimit strace's {@code -s}: bytes of a string, and elements of an array, to print
  * @param verbose     strace's {@code -v}: print structures and environments in full
  * @param fdPaths     strace's {@code -y}: print what each descriptor refers to, {@code 3</etc/passwd>}
- * @param fdDetails   strace's {@code -yy}: also sockets' addresses and devices' numbers
+ * @param fdDetails   strace's {@code -yy}, {@code --decode-fds=}: with {@code fdPaths}, the further details
+ *                    to print: {@code socket} (addresses), {@code dev} (device numbers), {@code pidfd} (pid)
  * @param xlatStyle   strace's {@code -X}: how constants and flags print
  * @param perSyscall  strace's {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}
  * @param dumps       strace's {@code -e read=}, {@code -e write=}: descriptors whose data is dumped in hex
  */
-public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, boolean fdDetails, XlatStyle xlatStyle,
+public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails, XlatStyle xlatStyle,
         PerSyscall perSyscall, Dumps dumps) {
 
     /**
@@ -51,7 +53,7 @@ public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, b
 
     /** {@code -s}, {@code -v} and {@code -y}; the rest as strace's defaults. */
     public DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths) {
-        this(stringLimit, verbose, fdPaths, false, XlatStyle.ABBREV, PerSyscall.defaults(), Dumps.none());
+        this(stringLimit, verbose, fdPaths, Set.of(), XlatStyle.ABBREV, PerSyscall.defaults(), Dumps.none());
     }
 
     /** Without {@code -y}. */

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Descriptors, open flags, modes and struct stat. */
 final class Files {
@@ -34,7 +35,10 @@ final class Files {
     /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
     static Value descriptor(Call c, long fd) {
         if (!c.options().fdPaths() || fd < 0) return Value.dec(fd);
-        return new Value.Fd(fd, link("/proc/" + c.enter().tid() + "/fd/" + fd));
+        String path = link("/proc/" + c.enter().tid() + "/fd/" + fd);
+        Set<String> details = c.options().fdDetails();
+        if (path != null && !details.isEmpty()) path = FdDetails.describe(c.enter().tid(), fd, path, details);
+        return new Value.Fd(fd, path);
     }
 
     static Value dirfd(Call c, int i) {

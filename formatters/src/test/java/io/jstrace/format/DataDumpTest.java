@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** -e read= and -e write=: strace's dumpstr and dumpiov_upto layout. */
 class DataDumpTest {
     private static DecodeOptions dumping(int readFd, int writeFd) {
-        return new DecodeOptions(32, false, false, false, XlatStyle.ABBREV, PerSyscall.defaults(),
+        return new DecodeOptions(32, false, false, java.util.Set.of(), XlatStyle.ABBREV, PerSyscall.defaults(),
                 new Dumps(fd -> fd == readFd, fd -> fd == writeFd));
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** -e abbrev=, -e verbose=, -e raw=: what each does to one syscall and not to others. */
 class VerbosityTest {
     private static DecodeOptions per(PerSyscall p) {
-        return new DecodeOptions(32, false, false, false, XlatStyle.ABBREV, p, Dumps.none());
+        return new DecodeOptions(32, false, false, java.util.Set.of(), XlatStyle.ABBREV, p, Dumps.none());
     }
 
     private static final DecodeOptions RAW_OPENAT = per(new PerSyscall(s -> true, s -> true,
