@@ -43,6 +43,31 @@ class DisplayOptionsTest {
         assertSameAsStrace(List.of(flags.split(" ")));
     }
 
+    /**
+     * -yy and its long forms on descriptors of every kind; inodes, ports and pids differ
+     * run to run, so digits are masked.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-yy", "--decode-fds=all", "-e decode-fds=path,socket", "--decode-fds=path,dev",
+        "--decode-fds=path,pidfd", "-y", "--decode-fds", "--decode-fds=socket"})
+    @EnabledIf("straceInstalled")
+    void fdDetailsMatchStrace(String flags) throws Exception {
+        Path prog = TestPrograms.compile("display_fds");
+        List<String> options = new ArrayList<>(List.of(flags.split(" ")));
+        options.addAll(List.of("-e", "trace=close,write,read,accept,listen"));
+        Path[] logs = JstraceProcess.besideStrace(dir, prog.getParent(), options, List.of(prog.toString()));
+        List<String> theirs = digitsMasked(logs[1]);
+        assertEquals(theirs, digitsMasked(logs[0]));
+        if (flags.equals("-yy")) {
+            assertTrue(theirs.contains("accept(N<TCP:[N.N.N.N:N]>, NULL, NULL) = N<TCP:[N.N.N.N:N->N.N.N.N:N]>"),
+                    theirs.toString());
+        }
+    }
+
+    private static List<String> digitsMasked(Path log) throws Exception {
+        return normalised(log).stream().map(l -> l.replaceAll("[0-9]+", "N")).toList();
+    }
+
     /** -P with the file's absolute path: its openat names it relatively, so only the fd calls match. */
     @Test
     @EnabledIf("straceInstalled")

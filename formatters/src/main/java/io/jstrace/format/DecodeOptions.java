@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * @param stringLimit strace's {@code -s}: bytes of a string, and elements of an array, to print
  * @param verbose     strace's {@code -v}: print structures and environments in full
  * @param fdPaths     strace's {@code -y}: print what each descriptor refers to, {@code 3</etc/passwd>}
- * @param fdDetails   strace's {@code -yy}, {@code --decode-fds=}: with {@code fdPaths}, the further details
- *                    to print: {@code socket} (addresses), {@code dev} (device numbers), {@code pidfd} (pid)
+ * @param fdDetails   strace's {@code -yy}, {@code --decode-fds=}: the details to print, each on its own or
+ *                    with the path: {@code socket} (addresses), {@code dev} (device numbers), {@code pidfd} (pid)
  * @param xlatStyle   strace's {@code -X}: how constants and flags print
  * @param perSyscall  strace's {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}
  * @param dumps       strace's {@code -e read=}, {@code -e write=}: descriptors whose data is dumped in hex
@@ -59,6 +59,11 @@ public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, S
     /** Without {@code -y}. */
     public DecodeOptions(int stringLimit, boolean verbose) {
         this(stringLimit, verbose, false);
+    }
+
+    /** Whether descriptors print with anything after them ({@code -y}, {@code -yy}, {@code --decode-fds}). */
+    public boolean decodesFds() {
+        return fdPaths || !fdDetails.isEmpty();
     }
 
     /** strace's defaults: {@code -s 32}, abbreviated structures. */

@@ -32,12 +32,18 @@ final class FdDetails {
 
     private FdDetails() {}
 
-    /** {@code link} (descriptor {@code fd}'s /proc link in thread {@code tid}) with the details {@code kinds} ask for. */
-    static String describe(int tid, long fd, String link, Set<String> kinds) {
-        if (link.startsWith("socket:[") && kinds.contains("socket")) return socket(tid, (int) fd, link);
-        if (link.equals("anon_inode:[pidfd]") && kinds.contains("pidfd")) return pidfd(tid, fd, link);
-        if (link.startsWith("/") && kinds.contains("dev")) return device(tid, fd, link);
-        return link;
+    /**
+     * What descriptor {@code fd} of thread {@code tid} prints with, given its /proc
+     * {@code link}: the first of the {@code kinds} of detail that applies (util.c
+     * printfd_pid: socket, dev, pidfd), else the link itself when {@code path} is
+     * asked for, else {@code null} (the bare number).
+     */
+    static String describe(int tid, long fd, String link, Set<String> kinds, boolean path) {
+        String d = null;
+        if (link.startsWith("socket:[") && kinds.contains("socket")) d = socket(tid, (int) fd, link);
+        if (d == null && link.equals("anon_inode:[pidfd]") && kinds.contains("pidfd")) d = pidfd(tid, fd);
+        if (d == null && link.startsWith("/") && kinds.contains("dev")) d = device(tid, fd, link);
+        return d != null ? d : path ? link : null;
     }
 
     private static String socket(int tid, int fd, String link) {
@@ -45,12 +51,12 @@ final class FdDetails {
         try {
             inode = Long.parseLong(link.substring("socket:[".length(), link.length() - 1));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            return link;
+            return null;
         }
         String cached = cached(inode);
         if (cached != null) return cached;
         String proto = Sockets.protocol(tid, fd);
-        if (proto == null || !KNOWN.contains(proto)) return link;
+        if (proto == null || !KNOWN.contains(proto)) return null;
         String details = switch (proto) {
             case "TCP", "UDP", "UDPLITE", "TCPv6", "UDPv6", "UDPLITEv6" -> InetSockets.find(proto, inode);
             case "UNIX", "UNIX-STREAM" -> unix(inode);
@@ -118,11 +124,13 @@ final class FdDetails {
     }
 
     /** A pidfd: {@code pid:N} from its fdinfo's {@code Pid:} line (src/util.c printpidfd). */
-    private static String pidfd(int tid, long fd, String link) {
+    private static String pidfd(int tid, long fd) {
         for (String line : ProcNet.lines(Path.of("/proc/" + tid + "/fdinfo/" + fd))) {
-            if (line.startsWith("Pid:")) return "pid:" + line.substring(4).trim();
+            if (line.startsWith("Pid:") && !line.substring(4).trim().startsWith("-")) {
+                return "pid:" + line.substring(4).trim();
+            }
         }
-        return link;
+        return null;
     }
 
     /** A character or block device: {@code /dev/null<char 1:3>} (src/util.c printdev). */
@@ -131,20 +139,20 @@ final class FdDetails {
             Path p = Path.of("/proc/" + tid + "/fd/" + fd);
             int mode = (Integer) java.nio.file.Files.getAttribute(p, "unix:mode");
             int type = mode & 0170000;
-            if (type != 0020000 && type != 0060000) return link;
+            if (type != 0020000 && type != 0060000) return null;
             long rdev = (Long) java.nio.file.Files.getAttribute(p, "unix:rdev");
             return link + "<" + (type == 0060000 ? "block" : "char") + " " + major(rdev) + ":" + minor(rdev) + ">";
         } catch (java.io.IOException | RuntimeException e) {
-            return link;
+            return null;
         }
     }
 
     /** glibc's gnu_dev_major / gnu_dev_minor. */
     static long major(long dev) {
-        return ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        return ((dev >>> 8) & 0xfff) | ((dev >>> 32) & 0xfffff000L);
     }
 
     static long minor(long dev) {
-        return (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        return (dev & 0xff) | ((dev >>> 12) & 0xffffff00L);
     }
 }

@@ -34,11 +34,11 @@ final class Files {
 
     /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
     static Value descriptor(Call c, long fd) {
-        if (!c.options().fdPaths() || fd < 0) return Value.dec(fd);
+        if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
         String path = link("/proc/" + c.enter().tid() + "/fd/" + fd);
         Set<String> details = c.options().fdDetails();
-        if (path != null && !details.isEmpty()) path = FdDetails.describe(c.enter().tid(), fd, path, details);
-        return new Value.Fd(fd, path);
+        if (path != null) path = FdDetails.describe(c.enter().tid(), fd, path, details, c.options().fdPaths());
+        return path == null ? Value.dec(fd) : new Value.Fd(fd, path);
     }
 
     static Value dirfd(Call c, int i) {

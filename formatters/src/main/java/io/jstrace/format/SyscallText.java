@@ -36,7 +36,7 @@ final class SyscallText {
             case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
             case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);
             case UNSIGNED -> Long.toUnsignedString(r);
-            case FD -> call.options().fdPaths() ? text.render(Files.descriptor(call, r)) : Long.toString(r);
+            case FD -> call.options().decodesFds() ? text.render(Files.descriptor(call, r)) : Long.toString(r);
             case NONE -> "?";
             default -> Long.toString(r);
         };
