@@ -49,12 +49,12 @@ class DisplayOptionsTest {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-yy", "--decode-fds=all", "-e decode-fds=path,socket", "--decode-fds=path,dev",
-        "--decode-fds=path,pidfd", "-y", "--decode-fds", "--decode-fds=socket"})
+        "--decode-fds=path,pidfd", "-y", "--decode-fds", "--decode-fds=socket", "-X raw -y", "-X verbose -yy"})
     @EnabledIf("straceInstalled")
     void fdDetailsMatchStrace(String flags) throws Exception {
         Path prog = TestPrograms.compile("display_fds");
         List<String> options = new ArrayList<>(List.of(flags.split(" ")));
-        options.addAll(List.of("-e", "trace=close,write,read,accept,listen"));
+        options.addAll(List.of("-e", "trace=openat,close,write,read,accept,listen"));
         Path[] logs = JstraceProcess.besideStrace(dir, prog.getParent(), options, List.of(prog.toString()));
         List<String> theirs = digitsMasked(logs[1]);
         assertEquals(theirs, digitsMasked(logs[0]));

@@ -46,7 +46,8 @@ final class Files {
         if (fd != AT_FDCWD) return descriptor(c, fd);
         if (!c.options().fdPaths()) return new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
         String cwd = link("/proc/" + c.enter().tid() + "/cwd");
-        return new Value.Sym(fd, cwd == null ? "AT_FDCWD" : "AT_FDCWD<" + cwd + ">", Value.Base.SIGNED);
+        Value at = new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
+        return cwd == null ? at : new Value.WithPath(at, cwd);
     }
 
     /** Where a /proc link points, or {@code null} (the descriptor is closed, or /proc is gone). */

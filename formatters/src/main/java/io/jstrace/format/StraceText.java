@@ -38,6 +38,10 @@ public final class StraceText {
         else if (v instanceof Sym s) symbolic(new Num(s.value(), s.base()), s.name(), out);
         else if (v instanceof Flags f) flags(f, out);
         else if (v instanceof Value.Decoded d) decoded(d, out);
+        else if (v instanceof Value.WithPath w) {
+            render(w.value(), out);
+            out.append('<').append(w.path()).append('>');
+        }
         else if (v instanceof Struct s) struct(s, out);
         else if (v instanceof Arr a) array(a, out);
         else if (v instanceof Commented c) comment(c, out);

@@ -71,6 +71,12 @@ public sealed interface Value {
     /** A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}. */
     record Fd(long fd, String path) implements Value {}
 
+    /**
+     * A value and, under {@code -y}, the path it stands for: {@code AT_FDCWD</home/me>},
+     * {@code -100</home/me>} under {@code -X raw}.
+     */
+    record WithPath(Value value, String path) implements Value {}
+
     /** A named argument, strace's style for clone: {@code flags=CLONE_VM|SIGCHLD}. */
     record Named(String name, Value value) implements Value {}
 

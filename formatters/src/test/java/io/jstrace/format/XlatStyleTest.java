@@ -81,6 +81,17 @@ class XlatStyleTest {
     }
 
     @Test
+    void pathFollowsTheConstantInEveryStyle() {
+        Value v = new Value.WithPath(new Value.Sym(-100, "AT_FDCWD", Base.SIGNED), "/tmp");
+        assertEquals("AT_FDCWD</tmp>", render(XlatStyle.ABBREV, v));
+        assertEquals("-100</tmp>", render(XlatStyle.RAW, v));
+        assertEquals("-100 /* AT_FDCWD */</tmp>", render(XlatStyle.VERBOSE, v));
+        StringBuilder json = new StringBuilder();
+        Json.value(v, json);
+        assertEquals("{\"value\":-100,\"name\":\"AT_FDCWD</tmp>\"}", json.toString());
+    }
+
+    @Test
     void styleNamesAreStraces() {
         assertEquals(XlatStyle.RAW, XlatStyle.of("raw"));
         assertEquals(XlatStyle.VERBOSE, XlatStyle.of("verbose"));
