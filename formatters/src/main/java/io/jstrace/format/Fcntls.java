@@ -112,22 +112,28 @@ final class Fcntls {
      * What the getters return, decoded: F_GETFD's and F_GET_SEALS's flags (when not 0),
      * F_GETFL's open flags, F_GETLEASE's lock type, F_GETSIG's signal (when not 0), each
      * after the value (in hex but for F_GETSIG); F_DUPFD's new descriptor. {@code null}
-     * when the result prints as a plain number.
+     * when the result prints as a plain number. strace builds the last three notes as
+     * plain strings (src/fcntl.c sprintflags, xlookup, signame): names under every -X.
      */
     static Value returnValue(Call c) {
         long r = c.ret();
         return switch (cmd(c)) {
             case (int) FcntlCmds.F_GETFD -> r == 0 ? null : noted(Value.hex(r), "flags",
                     Numbers.flags(FdFlags.XLAT, r));
-            case (int) FcntlCmds.F_GETFL -> noted(Value.hex(r), "flags", Files.openFlags(c, r));
+            case (int) FcntlCmds.F_GETFL -> noted(Value.hex(r), "flags", names(Files.openFlags(c, r)));
             case (int) FcntlCmds.F_GET_SEALS -> r == 0 ? null : noted(Value.hex(r), "seals",
                     Numbers.flags(SealFlags.XLAT, r));
             case (int) FcntlCmds.F_GETLEASE -> FlockTypes.XLAT.name(r) == null ? Value.hex(r)
-                    : noted(Value.hex(r), "", new Value.Sym(r, FlockTypes.XLAT.name(r)));
-            case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", signal((int) r));
+                    : noted(Value.hex(r), "", new Value.Text(FlockTypes.XLAT.name(r)));
+            case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", names(signal((int) r)));
             case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC -> Files.descriptor(c, r);
             default -> null;
         };
+    }
+
+    /** {@code v} as text with its names, whatever {@code -X} says. */
+    private static Value names(Value v) {
+        return new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(v));
     }
 
     private static Value noted(Value v, String name, Value note) {

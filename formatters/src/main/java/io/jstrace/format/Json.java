@@ -38,6 +38,8 @@ public final class Json {
         else if (v instanceof Text t) quote(t.text(), out);
         else if (v instanceof Value.Noted n) noted(n, out);
         else if (v instanceof Value.Decoded d) value(d.shown(), out);
+        else if (v instanceof Value.Styled s) value(s.abbrev(), out);
+        else if (v instanceof Value.Sigset s) quote(new StraceText(StraceText.Escape.OCTAL).render(s), out);
         else if (v instanceof Value.WithPath w && w.value() instanceof Sym s) {
             named(s.value(), s.name() + "<" + w.path() + ">", out);
         } else if (v instanceof Value.WithPath w) value(w.value(), out);

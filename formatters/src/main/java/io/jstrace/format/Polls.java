@@ -132,7 +132,7 @@ final class Polls {
         if (addr == 0) return new Addr(0);
         if (len != 8) return new Addr(addr);
         byte[] raw = c.memory().read(addr, (int) len);
-        return raw == null ? new Value.Unreadable(addr) : new Value.Text(Signals.sigsetText(raw));
+        return raw == null ? new Value.Unreadable(addr) : Signals.sigsetValue(raw);
     }
 
     private static Value timeout() {

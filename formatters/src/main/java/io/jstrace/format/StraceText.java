@@ -38,6 +38,10 @@ public final class StraceText {
         else if (v instanceof Sym s) symbolic(new Num(s.value(), s.base()), s.name(), out);
         else if (v instanceof Flags f) flags(f, out);
         else if (v instanceof Value.Decoded d) decoded(d, out);
+        else if (v instanceof Value.Sigset s) sigset(s, out);
+        else if (v instanceof Value.Styled s) {
+            render(style == XlatStyle.RAW ? s.raw() : style == XlatStyle.VERBOSE ? s.verbose() : s.abbrev(), out);
+        }
         else if (v instanceof Value.WithPath w) {
             render(w.value(), out);
             out.append('<').append(w.path()).append('>');
@@ -93,8 +97,27 @@ public final class StraceText {
     }
 
     private void decoded(Value.Decoded d, StringBuilder out) {
-        if (style == XlatStyle.ABBREV) render(d.shown(), out);
-        else symbolic(d.raw(), render(d.shown()), out);
+        if (style == XlatStyle.ABBREV) {
+            render(d.shown(), out);
+            return;
+        }
+        render(d.raw(), out);
+        if (style == XlatStyle.VERBOSE) out.append(" /* ").append(abbreviated().render(d.shown())).append(" */");
+    }
+
+    /** This renderer with {@code -X abbrev}: what strace prints in comments. */
+    private StraceText abbreviated() {
+        return style == XlatStyle.ABBREV ? this : new StraceText(escape, XlatStyle.ABBREV);
+    }
+
+    /** print_sigset_t: members separated by spaces. */
+    private void sigset(Value.Sigset s, StringBuilder out) {
+        out.append(s.inverted() ? "~[" : "[");
+        for (int k = 0; k < s.signals().size(); k++) {
+            if (k > 0) out.append(' ');
+            render(s.signals().get(k), out);
+        }
+        out.append(']');
     }
 
     /**

@@ -37,11 +37,26 @@ public sealed interface Value {
     }
 
     /**
-     * A number strace decodes into text that is not a constant's name: {@code S_IFREG|0644},
-     * {@code makedev(0xfe, 0)}, {@code 8192*1024}. {@code -X raw} prints {@code raw} alone,
-     * {@code -X verbose} prints {@code raw /* shown *\/}.
+     * A value strace decodes into text that is not a constant's name: {@code S_IFREG|0644},
+     * {@code makedev(0xfe, 0)}, {@code 8192*1024}, {@code UTIME_NOW} for a whole timespec.
+     * {@code -X raw} prints {@code raw} alone, {@code -X verbose} prints {@code raw /* shown *\/}.
      */
-    record Decoded(Num raw, Value shown) implements Value {}
+    record Decoded(Value raw, Value shown) implements Value {}
+
+    /**
+     * A value a strace decoder prints its own way in each {@code -X} style, where the
+     * general rules do not give strace's text: statx's flags print as two fields joined
+     * by {@code |}, the sync type's 0 as nothing under {@code -X raw}. JSON takes
+     * {@code abbrev}.
+     */
+    record Styled(Value abbrev, Value raw, Value verbose) implements Value {}
+
+    /**
+     * A signal set, strace's {@code [USR1 TERM]}, or {@code ~[KILL STOP]} ({@code inverted})
+     * when it holds more than half the signals; each member a {@link Sym} named without
+     * {@code SIG}, so {@code -X raw} prints {@code [10 15]}.
+     */
+    record Sigset(boolean inverted, List<Sym> signals) implements Value {}
 
     /**
      * Flags: names joined with {@code |} and the bits no name covers in hex.
