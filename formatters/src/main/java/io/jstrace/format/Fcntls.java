@@ -124,16 +124,17 @@ final class Fcntls {
             case (int) FcntlCmds.F_GET_SEALS -> r == 0 ? null : noted(Value.hex(r), "seals",
                     Numbers.flags(SealFlags.XLAT, r));
             case (int) FcntlCmds.F_GETLEASE -> FlockTypes.XLAT.name(r) == null ? Value.hex(r)
-                    : noted(Value.hex(r), "", new Value.Text(FlockTypes.XLAT.name(r)));
+                    : noted(Value.hex(r), "", names(new Value.Sym(r, FlockTypes.XLAT.name(r))));
             case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", names(signal((int) r)));
             case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC -> Files.descriptor(c, r);
             default -> null;
         };
     }
 
-    /** {@code v} as text with its names, whatever {@code -X} says. */
+    /** {@code v} with its names whatever {@code -X} says; JSON still has it typed. */
     private static Value names(Value v) {
-        return new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(v));
+        Value text = new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(v));
+        return new Value.Styled(v, text, text);
     }
 
     private static Value noted(Value v, String name, Value note) {

@@ -92,6 +92,40 @@ class XlatStyleTest {
     }
 
     @Test
+    void sigsetMembersFollowTheStyle() {
+        Value s = Signals.sigsetValue(new byte[] {0, 2, 0, 0, 0, 0, 0, 0});
+        assertEquals("[USR1]", render(XlatStyle.ABBREV, s));
+        assertEquals("[10]", render(XlatStyle.RAW, s));
+        assertEquals("[10 /* USR1 */]", render(XlatStyle.VERBOSE, s));
+        Value all = Signals.sigsetValue(new byte[] {-1, -1, -1, -1, -1, -1, -1, 0x7f});
+        assertEquals("~[64]", render(XlatStyle.RAW, all));
+    }
+
+    @Test
+    void styledValuesPrintTheirOwnText() {
+        Value v = new Value.Styled(new Value.Text("A"), new Value.Text("B"), new Value.Text("C"));
+        assertEquals("A", render(XlatStyle.ABBREV, v));
+        assertEquals("B", render(XlatStyle.RAW, v));
+        assertEquals("C", render(XlatStyle.VERBOSE, v));
+    }
+
+    @Test
+    void wholeTimespecForUtimeNowUnderRaw() {
+        Value v = new Value.Decoded(new Value.Struct(List.of(Value.field("tv_sec", Value.dec(0)),
+                Value.field("tv_nsec", Value.dec(1073741823))), false), new Value.Text("UTIME_NOW"));
+        assertEquals("UTIME_NOW", render(XlatStyle.ABBREV, v));
+        assertEquals("{tv_sec=0, tv_nsec=1073741823}", render(XlatStyle.RAW, v));
+        assertEquals("{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */", render(XlatStyle.VERBOSE, v));
+    }
+
+    @Test
+    void returnValueNotesFollowTheStyle() {
+        Value v = new Value.Noted(Value.hex(1), List.of(Value.field("flags",
+                new Value.Flags(1, List.of("FD_CLOEXEC"), 0))));
+        assertEquals("0x1 (flags 0x1 /* FD_CLOEXEC */)", render(XlatStyle.VERBOSE, v));
+    }
+
+    @Test
     void styleNamesAreStraces() {
         assertEquals(XlatStyle.RAW, XlatStyle.of("raw"));
         assertEquals(XlatStyle.VERBOSE, XlatStyle.of("verbose"));
