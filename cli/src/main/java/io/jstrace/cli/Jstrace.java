@@ -84,7 +84,8 @@ final class Jstrace {
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
         java.util.Set<String> details = new java.util.HashSet<>(fds);
         details.remove("path");
-        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"), details, style, Qualifiers.perSyscall(e, o.verbose),
+        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"), details, style,
+                Qualifiers.perSyscall(e, o.verbose),
                 Qualifiers.dumps(e));
     }
 
@@ -100,7 +101,8 @@ final class Jstrace {
             if (real == null) continue;
             if (!quiet.contains("path-resolution")) {
                 StraceText q = new StraceText(StraceText.Escape.OCTAL);
-                err.println("jstrace: Requested path " + q.render(quoted(p)) + " resolved into " + q.render(quoted(real)));
+                err.println("jstrace: Requested path " + q.render(quoted(p)) + " resolved into "
+                        + q.render(quoted(real)));
             }
             set.add(real);
         }
@@ -157,7 +159,8 @@ final class Jstrace {
         TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
         JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals(), printing.statuses()) : null;
         session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
-        if (!o.summaryOnly) session.addListener(onPaths(tracePaths, json != null ? json : separately ? files : printer));
+        TraceListener trace = json != null ? json : separately ? files : printer;
+        if (!o.summaryOnly) session.addListener(onPaths(tracePaths, trace));
         if (summary != null) session.addListener(onPaths(tracePaths, summary));
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
         if (timeline != null) session.addListener(onPaths(tracePaths, timeline));

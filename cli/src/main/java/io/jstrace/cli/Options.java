@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-X FORMAT] [-P PATH]... [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID")
     boolean[] follow = new boolean[0];
@@ -33,7 +33,8 @@ final class Options {
     @Option(names = "-s", paramLabel = "STRSIZE", description = "print at most STRSIZE bytes of each string (default 32)")
     int stringLimit = 32;
 
-    @Option(names = "-e", paramLabel = "EXPR", description = "a qualifying expression: [trace=]SET, e.g. -e trace=openat,close or -e trace=%%file")
+    @Option(names = "-e", paramLabel = "EXPR", description = "a qualifying expression: [QUALIFIER=]SET, e.g. -e trace=openat,close or -e trace=%%file;"
+            + " qualifiers: trace, abbrev, verbose, raw, signal, read, write, status, quiet, decode-fds")
     List<String> expressions = new ArrayList<>();
 
     @Option(names = "-a", paramLabel = "COLUMN", description = "align return values at COLUMN (default 40)")

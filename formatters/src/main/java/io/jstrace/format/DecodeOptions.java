@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * @param perSyscall  strace's {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}
  * @param dumps       strace's {@code -e read=}, {@code -e write=}: descriptors whose data is dumped in hex
  */
-public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails, XlatStyle xlatStyle,
-        PerSyscall perSyscall, Dumps dumps) {
+public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
+        XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps) {
 
     /**
      * The sets of syscalls, that strace's per-syscall qualifiers select.
@@ -28,7 +28,8 @@ public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, S
      *                as addresses
      * @param raw     {@code -e raw=}: every argument in hex, undecoded (none by default)
      */
-    public record PerSyscall(Predicate<SyscallInfo> abbrev, Predicate<SyscallInfo> verbose, Predicate<SyscallInfo> raw) {
+    public record PerSyscall(Predicate<SyscallInfo> abbrev, Predicate<SyscallInfo> verbose,
+            Predicate<SyscallInfo> raw) {
         /** strace's defaults: abbrev=all, verbose=all, raw=none. */
         public static PerSyscall defaults() {
             return new PerSyscall(s -> true, s -> true, s -> false);

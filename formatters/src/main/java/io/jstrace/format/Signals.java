@@ -151,7 +151,8 @@ final class Signals {
         f.add(field("si_pid", Value.dec(si.unionInt(0))));
         f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
         int status = si.unionInt(8);
-        f.add(field("si_status", code == 1 ? Value.dec(status) : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
+        f.add(field("si_status", code == 1 ? Value.dec(status)
+                : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
         f.add(field("si_utime", clockTicks(si.unionLong(16))));
         f.add(field("si_stime", clockTicks(si.unionLong(24))));
     }

@@ -19,7 +19,7 @@ public final class SockDiag {
     private static final int UNIX_DIAG_NAME = 0, UNIX_DIAG_PEER = 2;
     private static final int BUFFER = 8192;
 
-    /** An AF_UNIX socket: its peer's inode (0 if none) and bound name (empty if none; abstract names start with NUL). */
+    /** An AF_UNIX socket: its peer's inode (0 if none), its bound name (empty if none; abstract: NUL first). */
     public record Unix(long inode, long peer, byte[] name) {}
 
     /** An inet socket's endpoints: addresses in network order (4 or 16 bytes), ports in host order. */
@@ -30,7 +30,7 @@ public final class SockDiag {
 
     private SockDiag() {}
 
-    /** The protocol name ({@code TCP}, {@code UNIX-STREAM}, ...) of socket {@code fd} of {@code tid}, or {@code null}. */
+    /** The protocol name ({@code TCP}, {@code UNIX-STREAM}...) of socket {@code fd} of {@code tid}, or {@code null}. */
     public static String protocol(int tid, int fd) {
         try {
             LibC libc = Native.libc();
