@@ -13,7 +13,10 @@ public final class Formatters {
     /** Decodes printed argument {@code i} of {@code call}. */
     public static Value format(Call call, int i) {
         if (call.raw()) return Verbosity.raw(call, i);
-        if (Verbosity.addressOnly(call, i)) return new Value.Addr(call.arg(i));
+        return Verbosity.apply(call, i, decoded(call, i));
+    }
+
+    private static Value decoded(Call call, int i) {
         switch (call.name()) {
             case "futex":
                 return Futexes.arg(call, i);
@@ -185,7 +188,7 @@ public final class Formatters {
      * sendfile's {@code  => [5]}.
      */
     public static String exitSuffix(Call call) {
-        if (call.raw()) return "";
+        if (call.raw() || !call.structs()) return "";
         return switch (call.name()) {
             case "clone3" -> Clones.clone3ExitSuffix(call, 0);
             case "sendfile" -> Splices.sendfileExitSuffix(call);

@@ -98,7 +98,7 @@ final class Signals {
     static Value sigreturnFrame(Call c) {
         long sp = c.enter().stackPointer();
         long mask = c.arch() instanceof io.jstrace.arch.Aarch64 ? sp + 128 + 40 : sp + 40 + 256;
-        byte[] raw = sp == 0 ? null : c.memory().read(mask, 8);
+        byte[] raw = sp == 0 || !c.structs() ? null : c.memory().read(mask, 8);
         if (raw == null) return new Value.Struct(java.util.List.of(field("mask", new Addr(mask))), false);
         return new Value.Struct(java.util.List.of(field("mask", sigsetValue(raw))), false);
     }

@@ -23,11 +23,24 @@ final class Verbosity {
             SOCKOPT_VALUE, POST_SOCKOPT_VALUE, POLL_FDS, FD_SET, PSELECT6_SIG, EPOLL_EVENT, EPOLL_EVENTS,
             IO_URING_PARAMS);
 
+    /** Specifiers whose argument is a pointer for some commands only: the structures they decode then. */
+    private static final Set<FormatSpecifier> SOMETIMES = EnumSet.of(FCNTL_ARG, IOCTL_ARG);
+
     private Verbosity() {}
 
-    /** Whether argument {@code i} prints as its address because its syscall is outside {@code -e verbose=}. */
-    static boolean addressOnly(Call call, int i) {
-        return !call.structs() && STRUCTS.contains(call.spec(i));
+    /**
+     * Argument {@code i} as {@code decoded}, or its address when its syscall is outside
+     * {@code -e verbose=}. An empty array stays {@code []}: strace's print_array prints
+     * that before it would read anything.
+     */
+    static Value apply(Call call, int i, Value decoded) {
+        if (call.structs()) return decoded;
+        FormatSpecifier spec = call.spec(i);
+        if (decoded instanceof Value.Arr a && a.items().isEmpty() && !a.truncated()) return decoded;
+        if (STRUCTS.contains(spec)) return new Value.Addr(call.arg(i));
+        boolean read = decoded instanceof Value.Struct || decoded instanceof Value.Arr
+                || decoded instanceof Value.Text t && t.text().startsWith("[");
+        return SOMETIMES.contains(spec) && read ? new Value.Addr(call.arg(i)) : decoded;
     }
 
     /** An argument of a raw syscall: the register in hex ({@code %#lx}), {@code 0} for zero. */

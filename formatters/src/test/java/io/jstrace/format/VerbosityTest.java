@@ -47,6 +47,19 @@ class VerbosityTest {
     }
 
     @Test
+    void outsideVerboseAnEmptyArrayStaysEmpty() {
+        Call c = Calls.of("epoll_pwait").args(5, 0x1000, 4, 0, 0, 8).options(NO_STRUCTS).exit(0);
+        assertEquals("[]", Calls.render(Formatters.format(c, 1)));
+    }
+
+    @Test
+    void outsideVerboseReturnNotesThatReadMemoryGo() {
+        FakeMemory m = new FakeMemory().put(0x1000, new byte[] {3, 0, 0, 0, 1, 0, 1, 0});
+        Call c = Calls.of("poll").args(0x1000, 1, 0).mem(m).options(NO_STRUCTS).exit(1);
+        assertEquals(null, Formatters.returnValue(c));
+    }
+
+    @Test
     void outsideVerboseStringsStillPrint() {
         FakeMemory m = new FakeMemory().putString(0x1000, "/etc/hostname");
         Call c = Calls.of("openat").args(-100, 0x1000, 0).mem(m).options(NO_STRUCTS).enter();
