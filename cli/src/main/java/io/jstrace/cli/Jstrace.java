@@ -62,7 +62,7 @@ final class Jstrace {
         if (o.command.isEmpty() && o.pids.isEmpty()) return usageError("must have PROG [ARGS] or -p PID");
         if (!o.command.isEmpty() && !o.pids.isEmpty()) return usageError("-p and PROG [ARGS] are mutually exclusive");
         try {
-            return trace(o);
+            return trace(o, List.of(args));
         } catch (TraceException | IllegalArgumentException e) {
             err.println("jstrace: " + e.getMessage());
             return 1;
@@ -72,8 +72,11 @@ final class Jstrace {
         }
     }
 
-    /** -s, -v, -y/-yy, -X and the per-syscall and per-descriptor qualifiers. */
-    private static DecodeOptions decodeOptions(Options o) {
+    /**
+     * -s, -y/-yy, -X and the per-syscall and per-descriptor qualifiers; -v as abbrev=none,
+     * in its place among the -e abbrev= expressions.
+     */
+    private static DecodeOptions decodeOptions(Options o, List<String> args) {
         List<String> e = new ArrayList<>(o.expressions);
         if (o.abbrev != null) e.add("abbrev=" + o.abbrev);
         if (o.verboseSet != null) e.add("verbose=" + o.verboseSet);
@@ -84,8 +87,9 @@ final class Jstrace {
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
         java.util.Set<String> details = new java.util.HashSet<>(fds);
         details.remove("path");
-        return new DecodeOptions(o.stringLimit, o.verbose, fds.contains("path"), details, style,
-                Qualifiers.perSyscall(e, o.verbose),
+        boolean verboseLast = o.verbose && OptionOrder.verboseLast(args);
+        return new DecodeOptions(o.stringLimit, false, fds.contains("path"), details, style,
+                Qualifiers.perSyscall(e, o.verbose, verboseLast),
                 Qualifiers.dumps(e));
     }
 
@@ -131,8 +135,8 @@ final class Jstrace {
         return true;
     }
 
-    private int trace(Options o) throws TraceException, IOException {
-        DecodeOptions decode = decodeOptions(o);
+    private int trace(Options o, List<String> args) throws TraceException, IOException {
+        DecodeOptions decode = decodeOptions(o, args);
         TraceOptions options = TraceOptions.defaults()
                 .withFollowForks(o.follow.length > 0)
                 .withSyscalls(Qualifiers.syscalls(o.expressions))

@@ -98,9 +98,10 @@ final class Qualifiers {
 
     /**
      * {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}: syscall sets in {@code -e trace=}'s
-     * grammar. {@code -v} is abbrev=none.
+     * grammar. {@code -v} is abbrev=none: it wins when given after the last {@code -e abbrev=}
+     * ({@code verboseLast}), else it comes before them all.
      */
-    static DecodeOptions.PerSyscall perSyscall(List<String> expressions, boolean verbose) {
+    static DecodeOptions.PerSyscall perSyscall(List<String> expressions, boolean verbose, boolean verboseLast) {
         DecodeOptions.PerSyscall d = DecodeOptions.PerSyscall.defaults();
         Predicate<SyscallInfo> abbrev = verbose ? s -> false : d.abbrev(), structs = d.verbose(), raw = d.raw();
         for (String e : expressions) {
@@ -109,7 +110,7 @@ final class Qualifiers {
             if (v != null) structs = syscallSet(v);
             if (r != null) raw = syscallSet(r);
         }
-        return new DecodeOptions.PerSyscall(abbrev, structs, raw);
+        return new DecodeOptions.PerSyscall(verboseLast ? s -> false : abbrev, structs, raw);
     }
 
     private static Predicate<SyscallInfo> syscallSet(String value) {

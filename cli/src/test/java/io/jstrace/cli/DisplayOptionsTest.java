@@ -37,7 +37,7 @@ class DisplayOptionsTest {
         "-e raw=all", "-e raw=openat,read,pread64,mmap,rt_sigaction", "--raw=%file", "-e verbose=none",
         "-e verbose=none -v", "-e abbrev=none", "--abbrev=!newfstatat -v", "--verbose=!writev,readv",
         "-e read=3", "-e write=3", "-e read=all -e write=all", "--read=3 --write=!0,1,2", "-e write=none",
-        "-X raw -e write=3"})
+        "-X raw -e write=3", "-v -e abbrev=newfstatat", "-e abbrev=newfstatat -v", "-e verbose=none -e read=3"})
     @EnabledIf("straceInstalled")
     void matchesStrace(String flags) throws Exception {
         assertSameAsStrace(List.of(flags.split(" ")));
