@@ -4,11 +4,15 @@ package io.jstrace.format;
  * strace's {@code -e read=} and {@code -e write=} (src/syscall.c dumpio, src/util.c dumpstr
  * and dumpiov_upto): after a successful syscall on a descriptor of the set, the data it
  * moved in hex and ASCII, 16 bytes a line; for vectors, each buffer after a
- * {@code  * N bytes in buffer K} line.
+ * {@code  * N bytes in buffer K} line, and each message of sendmmsg and recvmmsg after
+ * {@code  = N buffers in vector K}.
  */
 final class DataDump {
-    /** sizeof(struct iovec), and the offsets of msg_iov and msg_iovlen in struct msghdr (64-bit). */
-    private static final int IOVEC_SIZE = 16, MSG_IOV = 16, MSG_IOVLEN = 24;
+    /**
+     * sizeof(struct iovec), the offsets of msg_iov and msg_iovlen in struct msghdr, and
+     * sizeof(struct mmsghdr) with the offset of its msg_len (64-bit).
+     */
+    private static final int IOVEC_SIZE = 16, MSG_IOV = 16, MSG_IOVLEN = 24, MMSGHDR_SIZE = 64, MSG_LEN = 56;
     /** The most bytes read from the tracee at a time. */
     private static final int CHUNK = 1 << 16;
 
@@ -30,6 +34,7 @@ final class DataDump {
             case "write", "pwrite64", "sendto" -> bytes(c, c.arg(1), c.arg(2), out);
             case "writev", "pwritev", "pwritev2", "vmsplice" -> iovecs(c, c.arg(1), c.arg(2), -1L, out);
             case "sendmsg" -> msghdr(c, c.arg(1), -1L, out);
+            case "sendmmsg" -> mmsghdrs(c, c.arg(1), out);
             default -> { }
         }
     }
@@ -40,6 +45,7 @@ final class DataDump {
             case "read", "pread64", "recvfrom" -> bytes(c, c.arg(1), c.ret(), out);
             case "readv", "preadv", "preadv2" -> iovecs(c, c.arg(1), c.arg(2), c.ret(), out);
             case "recvmsg" -> msghdr(c, c.arg(1), c.ret(), out);
+            case "recvmmsg" -> mmsghdrs(c, c.arg(1), out);
             default -> { }
         }
     }
@@ -48,6 +54,21 @@ final class DataDump {
         byte[] m = c.memory().read(addr, MSG_IOVLEN + 8);
         if (m == null) return;
         iovecs(c, TraceeArrays.u64(m, MSG_IOV), TraceeArrays.u64(m, MSG_IOVLEN), dataSize, out);
+    }
+
+    /**
+     * sendmmsg and recvmmsg (dumpiov_in_mmsghdr): each of the messages the call returned,
+     * {@code  = N buffers in vector K}, then its iovecs up to the kernel's msg_len.
+     */
+    private static void mmsghdrs(Call c, long addr, StringBuilder out) {
+        long count = Math.min(c.ret(), 1024); // UIO_MAXIOV caps vlen
+        for (int k = 0; k < count; k++) {
+            byte[] m = c.memory().read(addr + (long) k * MMSGHDR_SIZE, MMSGHDR_SIZE);
+            if (m == null) return;
+            long iovlen = TraceeArrays.u64(m, MSG_IOVLEN);
+            out.append(" = ").append(Long.toUnsignedString(iovlen)).append(" buffers in vector ").append(k).append('\n');
+            iovecs(c, TraceeArrays.u64(m, MSG_IOV), iovlen, TraceeArrays.s32(m, MSG_LEN) & 0xffff_ffffL, out);
+        }
     }
 
     /**

@@ -69,6 +69,21 @@ class DataDumpTest {
     }
 
     @Test
+    void recvmmsgDumpsEachReturnedMessageUpToItsLength() {
+        byte[] mmsg = new byte[64];
+        java.nio.ByteBuffer.wrap(mmsg).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(16, 0x2000).putLong(24, 2)
+                .putInt(56, 3);
+        FakeMemory m = new FakeMemory().put(0x3000, mmsg).putLongs(0x2000, 0x1000, 1, 0x1010, 8)
+                .putBytes(0x1000, "a").putBytes(0x1010, "bc");
+        Call c = Calls.of("recvmmsg").args(4, 0x3000, 2, 0, 0).mem(m).options(dumping(4, -1)).exit(1);
+        assertEquals(" = 2 buffers in vector 0\n"
+                + " * 1 bytes in buffer 0\n"
+                + " | 00000  61                                                a                |\n"
+                + " * 2 bytes in buffer 1\n"
+                + " | 00000  62 63                                             bc               |\n", dump(c));
+    }
+
+    @Test
     void sendmsgDumpsItsIovecs() {
         FakeMemory m = new FakeMemory().putLongs(0x3000, 0, 0, 0x2000, 1).putLongs(0x2000, 0x1000, 3)
                 .putBytes(0x1000, "abc");
