@@ -7,6 +7,8 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -43,6 +45,14 @@ int main(void)
 	write(other, "elsewhere", 9);
 	close(other);
 	stat("display.tmp", &st);
+	rename("display.tmp", "display.tmp2");
+	rename("display.tmp2", "display.tmp");
+	fd = open("display.tmp", O_RDONLY);
+	struct pollfd pfd = {.fd = fd, .events = POLLIN};
+	poll(&pfd, 1, 0);
+	dup2(fd, 7);
+	close(7);
+	close(fd);
 	access("display.nonexistent", R_OK | W_OK);
 
 	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

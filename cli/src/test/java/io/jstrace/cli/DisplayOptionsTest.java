@@ -89,6 +89,19 @@ class DisplayOptionsTest {
         assertTrue(lines.contains("write(3, \"elsewhere\", 9) = 9"), lines.toString());
     }
 
+    /** strace judges rename by its first argument only, poll by its descriptors, dup2 by both. */
+    @Test
+    @EnabledIf("straceInstalled")
+    void tracePathLooksWhereStraceLooks() throws Exception {
+        Path prog = TestPrograms.compile("display");
+        Files.writeString(prog.resolveSibling("display.tmp"), "");
+        List<String> renamed = assertSameAsStrace(List.of("-P", "display.tmp2"));
+        assertEquals(List.of("rename(\"display.tmp2\", \"display.tmp\") = 0", "+++ exited with 0 +++"), renamed);
+        List<String> byFd = assertSameAsStrace(List.of("-P", prog.resolveSibling("display.tmp").toString()));
+        assertTrue(byFd.contains("poll([{fd=3, events=POLLIN}], 1, 0) = 1 ([{fd=3, revents=POLLIN}])"), byFd.toString());
+        assertTrue(byFd.contains("dup2(3, 7) = 7"), byFd.toString());
+    }
+
     private List<String> assertSameAsStrace(List<String> flags) throws Exception {
         Path prog = TestPrograms.compile("display");
         List<String> options = new ArrayList<>(flags);

@@ -10,20 +10,68 @@ import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
+import io.jstrace.syscalls.Category;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * strace's {@code -P PATH} (src/pathtrace.c): only the syscalls that name a selected path
- * in a path argument, or pass a descriptor that refers to one (its /proc/TID/fd link at
- * syscall-enter-stop), reach the listener; the other records pass through untouched.
- * Paths compare byte for byte, as the tracee wrote them: a relative path never matches.
+ * strace's {@code -P PATH} (src/pathtrace.c pathtrace_match_set): only the syscalls that
+ * name a selected path in a path argument, or pass a descriptor that refers to one (its
+ * /proc/TID/fd link at syscall-enter-stop), reach the listener; the other records pass
+ * through untouched. Paths compare byte for byte, as the tracee wrote them: a relative
+ * path never matches. Like strace, most syscalls are judged by their first argument
+ * alone (rename's new name does not count); the rows below are those it looks further
+ * into, or not at all.
  */
 public final class PathTrace implements TraceListener {
     /** PATH_MAX: the longest path strace reads. */
     private static final int PATH_MAX = 4096;
+
+    /** The descriptor and path arguments strace checks, for the syscalls it does not judge by argument 0. */
+    private record Probe(int[] fds, int[] paths) {}
+
+    private static final java.util.Map<String, Probe> PROBES = new java.util.HashMap<>();
+
+    static {
+        // @formatter:off
+        for (String s : List.of("dup2", "dup3", "kexec_file_load", "sendfile", "tee"))   probe(s, fds(0, 1), none());
+        for (String s : List.of("execveat", "faccessat", "faccessat2", "fchmodat", "fchmodat2", "fchownat", "fspick",
+                "newfstatat", "futimesat", "inotify_add_watch", "mkdirat", "mknodat", "mount_setattr",
+                "name_to_handle_at", "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
+                "utimensat"))                                                              probe(s, fds(0), paths(1));
+        for (String s : List.of("link", "mount", "pivot_root"))                           probe(s, none(), paths(0, 1));
+        for (String s : List.of("quotactl", "symlink"))                                   probe(s, none(), paths(1));
+        for (String s : List.of("linkat", "move_mount", "renameat", "renameat2"))        probe(s, fds(0, 2), paths(1, 3));
+        probe("mmap",                                                                      fds(4), none());
+        probe("symlinkat",                                                                 fds(1), paths(2));
+        for (String s : List.of("copy_file_range", "splice"))                             probe(s, fds(0, 2), none());
+        probe("epoll_ctl",                                                                 fds(2), none());
+        probe("fanotify_mark",                                                             fds(3), paths(4));
+        // they make descriptors rather than take them
+        for (String s : List.of("bpf", "epoll_create", "epoll_create1", "eventfd", "eventfd2", "fanotify_init",
+                "fsopen", "inotify_init", "inotify_init1", "io_uring_setup", "landlock_create_ruleset",
+                "memfd_create", "memfd_secret", "mq_open", "perf_event_open", "pidfd_open", "pipe", "pipe2",
+                "socket", "socketpair", "timerfd_create", "userfaultfd"))                probe(s, none(), none());
+        // @formatter:on
+    }
+
+    private static void probe(String syscall, int[] fds, int[] paths) {
+        PROBES.put(syscall, new Probe(fds, paths));
+    }
+
+    private static int[] fds(int... i) {
+        return i;
+    }
+
+    private static int[] paths(int... i) {
+        return i;
+    }
+
+    private static int[] none() {
+        return new int[0];
+    }
 
     private final Set<String> paths;
     private final TraceListener next;
@@ -64,19 +112,41 @@ public final class PathTrace implements TraceListener {
 
     /** Whether a path or descriptor argument of {@code e} refers to a selected path. */
     boolean touches(SyscallEnter e, Tracee t) {
-        var args = e.syscall().args();
-        for (int i = 0; i < args.size(); i++) {
-            long raw = e.args().raw(i);
-            boolean hit = switch (args.get(i).spec()) {
-                case FD, DIRFD -> fdMatches(t.tid(), (int) raw);
-                case PATH -> pathMatches(t.memory(), raw);
-                case POLL_FDS -> pollFdsMatch(t, raw, e.args().cUint(i + 1));
-                case FD_SET -> fdSetMatches(t, raw, e.args().cInt(0));
-                default -> false;
-            };
-            if (hit) return true;
+        switch (e.name()) {
+            case "poll", "ppoll":
+                return pollFdsMatch(t, e.args().raw(0), e.args().cUint(1));
+            case "select", "pselect6":
+                for (int k = 1; k <= 3; k++) {
+                    if (fdSetMatches(t, e.args().raw(k), e.args().cInt(0))) return true;
+                }
+                return false;
+            default:
+                break;
+        }
+        Probe p = PROBES.get(e.name());
+        if (p == null) return firstArgument(e, t);
+        for (int i : p.fds()) {
+            if (fdMatches(t.tid(), e.args().cInt(i))) return true;
+        }
+        for (int i : p.paths()) {
+            if (pathMatches(t.memory(), e.args().raw(i))) return true;
         }
         return false;
+    }
+
+    /**
+     * strace's fallback: argument 0 as a path for the file syscalls, as a descriptor for
+     * the descriptor and network ones; the others never match.
+     */
+    private boolean firstArgument(SyscallEnter e, Tracee t) {
+        var s = e.syscall();
+        if (s.args().isEmpty()) return false;
+        boolean file = s.is(Category.FILE), desc = s.is(Category.DESC) || s.is(Category.NET);
+        return switch (s.args().get(0).spec()) {
+            case PATH -> file && pathMatches(t.memory(), e.args().raw(0));
+            case FD, DIRFD -> (desc || file) && fdMatches(t.tid(), e.args().cInt(0));
+            default -> false;
+        };
     }
 
     private boolean pathMatches(TraceeMemory memory, long addr) {
