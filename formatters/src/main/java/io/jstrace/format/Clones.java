@@ -90,15 +90,26 @@ final class Clones {
         long flags = raw & ~CSIGNAL;
         int sig = (int) (raw & CSIGNAL);
         String sigName = Signal.of(sig).name();
-        if (flags == 0) return new Value.Sym(sig, sigName);
+        Value signal = sig == 0 ? Value.dec(0) : new Value.Sym(sig, sigName, Base.SIGNED);
+        if (flags == 0) return signal;
         Value f = flagsOf(CLONE_FLAGS, flags, "CLONE_???");
         if (sig == 0) return f;
-        if (f instanceof Value.Flags fl && fl.remainder() == 0) {
-            List<String> names = new ArrayList<>(fl.names());
-            names.add(sigName);
-            return new Value.Flags(raw, names, 0);
-        }
-        return new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(f) + "|" + sigName);
+        Value abbrev = f instanceof Value.Flags fl && fl.remainder() == 0
+                ? new Value.Flags(raw, withSignal(fl.names(), sigName), 0)
+                : new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(f) + "|" + sigName);
+        return new Value.Styled(abbrev, joined(f, signal, XlatStyle.RAW), joined(f, signal, XlatStyle.VERBOSE));
+    }
+
+    private static List<String> withSignal(List<String> names, String signal) {
+        List<String> all = new ArrayList<>(names);
+        all.add(signal);
+        return all;
+    }
+
+    /** src/clone.c prints the flags (printflags) and the exit signal (printsignal) as two fields joined by |. */
+    private static Value joined(Value flags, Value signal, XlatStyle style) {
+        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+        return new Value.Text(text.render(flags) + "|" + text.render(signal));
     }
 
     // ---- clone3(2)

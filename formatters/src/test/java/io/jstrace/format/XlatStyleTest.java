@@ -126,6 +126,15 @@ class XlatStyleTest {
     }
 
     @Test
+    void cloneFlagsAndExitSignalAreTwoFields() {
+        Value v = Clones.cloneFlags(0x1200011);
+        assertEquals("CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD", render(XlatStyle.ABBREV, v));
+        assertEquals("0x1200000|17", render(XlatStyle.RAW, v));
+        assertEquals("0x1200000 /* CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID */|17 /* SIGCHLD */",
+                render(XlatStyle.VERBOSE, v));
+    }
+
+    @Test
     void styleNamesAreStraces() {
         assertEquals(XlatStyle.RAW, XlatStyle.of("raw"));
         assertEquals(XlatStyle.VERBOSE, XlatStyle.of("verbose"));
