@@ -276,6 +276,7 @@ final class Jstrace {
         }
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
+            if (arg.startsWith("--")) return "unrecognized option '" + arg + "'"; // getopt_long's wording
             return "invalid option -- '" + badLetter(arg) + "'";
         }
         String m = e.getMessage();

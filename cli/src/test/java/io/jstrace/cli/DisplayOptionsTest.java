@@ -133,6 +133,15 @@ class DisplayOptionsTest {
                 r.stderr());
     }
 
+    /** strace 6.1 has --read and --write, not --read-data: getopt_long's message for it. */
+    @Test
+    void unknownLongOptionIsUnrecognized() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("--read-data=3", "true"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: unrecognized option '--read-data=3'\nTry 'jstrace -h' for more information.\n",
+                r.stderr());
+    }
+
     @Test
     void badSetsNameWhatIsWrong() throws Exception {
         assertEquals("jstrace: invalid system call 'nosuch'\n", JstraceProcess.run(dir,
