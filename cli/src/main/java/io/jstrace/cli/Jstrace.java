@@ -6,10 +6,12 @@ import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
 import io.jstrace.format.DecodeOptions;
 import io.jstrace.format.JsonPrinter;
+import io.jstrace.format.PathTrace;
 import io.jstrace.format.PerfettoTrace;
 import io.jstrace.format.StraceText;
 import io.jstrace.format.Summary;
 import io.jstrace.format.TextPrinter;
+import io.jstrace.format.XlatStyle;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -52,10 +54,15 @@ final class Jstrace {
             System.out.println("jstrace -- version " + VERSION);
             return 0;
         }
+        if (o.constPrintStyle != null && XlatStyle.of(o.constPrintStyle) == null) {
+            boolean longForm = List.of(args).stream().anyMatch(a -> a.startsWith("--const-print-style"));
+            return usageError("invalid " + (longForm ? "--const-print-style" : "-X") + " argument: '"
+                    + o.constPrintStyle + "'");
+        }
         if (o.command.isEmpty() && o.pids.isEmpty()) return usageError("must have PROG [ARGS] or -p PID");
         if (!o.command.isEmpty() && !o.pids.isEmpty()) return usageError("-p and PROG [ARGS] are mutually exclusive");
         try {
-            return trace(o);
+            return trace(o, List.of(args));
         } catch (TraceException | IllegalArgumentException e) {
             err.println("jstrace: " + e.getMessage());
             return 1;
@@ -74,6 +81,55 @@ final class Jstrace {
         return "jstrace: " + (e instanceof TraceException ? e.getMessage() : e.toString());
     }
 
+    /**
+     * -s, -y/-yy, -X and the per-syscall and per-descriptor qualifiers; -v as abbrev=none,
+     * in its place among the -e abbrev= expressions.
+     */
+    private static DecodeOptions decodeOptions(Options o, List<String> args) {
+        List<String> e = new ArrayList<>(o.expressions);
+        if (o.abbrev != null) e.add("abbrev=" + o.abbrev);
+        if (o.verboseSet != null) e.add("verbose=" + o.verboseSet);
+        if (o.raw != null) e.add("raw=" + o.raw);
+        if (o.readData != null) e.add("read=" + o.readData);
+        if (o.writeData != null) e.add("write=" + o.writeData);
+        java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions, o.decodeFds, o.fdPaths.length);
+        XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
+        java.util.Set<String> details = new java.util.HashSet<>(fds);
+        details.remove("path");
+        boolean verboseLast = o.verbose && OptionOrder.verboseLast(args);
+        return new DecodeOptions(o.stringLimit, false, fds.contains("path"), details, style,
+                Qualifiers.perSyscall(e, o.verbose, verboseLast),
+                Qualifiers.dumps(e));
+    }
+
+    /**
+     * {@code -P}: each path and its canonical form, saying so when they differ unless
+     * {@code -e quiet=path-resolution} (pathtrace_select_set).
+     */
+    private java.util.Set<String> tracePaths(List<String> paths, java.util.Set<String> quiet) {
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        for (String p : paths) {
+            set.add(p);
+            String real = PathTrace.canonical(p);
+            if (real == null) continue;
+            if (!quiet.contains("path-resolution")) {
+                StraceText q = new StraceText(StraceText.Escape.OCTAL);
+                err.println("jstrace: Requested path " + q.render(quoted(p)) + " resolved into "
+                        + q.render(quoted(real)));
+            }
+            set.add(real);
+        }
+        return set;
+    }
+
+    private static io.jstrace.format.Value quoted(String s) {
+        return new io.jstrace.format.Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
+    }
+
+    private static TraceListener onPaths(java.util.Set<String> paths, TraceListener listener) {
+        return paths.isEmpty() ? listener : new PathTrace(paths, listener);
+    }
+
     /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
     private boolean seccompFilter(Options o, List<Integer> pids) {
         if (!o.seccompBpf) return false;
@@ -88,13 +144,15 @@ final class Jstrace {
         return true;
     }
 
-    private int trace(Options o) throws TraceException, IOException {
+    private int trace(Options o, List<String> args) throws TraceException, IOException {
+        DecodeOptions decode = decodeOptions(o, args);
         TraceOptions options = TraceOptions.defaults()
                 .withFollowForks(o.follow.length > 0)
                 .withSyscalls(Qualifiers.syscalls(o.expressions))
                 .withInheritedFds(inheritedFds())
                 .withMeasureCpuTime((o.summaryOnly || o.summary) && !o.wallClock);
         List<Integer> pids = pids(o.pids);
+        java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions, o.quiet.length));
         options = options.withSeccompFilter(seccompFilter(o, pids));
         TraceSession session = pids.isEmpty()
                 ? TraceSession.launch(o.command, options)
@@ -103,7 +161,7 @@ final class Jstrace {
                 : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
         boolean separately = o.output != null && (o.follow.length > 1 || o.outputSeparately);
         TextPrinter.Options printing = new TextPrinter.Options(
-                new DecodeOptions(o.stringLimit, o.verbose, o.fdPaths), escape, o.follow.length > 0 && !separately,
+                decode, escape, o.follow.length > 0 && !separately,
                 o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
                 Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
                 Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
@@ -114,10 +172,11 @@ final class Jstrace {
         TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
         JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals(), printing.statuses()) : null;
         session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
-        if (!o.summaryOnly) session.addListener(json != null ? json : separately ? files : printer);
-        if (summary != null) session.addListener(summary);
+        TraceListener trace = json != null ? json : separately ? files : printer;
+        if (!o.summaryOnly) session.addListener(onPaths(tracePaths, trace));
+        if (summary != null) session.addListener(onPaths(tracePaths, summary));
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
-        if (timeline != null) session.addListener(timeline);
+        if (timeline != null) session.addListener(onPaths(tracePaths, timeline));
         session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         Signals.onTermination(sig -> {
@@ -226,6 +285,7 @@ final class Jstrace {
         }
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
+            if (arg.startsWith("--")) return "unrecognized option '" + arg + "'"; // getopt_long's wording
             return "invalid option -- '" + badLetter(arg) + "'";
         }
         String m = e.getMessage();
@@ -240,7 +300,7 @@ final class Jstrace {
     private static String badLetter(String arg) {
         if (arg.startsWith("--")) return arg.substring(2);
         for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxyhVtrTiAnzZqcCSUwO".indexOf(c) < 0) return String.valueOf(c);
+            if ("fopseavxyhVtrTiAnzZqcCSUwOXP".indexOf(c) < 0) return String.valueOf(c);
         }
         return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }

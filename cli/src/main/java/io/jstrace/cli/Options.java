@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** strace's options, with strace's letters and meanings. */
 @Command(name = "jstrace", sortOptions = false, usageHelpAutoWidth = true,
         description = "Trace the system calls and signals of a command or of running processes.",
-        customSynopsis = {"Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-p PID]... [--] [PROG [ARGS]]"})
+        customSynopsis = {"Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE] [-X FORMAT] [-P PATH]... [-p PID]... [--] [PROG [ARGS]]"})
 final class Options {
     @Option(names = "-f", description = "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID")
     boolean[] follow = new boolean[0];
@@ -33,17 +33,46 @@ final class Options {
     @Option(names = "-s", paramLabel = "STRSIZE", description = "print at most STRSIZE bytes of each string (default 32)")
     int stringLimit = 32;
 
-    @Option(names = "-e", paramLabel = "EXPR", description = "a qualifying expression: [trace=]SET, e.g. -e trace=openat,close or -e trace=%%file")
+    @Option(names = "-e", paramLabel = "EXPR", description = "a qualifying expression: [QUALIFIER=]SET, e.g. -e trace=openat,close or -e trace=%%file;"
+            + " qualifiers: trace, abbrev, verbose, raw, signal, read, write, status, quiet, decode-fds")
     List<String> expressions = new ArrayList<>();
 
     @Option(names = "-a", paramLabel = "COLUMN", description = "align return values at COLUMN (default 40)")
     int column = 40;
 
-    @Option(names = "-v", description = "print structures and environments unabbreviated")
+    @Option(names = {"-v", "--no-abbrev"}, description = "print structures and environments unabbreviated")
     boolean verbose;
 
-    @Option(names = "-y", description = "print the paths of file descriptors: 3</etc/passwd>")
-    boolean fdPaths;
+    @Option(names = "-y", description = "print the paths of file descriptors: 3</etc/passwd>; -yy: also socket"
+            + " addresses and device numbers")
+    boolean[] fdPaths = new boolean[0];
+
+    @Option(names = "--decode-fds", arity = "0..1", fallbackValue = "path", paramLabel = "SET",
+            description = "what descriptors print with: path (-y), socket, dev, pidfd, all (-yy)")
+    String decodeFds;
+
+    @Option(names = {"-X", "--const-print-style"}, paramLabel = "FORMAT",
+            description = "constants and flags: abbrev (names, the default), raw (numbers) or verbose (both)")
+    String constPrintStyle;
+
+    @Option(names = {"-P", "--trace-path"}, paramLabel = "PATH",
+            description = "trace only syscalls that access PATH (repeatable)")
+    List<String> tracePaths = new ArrayList<>();
+
+    @Option(names = "--abbrev", paramLabel = "SET", description = "as -e abbrev=SET")
+    String abbrev;
+
+    @Option(names = "--verbose", paramLabel = "SET", description = "as -e verbose=SET")
+    String verboseSet;
+
+    @Option(names = "--raw", paramLabel = "SET", description = "as -e raw=SET")
+    String raw;
+
+    @Option(names = "--read", paramLabel = "SET", description = "as -e read=SET: dump the data read from these fds")
+    String readData;
+
+    @Option(names = "--write", paramLabel = "SET", description = "as -e write=SET: dump the data written to these fds")
+    String writeData;
 
     @Option(names = "-x", description = "print non-ASCII strings in hex; -xx: all strings in hex")
     boolean[] hex = new boolean[0];

@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import io.jstrace.arch.Arch;
+import io.jstrace.format.DecodeOptions;
 import io.jstrace.format.TextPrinter;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.SignalFilter;
@@ -8,6 +9,7 @@ import io.jstrace.syscalls.SyscallFilter;
 import io.jstrace.syscalls.SyscallInfo;
 import io.jstrace.syscalls.SyscallTable;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -94,8 +96,97 @@ final class Qualifiers {
         return negate ? java.util.EnumSet.complementOf((java.util.EnumSet<E>) set) : set;
     }
 
+    /**
+     * {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}: syscall sets in {@code -e trace=}'s
+     * grammar. {@code -v} is abbrev=none: it wins when given after the last {@code -e abbrev=}
+     * ({@code verboseLast}), else it comes before them all.
+     */
+    static DecodeOptions.PerSyscall perSyscall(List<String> expressions, boolean verbose, boolean verboseLast) {
+        DecodeOptions.PerSyscall d = DecodeOptions.PerSyscall.defaults();
+        Predicate<SyscallInfo> abbrev = verbose ? s -> false : d.abbrev(), structs = d.verbose(), raw = d.raw();
+        for (String e : expressions) {
+            String a = valueOf(e, "abbrev", "a"), v = valueOf(e, "verbose", "v"), r = valueOf(e, "raw", "x");
+            if (a != null) abbrev = syscallSet(a);
+            if (v != null) structs = syscallSet(v);
+            if (r != null) raw = syscallSet(r);
+        }
+        return new DecodeOptions.PerSyscall(verboseLast ? s -> false : abbrev, structs, raw);
+    }
+
+    private static Predicate<SyscallInfo> syscallSet(String value) {
+        return SyscallFilter.parse(value, SyscallTable.of(Arch.host()));
+    }
+
+    /** {@code -e read=}, {@code -e write=}: descriptor sets (strace's parse_fd_token). */
+    static DecodeOptions.Dumps dumps(List<String> expressions) {
+        IntPredicate read = fd -> false, write = fd -> false;
+        for (String e : expressions) {
+            String r = valueOf(e, "read", "reads", "r"), w = valueOf(e, "write", "writes", "w");
+            if (r != null) read = descriptors(r);
+            if (w != null) write = descriptors(w);
+        }
+        return new DecodeOptions.Dumps(read, write);
+    }
+
+    /** A comma set of descriptors, with {@code !}, {@code all} and {@code none}. */
+    static IntPredicate descriptors(String value) {
+        boolean negate = value.startsWith("!");
+        java.util.BitSet fds = new java.util.BitSet();
+        boolean all = false;
+        for (String w : (negate ? value.substring(1) : value).split(",", -1)) {
+            if (w.equals("all")) all = true;
+            else if (!w.equals("none")) fds.set(descriptor(w));
+        }
+        boolean everything = all;
+        IntPredicate in = fd -> everything || (fd >= 0 && fds.get(fd));
+        return negate ? in.negate() : in;
+    }
+
+    private static int descriptor(String w) {
+        try {
+            if (!w.isEmpty() && w.chars().allMatch(Character::isDigit)) return Integer.parseInt(w);
+        } catch (NumberFormatException e) {
+            // past INT_MAX: strace's string_to_uint rejects it too
+        }
+        throw new IllegalArgumentException("invalid descriptor '" + w + "'");
+    }
+
+    /** What descriptors print with: {@code -e decode-fds=}, {@code --decode-fds}, {@code -y}, {@code -yy}. */
+    static java.util.Set<String> decodeFds(List<String> expressions, String longForm, int y) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        if (y >= 1) set.add("path");
+        if (y >= 2) set.addAll(DECODE_FDS);
+        List<String> values = new java.util.ArrayList<>();
+        for (String e : expressions) {
+            String v = valueOf(e, "decode-fds", "decode-fd");
+            if (v != null) values.add(v);
+        }
+        if (longForm != null) values.add(longForm);
+        for (String value : values) set = namedSet(value, DECODE_FDS, "decode-fds");
+        return set;
+    }
+
+    private static final List<String> DECODE_FDS = List.of("path", "socket", "dev", "pidfd");
+
+    /** A comma set of words from {@code known}, with strace's {@code !}, {@code all} and {@code none}. */
+    private static java.util.Set<String> namedSet(String value, List<String> known, String what) {
+        boolean negate = value.startsWith("!");
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String w : (negate ? value.substring(1) : value).split(",")) {
+            if (w.equals("all")) named.addAll(known);
+            else if (w.equals("none")) continue;
+            else if (known.contains(w)) named.add(w);
+            else throw new IllegalArgumentException("invalid " + what + " '" + w + "'");
+        }
+        java.util.Set<String> set = new java.util.HashSet<>(known);
+        if (negate) set.removeAll(named);
+        else set.retainAll(named);
+        return set;
+    }
+
     private static final List<String> QUALIFIERS = List.of("trace", "t", "signal", "signals", "s", "status", "quiet",
-            "silent", "silence");
+            "silent", "silence", "abbrev", "a", "verbose", "v", "raw", "x", "read", "reads", "r", "write", "writes",
+            "w", "decode-fds", "decode-fd");
 
     /** The SET of {@code e} when its qualifier is one of {@code names}, else {@code null}. */
     private static String valueOf(String e, String... names) {
@@ -103,7 +194,8 @@ final class Qualifiers {
         String qualifier = eq < 0 ? "trace" : e.substring(0, eq);
         if (!QUALIFIERS.contains(qualifier)) {
             throw new IllegalArgumentException("invalid -e qualifier '" + qualifier
-                    + "' (supported: trace=, signal=, status=, quiet=)");
+                    + "' (supported: trace=, abbrev=, verbose=, raw=, signal=, read=, write=, status=, quiet=,"
+                    + " decode-fds=)");
         }
         return List.of(names).contains(qualifier) ? e.substring(eq + 1) : null;
     }

@@ -38,6 +38,16 @@ public record Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Ar
         return enter.args().cInt(i);
     }
 
+    /** {@code -e verbose=}: whether this syscall's structures are decoded, not printed as addresses. */
+    public boolean structs() {
+        return options.perSyscall().verbose().test(enter.syscall());
+    }
+
+    /** {@code -e raw=}: whether this syscall's arguments print in hex, undecoded. */
+    public boolean raw() {
+        return options.perSyscall().raw().test(enter.syscall());
+    }
+
     /** The syscall's name. */
     public String name() {
         return enter.name();

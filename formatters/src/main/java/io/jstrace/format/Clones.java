@@ -90,15 +90,26 @@ final class Clones {
         long flags = raw & ~CSIGNAL;
         int sig = (int) (raw & CSIGNAL);
         String sigName = Signal.of(sig).name();
-        if (flags == 0) return new Value.Sym(sig, sigName);
+        Value signal = sig == 0 ? Value.dec(0) : new Value.Sym(sig, sigName, Base.SIGNED);
+        if (flags == 0) return signal;
         Value f = flagsOf(CLONE_FLAGS, flags, "CLONE_???");
         if (sig == 0) return f;
-        if (f instanceof Value.Flags fl && fl.remainder() == 0) {
-            List<String> names = new ArrayList<>(fl.names());
-            names.add(sigName);
-            return new Value.Flags(raw, names, 0);
-        }
-        return new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(f) + "|" + sigName);
+        Value abbrev = f instanceof Value.Flags fl && fl.remainder() == 0
+                ? new Value.Flags(raw, withSignal(fl.names(), sigName), 0)
+                : new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(f) + "|" + sigName);
+        return new Value.Styled(abbrev, joined(f, signal, XlatStyle.RAW), joined(f, signal, XlatStyle.VERBOSE));
+    }
+
+    private static List<String> withSignal(List<String> names, String signal) {
+        List<String> all = new ArrayList<>(names);
+        all.add(signal);
+        return all;
+    }
+
+    /** src/clone.c prints the flags (printflags) and the exit signal (printsignal) as two fields joined by |. */
+    private static Value joined(Value flags, Value signal, XlatStyle style) {
+        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+        return new Value.Text(text.render(flags) + "|" + text.render(signal));
     }
 
     // ---- clone3(2)
@@ -118,8 +129,8 @@ final class Clones {
         if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) f.add(field("child_tid", new Addr(u64(raw, 16))));
         if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", new Addr(u64(raw, 24))));
         long exitSignal = u64(raw, 32);
-        f.add(field("exit_signal", Long.compareUnsigned(exitSignal, INT_MAX) < 0
-                ? new Value.Sym(exitSignal, Signal.of((int) exitSignal).name())
+        f.add(field("exit_signal", exitSignal == 0 ? Value.dec(0) : Long.compareUnsigned(exitSignal, INT_MAX) < 0
+                ? new Value.Sym(exitSignal, Signal.of((int) exitSignal).name(), Value.Base.SIGNED)
                 : new Num(exitSignal, Base.UNSIGNED)));
         f.add(field("stack", new Addr(u64(raw, 40))));
         f.add(field("stack_size", Value.hex(u64(raw, 48))));

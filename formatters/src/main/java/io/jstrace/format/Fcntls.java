@@ -105,29 +105,36 @@ final class Fcntls {
     }
 
     private static Value signal(int n) {
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name());
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
     /**
      * What the getters return, decoded: F_GETFD's and F_GET_SEALS's flags (when not 0),
      * F_GETFL's open flags, F_GETLEASE's lock type, F_GETSIG's signal (when not 0), each
      * after the value (in hex but for F_GETSIG); F_DUPFD's new descriptor. {@code null}
-     * when the result prints as a plain number.
+     * when the result prints as a plain number. strace builds the last three notes as
+     * plain strings (src/fcntl.c sprintflags, xlookup, signame): names under every -X.
      */
     static Value returnValue(Call c) {
         long r = c.ret();
         return switch (cmd(c)) {
             case (int) FcntlCmds.F_GETFD -> r == 0 ? null : noted(Value.hex(r), "flags",
                     Numbers.flags(FdFlags.XLAT, r));
-            case (int) FcntlCmds.F_GETFL -> noted(Value.hex(r), "flags", Files.openFlags(c, r));
+            case (int) FcntlCmds.F_GETFL -> noted(Value.hex(r), "flags", names(Files.openFlags(c, r)));
             case (int) FcntlCmds.F_GET_SEALS -> r == 0 ? null : noted(Value.hex(r), "seals",
                     Numbers.flags(SealFlags.XLAT, r));
             case (int) FcntlCmds.F_GETLEASE -> FlockTypes.XLAT.name(r) == null ? Value.hex(r)
-                    : noted(Value.hex(r), "", new Value.Sym(r, FlockTypes.XLAT.name(r)));
-            case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", signal((int) r));
+                    : noted(Value.hex(r), "", names(new Value.Sym(r, FlockTypes.XLAT.name(r))));
+            case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", names(signal((int) r)));
             case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC -> Files.descriptor(c, r);
             default -> null;
         };
+    }
+
+    /** {@code v} with its names whatever {@code -X} says; JSON still has it typed. */
+    private static Value names(Value v) {
+        Value text = new Value.Text(new StraceText(StraceText.Escape.OCTAL).render(v));
+        return new Value.Styled(v, text, text);
     }
 
     private static Value noted(Value v, String name, Value note) {

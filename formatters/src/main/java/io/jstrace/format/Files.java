@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Descriptors, open flags, modes and struct stat. */
 final class Files {
@@ -33,16 +34,20 @@ final class Files {
 
     /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
     static Value descriptor(Call c, long fd) {
-        if (!c.options().fdPaths() || fd < 0) return Value.dec(fd);
-        return new Value.Fd(fd, link("/proc/" + c.enter().tid() + "/fd/" + fd));
+        if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
+        String path = link("/proc/" + c.enter().tid() + "/fd/" + fd);
+        Set<String> details = c.options().fdDetails();
+        if (path != null) path = FdDetails.describe(c.enter().tid(), fd, path, details, c.options().fdPaths());
+        return path == null ? Value.dec(fd) : new Value.Fd(fd, path);
     }
 
     static Value dirfd(Call c, int i) {
         int fd = c.intArg(i);
         if (fd != AT_FDCWD) return descriptor(c, fd);
-        if (!c.options().fdPaths()) return new Value.Sym(fd, "AT_FDCWD");
+        if (!c.options().fdPaths()) return new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
         String cwd = link("/proc/" + c.enter().tid() + "/cwd");
-        return new Value.Sym(fd, cwd == null ? "AT_FDCWD" : "AT_FDCWD<" + cwd + ">");
+        Value at = new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
+        return cwd == null ? at : new Value.WithPath(at, cwd);
     }
 
     /** Where a /proc link points, or {@code null} (the descriptor is closed, or /proc is gone). */
@@ -90,6 +95,16 @@ final class Files {
         return o.length() >= 3 ? o : "0".repeat(3 - o.length()) + o;
     }
 
+    /** A mode with its file type by name; {@code -X raw} prints it in octal (print_symbolic_mode_t). */
+    static Value typedModeValue(long m) {
+        return new Value.Decoded(new Value.Num(m, Value.Base.OCTAL), new Value.Text(typedMode(m)));
+    }
+
+    /** A dev_t as {@code makedev(...)}; {@code -X raw} prints it in hex (print_dev_t). */
+    static Value dev(long dev) {
+        return new Value.Decoded(new Value.Num(dev, Value.Base.HEX), new Value.Text(makedev(dev)));
+    }
+
     /** A mode with its file type and set-id/sticky bits by name: S_IFREG|S_ISUID|0755. */
     static String typedMode(long m) {
         int t = (int) ((m >> 12) & 017);
@@ -135,10 +150,10 @@ final class Files {
         List<Field> f = new ArrayList<>();
         boolean v = c.options().verbose();
         if (v) {
-            f.add(field("st_dev", new Value.Text(makedev(b.getLong(0)))));
+            f.add(field("st_dev", dev(b.getLong(0))));
             f.add(field("st_ino", unsigned(b.getLong(8))));
         }
-        f.add(field("st_mode", new Value.Text(typedMode(mode))));
+        f.add(field("st_mode", typedModeValue(mode)));
         if (v) {
             f.add(field("st_nlink", unsigned(generic ? b.getInt(20) & 0xffff_ffffL : b.getLong(16))));
             f.add(field("st_uid", unsigned(b.getInt(generic ? 24 : 28) & 0xffff_ffffL)));
@@ -148,7 +163,7 @@ final class Files {
         }
         long type = mode & 0170000;
         boolean device = type == 0020000 || type == 0060000;
-        if (device) f.add(field("st_rdev", new Value.Text(makedev(b.getLong(generic ? 32 : 40)))));
+        if (device) f.add(field("st_rdev", dev(b.getLong(generic ? 32 : 40))));
         else f.add(field("st_size", Value.dec(b.getLong(48))));
         if (!v) return new Value.Struct(f, true);
         for (String t : new String[] {"st_atime", "st_mtime", "st_ctime"}) {

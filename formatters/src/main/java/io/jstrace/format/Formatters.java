@@ -12,6 +12,11 @@ public final class Formatters {
 
     /** Decodes printed argument {@code i} of {@code call}. */
     public static Value format(Call call, int i) {
+        if (call.raw()) return Verbosity.raw(call, i);
+        return Verbosity.apply(call, i, decoded(call, i));
+    }
+
+    private static Value decoded(Call call, int i) {
         switch (call.name()) {
             case "futex":
                 return Futexes.arg(call, i);
@@ -59,8 +64,8 @@ public final class Formatters {
             case READ_BUFFER -> readBuffer(call, i);
             case OPEN_FLAGS -> Files.openFlags(call, i);
             case MODE -> Files.mode(call, i);
-            case MKNOD_MODE -> new Value.Text(Files.typedMode(call.arg(i) & 0xffff_ffffL));
-            case DEV -> new Value.Text(Files.makedev(call.arg(i)));
+            case MKNOD_MODE -> Files.typedModeValue(call.arg(i) & 0xffff_ffffL);
+            case DEV -> Files.dev(call.arg(i));
             case AT_FLAGS -> Files.atFlags(call, i);
             case ACCESS_MODE -> Files.accessMode(call, i);
             case SEEK_WHENCE -> Files.seekWhence(call, i);
@@ -144,6 +149,7 @@ public final class Formatters {
      */
     public static int visibleArgs(Call call) {
         int n = call.enter().syscall().args().size();
+        if (call.raw()) return n;
         return switch (call.name()) {
             case "open" -> Files.takesMode(call.arg(1)) ? n : n - 1;
             case "openat" -> Files.takesMode(call.arg(2)) ? n : n - 1;
@@ -163,6 +169,7 @@ public final class Formatters {
      * size too when nothing comes back).
      */
     public static int entryArgs(Call call, int visible) {
+        if (call.raw()) return visible;
         switch (call.name()) {
             case "futex":
                 return visible;
@@ -192,6 +199,7 @@ public final class Formatters {
      * missing one ({@code read(3, }).
      */
     public static boolean separatorAtExit(Call call) {
+        if (call.raw()) return false;
         return switch (call.name()) {
             case "clone", "clone3", "sendfile", "fcntl", "ioctl" -> true;
             default -> false;
@@ -203,6 +211,7 @@ public final class Formatters {
      * sendfile's {@code  => [5]}.
      */
     public static String exitSuffix(Call call) {
+        if (call.raw() || !call.structs()) return "";
         return switch (call.name()) {
             case "clone3" -> Clones.clone3ExitSuffix(call, 0);
             case "sendfile" -> Splices.sendfileExitSuffix(call);
@@ -217,6 +226,7 @@ public final class Formatters {
      * {@code null} otherwise.
      */
     public static Value returnValue(Call call) {
+        if (call.raw()) return null;
         return switch (call.name()) {
             case "fcntl" -> Fcntls.returnValue(call);
             case "poll", "ppoll" -> Polls.pollReturn(call);

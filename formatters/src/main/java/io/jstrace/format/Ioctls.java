@@ -44,7 +44,7 @@ final class Ioctls {
     static Value request(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         String name = SHARED.getOrDefault(v, TermIoctls.XLAT.name(v));
-        return name == null ? new Value.Text(ioc(v)) : new Value.Sym(v, name);
+        return name == null ? new Value.Decoded(Value.hex(v), new Value.Text(ioc(v))) : new Value.Sym(v, name);
     }
 
     /** {@code _IOC(dir, type, nr, size)}: the fields of a request number (bits 30-31, 8-15, 0-7, 16-29). */

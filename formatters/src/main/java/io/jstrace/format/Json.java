@@ -51,6 +51,12 @@ public final class Json {
             value(p.value(), out);
             out.append('}');
         }
+        else if (v instanceof Value.Decoded d) value(d.shown(), out);
+        else if (v instanceof Value.Styled s) value(s.abbrev(), out);
+        else if (v instanceof Value.Sigset s) quote(new StraceText(StraceText.Escape.OCTAL).render(s), out);
+        else if (v instanceof Value.WithPath w && w.value() instanceof Sym s) {
+            named(s.value(), s.name() + "<" + w.path() + ">", out);
+        } else if (v instanceof Value.WithPath w) value(w.value(), out);
         else if (v instanceof Value.Fd f) fd(f, out);
         else if (v instanceof Value.Named n) {
             out.append('{');

@@ -54,7 +54,7 @@ public final class JsonPrinter implements TraceListener {
 
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
-        Call call = new Call(e, null, t.memory(), t.arch(), decode);
+        Call call = new Call(e, null, t.memory(), t.arch(), decode.forSyscall(e.syscall()));
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         List<String> names = new ArrayList<>();
@@ -68,7 +68,8 @@ public final class JsonPrinter implements TraceListener {
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Pending p = pending.remove(x.tid());
         if (p == null) return;
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode, p.atEntry());
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode.forSyscall(x.enter().syscall()),
+                p.atEntry());
         int visible = Formatters.separatorAtExit(call) ? Formatters.visibleArgs(call) : p.visible();
         for (int i = p.names().size(); i < visible; i++) add(call, i, p.names(), p.entryValues());
         Value decoded = x.failed() ? null : Formatters.returnValue(call);

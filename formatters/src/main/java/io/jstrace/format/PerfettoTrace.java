@@ -49,7 +49,7 @@ public final class PerfettoTrace implements TraceListener {
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
         name(e.pid(), e.tid(), false);
-        Call call = new Call(e, null, t.memory(), t.arch(), decode);
+        Call call = new Call(e, null, t.memory(), t.arch(), decode.forSyscall(e.syscall()));
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         StringBuilder head = new StringBuilder(e.name()).append('(');
@@ -61,7 +61,8 @@ public final class PerfettoTrace implements TraceListener {
     public void onSyscallExit(SyscallExit x, Tracee t) {
         Open o = open.remove(x.tid());
         if (o == null) return;
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode, o.atEntry());
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), decode.forSyscall(x.enter().syscall()),
+                o.atEntry());
         StringBuilder line = new StringBuilder(o.head());
         int visible = Formatters.separatorAtExit(call) ? Formatters.visibleArgs(call) : o.visible();
         if (o.split() > 0 && o.split() < visible) line.append(", ");

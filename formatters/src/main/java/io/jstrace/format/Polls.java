@@ -36,10 +36,12 @@ final class Polls {
     /**
      * poll's and ppoll's result: {@code Timeout} for 0, else the descriptors with revents
      * (cut at -s elements without -v) and ppoll's remaining time; {@code null} when there
-     * is nothing to add.
+     * is nothing to add, or when {@code -e verbose=} leaves the syscall out (the notes
+     * come from reading the array again, which strace then does not do).
      */
     static Value pollReturn(Call c) {
         if (c.ret() == 0) return timeout();
+        if (!c.structs()) return null;
         List<Field> notes = new ArrayList<>();
         Value revents = revents(c);
         if (revents != null) notes.add(field("", revents));
@@ -108,7 +110,9 @@ final class Polls {
             if (b.length() > 0) notes.add(field(FD_SET_NAMES[k], new Value.Text(b.append(']').toString())));
         }
         if (c.arg(4) != 0) {
-            notes.add(field("left", c.name().equals("select") ? Times.timeval(c, 4) : Times.timespec(c, 4)));
+            Value left = !c.structs() ? new Addr(c.arg(4))
+                    : c.name().equals("select") ? Times.timeval(c, 4) : Times.timespec(c, 4);
+            notes.add(field("left", left));
         }
         return new Value.Noted(Value.dec(c.ret()), notes);
     }
@@ -132,7 +136,7 @@ final class Polls {
         if (addr == 0) return new Addr(0);
         if (len != 8) return new Addr(addr);
         byte[] raw = c.memory().read(addr, (int) len);
-        return raw == null ? new Value.Unreadable(addr) : new Value.Text(Signals.sigsetText(raw));
+        return raw == null ? new Value.Unreadable(addr) : Signals.sigsetValue(raw);
     }
 
     private static Value timeout() {

@@ -39,9 +39,10 @@ final class Resources {
 
     /** strace's print_rlim64_t: RLIM64_INFINITY, {@code N*1024} for multiples above 1024, else unsigned. */
     static Value limit(long v) {
-        if (v == -1L) return new Value.Sym(v, "RLIM64_INFINITY");
+        if (v == -1L) return new Value.Sym(v, "RLIM64_INFINITY", Value.Base.UNSIGNED);
         if (Long.compareUnsigned(v, 1024) > 0 && (v & 1023) == 0) {
-            return new Value.Text(Long.toUnsignedString(v >>> 10) + "*1024");
+            Value shown = new Value.Text(Long.toUnsignedString(v >>> 10) + "*1024");
+            return new Value.Decoded(new Num(v, Base.UNSIGNED), shown);
         }
         return new Num(v, Base.UNSIGNED);
     }

@@ -40,6 +40,12 @@ final class SigCodes {
         return specific != null ? specific : Integer.toString(code);
     }
 
+    /** si_code by name, or as a number when it has none; {@code -X raw} prints it in hex (printxval). */
+    static Value value(int signo, int code) {
+        String name = name(signo, code);
+        return name.equals(Integer.toString(code)) ? Value.dec(code) : new Value.Sym(code & 0xffff_ffffL, name);
+    }
+
     /** Signals whose siginfo carries the faulting address. */
     static boolean isFault(int signo) {
         return signo == SIGSEGV || signo == SIGBUS || signo == SIGILL || signo == SIGFPE || signo == SIGTRAP;

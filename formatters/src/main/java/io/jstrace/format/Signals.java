@@ -22,7 +22,7 @@ final class Signals {
 
     static Value signal(Call c, int i) {
         int n = c.intArg(i);
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name());
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
     static Value how(Call c, int i) {
@@ -37,7 +37,7 @@ final class Signals {
         int size = (int) Math.min(Math.max(sigsetSize(c), 0), 128);
         byte[] raw = size == 0 ? null : c.memory().read(addr, size);
         if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Text(sigsetText(raw));
+        return sigsetValue(raw);
     }
 
     private static long sigsetSize(Call c) {
@@ -50,21 +50,23 @@ final class Signals {
 
     /** strace's sigset: {@code [INT TERM]}, or {@code ~[...]} of the complement when most are set. */
     static String sigsetText(byte[] raw) {
+        return new StraceText(StraceText.Escape.OCTAL).render(sigsetValue(raw));
+    }
+
+    /** A sigset_t's members, or its complement's when more than half are set (strace's sprintsigmask_n). */
+    static Value.Sigset sigsetValue(byte[] raw) {
         int nsig = raw.length * 8;
         int set = 0;
         for (byte b : raw) set += Integer.bitCount(b & 0xff);
         boolean invert = set * 2 > nsig;
-        StringBuilder out = new StringBuilder(invert ? "~[" : "[");
-        boolean first = true;
+        java.util.List<Value.Sym> members = new java.util.ArrayList<>();
         for (int n = 1; n <= nsig; n++) {
             boolean bit = (raw[(n - 1) / 8] & (1 << ((n - 1) % 8))) != 0;
             if (bit == invert) continue;
-            if (!first) out.append(' ');
-            first = false;
             String name = Signal.of(n).name();
-            out.append(name.startsWith("SIG") ? name.substring(3) : name);
+            members.add(new Value.Sym(n, name.startsWith("SIG") ? name.substring(3) : name, Value.Base.SIGNED));
         }
-        return out.append(']').toString();
+        return new Value.Sigset(invert, members);
     }
 
     /** The kernel's struct sigaction: handler, flags, restorer, mask (arch/x86/include/uapi/asm/signal.h). */
@@ -79,7 +81,7 @@ final class Signals {
         List<Field> f = new ArrayList<>();
         f.add(field("sa_handler", handler == 0 ? new Value.Sym(0, "SIG_DFL")
                 : handler == 1 ? new Value.Sym(1, "SIG_IGN") : new Addr(handler)));
-        f.add(field("sa_mask", new Value.Text(sigsetText(java.util.Arrays.copyOfRange(raw, 24, 32)))));
+        f.add(field("sa_mask", sigsetValue(java.util.Arrays.copyOfRange(raw, 24, 32))));
         f.add(field("sa_flags", Numbers.flags(SigactionFlags.XLAT, flags)));
         if ((flags & SA_RESTORER) != 0) f.add(field("sa_restorer", new Addr(restorer)));
         return new Value.Struct(f, false);
@@ -96,9 +98,9 @@ final class Signals {
     static Value sigreturnFrame(Call c) {
         long sp = c.enter().stackPointer();
         long mask = c.arch() instanceof io.jstrace.arch.Aarch64 ? sp + 128 + 40 : sp + 40 + 256;
-        byte[] raw = sp == 0 ? null : c.memory().read(mask, 8);
+        byte[] raw = sp == 0 || !c.structs() ? null : c.memory().read(mask, 8);
         if (raw == null) return new Value.Struct(java.util.List.of(field("mask", new Addr(mask))), false);
-        return new Value.Struct(java.util.List.of(field("mask", new Value.Text(sigsetText(raw)))), false);
+        return new Value.Struct(java.util.List.of(field("mask", sigsetValue(raw))), false);
     }
 
     /** A siginfo_t argument: passed in (rt_sigqueueinfo) or filled by the kernel (waitid). */
@@ -115,9 +117,9 @@ final class Signals {
         List<Field> f = new ArrayList<>();
         int signo = si.signo();
         int code = si.code();
-        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name())));
+        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name(), Value.Base.SIGNED)));
         if (si.errno() != 0) f.add(field("si_errno", Value.dec(si.errno())));
-        f.add(field("si_code", new Value.Text(SigCodes.name(signo, code))));
+        f.add(field("si_code", SigCodes.value(signo, code)));
         if (code <= 0 || code == SigCodes.SI_USER) {
             senderFields(si, code, f);
         } else if (signo == SIGCHLD && code <= 6) {
@@ -149,7 +151,8 @@ final class Signals {
         f.add(field("si_pid", Value.dec(si.unionInt(0))));
         f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
         int status = si.unionInt(8);
-        f.add(field("si_status", code == 1 ? Value.dec(status) : new Value.Sym(status, Signal.of(status).name())));
+        f.add(field("si_status", code == 1 ? Value.dec(status)
+                : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
         f.add(field("si_utime", clockTicks(si.unionLong(16))));
         f.add(field("si_stime", clockTicks(si.unionLong(24))));
     }

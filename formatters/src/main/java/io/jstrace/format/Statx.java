@@ -42,7 +42,21 @@ final class Statx {
             names.addAll(d.names());
             remainder |= d.remainder();
         }
-        return new Value.Flags(v, names, remainder);
+        Value abbrev = new Value.Flags(v, names, remainder);
+        return new Value.Styled(abbrev, new Value.Text(styled(sync, rest, XlatStyle.RAW)),
+                new Value.Text(styled(sync, rest, XlatStyle.VERBOSE)));
+    }
+
+    /**
+     * src/statx.c prints the sync type (printxval, whose raw 0 strace 6.1 prints as nothing)
+     * and the other flags (printflags) as two fields joined by {@code |}.
+     */
+    private static String styled(long sync, long rest, XlatStyle style) {
+        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+        String syncName = sync == 0 ? "AT_STATX_SYNC_AS_STAT" : StatxFlags.XLAT.name(sync);
+        String s = style == XlatStyle.RAW && sync == 0 ? ""
+                : text.render(syncName == null ? Value.hex(sync) : new Value.Sym(sync, syncName));
+        return rest == 0 ? s : s + "|" + text.render(Numbers.flags(AtFlags.XLAT, rest));
     }
 
     /** STATX: the struct the kernel filled; its address when the call failed or it is unreadable. */
@@ -63,7 +77,7 @@ final class Statx {
             f.add(field("stx_uid", id(u32(raw, 20))));
             f.add(field("stx_gid", id(u32(raw, 24))));
         }
-        f.add(field("stx_mode", new Value.Text(Files.typedMode(u32(raw, 28) & 0xffff))));
+        f.add(field("stx_mode", Files.typedModeValue(u32(raw, 28) & 0xffff)));
         if (v) f.add(field("stx_ino", unsigned(TraceeArrays.u64(raw, 32))));
         f.add(field("stx_size", unsigned(TraceeArrays.u64(raw, 40))));
         if (!v) return new Value.Struct(f, true);

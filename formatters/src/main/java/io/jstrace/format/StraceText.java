@@ -17,9 +17,16 @@ public final class StraceText {
     public enum Escape { OCTAL, HEX_NON_PRINTABLE, HEX_ALL }
 
     private final Escape escape;
+    private final XlatStyle style;
 
     public StraceText(Escape escape) {
+        this(escape, XlatStyle.ABBREV);
+    }
+
+    /** A renderer with {@code -X}'s {@code style} for constants and flags. */
+    public StraceText(Escape escape, XlatStyle style) {
         this.escape = escape;
+        this.style = style;
     }
 
     /** Appends {@code v} to {@code out}. */
@@ -28,8 +35,17 @@ public final class StraceText {
         else if (v instanceof Addr a) address(a.value(), out);
         else if (v instanceof Value.Unreadable u) address(u.address(), out);
         else if (v instanceof Str s) string(s, out);
-        else if (v instanceof Sym s) out.append(s.name());
+        else if (v instanceof Sym s) symbolic(new Num(s.value(), s.base()), s.name(), out);
         else if (v instanceof Flags f) flags(f, out);
+        else if (v instanceof Value.Decoded d) decoded(d, out);
+        else if (v instanceof Value.Sigset s) sigset(s, out);
+        else if (v instanceof Value.Styled s) {
+            render(style == XlatStyle.RAW ? s.raw() : style == XlatStyle.VERBOSE ? s.verbose() : s.abbrev(), out);
+        }
+        else if (v instanceof Value.WithPath w) {
+            render(w.value(), out);
+            out.append('<').append(w.path()).append('>');
+        }
         else if (v instanceof Struct s) struct(s, out);
         else if (v instanceof Arr a) array(a, out);
         else if (v instanceof Commented c) comment(c, out);
@@ -74,7 +90,65 @@ public final class StraceText {
         out.append(v == 0 ? "NULL" : "0x" + Long.toHexString(v));
     }
 
+    /**
+     * A number with the name strace gives it, as {@code -X} says (src/xlat.c print_xlat_ex):
+     * the name, the number, or the number with the name in a comment.
+     */
+    private void symbolic(Num raw, String name, StringBuilder out) {
+        switch (style) {
+            case ABBREV -> out.append(name);
+            case RAW -> number(raw, out);
+            case VERBOSE -> {
+                number(raw, out);
+                out.append(" /* ").append(name).append(" */");
+            }
+        }
+    }
+
+    private void decoded(Value.Decoded d, StringBuilder out) {
+        if (style == XlatStyle.ABBREV) {
+            render(d.shown(), out);
+            return;
+        }
+        render(d.raw(), out);
+        if (style == XlatStyle.VERBOSE) out.append(" /* ").append(abbreviated().render(d.shown())).append(" */");
+    }
+
+    /** This renderer with {@code -X abbrev}: what strace prints in comments. */
+    private StraceText abbreviated() {
+        return style == XlatStyle.ABBREV ? this : new StraceText(escape, XlatStyle.ABBREV);
+    }
+
+    /** print_sigset_t: members separated by spaces. */
+    private void sigset(Value.Sigset s, StringBuilder out) {
+        out.append(s.inverted() ? "~[" : "[");
+        for (int k = 0; k < s.signals().size(); k++) {
+            if (k > 0) out.append(' ');
+            render(s.signals().get(k), out);
+        }
+        out.append(']');
+    }
+
+    /**
+     * Flags under {@code -X raw} and {@code -X verbose} print as one hex number
+     * (printflags_ex); the comment only when some bit has a name ({@code 0}, not
+     * {@code 0 /* 0 *\/}).
+     */
     private void flags(Flags f, StringBuilder out) {
+        if (style == XlatStyle.ABBREV) {
+            abbreviatedFlags(f, out);
+            return;
+        }
+        if (f.names().isEmpty()) {
+            number(new Num(f.value(), Value.Base.HEX), out);
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        abbreviatedFlags(f, names);
+        symbolic(new Num(f.value(), Value.Base.HEX), names.toString(), out);
+    }
+
+    private void abbreviatedFlags(Flags f, StringBuilder out) {
         int start = out.length();
         for (String name : f.names()) {
             if (out.length() > start) out.append('|');
@@ -135,8 +209,13 @@ public final class StraceText {
         out.append(')');
     }
 
+    /**
+     * A value and its comment; under {@code -X raw} an unknown constant's {@code /* F_??? *\/}
+     * is left out, as print_xlat_ex prints no comment in that style.
+     */
     private void comment(Commented c, StringBuilder out) {
         render(c.value(), out);
+        if (style == XlatStyle.RAW && c.comment().endsWith("???")) return;
         out.append(" /* ").append(c.comment()).append(" */");
     }
 

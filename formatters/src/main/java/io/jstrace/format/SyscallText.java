@@ -29,13 +29,14 @@ final class SyscallText {
             return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
         }
         long r = x.returnValue();
+        if (call.raw() && x.enter().syscall().ret() != io.jstrace.syscalls.Ret.NONE) return Verbosity.rawResult(r);
         Value decoded = Formatters.returnValue(call);
         if (decoded != null) return text.render(decoded);
         return switch (x.enter().syscall().ret()) {
             case HEX -> r == 0 ? "0" : "0x" + Long.toHexString(r);
             case OCTAL -> r == 0 ? "0" : "0" + Long.toOctalString(r);
             case UNSIGNED -> Long.toUnsignedString(r);
-            case FD -> call.options().fdPaths() ? text.render(Files.descriptor(call, r)) : Long.toString(r);
+            case FD -> call.options().decodesFds() ? text.render(Files.descriptor(call, r)) : Long.toString(r);
             case NONE -> "?";
             default -> Long.toString(r) + Formatters.resultComment(call);
         };

@@ -46,10 +46,12 @@ final class Termios {
         if (raw == null) return new Value.Unreadable(addr);
         int word = termio ? 2 : 4;
         List<Field> f = new ArrayList<>();
-        f.add(field("c_iflag", new Value.Text(flags(TermIflags.XLAT, flagWord(raw, 0, word)))));
-        f.add(field("c_oflag", new Value.Text(oflag(flagWord(raw, word, word)))));
-        f.add(field("c_cflag", new Value.Text(cflag(flagWord(raw, 2 * word, word)))));
-        f.add(field("c_lflag", new Value.Text(flags(TermLflags.XLAT, flagWord(raw, 3 * word, word)))));
+        long iflag = flagWord(raw, 0, word), oflag = flagWord(raw, word, word);
+        long cflag = flagWord(raw, 2 * word, word), lflag = flagWord(raw, 3 * word, word);
+        f.add(field("c_iflag", styled(s -> flags(TermIflags.XLAT, iflag, s))));
+        f.add(field("c_oflag", styled(s -> oflag(oflag, s))));
+        f.add(field("c_cflag", styled(s -> cflag(cflag, s))));
+        f.add(field("c_lflag", styled(s -> flags(TermLflags.XLAT, lflag, s))));
         if (!c.options().verbose()) return new Value.Struct(f, true);
         int line = 4 * word, ccs = termio ? NCC : (int) TermiosCc.NCCS;
         f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[line] & 0xff, "N_???")));
@@ -63,42 +65,49 @@ final class Termios {
         return new Value.Struct(f, false);
     }
 
+    /** strace prints each part of a flag word with -X's style, joined by {@code |}. */
+    private static Value styled(java.util.function.Function<XlatStyle, String> text) {
+        return new Value.Styled(new Value.Text(text.apply(XlatStyle.ABBREV)),
+                new Value.Text(text.apply(XlatStyle.RAW)), new Value.Text(text.apply(XlatStyle.VERBOSE)));
+    }
+
     /**
      * Each delay field by value, then the flags. strace 6.1 prints flags that are all 0 as
      * nothing, so a c_oflag without flags ends in {@code |}: {@code NL0|CR0|TAB0|BS0|VT0|FF0|}.
      */
-    private static String oflag(long v) {
+    private static String oflag(long v, XlatStyle style) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < DELAYS.length; k++) {
-            b.append(named(DELAYS[k], v & DELAY_MASKS[k], DELAY_UNKNOWN[k])).append('|');
+            b.append(named(DELAYS[k], v & DELAY_MASKS[k], DELAY_UNKNOWN[k], style)).append('|');
             v &= ~DELAY_MASKS[k];
         }
-        return b.append(flags(TermOflags.XLAT, v)).toString();
+        return b.append(flags(TermOflags.XLAT, v, style)).toString();
     }
 
     /**
      * The baud rate, the input baud rate when set ({@code B134<<IBSHIFT}) and the character
      * size by value, then the flags.
      */
-    private static String cflag(long v) {
-        StringBuilder b = new StringBuilder(named(BaudRates.XLAT, v & TermCflags.CBAUD, "B???")).append('|');
+    private static String cflag(long v, XlatStyle style) {
+        StringBuilder b = new StringBuilder(named(BaudRates.XLAT, v & TermCflags.CBAUD, "B???", style)).append('|');
         long ibaud = v & TermCflags.CIBAUD;
         if (ibaud != 0) {
-            b.append(named(BaudRates.XLAT, ibaud >>> TermCflags.IBSHIFT, "B???")).append("<<IBSHIFT|");
+            b.append(named(BaudRates.XLAT, ibaud >>> TermCflags.IBSHIFT, "B???", style)).append("<<IBSHIFT|");
         }
-        b.append(named(TermCsizes.XLAT, v & TermCflags.CSIZE, "CS?")).append('|');
-        return b.append(flags(TermCflags.XLAT, v & ~(TermCflags.CBAUD | TermCflags.CIBAUD | TermCflags.CSIZE)))
+        b.append(named(TermCsizes.XLAT, v & TermCflags.CSIZE, "CS?", style)).append('|');
+        return b.append(flags(TermCflags.XLAT, v & ~(TermCflags.CBAUD | TermCflags.CIBAUD | TermCflags.CSIZE), style))
                 .toString();
     }
 
-    private static String named(Xlat table, long v, String unknown) {
+    private static String named(Xlat table, long v, String unknown, XlatStyle style) {
         String name = table.name(v);
-        return name != null ? name : hex(v) + " /* " + unknown + " */";
+        Value value = name != null ? new Value.Sym(v, name) : new Value.Commented(Value.hex(v), unknown);
+        return new StraceText(StraceText.Escape.OCTAL, style).render(value);
     }
 
     /** Names and a hex remainder; nothing at all for 0 (strace's printflags without a default). */
-    private static String flags(Xlat table, long v) {
-        return v == 0 ? "" : new StraceText(StraceText.Escape.OCTAL).render(Numbers.flags(table, v));
+    private static String flags(Xlat table, long v, XlatStyle style) {
+        return v == 0 ? "" : new StraceText(StraceText.Escape.OCTAL, style).render(Numbers.flags(table, v));
     }
 
     private static String hex(long v) {

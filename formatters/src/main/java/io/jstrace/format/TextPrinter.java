@@ -68,14 +68,14 @@ public final class TextPrinter implements TraceListener {
     public TextPrinter(Writer out, Options options, int initialThreads) {
         this.out = out;
         this.options = options;
-        this.text = new StraceText(options.escape());
+        this.text = new StraceText(options.escape(), options.decode().xlatStyle());
         this.liveThreads = initialThreads;
         this.flushEachEvent = !options.toFile();
     }
 
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
-        Call call = new Call(e, null, t.memory(), t.arch(), options.decode());
+        Call call = new Call(e, null, t.memory(), t.arch(), options.decode().forSyscall(e.syscall()));
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         lastNumber.put(e.tid(), e.number());
@@ -133,7 +133,8 @@ public final class TextPrinter implements TraceListener {
         } else {
             resume(x.tid(), p, x.timestamp());
         }
-        Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode(), p.atEntry());
+        Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.decode().forSyscall(x.enter().syscall()),
+                p.atEntry());
         line.append(Formatters.exitSuffix(call));
         boolean separator = Formatters.separatorAtExit(call);
         int visible = separator ? Formatters.visibleArgs(call) : p.visible();
@@ -143,6 +144,8 @@ public final class TextPrinter implements TraceListener {
         }
         line.append(')');
         result(SyscallText.result(call, text), x.duration());
+        DataDump.append(call, line);
+        emit();
         if (!seenExit) {
             seenExit = true;
             if (x.failed() && x.enter().name().equals("execve")) execFailed(x);

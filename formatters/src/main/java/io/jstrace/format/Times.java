@@ -106,8 +106,9 @@ final class Times {
 
     private static Value utimeElement(byte[] raw, int off) {
         long nsec = TraceeArrays.u64(raw, off + 8);
-        if (nsec == UTIME_NOW) return new Value.Sym(nsec, "UTIME_NOW");
-        if (nsec == UTIME_OMIT) return new Value.Sym(nsec, "UTIME_OMIT");
+        // print_timespec_t_utime: -X raw prints the timespec, -X verbose the name after it
+        if (nsec == UTIME_NOW) return new Value.Decoded(timespecStruct(raw, off), new Value.Text("UTIME_NOW"));
+        if (nsec == UTIME_OMIT) return new Value.Decoded(timespecStruct(raw, off), new Value.Text("UTIME_OMIT"));
         return dated(timespecStruct(raw, off), localTime(TraceeArrays.u64(raw, off), nsec, 999_999_999L, 9));
     }
 

@@ -24,8 +24,39 @@ public sealed interface Value {
      */
     record Str(byte[] bytes, boolean truncated) implements Value {}
 
-    /** A named constant such as {@code AT_FDCWD} or {@code SIGTERM}, with its raw value. */
-    record Sym(long value, String name) implements Value {}
+    /**
+     * A named constant such as {@code AT_FDCWD} or {@code SIGTERM}, with its raw value and
+     * the base strace prints that value in under {@code -X raw} ({@code -100}, {@code 10},
+     * {@code 0x3}: printxval's {@code %#x} unless the decoder prints decimal).
+     */
+    record Sym(long value, String name, Base base) implements Value {
+        /** A constant whose raw value prints in hex, as printxval's. */
+        public Sym(long value, String name) {
+            this(value, name, Base.HEX);
+        }
+    }
+
+    /**
+     * A value strace decodes into text that is not a constant's name: {@code S_IFREG|0644},
+     * {@code makedev(0xfe, 0)}, {@code 8192*1024}, {@code UTIME_NOW} for a whole timespec.
+     * {@code -X raw} prints {@code raw} alone, {@code -X verbose} prints {@code raw /* shown *\/}.
+     */
+    record Decoded(Value raw, Value shown) implements Value {}
+
+    /**
+     * A value a strace decoder prints its own way in each {@code -X} style, where the
+     * general rules do not give strace's text: statx's flags print as two fields joined
+     * by {@code |}, the sync type's 0 as nothing under {@code -X raw}. JSON takes
+     * {@code abbrev}.
+     */
+    record Styled(Value abbrev, Value raw, Value verbose) implements Value {}
+
+    /**
+     * A signal set, strace's {@code [USR1 TERM]}, or {@code ~[KILL STOP]} ({@code inverted})
+     * when it holds more than half the signals; each member a {@link Sym} named without
+     * {@code SIG}, so {@code -X raw} prints {@code [10 15]}.
+     */
+    record Sigset(boolean inverted, List<Sym> signals) implements Value {}
 
     /**
      * Flags: names joined with {@code |} and the bits no name covers in hex.
@@ -54,6 +85,12 @@ public sealed interface Value {
 
     /** A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}. */
     record Fd(long fd, String path) implements Value {}
+
+    /**
+     * A value and, under {@code -y}, the path it stands for: {@code AT_FDCWD</home/me>},
+     * {@code -100</home/me>} under {@code -X raw}.
+     */
+    record WithPath(Value value, String path) implements Value {}
 
     /** A named argument, strace's style for clone: {@code flags=CLONE_VM|SIGCHLD}. */
     record Named(String name, Value value) implements Value {}

@@ -18,6 +18,7 @@ final class Calls {
     private Arch arch = X86_64.INSTANCE;
     private int stringLimit = 32;
     private boolean verbose;
+    private DecodeOptions options;
 
     private Calls(String name) {
         this.name = name;
@@ -58,17 +59,28 @@ final class Calls {
         return this;
     }
 
+    /** Decoding options other than -s and -v, resolved for this syscall as the printers do. */
+    Calls options(DecodeOptions o) {
+        options = o;
+        return this;
+    }
+
+    private DecodeOptions decodeOptions(SyscallEnter e) {
+        return options == null ? new DecodeOptions(stringLimit, verbose) : options.forSyscall(e.syscall());
+    }
+
     /** The call at its syscall-enter-stop. */
     Call enter() {
-        return new Call(enterRecord(), null, memory, arch, new DecodeOptions(stringLimit, verbose));
+        SyscallEnter e = enterRecord();
+        return new Call(e, null, memory, arch, decodeOptions(e));
     }
 
     /** The call at its syscall-exit-stop with return value {@code ret} (-errno on failure). */
     Call exit(long ret) {
         SyscallEnter e = enterRecord();
-        Call entry = new Call(e, null, atEntry == null ? memory : atEntry, arch, new DecodeOptions(stringLimit, verbose));
-        return new Call(e, new SyscallExit(100, 100, 0, e, ret, 0), memory, arch,
-                new DecodeOptions(stringLimit, verbose), EntryMemory.capture(entry));
+        Call entry = new Call(e, null, atEntry == null ? memory : atEntry, arch, decodeOptions(e));
+        return new Call(e, new SyscallExit(100, 100, 0, e, ret, 0), memory, arch, decodeOptions(e),
+                EntryMemory.capture(entry));
     }
 
     private SyscallEnter enterRecord() {

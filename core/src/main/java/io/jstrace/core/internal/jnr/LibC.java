@@ -71,6 +71,9 @@ public interface LibC {
 
     int close(int fd);
 
+    /** getxattr(2): an extended attribute of the file {@code path} names (symlinks followed). */
+    long getxattr(String path, String name, Pointer value, long size);
+
     @IgnoreError
     long sysconf(int name);
 }

@@ -1,0 +1,56 @@
+package io.jstrace.core;
+
+import io.jstrace.core.internal.SockDiag;
+
+/**
+ * What the kernel tells about a tracee's sockets, for strace's {@code -yy}: the
+ * protocol of a descriptor and an AF_UNIX socket's peer and name. Safe from any thread;
+ * a socket the kernel cannot describe (closed, or no permission) gives {@code null}.
+ */
+public final class Sockets {
+    /**
+     * An AF_UNIX socket.
+     *
+     * @param peer the inode of the socket it is connected to, 0 if none
+     * @param name its bound name, empty if none; an abstract name starts with a NUL byte
+     */
+    public record Unix(long inode, long peer, byte[] name) {}
+
+    /**
+     * An inet socket's endpoints.
+     *
+     * @param src   the local address in network byte order, 4 or 16 bytes
+     * @param dst   the peer's address, all 0 when it has none
+     * @param sport the local port, {@code dport} the peer's
+     */
+    public record Inet(byte[] src, int sport, byte[] dst, int dport) {}
+
+    /** Address families and protocols for {@link #inet}. */
+    public static final int AF_INET = 2, AF_INET6 = 10, IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_UDPLITE = 136;
+
+    private Sockets() {}
+
+    /**
+     * The inet socket with inode {@code inode} among {@code family}'s {@code protocol}
+     * sockets, bound-only ones included (NETLINK_SOCK_DIAG inet_diag), or {@code null}.
+     */
+    public static Inet inet(int family, int protocol, long inode) {
+        SockDiag.Inet i = SockDiag.inet(family, protocol, inode);
+        return i == null ? null : new Inet(i.src(), i.sport(), i.dst(), i.dport());
+    }
+
+    /**
+     * The protocol name the kernel gives socket {@code fd} of thread {@code tid}
+     * ({@code TCP}, {@code UDPv6}, {@code UNIX-STREAM}, {@code NETLINK}...: the
+     * {@code system.sockprotoname} attribute of its /proc link), or {@code null}.
+     */
+    public static String protocol(int tid, int fd) {
+        return SockDiag.protocol(tid, fd);
+    }
+
+    /** The AF_UNIX socket with inode {@code inode} (NETLINK_SOCK_DIAG), or {@code null}. */
+    public static Unix unix(long inode) {
+        SockDiag.Unix u = SockDiag.unix(inode);
+        return u == null ? null : new Unix(u.inode(), u.peer(), u.name());
+    }
+}
