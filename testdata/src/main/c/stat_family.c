@@ -6,18 +6,7 @@
 #include <sys/sysmacros.h>
 #include <linux/magic.h>
 
-static const struct flag statx_masks[] = {
-	FLAG(STATX_ALL), FLAG(STATX_BASIC_STATS), FLAG(STATX_TYPE), FLAG(STATX_MODE), FLAG(STATX_NLINK),
-	FLAG(STATX_UID), FLAG(STATX_GID), FLAG(STATX_ATIME), FLAG(STATX_MTIME), FLAG(STATX_CTIME),
-	FLAG(STATX_INO), FLAG(STATX_SIZE), FLAG(STATX_BLOCKS), FLAG(STATX_BTIME), { 0x1000, "STATX_MNT_ID" },
-	{ 0x2000, "STATX_DIOALIGN" }, END_FLAGS
-};
-static const struct flag statx_attrs[] = {
-	{ 0x4, "STATX_ATTR_COMPRESSED" }, { 0x10, "STATX_ATTR_IMMUTABLE" }, { 0x20, "STATX_ATTR_APPEND" },
-	{ 0x40, "STATX_ATTR_NODUMP" }, { 0x800, "STATX_ATTR_ENCRYPTED" }, { 0x1000, "STATX_ATTR_AUTOMOUNT" },
-	{ 0x2000, "STATX_ATTR_MOUNT_ROOT" }, { 0x100000, "STATX_ATTR_VERITY" }, { 0x200000, "STATX_ATTR_DAX" },
-	END_FLAGS
-};
+#include "statx_flags.h"
 static const struct flag statfs_flags[] = {
 	{ 1, "ST_RDONLY" }, { 2, "ST_NOSUID" }, { 4, "ST_NODEV" }, { 8, "ST_NOEXEC" }, { 16, "ST_SYNCHRONOUS" },
 	{ 32, "ST_VALID" }, { 64, "ST_MANDLOCK" }, { 128, "ST_WRITE" }, { 256, "ST_APPEND" },
