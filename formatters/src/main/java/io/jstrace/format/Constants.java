@@ -55,8 +55,8 @@ final class Constants {
         row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
         row(SYNC_FILE_RANGE_FLAGS,  SyncFileRangeFlags.XLAT, null);
-        row(RENAME_FLAGS,           Renameat2Flags.XLAT,   null);
-        row(FLOCK_OP,               FlockOps.XLAT,         null);
+        row(RENAME_FLAGS,           Renameat2Flags.XLAT,   "RENAME_??");
+        row(FLOCK_OP,               FlockOps.XLAT,         "LOCK_???");
         // @formatter:on
     }
 
