@@ -23,8 +23,8 @@ final class PosixTimers {
 
     /**
      * SIGEVENT: {@code {sigev_value={sival_int=1, sival_ptr=0x1}, sigev_signo=SIGALRM,
-     * sigev_notify=SIGEV_SIGNAL}}; the signal prints by name only for the notifications that
-     * send one, and the union's member that the notification uses follows.
+     * sigev_notify=SIGEV_SIGNAL}}: sigev_value only when it is not 0, the signal by name only
+     * for the notifications that send one, then the union's member that the notification uses.
      */
     static Value sigevent(Call c, int i) {
         long addr = c.arg(i);
@@ -38,9 +38,11 @@ final class PosixTimers {
         int signo = TraceeArrays.s32(raw, SIGNO);
         long notify = TraceeArrays.s32(raw, NOTIFY) & 0xffff_ffffL;
         List<Field> f = new ArrayList<>();
-        f.add(field("sigev_value", new Value.Struct(List.of(
-                field("sival_int", Value.dec(TraceeArrays.s32(raw, 0))),
-                field("sival_ptr", new Addr(TraceeArrays.u64(raw, 0)))), false)));
+        long value = TraceeArrays.u64(raw, 0);
+        if (value != 0) {
+            f.add(field("sigev_value", new Value.Struct(List.of(field("sival_int", Value.dec((int) value)),
+                    field("sival_ptr", new Addr(value))), false)));
+        }
         f.add(field("sigev_signo", sendsSignal(notify) ? signal(signo) : Value.dec(signo)));
         f.add(field("sigev_notify", Numbers.named(SigevNotify.XLAT, notify, "SIGEV_???")));
         if (notify == SigevNotify.SIGEV_THREAD_ID) {
