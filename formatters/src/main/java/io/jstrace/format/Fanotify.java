@@ -17,15 +17,22 @@ final class Fanotify {
     private Fanotify() {}
 
     /**
-     * FANOTIFY_INIT_FLAGS: the class by name, then the other flags:
-     * {@code FAN_CLASS_NOTIF|FAN_CLOEXEC}, {@code FAN_CLASS_CONTENT|0x80000000 /* FAN_??? *\/}.
+     * FANOTIFY_INIT_FLAGS: the class by name, then the other flags, two fields joined by
+     * {@code |} in every -X style: {@code FAN_CLASS_NOTIF|FAN_CLOEXEC},
+     * {@code FAN_CLASS_CONTENT|0x80000000 /* FAN_??? *\/}, raw {@code 0x4|0x80000000}.
      */
     static Value initFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        StringBuilder text = new StringBuilder(render(Numbers.named(FanClasses.XLAT, v & CLASS_BITS, "FAN_CLASS_???")));
+        Value cls = Numbers.named(FanClasses.XLAT, v & CLASS_BITS, "FAN_CLASS_???");
         long rest = v & ~CLASS_BITS;
-        if (rest != 0) text.append('|').append(render(Numbers.flags(FanInitFlags.XLAT, rest, "FAN_???")));
-        return new Value.Decoded(Value.hex(v), new Value.Text(text.toString()));
+        Value flags = rest == 0 ? null : Numbers.flags(FanInitFlags.XLAT, rest, "FAN_???");
+        return new Value.Styled(new Value.Text(joined(cls, flags, XlatStyle.ABBREV)),
+                new Value.Text(joined(cls, flags, XlatStyle.RAW)), new Value.Text(joined(cls, flags, XlatStyle.VERBOSE)));
+    }
+
+    private static String joined(Value cls, Value flags, XlatStyle style) {
+        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+        return flags == null ? text.render(cls) : text.render(cls) + "|" + text.render(flags);
     }
 
     /** FANOTIFY_MASK: the 64-bit event mask, {@code FAN_CLOSE_WRITE|FAN_OPEN}. */
@@ -37,9 +44,5 @@ final class Fanotify {
     static Value dirfd(Call c, int i) {
         if (c.intArg(i) == FAN_NOFD) return new Value.Sym(FAN_NOFD, "FAN_NOFD", Value.Base.SIGNED);
         return Files.dirfd(c, i);
-    }
-
-    private static String render(Value v) {
-        return new StraceText(StraceText.Escape.OCTAL).render(v);
     }
 }
