@@ -131,6 +131,7 @@ public final class Formatters {
             case FANOTIFY_MASK -> Fanotify.mask(call, i);
             case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
             case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
+            case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
         };
     }
 

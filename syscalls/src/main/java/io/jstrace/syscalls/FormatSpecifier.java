@@ -324,7 +324,9 @@ public enum FormatSpecifier {
     /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
     FANOTIFY_DIRFD(ENTRY),
     /** futex_waitv's array of struct futex_waitv; count is the next argument. */
-    FUTEX_WAITV(ENTRY);
+    FUTEX_WAITV(ENTRY),
+    /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
+    PIDFD_TARGET_FD(ENTRY);
 
     private final Phase phase;
 

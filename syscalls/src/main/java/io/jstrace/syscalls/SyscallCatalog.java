@@ -407,7 +407,7 @@ public final class SyscallCatalog {
         row("clone3",                  of(PROCESS),                            a("uargs", CLONE_ARGS), a("size", SIZE)),
         row("close_range",             of(),                                   a("fd", FD), a("max_fd", UINT), a("flags", CLOSE_RANGE_FLAGS)),
         row("openat2",                 of(DESC, FILE),                         a("dfd", DIRFD), a("filename", PATH), a("how", OPEN_HOW), a("size", SIZE)).ret(Ret.FD),
-        row("pidfd_getfd",             of(DESC),                               a("pidfd", FD), a("fd", INT), a("flags", HEX)).ret(Ret.FD),
+        row("pidfd_getfd",             of(DESC),                               a("pidfd", FD), a("fd", PIDFD_TARGET_FD), a("flags", HEX)).ret(Ret.FD),
         row("faccessat2",              of(DESC, FILE),                         a("dfd", DIRFD), a("filename", PATH), a("mode", ACCESS_MODE), a("flags", AT_FLAGS)),
         row("process_madvise",         of(DESC),                               a("pidfd", FD), a("vec", IOVEC), a("vlen", SIZE), a("behavior", MADVISE_ADVICE), a("flags", HEX)),
         row("epoll_pwait2",            of(DESC),                               a("epfd", FD), a("events", EPOLL_EVENTS), a("maxevents", INT), a("timeout", TIMESPEC), a("sigmask", SIGSET), a("sigsetsize", SIZE)),
