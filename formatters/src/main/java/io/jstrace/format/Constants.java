@@ -44,11 +44,13 @@ final class Constants {
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);
         row(MSYNC_FLAGS,            MsyncFlags.XLAT,       null);
         row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    null);
-        row(TIMER_FLAGS,            TimerFlags.XLAT,       null);
+        row(TIMER_FLAGS,            TimerFlags.XLAT,       "TIMER_???");
+        row(TIMERFD_SETTIME_FLAGS,  TimerfdFlags.XLAT,     "TFD_???");
+        row(FANOTIFY_MARK_FLAGS,    FanMarkFlags.XLAT,     "FAN_MARK_???");
         row(SOCK_FLAGS,             SockTypeFlags.XLAT,    "SOCK_???");
         row(MSG_FLAGS,              MsgFlags.XLAT,         "MSG_???");
         row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
-        row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
+        row(PIDFD_FLAGS,            PidfdFlags.XLAT,       "PIDFD_???");
         row(STATX_MASK,             StatxMask.XLAT,        null);
         row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
         row(FADVISE_ADVICE,         FadviseAdvice.XLAT,    "POSIX_FADV_???");
@@ -74,6 +76,18 @@ final class Constants {
         };
     }
 
+    /** The comment strace puts after creation flags of which no bit has a name; none for the O_ ones. */
+    private static String creationUnknown(String syscall) {
+        return switch (syscall) {
+            case "eventfd2" -> "EFD_???";
+            case "epoll_create1" -> "EPOLL_???";
+            case "signalfd4" -> "SFD_???";
+            case "inotify_init1" -> "IN_???";
+            case "timerfd_create" -> "TFD_???";
+            default -> null;
+        };
+    }
+
     private static void row(FormatSpecifier spec, Xlat table, String unknown) {
         ROWS.put(spec, new Row(table, unknown));
     }
@@ -84,7 +98,12 @@ final class Constants {
     }
 
     static Value format(Call c, int i) {
-        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) return Numbers.flags(creationFlags(c.name()), c.arg(i) & 0xffff_ffffL);
+        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) {
+            String unknown = creationUnknown(c.name());
+            long v = c.arg(i) & 0xffff_ffffL;
+            return unknown == null ? Numbers.flags(creationFlags(c.name()), v)
+                    : Numbers.flags(creationFlags(c.name()), v, unknown);
+        }
         Row row = ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;
         if (row.table().isFlags()) {

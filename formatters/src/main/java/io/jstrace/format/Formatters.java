@@ -102,7 +102,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
@@ -119,7 +119,19 @@ public final class Formatters {
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
             case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, IO_URING_PARAMS -> Numbers.address(call, i);
+            case CPU_SET, CAP_USER_HEADER, IO_URING_PARAMS -> Numbers.address(call, i);
+            // TIME
+            case SIGALTSTACK, POST_SIGALTSTACK -> Signals.sigaltstack(call, i);
+            case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
+            case POST_TIME_T -> Clocks.timeT(call, i);
+            case POST_TIMEX -> Clocks.timex(call, i);
+            case SIGEVENT -> PosixTimers.sigevent(call, i);
+            case POST_TIMER_ID -> PosixTimers.timerId(call, i);
+            case FANOTIFY_INIT_FLAGS -> Fanotify.initFlags(call, i);
+            case FANOTIFY_MASK -> Fanotify.mask(call, i);
+            case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
+            case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
+            case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
         };
     }
 
@@ -231,6 +243,9 @@ public final class Formatters {
             case "fcntl" -> Fcntls.returnValue(call);
             case "poll", "ppoll" -> Polls.pollReturn(call);
             case "select", "pselect6" -> Polls.selectReturn(call);
+            case "time" -> Clocks.timeReturn(call);
+            case "adjtimex", "clock_adjtime" -> Clocks.adjtimexReturn(call);
+            case "rt_sigtimedwait" -> Signals.signalReturn(call);
             default -> null;
         };
     }

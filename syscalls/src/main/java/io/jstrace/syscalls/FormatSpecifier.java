@@ -298,7 +298,35 @@ public enum FormatSpecifier {
     /** io_uring_enter's {@code IORING_ENTER_*} flags. */
     IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
-    IO_URING_REGISTER_OP(ENTRY);
+    IO_URING_REGISTER_OP(ENTRY),
+
+    // ---- TIME: clocks, timers, signals, event descriptors, futexes
+    /** settimeofday's struct timezone: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
+    TIMEZONE(ENTRY),
+    /** gettimeofday's struct timezone, filled by the kernel. */
+    POST_TIMEZONE(EXIT),
+    /** time(2)'s {@code time_t *}, filled by the kernel: {@code [1795378091 /* date *\/]}. */
+    POST_TIME_T(EXIT),
+    /** struct timex of adjtimex and clock_adjtime, printed at exit as the kernel left it. */
+    POST_TIMEX(EXIT),
+    /** timer_create's struct sigevent. */
+    SIGEVENT(ENTRY),
+    /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
+    POST_TIMER_ID(EXIT),
+    /** timerfd_settime's {@code TFD_TIMER_*} flags. */
+    TIMERFD_SETTIME_FLAGS(ENTRY),
+    /** fanotify_init's class and {@code FAN_*} flags. */
+    FANOTIFY_INIT_FLAGS(ENTRY),
+    /** fanotify_mark's {@code FAN_MARK_*} flags. */
+    FANOTIFY_MARK_FLAGS(ENTRY),
+    /** fanotify_mark's 64-bit event mask. */
+    FANOTIFY_MASK(ENTRY),
+    /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
+    FANOTIFY_DIRFD(ENTRY),
+    /** futex_waitv's array of struct futex_waitv; count is the next argument. */
+    FUTEX_WAITV(ENTRY),
+    /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
+    PIDFD_TARGET_FD(ENTRY);
 
     private final Phase phase;
 
