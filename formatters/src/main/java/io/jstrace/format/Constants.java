@@ -76,7 +76,7 @@ final class Constants {
         };
     }
 
-    /** The comment strace puts after creation flags of which no bit has a name; none for the O_ ones. */
+    /** The comment strace puts after creation flags of which no bit has a name (memfd_secret gets none). */
     private static String creationUnknown(String syscall) {
         return switch (syscall) {
             case "eventfd2" -> "EFD_???";
@@ -84,6 +84,7 @@ final class Constants {
             case "signalfd4" -> "SFD_???";
             case "inotify_init1" -> "IN_???";
             case "timerfd_create" -> "TFD_???";
+            case "pipe2", "dup3" -> "O_???";
             default -> null;
         };
     }
