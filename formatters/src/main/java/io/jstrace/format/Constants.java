@@ -50,7 +50,10 @@ final class Constants {
         row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
         row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
         row(STATX_MASK,             StatxMask.XLAT,        null);
-        row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
+        row(NAMESPACE_FLAGS,        SetnsTypes.XLAT,       "CLONE_NEW???");
+        row(PRIO_WHICH,             PriorityWhich.XLAT,    "PRIO_???");
+        row(IOPRIO_WHICH,           IoprioWho.XLAT,        "IOPRIO_WHO_???");
+        row(KCMP_TYPE,              KcmpTypes.XLAT,        "KCMP_???");
         row(FADVISE_ADVICE,         FadviseAdvice.XLAT,    "POSIX_FADV_???");
         row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);

@@ -1,0 +1,189 @@
+package io.jstrace.format;
+
+import static io.jstrace.syscalls.xlat.PrctlOptions.*;
+
+import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Base;
+import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.syscalls.xlat.ArchPrctlCodes;
+import io.jstrace.syscalls.xlat.Capabilities;
+import io.jstrace.syscalls.xlat.PrCapAmbient;
+import io.jstrace.syscalls.xlat.PrDumpable;
+import io.jstrace.syscalls.xlat.PrMceKill;
+import io.jstrace.syscalls.xlat.PrMceKillPolicy;
+import io.jstrace.syscalls.xlat.PrSetMm;
+import io.jstrace.syscalls.xlat.PrSetVma;
+import io.jstrace.syscalls.xlat.PrTsc;
+import io.jstrace.syscalls.xlat.SeccompMode;
+import java.util.List;
+
+/**
+ * prctl(2) and arch_prctl(2) as strace 6.1 prints them (src/prctl.c): each option decides
+ * how many arguments print and how. Getters that fill a pointer print it at exit
+ * ({@code prctl(PR_GET_PDEATHSIG, [SIGUSR1])}), getters that return their answer print no
+ * argument and, for some, the answer's name ({@code = 1 (SUID_DUMP_USER)}); options strace
+ * does not decode print their four arguments in hex.
+ */
+final class Prctls {
+    /** TASK_COMM_LEN (include/linux/sched.h): a task name and its NUL. */
+    private static final int TASK_COMM_LEN = 16;
+
+    private Prctls() {}
+
+    private static long option(Call c) {
+        return c.arg(0) & 0xffff_ffffL;
+    }
+
+    /** Options whose second argument is a pointer the kernel fills. */
+    private static boolean filledAtExit(long option) {
+        return option == PR_GET_CHILD_SUBREAPER || option == PR_GET_ENDIAN || option == PR_GET_FPEMU
+                || option == PR_GET_FPEXC || option == PR_GET_NAME || option == PR_GET_PDEATHSIG
+                || option == PR_GET_TID_ADDRESS || option == PR_GET_TSC;
+    }
+
+    /** How many of prctl's five arguments strace prints for this option. */
+    static int visibleArgs(Call c) {
+        long o = option(c);
+        if (o == PR_GET_KEEPCAPS || o == PR_GET_SECCOMP || o == PR_GET_TIMERSLACK || o == PR_GET_TIMING
+                || o == PR_TASK_PERF_EVENTS_DISABLE || o == PR_TASK_PERF_EVENTS_ENABLE || o == PR_GET_DUMPABLE) {
+            return 1;
+        }
+        if (filledAtExit(o) || o == PR_SET_CHILD_SUBREAPER || o == PR_SET_ENDIAN || o == PR_SET_FPEMU
+                || o == PR_SET_FPEXC || o == PR_SET_KEEPCAPS || o == PR_SET_TIMING || o == PR_SET_DUMPABLE
+                || o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ || o == PR_SET_NAME || o == PR_SET_PDEATHSIG
+                || o == PR_SET_PTRACER || o == PR_SET_TIMERSLACK || o == PR_SET_TSC) {
+            return 2;
+        }
+        if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_STRICT)) return 2;
+        if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_FILTER)) return 3;
+        return 5;
+    }
+
+    /** The getters that fill a pointer print it at exit. */
+    static int entryArgs(Call c, int visible) {
+        return filledAtExit(option(c)) ? 1 : visible;
+    }
+
+    /** prctl's argument {@code i} (1 to 4) as the option says. */
+    static Value arg(Call c, int i) {
+        if (i == 0) return Constants.format(c, 0);
+        long o = option(c);
+        long v = c.arg(i);
+        if (i == 1 && filledAtExit(o)) return filled(c, o, v);
+        if (i == 1) {
+            Value second = second(c, o, v);
+            if (second != null) return second;
+        }
+        if (i == 2 && o == PR_CAP_AMBIENT && ambientTakesCap(c.arg(1))) return named(Capabilities.XLAT, v, "CAP_???");
+        if (i == 2 && o == PR_MCE_KILL && c.arg(1) == PrMceKill.PR_MCE_KILL_SET) {
+            return named(PrMceKillPolicy.XLAT, v, "PR_MCE_KILL_???");
+        }
+        if (o == PR_SET_VMA && c.arg(1) == PrSetVma.PR_SET_VMA_ANON_NAME) return vmaAnonName(c, i, v);
+        if (o == PR_SET_SECCOMP && i == 2) return new Addr(v);
+        return Value.hex(v);
+    }
+
+    private static boolean ambientTakesCap(long op) {
+        return op == PrCapAmbient.PR_CAP_AMBIENT_RAISE || op == PrCapAmbient.PR_CAP_AMBIENT_LOWER
+                || op == PrCapAmbient.PR_CAP_AMBIENT_IS_SET;
+    }
+
+    /** The second argument of the options that pass a value in it; {@code null} for hex. */
+    private static Value second(Call c, long o, long v) {
+        if (o == PR_SET_CHILD_SUBREAPER || o == PR_SET_ENDIAN || o == PR_SET_FPEMU || o == PR_SET_FPEXC
+                || o == PR_SET_KEEPCAPS || o == PR_SET_TIMING || o == PR_SET_NO_NEW_PRIVS
+                || o == PR_SET_THP_DISABLE || o == PR_SET_IO_FLUSHER) {
+            return new Num(v, Base.UNSIGNED);
+        }
+        if (o == PR_SET_DUMPABLE) return named(PrDumpable.XLAT, v, "SUID_DUMP_???");
+        if (o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ) return named(Capabilities.XLAT, v, "CAP_???");
+        if (o == PR_CAP_AMBIENT) return named(PrCapAmbient.XLAT, v, "PR_CAP_AMBIENT_???");
+        if (o == PR_MCE_KILL) return named(PrMceKill.XLAT, v, "PR_MCE_KILL_???");
+        if (o == PR_SET_NAME) return Strings.cString(c, v, Math.min(TASK_COMM_LEN - 1, c.options().stringLimit()));
+        if (o == PR_SET_VMA) return named(PrSetVma.XLAT, v, "PR_SET_VMA_???");
+        if (o == PR_SET_MM) return named(PrSetMm.XLAT, v & 0xffff_ffffL, "PR_SET_MM_???");
+        if (o == PR_SET_PDEATHSIG) return Long.compareUnsigned(v, 128) > 0 ? new Num(v, Base.UNSIGNED) : signal(v);
+        if (o == PR_SET_PTRACER) {
+            return (int) v == -1 ? new Value.Sym(-1, "PR_SET_PTRACER_ANY", Base.SIGNED) : Value.dec((int) v);
+        }
+        if (o == PR_SET_SECCOMP) return named(SeccompMode.XLAT, v, "SECCOMP_MODE_???");
+        if (o == PR_SET_TIMERSLACK) return Value.dec(v);
+        if (o == PR_SET_TSC) return named(PrTsc.XLAT, v & 0xffff_ffffL, "PR_TSC_???");
+        return null;
+    }
+
+    /** printxval64: the name, or hex with the comment. */
+    private static Value named(io.jstrace.syscalls.xlat.Xlat table, long v, String unknown) {
+        return Numbers.named(table, v, unknown);
+    }
+
+    private static Value signal(long v) {
+        int n = (int) v;
+        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Base.SIGNED);
+    }
+
+    /** PR_SET_VMA_ANON_NAME's start address, length and name. */
+    private static Value vmaAnonName(Call c, int i, long v) {
+        return switch (i) {
+            case 2 -> new Addr(v);
+            case 3 -> new Num(v, Base.UNSIGNED);
+            default -> Strings.cString(c, v, c.options().stringLimit());
+        };
+    }
+
+    /** The getters' pointer at exit: {@code [1]}, {@code [SIGUSR1]}, {@code "name"}; the address on failure. */
+    private static Value filled(Call c, long o, long addr) {
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c) || !c.structs()) return new Addr(addr);
+        if (o == PR_GET_NAME) return Strings.cString(c, addr, Math.min(TASK_COMM_LEN, c.options().stringLimit()));
+        int size = o == PR_GET_TID_ADDRESS ? 8 : 4;
+        byte[] raw = c.memory().read(addr, size);
+        if (raw == null) return new Value.Unreadable(addr);
+        long v = size == 8 ? TraceeArrays.u64(raw, 0) : TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
+        Value item;
+        if (o == PR_GET_PDEATHSIG) item = signal(v);
+        else if (o == PR_GET_TID_ADDRESS) item = new Addr(v);
+        else if (o == PR_GET_TSC) item = named(PrTsc.XLAT, v, "PR_TSC_???");
+        else item = new Num(v, Base.UNSIGNED);
+        return new Value.Arr(List.of(item), false);
+    }
+
+    /** PR_GET_DUMPABLE's and PR_MCE_KILL_GET's result with its name; {@code null} otherwise. */
+    static Value returnValue(Call c) {
+        long o = option(c);
+        long r = c.ret();
+        io.jstrace.syscalls.xlat.Xlat table = o == PR_GET_DUMPABLE ? PrDumpable.XLAT
+                : o == PR_MCE_KILL_GET ? PrMceKillPolicy.XLAT : null;
+        if (table == null || table.name(r) == null) return null;
+        return Notes.noted(Value.dec(r), new Value.Sym(r, table.name(r)));
+    }
+
+    // ---- arch_prctl
+
+    private static boolean archGetter(long code) {
+        return code == ArchPrctlCodes.ARCH_GET_FS || code == ArchPrctlCodes.ARCH_GET_GS;
+    }
+
+    /** ARCH_GET_CPUID takes no argument. */
+    static int archVisibleArgs(Call c) {
+        return (c.arg(0) & 0xffff_ffffL) == ArchPrctlCodes.ARCH_GET_CPUID ? 1 : 2;
+    }
+
+    /** ARCH_GET_FS and ARCH_GET_GS print the base the kernel stored at exit. */
+    static int archEntryArgs(Call c, int visible) {
+        return archGetter(c.arg(0) & 0xffff_ffffL) ? 1 : visible;
+    }
+
+    /** arch_prctl's second argument: {@code [0x7f...]} for the getters, hex otherwise. */
+    static Value archArg(Call c, int i) {
+        if (i == 0) return Constants.format(c, 0);
+        long addr = c.arg(1);
+        if (!archGetter(c.arg(0) & 0xffff_ffffL)) return Value.hex(addr);
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c) || !c.structs()) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 8);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(new Addr(TraceeArrays.u64(raw, 0))), false);
+    }
+}

@@ -1,0 +1,124 @@
+package io.jstrace.format;
+
+import static io.jstrace.syscalls.xlat.PtraceRequests.*;
+
+import io.jstrace.arch.Aarch64;
+import io.jstrace.format.Value.Addr;
+import io.jstrace.format.Value.Base;
+import io.jstrace.format.Value.Num;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.syscalls.xlat.NtDescriptorTypes;
+import io.jstrace.syscalls.xlat.PtraceOptions;
+import io.jstrace.syscalls.xlat.PtraceRequests;
+import io.jstrace.syscalls.xlat.PtraceRequestsX86;
+import java.util.List;
+
+/**
+ * ptrace(2) as strace 6.1 prints it (src/process.c): the request decides which of pid,
+ * addr and data print and how. PTRACE_TRACEME prints alone; PTRACE_ATTACH and the other
+ * requests that ignore addr and data print the pid only; x86's register requests print
+ * data in addr's place; the resuming requests' data is a signal, SEIZE's and SETOPTIONS'
+ * the {@code PTRACE_O_*} options; the peeks print the word they read at exit.
+ */
+final class Ptraces {
+    private Ptraces() {}
+
+    private static long request(Call c) {
+        return c.arg(0);
+    }
+
+    private static boolean x86(Call c) {
+        return !(c.arch() instanceof Aarch64);
+    }
+
+    /** PTRACE_REQUEST: the generic requests, then the architecture's own. */
+    static Value requestValue(Call c) {
+        long r = request(c);
+        String name = PtraceRequests.XLAT.name(r);
+        if (name == null && x86(c)) name = PtraceRequestsX86.XLAT.name(r);
+        return name != null ? new Value.Sym(r, name) : new Value.Commented(Value.hex(r), "PTRACE_???");
+    }
+
+    /** x86's PTRACE_GETREGS and friends: addr is ignored, data prints in its place. */
+    private static boolean registers(Call c) {
+        long r = request(c);
+        return x86(c) && (r == PtraceRequestsX86.PTRACE_GETREGS || r == PtraceRequestsX86.PTRACE_SETREGS
+                || r == PtraceRequestsX86.PTRACE_GETFPREGS || r == PtraceRequestsX86.PTRACE_SETFPREGS);
+    }
+
+    static int visibleArgs(Call c) {
+        long r = request(c);
+        if (r == PTRACE_TRACEME) return 1;
+        if (r == PTRACE_ATTACH || r == PTRACE_INTERRUPT || r == PTRACE_KILL || r == PTRACE_LISTEN) return 2;
+        return registers(c) ? 3 : 4;
+    }
+
+    /** Requests whose data the kernel fills print it at exit (unless -e verbose leaves it out). */
+    private static boolean dataAtExit(Call c) {
+        long r = request(c);
+        return c.structs() && (r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER
+                || r == PTRACE_GETEVENTMSG || r == PTRACE_GETREGSET || r == PTRACE_GETSIGINFO
+                || r == PTRACE_GETSIGMASK || r == PTRACE_PEEKSIGINFO || r == PTRACE_SECCOMP_GET_FILTER
+                || r == PTRACE_GET_SYSCALL_INFO);
+    }
+
+    static int entryArgs(Call c, int visible) {
+        return visible == 4 && dataAtExit(c) ? 3 : visible;
+    }
+
+    static Value arg(Call c, int i) {
+        return switch (i) {
+            case 0 -> requestValue(c);
+            case 1 -> Value.dec(c.intArg(1));
+            case 2 -> registers(c) ? new Addr(c.arg(3)) : addr(c);
+            default -> data(c);
+        };
+    }
+
+    private static Value addr(Call c) {
+        long r = request(c);
+        long a = c.arg(2);
+        if (r == PTRACE_GETREGSET || r == PTRACE_SETREGSET) {
+            return Numbers.named(NtDescriptorTypes.XLAT, a & 0xffff_ffffL, "NT_???");
+        }
+        if (r == PTRACE_GETSIGMASK || r == PTRACE_SETSIGMASK || r == PTRACE_SECCOMP_GET_FILTER
+                || r == PTRACE_SECCOMP_GET_METADATA || r == PTRACE_GET_SYSCALL_INFO) {
+            return new Num(a, Base.UNSIGNED);
+        }
+        return new Addr(a);
+    }
+
+    private static Value data(Call c) {
+        long r = request(c);
+        long d = c.arg(3);
+        if (r == PTRACE_CONT || r == PTRACE_DETACH || r == PTRACE_SYSCALL || r == PTRACE_SINGLESTEP
+                || x86(c) && (r == PtraceRequestsX86.PTRACE_SYSEMU || r == PtraceRequestsX86.PTRACE_SYSEMU_SINGLESTEP
+                        || r == PtraceRequestsX86.PTRACE_SINGLEBLOCK)) {
+            return signal(d);
+        }
+        if (r == PTRACE_SEIZE || r == PTRACE_SETOPTIONS || x86(c) && r == PtraceRequestsX86.PTRACE_OLDSETOPTIONS) {
+            return Numbers.flags(PtraceOptions.XLAT, d, "PTRACE_O_???");
+        }
+        if (c.exit() != null && dataAtExit(c)) return filled(c, r, d);
+        return new Addr(d);
+    }
+
+    /** strace's printsignal: a signal's name, or the number when it names none. */
+    private static Value signal(long d) {
+        int n = (int) d;
+        if (n == 0 || Long.compareUnsigned(d, 64) > 0) return new Num(d, Base.UNSIGNED);
+        return new Value.Sym(n, Signal.of(n).name(), Base.SIGNED);
+    }
+
+    /** The peeks' word ({@code [0x...]}) and GETEVENTMSG's ({@code [N]}); the address otherwise. */
+    private static Value filled(Call c, long r, long d) {
+        boolean peek = r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER;
+        if (!peek && r != PTRACE_GETEVENTMSG) return new Addr(d);
+        if (d == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(d);
+        byte[] raw = c.memory().read(d, 8);
+        if (raw == null) return new Value.Unreadable(d);
+        long v = TraceeArrays.u64(raw, 0);
+        return new Value.Arr(List.of(peek ? Value.hex(v) : new Num(v, Base.UNSIGNED)), false);
+    }
+}
