@@ -14,7 +14,11 @@ import io.jstrace.syscalls.xlat.PrMceKill;
 import io.jstrace.syscalls.xlat.PrMceKillPolicy;
 import io.jstrace.syscalls.xlat.PrSetMm;
 import io.jstrace.syscalls.xlat.PrSetVma;
+import io.jstrace.syscalls.xlat.PrSpecCmds;
+import io.jstrace.syscalls.xlat.PrSpecFlags;
 import io.jstrace.syscalls.xlat.PrTsc;
+import io.jstrace.syscalls.xlat.PrUnalignFlags;
+import io.jstrace.syscalls.xlat.Secbits;
 import io.jstrace.syscalls.xlat.SeccompMode;
 import java.util.List;
 
@@ -39,24 +43,27 @@ final class Prctls {
     private static boolean filledAtExit(long option) {
         return option == PR_GET_CHILD_SUBREAPER || option == PR_GET_ENDIAN || option == PR_GET_FPEMU
                 || option == PR_GET_FPEXC || option == PR_GET_NAME || option == PR_GET_PDEATHSIG
-                || option == PR_GET_TID_ADDRESS || option == PR_GET_TSC;
+                || option == PR_GET_TID_ADDRESS || option == PR_GET_TSC || option == PR_GET_UNALIGN;
     }
 
     /** How many of prctl's five arguments strace prints for this option. */
     static int visibleArgs(Call c) {
         long o = option(c);
         if (o == PR_GET_KEEPCAPS || o == PR_GET_SECCOMP || o == PR_GET_TIMERSLACK || o == PR_GET_TIMING
-                || o == PR_TASK_PERF_EVENTS_DISABLE || o == PR_TASK_PERF_EVENTS_ENABLE || o == PR_GET_DUMPABLE) {
+                || o == PR_TASK_PERF_EVENTS_DISABLE || o == PR_TASK_PERF_EVENTS_ENABLE || o == PR_GET_DUMPABLE
+                || o == PR_GET_SECUREBITS || o == PR_GET_FP_MODE) {
             return 1;
         }
         if (filledAtExit(o) || o == PR_SET_CHILD_SUBREAPER || o == PR_SET_ENDIAN || o == PR_SET_FPEMU
                 || o == PR_SET_FPEXC || o == PR_SET_KEEPCAPS || o == PR_SET_TIMING || o == PR_SET_DUMPABLE
                 || o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ || o == PR_SET_NAME || o == PR_SET_PDEATHSIG
-                || o == PR_SET_PTRACER || o == PR_SET_TIMERSLACK || o == PR_SET_TSC) {
+                || o == PR_SET_PTRACER || o == PR_SET_TIMERSLACK || o == PR_SET_TSC || o == PR_SET_SECUREBITS
+                || o == PR_SET_UNALIGN || o == PR_GET_SPECULATION_CTRL) {
             return 2;
         }
         if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_STRICT)) return 2;
         if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_FILTER)) return 3;
+        if (o == PR_SET_SPECULATION_CTRL) return 3;
         return 5;
     }
 
@@ -74,6 +81,9 @@ final class Prctls {
         if (i == 1) {
             Value second = second(c, o, v);
             if (second != null) return second;
+        }
+        if (i == 2 && o == PR_SET_SPECULATION_CTRL && PrSpecCmds.XLAT.name(c.arg(1)) != null) {
+            return named(PrSpecFlags.XLAT, v, "PR_SPEC_???");
         }
         if (i == 2 && o == PR_CAP_AMBIENT && ambientTakesCap(c.arg(1))) return named(Capabilities.XLAT, v, "CAP_???");
         if (i == 2 && o == PR_MCE_KILL && c.arg(1) == PrMceKill.PR_MCE_KILL_SET) {
@@ -109,6 +119,9 @@ final class Prctls {
         }
         if (o == PR_SET_SECCOMP) return named(SeccompMode.XLAT, v, "SECCOMP_MODE_???");
         if (o == PR_SET_TIMERSLACK) return Value.dec(v);
+        if (o == PR_SET_UNALIGN) return Numbers.flags(PrUnalignFlags.XLAT, v & 0xffff_ffffL, "PR_UNALIGN_???");
+        if (o == PR_SET_SECUREBITS) return Numbers.flags(Secbits.XLAT, v, "SECBIT_???");
+        if (o == PR_GET_SPECULATION_CTRL || o == PR_SET_SPECULATION_CTRL) return named(PrSpecCmds.XLAT, v, "PR_SPEC_???");
         if (o == PR_SET_TSC) return named(PrTsc.XLAT, v & 0xffff_ffffL, "PR_TSC_???");
         return null;
     }
@@ -144,15 +157,23 @@ final class Prctls {
         Value item;
         if (o == PR_GET_PDEATHSIG) item = signal(v);
         else if (o == PR_GET_TID_ADDRESS) item = new Addr(v);
+        else if (o == PR_GET_UNALIGN) item = Numbers.flags(PrUnalignFlags.XLAT, v, "PR_UNALIGN_???");
         else if (o == PR_GET_TSC) item = named(PrTsc.XLAT, v, "PR_TSC_???");
         else item = new Num(v, Base.UNSIGNED);
         return new Value.Arr(List.of(item), false);
     }
 
-    /** PR_GET_DUMPABLE's and PR_MCE_KILL_GET's result with its name; {@code null} otherwise. */
+    /**
+     * PR_GET_DUMPABLE's and PR_MCE_KILL_GET's result with its name, PR_GET_SECUREBITS' (when
+     * not 0) and PR_GET_SPECULATION_CTRL's in hex with their flags; {@code null} otherwise.
+     */
     static Value returnValue(Call c) {
         long o = option(c);
         long r = c.ret();
+        if (o == PR_GET_SECUREBITS && r != 0) return Notes.noted(Value.hex(r), Numbers.flags(Secbits.XLAT, r));
+        if (o == PR_GET_SPECULATION_CTRL && PrSpecCmds.XLAT.name(c.arg(1)) != null) {
+            return r == 0 ? Value.hex(0) : Notes.noted(Value.hex(r), Numbers.flags(PrSpecFlags.XLAT, r));
+        }
         io.jstrace.syscalls.xlat.Xlat table = o == PR_GET_DUMPABLE ? PrDumpable.XLAT
                 : o == PR_MCE_KILL_GET ? PrMceKillPolicy.XLAT : null;
         if (table == null || table.name(r) == null) return null;

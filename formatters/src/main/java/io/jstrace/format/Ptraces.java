@@ -75,9 +75,34 @@ final class Ptraces {
         };
     }
 
+    /**
+     * x86_64's struct user (sys/user.h) by offset, as strace 6.1 names PTRACE_PEEKUSER's and
+     * PTRACE_POKEUSER's addr: the registers up to SS, then the members after the register set.
+     */
+    private static final long[] USER_OFFSETS = {0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120,
+        128, 136, 144, 152, 160, 216, 224, 736, 744, 752, 760, 768, 776, 784, 792, 800, 808, 816, 848, 912};
+    private static final String[] USER_NAMES = {"8*R15", "8*R14", "8*R13", "8*R12", "8*RBP", "8*RBX", "8*R11",
+        "8*R10", "8*R9", "8*R8", "8*RAX", "8*RCX", "8*RDX", "8*RSI", "8*RDI", "8*ORIG_RAX", "8*RIP", "8*CS",
+        "8*EFLAGS", "8*RSP", "8*SS", "offsetof(struct user, u_fpvalid)", "offsetof(struct user, i387)",
+        "offsetof(struct user, u_tsize)", "offsetof(struct user, u_dsize)", "offsetof(struct user, u_ssize)",
+        "offsetof(struct user, start_code)", "offsetof(struct user, start_stack)", "offsetof(struct user, signal)",
+        "offsetof(struct user, reserved)", "offsetof(struct user, u_ar0)", "offsetof(struct user, u_fpstate)",
+        "offsetof(struct user, magic)", "offsetof(struct user, u_comm)", "offsetof(struct user, u_debugreg)",
+        "sizeof(struct user)"};
+
+    /** The struct user member at or below {@code a}, plus the distance; the address past the struct. */
+    static Value userOffset(Call c, long a) {
+        int k = USER_OFFSETS.length - 1;
+        while (k > 0 && Long.compareUnsigned(USER_OFFSETS[k], a) > 0) k--;
+        long rest = a - USER_OFFSETS[k];
+        if (!x86(c) || k == USER_OFFSETS.length - 1 && rest != 0) return new Addr(a);
+        return new Value.Decoded(new Addr(a), new Value.Text(USER_NAMES[k] + (rest == 0 ? "" : "+" + rest)));
+    }
+
     private static Value addr(Call c) {
         long r = request(c);
         long a = c.arg(2);
+        if (r == PTRACE_PEEKUSER || r == PTRACE_POKEUSER) return userOffset(c, a);
         if (r == PTRACE_GETREGSET || r == PTRACE_SETREGSET) {
             return Numbers.named(NtDescriptorTypes.XLAT, a & 0xffff_ffffL, "NT_???");
         }

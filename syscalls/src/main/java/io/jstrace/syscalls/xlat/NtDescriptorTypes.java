@@ -5,7 +5,8 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The ELF note types ptrace(PTRACE_GETREGSET/PTRACE_SETREGSET) takes as addr (include/uapi/linux/elf.h).
+ * The ELF note types ptrace(PTRACE_GETREGSET/PTRACE_SETREGSET) takes as addr
+ * (include/uapi/linux/elf.h); NT_PLATFORM is glibc's elf.h only.
  */
 public final class NtDescriptorTypes {
     // @spotless:off
@@ -13,10 +14,14 @@ public final class NtDescriptorTypes {
     public static final long NT_PRFPREG    = 2L;
     public static final long NT_PRPSINFO   = 3L;
     public static final long NT_TASKSTRUCT = 4L;
+    public static final long NT_PLATFORM   = 5L;
     public static final long NT_AUXV       = 6L;
-    public static final long NT_PRXFPREG   = 1189489535L;
     public static final long NT_386_TLS    = 512L;
+    public static final long NT_386_IOPERM = 513L;
     public static final long NT_X86_XSTATE = 514L;
+    public static final long NT_SIGINFO    = 1397311305L;
+    public static final long NT_FILE       = 1179208773L;
+    public static final long NT_PRXFPREG   = 1189489535L;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
@@ -24,10 +29,14 @@ public final class NtDescriptorTypes {
             e(NT_PRFPREG,    "NT_PRFPREG"),
             e(NT_PRPSINFO,   "NT_PRPSINFO"),
             e(NT_TASKSTRUCT, "NT_TASKSTRUCT"),
+            e(NT_PLATFORM,   "NT_PLATFORM"),
             e(NT_AUXV,       "NT_AUXV"),
-            e(NT_PRXFPREG,   "NT_PRXFPREG"),
             e(NT_386_TLS,    "NT_386_TLS"),
-            e(NT_X86_XSTATE, "NT_X86_XSTATE"));
+            e(NT_386_IOPERM, "NT_386_IOPERM"),
+            e(NT_X86_XSTATE, "NT_X86_XSTATE"),
+            e(NT_SIGINFO,    "NT_SIGINFO"),
+            e(NT_FILE,       "NT_FILE"),
+            e(NT_PRXFPREG,   "NT_PRXFPREG"));
     // @spotless:on
 
     private NtDescriptorTypes() {}
