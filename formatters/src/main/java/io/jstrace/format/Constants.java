@@ -93,6 +93,10 @@ final class Constants {
         if (row.table().isFlags()) {
             return row.unknown() == null ? Numbers.flags(row.table(), v) : Numbers.flags(row.table(), v, row.unknown());
         }
+        // A negative constant (RUSAGE_CHILDREN is -1) is an int the kernel sign-extends.
+        if (row.table().name(v) == null && row.table().name(c.intArg(i)) != null) {
+            return Numbers.named(row.table(), c.intArg(i), row.unknown());
+        }
         return Numbers.named(row.table(), v, row.unknown());
     }
 }
