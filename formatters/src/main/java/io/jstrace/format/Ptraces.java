@@ -124,6 +124,7 @@ final class Ptraces {
         if (r == PTRACE_SEIZE || r == PTRACE_SETOPTIONS || x86(c) && r == PtraceRequestsX86.PTRACE_OLDSETOPTIONS) {
             return Numbers.flags(PtraceOptions.XLAT, d, "PTRACE_O_???");
         }
+        if (r == PTRACE_SETREGSET || r == PTRACE_GETREGSET && c.exit() != null && dataAtExit(c)) return iovec(c, d);
         if (c.exit() != null && dataAtExit(c)) return filled(c, r, d);
         return new Addr(d);
     }
@@ -133,6 +134,18 @@ final class Ptraces {
         int n = (int) d;
         if (n == 0 || Long.compareUnsigned(d, 64) > 0) return new Num(d, Base.UNSIGNED);
         return new Value.Sym(n, Signal.of(n).name(), Base.SIGNED);
+    }
+
+    /**
+     * GETREGSET's and SETREGSET's one struct iovec, {@code {iov_base=0x..., iov_len=N}}:
+     * strace prints it at GETREGSET's exit whether or not the call succeeded.
+     */
+    private static Value iovec(Call c, long d) {
+        if (d == 0) return new Addr(0);
+        byte[] raw = c.memory().read(d, 16);
+        if (raw == null) return new Value.Unreadable(d);
+        return new Value.Struct(List.of(Value.field("iov_base", new Addr(TraceeArrays.u64(raw, 0))),
+                Value.field("iov_len", new Num(TraceeArrays.u64(raw, 8), Base.UNSIGNED))), false);
     }
 
     /** The peeks' word ({@code [0x...]}) and GETEVENTMSG's ({@code [N]}); the address otherwise. */

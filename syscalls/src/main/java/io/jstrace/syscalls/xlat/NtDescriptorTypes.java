@@ -6,12 +6,13 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * The ELF note types ptrace(PTRACE_GETREGSET/PTRACE_SETREGSET) takes as addr
- * (include/uapi/linux/elf.h); NT_PLATFORM is glibc's elf.h only.
+ * (include/uapi/linux/elf.h); NT_FPREGSET and NT_PLATFORM, strace's names for 2 and 5, are
+ * glibc's elf.h only.
  */
 public final class NtDescriptorTypes {
     // @spotless:off
     public static final long NT_PRSTATUS   = 1L;
-    public static final long NT_PRFPREG    = 2L;
+    public static final long NT_FPREGSET   = 2L;
     public static final long NT_PRPSINFO   = 3L;
     public static final long NT_TASKSTRUCT = 4L;
     public static final long NT_PLATFORM   = 5L;
@@ -26,7 +27,7 @@ public final class NtDescriptorTypes {
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
             e(NT_PRSTATUS,   "NT_PRSTATUS"),
-            e(NT_PRFPREG,    "NT_PRFPREG"),
+            e(NT_FPREGSET,   "NT_FPREGSET"),
             e(NT_PRPSINFO,   "NT_PRPSINFO"),
             e(NT_TASKSTRUCT, "NT_TASKSTRUCT"),
             e(NT_PLATFORM,   "NT_PLATFORM"),
