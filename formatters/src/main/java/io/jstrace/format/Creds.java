@@ -111,14 +111,22 @@ final class Creds {
 
     /**
      * A capability mask as strace's print_cap_bits prints it: {@code 1<<CAP_CHOWN|1<<CAP_KILL},
-     * the low word's names then the high word's, bits no capability names in hex (each
-     * word's own), {@code 0} when empty.
+     * the low word's flags then the high word's, each word its own printflags (so
+     * {@code 0xfeffffff|0x1ff} under {@code -X raw}), bits no capability names in hex,
+     * {@code 0} when empty.
      */
     static Value capMask(long lo, long hi) {
+        List<Value> parts = new ArrayList<>();
+        if (lo != 0 || hi == 0) parts.add(capWord(lo, 0));
+        if (hi != 0) parts.add(capWord(hi, 32));
+        return Notes.joined(parts);
+    }
+
+    private static Value capWord(long word, int base) {
         List<String> names = new ArrayList<>();
-        long rest = capNames(lo, 0, names) | capNames(hi, 32, names);
+        long rest = capNames(word, base, names);
         if (names.isEmpty() && rest != 0) return new Value.Commented(Value.hex(rest), "CAP_???");
-        return new Value.Flags(lo | hi << 32, names, rest);
+        return new Value.Flags(word, names, rest);
     }
 
     private static long capNames(long word, int base, List<String> names) {

@@ -26,20 +26,18 @@ final class Personas {
         return v == 0xffff_ffffL ? Value.hex(v) : persona(v);
     }
 
+    /** The domain and, when any is set, the flags: two parts, each in the session's style. */
     static Value persona(long v) {
         long domain = v & PersonalityTypes.PER_MASK;
-        String name = PersonalityTypes.XLAT.name(domain);
-        StringBuilder b = new StringBuilder(name != null ? name : "0x" + Long.toHexString(domain) + " /* PER_??? */");
-        var d = PersonalityFlags.XLAT.decompose(v & ~PersonalityTypes.PER_MASK);
-        for (String flag : d.names()) b.append('|').append(flag);
-        if (d.remainder() != 0) b.append("|0x").append(Long.toHexString(d.remainder()));
-        return new Value.Decoded(Value.hex(v), new Value.Text(b.toString()));
+        long flags = v & ~PersonalityTypes.PER_MASK;
+        Value d = Numbers.named(PersonalityTypes.XLAT, domain, "PER_???");
+        return Notes.joined(flags == 0 ? List.of(d) : List.of(d, Numbers.flags(PersonalityFlags.XLAT, flags)));
     }
 
-    /** personality's result: the previous persona, in hex, decoded in parentheses. */
+    /** personality's result: the previous persona, in hex, decoded in parentheses in the session's style. */
     static Value personalityReturn(Call c) {
         long r = c.ret() & 0xffff_ffffL;
-        return Notes.noted(Value.hex(r), persona(r));
+        return new Value.Noted(Value.hex(r), List.of(Value.field("", persona(r))));
     }
 
     /** IOPRIO: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
@@ -53,11 +51,15 @@ final class Personas {
         List<Value> args = new ArrayList<>();
         args.add(Numbers.named(IoprioClass.XLAT, cls, "IOPRIO_CLASS_???"));
         args.add(Value.dec(data));
-        return new Value.Decoded(Value.dec(v), new Value.Fn("IOPRIO_PRIO_VALUE", args, false));
+        return Notes.decoded(Value.dec(v), new Value.Fn("IOPRIO_PRIO_VALUE", args, false));
     }
 
     /** ioprio_get's result: {@code 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))}. */
     static Value ioprioReturn(Call c) {
-        return Notes.noted(Value.dec(c.ret()), ioprioValue(c.ret()));
+        long r = c.ret();
+        long cls = r >> IOPRIO_CLASS_SHIFT;
+        Value fn = new Value.Fn("IOPRIO_PRIO_VALUE", List.of(Numbers.named(IoprioClass.XLAT, cls, "IOPRIO_CLASS_???"),
+                Value.dec(r & ((1L << IOPRIO_CLASS_SHIFT) - 1))), false);
+        return Notes.notedInStyle(Value.dec(r), fn);
     }
 }

@@ -131,9 +131,11 @@ final class Prctls {
         return Numbers.named(table, v, unknown);
     }
 
-    private static Value signal(long v) {
+    /** strace's printsignal: the name, or the number when no signal has that number. */
+    static Value signal(long v) {
         int n = (int) v;
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Base.SIGNED);
+        String name = Signal.of(n).name();
+        return n <= 0 || !name.startsWith("SIG") ? Value.dec(n) : new Value.Sym(n, name, Base.SIGNED);
     }
 
     /** PR_SET_VMA_ANON_NAME's start address, length and name. */
@@ -170,9 +172,9 @@ final class Prctls {
     static Value returnValue(Call c) {
         long o = option(c);
         long r = c.ret();
-        if (o == PR_GET_SECUREBITS && r != 0) return Notes.noted(Value.hex(r), Numbers.flags(Secbits.XLAT, r));
+        if (o == PR_GET_SECUREBITS && r != 0) return Notes.notedUnlessRaw(Value.hex(r), Numbers.flags(Secbits.XLAT, r));
         if (o == PR_GET_SPECULATION_CTRL && PrSpecCmds.XLAT.name(c.arg(1)) != null) {
-            return r == 0 ? Value.hex(0) : Notes.noted(Value.hex(r), Numbers.flags(PrSpecFlags.XLAT, r));
+            return r == 0 ? Value.hex(0) : Notes.notedUnlessRaw(Value.hex(r), Numbers.flags(PrSpecFlags.XLAT, r));
         }
         io.jstrace.syscalls.xlat.Xlat table = o == PR_GET_DUMPABLE ? PrDumpable.XLAT
                 : o == PR_MCE_KILL_GET ? PrMceKillPolicy.XLAT : null;

@@ -6,7 +6,6 @@ import io.jstrace.arch.Aarch64;
 import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Num;
-import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.NtDescriptorTypes;
 import io.jstrace.syscalls.xlat.PtraceOptions;
 import io.jstrace.syscalls.xlat.PtraceRequests;
@@ -131,9 +130,7 @@ final class Ptraces {
 
     /** strace's printsignal: a signal's name, or the number when it names none. */
     private static Value signal(long d) {
-        int n = (int) d;
-        if (n == 0 || Long.compareUnsigned(d, 64) > 0) return new Num(d, Base.UNSIGNED);
-        return new Value.Sym(n, Signal.of(n).name(), Base.SIGNED);
+        return Long.compareUnsigned(d, 64) > 0 ? new Num(d, Base.UNSIGNED) : Prctls.signal(d);
     }
 
     /**

@@ -83,6 +83,16 @@ class CredsTest {
     }
 
     @Test
+    void capMaskWordsPrintSeparatelyUnderRawAndVerbose() {
+        Value mask = Creds.capMask(0xfeffffffL, 0x1ff);
+        assertEquals("0xfeffffff|0x1ff", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(mask));
+        assertEquals("0x5 /* 1<<CAP_CHOWN|1<<CAP_DAC_READ_SEARCH */|0x1 /* 1<<CAP_MAC_OVERRIDE */",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(Creds.capMask(5, 1)));
+        assertEquals("0", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Creds.capMask(0, 0)));
+        assertEquals("1<<CAP_MAC_ADMIN", render(Creds.capMask(0, 2)));
+    }
+
+    @Test
     void capDataLeftAsAddress() {
         FakeMemory bad = new FakeMemory().putInts(H, 0x12345678, 0).putInts(A, 1, 1, 1);
         assertEquals("0x7ffd8ff4bde0", fmt(Calls.of("capget").args(H, A).mem(bad).exit(EINVAL), 1));

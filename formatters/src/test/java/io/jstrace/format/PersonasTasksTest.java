@@ -28,6 +28,23 @@ class PersonasTasksTest {
     }
 
     @Test
+    void personaAndIoprioUnderRawAndVerbose() {
+        StraceText raw = new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW);
+        StraceText verbose = new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE);
+        Call svr4 = Calls.of("personality").args(0x04100001).exit(0x40000);
+        assertEquals("0x1|0x4100000", raw.render(Formatters.format(svr4, 0)));
+        assertEquals("0x1 /* PER_??? */|0x4100000 /* MMAP_PAGE_ZERO|STICKY_TIMEOUTS */",
+                verbose.render(Formatters.format(svr4, 0)));
+        assertEquals("0x40000 (0 /* PER_LINUX */|0x40000 /* ADDR_NO_RANDOMIZE */)",
+                verbose.render(Formatters.returnValue(svr4)));
+        Call io = Calls.of("ioprio_get").args(1, 0).exit(16388);
+        assertEquals("16388", raw.render(Formatters.returnValue(io)));
+        assertEquals("16388 (IOPRIO_PRIO_VALUE(0x2 /* IOPRIO_CLASS_BE */, 4))", verbose.render(Formatters.returnValue(io)));
+        assertEquals("16388 /* IOPRIO_PRIO_VALUE(0x2 /* IOPRIO_CLASS_BE */, 4) */",
+                verbose.render(Formatters.format(Calls.of("ioprio_set").args(1, 0, 16388).enter(), 2)));
+    }
+
+    @Test
     void ioPriorities() {
         assertEquals("IOPRIO_WHO_PROCESS", fmt(Calls.of("ioprio_set").args(1, 0, 0).enter(), 0));
         assertEquals("IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)", fmt(Calls.of("ioprio_set").args(1, 0, 16388).enter(), 2));

@@ -40,6 +40,8 @@ class PrctlsTest {
     void setters() {
         assertEquals("PR_SET_PDEATHSIG, SIGUSR1", line(Calls.of("prctl").args(PR_SET_PDEATHSIG, 10).enter()));
         assertEquals("PR_SET_PDEATHSIG, 200", line(Calls.of("prctl").args(PR_SET_PDEATHSIG, 200).enter()));
+        assertEquals("99", new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE)
+                .render(Formatters.format(Calls.of("prctl").args(PR_SET_PDEATHSIG, 99).enter(), 1)));
         assertEquals("PR_SET_DUMPABLE, 0x7 /* SUID_DUMP_??? */", line(Calls.of("prctl").args(PR_SET_DUMPABLE, 7).enter()));
         assertEquals("PR_CAPBSET_READ, CAP_SYS_ADMIN", line(Calls.of("prctl").args(PR_CAPBSET_READ, 21).enter()));
         assertEquals("PR_SET_NO_NEW_PRIVS, 1, 0x1, 0, 0", line(Calls.of("prctl").args(PR_SET_NO_NEW_PRIVS, 1, 1).enter()));
@@ -82,6 +84,9 @@ class PrctlsTest {
         Call c = Calls.of("prctl").args(PR_GET_SPECULATION_CTRL, 0).exit(2);
         assertEquals("PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS", line(c));
         assertEquals("0x2 (PR_SPEC_ENABLE)", render(Formatters.returnValue(c)));
+        assertEquals("0x2", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Formatters.returnValue(c)));
+        assertEquals("0x2 (PR_SPEC_ENABLE)",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(Formatters.returnValue(c)));
     }
 
     @Test
