@@ -150,8 +150,9 @@ final class Prctls {
     /** The getters' pointer at exit: {@code [1]}, {@code [SIGUSR1]}, {@code "name"}; the address on failure. */
     private static Value filled(Call c, long o, long addr) {
         if (addr == 0) return new Addr(0);
-        if (TraceeArrays.exitFailed(c) || !c.structs()) return new Addr(addr);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         if (o == PR_GET_NAME) return Strings.cString(c, addr, Math.min(TASK_COMM_LEN, c.options().stringLimit()));
+        if (!c.structs()) return new Addr(addr);
         int size = o == PR_GET_TID_ADDRESS ? 8 : 4;
         byte[] raw = c.memory().read(addr, size);
         if (raw == null) return new Value.Unreadable(addr);
