@@ -119,7 +119,12 @@ final class Creds {
         List<Value> parts = new ArrayList<>();
         if (lo != 0 || hi == 0) parts.add(capWord(lo, 0));
         if (hi != 0) parts.add(capWord(hi, 32));
-        return Notes.joined(parts);
+        Value.Styled styled = (Value.Styled) Notes.joined(parts);
+        List<String> names = new ArrayList<>();
+        long rest = capNames(lo, 0, names) | capNames(hi, 32, names);
+        if (names.isEmpty() && rest != 0) return styled;
+        // One set of flags for -X abbrev and JSON; the low word's bits all have names.
+        return new Value.Styled(new Value.Flags(lo | hi << 32, names, rest), styled.raw(), styled.verbose());
     }
 
     private static Value capWord(long word, int base) {
