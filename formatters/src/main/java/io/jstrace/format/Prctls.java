@@ -21,6 +21,7 @@ import io.jstrace.syscalls.xlat.PrUnalignFlags;
 import io.jstrace.syscalls.xlat.Secbits;
 import io.jstrace.syscalls.xlat.SeccompMode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * prctl(2) and arch_prctl(2) as strace 6.1 prints them (src/prctl.c): each option decides
@@ -33,36 +34,42 @@ final class Prctls {
     /** TASK_COMM_LEN (include/linux/sched.h): a task name and its NUL. */
     private static final int TASK_COMM_LEN = 16;
 
+    // @formatter:off
+    /** Options that take no argument, or return their answer: {@code prctl(PR_GET_DUMPABLE)}. */
+    private static final Set<Long> NO_ARGUMENT = Set.of(PR_GET_KEEPCAPS, PR_GET_SECCOMP, PR_GET_TIMERSLACK,
+            PR_GET_TIMING, PR_TASK_PERF_EVENTS_DISABLE, PR_TASK_PERF_EVENTS_ENABLE, PR_GET_DUMPABLE,
+            PR_GET_SECUREBITS, PR_GET_FP_MODE);
+    /** Getters whose second argument is a pointer the kernel fills: printed at exit. */
+    private static final Set<Long> FILLED_AT_EXIT = Set.of(PR_GET_CHILD_SUBREAPER, PR_GET_ENDIAN, PR_GET_FPEMU,
+            PR_GET_FPEXC, PR_GET_NAME, PR_GET_PDEATHSIG, PR_GET_TID_ADDRESS, PR_GET_TSC, PR_GET_UNALIGN);
+    /** Setters with one argument. */
+    private static final Set<Long> ONE_ARGUMENT = Set.of(PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU,
+            PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_CAPBSET_READ,
+            PR_SET_NAME, PR_SET_PDEATHSIG, PR_SET_PTRACER, PR_SET_TIMERSLACK, PR_SET_TSC, PR_SET_SECUREBITS,
+            PR_SET_UNALIGN, PR_GET_SPECULATION_CTRL);
+    /** Options whose second argument prints as an unsigned number (then the rest in hex for some). */
+    private static final Set<Long> UNSIGNED_SECOND = Set.of(PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU,
+            PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING, PR_SET_NO_NEW_PRIVS, PR_SET_THP_DISABLE,
+            PR_SET_IO_FLUSHER);
+    // @formatter:on
+
     private Prctls() {}
 
     private static long option(Call c) {
         return c.arg(0) & 0xffff_ffffL;
     }
 
-    /** Options whose second argument is a pointer the kernel fills. */
     private static boolean filledAtExit(long option) {
-        return option == PR_GET_CHILD_SUBREAPER || option == PR_GET_ENDIAN || option == PR_GET_FPEMU
-                || option == PR_GET_FPEXC || option == PR_GET_NAME || option == PR_GET_PDEATHSIG
-                || option == PR_GET_TID_ADDRESS || option == PR_GET_TSC || option == PR_GET_UNALIGN;
+        return FILLED_AT_EXIT.contains(option);
     }
 
     /** How many of prctl's five arguments strace prints for this option. */
     static int visibleArgs(Call c) {
         long o = option(c);
-        if (o == PR_GET_KEEPCAPS || o == PR_GET_SECCOMP || o == PR_GET_TIMERSLACK || o == PR_GET_TIMING
-                || o == PR_TASK_PERF_EVENTS_DISABLE || o == PR_TASK_PERF_EVENTS_ENABLE || o == PR_GET_DUMPABLE
-                || o == PR_GET_SECUREBITS || o == PR_GET_FP_MODE) {
-            return 1;
-        }
-        if (filledAtExit(o) || o == PR_SET_CHILD_SUBREAPER || o == PR_SET_ENDIAN || o == PR_SET_FPEMU
-                || o == PR_SET_FPEXC || o == PR_SET_KEEPCAPS || o == PR_SET_TIMING || o == PR_SET_DUMPABLE
-                || o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ || o == PR_SET_NAME || o == PR_SET_PDEATHSIG
-                || o == PR_SET_PTRACER || o == PR_SET_TIMERSLACK || o == PR_SET_TSC || o == PR_SET_SECUREBITS
-                || o == PR_SET_UNALIGN || o == PR_GET_SPECULATION_CTRL) {
-            return 2;
-        }
-        if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_STRICT)) return 2;
-        if (o == PR_SET_SECCOMP && (c.arg(1) == SeccompMode.SECCOMP_MODE_FILTER)) return 3;
+        if (NO_ARGUMENT.contains(o)) return 1;
+        if (FILLED_AT_EXIT.contains(o) || ONE_ARGUMENT.contains(o)) return 2;
+        if (o == PR_SET_SECCOMP && c.arg(1) == SeccompMode.SECCOMP_MODE_STRICT) return 2;
+        if (o == PR_SET_SECCOMP && c.arg(1) == SeccompMode.SECCOMP_MODE_FILTER) return 3;
         if (o == PR_SET_SPECULATION_CTRL) return 3;
         return 5;
     }
@@ -101,11 +108,7 @@ final class Prctls {
 
     /** The second argument of the options that pass a value in it; {@code null} for hex. */
     private static Value second(Call c, long o, long v) {
-        if (o == PR_SET_CHILD_SUBREAPER || o == PR_SET_ENDIAN || o == PR_SET_FPEMU || o == PR_SET_FPEXC
-                || o == PR_SET_KEEPCAPS || o == PR_SET_TIMING || o == PR_SET_NO_NEW_PRIVS
-                || o == PR_SET_THP_DISABLE || o == PR_SET_IO_FLUSHER) {
-            return new Num(v, Base.UNSIGNED);
-        }
+        if (UNSIGNED_SECOND.contains(o)) return new Num(v, Base.UNSIGNED);
         if (o == PR_SET_DUMPABLE) return named(PrDumpable.XLAT, v, "SUID_DUMP_???");
         if (o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ) return named(Capabilities.XLAT, v, "CAP_???");
         if (o == PR_CAP_AMBIENT) return named(PrCapAmbient.XLAT, v, "PR_CAP_AMBIENT_???");
