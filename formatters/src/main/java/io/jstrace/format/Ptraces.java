@@ -145,12 +145,16 @@ final class Ptraces {
                 Value.field("iov_len", new Num(TraceeArrays.u64(raw, 8), Base.UNSIGNED))), false);
     }
 
-    /** The peeks' word ({@code [0x...]}) and GETEVENTMSG's ({@code [N]}); the address otherwise. */
+    /**
+     * The peeks' word ({@code [0x...]}), GETEVENTMSG's ({@code [N]}) and GETSIGINFO's siginfo;
+     * the address otherwise, and when the call failed.
+     */
     private static Value filled(Call c, long r, long d) {
         boolean peek = r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER;
-        if (!peek && r != PTRACE_GETEVENTMSG) return new Addr(d);
+        if (!peek && r != PTRACE_GETEVENTMSG && r != PTRACE_GETSIGINFO) return new Addr(d);
         if (d == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(d);
+        if (r == PTRACE_GETSIGINFO) return Signals.siginfoArg(c, 3);
         byte[] raw = c.memory().read(d, 8);
         if (raw == null) return new Value.Unreadable(d);
         long v = TraceeArrays.u64(raw, 0);

@@ -68,6 +68,18 @@ class PtracesTest {
     }
 
     @Test
+    void getsiginfoAtExit() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(19).putInt(0).putInt(0).putInt(0).putInt(4242).putInt(0);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        assertEquals("PTRACE_GETSIGINFO, 99999, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=4242, si_uid=0}",
+                line(Calls.of("ptrace").args(0x4202, 99999, 0, A).mem(m).exit(0)));
+        assertEquals("PTRACE_GETSIGINFO, 99999, NULL, 0x7ffe117aba38", line(failed(0x4202, 99999, 0, A)));
+        assertEquals("PTRACE_GETSIGINFO, 99999, NULL, 0x7ffe117aba40",
+                line(Calls.of("ptrace").args(0x4202, 99999, 0, A + 8).mem(m).exit(0)));
+    }
+
+    @Test
     void regsetIovecEvenOnFailure() {
         FakeMemory m = new FakeMemory().putLongs(A, 0x5294c0, 256);
         assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base=0x5294c0, iov_len=256}",

@@ -1,0 +1,73 @@
+/*
+ * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
+ * asks to be traced and stops; the parent reads its memory and a register, sets options,
+ * reads the event message and the stop's siginfo, resumes it with PTRACE_CONT and reaps
+ * it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
+ */
+#include "tests.h"
+#include <stddef.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+
+#define S(...) syscall(__VA_ARGS__)
+
+static volatile unsigned long secret = 0x2a2a2a2a;
+
+int main(void)
+{
+	uint64_t chld = 1ULL << (SIGCHLD - 1);
+	check(S(SYS_rt_sigprocmask, SIG_BLOCK, &chld, NULL, 8) == 0, "block SIGCHLD");
+	int parent = getpid();
+	int child = S(SYS_fork); /* fork(2) is not traced */
+	check(child >= 0, "fork");
+	if (child == 0) {
+		if (S(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0) != 0)
+			_exit(90);
+		S(SYS_kill, S(SYS_getpid), SIGSTOP);
+		_exit(5);
+	}
+
+	int status;
+	check(S(SYS_wait4, child, &status, 0, NULL) == child && WIFSTOPPED(status), "wait4 stopped");
+	expect("wait4(%d, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], 0, NULL)", child);
+	expect_rval("%d", child);
+
+	unsigned long word = 0;
+	check(S(SYS_ptrace, PTRACE_PEEKDATA, child, &secret, &word) == 0 && word == secret, "PEEKDATA");
+	expect("ptrace(PTRACE_PEEKDATA, %d, %s, [%#lx])", child, addr((void *) &secret), word);
+	expect_rval("0");
+	unsigned long orig_rax = 0;
+	check(S(SYS_ptrace, PTRACE_PEEKUSER, child, offsetof(struct user, regs.orig_rax), &orig_rax) == 0, "PEEKUSER");
+	expect("ptrace(PTRACE_PEEKUSER, %d, 8*ORIG_RAX, [%#lx])", child, orig_rax);
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_POKEDATA, child, &secret, 0x1234) == 0, "POKEDATA");
+	expect("ptrace(PTRACE_POKEDATA, %d, %s, 0x1234)", child, addr((void *) &secret));
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL) == 0, "SETOPTIONS");
+	expect("ptrace(PTRACE_SETOPTIONS, %d, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL)", child);
+	expect_rval("0");
+	unsigned long msg = 99;
+	check(S(SYS_ptrace, PTRACE_GETEVENTMSG, child, 0, &msg) == 0, "GETEVENTMSG");
+	expect("ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu])", child, msg);
+	expect_rval("0");
+	siginfo_t si;
+	check(S(SYS_ptrace, PTRACE_GETSIGINFO, child, 0, &si) == 0 && si.si_signo == SIGSTOP, "GETSIGINFO");
+	expect("ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
+	       si.si_pid, si.si_uid);
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_PEEKDATA, child, 8, &word) < 0 && errno == EIO, "PEEKDATA EIO");
+	expect("ptrace(PTRACE_PEEKDATA, %d, 0x8, %s)", child, addr(&word));
+	expect_rval("%s", rerr(EIO));
+	check(S(SYS_ptrace, PTRACE_CONT, child, 0, 0) == 0, "CONT");
+	expect("ptrace(PTRACE_CONT, %d, NULL, 0)", child);
+	expect_rval("0");
+	check(S(SYS_wait4, child, &status, 0, NULL) == child && WIFEXITED(status), "wait4 exited");
+	expect("wait4(%d, [{WIFEXITED(s) && WEXITSTATUS(s) == 5}], 0, NULL)", child);
+	expect_rval("%d", child);
+	(void) parent;
+
+	expect_line("+++ exited with 0 +++");
+	expect_flush();
+	return 0;
+}
