@@ -56,6 +56,17 @@ int main(void)
 	expect("ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
 	       si.si_pid, si.si_uid);
 	expect_rval("0");
+	uint64_t mask = 0;
+	check(S(SYS_ptrace, PTRACE_GETSIGMASK, child, 8, &mask) == 0 && mask == chld, "GETSIGMASK");
+	expect("ptrace(PTRACE_GETSIGMASK, %d, 8, [CHLD])", child);
+	expect_rval("0");
+	mask |= 1ULL << (SIGUSR2 - 1);
+	check(S(SYS_ptrace, PTRACE_SETSIGMASK, child, 8, &mask) == 0, "SETSIGMASK");
+	expect("ptrace(PTRACE_SETSIGMASK, %d, 8, [USR2 CHLD])", child);
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_GETSIGMASK, child, 4, &mask) < 0 && errno == EINVAL, "GETSIGMASK 4");
+	expect("ptrace(PTRACE_GETSIGMASK, %d, 4, %s)", child, addr(&mask));
+	expect_rval("%s", rerr(EINVAL));
 	check(S(SYS_ptrace, PTRACE_PEEKDATA, child, 8, &word) < 0 && errno == EIO, "PEEKDATA EIO");
 	expect("ptrace(PTRACE_PEEKDATA, %d, 0x8, %s)", child, addr(&word));
 	expect_rval("%s", rerr(EIO));

@@ -124,6 +124,9 @@ final class Ptraces {
             return Numbers.flags(PtraceOptions.XLAT, d, "PTRACE_O_???");
         }
         if (r == PTRACE_SETREGSET || r == PTRACE_GETREGSET && c.exit() != null && dataAtExit(c)) return iovec(c, d);
+        if (r == PTRACE_SETSIGMASK || r == PTRACE_GETSIGMASK && c.exit() != null && dataAtExit(c)) {
+            return sigmask(c, d);
+        }
         if (c.exit() != null && dataAtExit(c)) return filled(c, r, d);
         return new Addr(d);
     }
@@ -143,6 +146,19 @@ final class Ptraces {
         if (raw == null) return new Value.Unreadable(d);
         return new Value.Struct(List.of(Value.field("iov_base", new Addr(TraceeArrays.u64(raw, 0))),
                 Value.field("iov_len", new Num(TraceeArrays.u64(raw, 8), Base.UNSIGNED))), false);
+    }
+
+    /**
+     * GETSIGMASK's and SETSIGMASK's sigset_t, as long as addr says: {@code [CHLD]}; the
+     * address for a size other than 1 to 8 bytes, or when GETSIGMASK failed.
+     */
+    private static Value sigmask(Call c, long d) {
+        long size = c.arg(2);
+        if (d == 0) return new Addr(0);
+        if (size == 0 || Long.compareUnsigned(size, 8) > 0 || !c.structs()) return new Addr(d);
+        if (request(c) == PTRACE_GETSIGMASK && TraceeArrays.exitFailed(c)) return new Addr(d);
+        byte[] raw = c.memory().read(d, (int) size);
+        return raw == null ? new Value.Unreadable(d) : Signals.sigsetValue(raw);
     }
 
     /**

@@ -80,6 +80,20 @@ class PtracesTest {
     }
 
     @Test
+    void sigmaskAsLongAsAddrSays() {
+        FakeMemory m = new FakeMemory().putLongs(A, 1L << 16 | 1L << 11);
+        assertEquals("PTRACE_GETSIGMASK, 99999, 8, [USR2 CHLD]",
+                line(Calls.of("ptrace").args(0x420a, 99999, 8, A).mem(m).exit(0)));
+        assertEquals("PTRACE_SETSIGMASK, 99999, 8, [USR2 CHLD]",
+                line(Calls.of("ptrace").args(0x420b, 99999, 8, A).mem(m).enter()));
+        assertEquals("PTRACE_GETSIGMASK, 99999, 4, 0x7ffe117aba38", line(failed(0x420a, 99999, 4, A)));
+        assertEquals("PTRACE_SETSIGMASK, 99999, 16, 0x7ffe117aba38",
+                line(Calls.of("ptrace").args(0x420b, 99999, 16, A).mem(m).enter()));
+        assertEquals("PTRACE_SETSIGMASK, 99999, 8, 0x7ffe117aba3c",
+                line(Calls.of("ptrace").args(0x420b, 99999, 8, A + 4).mem(m).enter()));
+    }
+
+    @Test
     void regsetIovecEvenOnFailure() {
         FakeMemory m = new FakeMemory().putLongs(A, 0x5294c0, 256);
         assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base=0x5294c0, iov_len=256}",
