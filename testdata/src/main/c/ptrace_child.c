@@ -1,8 +1,8 @@
 /*
  * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
- * asks to be traced and stops; the parent reads its memory and a register, sets options,
- * reads the event message and the stop's siginfo, resumes it with PTRACE_CONT and reaps
- * it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
+ * asks to be traced and stops; the parent reads its memory and a register, writes a word,
+ * sets options, reads the event message, reads and writes back the stop's siginfo, reads
+ * and sets the child's signal mask, resumes it with PTRACE_CONT and reaps it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
  */
 #include "tests.h"
 #include <stddef.h>
@@ -54,6 +54,10 @@ int main(void)
 	siginfo_t si;
 	check(S(SYS_ptrace, PTRACE_GETSIGINFO, child, 0, &si) == 0 && si.si_signo == SIGSTOP, "GETSIGINFO");
 	expect("ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
+	       si.si_pid, si.si_uid);
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_SETSIGINFO, child, 0, &si) == 0, "SETSIGINFO");
+	expect("ptrace(PTRACE_SETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
 	       si.si_pid, si.si_uid);
 	expect_rval("0");
 	uint64_t mask = 0;

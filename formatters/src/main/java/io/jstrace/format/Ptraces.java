@@ -124,6 +124,7 @@ final class Ptraces {
             return Numbers.flags(PtraceOptions.XLAT, d, "PTRACE_O_???");
         }
         if (r == PTRACE_SETREGSET || r == PTRACE_GETREGSET && c.exit() != null && dataAtExit(c)) return iovec(c, d);
+        if (r == PTRACE_SETSIGINFO) return c.structs() ? Signals.siginfoArg(c, 3) : new Addr(d);
         if (r == PTRACE_SETSIGMASK || r == PTRACE_GETSIGMASK && c.exit() != null && dataAtExit(c)) {
             return sigmask(c, d);
         }

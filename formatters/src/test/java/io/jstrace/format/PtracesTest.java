@@ -75,6 +75,8 @@ class PtracesTest {
         assertEquals("PTRACE_GETSIGINFO, 99999, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=4242, si_uid=0}",
                 line(Calls.of("ptrace").args(0x4202, 99999, 0, A).mem(m).exit(0)));
         assertEquals("PTRACE_GETSIGINFO, 99999, NULL, 0x7ffe117aba38", line(failed(0x4202, 99999, 0, A)));
+        assertEquals("PTRACE_SETSIGINFO, 99999, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=4242, si_uid=0}",
+                line(Calls.of("ptrace").args(0x4203, 99999, 0, A).mem(m).exit(ESRCH)));
         assertEquals("PTRACE_GETSIGINFO, 99999, NULL, 0x7ffe117aba40",
                 line(Calls.of("ptrace").args(0x4202, 99999, 0, A + 8).mem(m).exit(0)));
     }
