@@ -45,6 +45,14 @@ class PtracesTest {
     }
 
     @Test
+    void x86RequestsAreUnknownOnAarch64() {
+        Call c = Calls.of("ptrace").args(GETREGS, 99999, 5, 0x1000).aarch64().exit(ESRCH);
+        assertEquals("0xc /* PTRACE_??? */, 99999, 0x5, 0x1000", line(c));
+        Call peekuser = Calls.of("ptrace").args(PEEKUSER, 99999, 128, 0).aarch64().exit(ESRCH);
+        assertEquals("PTRACE_PEEKUSER, 99999, 0x80, NULL", line(peekuser));
+    }
+
+    @Test
     void addrByRequest() {
         assertEquals("PTRACE_PEEKUSER, 99999, 8*RIP, NULL", line(failed(PEEKUSER, 99999, 128, 0)));
         assertEquals("PTRACE_PEEKUSER, 99999, 8*SS+48, NULL", line(failed(PEEKUSER, 99999, 208, 0)));
