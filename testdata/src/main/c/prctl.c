@@ -10,6 +10,8 @@
 #include "flags.h"
 #include <linux/capability.h>
 #include <linux/securebits.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sys/prctl.h>
 
 #define S(...) syscall(__VA_ARGS__)
@@ -226,6 +228,24 @@ int main(void)
 	CALL(PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 0, 0);
 	expect("prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, NULL, 0, NULL)");
 	expect_rval("%s", rv());
+	/* An empty filter program: refused before anything is installed. */
+	struct sock_filter insns[1] = { { 0x06, 0, 0, 0x7fff0000 } };
+	struct sock_fprog prog = { 0, insns };
+	check(CALL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0 && err == EINVAL, "PR_SET_SECCOMP");
+	expect("prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=0, filter=%s})", addr(insns));
+	expect_rval("%s", rerr(EINVAL));
+	check(CALL(PR_SET_SECCOMP, 7, 1, 2, 3) < 0 && err == EINVAL, "PR_SET_SECCOMP 7");
+	expect("prctl(PR_SET_SECCOMP, 0x7 /* SECCOMP_MODE_??? */, 0x1, 0x2, 0x3)");
+	expect_rval("%s", rerr(EINVAL));
+	check(CALL(PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0) == 0, "PR_SET_TSC");
+	expect("prctl(PR_SET_TSC, PR_TSC_ENABLE)");
+	expect_rval("0");
+	CALL(PR_SET_PTRACER, -1, 0, 0, 0);
+	expect("prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY)");
+	expect_rval("%s", rv());
+	check(CALL(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 9, 0, 0) < 0 && err == EINVAL, "PR_MCE_KILL");
+	expect("prctl(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 0x9, 0, 0)");
+	expect_rval("%s", rerr(EINVAL));
 	check(CALL(0x7777, 1, 2, 3, 4) < 0 && err == EINVAL, "unknown option");
 	expect("prctl(0x7777 /* PR_??? */, 0x1, 0x2, 0x3, 0x4)");
 	expect_rval("%s", rerr(EINVAL));

@@ -80,6 +80,17 @@ class PrctlsTest {
     }
 
     @Test
+    void seccompFilterProgram() {
+        FakeMemory m = new FakeMemory().putLongs(A, 3, 0x7ffecfb57280L);
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=3, filter=0x7ffecfb57280}",
+                line(Calls.of("prctl").args(22, 2, A).mem(m).exit(EINVAL)));
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0x8", line(Calls.of("prctl").args(22, 2, 8).exit(EFAULT)));
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_STRICT", line(Calls.of("prctl").args(22, 1).exit(EINVAL)));
+        assertEquals("PR_SET_SECCOMP, 0x7 /* SECCOMP_MODE_??? */, 0x1, 0x2, 0x3",
+                line(Calls.of("prctl").args(22, 7, 1, 2, 3).exit(EINVAL)));
+    }
+
+    @Test
     void speculationControl() {
         Call c = Calls.of("prctl").args(PR_GET_SPECULATION_CTRL, 0).exit(2);
         assertEquals("PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS", line(c));
