@@ -2,10 +2,11 @@
  * prctl(2), option by option as strace decodes them: the task name (set, read back,
  * truncated at 15 bytes, NULL and unreadable), the parent-death signal, dumpable,
  * no_new_privs, the capability bounding set and ambient set, the child subreaper, the
- * clear_child_tid address, keepcaps, securebits, timer slack, seccomp mode, TSC, MCE
- * policy, speculation control, and options that fail or that strace prints in hex.
- * Values that depend on the machine come from the calls' own results; whatever is set
- * is set back, except no_new_privs, which only this process keeps.
+ * clear_child_tid address, keepcaps, securebits, timer slack, seccomp mode and an empty
+ * filter program, TSC, the ptracer, MCE policy, speculation control, and options that
+ * fail or that strace prints in hex. Values that depend on the machine come from the
+ * calls' own results; whatever is set is set back, except no_new_privs and the ptracer,
+ * which only this process keeps.
  */
 #include "flags.h"
 #include <linux/capability.h>

@@ -126,8 +126,6 @@ public final class Formatters {
             case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
             case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
-            // Printed by value until their decoders land (the decoding-layer issue).
-            case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
             case UID -> Creds.uid(call, i);
             case POST_ID_PTR -> Creds.idPtr(call, i);
             case GID_LIST, POST_GID_LIST -> Creds.gidList(call, i);
@@ -146,6 +144,8 @@ public final class Formatters {
             case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
             case TMS -> Tasks.tms(call, i);
             case UTS_NAME -> Tasks.utsName(call, i);
+            // Printed by value until their decoders land (the decoding-layer issue).
+            case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
             case SIGALTSTACK, POST_SIGALTSTACK, IO_URING_PARAMS -> Numbers.address(call, i);
         };
     }
