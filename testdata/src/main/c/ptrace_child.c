@@ -1,18 +1,37 @@
 /*
  * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
  * asks to be traced and stops; the parent reads its memory and a register, writes a word,
- * sets options, reads the event message, reads and writes back the stop's siginfo, reads
- * and sets the child's signal mask, resumes it with PTRACE_CONT and reaps it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
+ * sets options, reads the event message, reads and writes back the stop's siginfo and
+ * registers (NT_PRSTATUS, whole and cut short), reads and sets the child's signal mask,
+ * resumes it with PTRACE_CONT and reaps it with wait4. SIGCHLD stays blocked so that no
+ * signal line lands between calls.
  */
 #include "tests.h"
 #include <stddef.h>
+#include <elf.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 
 #define S(...) syscall(__VA_ARGS__)
 
 static volatile unsigned long secret = 0x2a2a2a2a;
+
+/* struct user_regs_struct as strace prints it: as many registers as len bytes hold, in hex. */
+static const char *regs_text(const struct user_regs_struct *r, size_t len)
+{
+	static const char *const names[] = { "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8",
+		"rax", "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base",
+		"gs_base", "ds", "es", "fs", "gs" };
+	const unsigned long long *v = (const unsigned long long *) r;
+	char *res = scratch(), *p = res;
+	p += sprintf(p, "{");
+	for (size_t k = 0; k < len / 8 && k < sizeof(names) / sizeof(*names); k++)
+		p += sprintf(p, v[k] ? "%s%s=%#llx" : "%s%s=%llu", k ? ", " : "", names[k], v[k]);
+	sprintf(p, "}");
+	return res;
+}
 
 int main(void)
 {
@@ -61,6 +80,24 @@ int main(void)
 	expect("ptrace(PTRACE_SETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
 	       si.si_pid, si.si_uid);
 	expect_rval("0");
+	struct user_regs_struct regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &iov) == 0, "GETREGSET");
+	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=%zu})", child, regs_text(&regs, iov.iov_len),
+	       iov.iov_len);
+	expect_rval("0");
+	check(S(SYS_ptrace, PTRACE_SETREGSET, child, NT_PRSTATUS, &iov) == 0, "SETREGSET");
+	expect("ptrace(PTRACE_SETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=%zu})", child, regs_text(&regs, iov.iov_len),
+	       iov.iov_len);
+	expect_rval("0");
+	iov.iov_len = 8;
+	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &iov) == 0, "GETREGSET 8");
+	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=8})", child, regs_text(&regs, 8));
+	expect_rval("0");
+	iov.iov_len = 100;
+	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &iov) < 0 && errno == EINVAL, "GETREGSET 100");
+	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=100})", child, addr(&regs));
+	expect_rval("%s", rerr(EINVAL));
 	uint64_t mask = 0;
 	check(S(SYS_ptrace, PTRACE_GETSIGMASK, child, 8, &mask) == 0 && mask == chld, "GETSIGMASK");
 	expect("ptrace(PTRACE_GETSIGMASK, %d, 8, [CHLD])", child);

@@ -10,6 +10,7 @@ import io.jstrace.syscalls.xlat.NtDescriptorTypes;
 import io.jstrace.syscalls.xlat.PtraceOptions;
 import io.jstrace.syscalls.xlat.PtraceRequests;
 import io.jstrace.syscalls.xlat.PtraceRequestsX86;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -137,16 +138,36 @@ final class Ptraces {
         return Long.compareUnsigned(d, 64) > 0 ? new Num(d, Base.UNSIGNED) : Prctls.signal(d);
     }
 
+    /** x86_64's struct user_regs_struct (arch/x86/include/asm/user_64.h), as NT_PRSTATUS holds it. */
+    private static final String[] REGS = {"r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax",
+        "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es",
+        "fs", "gs"};
+
     /**
      * GETREGSET's and SETREGSET's one struct iovec, {@code {iov_base=0x..., iov_len=N}}:
-     * strace prints it at GETREGSET's exit whether or not the call succeeded.
+     * strace prints it at GETREGSET's exit whether or not the call succeeded, and the
+     * registers in iov_base for x86_64's NT_PRSTATUS when they are there to read.
      */
     private static Value iovec(Call c, long d) {
         if (d == 0) return new Addr(0);
         byte[] raw = c.memory().read(d, 16);
         if (raw == null) return new Value.Unreadable(d);
-        return new Value.Struct(List.of(Value.field("iov_base", new Addr(TraceeArrays.u64(raw, 0))),
-                Value.field("iov_len", new Num(TraceeArrays.u64(raw, 8), Base.UNSIGNED))), false);
+        long base = TraceeArrays.u64(raw, 0);
+        long len = TraceeArrays.u64(raw, 8);
+        boolean regs = x86(c) && c.arg(2) == NtDescriptorTypes.NT_PRSTATUS && c.structs()
+                && (request(c) == PTRACE_SETREGSET || !TraceeArrays.exitFailed(c));
+        return new Value.Struct(List.of(Value.field("iov_base", regs ? registers(c, base, len) : new Addr(base)),
+                Value.field("iov_len", new Num(len, Base.UNSIGNED))), false);
+    }
+
+    /** {@code {r15=0x1, r14=0, ...}}: as many registers as {@code len} bytes hold. */
+    private static Value registers(Call c, long base, long len) {
+        int n = (int) Math.min(Long.divideUnsigned(len, 8), REGS.length);
+        byte[] raw = n == 0 ? null : c.memory().read(base, 8 * n);
+        if (raw == null) return new Addr(base);
+        List<Value.Field> f = new ArrayList<>();
+        for (int k = 0; k < n; k++) f.add(Value.field(REGS[k], Value.hex(TraceeArrays.u64(raw, 8 * k))));
+        return new Value.Struct(f, false);
     }
 
     /**

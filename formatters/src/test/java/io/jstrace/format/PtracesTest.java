@@ -104,6 +104,25 @@ class PtracesTest {
     }
 
     @Test
+    void prstatusRegisters() {
+        long[] regs = new long[27];
+        regs[0] = 1;
+        regs[16] = 0x408827;
+        FakeMemory m = new FakeMemory().putLongs(A, A + 16, 216).putLongs(A + 16, regs).putLongs(A + 300, A + 16, 8);
+        String line = line(Calls.of("ptrace").args(GETREGSET, 99999, 1, A).mem(m).exit(0));
+        assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base={r15=0x1, r14=0, r13=0, r12=0, rbp=0, rbx=0, "
+                + "r11=0, r10=0, r9=0, r8=0, rax=0, rcx=0, rdx=0, rsi=0, rdi=0, orig_rax=0, rip=0x408827, cs=0, "
+                + "eflags=0, rsp=0, ss=0, fs_base=0, gs_base=0, ds=0, es=0, fs=0, gs=0}, iov_len=216}", line);
+        assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base={r15=0x1}, iov_len=8}",
+                line(Calls.of("ptrace").args(GETREGSET, 99999, 1, A + 300).mem(m).exit(0)));
+        assertEquals("PTRACE_SETREGSET, 99999, NT_PRSTATUS, {iov_base={r15=0x1}, iov_len=8}",
+                line(Calls.of("ptrace").args(0x4205, 99999, 1, A + 300).mem(m).enter()));
+        FakeMemory cut = new FakeMemory().putLongs(A, A + 16, 216).putLongs(A + 16, 1, 2);
+        assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base=0x7ffe117aba48, iov_len=216}",
+                line(Calls.of("ptrace").args(GETREGSET, 99999, 1, A).mem(cut).exit(0)));
+    }
+
+    @Test
     void regsetIovecEvenOnFailure() {
         FakeMemory m = new FakeMemory().putLongs(A, 0x5294c0, 256);
         assertEquals("PTRACE_GETREGSET, 99999, NT_PRSTATUS, {iov_base=0x5294c0, iov_len=256}",
