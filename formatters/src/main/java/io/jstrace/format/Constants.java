@@ -52,7 +52,10 @@ final class Constants {
         row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
         row(PIDFD_FLAGS,            PidfdFlags.XLAT,       "PIDFD_???");
         row(STATX_MASK,             StatxMask.XLAT,        null);
-        row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
+        row(NAMESPACE_FLAGS,        SetnsTypes.XLAT,       "CLONE_NEW???");
+        row(PRIO_WHICH,             PriorityWhich.XLAT,    "PRIO_???");
+        row(IOPRIO_WHICH,           IoprioWho.XLAT,        "IOPRIO_WHO_???");
+        row(KCMP_TYPE,              KcmpTypes.XLAT,        "KCMP_???");
         row(FADVISE_ADVICE,         FadviseAdvice.XLAT,    "POSIX_FADV_???");
         row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
@@ -109,6 +112,10 @@ final class Constants {
         long v = c.arg(i) & 0xffff_ffffL;
         if (row.table().isFlags()) {
             return row.unknown() == null ? Numbers.flags(row.table(), v) : Numbers.flags(row.table(), v, row.unknown());
+        }
+        // A negative constant (RUSAGE_CHILDREN is -1) is an int the kernel sign-extends.
+        if (row.table().name(v) == null && row.table().name(c.intArg(i)) != null) {
+            return Numbers.named(row.table(), c.intArg(i), row.unknown());
         }
         return Numbers.named(row.table(), v, row.unknown());
     }

@@ -20,6 +20,15 @@ public final class Formatters {
         switch (call.name()) {
             case "futex":
                 return Futexes.arg(call, i);
+            case "prctl":
+                return Prctls.arg(call, i);
+            case "arch_prctl":
+                return Prctls.archArg(call, i);
+            case "ptrace":
+                return Ptraces.arg(call, i);
+            case "kcmp":
+                if (i >= 3) return Tasks.kcmpIdx(call, i);
+                break;
             case "clone": {
                 var f = Clones.cloneArgs(call).get(i);
                 return new Value.Named(f.name(), f.value());
@@ -117,9 +126,27 @@ public final class Formatters {
             case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
             case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
+            case UID -> Creds.uid(call, i);
+            case POST_ID_PTR -> Creds.idPtr(call, i);
+            case GID_LIST, POST_GID_LIST -> Creds.gidList(call, i);
+            case CAP_USER_HEADER -> Creds.capHeader(call, i);
+            case CAP_USER_DATA, POST_CAP_USER_DATA -> Creds.capData(call, i);
+            case SCHED_PARAM, POST_SCHED_PARAM -> Sched.param(call, i);
+            case CPU_SET, IN_CPU_SET -> Sched.cpuSet(call, i);
+            case SCHED_ATTR -> Sched.attrIn(call, i);
+            case POST_SCHED_ATTR -> Sched.attrOut(call, i);
+            case POST_UINT_PTR -> Sched.uintPtr(call, i);
+            case PRIO_WHICH, IOPRIO_WHICH, KCMP_TYPE -> Constants.format(call, i);
+            case IOPRIO -> Personas.ioprio(call, i);
+            case PERSONALITY -> Personas.personality(call, i);
+            case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);
+            case POST_ADDR_PTR -> Tasks.wordPtr(call, i, true);
+            case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
+            case TMS -> Tasks.tms(call, i);
+            case UTS_NAME -> Tasks.utsName(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
             case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case CPU_SET, CAP_USER_HEADER, IO_URING_PARAMS -> Numbers.address(call, i);
+            case IO_URING_PARAMS -> Numbers.address(call, i);
             // TIME
             case SIGALTSTACK, POST_SIGALTSTACK -> Signals.sigaltstack(call, i);
             case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
@@ -171,6 +198,10 @@ public final class Formatters {
             case "mknodat" -> Files.isDevice(call.arg(2)) ? n : n - 1;
             case "fcntl" -> Fcntls.visibleArgs(call);
             case "ioctl" -> Ioctls.visibleArgs(call);
+            case "prctl" -> Prctls.visibleArgs(call);
+            case "arch_prctl" -> Prctls.archVisibleArgs(call);
+            case "ptrace" -> Ptraces.visibleArgs(call);
+            case "kcmp" -> Tasks.kcmpVisibleArgs(call);
             default -> n;
         };
     }
@@ -195,6 +226,14 @@ public final class Formatters {
                 return Ioctls.entryArgs(call, visible);
             case "sendfile":
                 return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
+            case "prctl":
+                return Prctls.entryArgs(call, visible);
+            case "arch_prctl":
+                return Prctls.archEntryArgs(call, visible);
+            case "ptrace":
+                return Ptraces.entryArgs(call, visible);
+            case "sched_setattr":
+                return Math.min(2, visible);
             default:
                 int split = 0;
                 while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
@@ -213,7 +252,7 @@ public final class Formatters {
     public static boolean separatorAtExit(Call call) {
         if (call.raw()) return false;
         return switch (call.name()) {
-            case "clone", "clone3", "sendfile", "fcntl", "ioctl" -> true;
+            case "clone", "clone3", "sendfile", "fcntl", "ioctl", "sched_setattr" -> true;
             default -> false;
         };
     }
@@ -227,6 +266,7 @@ public final class Formatters {
         return switch (call.name()) {
             case "clone3" -> Clones.clone3ExitSuffix(call, 0);
             case "sendfile" -> Splices.sendfileExitSuffix(call);
+            case "sched_setattr" -> Sched.setattrExitSuffix(call);
             default -> "";
         };
     }
@@ -246,6 +286,10 @@ public final class Formatters {
             case "time" -> Clocks.timeReturn(call);
             case "adjtimex", "clock_adjtime" -> Clocks.adjtimexReturn(call);
             case "rt_sigtimedwait" -> Signals.signalReturn(call);
+            case "sched_getscheduler" -> Sched.getschedulerReturn(call);
+            case "personality" -> Personas.personalityReturn(call);
+            case "ioprio_get" -> Personas.ioprioReturn(call);
+            case "prctl" -> Prctls.returnValue(call);
             default -> null;
         };
     }
