@@ -38,7 +38,8 @@ final class Constants {
         row(EPOLL_CTL_OP,           EpollCtlOps.XLAT,      "EPOLL_CTL_???");
         row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   null);
         row(MEMFD_FLAGS,            MemfdFlags.XLAT,       null);
-        row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  null);
+        row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  "CLOSE_RANGE_???");
+        row(RWF_FLAGS,              RwfFlags.XLAT,         "RWF_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);
@@ -84,6 +85,7 @@ final class Constants {
     }
 
     static Value format(Call c, int i) {
+        if (c.name().equals("pipe2")) return Numbers.flags(OpenFlags.XLAT, c.arg(i) & 0xffff_ffffL, "O_???");
         if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) return Numbers.flags(creationFlags(c.name()), c.arg(i) & 0xffff_ffffL);
         Row row = ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;

@@ -24,6 +24,9 @@ public final class Formatters {
                 var f = Clones.cloneArgs(call).get(i);
                 return new Value.Named(f.name(), f.value());
             }
+            case "preadv2", "pwritev2":
+                // fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l.
+                return i >= 4 ? bySpec(call, i + 1) : bySpec(call, i);
             default:
                 break;
         }
@@ -102,7 +105,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
@@ -159,6 +162,7 @@ public final class Formatters {
             case "mknodat" -> Files.isDevice(call.arg(2)) ? n : n - 1;
             case "fcntl" -> Fcntls.visibleArgs(call);
             case "ioctl" -> Ioctls.visibleArgs(call);
+            case "preadv2", "pwritev2" -> n - 1;
             default -> n;
         };
     }

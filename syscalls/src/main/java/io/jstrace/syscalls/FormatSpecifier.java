@@ -298,7 +298,11 @@ public enum FormatSpecifier {
     /** io_uring_enter's {@code IORING_ENTER_*} flags. */
     IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
-    IO_URING_REGISTER_OP(ENTRY);
+    IO_URING_REGISTER_OP(ENTRY),
+
+    // ---- FSIO: file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
+    /** preadv2/pwritev2's {@code RWF_*} flags. */
+    RWF_FLAGS(ENTRY);
 
     private final Phase phase;
 
