@@ -40,6 +40,7 @@ final class Constants {
         row(MEMFD_FLAGS,            MemfdFlags.XLAT,       null);
         row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  "CLOSE_RANGE_???");
         row(RWF_FLAGS,              RwfFlags.XLAT,         "RWF_???");
+        row(XATTR_FLAGS,            XattrFlags.XLAT,       "XATTR_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);

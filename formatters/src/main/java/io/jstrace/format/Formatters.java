@@ -105,7 +105,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);

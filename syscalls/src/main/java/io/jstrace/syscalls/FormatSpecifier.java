@@ -302,7 +302,9 @@ public enum FormatSpecifier {
 
     // ---- FSIO: file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
     /** preadv2/pwritev2's {@code RWF_*} flags. */
-    RWF_FLAGS(ENTRY);
+    RWF_FLAGS(ENTRY),
+    /** setxattr's {@code XATTR_CREATE|XATTR_REPLACE}. */
+    XATTR_FLAGS(ENTRY);
 
     private final Phase phase;
 
