@@ -51,4 +51,24 @@ static const char *rval0(long r)
 	return r == 0 ? "0" : ferr(errno);
 }
 
+/* The result of a call made with syscall(2): the number it returned, or its failure. */
+static const char *rval(long r)
+{
+	if (r == -1)
+		return ferr(errno);
+	char *res = scratch();
+	sprintf(res, "%ld", r);
+	return res;
+}
+
+/* A dev_t as strace prints it: makedev(0xfe, 0). */
+static const char *dev_str(unsigned long long dev)
+{
+	unsigned major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffu);
+	unsigned minor = (dev & 0xff) | ((dev >> 12) & ~0xffu);
+	char *res = scratch();
+	sprintf(res, "makedev(%#x, %#x)", major, minor);
+	return res;
+}
+
 #endif

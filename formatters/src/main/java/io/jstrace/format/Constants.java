@@ -41,6 +41,8 @@ final class Constants {
         row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  "CLOSE_RANGE_???");
         row(RWF_FLAGS,              RwfFlags.XLAT,         "RWF_???");
         row(XATTR_FLAGS,            XattrFlags.XLAT,       "XATTR_???");
+        row(MODULE_INIT_FLAGS,      ModuleInitFlags.XLAT,  "MODULE_INIT_???");
+        row(DELETE_MODULE_FLAGS,    DeleteModuleFlags.XLAT, "O_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);

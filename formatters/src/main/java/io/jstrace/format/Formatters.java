@@ -27,6 +27,12 @@ public final class Formatters {
             case "preadv2", "pwritev2":
                 // fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l.
                 return i >= 4 ? bySpec(call, i + 1) : bySpec(call, i);
+            case "syslog":
+                return Syslog.arg(call, i);
+            case "reboot":
+                return Reboot.arg(call, i);
+            case "quotactl":
+                return Quotas.arg(call, i);
             default:
                 break;
         }
@@ -105,8 +111,10 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
+                    DELETE_MODULE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
+            case SWAP_FLAGS -> Swaps.flags(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
             case SOCK_PROTOCOL -> Sockets.protocol(call, i);
@@ -163,6 +171,9 @@ public final class Formatters {
             case "fcntl" -> Fcntls.visibleArgs(call);
             case "ioctl" -> Ioctls.visibleArgs(call);
             case "preadv2", "pwritev2" -> n - 1;
+            case "syslog" -> Syslog.visibleArgs(call);
+            case "reboot" -> Reboot.visibleArgs(call);
+            case "quotactl" -> Quotas.visibleArgs(call);
             default -> n;
         };
     }
@@ -187,6 +198,9 @@ public final class Formatters {
                 return Ioctls.entryArgs(call, visible);
             case "sendfile":
                 return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
+            case "quotactl":
+                // src/quota.c: Q_GETFMT's format is read back at exit.
+                return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;
             default:
                 int split = 0;
                 while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;

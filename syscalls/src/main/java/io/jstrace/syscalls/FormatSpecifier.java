@@ -304,7 +304,13 @@ public enum FormatSpecifier {
     /** preadv2/pwritev2's {@code RWF_*} flags. */
     RWF_FLAGS(ENTRY),
     /** setxattr's {@code XATTR_CREATE|XATTR_REPLACE}. */
-    XATTR_FLAGS(ENTRY);
+    XATTR_FLAGS(ENTRY),
+    /** swapon's {@code SWAP_FLAG_*} flags and priority. */
+    SWAP_FLAGS(ENTRY),
+    /** finit_module's {@code MODULE_INIT_*} flags. */
+    MODULE_INIT_FLAGS(ENTRY),
+    /** delete_module's {@code O_NONBLOCK|O_TRUNC}. */
+    DELETE_MODULE_FLAGS(ENTRY);
 
     private final Phase phase;
 
