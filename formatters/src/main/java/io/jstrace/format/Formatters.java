@@ -115,6 +115,11 @@ public final class Formatters {
                     DELETE_MODULE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case SWAP_FLAGS -> Swaps.flags(call, i);
+            case AIO_CTX_PTR -> Aio.context(call, i);
+            case AIO_IOCBPP -> Aio.iocbs(call, i);
+            case AIO_IOCB -> Aio.iocb(call, i);
+            case AIO_EVENTS -> Aio.events(call, i);
+            case AIO_EVENT -> Aio.oneEvent(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
             case SOCK_PROTOCOL -> Sockets.protocol(call, i);

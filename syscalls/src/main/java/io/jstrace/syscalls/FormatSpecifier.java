@@ -310,7 +310,17 @@ public enum FormatSpecifier {
     /** finit_module's {@code MODULE_INIT_*} flags. */
     MODULE_INIT_FLAGS(ENTRY),
     /** delete_module's {@code O_NONBLOCK|O_TRUNC}. */
-    DELETE_MODULE_FLAGS(ENTRY);
+    DELETE_MODULE_FLAGS(ENTRY),
+    /** io_setup's {@code aio_context_t *}, written by the kernel. */
+    AIO_CTX_PTR(EXIT),
+    /** io_submit's {@code struct iocb **}; count is the previous argument. */
+    AIO_IOCBPP(ENTRY),
+    /** io_cancel's {@code struct iocb *}: its header. */
+    AIO_IOCB(ENTRY),
+    /** io_getevents' {@code struct io_event} array; count is the return value. */
+    AIO_EVENTS(EXIT),
+    /** io_cancel's {@code struct io_event *} result. */
+    AIO_EVENT(EXIT);
 
     private final Phase phase;
 
