@@ -43,8 +43,14 @@ final class Constants {
         row(XATTR_FLAGS,            XattrFlags.XLAT,       "XATTR_???");
         row(MODULE_INIT_FLAGS,      ModuleInitFlags.XLAT,  "MODULE_INIT_???");
         row(DELETE_MODULE_FLAGS,    DeleteModuleFlags.XLAT, "O_???");
+        row(FSOPEN_FLAGS,           FsopenFlags.XLAT,      "FSOPEN_???");
+        row(FSMOUNT_FLAGS,          FsmountFlags.XLAT,     "FSMOUNT_???");
+        row(MOUNT_ATTR_FLAGS,       MountAttrFlags.XLAT,   "MOUNT_ATTR_???");
+        row(FSPICK_FLAGS,           FspickFlags.XLAT,      "FSPICK_???");
+        row(MOVE_MOUNT_FLAGS,       MoveMountFlags.XLAT,   "MOVE_MOUNT_???");
+        row(OPEN_TREE_FLAGS,        OpenTreeFlags.XLAT,    "OPEN_TREE_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
-        row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
+        row(UMOUNT_FLAGS,           UmountFlags.XLAT,      "MNT_???");
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);
         row(MSYNC_FLAGS,            MsyncFlags.XLAT,       null);
         row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    null);

@@ -33,6 +33,10 @@ public final class Formatters {
                 return Reboot.arg(call, i);
             case "quotactl":
                 return Quotas.arg(call, i);
+            case "mount":
+                return Mounts.mountArg(call, i);
+            case "fsconfig":
+                return Mounts.fsconfigArg(call, i);
             default:
                 break;
         }
@@ -112,7 +116,8 @@ public final class Formatters {
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
                     RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
-                    DELETE_MODULE_FLAGS -> Constants.format(call, i);
+                    DELETE_MODULE_FLAGS, FSOPEN_FLAGS, FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS,
+                    OPEN_TREE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case SWAP_FLAGS -> Swaps.flags(call, i);
             case AIO_CTX_PTR -> Aio.context(call, i);
@@ -120,6 +125,10 @@ public final class Formatters {
             case AIO_IOCB -> Aio.iocb(call, i);
             case AIO_EVENTS -> Aio.events(call, i);
             case AIO_EVENT -> Aio.oneEvent(call, i);
+            case MOUNT_ATTR -> Mounts.mountAttr(call, i);
+            case FILE_HANDLE -> FileHandles.handle(call, i);
+            case POST_FILE_HANDLE -> FileHandles.postHandle(call, i);
+            case POST_MOUNT_ID -> FileHandles.mountId(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
             case SOCK_PROTOCOL -> Sockets.protocol(call, i);

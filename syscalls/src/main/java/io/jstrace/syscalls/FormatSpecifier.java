@@ -320,7 +320,27 @@ public enum FormatSpecifier {
     /** io_getevents' {@code struct io_event} array; count is the return value. */
     AIO_EVENTS(EXIT),
     /** io_cancel's {@code struct io_event *} result. */
-    AIO_EVENT(EXIT);
+    AIO_EVENT(EXIT),
+    /** fsopen's {@code FSOPEN_*} flags. */
+    FSOPEN_FLAGS(ENTRY),
+    /** fsmount's {@code FSMOUNT_*} flags. */
+    FSMOUNT_FLAGS(ENTRY),
+    /** {@code MOUNT_ATTR_*} flags (fsmount's attr_flags). */
+    MOUNT_ATTR_FLAGS(ENTRY),
+    /** fspick's {@code FSPICK_*} flags. */
+    FSPICK_FLAGS(ENTRY),
+    /** move_mount's {@code MOVE_MOUNT_*} flags. */
+    MOVE_MOUNT_FLAGS(ENTRY),
+    /** open_tree's {@code OPEN_TREE_*} and {@code AT_*} flags. */
+    OPEN_TREE_FLAGS(ENTRY),
+    /** mount_setattr's struct mount_attr; size is the next argument. */
+    MOUNT_ATTR(ENTRY),
+    /** open_by_handle_at's struct file_handle. */
+    FILE_HANDLE(ENTRY),
+    /** name_to_handle_at's struct file_handle: size in, size, type and bytes out. */
+    POST_FILE_HANDLE(EXIT),
+    /** name_to_handle_at's mount id, written by the kernel. */
+    POST_MOUNT_ID(EXIT);
 
     private final Phase phase;
 
