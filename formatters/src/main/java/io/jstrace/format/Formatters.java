@@ -37,6 +37,8 @@ public final class Formatters {
                 return Mounts.mountArg(call, i);
             case "fsconfig":
                 return Mounts.fsconfigArg(call, i);
+            case "keyctl":
+                return Keys.arg(call, i);
             default:
                 break;
         }
@@ -126,6 +128,7 @@ public final class Formatters {
             case AIO_EVENTS -> Aio.events(call, i);
             case AIO_EVENT -> Aio.oneEvent(call, i);
             case MOUNT_ATTR -> Mounts.mountAttr(call, i);
+            case KEY_SERIAL -> Keys.serial(call, i);
             case FILE_HANDLE -> FileHandles.handle(call, i);
             case POST_FILE_HANDLE -> FileHandles.postHandle(call, i);
             case POST_MOUNT_ID -> FileHandles.mountId(call, i);
@@ -188,6 +191,7 @@ public final class Formatters {
             case "syslog" -> Syslog.visibleArgs(call);
             case "reboot" -> Reboot.visibleArgs(call);
             case "quotactl" -> Quotas.visibleArgs(call);
+            case "keyctl" -> Keys.visibleArgs(call);
             default -> n;
         };
     }
@@ -212,6 +216,8 @@ public final class Formatters {
                 return Ioctls.entryArgs(call, visible);
             case "sendfile":
                 return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
+            case "keyctl":
+                return Keys.entryArgs(call, visible);
             case "quotactl":
                 // src/quota.c: Q_GETFMT's format is read back at exit.
                 return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;

@@ -340,7 +340,9 @@ public enum FormatSpecifier {
     /** name_to_handle_at's struct file_handle: size in, size, type and bytes out. */
     POST_FILE_HANDLE(EXIT),
     /** name_to_handle_at's mount id, written by the kernel. */
-    POST_MOUNT_ID(EXIT);
+    POST_MOUNT_ID(EXIT),
+    /** a key_serial_t: {@code KEY_SPEC_*} by name. */
+    KEY_SERIAL(ENTRY);
 
     private final Phase phase;
 
