@@ -117,7 +117,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
+                    RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS, IO_URING_ENTER_FLAGS,
                     DELETE_MODULE_FLAGS, FSOPEN_FLAGS, FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS,
                     OPEN_TREE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
@@ -145,9 +145,11 @@ public final class Formatters {
             case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
             case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
+            case IO_URING_PARAMS -> IoUring.params(call, i);
+            case IO_URING_REGISTER_OP -> IoUring.op(call, i);
+            case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
-            case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, IO_URING_PARAMS -> Numbers.address(call, i);
+            case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK -> Numbers.address(call, i);
         };
     }
 

@@ -293,8 +293,11 @@ public enum FormatSpecifier {
     INOTIFY_MASK(ENTRY),
 
     // ---- io_uring
-    /** io_uring_setup's struct io_uring_params. */
-    IO_URING_PARAMS(ENTRY),
+    /**
+     * io_uring_setup's struct io_uring_params: what was passed in (kept from the entry) and,
+     * after success, what the kernel filled in; printed at exit.
+     */
+    IO_URING_PARAMS(EXIT),
     /** io_uring_enter's {@code IORING_ENTER_*} flags. */
     IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
@@ -342,7 +345,9 @@ public enum FormatSpecifier {
     /** name_to_handle_at's mount id, written by the kernel. */
     POST_MOUNT_ID(EXIT),
     /** a key_serial_t: {@code KEY_SPEC_*} by name. */
-    KEY_SERIAL(ENTRY);
+    KEY_SERIAL(ENTRY),
+    /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
+    IO_URING_REGISTER_ARG(ENTRY);
 
     private final Phase phase;
 

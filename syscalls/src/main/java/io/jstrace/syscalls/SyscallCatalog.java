@@ -396,7 +396,7 @@ public final class SyscallCatalog {
         row("pidfd_send_signal",       of(DESC, Category.SIGNAL, PROCESS),     a("pidfd", FD), a("sig", SIGNAL), a("info", SIGINFO), a("flags", PIDFD_FLAGS)),
         row("io_uring_setup",          of(DESC),                               a("entries", UINT), a("p", IO_URING_PARAMS)).ret(Ret.FD),
         row("io_uring_enter",          of(DESC, Category.SIGNAL),              a("fd", FD), a("to_submit", UINT), a("min_complete", UINT), a("flags", IO_URING_ENTER_FLAGS), a("argp", SIGSET), a("argsz", SIZE)),
-        row("io_uring_register",       of(DESC, MEMORY),                       a("fd", FD), a("op", IO_URING_REGISTER_OP), a("arg", ADDR), a("nr_args", UINT)),
+        row("io_uring_register",       of(DESC, MEMORY),                       a("fd", FD), a("op", IO_URING_REGISTER_OP), a("arg", IO_URING_REGISTER_ARG), a("nr_args", UINT)),
         row("open_tree",               of(DESC, FILE),                         a("dfd", DIRFD), a("path", PATH), a("flags", OPEN_TREE_FLAGS)).ret(Ret.FD),
         row("move_mount",              of(DESC, FILE),                         a("from_dfd", DIRFD), a("from_path", PATH), a("to_dfd", DIRFD), a("to_path", PATH), a("ms_flags", MOVE_MOUNT_FLAGS)),
         row("fsopen",                  of(DESC),                               a("fs_name", STRING), a("flags", FSOPEN_FLAGS)).ret(Ret.FD),
