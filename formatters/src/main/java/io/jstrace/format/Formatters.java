@@ -148,6 +148,9 @@ public final class Formatters {
             case IO_URING_PARAMS -> IoUring.params(call, i);
             case IO_URING_REGISTER_OP -> IoUring.op(call, i);
             case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
+            case BPF_ATTR -> Bpf.attr(call, i);
+            case SECCOMP_FLAGS -> Seccomp.flags(call, i);
+            case SECCOMP_ARGS -> Seccomp.args(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
             case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK -> Numbers.address(call, i);
         };
@@ -220,6 +223,8 @@ public final class Formatters {
                 return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
             case "keyctl":
                 return Keys.entryArgs(call, visible);
+            case "seccomp":
+                return Seccomp.argAtExit(call) ? Math.min(2, visible) : visible;
             case "quotactl":
                 // src/quota.c: Q_GETFMT's format is read back at exit.
                 return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;

@@ -347,7 +347,13 @@ public enum FormatSpecifier {
     /** a key_serial_t: {@code KEY_SPEC_*} by name. */
     KEY_SERIAL(ENTRY),
     /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
-    IO_URING_REGISTER_ARG(ENTRY);
+    IO_URING_REGISTER_ARG(ENTRY),
+    /** bpf's union bpf_attr, by command; size is the next argument. */
+    BPF_ATTR(ENTRY),
+    /** seccomp's flags, by operation. */
+    SECCOMP_FLAGS(ENTRY),
+    /** seccomp's argument, by operation. */
+    SECCOMP_ARGS(ENTRY);
 
     private final Phase phase;
 
