@@ -50,6 +50,7 @@ final class Constants {
         row(MOVE_MOUNT_FLAGS,       MoveMountFlags.XLAT,   "MOVE_MOUNT_???");
         row(OPEN_TREE_FLAGS,        OpenTreeFlags.XLAT,    "OPEN_TREE_???");
         row(IO_URING_ENTER_FLAGS,   IoUringEnterFlags.XLAT, "IORING_ENTER_???");
+        row(LANDLOCK_RULESET_FLAGS, LandlockRulesetFlags.XLAT, "LANDLOCK_CREATE_RULESET_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      "MNT_???");
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);

@@ -353,7 +353,15 @@ public enum FormatSpecifier {
     /** seccomp's flags, by operation. */
     SECCOMP_FLAGS(ENTRY),
     /** seccomp's argument, by operation. */
-    SECCOMP_ARGS(ENTRY);
+    SECCOMP_ARGS(ENTRY),
+    /** landlock_create_ruleset's struct landlock_ruleset_attr; size is the next argument. */
+    LANDLOCK_RULESET_ATTR(ENTRY),
+    /** landlock_create_ruleset's {@code LANDLOCK_CREATE_RULESET_*} flags. */
+    LANDLOCK_RULESET_FLAGS(ENTRY),
+    /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
+    LANDLOCK_RULE_TYPE(ENTRY),
+    /** landlock_add_rule's rule attribute; its type is the previous argument. */
+    LANDLOCK_RULE_ATTR(ENTRY);
 
     private final Phase phase;
 
