@@ -51,6 +51,7 @@ final class Constants {
         row(OPEN_TREE_FLAGS,        OpenTreeFlags.XLAT,    "OPEN_TREE_???");
         row(IO_URING_ENTER_FLAGS,   IoUringEnterFlags.XLAT, "IORING_ENTER_???");
         row(LANDLOCK_RULESET_FLAGS, LandlockRulesetFlags.XLAT, "LANDLOCK_CREATE_RULESET_???");
+        row(PERF_EVENT_OPEN_FLAGS,  PerfEventOpenFlags.XLAT, "PERF_FLAG_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      "MNT_???");
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);

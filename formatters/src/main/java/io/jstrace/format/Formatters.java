@@ -118,7 +118,7 @@ public final class Formatters {
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
                     RENAME_FLAGS, FLOCK_OP, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS, IO_URING_ENTER_FLAGS,
-                    LANDLOCK_RULESET_FLAGS,
+                    LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS,
                     DELETE_MODULE_FLAGS, FSOPEN_FLAGS, FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS,
                     OPEN_TREE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
@@ -155,6 +155,7 @@ public final class Formatters {
             case LANDLOCK_RULESET_ATTR -> Landlock.rulesetAttr(call, i);
             case LANDLOCK_RULE_TYPE -> Landlock.ruleType(call, i);
             case LANDLOCK_RULE_ATTR -> Landlock.ruleAttr(call, i);
+            case PERF_EVENT_ATTR -> PerfEvents.attr(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
             case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK -> Numbers.address(call, i);
         };

@@ -361,7 +361,11 @@ public enum FormatSpecifier {
     /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
     LANDLOCK_RULE_TYPE(ENTRY),
     /** landlock_add_rule's rule attribute; its type is the previous argument. */
-    LANDLOCK_RULE_ATTR(ENTRY);
+    LANDLOCK_RULE_ATTR(ENTRY),
+    /** perf_event_open's struct perf_event_attr. */
+    PERF_EVENT_ATTR(ENTRY),
+    /** perf_event_open's {@code PERF_FLAG_*} flags. */
+    PERF_EVENT_OPEN_FLAGS(ENTRY);
 
     private final Phase phase;
 

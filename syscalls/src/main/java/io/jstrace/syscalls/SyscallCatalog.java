@@ -352,7 +352,7 @@ public final class SyscallCatalog {
         row("preadv",                  of(DESC),                               a("fd", FD), a("vec", READ_IOVEC), a("vlen", SIZE), a("pos_l", OFFSET)),
         row("pwritev",                 of(DESC),                               a("fd", FD), a("vec", WRITE_IOVEC), a("vlen", SIZE), a("pos_l", OFFSET)),
         row("rt_tgsigqueueinfo",       of(PROCESS, Category.SIGNAL),           a("tgid", INT), a("pid", INT), a("sig", SIGNAL), a("uinfo", SIGINFO)),
-        row("perf_event_open",         of(DESC),                               a("attr_uptr", ADDR), a("pid", INT), a("cpu", INT), a("group_fd", FD), a("flags", HEX)).ret(Ret.FD),
+        row("perf_event_open",         of(DESC),                               a("attr_uptr", PERF_EVENT_ATTR), a("pid", INT), a("cpu", INT), a("group_fd", FD), a("flags", PERF_EVENT_OPEN_FLAGS)).ret(Ret.FD),
         row("recvmmsg",                of(NET),                                a("fd", FD), a("msg", RECV_MMSGHDR), a("vlen", UINT), a("flags", MSG_FLAGS), a("timeout", TIMESPEC)),
         row("fanotify_init",           of(DESC),                               a("flags", HEX), a("event_f_flags", OPEN_FLAGS)).ret(Ret.FD),
         row("fanotify_mark",           of(DESC, FILE),                         a("fanotify_fd", FD), a("flags", HEX), a("mask", HEX), a("fd", DIRFD), a("pathname", PATH)),
