@@ -69,6 +69,38 @@ static void maps(void)
 		S(SYS_close, m);
 }
 
+/* A socket filter that returns 0, loaded with the whole attr and with its first 48 bytes. */
+static void progs(void)
+{
+	struct bpf_insn insns[] = { { .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = 0, .imm = 0 },
+				    { .code = BPF_JMP | BPF_EXIT } };
+	union bpf_attr a;
+	memset(&a, 0, sizeof(a));
+	a.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	a.insn_cnt = 2;
+	a.insns = (unsigned long) insns;
+	a.license = (unsigned long) "GPL";
+	a.kern_version = 0x060100;
+	strcpy(a.prog_name, "jstrace_prog");
+	long p = S(SYS_bpf, BPF_PROG_LOAD, &a, 128);
+	expect("bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=%s, license=\"GPL\", "
+	       "log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(6, 1, 0), prog_flags=0, "
+	       "prog_name=\"jstrace_prog\", prog_ifindex=0, expected_attach_type=BPF_CGROUP_INET_INGRESS, prog_btf_fd=0, "
+	       "func_info_rec_size=0, func_info=NULL, func_info_cnt=0, line_info_rec_size=0, line_info=NULL, "
+	       "line_info_cnt=0, attach_btf_id=0, attach_prog_fd=0, fd_array=NULL}, 128)", addr(insns));
+	expect_rval("%s", rval(p));
+	if (p >= 0)
+		S(SYS_close, p);
+	a.prog_type = 999;
+	p = S(SYS_bpf, BPF_PROG_LOAD, &a, 48);
+	expect("bpf(BPF_PROG_LOAD, {prog_type=0x3e7 /* BPF_PROG_TYPE_??? */, insn_cnt=2, insns=%s, license=\"GPL\", "
+	       "log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(6, 1, 0), prog_flags=0}, 48)",
+	       addr(insns));
+	expect_rval("%s", rval(p));
+	if (p >= 0)
+		S(SYS_close, p);
+}
+
 static void seccomps(void)
 {
 	unsigned action = SECCOMP_RET_KILL_PROCESS;
@@ -110,6 +142,7 @@ static void seccomps(void)
 int main(void)
 {
 	maps();
+	progs();
 	seccomps();
 	expect_line("+++ exited with 0 +++");
 	expect_flush();

@@ -31,6 +31,34 @@ class BpfSeccompTest {
                 args(Calls.of("bpf").args(0, A, 8).mem(mapCreate(100, 0, "")).exit(EINVAL)));
     }
 
+    private static FakeMemory progLoad(int type, boolean license) {
+        ByteBuffer b = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(type).putInt(2).putLong(V).putLong(K).putInt(0).putInt(0).putLong(0).putInt(0x060100).putInt(1)
+                .put("jstrace_prog".getBytes());
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        return license ? m.putString(K, "GPL") : m;
+    }
+
+    private static FakeMemory progLoad(int type) {
+        return progLoad(type, true);
+    }
+
+    @Test
+    void progLoadMembersTheSizeCovers() {
+        assertEquals("BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=0x7ffee1f4a9a0, "
+                + "license=\"GPL\", log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(6, 1, 0), "
+                + "prog_flags=BPF_F_STRICT_ALIGNMENT, prog_name=\"jstrace_prog\", prog_ifindex=0, "
+                + "expected_attach_type=BPF_CGROUP_INET_INGRESS, prog_btf_fd=0, func_info_rec_size=0, func_info=NULL, "
+                + "func_info_cnt=0, line_info_rec_size=0, line_info=NULL, line_info_cnt=0, attach_btf_id=0, "
+                + "attach_prog_fd=0, fd_array=NULL}, 144", args(Calls.of("bpf").args(5, A, 144).mem(progLoad(1)).exit(5)));
+        assertEquals("BPF_PROG_LOAD, {prog_type=0x3e7 /* BPF_PROG_TYPE_??? */, insn_cnt=2, insns=0x7ffee1f4a9a0, "
+                + "license=\"GPL\", log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(6, 1, 0), "
+                + "prog_flags=BPF_F_STRICT_ALIGNMENT}, 48", args(Calls.of("bpf").args(5, A, 48).mem(progLoad(999)).exit(EINVAL)));
+        assertEquals("BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=0x7ffee1f4a9a0, "
+                + "license=0x7ffee1f4a9ac}, 24",
+                args(Calls.of("bpf").args(5, A, 24).mem(progLoad(1, false)).exit(EINVAL)));
+    }
+
     @Test
     void mapElemCommands() {
         FakeMemory m = new FakeMemory().putLongs(A, 3, K, V, 2);
@@ -47,6 +75,7 @@ class BpfSeccompTest {
         assertEquals("BPF_MAP_CREATE, 0x8, 72", args(Calls.of("bpf").args(0, 8, 72).exit(EFAULT)));
         assertEquals("0x3e7 /* BPF_??? */, 0x7ffee1f4a9c0, 144", args(Calls.of("bpf").args(999, A, 144).exit(EINVAL)));
         assertEquals("BPF_PROG_LOAD, 0x7ffee1f4a9c0, 144", args(Calls.of("bpf").args(5, A, 144).exit(EINVAL)));
+        assertEquals("BPF_OBJ_GET_INFO_BY_FD, 0x7ffee1f4a9c0, 16", args(Calls.of("bpf").args(15, A, 16).exit(EINVAL)));
         assertEquals("BPF_MAP_LOOKUP_ELEM, 0x7ffee1f4a9c0, 0", args(Calls.of("bpf").args(1, A, 0).exit(EINVAL)));
     }
 
