@@ -36,6 +36,8 @@ public final class EntryMemory implements TraceeMemory {
             switch (spec) {
                 case POST_SOCKLEN -> keep(call, call.arg(i), 4, ranges);
                 case RECV_MSGHDR -> keep(call, call.arg(i), MsgHdrs.MSGHDR_SIZE, ranges);
+                case POST_FILE_HANDLE -> keep(call, call.arg(i), 4, ranges);
+                case IO_URING_PARAMS -> keep(call, call.arg(i), IoUring.PARAMS_SIZE, ranges);
                 case RECV_MMSGHDR -> keepMmsghdrs(call, call.arg(i), call.arg(i + 1), ranges);
                 case TIMESPEC -> {
                     if (call.name().equals("recvmmsg")) keep(call, call.arg(i), 16, ranges);

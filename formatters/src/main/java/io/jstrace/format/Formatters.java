@@ -33,6 +33,21 @@ public final class Formatters {
                 var f = Clones.cloneArgs(call).get(i);
                 return new Value.Named(f.name(), f.value());
             }
+            case "preadv2", "pwritev2":
+                // fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l.
+                return i >= 4 ? bySpec(call, i + 1) : bySpec(call, i);
+            case "syslog":
+                return Syslog.arg(call, i);
+            case "reboot":
+                return Reboot.arg(call, i);
+            case "quotactl":
+                return Quotas.arg(call, i);
+            case "mount":
+                return Mounts.mountArg(call, i);
+            case "fsconfig":
+                return Mounts.fsconfigArg(call, i);
+            case "keyctl":
+                return Keys.arg(call, i);
             default:
                 break;
         }
@@ -111,8 +126,21 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS -> Constants.format(call, i);
+                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
+                    IO_URING_ENTER_FLAGS, LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS, DELETE_MODULE_FLAGS, FSOPEN_FLAGS,
+                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS -> Constants.format(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
+            case SWAP_FLAGS -> Swaps.flags(call, i);
+            case AIO_CTX_PTR -> Aio.context(call, i);
+            case AIO_IOCBPP -> Aio.iocbs(call, i);
+            case AIO_IOCB -> Aio.iocb(call, i);
+            case AIO_EVENTS -> Aio.events(call, i);
+            case AIO_EVENT -> Aio.oneEvent(call, i);
+            case MOUNT_ATTR -> Mounts.mountAttr(call, i);
+            case KEY_SERIAL -> Keys.serial(call, i);
+            case FILE_HANDLE -> FileHandles.handle(call, i);
+            case POST_FILE_HANDLE -> FileHandles.postHandle(call, i);
+            case POST_MOUNT_ID -> FileHandles.mountId(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
             case SOCK_PROTOCOL -> Sockets.protocol(call, i);
@@ -144,9 +172,6 @@ public final class Formatters {
             case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
             case TMS -> Tasks.tms(call, i);
             case UTS_NAME -> Tasks.utsName(call, i);
-            // Printed by value until their decoders land (the decoding-layer issue).
-            case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case IO_URING_PARAMS -> Numbers.address(call, i);
             // TIME
             case SIGALTSTACK, POST_SIGALTSTACK -> Signals.sigaltstack(call, i);
             case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
@@ -159,6 +184,17 @@ public final class Formatters {
             case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
             case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
             case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
+            // FSIO
+            case IO_URING_PARAMS -> IoUring.params(call, i);
+            case IO_URING_REGISTER_OP -> IoUring.op(call, i);
+            case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
+            case BPF_ATTR -> Bpf.attr(call, i);
+            case SECCOMP_FLAGS -> Seccomp.flags(call, i);
+            case SECCOMP_ARGS -> Seccomp.args(call, i);
+            case LANDLOCK_RULESET_ATTR -> Landlock.rulesetAttr(call, i);
+            case LANDLOCK_RULE_TYPE -> Landlock.ruleType(call, i);
+            case LANDLOCK_RULE_ATTR -> Landlock.ruleAttr(call, i);
+            case PERF_EVENT_ATTR -> PerfEvents.attr(call, i);
         };
     }
 
@@ -202,6 +238,11 @@ public final class Formatters {
             case "arch_prctl" -> Prctls.archVisibleArgs(call);
             case "ptrace" -> Ptraces.visibleArgs(call);
             case "kcmp" -> Tasks.kcmpVisibleArgs(call);
+            case "preadv2", "pwritev2" -> n - 1;
+            case "syslog" -> Syslog.visibleArgs(call);
+            case "reboot" -> Reboot.visibleArgs(call);
+            case "quotactl" -> Quotas.visibleArgs(call);
+            case "keyctl" -> Keys.visibleArgs(call);
             default -> n;
         };
     }
@@ -234,6 +275,13 @@ public final class Formatters {
                 return Ptraces.entryArgs(call, visible);
             case "sched_setattr":
                 return Math.min(2, visible);
+            case "keyctl":
+                return Keys.entryArgs(call, visible);
+            case "seccomp":
+                return Seccomp.argAtExit(call) ? Math.min(2, visible) : visible;
+            case "quotactl":
+                // src/quota.c: Q_GETFMT's format is read back at exit.
+                return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;
             default:
                 int split = 0;
                 while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;

@@ -39,6 +39,12 @@ final class Iovecs {
                 new Addr(TraceeArrays.u64(raw, 0)), TraceeArrays.u64(raw, 8)));
     }
 
+    /** {@code count} iovecs at {@code addr} by addresses and lengths, as {@link #iovec}. */
+    static Value iovecAddresses(Call c, long addr, long count) {
+        return TraceeArrays.array(c, addr, count, IOVEC_SIZE, raw -> element(
+                new Addr(TraceeArrays.u64(raw, 0)), TraceeArrays.u64(raw, 8)));
+    }
+
     /** @param dataSize bytes to spread over the buffers; -1 for each buffer's whole length */
     static Value iovecs(Call c, long addr, long count, long dataSize) {
         long[] left = {dataSize};

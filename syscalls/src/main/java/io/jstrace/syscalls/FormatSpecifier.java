@@ -293,8 +293,11 @@ public enum FormatSpecifier {
     INOTIFY_MASK(ENTRY),
 
     // ---- io_uring
-    /** io_uring_setup's struct io_uring_params. */
-    IO_URING_PARAMS(ENTRY),
+    /**
+     * io_uring_setup's struct io_uring_params: what was passed in (kept from the entry) and,
+     * after success, what the kernel filled in; printed at exit.
+     */
+    IO_URING_PARAMS(EXIT),
     /** io_uring_enter's {@code IORING_ENTER_*} flags. */
     IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
@@ -372,7 +375,71 @@ public enum FormatSpecifier {
     /** struct tms filled by the kernel (times). */
     TMS(EXIT),
     /** sethostname/setdomainname's name; length is the next argument, the address beyond 64. */
-    UTS_NAME(ENTRY);
+    UTS_NAME(ENTRY),
+
+    // ---- FSIO: file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
+    /** preadv2/pwritev2's {@code RWF_*} flags. */
+    RWF_FLAGS(ENTRY),
+    /** setxattr's {@code XATTR_CREATE|XATTR_REPLACE}. */
+    XATTR_FLAGS(ENTRY),
+    /** swapon's {@code SWAP_FLAG_*} flags and priority. */
+    SWAP_FLAGS(ENTRY),
+    /** finit_module's {@code MODULE_INIT_*} flags. */
+    MODULE_INIT_FLAGS(ENTRY),
+    /** delete_module's {@code O_NONBLOCK|O_TRUNC}. */
+    DELETE_MODULE_FLAGS(ENTRY),
+    /** io_setup's {@code aio_context_t *}, written by the kernel. */
+    AIO_CTX_PTR(EXIT),
+    /** io_submit's {@code struct iocb **}; count is the previous argument. */
+    AIO_IOCBPP(ENTRY),
+    /** io_cancel's {@code struct iocb *}: its header. */
+    AIO_IOCB(ENTRY),
+    /** io_getevents' {@code struct io_event} array; count is the return value. */
+    AIO_EVENTS(EXIT),
+    /** io_cancel's {@code struct io_event *} result. */
+    AIO_EVENT(EXIT),
+    /** fsopen's {@code FSOPEN_*} flags. */
+    FSOPEN_FLAGS(ENTRY),
+    /** fsmount's {@code FSMOUNT_*} flags. */
+    FSMOUNT_FLAGS(ENTRY),
+    /** {@code MOUNT_ATTR_*} flags (fsmount's attr_flags). */
+    MOUNT_ATTR_FLAGS(ENTRY),
+    /** fspick's {@code FSPICK_*} flags. */
+    FSPICK_FLAGS(ENTRY),
+    /** move_mount's {@code MOVE_MOUNT_*} flags. */
+    MOVE_MOUNT_FLAGS(ENTRY),
+    /** open_tree's {@code OPEN_TREE_*} and {@code AT_*} flags. */
+    OPEN_TREE_FLAGS(ENTRY),
+    /** mount_setattr's struct mount_attr; size is the next argument. */
+    MOUNT_ATTR(ENTRY),
+    /** open_by_handle_at's struct file_handle. */
+    FILE_HANDLE(ENTRY),
+    /** name_to_handle_at's struct file_handle: size in, size, type and bytes out. */
+    POST_FILE_HANDLE(EXIT),
+    /** name_to_handle_at's mount id, written by the kernel. */
+    POST_MOUNT_ID(EXIT),
+    /** a key_serial_t: {@code KEY_SPEC_*} by name. */
+    KEY_SERIAL(ENTRY),
+    /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
+    IO_URING_REGISTER_ARG(ENTRY),
+    /** bpf's union bpf_attr, by command; size is the next argument. */
+    BPF_ATTR(ENTRY),
+    /** seccomp's flags, by operation. */
+    SECCOMP_FLAGS(ENTRY),
+    /** seccomp's argument, by operation. */
+    SECCOMP_ARGS(ENTRY),
+    /** landlock_create_ruleset's struct landlock_ruleset_attr; size is the next argument. */
+    LANDLOCK_RULESET_ATTR(ENTRY),
+    /** landlock_create_ruleset's {@code LANDLOCK_CREATE_RULESET_*} flags. */
+    LANDLOCK_RULESET_FLAGS(ENTRY),
+    /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
+    LANDLOCK_RULE_TYPE(ENTRY),
+    /** landlock_add_rule's rule attribute; its type is the previous argument. */
+    LANDLOCK_RULE_ATTR(ENTRY),
+    /** perf_event_open's struct perf_event_attr. */
+    PERF_EVENT_ATTR(ENTRY),
+    /** perf_event_open's {@code PERF_FLAG_*} flags. */
+    PERF_EVENT_OPEN_FLAGS(ENTRY);
 
     private final Phase phase;
 
