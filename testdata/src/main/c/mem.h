@@ -15,6 +15,7 @@ static const char *rerr_mem(int e)
 	case EIDRM: name = "EIDRM"; break;
 	case EOPNOTSUPP: name = "EOPNOTSUPP"; break;
 	case ETIMEDOUT: name = "ETIMEDOUT"; break;
+	case EMSGSIZE: name = "EMSGSIZE"; break;
 	default: return rerr(e);
 	}
 	char *res = scratch();
