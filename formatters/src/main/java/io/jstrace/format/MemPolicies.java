@@ -68,7 +68,7 @@ final class MemPolicies {
         String hex = Long.toHexString(v);
         StringBuilder s = new StringBuilder(v == 0 ? "" : "0x");
         for (int k = s.length() + hex.length(); k < 2 * WORD; k++) s.append('0');
-        return new Value.Decoded(Value.hex(v), new Value.Text(s.append(hex).toString()));
+        return new Value.Text(s.append(hex).toString());
     }
 
     /** MOVE_PAGES_PAGES: nr_pages addresses. */

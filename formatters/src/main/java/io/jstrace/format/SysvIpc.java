@@ -43,33 +43,53 @@ final class SysvIpc {
     /**
      * IPC_GET_FLAGS: msgget's and semget's flags, then the permissions as {@code %#03o}; the
      * {@code |} before the permissions follows a named flag only, so bits without a name run
-     * into them: {@code 0x10000600}.
+     * into them: {@code 0x10000600} (strace src/ipc.c).
      */
     static Value getFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        var d = IpcResourceFlags.XLAT.decompose(v & ~PERMS);
-        StringBuilder s = new StringBuilder(String.join("|", d.names()));
-        if (d.remainder() != 0) s.append(d.names().isEmpty() ? "" : "|").append("0x").append(Long.toHexString(d.remainder()));
-        if (!d.names().isEmpty()) s.append('|');
-        return new Value.Decoded(Value.hex(v), new Value.Text(s.append(mode(v & PERMS)).toString()));
+        long flags = v & ~PERMS;
+        boolean named = !IpcResourceFlags.XLAT.decompose(flags).names().isEmpty();
+        return styled(style -> flagsText(IpcResourceFlags.XLAT, flags, style) + (named ? "|" : "") + mode(v & PERMS));
     }
 
     /**
      * SHMGET_FLAGS: the flags, the huge page size as {@code 21<<SHM_HUGE_SHIFT}, then the
-     * permissions, with a {@code |} before them whenever anything came first.
+     * permissions, with a {@code |} before them whenever anything came first (strace
+     * src/ipc_shm.c).
      */
     static Value shmgetFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         long hugeMask = ShmResourceFlags.SHM_HUGE_MASK << ShmResourceFlags.SHM_HUGE_SHIFT;
         long huge = (v & hugeMask) >>> ShmResourceFlags.SHM_HUGE_SHIFT;
         long flags = v & ~PERMS & ~hugeMask;
-        List<String> parts = new ArrayList<>();
-        var d = ShmResourceFlags.XLAT.decompose(flags);
-        parts.addAll(d.names());
-        if (d.remainder() != 0) parts.add("0x" + Long.toHexString(d.remainder()));
-        if (huge != 0) parts.add(huge + "<<SHM_HUGE_SHIFT");
-        parts.add(mode(v & PERMS));
-        return new Value.Decoded(Value.hex(v), new Value.Text(String.join("|", parts)));
+        return styled(style -> {
+            StringBuilder s = new StringBuilder(flagsText(ShmResourceFlags.XLAT, flags, style));
+            if (huge != 0) s.append(flags != 0 ? "|" : "").append(hugeShift(huge, style));
+            if (flags != 0 || huge != 0) s.append('|');
+            return s.append(mode(v & PERMS)).toString();
+        });
+    }
+
+    private static String hugeShift(long huge, XlatStyle style) {
+        long shift = ShmResourceFlags.SHM_HUGE_SHIFT;
+        return switch (style) {
+            case ABBREV -> huge + "<<SHM_HUGE_SHIFT";
+            case RAW -> huge + "<<" + shift;
+            case VERBOSE -> huge + "<<" + shift + " /* SHM_HUGE_SHIFT */";
+        };
+    }
+
+    /** printflags without a default: nothing for 0, the bits in hex when none has a name. */
+    private static String flagsText(Xlat table, long flags, XlatStyle style) {
+        if (flags == 0) return "";
+        var d = table.decompose(flags);
+        return new StraceText(StraceText.Escape.OCTAL, style).render(new Value.Flags(flags, d.names(), d.remainder()));
+    }
+
+    /** A value strace composes from several printed pieces, rendered once per -X style. */
+    private static Value styled(java.util.function.Function<XlatStyle, String> text) {
+        return new Value.Styled(new Value.Text(text.apply(XlatStyle.ABBREV)), new Value.Text(text.apply(XlatStyle.RAW)),
+                new Value.Text(text.apply(XlatStyle.VERBOSE)));
     }
 
     /** strace's print_numeric_umode_t: {@code %#03o}. */
@@ -78,14 +98,16 @@ final class SysvIpc {
         return o.length() >= 3 ? "0" + o : "0".repeat(3 - o.length()) + o;
     }
 
-    /** IPC_CTL_CMD: {@code IPC_64|} when that bit is set, then the command by name. */
+    /** IPC_CTL_CMD: {@code IPC_64|} when that bit is set, then the command by name (strace src/ipc_defs.h PRINTCTL). */
     static Value ctlCmd(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         long cmd = v & ~IPC_64;
-        String name = cmdTable(c).name(cmd);
-        String text = name != null ? name : "0x" + Long.toHexString(cmd) + " /* " + unknownCmd(c) + " */";
-        if (name != null && (v & IPC_64) == 0) return new Value.Sym(v, name);
-        return new Value.Decoded(Value.hex(v), new Value.Text(((v & IPC_64) != 0 ? "IPC_64|" : "") + text));
+        Value named = Numbers.named(cmdTable(c), cmd, unknownCmd(c));
+        if ((v & IPC_64) == 0) return named;
+        return styled(style -> {
+            StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+            return text.render(new Value.Sym(IPC_64, "IPC_64")) + "|" + text.render(named);
+        });
     }
 
     private static Xlat cmdTable(Call c) {
@@ -152,7 +174,7 @@ final class SysvIpc {
         f.add(field("uid", id(raw, 4)));
         f.add(field("gid", id(raw, 8)));
         long m = TraceeArrays.s32(raw, 20) & 0xffff_ffffL;
-        f.add(field("mode", new Value.Decoded(new Num(m, Base.OCTAL), new Value.Text(mode(m)))));
+        f.add(field("mode", new Value.Text(mode(m))));
         if (!set) {
             f.add(field("key", Value.dec(TraceeArrays.s32(raw, 0))));
             f.add(field("cuid", id(raw, 12)));
@@ -287,6 +309,6 @@ final class SysvIpc {
         byte[] raw = c.memory().read(addr, 8);
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("mtype", Value.dec(TraceeArrays.u64(raw, 0))),
-                field("mtext", Strings.buffer(c, addr + 8, size))), false);
+                field("mtext", Strings.buffer(c, addr + 8, size < 0 ? Long.MAX_VALUE : size))), false);
     }
 }

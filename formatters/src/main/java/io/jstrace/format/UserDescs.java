@@ -69,13 +69,16 @@ final class UserDescs {
         return n == -1 ? Value.dec(-1) : new Num(n & 0xffff_ffffL, Base.UNSIGNED);
     }
 
-    /** strace's PRINT_FIELD_0X for a 32-bit field: printf's {@code %#08x}, so 0 is 00000000. */
+    /**
+     * strace's PRINT_FIELD_0X for a 32-bit field: printf's {@code %#08x}, so 0 is 00000000;
+     * a format, the same in every -X style.
+     */
     private static Value hex8(long v) {
         String digits = v == 0 ? "" : "0x";
         String hex = Long.toHexString(v);
         StringBuilder s = new StringBuilder(digits);
         for (int k = digits.length() + hex.length(); k < 8; k++) s.append('0');
-        return new Value.Decoded(Value.hex(v), new Value.Text(s.append(hex).toString()));
+        return new Value.Text(s.append(hex).toString());
     }
 
     /**

@@ -65,6 +65,7 @@ class MemoryTest {
         assertEquals("0xffffffffffffffff", mincore(m, 4096, -1, EFAULT));
         assertEquals("0x7ffd9f81263c", mincore(m, 3 * 4096, V, 0));
         assertEquals("NULL", mincore(m, 4096, 0, EFAULT));
+        assertEquals("[]", mincore(m, 0, V, 0));
     }
 
     private static String memfd(long flags) {

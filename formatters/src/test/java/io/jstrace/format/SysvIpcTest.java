@@ -153,6 +153,7 @@ class SysvIpcTest {
         assertEquals("0x7fffeb509bc0", fmt(Calls.of("msgrcv").args(9, A, 8, 2, 0x2800).mem(m).exit(ENOMSG), 1));
         assertEquals("{mtype=2, mtext=0x7fffeb509bc8}", fmt(Calls.of("msgsnd").args(9, A, 16, 0).mem(m).enter(), 1));
         assertEquals("0xffffffffffffffff", fmt(Calls.of("msgsnd").args(9, -1, 6, 0).enter(), 1));
+        assertEquals("{mtype=2, mtext=\"hello\\0\\0\\0\"...}", fmt(Calls.of("msgsnd").args(9, A, -1, 0).mem(m).limit(8).enter(), 1));
         FakeMemory big = new FakeMemory().putLongs(A, 7).putBytes(A + 8, "a message longer than thirty-two bytes");
         assertEquals("{mtype=7, mtext=\"a message longer than thirty-two\"...}",
                 fmt(Calls.of("msgsnd").args(9, A, 38, 0x800).mem(big).enter(), 1));
@@ -167,5 +168,26 @@ class SysvIpcTest {
         assertEquals("SHM_RND|SHM_REMAP", fmt(Calls.of("shmat").args(5, A, 0x6000).enter(), 2));
         assertEquals("SHM_EXEC|0x80000", fmt(Calls.of("shmat").args(5, 0, 0x88000).enter(), 2));
         assertEquals("0x80000 /* SHM_??? */", fmt(Calls.of("shmat").args(5, 0, 0x80000).enter(), 2));
+    }
+
+    private static String styled(XlatStyle style, Call c, int i) {
+        return new StraceText(StraceText.Escape.OCTAL, style).render(Formatters.format(c, i));
+    }
+
+    @Test
+    void flagsAndCommandsInRawAndVerboseStyles() {
+        Call get = Calls.of("msgget").args(0, 01600).enter();
+        assertEquals("0x200|0600", styled(XlatStyle.RAW, get, 1));
+        assertEquals("0x200 /* IPC_CREAT */|0600", styled(XlatStyle.VERBOSE, get, 1));
+        Call odd = Calls.of("msgget").args(1, 0x1000 | 01444).enter();
+        assertEquals("0x1200 /* IPC_CREAT|0x1000 */|0444", styled(XlatStyle.VERBOSE, odd, 1));
+        Call shm = Calls.of("shmget").args(0, 1 << 21, (21L << 26) | 0x800 | 01600).enter();
+        assertEquals("0xa00|21<<26|0600", styled(XlatStyle.RAW, shm, 2));
+        assertEquals("0xa00 /* IPC_CREAT|SHM_HUGETLB */|21<<26 /* SHM_HUGE_SHIFT */|0600", styled(XlatStyle.VERBOSE, shm, 2));
+        Call ctl = Calls.of("msgctl").args(1, 0x102, A).enter();
+        assertEquals("0x100|0x2", styled(XlatStyle.RAW, ctl, 1));
+        assertEquals("0x100 /* IPC_64 */|0x2 /* IPC_STAT */", styled(XlatStyle.VERBOSE, ctl, 1));
+        assertEquals("0x100 /* IPC_64 */|0x63 /* MSG_??? */", styled(XlatStyle.VERBOSE, Calls.of("msgctl").args(1, 0x163, 0).enter(), 1));
+        assertEquals("0 /* IPC_RMID */", styled(XlatStyle.VERBOSE, Calls.of("msgctl").args(1, 0, 0).enter(), 1));
     }
 }
