@@ -2,6 +2,7 @@ package io.jstrace.format;
 
 import static io.jstrace.format.Value.field;
 
+import io.jstrace.arch.Aarch64;
 import io.jstrace.format.Value.Base;
 import io.jstrace.format.Value.Num;
 import io.jstrace.syscalls.xlat.IpcResourceFlags;
@@ -140,7 +141,7 @@ final class SysvIpc {
         byte[] raw = c.memory().read(addr, kind.size(c.name()));
         if (raw == null) return new Value.Unreadable(addr);
         return switch (c.name()) {
-            case "semctl" -> kind == Kind.INFO ? seminfo(raw) : semidDs(raw, kind == Kind.SET);
+            case "semctl" -> kind == Kind.INFO ? seminfo(raw) : semidDs(raw, kind == Kind.SET, c.arch() instanceof Aarch64);
             case "shmctl" -> kind == Kind.INFO ? (cmd == SHM_INFO ? shmInfo(raw) : shminfo(raw)) : shmidDs(raw, kind == Kind.SET);
             default -> kind == Kind.INFO ? msginfo(raw) : msqidDs(raw, kind == Kind.SET);
         };
@@ -228,14 +229,18 @@ final class SysvIpc {
         return new Value.Struct(f, false);
     }
 
-    /** struct semid64_ds. */
-    private static Value semidDs(byte[] raw, boolean set) {
+    /**
+     * struct semid64_ds: x86_64's keeps a word after each time (arch/x86/include/uapi/asm/sembuf.h),
+     * the generic one (aarch64) does not (include/uapi/asm-generic/sembuf.h).
+     */
+    private static Value semidDs(byte[] raw, boolean set, boolean generic) {
         List<Value.Field> f = new ArrayList<>();
         f.add(field("sem_perm", perm(raw, set)));
         if (set) return new Value.Struct(f, false);
+        int step = generic ? 8 : 16;
         f.add(field("sem_otime", sLong(raw, 48)));
-        f.add(field("sem_ctime", sLong(raw, 64)));
-        f.add(field("sem_nsems", uLong(raw, 80)));
+        f.add(field("sem_ctime", sLong(raw, 48 + step)));
+        f.add(field("sem_nsems", uLong(raw, 48 + 2 * step)));
         return new Value.Struct(f, false);
     }
 

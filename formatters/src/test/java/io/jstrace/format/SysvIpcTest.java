@@ -91,6 +91,15 @@ class SysvIpcTest {
     }
 
     @Test
+    void semidDsOnAarch64HasNoPaddingAfterTheTimes() {
+        ByteBuffer b = perm(104, 0, 0, 0600);
+        b.putLong(48, 100).putLong(56, 200).putLong(64, 3);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        assertEquals("{sem_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, sem_otime=100, sem_ctime=200, "
+                + "sem_nsems=3}", fmt(Calls.of("semctl").args(1, 0, 2, A).mem(m).aarch64().exit(0), 3));
+    }
+
+    @Test
     void shmidDsAndInfos() {
         ByteBuffer b = perm(112, 0, 0, 0600);
         b.putLong(48, 8192).putLong(56, 11).putLong(64, 12).putLong(72, 13).putInt(80, 14609).putInt(84, 14610)
