@@ -59,6 +59,8 @@ int main(void)
 	CALL_RVAL(S(SYS_pkey_mprotect, p, 4096, PROT_READ | PROT_WRITE, -1));
 	expect("pkey_mprotect(%s, 4096, PROT_NONE, 99)", addr(p + 1));
 	CALL_RVAL(S(SYS_pkey_mprotect, p + 1, 4096, PROT_NONE, 99));
+	expect("pkey_mprotect(%s, 4096, 0x10 /* PROT_??? */, -1)", addr(p));
+	CALL_RVAL(S(SYS_pkey_mprotect, p, 4096, 0x10, -1));
 	if (key >= 0) {
 		expect("pkey_free(%ld)", key);
 		CALL_RVAL(S(SYS_pkey_free, key));

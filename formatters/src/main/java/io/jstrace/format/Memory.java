@@ -21,7 +21,7 @@ final class Memory {
 
     static Value prot(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        return v == 0 ? new Value.Sym(0, "PROT_NONE") : Numbers.flags(MmapProt.XLAT, v);
+        return v == 0 ? new Value.Sym(0, "PROT_NONE") : Numbers.flags(MmapProt.XLAT, v, "PROT_???");
     }
 
     /** The sharing type by value, then the MAP_* flags: MAP_PRIVATE|MAP_ANONYMOUS. */
