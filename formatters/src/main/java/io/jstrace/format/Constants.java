@@ -37,7 +37,6 @@ final class Constants {
         row(SHUTDOWN_HOW,           ShutdownHow.XLAT,      "SHUT_???");
         row(EPOLL_CTL_OP,           EpollCtlOps.XLAT,      "EPOLL_CTL_???");
         row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   "GRND_???");
-        row(MEMFD_FLAGS,            MemfdFlags.XLAT,       null);
         row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  null);
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      null);
