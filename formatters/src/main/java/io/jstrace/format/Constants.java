@@ -54,8 +54,8 @@ final class Constants {
         row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
         row(SYNC_FILE_RANGE_FLAGS,  SyncFileRangeFlags.XLAT, null);
-        row(RENAME_FLAGS,           Renameat2Flags.XLAT,   null);
-        row(FLOCK_OP,               FlockOps.XLAT,         null);
+        row(RENAME_FLAGS,           Renameat2Flags.XLAT,   "RENAME_??");
+        row(FLOCK_OP,               FlockOps.XLAT,         "LOCK_???");
         // MEM group
         row(MLOCK2_FLAGS,           Mlock2Flags.XLAT,      "MLOCK_???");
         row(PKEY_ACCESS_RIGHTS,     PkeyAccessRights.XLAT, "PKEY_???");

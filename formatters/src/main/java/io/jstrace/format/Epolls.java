@@ -41,7 +41,7 @@ final class Epolls {
         long data = TraceeArrays.u64(raw, size(c) - 8);
         Value dataValue = new Value.Struct(List.of(field("u32", new Num(data & 0xffff_ffffL, Base.UNSIGNED)),
                 field("u64", new Num(data, Base.UNSIGNED))), false);
-        return new Value.Struct(List.of(field("events", Numbers.flags(EpollEvents.XLAT, events)),
+        return new Value.Struct(List.of(field("events", Numbers.flags(EpollEvents.XLAT, events, "EPOLL???")),
                 field("data", dataValue)), false);
     }
 }

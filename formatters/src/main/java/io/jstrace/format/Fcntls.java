@@ -57,7 +57,7 @@ final class Fcntls {
     static Value arg(Call c, int i) {
         long v = c.arg(i);
         return switch (cmd(c)) {
-            case (int) FcntlCmds.F_SETFD -> Numbers.flags(FdFlags.XLAT, v & 0xffff_ffffL);
+            case (int) FcntlCmds.F_SETFD -> Numbers.flags(FdFlags.XLAT, v & 0xffff_ffffL, "FD_???");
             case (int) FcntlCmds.F_SETFL -> Files.openFlags(c, v);
             case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC, (int) FcntlCmds.F_SETOWN,
                     (int) FcntlCmds.F_SETPIPE_SZ -> Value.dec((int) v);
@@ -65,9 +65,9 @@ final class Fcntls {
                     (int) FcntlCmds.F_OFD_SETLKW -> flock(c, v, false);
             case (int) FcntlCmds.F_GETLK, (int) FcntlCmds.F_OFD_GETLK -> flock(c, v, true);
             case (int) FcntlCmds.F_SETOWN_EX, (int) FcntlCmds.F_GETOWN_EX -> ownerEx(c, v);
-            case (int) FcntlCmds.F_NOTIFY -> Numbers.flags(DnotifyFlags.XLAT, v);
+            case (int) FcntlCmds.F_NOTIFY -> Numbers.flags(DnotifyFlags.XLAT, v, "DN_???");
             case (int) FcntlCmds.F_SETLEASE -> Numbers.named(FlockTypes.XLAT, v, "F_???");
-            case (int) FcntlCmds.F_ADD_SEALS -> Numbers.flags(SealFlags.XLAT, v);
+            case (int) FcntlCmds.F_ADD_SEALS -> Numbers.flags(SealFlags.XLAT, v, "F_SEAL_???");
             case (int) FcntlCmds.F_SETSIG -> signal((int) v);
             default -> Value.hex(v);
         };

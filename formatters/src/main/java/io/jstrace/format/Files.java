@@ -121,12 +121,12 @@ final class Files {
     /** AT_* flags; faccessat2's 0x200 is AT_EACCESS where unlinkat's is AT_REMOVEDIR. */
     static Value atFlags(Call c, int i) {
         Xlat table = c.name().equals("faccessat2") ? FaccessatFlags.XLAT : AtFlags.XLAT;
-        return Numbers.flags(table, c.arg(i) & 0xffff_ffffL);
+        return Numbers.flags(table, c.arg(i) & 0xffff_ffffL, "AT_???");
     }
 
     static Value accessMode(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        return v == 0 ? new Value.Sym(0, "F_OK") : Numbers.flags(AccessModes.XLAT, v);
+        return v == 0 ? new Value.Sym(0, "F_OK") : Numbers.flags(AccessModes.XLAT, v, "?_OK");
     }
 
     static Value seekWhence(Call c, int i) {

@@ -29,7 +29,7 @@ final class Polls {
             int fd = TraceeArrays.s32(raw, 0);
             if (fd < 0) return new Value.Struct(List.of(field("fd", Value.dec(fd))), false);
             return new Value.Struct(List.of(field("fd", Files.descriptor(c, fd)),
-                    field("events", Numbers.flags(PollEvents.XLAT, u16(raw, 4)))), false);
+                    field("events", Numbers.flags(PollEvents.XLAT, u16(raw, 4), "POLL???"))), false);
         });
     }
 
@@ -65,7 +65,7 @@ final class Polls {
                 return new Value.Arr(items, true);
             }
             items.add(new Value.Struct(List.of(field("fd", Value.dec(TraceeArrays.s32(raw, 0))),
-                    field("revents", Numbers.flags(PollEvents.XLAT, revents))), false));
+                    field("revents", Numbers.flags(PollEvents.XLAT, revents, "POLL???"))), false));
         }
         return items.isEmpty() ? null : new Value.Arr(items, false);
     }

@@ -77,6 +77,6 @@ final class Processes {
     }
 
     static Value waitOptions(Call c, int i) {
-        return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL);
+        return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL, "W???");
     }
 }

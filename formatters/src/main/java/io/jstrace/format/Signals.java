@@ -82,7 +82,7 @@ final class Signals {
         f.add(field("sa_handler", handler == 0 ? new Value.Sym(0, "SIG_DFL")
                 : handler == 1 ? new Value.Sym(1, "SIG_IGN") : new Addr(handler)));
         f.add(field("sa_mask", sigsetValue(java.util.Arrays.copyOfRange(raw, 24, 32))));
-        f.add(field("sa_flags", Numbers.flags(SigactionFlags.XLAT, flags)));
+        f.add(field("sa_flags", Numbers.flags(SigactionFlags.XLAT, flags, "SA_???")));
         if ((flags & SA_RESTORER) != 0) f.add(field("sa_restorer", new Addr(restorer)));
         return new Value.Struct(f, false);
     }

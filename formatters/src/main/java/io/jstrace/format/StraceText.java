@@ -211,11 +211,12 @@ public final class StraceText {
 
     /**
      * A value and its comment; under {@code -X raw} an unknown constant's {@code /* F_??? *\/}
-     * is left out, as print_xlat_ex prints no comment in that style.
+     * (or {@code /* ?_OK *\/}, {@code /* RENAME_?? *\/}: every such default has a question
+     * mark) is left out, as print_xlat_ex prints no comment in that style.
      */
     private void comment(Commented c, StringBuilder out) {
         render(c.value(), out);
-        if (style == XlatStyle.RAW && c.comment().endsWith("???")) return;
+        if (style == XlatStyle.RAW && c.comment().contains("?")) return;
         out.append(" /* ").append(c.comment()).append(" */");
     }
 

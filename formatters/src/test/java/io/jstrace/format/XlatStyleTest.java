@@ -30,6 +30,15 @@ class XlatStyleTest {
     }
 
     @Test
+    void rawDropsEveryUnknownComment() {
+        for (String unknown : List.of("F_???", "?_OK", "RENAME_??")) {
+            Value v = new Value.Commented(Value.hex(0x80), unknown);
+            assertEquals("0x80", render(XlatStyle.RAW, v));
+            assertEquals("0x80 /* " + unknown + " */", render(XlatStyle.ABBREV, v));
+        }
+    }
+
+    @Test
     void zeroConstantIsZero() {
         assertEquals("0 /* PROT_NONE */", render(XlatStyle.VERBOSE, new Value.Sym(0, "PROT_NONE")));
     }

@@ -6,7 +6,8 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * The operation of flock(2) (include/uapi/asm-generic/fcntl.h). LOCK_MAND and LOCK_RW are the
- * obsolete mandatory-lock bits, which strace 6.1 still names. 0 prints as 0.
+ * obsolete mandatory-lock bits (LOCK_MAND with LOCK_READ, LOCK_WRITE or both), which strace 6.1
+ * still names. 0 prints as 0.
  */
 public final class FlockOps {
     // @spotless:off
@@ -21,12 +22,14 @@ public final class FlockOps {
 
     /** The flags, in spec order. */
     public static final Xlat XLAT = Xlat.flags(
-            e(LOCK_SH,   "LOCK_SH"),
-            e(LOCK_EX,   "LOCK_EX"),
-            e(LOCK_NB,   "LOCK_NB"),
-            e(LOCK_UN,   "LOCK_UN"),
-            e(LOCK_MAND, "LOCK_MAND"),
-            e(LOCK_RW,   "LOCK_RW"));
+            e(LOCK_SH,    "LOCK_SH"),
+            e(LOCK_EX,    "LOCK_EX"),
+            e(LOCK_NB,    "LOCK_NB"),
+            e(LOCK_UN,    "LOCK_UN"),
+            e(LOCK_MAND,  "LOCK_MAND"),
+            e(LOCK_RW,    "LOCK_RW"),
+            e(LOCK_READ,  "LOCK_READ"),
+            e(LOCK_WRITE, "LOCK_WRITE"));
     // @spotless:on
 
     private FlockOps() {}
