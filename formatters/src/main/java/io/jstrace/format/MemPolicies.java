@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * NUMA memory policy arguments (include/uapi/linux/mempolicy.h, mm/mempolicy.c) as strace
  * 6.1 prints them (src/numa.c): modes with their flags, node masks, move_pages' arrays.
+ * Under {@code -e verbose=none} the masks and arrays print as addresses.
  */
 final class MemPolicies {
     /** MPOL_MODE_FLAGS: the flag bits a mode may carry. */
@@ -37,7 +38,7 @@ final class MemPolicies {
     /** POST_MPOL_MODE: get_mempolicy's {@code int *mode}, the mode alone: {@code [MPOL_BIND]}. */
     static Value postMode(Call c, int i) {
         long addr = c.arg(i);
-        if (addr == 0 || TraceeArrays.exitFailed(c)) return new Value.Addr(addr);
+        if (addr == 0 || TraceeArrays.exitFailed(c) || !c.structs()) return new Value.Addr(addr);
         byte[] raw = c.memory().read(addr, 4);
         if (raw == null) return new Value.Unreadable(addr);
         long mode = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
@@ -55,7 +56,7 @@ final class MemPolicies {
         long words = Long.divideUnsigned(maxnode + 62, 64);
         if (maxnode != 0 && words == 0) return new Value.Addr(addr);
         if (Long.compareUnsigned(words, Long.divideUnsigned(maxnode, 64)) < 0) return new Value.Addr(addr);
-        return TraceeArrays.array(c, addr, words, WORD, raw -> word(TraceeArrays.u64(raw, 0)));
+        return TraceeArrays.fetched(c, addr, words, WORD, raw -> word(TraceeArrays.u64(raw, 0)));
     }
 
     /** POST_NODEMASK: get_mempolicy's mask once filled; an address after a failure. */
@@ -73,18 +74,18 @@ final class MemPolicies {
 
     /** MOVE_PAGES_PAGES: nr_pages addresses. */
     static Value pages(Call c, int i) {
-        return TraceeArrays.array(c, c.arg(i), c.arg(1), WORD, raw -> new Value.Addr(TraceeArrays.u64(raw, 0)));
+        return TraceeArrays.fetched(c, c.arg(i), c.arg(1), WORD, raw -> new Value.Addr(TraceeArrays.u64(raw, 0)));
     }
 
     /** MOVE_PAGES_NODES: nr_pages node numbers. */
     static Value nodes(Call c, int i) {
-        return TraceeArrays.array(c, c.arg(i), c.arg(1), 4, raw -> Value.dec(TraceeArrays.s32(raw, 0)));
+        return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> Value.dec(TraceeArrays.s32(raw, 0)));
     }
 
     /** MOVE_PAGES_STATUS: each page's node, or the error the kernel left there: {@code -EFAULT}. */
     static Value status(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
-        return TraceeArrays.array(c, c.arg(i), c.arg(1), 4, raw -> status(TraceeArrays.s32(raw, 0)));
+        return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> status(TraceeArrays.s32(raw, 0)));
     }
 
     private static Value status(int s) {

@@ -285,9 +285,9 @@ final class SysvIpc {
         return new Value.Struct(f, false);
     }
 
-    /** SEMBUF: nsops struct sembuf, {@code {sem_num=0, sem_op=1, sem_flg=SEM_UNDO}}. */
+    /** SEMBUF: nsops struct sembuf, {@code {sem_num=0, sem_op=1, sem_flg=SEM_UNDO}}; an address under -e verbose=none. */
     static Value sembuf(Call c, int i) {
-        return TraceeArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, SEMBUF_SIZE, SysvIpc::sembuf);
+        return TraceeArrays.fetched(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, SEMBUF_SIZE, SysvIpc::sembuf);
     }
 
     private static Value sembuf(byte[] raw) {

@@ -108,4 +108,27 @@ class MemPoliciesTest {
         assertEquals("0x7ffd9f812550", render(MemPolicies.status(bad, 4)));
         assertEquals("0xffffffffffffffff", render(MemPolicies.pages(Calls.of("move_pages").args(0, 1, -1).exit(EFAULT), 2)));
     }
+
+    private static final DecodeOptions NO_STRUCTS = new DecodeOptions(32, false, false, java.util.Set.of(),
+            XlatStyle.ABBREV, new DecodeOptions.PerSyscall(s -> true, s -> false, s -> false), DecodeOptions.Dumps.none());
+
+    @Test
+    void verboseNonePrintsAddressesButNullAndEmptyArrays() {
+        FakeMemory m = new FakeMemory().putLongs(M, 1).putInts(S, 2).putLongs(PAGES, 0x7f00f61aa000L);
+        Call set = Calls.of("set_mempolicy").args(2, M, 64).mem(m).options(NO_STRUCTS).enter();
+        assertEquals("0x4a70e0", render(Formatters.format(set, 1)));
+        assertEquals("[]", render(Formatters.format(Calls.of("set_mempolicy").args(77, M, 0).options(NO_STRUCTS).enter(), 1)));
+        Call get = Calls.of("get_mempolicy").args(S, M, 64, 0, 0).mem(m).options(NO_STRUCTS).exit(0);
+        assertEquals("0x7ffd9f812550", render(Formatters.format(get, 0)));
+        assertEquals("0x4a70e0", render(Formatters.format(get, 1)));
+        Call move = Calls.of("move_pages").args(0, 1, PAGES, 0, S, 0).mem(m).options(NO_STRUCTS).exit(0);
+        assertEquals("0x7ffd9f812580", render(Formatters.format(move, 2)));
+        assertEquals("NULL", render(Formatters.format(move, 3)));
+        assertEquals("0x7ffd9f812550", render(Formatters.format(move, 4)));
+        FakeMemory sem = new FakeMemory().putInts(S, 0, 0);
+        assertEquals("0x7ffd9f812550", render(Formatters.format(Calls.of("semop").args(1, S, 1).mem(sem).options(NO_STRUCTS).enter(), 1)));
+        assertEquals("[]", render(Formatters.format(Calls.of("semop").args(1, S, 0).mem(sem).options(NO_STRUCTS).enter(), 1)));
+        Call prio = Calls.of("mq_timedreceive").args(3, M, 64, S, 0).mem(m).options(NO_STRUCTS).exit(13);
+        assertEquals("0x7ffd9f812550", render(Formatters.format(prio, 3)));
+    }
 }
