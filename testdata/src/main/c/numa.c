@@ -98,6 +98,9 @@ int main(void)
 		    node0, 65));
 	expect("set_mempolicy(0x85 /* MPOL_??? */, %s, 1)", addr(node0));
 	CALL_RVAL(S(SYS_set_mempolicy, 0x85, node0, 1));
+	/* a mode without a name leaves the whole value to the flags */
+	expect("set_mempolicy(MPOL_F_STATIC_NODES|0x6, [], 0)");
+	CALL_RVAL(S(SYS_set_mempolicy, MPOL_F_STATIC_NODES | 6, node0, 0));
 	expect("set_mempolicy(0x4d /* MPOL_??? */, [], 0)");
 	CALL_RVAL(S(SYS_set_mempolicy, 77, node0, 0));
 	expect("set_mempolicy(MPOL_BIND, 0xffffffffffffffff, 64)");

@@ -15,22 +15,21 @@ final class MemPolicies {
     /** MPOL_MODE_FLAGS: the flag bits a mode may carry. */
     private static final long MODE_FLAGS =
             MpolModeFlags.MPOL_F_STATIC_NODES | MpolModeFlags.MPOL_F_RELATIVE_NODES | MpolModeFlags.MPOL_F_NUMA_BALANCING;
-    /** The last mode (MPOL_MAX - 1). */
-    private static final long MPOL_LAST = MpolModes.MPOL_PREFERRED_MANY;
     private static final int WORD = 8;
 
     private MemPolicies() {}
 
     /**
-     * MPOL_MODE: the mode and its flags, {@code MPOL_BIND|MPOL_F_STATIC_NODES}; a mode out of
-     * range prints whole in hex, {@code 0x85 /* MPOL_??? *\/}.
+     * MPOL_MODE: the mode and its flags, {@code MPOL_BIND|MPOL_F_STATIC_NODES}; a mode
+     * without a name leaves the whole value to the flags, {@code MPOL_F_STATIC_NODES|0x6}
+     * or {@code 0x85 /* MPOL_??? *\/}.
      */
     static Value mode(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        long mode = v & ~MODE_FLAGS;
-        if (mode > MPOL_LAST) return new Value.Commented(Value.hex(v), "MPOL_???");
+        String name = MpolModes.XLAT.name(v & ~MODE_FLAGS);
+        if (name == null) return Numbers.flags(MpolModeFlags.XLAT, v, "MPOL_???");
         List<String> names = new ArrayList<>();
-        names.add(MpolModes.XLAT.name(mode));
+        names.add(name);
         names.addAll(MpolModeFlags.XLAT.decompose(v & MODE_FLAGS).names());
         return new Value.Flags(v, names, 0);
     }

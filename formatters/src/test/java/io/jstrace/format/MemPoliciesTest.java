@@ -24,9 +24,12 @@ class MemPoliciesTest {
     }
 
     @Test
-    void modeOutOfRangePrintsWholeInHex() {
+    void modeWithoutANameLeavesTheValueToTheFlags() {
         assertEquals("0x85 /* MPOL_??? */", mode(0x85));
         assertEquals("0x4d /* MPOL_??? */", mode(77));
+        assertEquals("0x6 /* MPOL_??? */", mode(6));
+        assertEquals("MPOL_F_STATIC_NODES|0x6", mode(0x8006));
+        assertEquals("0x10002 /* MPOL_??? */", mode(0x10002));
     }
 
     private static String setMask(FakeMemory m, long addr, long maxnode) {
