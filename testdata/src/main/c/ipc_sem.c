@@ -37,6 +37,8 @@ int main(void)
 	CALL_RVAL(S(SYS_semget, IPC_PRIVATE, -1, IPC_CREAT | IPC_EXCL | 0600));
 	expect("semget(0x4a530001, 1, 000)");
 	CALL_RVAL(S(SYS_semget, 0x4a530001, 1, 0));
+	expect("semget(0x4a530001, 1, IPC_EXCL|IPC_NOWAIT|000)");
+	CALL_RVAL(S(SYS_semget, 0x4a530001, 1, IPC_EXCL | IPC_NOWAIT));
 
 	struct sembuf ops[3] = { { 0, 2, SEM_UNDO }, { 1, 1, IPC_NOWAIT }, { 2, 0, SEM_UNDO | IPC_NOWAIT } };
 	expect("semop(%ld, [{sem_num=0, sem_op=2, sem_flg=SEM_UNDO}, {sem_num=1, sem_op=1, sem_flg=IPC_NOWAIT}, "

@@ -41,6 +41,11 @@ int main(void)
 	expect_rval("%s", rval(g, errno));
 	expect("shmget(0x4a530002, 4096, 000)");
 	CALL_RVAL(S(SYS_shmget, 0x4a530002, 4096, 0));
+	/* shmget's "|" before the mode follows any flag bits, named or not, and the page size */
+	expect("shmget(0x4a530002, 4096, 0x10000|0600)");
+	CALL_RVAL(S(SYS_shmget, 0x4a530002, 4096, 0x10000 | 0600));
+	expect("shmget(0x4a530002, 4096, 0x10000|21<<SHM_HUGE_SHIFT|0600)");
+	CALL_RVAL(S(SYS_shmget, 0x4a530002, 4096, SHM_HUGE_2MB | 0x10000 | 0600));
 
 	void *a = (void *) S(SYS_shmat, h, NULL, SHM_RDONLY);
 	expect("shmat(%ld, NULL, SHM_RDONLY)", h);
