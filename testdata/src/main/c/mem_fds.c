@@ -33,6 +33,13 @@ int main(void)
 	fd = S(SYS_memfd_create, "huge", MFD_HUGETLB | MFD_HUGE_1GB);
 	expect("memfd_create(\"huge\", MFD_HUGETLB|30<<MFD_HUGE_SHIFT)");
 	fd_rval(fd, errno);
+	/* the page size prints whether MFD_HUGETLB is set or not, after any unnamed bits */
+	fd = S(SYS_memfd_create, "x", MFD_HUGETLB | 0x100 | MFD_HUGE_2MB);
+	expect("memfd_create(\"x\", MFD_HUGETLB|0x100|21<<MFD_HUGE_SHIFT)");
+	fd_rval(fd, errno);
+	fd = S(SYS_memfd_create, "x", MFD_HUGE_2MB);
+	expect("memfd_create(\"x\", 21<<MFD_HUGE_SHIFT)");
+	fd_rval(fd, errno);
 	fd = S(SYS_memfd_create, "x", 0x100);
 	expect("memfd_create(\"x\", 0x100 /* MFD_??? */)");
 	fd_rval(fd, errno);

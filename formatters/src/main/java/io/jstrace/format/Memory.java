@@ -65,18 +65,25 @@ final class Memory {
     }
 
     /**
-     * MEMFD_FLAGS: the MFD_* flags, and with MFD_HUGETLB the page size's log2 in the bits
-     * from MFD_HUGE_SHIFT up, {@code MFD_HUGETLB|21<<MFD_HUGE_SHIFT} (strace src/memfd_create.c).
+     * MEMFD_FLAGS: the MFD_* flags, then the page size's log2 in the bits from
+     * MFD_HUGE_SHIFT up, {@code MFD_HUGETLB|21<<MFD_HUGE_SHIFT}, taken whatever the other
+     * flags say (strace src/memfd_create.c).
      */
     static Value memfdFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        long huge = (v & MemfdFlags.MFD_HUGETLB) != 0 ? v >>> MemfdFlags.MFD_HUGE_SHIFT & MemfdFlags.MFD_HUGE_MASK : 0;
-        long rest = v & ~(huge << MemfdFlags.MFD_HUGE_SHIFT);
-        var d = MemfdFlags.XLAT.decompose(rest);
-        if (d.names().isEmpty() && d.remainder() != 0) return new Value.Commented(Value.hex(v), "MFD_???");
+        long hugeMask = MemfdFlags.MFD_HUGE_MASK << MemfdFlags.MFD_HUGE_SHIFT;
+        long huge = (v & hugeMask) >>> MemfdFlags.MFD_HUGE_SHIFT;
+        long flags = v & ~hugeMask;
+        Value named = Numbers.flags(MemfdFlags.XLAT, flags, "MFD_???");
+        if (huge == 0) return named;
+        String shift = huge + "<<MFD_HUGE_SHIFT";
+        if (flags == 0) return new Value.Decoded(Value.hex(v), new Value.Text(shift));
+        var d = MemfdFlags.XLAT.decompose(flags);
+        if (d.names().isEmpty()) return new Value.Decoded(Value.hex(v), new Value.Text("0x" + Long.toHexString(flags) + " /* MFD_??? */|" + shift));
         List<String> names = new ArrayList<>(d.names());
-        if (huge != 0) names.add(huge + "<<MFD_HUGE_SHIFT");
-        return new Value.Flags(v, names, d.remainder());
+        if (d.remainder() != 0) names.add("0x" + Long.toHexString(d.remainder()));
+        names.add(shift);
+        return new Value.Flags(v, names, 0);
     }
 
     /** membarrier's cpu_id is an argument only with MEMBARRIER_CMD_FLAG_CPU (kernel/sched/membarrier.c). */

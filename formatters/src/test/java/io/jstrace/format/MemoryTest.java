@@ -79,6 +79,8 @@ class MemoryTest {
         assertEquals("MFD_HUGETLB|30<<MFD_HUGE_SHIFT", memfd(4 | 30L << 26));
         assertEquals("0x100 /* MFD_??? */", memfd(0x100));
         assertEquals("MFD_CLOEXEC|0x100", memfd(0x101));
+        assertEquals("MFD_HUGETLB|0x100|21<<MFD_HUGE_SHIFT", memfd(0x104 | 21L << 26));
+        assertEquals("21<<MFD_HUGE_SHIFT", memfd(21L << 26));
     }
 
     @Test
