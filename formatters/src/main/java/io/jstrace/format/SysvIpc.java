@@ -44,13 +44,14 @@ final class SysvIpc {
     /**
      * IPC_GET_FLAGS: msgget's and semget's flags, then the permissions as {@code %#03o}; the
      * {@code |} before the permissions follows a named flag only, so bits without a name run
-     * into them: {@code 0x10000600} (strace src/ipc.c).
+     * into them: {@code 0x10000600} (strace src/ipc.c); under -X raw any flag bits do.
      */
     static Value getFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         long flags = v & ~PERMS;
         boolean named = !IpcResourceFlags.XLAT.decompose(flags).names().isEmpty();
-        return styled(style -> flagsText(IpcResourceFlags.XLAT, flags, style) + (named ? "|" : "") + mode(v & PERMS));
+        return styled(style -> flagsText(IpcResourceFlags.XLAT, flags, style)
+                + ((style == XlatStyle.RAW ? flags != 0 : named) ? "|" : "") + mode(v & PERMS));
     }
 
     /**

@@ -190,6 +190,10 @@ class SysvIpcTest {
         assertEquals("0x200 /* IPC_CREAT */|0600", styled(XlatStyle.VERBOSE, get, 1));
         Call odd = Calls.of("msgget").args(1, 0x1000 | 01444).enter();
         assertEquals("0x1200 /* IPC_CREAT|0x1000 */|0444", styled(XlatStyle.VERBOSE, odd, 1));
+        Call unnamed = Calls.of("msgget").args(0, 0x1000 | 0600).enter();
+        assertEquals("0x1000|0600", styled(XlatStyle.RAW, unnamed, 1));
+        assertEquals("0x10000600", styled(XlatStyle.VERBOSE, unnamed, 1));
+        assertEquals("000", styled(XlatStyle.RAW, Calls.of("msgget").args(1, 0).enter(), 1));
         Call shm = Calls.of("shmget").args(0, 1 << 21, (21L << 26) | 0x800 | 01600).enter();
         assertEquals("0xa00|21<<26|0600", styled(XlatStyle.RAW, shm, 2));
         assertEquals("0xa00 /* IPC_CREAT|SHM_HUGETLB */|21<<26 /* SHM_HUGE_SHIFT */|0600", styled(XlatStyle.VERBOSE, shm, 2));
