@@ -23,6 +23,8 @@ int main(void)
 {
 	int p[2];
 	check(pipe(p) == 0, "pipe");
+	expect("pipe2([%d, %d], 0)", p[0], p[1]);
+	expect_rval("0");
 
 	expect("access(\"/\", 0x80 /* ?_OK */)");
 	expect_rval("%s", rc(syscall(SYS_access, "/", 0x80)));
@@ -79,6 +81,12 @@ int main(void)
 	expect_rval("%s", rc(syscall(SYS_unlinkat, AT_FDCWD, "/nonexistent", 0x1)));
 	expect("renameat2(AT_FDCWD, \"/nonexistent\", AT_FDCWD, \"/x\", 0x100 /* RENAME_?? */)");
 	expect_rval("%s", rc(syscall(SYS_renameat2, AT_FDCWD, "/nonexistent", AT_FDCWD, "/x", 0x100)));
+
+	int q[2];
+	expect("pipe2(%s, 0x1 /* O_??? */)", addr(q));
+	expect_rval("%s", rc(syscall(SYS_pipe2, q, 0x1)));
+	expect("dup3(99, 100, 0x1 /* O_??? */)");
+	expect_rval("%s", rc(syscall(SYS_dup3, 99, 100, 0x1)));
 
 	expect_line("+++ exited with 0 +++");
 	expect_flush();

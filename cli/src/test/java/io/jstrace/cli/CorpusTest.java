@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jstrace.testdata.TestPrograms;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * strace's own method: each C program in testdata prints the lines the tracer must
  * print; jstrace runs it with the registry's options and must write exactly those.
+ * When the whole registry passes, the syscalls its lines name must number at least
+ * {@link #DISTINCT_SYSCALLS}: the corpus may grow, never shrink.
  */
 @EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
 class CorpusTest {
+    static final int DISTINCT_SYSCALLS = 250;
+
+    /** A line's syscall: after the optional pid prefix, {@code NAME(} or {@code <... NAME resumed>}. */
+    private static final Pattern SYSCALL = Pattern.compile("^(?:\\d+ +)?(?:<\\.\\.\\. )?([a-z_0-9]+)(?:\\(| resumed>)");
+
+    private static final Set<String> passed = new ConcurrentSkipListSet<>();
+    private static final Set<String> syscalls = new ConcurrentSkipListSet<>();
 
     static Stream<Arguments> registry() {
         return TestPrograms.registry().stream().map(r -> Arguments.of(r.name(), r.options()));
@@ -37,5 +53,25 @@ class CorpusTest {
         String expected = result.stdout();
         String actual = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
         assertEquals(expected, actual, "stderr: " + result.stderr());
+        syscalls.addAll(syscallNames(expected));
+        passed.add(name);
+    }
+
+    @AfterAll
+    static void theCorpusCoversEnoughSyscalls() {
+        Set<String> all = new TreeSet<>();
+        TestPrograms.registry().forEach(r -> all.add(r.name()));
+        if (!passed.equals(all)) return; // a filtered or failing run says nothing about coverage
+        assertTrue(syscalls.size() >= DISTINCT_SYSCALLS,
+                "the corpus names " + syscalls.size() + " distinct syscalls: " + syscalls);
+    }
+
+    static Set<String> syscallNames(String log) {
+        Set<String> names = new TreeSet<>();
+        for (String line : log.split("\n")) {
+            Matcher m = SYSCALL.matcher(line);
+            if (m.find()) names.add(m.group(1));
+        }
+        return names;
     }
 }

@@ -43,13 +43,18 @@ final class Constants {
         row(MREMAP_FLAGS,           MremapFlags.XLAT,      "MREMAP_???");
         row(MSYNC_FLAGS,            MsyncFlags.XLAT,       "MS_???");
         row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    "MCL_???");
-        row(TIMER_FLAGS,            TimerFlags.XLAT,       null);
+        row(TIMER_FLAGS,            TimerFlags.XLAT,       "TIMER_???");
+        row(TIMERFD_SETTIME_FLAGS,  TimerfdFlags.XLAT,     "TFD_???");
+        row(FANOTIFY_MARK_FLAGS,    FanMarkFlags.XLAT,     "FAN_MARK_???");
         row(SOCK_FLAGS,             SockTypeFlags.XLAT,    "SOCK_???");
         row(MSG_FLAGS,              MsgFlags.XLAT,         "MSG_???");
         row(INOTIFY_MASK,           InotifyMask.XLAT,      null);
-        row(PIDFD_FLAGS,            PidfdFlags.XLAT,       null);
+        row(PIDFD_FLAGS,            PidfdFlags.XLAT,       "PIDFD_???");
         row(STATX_MASK,             StatxMask.XLAT,        null);
-        row(NAMESPACE_FLAGS,        CloneFlags.XLAT,       null);
+        row(NAMESPACE_FLAGS,        SetnsTypes.XLAT,       "CLONE_NEW???");
+        row(PRIO_WHICH,             PriorityWhich.XLAT,    "PRIO_???");
+        row(IOPRIO_WHICH,           IoprioWho.XLAT,        "IOPRIO_WHO_???");
+        row(KCMP_TYPE,              KcmpTypes.XLAT,        "KCMP_???");
         row(FADVISE_ADVICE,         FadviseAdvice.XLAT,    "POSIX_FADV_???");
         row(SPLICE_FLAGS,           SpliceFlags.XLAT,      null);
         row(FALLOCATE_MODE,         FallocateModes.XLAT,   null);
@@ -83,6 +88,19 @@ final class Constants {
         };
     }
 
+    /** The comment strace puts after creation flags of which no bit has a name (memfd_secret gets none). */
+    private static String creationUnknown(String syscall) {
+        return switch (syscall) {
+            case "eventfd2" -> "EFD_???";
+            case "epoll_create1" -> "EPOLL_???";
+            case "signalfd4" -> "SFD_???";
+            case "inotify_init1" -> "IN_???";
+            case "timerfd_create" -> "TFD_???";
+            case "pipe2", "dup3" -> "O_???";
+            default -> null;
+        };
+    }
+
     private static void row(FormatSpecifier spec, Xlat table, String unknown) {
         ROWS.put(spec, new Row(table, unknown));
     }
@@ -93,11 +111,20 @@ final class Constants {
     }
 
     static Value format(Call c, int i) {
-        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) return Numbers.flags(creationFlags(c.name()), c.arg(i) & 0xffff_ffffL);
+        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) {
+            String unknown = creationUnknown(c.name());
+            long v = c.arg(i) & 0xffff_ffffL;
+            return unknown == null ? Numbers.flags(creationFlags(c.name()), v)
+                    : Numbers.flags(creationFlags(c.name()), v, unknown);
+        }
         Row row = ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;
         if (row.table().isFlags()) {
             return row.unknown() == null ? Numbers.flags(row.table(), v) : Numbers.flags(row.table(), v, row.unknown());
+        }
+        // A negative constant (RUSAGE_CHILDREN is -1) is an int the kernel sign-extends.
+        if (row.table().name(v) == null && row.table().name(c.intArg(i)) != null) {
+            return Numbers.named(row.table(), c.intArg(i), row.unknown());
         }
         return Numbers.named(row.table(), v, row.unknown());
     }

@@ -34,10 +34,15 @@ final class Files {
 
     /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
     static Value descriptor(Call c, long fd) {
+        return descriptorOf(c, c.enter().tid(), fd);
+    }
+
+    /** A descriptor of process or thread {@code pid}, which need not be the tracee (pidfd_getfd's). */
+    static Value descriptorOf(Call c, int pid, long fd) {
         if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
-        String path = link("/proc/" + c.enter().tid() + "/fd/" + fd);
+        String path = link("/proc/" + pid + "/fd/" + fd);
         Set<String> details = c.options().fdDetails();
-        if (path != null) path = FdDetails.describe(c.enter().tid(), fd, path, details, c.options().fdPaths());
+        if (path != null) path = FdDetails.describe(pid, fd, path, details, c.options().fdPaths());
         return path == null ? Value.dec(fd) : new Value.Fd(fd, path);
     }
 

@@ -20,6 +20,15 @@ public final class Formatters {
         switch (call.name()) {
             case "futex":
                 return Futexes.arg(call, i);
+            case "prctl":
+                return Prctls.arg(call, i);
+            case "arch_prctl":
+                return Prctls.archArg(call, i);
+            case "ptrace":
+                return Ptraces.arg(call, i);
+            case "kcmp":
+                if (i >= 3) return Tasks.kcmpIdx(call, i);
+                break;
             case "clone": {
                 var f = Clones.cloneArgs(call).get(i);
                 return new Value.Named(f.name(), f.value());
@@ -102,7 +111,7 @@ public final class Formatters {
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS, UFFD_FLAGS, MEMBARRIER_CMD,
+                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS, UFFD_FLAGS, MEMBARRIER_CMD,
                     MEMBARRIER_FLAGS, MPOL_GET_FLAGS, MBIND_FLAGS, SHMAT_FLAGS, IPC_MSG_FLAGS -> Constants.format(call, i);
             // MEM group
             case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
@@ -126,8 +135,6 @@ public final class Formatters {
             case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
             case MQ_ATTR -> Mqueues.attr(call, i);
             case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
-            case POST_UINT_PTR -> Mqueues.postUint(call, i);
-            case SIGEVENT -> SigEvents.sigevent(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> Sockets.type(call, i);
@@ -142,9 +149,39 @@ public final class Formatters {
             case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
             case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
+            case UID -> Creds.uid(call, i);
+            case POST_ID_PTR -> Creds.idPtr(call, i);
+            case GID_LIST, POST_GID_LIST -> Creds.gidList(call, i);
+            case CAP_USER_HEADER -> Creds.capHeader(call, i);
+            case CAP_USER_DATA, POST_CAP_USER_DATA -> Creds.capData(call, i);
+            case SCHED_PARAM, POST_SCHED_PARAM -> Sched.param(call, i);
+            case CPU_SET, IN_CPU_SET -> Sched.cpuSet(call, i);
+            case SCHED_ATTR -> Sched.attrIn(call, i);
+            case POST_SCHED_ATTR -> Sched.attrOut(call, i);
+            case POST_UINT_PTR -> Sched.uintPtr(call, i);
+            case PRIO_WHICH, IOPRIO_WHICH, KCMP_TYPE -> Constants.format(call, i);
+            case IOPRIO -> Personas.ioprio(call, i);
+            case PERSONALITY -> Personas.personality(call, i);
+            case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);
+            case POST_ADDR_PTR -> Tasks.wordPtr(call, i, true);
+            case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
+            case TMS -> Tasks.tms(call, i);
+            case UTS_NAME -> Tasks.utsName(call, i);
             // Printed by value until their decoders land (the decoding-layer issue).
             case IO_URING_ENTER_FLAGS, IO_URING_REGISTER_OP -> Numbers.hex(call, i);
-            case CPU_SET, CAP_USER_HEADER, SIGALTSTACK, POST_SIGALTSTACK, IO_URING_PARAMS -> Numbers.address(call, i);
+            case IO_URING_PARAMS -> Numbers.address(call, i);
+            // TIME
+            case SIGALTSTACK, POST_SIGALTSTACK -> Signals.sigaltstack(call, i);
+            case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
+            case POST_TIME_T -> Clocks.timeT(call, i);
+            case POST_TIMEX -> Clocks.timex(call, i);
+            case SIGEVENT -> PosixTimers.sigevent(call, i);
+            case POST_TIMER_ID -> PosixTimers.timerId(call, i);
+            case FANOTIFY_INIT_FLAGS -> Fanotify.initFlags(call, i);
+            case FANOTIFY_MASK -> Fanotify.mask(call, i);
+            case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
+            case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
+            case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
         };
     }
 
@@ -184,6 +221,10 @@ public final class Formatters {
             case "mknodat" -> Files.isDevice(call.arg(2)) ? n : n - 1;
             case "fcntl" -> Fcntls.visibleArgs(call);
             case "ioctl" -> Ioctls.visibleArgs(call);
+            case "prctl" -> Prctls.visibleArgs(call);
+            case "arch_prctl" -> Prctls.archVisibleArgs(call);
+            case "ptrace" -> Ptraces.visibleArgs(call);
+            case "kcmp" -> Tasks.kcmpVisibleArgs(call);
             case "mremap" -> Memory.mremapVisibleArgs(call, n);
             case "membarrier" -> Memory.membarrierVisibleArgs(call, n);
             case "mq_open" -> Mqueues.openVisibleArgs(call, n);
@@ -211,6 +252,14 @@ public final class Formatters {
                 return Ioctls.entryArgs(call, visible);
             case "sendfile":
                 return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
+            case "prctl":
+                return Prctls.entryArgs(call, visible);
+            case "arch_prctl":
+                return Prctls.archEntryArgs(call, visible);
+            case "ptrace":
+                return Ptraces.entryArgs(call, visible);
+            case "sched_setattr":
+                return Math.min(2, visible);
             default:
                 int split = 0;
                 while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
@@ -229,7 +278,7 @@ public final class Formatters {
     public static boolean separatorAtExit(Call call) {
         if (call.raw()) return false;
         return switch (call.name()) {
-            case "clone", "clone3", "sendfile", "fcntl", "ioctl" -> true;
+            case "clone", "clone3", "sendfile", "fcntl", "ioctl", "sched_setattr" -> true;
             default -> false;
         };
     }
@@ -243,6 +292,7 @@ public final class Formatters {
         return switch (call.name()) {
             case "clone3" -> Clones.clone3ExitSuffix(call, 0);
             case "sendfile" -> Splices.sendfileExitSuffix(call);
+            case "sched_setattr" -> Sched.setattrExitSuffix(call);
             default -> "";
         };
     }
@@ -259,6 +309,13 @@ public final class Formatters {
             case "fcntl" -> Fcntls.returnValue(call);
             case "poll", "ppoll" -> Polls.pollReturn(call);
             case "select", "pselect6" -> Polls.selectReturn(call);
+            case "time" -> Clocks.timeReturn(call);
+            case "adjtimex", "clock_adjtime" -> Clocks.adjtimexReturn(call);
+            case "rt_sigtimedwait" -> Signals.signalReturn(call);
+            case "sched_getscheduler" -> Sched.getschedulerReturn(call);
+            case "personality" -> Personas.personalityReturn(call);
+            case "ioprio_get" -> Personas.ioprioReturn(call);
+            case "prctl" -> Prctls.returnValue(call);
             case "membarrier" -> Memory.membarrierResult(call);
             case "modify_ldt" -> UserDescs.modifyLdtResult(call);
             default -> null;

@@ -99,7 +99,8 @@ final class Futexes {
             case (int) FutexOps.FUTEX_WAIT_BITSET, (int) FutexOps.FUTEX_WAKE_BITSET ->
                     v == FUTEX_BITSET_MATCH_ANY ? new Value.Sym(v, "FUTEX_BITSET_MATCH_ANY") : Value.hex(v);
             case (int) FutexOps.FUTEX_CMP_REQUEUE, (int) FutexOps.FUTEX_CMP_REQUEUE_PI -> new Num(v, Base.UNSIGNED);
-            case (int) FutexOps.FUTEX_WAKE_OP -> new Value.Text(wakeOp(v));
+            case (int) FutexOps.FUTEX_WAKE_OP -> new Value.Styled(new Value.Text(wakeOp(v)),
+                    new Value.Text(wakeOp(v, XlatStyle.RAW)), new Value.Text(wakeOp(v, XlatStyle.VERBOSE)));
             default -> Value.hex(v);
         };
     }
@@ -109,18 +110,38 @@ final class Futexes {
      * {@code FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1}.
      */
     static String wakeOp(long val3) {
+        return wakeOp(val3, XlatStyle.ABBREV);
+    }
+
+    /**
+     * The encoding in one -X style: {@code -X raw} prints the operation and comparison in
+     * hex, each with its {@code ???} comment as strace 6.1 does, {@code -X verbose} each
+     * name in a comment after its value.
+     */
+    static String wakeOp(long val3, XlatStyle style) {
         StringBuilder b = new StringBuilder();
-        if (((val3 >> 28) & FUTEX_OP_OPARG_SHIFT) != 0) b.append("FUTEX_OP_OPARG_SHIFT<<28|");
+        if (((val3 >> 28) & FUTEX_OP_OPARG_SHIFT) != 0) {
+            b.append(part(FUTEX_OP_OPARG_SHIFT, "FUTEX_OP_OPARG_SHIFT", 28, null, style)).append('|');
+        }
         long op = (val3 >> 28) & 7;
-        String opName = FutexWakeOps.XLAT.name(op);
-        b.append(opName != null ? opName : hex(op)).append("<<28");
-        if (opName == null) b.append(" /* FUTEX_OP_??? */");
-        b.append('|').append(hex((val3 >> 12) & 0xfff)).append("<<12|");
+        b.append(part(op, FutexWakeOps.XLAT.name(op), 28, "FUTEX_OP_???", style)).append('|');
+        b.append(hex((val3 >> 12) & 0xfff)).append("<<12|");
         long cmp = (val3 >> 24) & 0xf;
-        String cmpName = FutexWakeCmps.XLAT.name(cmp);
-        b.append(cmpName != null ? cmpName : hex(cmp)).append("<<24");
-        if (cmpName == null) b.append(" /* FUTEX_OP_CMP_??? */");
-        return b.append('|').append(hex(val3 & 0xfff)).toString();
+        b.append(part(cmp, FutexWakeCmps.XLAT.name(cmp), 24, "FUTEX_OP_CMP_???", style)).append('|');
+        return b.append(hex(val3 & 0xfff)).toString();
+    }
+
+    /** One shifted field: {@code NAME<<28}, {@code 0x9<<24 /* FUTEX_OP_CMP_??? *\/}. */
+    private static String part(long v, String name, int shift, String unknown, XlatStyle style) {
+        String shifted = "<<" + shift;
+        if (name == null || (style == XlatStyle.RAW && unknown != null)) {
+            return hex(v) + shifted + " /* " + unknown + " */";
+        }
+        return switch (style) {
+            case RAW -> hex(v) + shifted;
+            case VERBOSE -> hex(v) + " /* " + name + " */" + shifted;
+            default -> name + shifted;
+        };
     }
 
     private static String hex(long v) {

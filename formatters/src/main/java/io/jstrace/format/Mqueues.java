@@ -39,13 +39,4 @@ final class Mqueues {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return attr(c, i);
     }
-
-    /** POST_UINT_PTR: {@code [3]} once the kernel wrote it; an address after a failure. */
-    static Value postUint(Call c, int i) {
-        long addr = c.arg(i);
-        if (addr == 0 || TraceeArrays.exitFailed(c) || !c.structs()) return new Value.Addr(addr);
-        byte[] raw = c.memory().read(addr, 4);
-        if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Arr(List.of(new Value.Num(TraceeArrays.s32(raw, 0) & 0xffff_ffffL, Value.Base.UNSIGNED)), false);
-    }
 }

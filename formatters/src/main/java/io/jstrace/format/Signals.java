@@ -7,6 +7,7 @@ import io.jstrace.format.Value.Addr;
 import io.jstrace.format.Value.Field;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.SigactionFlags;
+import io.jstrace.syscalls.xlat.SigaltstackFlags;
 import io.jstrace.syscalls.xlat.SigprocmaskHow;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,6 +18,9 @@ import java.util.List;
 final class Signals {
     private static final long SA_RESTORER = 0x04000000;
     private static final int SIGCHLD = 17;
+    /** The kernel's sigset_t on x86_64 and aarch64 (_NSIG / 8), and the word size. */
+    private static final int NSIG_BYTES = 8, WORD = 8;
+    private static final int STACK_T_SIZE = 24;
 
     private Signals() {}
 
@@ -29,13 +33,20 @@ final class Signals {
         return Numbers.named(SigprocmaskHow.XLAT, c.arg(i) & 0xffff_ffffL, "SIG_???");
     }
 
-    /** A sigset_t of the syscall's {@code sigsetsize} argument's size (8 bytes: _NSIG / 8 when it has none). */
+    /**
+     * A sigset_t of the syscall's size argument ({@code sigsetsize}, signalfd's
+     * {@code sizemask}; 8 bytes, _NSIG / 8, when it has none). strace prints the address
+     * when that size is larger than the kernel's sigset_t or smaller than a word
+     * (src/signal.c), except rt_sigpending's, which may be any size up to it.
+     */
     static Value sigset(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
-        int size = (int) Math.min(Math.max(sigsetSize(c), 0), 128);
-        byte[] raw = size == 0 ? null : c.memory().read(addr, size);
+        long size = sigsetSize(c);
+        long min = c.name().equals("rt_sigpending") ? 1 : WORD;
+        if (size < min || size > NSIG_BYTES) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, (int) size);
         if (raw == null) return new Value.Unreadable(addr);
         return sigsetValue(raw);
     }
@@ -43,9 +54,39 @@ final class Signals {
     private static long sigsetSize(Call c) {
         var args = c.enter().syscall().args();
         for (int k = 0; k < args.size(); k++) {
-            if (args.get(k).name().equals("sigsetsize")) return c.arg(k);
+            String name = args.get(k).name();
+            if (name.equals("sigsetsize") || name.equals("sizemask")) return c.arg(k);
         }
-        return 8;
+        return NSIG_BYTES;
+    }
+
+    /** rt_sigtimedwait's return value, the signal taken: {@code 10 (SIGUSR1)}. */
+    static Value signalReturn(Call c) {
+        int n = (int) c.ret();
+        if (n <= 0) return null;
+        return new Value.Noted(Value.dec(n), List.of(field("", new Value.Text(Signal.of(n).name()))));
+    }
+
+    /**
+     * SIGALTSTACK, POST_SIGALTSTACK: stack_t (include/uapi/asm-generic/signal.h):
+     * {@code {ss_sp=0x4ae6d0, ss_flags=SS_ONSTACK, ss_size=65536}}; the old stack only when
+     * the call succeeded.
+     */
+    static Value sigaltstack(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, STACK_T_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        return stackT(raw);
+    }
+
+    /** ss_sp at 0, the int ss_flags at 8, ss_size at 16 (64-bit layouts). */
+    static Value stackT(byte[] raw) {
+        long flags = TraceeArrays.s32(raw, 8) & 0xffff_ffffL;
+        return new Value.Struct(List.of(field("ss_sp", new Addr(TraceeArrays.u64(raw, 0))),
+                field("ss_flags", Numbers.flags(SigaltstackFlags.XLAT, flags, "SS_???")),
+                field("ss_size", new Value.Num(TraceeArrays.u64(raw, 16), Value.Base.UNSIGNED))), false);
     }
 
     /** strace's sigset: {@code [INT TERM]}, or {@code ~[...]} of the complement when most are set. */

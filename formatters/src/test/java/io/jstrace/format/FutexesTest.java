@@ -97,6 +97,19 @@ class FutexesTest {
     }
 
     @Test
+    void wakeOpInRawAndVerboseStyles() {
+        // strace 6.1 -X raw keeps the ??? comments; -X verbose names each field after its value
+        assertEquals("0x1<<28 /* FUTEX_OP_??? */|0x1<<12|0x4<<24 /* FUTEX_OP_CMP_??? */|0",
+                Futexes.wakeOp(0x14001000L, XlatStyle.RAW));
+        assertEquals("0x8<<28|0<<28 /* FUTEX_OP_??? */|0x1<<12|0x9<<24 /* FUTEX_OP_CMP_??? */|0",
+                Futexes.wakeOp(0x89001000L, XlatStyle.RAW));
+        assertEquals("0x1 /* FUTEX_OP_ADD */<<28|0x1<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0",
+                Futexes.wakeOp(0x14001000L, XlatStyle.VERBOSE));
+        assertEquals("0x8 /* FUTEX_OP_OPARG_SHIFT */<<28|0 /* FUTEX_OP_SET */<<28|0x1<<12|0x9<<24 "
+                + "/* FUTEX_OP_CMP_??? */|0", Futexes.wakeOp(0x89001000L, XlatStyle.VERBOSE));
+    }
+
+    @Test
     void lockPiShowsOnlyTheTimeout() {
         assertEquals("0x7ffd00001000, FUTEX_LOCK_PI, " + TIMEOUT, futex(6));
         assertEquals("0x7ffd00001000, FUTEX_LOCK_PI_PRIVATE, " + TIMEOUT, futex(134));

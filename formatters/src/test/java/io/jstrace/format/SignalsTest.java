@@ -98,4 +98,51 @@ class SignalsTest {
     void sigactionUnreadable() {
         assertEquals("0x8", render(Signals.sigaction(Calls.of("rt_sigaction").args(10, 8, 0, 8).enter(), 1)));
     }
+
+    @Test
+    void sigsetOfABadSizePrintsAddress() {
+        FakeMemory m = new FakeMemory().putLongs(SET, bit(10), 0);
+        assertEquals("0x7ffdd9cf4000",
+                render(Signals.sigset(Calls.of("rt_sigtimedwait").args(SET, 0, 0, 4).mem(m).enter(), 0)));
+        assertEquals("0x7ffdd9cf4000",
+                render(Signals.sigset(Calls.of("signalfd4").args(-1, SET, 16, 0).mem(m).enter(), 1)));
+        assertEquals("[USR1]", render(Signals.sigset(Calls.of("signalfd").args(-1, SET, 8).mem(m).enter(), 1)));
+        // rt_sigpending takes any size up to sigset_t's
+        assertEquals("[USR1]", render(Signals.sigset(Calls.of("rt_sigpending").args(SET, 4).mem(m).exit(0), 0)));
+        assertEquals("0x7ffdd9cf4000",
+                render(Signals.sigset(Calls.of("rt_sigpending").args(SET, 16).mem(m).exit(-22), 0)));
+    }
+
+    @Test
+    void sigtimedwaitReturnsTheSignal() {
+        assertEquals("10 (SIGUSR1)", render(Formatters.returnValue(Calls.of("rt_sigtimedwait").args(SET, 0, 0, 8)
+                .exit(10))));
+        assertEquals(null, Formatters.returnValue(Calls.of("rt_sigtimedwait").args(SET, 0, 0, 8).exit(-11)));
+    }
+
+    private static String stack(long ss, int flags, long size) {
+        FakeMemory m = new FakeMemory().putLongs(SET, ss).putInts(SET + 8, flags, 0).putLongs(SET + 16, size);
+        return render(Formatters.format(Calls.of("sigaltstack").args(SET, 0).mem(m).enter(), 0));
+    }
+
+    @Test
+    void sigaltstackStackT() {
+        assertEquals("{ss_sp=0x17ac26d0, ss_flags=0, ss_size=65536}", stack(0x17ac26d0, 0, 65536));
+        assertEquals("{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}", stack(0, 2, 0));
+        assertEquals("{ss_sp=0x1000, ss_flags=SS_ONSTACK|SS_AUTODISARM, ss_size=10}", stack(0x1000, 0x80000001, 10));
+        assertEquals("{ss_sp=0x1000, ss_flags=0x10 /* SS_??? */, ss_size=65536}", stack(0x1000, 0x10, 65536));
+    }
+
+    @Test
+    void sigaltstackOldOnlyAfterSuccess() {
+        FakeMemory m = new FakeMemory().putLongs(OLD, 0x1000).putInts(OLD + 8, 1, 0).putLongs(OLD + 16, 8192);
+        assertEquals("{ss_sp=0x1000, ss_flags=SS_ONSTACK, ss_size=8192}",
+                render(Signals.sigaltstack(Calls.of("sigaltstack").args(0, OLD).mem(m).exit(0), 1)));
+        assertEquals("0x7ffdd9cf4100",
+                render(Signals.sigaltstack(Calls.of("sigaltstack").args(SET, OLD).mem(m).exit(-22), 1)));
+        assertEquals("NULL", render(Signals.sigaltstack(Calls.of("sigaltstack").args(0, 0).exit(0), 1)));
+        FakeMemory half = new FakeMemory().putLongs(SET, 0x1000);
+        assertEquals("0x7ffdd9cf4000",
+                render(Signals.sigaltstack(Calls.of("sigaltstack").args(SET, 0).mem(half).enter(), 0)));
+    }
 }

@@ -23,6 +23,8 @@ class UnknownFlagsTest {
         assertEquals("0x100 /* LOCK_??? */", arg("flock", 1, 99, 0x100));
         assertEquals("0x1 /* AT_??? */", arg("unlinkat", 2, -100, 0, 1));
         assertEquals("0x100 /* RENAME_?? */", arg("renameat2", 4, -100, 0, -100, 0, 0x100));
+        assertEquals("0x1 /* O_??? */", arg("pipe2", 1, 0, 1));
+        assertEquals("0x1 /* O_??? */", arg("dup3", 2, 99, 100, 1));
     }
 
     @Test

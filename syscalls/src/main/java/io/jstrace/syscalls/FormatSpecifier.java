@@ -253,10 +253,6 @@ public enum FormatSpecifier {
     MQ_ATTR(ENTRY),
     /** a struct mq_attr filled by the kernel. */
     POST_MQ_ATTR(EXIT),
-    /** a struct sigevent: {@code {sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}}. */
-    SIGEVENT(ENTRY),
-    /** an {@code unsigned int *} the kernel fills: {@code [3]}. */
-    POST_UINT_PTR(EXIT),
 
     // ---- signals
     /** a signal number: {@code SIGTERM}. */
@@ -362,7 +358,81 @@ public enum FormatSpecifier {
     /** io_uring_enter's {@code IORING_ENTER_*} flags. */
     IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
-    IO_URING_REGISTER_OP(ENTRY);
+    IO_URING_REGISTER_OP(ENTRY),
+
+    // ---- TIME: clocks, timers, signals, event descriptors, futexes
+    /** settimeofday's struct timezone: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
+    TIMEZONE(ENTRY),
+    /** gettimeofday's struct timezone, filled by the kernel. */
+    POST_TIMEZONE(EXIT),
+    /** time(2)'s {@code time_t *}, filled by the kernel: {@code [1795378091 /* date *\/]}. */
+    POST_TIME_T(EXIT),
+    /** struct timex of adjtimex and clock_adjtime, printed at exit as the kernel left it. */
+    POST_TIMEX(EXIT),
+    /** timer_create's struct sigevent. */
+    SIGEVENT(ENTRY),
+    /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
+    POST_TIMER_ID(EXIT),
+    /** timerfd_settime's {@code TFD_TIMER_*} flags. */
+    TIMERFD_SETTIME_FLAGS(ENTRY),
+    /** fanotify_init's class and {@code FAN_*} flags. */
+    FANOTIFY_INIT_FLAGS(ENTRY),
+    /** fanotify_mark's {@code FAN_MARK_*} flags. */
+    FANOTIFY_MARK_FLAGS(ENTRY),
+    /** fanotify_mark's 64-bit event mask. */
+    FANOTIFY_MASK(ENTRY),
+    /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
+    FANOTIFY_DIRFD(ENTRY),
+    /** futex_waitv's array of struct futex_waitv; count is the next argument. */
+    FUTEX_WAITV(ENTRY),
+    /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
+    PIDFD_TARGET_FD(ENTRY),
+
+    // ---- PROC: processes, credentials, scheduling, resources
+    /** a uid_t or gid_t: {@code -1} for (uid_t) -1, else unsigned decimal. */
+    UID(ENTRY),
+    /** a pointer to a uid_t or gid_t filled by the kernel (getresuid): {@code [0]}. */
+    POST_ID_PTR(EXIT),
+    /** setgroups' gid_t array; count is the previous argument. */
+    GID_LIST(ENTRY),
+    /** getgroups' gid_t array filled by the kernel; count is the return value. */
+    POST_GID_LIST(EXIT),
+    /** capset's capability masks; the version is in the header (argument 0). */
+    CAP_USER_DATA(ENTRY),
+    /** capget's capability masks filled by the kernel; the version is in the header (argument 0). */
+    POST_CAP_USER_DATA(EXIT),
+    /** a struct sched_param passed in: {@code [0]}. */
+    SCHED_PARAM(ENTRY),
+    /** a struct sched_param filled by the kernel. */
+    POST_SCHED_PARAM(EXIT),
+    /** a CPU mask passed in (sched_setaffinity); size is the previous argument. */
+    IN_CPU_SET(ENTRY),
+    /** struct sched_attr passed in (sched_setattr); the kernel writes its size back on E2BIG. */
+    SCHED_ATTR(ENTRY),
+    /** struct sched_attr filled by the kernel (sched_getattr); size is the next argument. */
+    POST_SCHED_ATTR(EXIT),
+    /** getpriority/setpriority's {@code PRIO_*} which. */
+    PRIO_WHICH(ENTRY),
+    /** ioprio_get/ioprio_set's {@code IOPRIO_WHO_*} which. */
+    IOPRIO_WHICH(ENTRY),
+    /** an I/O priority: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
+    IOPRIO(ENTRY),
+    /** kcmp's {@code KCMP_*} type. */
+    KCMP_TYPE(ENTRY),
+    /** personality(2)'s persona: {@code PER_LINUX|ADDR_NO_RANDOMIZE}. */
+    PERSONALITY(ENTRY),
+    /** unshare(2)'s {@code CLONE_*} flags. */
+    UNSHARE_FLAGS(ENTRY),
+    /** a pointer to an unsigned int filled by the kernel (getcpu): {@code [0]}. */
+    POST_UINT_PTR(EXIT),
+    /** a pointer to a pointer filled by the kernel (get_robust_list): {@code [0x5616...]}. */
+    POST_ADDR_PTR(EXIT),
+    /** a pointer to a size_t filled by the kernel (get_robust_list): {@code [24]}. */
+    POST_SIZE_PTR(EXIT),
+    /** struct tms filled by the kernel (times). */
+    TMS(EXIT),
+    /** sethostname/setdomainname's name; length is the next argument, the address beyond 64. */
+    UTS_NAME(ENTRY);
 
     private final Phase phase;
 
