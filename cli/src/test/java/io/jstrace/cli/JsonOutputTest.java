@@ -101,7 +101,10 @@ class JsonOutputTest {
             assertEquals(j[1], t[1], "name of syscall " + k);
             boolean decimal = !t[2].equals("?") && !t[2].startsWith("0x") && !(t[2].startsWith("0") && t[2].length() > 1);
             if (decimal) assertEquals(j[2], t[2], "result of " + j[1]);
-            if (t[3] != null) assertEquals(j[3], t[3], "errno of " + j[1]);
+            // strace's RVAL_PRINT_ERR_VAL, a value and the error it stands for (modify_ldt's
+            // 32-bit errors: 4294967282 EFAULT): the kernel reported no error, and JSON keeps the value.
+            boolean valueWithError = decimal && !t[2].equals("-1");
+            if (t[3] != null && !valueWithError) assertEquals(j[3], t[3], "errno of " + j[1]);
         }
     }
 }

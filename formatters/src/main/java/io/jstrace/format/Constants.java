@@ -36,8 +36,7 @@ final class Constants {
         row(SOCKOPT_LEVEL,          SockoptLevels.XLAT,    "SOL_??");
         row(SHUTDOWN_HOW,           ShutdownHow.XLAT,      "SHUT_???");
         row(EPOLL_CTL_OP,           EpollCtlOps.XLAT,      "EPOLL_CTL_???");
-        row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   null);
-        row(MEMFD_FLAGS,            MemfdFlags.XLAT,       null);
+        row(GETRANDOM_FLAGS,        GetrandomFlags.XLAT,   "GRND_???");
         row(CLOSE_RANGE_FLAGS,      CloseRangeFlags.XLAT,  "CLOSE_RANGE_???");
         row(RWF_FLAGS,              RwfFlags.XLAT,         "RWF_???");
         row(XATTR_FLAGS,            XattrFlags.XLAT,       "XATTR_???");
@@ -54,9 +53,9 @@ final class Constants {
         row(PERF_EVENT_OPEN_FLAGS,  PerfEventOpenFlags.XLAT, "PERF_FLAG_???");
         row(MOUNT_FLAGS,            MountFlags.XLAT,       null);
         row(UMOUNT_FLAGS,           UmountFlags.XLAT,      "MNT_???");
-        row(MREMAP_FLAGS,           MremapFlags.XLAT,      null);
-        row(MSYNC_FLAGS,            MsyncFlags.XLAT,       null);
-        row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    null);
+        row(MREMAP_FLAGS,           MremapFlags.XLAT,      "MREMAP_???");
+        row(MSYNC_FLAGS,            MsyncFlags.XLAT,       "MS_???");
+        row(MLOCKALL_FLAGS,         MlockallFlags.XLAT,    "MCL_???");
         row(TIMER_FLAGS,            TimerFlags.XLAT,       "TIMER_???");
         row(TIMERFD_SETTIME_FLAGS,  TimerfdFlags.XLAT,     "TFD_???");
         row(FANOTIFY_MARK_FLAGS,    FanMarkFlags.XLAT,     "FAN_MARK_???");
@@ -75,6 +74,16 @@ final class Constants {
         row(SYNC_FILE_RANGE_FLAGS,  SyncFileRangeFlags.XLAT, null);
         row(RENAME_FLAGS,           Renameat2Flags.XLAT,   "RENAME_??");
         row(FLOCK_OP,               FlockOps.XLAT,         "LOCK_???");
+        // MEM group
+        row(MLOCK2_FLAGS,           Mlock2Flags.XLAT,      "MLOCK_???");
+        row(PKEY_ACCESS_RIGHTS,     PkeyAccessRights.XLAT, "PKEY_???");
+        row(UFFD_FLAGS,             UffdFlags.XLAT,        "UFFD_???");
+        row(MEMBARRIER_CMD,         MembarrierCmds.XLAT,   "MEMBARRIER_CMD_???");
+        row(MEMBARRIER_FLAGS,       MembarrierFlags.XLAT,  "MEMBARRIER_CMD_FLAG_???");
+        row(MPOL_GET_FLAGS,         MpolGetFlags.XLAT,     "MPOL_???");
+        row(MBIND_FLAGS,            MbindFlags.XLAT,       "MPOL_???");
+        row(SHMAT_FLAGS,            ShmatFlags.XLAT,       "SHM_???");
+        row(IPC_MSG_FLAGS,          IpcMsgFlags.XLAT,      "MSG_???");
         // @formatter:on
     }
 

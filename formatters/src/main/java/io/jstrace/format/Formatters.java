@@ -121,14 +121,38 @@ public final class Formatters {
             case SIGPROCMASK_HOW -> Signals.how(call, i);
             case SIGINFO, POST_SIGINFO -> Signals.siginfoArg(call, i);
             case WAITID_TYPE, RUSAGE_WHO, PRCTL_OPTION, ARCH_PRCTL_CODE, PTRACE_REQUEST, RLIMIT_RESOURCE,
-                    SCHED_POLICY, NAMESPACE_FLAGS, SECCOMP_OP, BPF_CMD, PIDFD_FLAGS, GETRANDOM_FLAGS, MEMFD_FLAGS,
+                    SCHED_POLICY, NAMESPACE_FLAGS, SECCOMP_OP, BPF_CMD, PIDFD_FLAGS, GETRANDOM_FLAGS,
                     CLOSE_RANGE_FLAGS, MOUNT_FLAGS, UMOUNT_FLAGS, MADVISE_ADVICE, MREMAP_FLAGS, MSYNC_FLAGS,
                     MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
                     SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
                     FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
                     RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
                     IO_URING_ENTER_FLAGS, LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS, DELETE_MODULE_FLAGS, FSOPEN_FLAGS,
-                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS -> Constants.format(call, i);
+                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS,
+                    UFFD_FLAGS, MEMBARRIER_CMD, MEMBARRIER_FLAGS, MPOL_GET_FLAGS, MBIND_FLAGS, SHMAT_FLAGS,
+                    IPC_MSG_FLAGS -> Constants.format(call, i);
+            // MEM group
+            case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
+            case MINCORE_VEC -> Memory.mincoreVec(call, i);
+            case USER_DESC -> UserDescs.userDesc(call, i);
+            case POST_USER_DESC -> UserDescs.postUserDesc(call, i);
+            case MPOL_MODE -> MemPolicies.mode(call, i);
+            case POST_MPOL_MODE -> MemPolicies.postMode(call, i);
+            case NODEMASK -> MemPolicies.nodemask(call, i);
+            case POST_NODEMASK -> MemPolicies.postNodemask(call, i);
+            case MOVE_PAGES_PAGES -> MemPolicies.pages(call, i);
+            case MOVE_PAGES_NODES -> MemPolicies.nodes(call, i);
+            case MOVE_PAGES_STATUS -> MemPolicies.status(call, i);
+            case IPC_KEY -> SysvIpc.key(call, i);
+            case IPC_GET_FLAGS -> SysvIpc.getFlags(call, i);
+            case SHMGET_FLAGS -> SysvIpc.shmgetFlags(call, i);
+            case IPC_CTL_CMD -> SysvIpc.ctlCmd(call, i);
+            case IPC_CTL_BUF -> SysvIpc.ctlBuf(call, i);
+            case SEMBUF -> SysvIpc.sembuf(call, i);
+            case MSGBUF -> SysvIpc.msgbuf(call, i);
+            case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
+            case MQ_ATTR -> Mqueues.attr(call, i);
+            case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
             case IOCTL_REQUEST -> Ioctls.request(call, i);
             case SWAP_FLAGS -> Swaps.flags(call, i);
             case AIO_CTX_PTR -> Aio.context(call, i);
@@ -243,6 +267,9 @@ public final class Formatters {
             case "reboot" -> Reboot.visibleArgs(call);
             case "quotactl" -> Quotas.visibleArgs(call);
             case "keyctl" -> Keys.visibleArgs(call);
+            case "mremap" -> Memory.mremapVisibleArgs(call, n);
+            case "membarrier" -> Memory.membarrierVisibleArgs(call, n);
+            case "mq_open" -> Mqueues.openVisibleArgs(call, n);
             default -> n;
         };
     }
@@ -338,6 +365,8 @@ public final class Formatters {
             case "personality" -> Personas.personalityReturn(call);
             case "ioprio_get" -> Personas.ioprioReturn(call);
             case "prctl" -> Prctls.returnValue(call);
+            case "membarrier" -> Memory.membarrierResult(call);
+            case "modify_ldt" -> UserDescs.modifyLdtResult(call);
             default -> null;
         };
     }

@@ -49,6 +49,15 @@ final class TraceeArrays {
         return new Value.Arr(items, false);
     }
 
+    /**
+     * {@link #array}, but as strace's print_array with tfetch_mem, whose reads print the
+     * array's address under {@code -e verbose=none}; NULL and empty arrays print as such.
+     */
+    static Value fetched(Call c, long addr, long count, int elemSize, Element element) {
+        if (!c.structs() && addr != 0 && count != 0) return new Addr(addr);
+        return array(c, addr, count, elemSize, element);
+    }
+
     /** A little-endian 64-bit word at {@code off}. */
     static long u64(byte[] b, int off) {
         long v = 0;

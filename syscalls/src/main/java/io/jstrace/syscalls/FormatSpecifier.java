@@ -194,6 +194,66 @@ public enum FormatSpecifier {
     /** mlockall's {@code MCL_*}. */
     MLOCKALL_FLAGS(ENTRY),
 
+    // ---- memory and IPC (MEM group)
+    /** mlock2's {@code MLOCK_*}. */
+    MLOCK2_FLAGS(ENTRY),
+    /** mincore's vector: one {@code 0}/{@code 1} per page of the length before it. */
+    MINCORE_VEC(EXIT),
+    /** pkey_alloc's {@code PKEY_DISABLE_*} access rights. */
+    PKEY_ACCESS_RIGHTS(ENTRY),
+    /** userfaultfd's {@code UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC}. */
+    UFFD_FLAGS(ENTRY),
+    /** membarrier's {@code MEMBARRIER_CMD_*}. */
+    MEMBARRIER_CMD(ENTRY),
+    /** membarrier's {@code MEMBARRIER_CMD_FLAG_*}. */
+    MEMBARRIER_FLAGS(ENTRY),
+    /** a struct user_desc (modify_ldt, set_thread_area): {@code {entry_number=3, base_addr=0x001000, ...}}. */
+    USER_DESC(ENTRY),
+    /** get_thread_area's struct user_desc, printed at exit. */
+    POST_USER_DESC(EXIT),
+    /** a NUMA policy mode and its {@code MPOL_F_*} flags: {@code MPOL_BIND|MPOL_F_STATIC_NODES}. */
+    MPOL_MODE(ENTRY),
+    /** get_mempolicy's {@code int *mode}, filled by the kernel: {@code [MPOL_BIND]}. */
+    POST_MPOL_MODE(EXIT),
+    /** a node mask of {@code maxnode} bits, the next argument: {@code [0x00000000000001]}. */
+    NODEMASK(ENTRY),
+    /** get_mempolicy's node mask, filled by the kernel. */
+    POST_NODEMASK(EXIT),
+    /** get_mempolicy's {@code MPOL_F_*}. */
+    MPOL_GET_FLAGS(ENTRY),
+    /** mbind's and move_pages' {@code MPOL_MF_*}. */
+    MBIND_FLAGS(ENTRY),
+    /** move_pages' page addresses, {@code nr_pages} (argument 1) of them. */
+    MOVE_PAGES_PAGES(ENTRY),
+    /** move_pages' target nodes, {@code nr_pages} ints. */
+    MOVE_PAGES_NODES(ENTRY),
+    /** move_pages' status array, filled by the kernel: {@code [0, -EFAULT]}. */
+    MOVE_PAGES_STATUS(EXIT),
+    /** a SysV IPC key: {@code IPC_PRIVATE} or hex. */
+    IPC_KEY(ENTRY),
+    /** msgget's and semget's {@code IPC_CREAT|0600}. */
+    IPC_GET_FLAGS(ENTRY),
+    /** shmget's {@code IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600}. */
+    SHMGET_FLAGS(ENTRY),
+    /** msgsnd's and msgrcv's {@code MSG_NOERROR|IPC_NOWAIT}. */
+    IPC_MSG_FLAGS(ENTRY),
+    /** msgsnd's {@code {mtype=1, mtext="..."}}, msgsz (argument 2) bytes of text. */
+    MSGBUF(ENTRY),
+    /** msgrcv's buffer, filled by the kernel. */
+    POST_MSGBUF(EXIT),
+    /** semop's and semtimedop's struct sembuf array, nsops (argument 2) of them. */
+    SEMBUF(ENTRY),
+    /** shmat's {@code SHM_*}. */
+    SHMAT_FLAGS(ENTRY),
+    /** msgctl's, semctl's and shmctl's command, {@code IPC_64|} first when that bit is set. */
+    IPC_CTL_CMD(ENTRY),
+    /** the struct of msgctl, semctl or shmctl for their command, printed at exit. */
+    IPC_CTL_BUF(EXIT),
+    /** a struct mq_attr passed in. */
+    MQ_ATTR(ENTRY),
+    /** a struct mq_attr filled by the kernel. */
+    POST_MQ_ATTR(EXIT),
+
     // ---- signals
     /** a signal number: {@code SIGTERM}. */
     SIGNAL(ENTRY),

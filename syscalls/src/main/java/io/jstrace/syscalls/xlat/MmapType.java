@@ -6,9 +6,11 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * The mapping type of mmap(2) flags, the MAP_TYPE bits (include/uapi/linux/mman.h).
+ * MAP_FILE (0, include/uapi/asm-generic/mman-common.h) is what strace prints for type 0.
  */
 public final class MmapType {
     // @spotless:off
+    public static final long MAP_FILE            = 0L;
     public static final long MAP_SHARED          = 1L;
     public static final long MAP_PRIVATE         = 2L;
     public static final long MAP_SHARED_VALIDATE = 3L;
@@ -16,6 +18,7 @@ public final class MmapType {
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
+            e(MAP_FILE,            "MAP_FILE"),
             e(MAP_SHARED,          "MAP_SHARED"),
             e(MAP_PRIVATE,         "MAP_PRIVATE"),
             e(MAP_SHARED_VALIDATE, "MAP_SHARED_VALIDATE"));
