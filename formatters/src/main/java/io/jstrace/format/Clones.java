@@ -119,7 +119,7 @@ final class Clones {
         long addr = c.arg(i);
         long size = c.arg(i + 1);
         int fetch = fetchSize(size);
-        if (fetch < CLONE_ARGS_MIN) return new Addr(addr);
+        if (addr == 0 || fetch < CLONE_ARGS_MIN) return new Addr(addr);
         byte[] raw = read(c, addr, fetch);
         if (raw == null) return new Value.Unreadable(addr);
         long flags = u64(raw, 0);

@@ -24,6 +24,7 @@ public final class Json {
     public static void value(Value v, StringBuilder out) {
         if (v instanceof Num n) number(n, out);
         else if (v instanceof Addr a) address(a.value(), out);
+        else if (v instanceof Value.Unreadable u && u.address() == 0) out.append("null"); // NULL, not memory
         else if (v instanceof Value.Unreadable u) {
             out.append("{\"address\":");
             address(u.address(), out);

@@ -122,6 +122,11 @@ class ClonesTest {
     }
 
     @Test
+    void clone3OfNullIsNull() {
+        assertEquals("NULL", render(Clones.cloneArgsStruct(Calls.of("clone3").args(0, 88).enter(), 0)));
+    }
+
+    @Test
     void clone3OfAThread() {
         long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS
                 | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
