@@ -29,7 +29,7 @@ static const char *msginfo(const struct msginfo *i)
 
 int main(void)
 {
-	key_t key = 0x4a530000 | (getpid() & 0xffff);
+	key_t key = 0x4a530000 | (ipc_private_namespace() ? 1 : getpid() & 0xffff);
 	long q = S(SYS_msgget, IPC_PRIVATE, IPC_CREAT | 0600);
 	ipc_track(IPC_KIND_MSG, q);
 	must(q >= 0, "msgget");

@@ -28,6 +28,7 @@ static const char *seminfo(const struct seminfo *i)
 
 int main(void)
 {
+	ipc_private_namespace();
 	long s = S(SYS_semget, IPC_PRIVATE, 3, IPC_CREAT | 0600);
 	ipc_track(IPC_KIND_SEM, s);
 	must(s >= 0, "semget");

@@ -26,6 +26,7 @@ static const char *shmat_rval(void *p, int e)
 
 int main(void)
 {
+	ipc_private_namespace();
 	long h = S(SYS_shmget, IPC_PRIVATE, 8192, IPC_CREAT | 0600);
 	ipc_track(IPC_KIND_SHM, h);
 	must(h >= 0, "shmget");

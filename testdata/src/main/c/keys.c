@@ -1,7 +1,9 @@
 /*
  * Key management on a key in this process's own keyring (which goes away with the
  * process; the key is revoked and unlinked anyway): add_key, request_key and keyctl's
- * common commands, with the KEY_SPEC_* names strace gives special key serials.
+ * common commands, with the KEY_SPEC_* names strace gives special key serials. The kernel
+ * numbers keys at random, so the commands that need no particular key act on the keyring
+ * itself through its special serial, keeping their lines the same from run to run.
  */
 #include "fsio.h"
 #include <linux/keyctl.h>
@@ -38,9 +40,9 @@ int main(void)
 	expect_rval("%s", rval(r));
 
 	char buf[64];
-	r = S(SYS_keyctl, KEYCTL_DESCRIBE, k, buf, sizeof(buf));
+	r = S(SYS_keyctl, KEYCTL_DESCRIBE, KEY_SPEC_PROCESS_KEYRING, buf, sizeof(buf));
 	check(r > 0 && r <= (long) sizeof(buf), "describe");
-	expect("keyctl(KEYCTL_DESCRIBE, %ld, %s, %zu)", k, qbuf(buf, r - 1), sizeof(buf));
+	expect("keyctl(KEYCTL_DESCRIBE, KEY_SPEC_PROCESS_KEYRING, %s, %zu)", qbuf(buf, r - 1), sizeof(buf));
 	expect_rval("%ld", r);
 	r = S(SYS_keyctl, KEYCTL_READ, k, buf, sizeof(buf));
 	check(r == 7, "read");
@@ -50,27 +52,27 @@ int main(void)
 	check(r == 7, "read short");
 	expect("keyctl(KEYCTL_READ, %ld, \"pay\", 3)", k);
 	expect_rval("7");
-	r = S(SYS_keyctl, KEYCTL_READ, k, NULL, 0L);
-	expect("keyctl(KEYCTL_READ, %ld, NULL, 0)", k);
+	r = S(SYS_keyctl, KEYCTL_READ, KEY_SPEC_PROCESS_KEYRING, NULL, 0L);
+	expect("keyctl(KEYCTL_READ, KEY_SPEC_PROCESS_KEYRING, NULL, 0)");
 	expect_rval("%s", rval(r));
 	r = S(SYS_keyctl, KEYCTL_UPDATE, k, "new", 3L);
 	expect("keyctl(KEYCTL_UPDATE, %ld, \"new\", 3)", k);
 	expect_rval("%s", rval(r));
-	r = S(SYS_keyctl, KEYCTL_SETPERM, k, 0x3f010000);
-	expect("keyctl(KEYCTL_SETPERM, %ld, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK"
-	       "|KEY_POS_SETATTR|KEY_USR_VIEW)", k);
+	r = S(SYS_keyctl, KEYCTL_SETPERM, KEY_SPEC_PROCESS_KEYRING, 0x3f010000);
+	expect("keyctl(KEYCTL_SETPERM, KEY_SPEC_PROCESS_KEYRING, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE"
+	       "|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW)");
 	expect_rval("%s", rval(r));
-	r = S(SYS_keyctl, KEYCTL_SET_TIMEOUT, k, 100);
-	expect("keyctl(KEYCTL_SET_TIMEOUT, %ld, 100)", k);
+	r = S(SYS_keyctl, KEYCTL_SET_TIMEOUT, KEY_SPEC_PROCESS_KEYRING, 100);
+	expect("keyctl(KEYCTL_SET_TIMEOUT, KEY_SPEC_PROCESS_KEYRING, 100)");
 	expect_rval("%s", rval(r));
-	r = S(SYS_keyctl, KEYCTL_CHOWN, k, -1, -1);
-	expect("keyctl(KEYCTL_CHOWN, %ld, -1, -1)", k);
+	r = S(SYS_keyctl, KEYCTL_CHOWN, KEY_SPEC_PROCESS_KEYRING, -1, -1);
+	expect("keyctl(KEYCTL_CHOWN, KEY_SPEC_PROCESS_KEYRING, -1, -1)");
 	expect_rval("%s", rval(r));
 	r = S(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_PROCESS_KEYRING, "user", "jstrace:test", 0);
 	expect("keyctl(KEYCTL_SEARCH, KEY_SPEC_PROCESS_KEYRING, \"user\", \"jstrace:test\", 0)");
 	expect_rval("%s", rval(r));
-	r = S(SYS_keyctl, KEYCTL_GET_SECURITY, k, buf, sizeof(buf));
-	expect("keyctl(KEYCTL_GET_SECURITY, %ld, ", k);
+	r = S(SYS_keyctl, KEYCTL_GET_SECURITY, KEY_SPEC_PROCESS_KEYRING, buf, sizeof(buf));
+	expect("keyctl(KEYCTL_GET_SECURITY, KEY_SPEC_PROCESS_KEYRING, ");
 	if (r > 0)
 		expect("%s, %zu)", qbuf(buf, (r <= (long) sizeof(buf) ? r : (long) sizeof(buf) + 1) - 1), sizeof(buf));
 	else

@@ -49,6 +49,19 @@ static const char *rval(long r, int e)
 #include <sys/sem.h>
 #include <sys/shm.h>
 
+#include <sched.h>
+
+/*
+ * A private IPC namespace (unshare(2) needs CAP_SYS_ADMIN): its identifiers start from zero,
+ * so the lines are the same on every run and under any tracer, and whatever a program
+ * creates goes with the namespace when it exits. Where unshare is refused the objects live
+ * in the caller's namespace, with varying identifiers, and ipc_cleanup() removes them.
+ */
+static int ipc_private_namespace(void)
+{
+	return unshare(CLONE_NEWIPC) == 0;
+}
+
 enum ipc_kind { IPC_KIND_MSG, IPC_KIND_SEM, IPC_KIND_SHM };
 static struct { int kind, id; } ipc_objects[32];
 static const char *mq_names[8];

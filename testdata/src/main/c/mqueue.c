@@ -21,8 +21,9 @@ static const char *mq_attr(const struct mq_attr *a)
 int main(void)
 {
 	static char name[32], other[32];
-	sprintf(name, "jstrace.mq.%d", getpid());
-	sprintf(other, "jstrace.mq2.%d", getpid());
+	int suffix = ipc_private_namespace() ? 1 : getpid();
+	sprintf(name, "jstrace.mq.%d", suffix);
+	sprintf(other, "jstrace.mq2.%d", suffix);
 	mq_track(name);
 	mq_track(other);
 

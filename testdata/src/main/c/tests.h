@@ -262,19 +262,34 @@ static void default_signal(int sig)
 		abort();
 }
 
-/* The state letter of /proc/PID/task/TID/stat (R, S, t, Z...), read with calls tests never trace. */
+/*
+ * The state letter of /proc/PID/task/TID/stat (R, S, t, Z...), read with calls tests never
+ * trace. The line starts "TID (comm) S PPID ..."; reading just ") S" at the offset our own
+ * name gives keeps the tracer's pid (the PPID) out of what a tracer prints of the read, so
+ * the line is the same under any tracer. A thread renamed since (prctl PR_SET_NAME) is read
+ * whole instead.
+ */
 static char task_state(int pid, int tid)
 {
+	extern char *program_invocation_short_name;
 	char path[64], buf[512];
 	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", pid, tid);
 	int fd = syscall(SYS_open, path, 0 /* O_RDONLY */);
 	if (fd < 0)
 		return '?';
-	struct iovec iov = { buf, sizeof(buf) - 1 };
-	ssize_t n = preadv(fd, &iov, 1, 0);
+	int at = snprintf(buf, sizeof(buf), "%d (%.15s", tid, program_invocation_short_name);
+	struct iovec iov = { buf, 3 };
+	ssize_t n = preadv(fd, &iov, 1, at);
+	if (n != 3 || buf[0] != ')' || buf[1] != ' ') {
+		iov.iov_len = sizeof(buf) - 1;
+		n = preadv(fd, &iov, 1, 0);
+		at = -1;
+	}
 	syscall(SYS_close, fd);
 	if (n <= 0)
 		return '?';
+	if (at >= 0)
+		return buf[2];
 	buf[n] = 0;
 	char *paren = strrchr(buf, ')');
 	return paren && paren[1] == ' ' ? paren[2] : '?';
