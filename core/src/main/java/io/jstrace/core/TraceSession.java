@@ -111,16 +111,18 @@ public final class TraceSession implements AutoCloseable {
     }
 
     /**
-     * Loads the native binding on a background thread, so that a later {@link #start()}
-     * does not wait for it (JNR generates its binding classes on first use, the longest
-     * part of start-up), and the syscall table on the calling thread meanwhile: run
-     * after the binding, the table was on start-up's critical path.
+     * Loads the native binding and the syscall table now, on a background thread, so that
+     * a later {@link #start()} does not wait for them: JNR generates its binding classes on
+     * first use, and with the command line parsed on the calling thread meanwhile this
+     * overlaps the two longest parts of jstrace's start-up.
      */
     public static void preload() {
-        Thread t = new Thread(io.jstrace.core.internal.jnr.Native::libc, "jstrace-preload");
+        Thread t = new Thread(() -> {
+            io.jstrace.core.internal.jnr.Native.libc();
+            io.jstrace.syscalls.SyscallTable.of(io.jstrace.arch.Arch.host());
+        }, "jstrace-preload");
         t.setDaemon(true);
         t.start();
-        io.jstrace.syscalls.SyscallTable.of(io.jstrace.arch.Arch.host());
     }
 
     /** Runs {@link #start()} on a new platform thread; the future completes with its result. */
