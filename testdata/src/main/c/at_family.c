@@ -12,7 +12,6 @@
 #include <utime.h>
 #include <sys/time.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 int main(void)
 {

@@ -11,7 +11,6 @@
 #include "mem.h"
 #include <malloc.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 /* Field 47 of /proc/self/stat: where the heap starts (fs/proc/array.c). */
 static unsigned long start_brk(void)

@@ -10,7 +10,6 @@
 #include "tests.h"
 #include <linux/capability.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static const char *const cap_names[] = {
 	"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
@@ -65,15 +64,6 @@ static const char *gid_list(const gid_t *g, int n)
 	return res;
 }
 
-static const char *rv(long r, int e)
-{
-	if (r < 0)
-		return rerr(e);
-	char *res = scratch();
-	sprintf(res, "%ld", r);
-	return res;
-}
-
 int main(void)
 {
 	unsigned uid = S(SYS_getuid);
@@ -116,7 +106,7 @@ int main(void)
 	long rc = S(SYS_setgroups, 3, mine);
 	int err = errno;
 	expect("setgroups(3, %s)", gid_list(mine, 3));
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 	int m = S(SYS_getgroups, 64, now);
 	check(m >= 0, "getgroups again");
 	expect("getgroups(64, %s)", gid_list(now, m));
@@ -129,7 +119,7 @@ int main(void)
 	rc = S(SYS_setgroups, n, n ? orig : NULL);
 	err = errno;
 	expect("setgroups(%d, %s)", n, n ? gid_list(orig, n) : "NULL");
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 
 	/* Setters: to the ids this process has, or -1 (unchanged). */
 	check(S(SYS_setuid, uid) == 0, "setuid");
@@ -173,7 +163,7 @@ int main(void)
 	rc = S(SYS_capset, &h, d);
 	err = errno;
 	expect("capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, %s)", cap_data(d, 2));
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 	h.version = _LINUX_CAPABILITY_VERSION_1;
 	check(S(SYS_capget, &h, d1) == 0, "capget v1");
 	expect("capget({version=_LINUX_CAPABILITY_VERSION_1, pid=0}, %s)", cap_data(d1, 1));

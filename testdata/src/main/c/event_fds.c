@@ -24,16 +24,6 @@ static const char *its(const struct itimerspec *v)
 	return res;
 }
 
-/* A return value: the number, or the error. */
-static const char *rv(long rc)
-{
-	if (rc < 0)
-		return rerr(errno);
-	char *res = scratch();
-	sprintf(res, "%ld", rc);
-	return res;
-}
-
 static void timerfds(void)
 {
 	int t = syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
@@ -46,10 +36,10 @@ static void timerfds(void)
 	expect_rval("%d", t2);
 	long rc = syscall(SYS_timerfd_create, CLOCK_REALTIME, 0x10);
 	expect("timerfd_create(CLOCK_REALTIME, 0x10 /* TFD_??? */)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_timerfd_create, 77, 0);
 	expect("timerfd_create(0x4d /* CLOCK_??? */, 0)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 
 	struct itimerspec ts = { { 1, 0 }, { 500, 0 } }, old, cur;
 	check(syscall(SYS_timerfd_settime, t, 0, &ts, &old) == 0, "timerfd_settime");
@@ -66,17 +56,17 @@ static void timerfds(void)
 	expect_rval("0");
 	rc = syscall(SYS_timerfd_settime, t, 0x10, &ts, NULL);
 	expect("timerfd_settime(%d, 0x10 /* TFD_??? */, %s, NULL)", t, its(&ts));
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	struct itimerspec bad = { { 0, 0 }, { 0, 1000000000 } };
 	rc = syscall(SYS_timerfd_settime, t, 0, &bad, &old);
 	expect("timerfd_settime(%d, 0, %s, %s)", t, its(&bad), addr(&old));
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_timerfd_gettime, t, NULL);
 	expect("timerfd_gettime(%d, NULL)", t);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_timerfd_gettime, 9999, &cur);
 	expect("timerfd_gettime(9999, %s)", addr(&cur));
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 }
 
 static void eventfds(void)
@@ -91,13 +81,13 @@ static void eventfds(void)
 	expect_rval("%ld", rc);
 	rc = syscall(SYS_eventfd2, 4294967295U, 0);
 	expect("eventfd2(4294967295, 0)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_eventfd2, 0, 0x10);
 	expect("eventfd2(0, 0x10 /* EFD_??? */)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_eventfd2, 0, EFD_NONBLOCK | 0x10);
 	expect("eventfd2(0, EFD_NONBLOCK|0x10)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 }
 
 static void signalfds(void)
@@ -116,23 +106,23 @@ static void signalfds(void)
 	uint64_t all = ~0ULL;
 	rc = syscall(SYS_signalfd4, s, &all, 8, 0);
 	expect("signalfd4(%ld, ~[], 8, 0)", s);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	/* not the kernel's sigset_t size: the address */
 	rc = syscall(SYS_signalfd4, -1, &mask, 4, 0);
 	expect("signalfd4(-1, %s, 4, 0)", addr(&mask));
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_signalfd4, -1, &mask, 16, 0);
 	expect("signalfd4(-1, %s, 16, 0)", addr(&mask));
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_signalfd4, -1, (void *) -1, 8, 0);
 	expect("signalfd4(-1, 0xffffffffffffffff, 8, 0)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_signalfd4, -1, &mask, 8, 0x10);
 	expect("signalfd4(-1, %s, 8, 0x10 /* SFD_??? */)", smask);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_signalfd, 9999, &mask, 8);
 	expect("signalfd(9999, %s, 8)", smask);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 }
 
 static void inotify(void)
@@ -147,7 +137,7 @@ static void inotify(void)
 	expect_rval("%ld", rc);
 	rc = syscall(SYS_inotify_init1, 0x10);
 	expect("inotify_init1(0x10 /* IN_??? */)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 
 	long wd = syscall(SYS_inotify_add_watch, in, ".", IN_CREATE | IN_DELETE | IN_ONLYDIR | IN_MASK_ADD);
 	check(wd >= 0, "inotify_add_watch");
@@ -156,55 +146,55 @@ static void inotify(void)
 	rc = syscall(SYS_inotify_add_watch, in, ".", IN_ALL_EVENTS | IN_EXCL_UNLINK);
 	expect("inotify_add_watch(%d, \".\", IN_ACCESS|IN_MODIFY|IN_ATTRIB|IN_CLOSE_WRITE|IN_CLOSE_NOWRITE|IN_OPEN|"
 	       "IN_MOVED_FROM|IN_MOVED_TO|IN_CREATE|IN_DELETE|IN_DELETE_SELF|IN_MOVE_SELF|IN_EXCL_UNLINK)", in);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_inotify_add_watch, in, "event_fds.missing", IN_MODIFY);
 	expect("inotify_add_watch(%d, \"event_fds.missing\", IN_MODIFY)", in);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_inotify_add_watch, in, ".", 0);
 	expect("inotify_add_watch(%d, \".\", 0)", in);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_inotify_rm_watch, in, wd);
 	expect("inotify_rm_watch(%d, %ld)", in, wd);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_inotify_rm_watch, in, 12345);
 	expect("inotify_rm_watch(%d, 12345)", in);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 }
 
 static void fanotify(void)
 {
 	int fa = syscall(SYS_fanotify_init, FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK, O_RDONLY);
 	expect("fanotify_init(FAN_CLASS_NOTIF|FAN_CLOEXEC|FAN_NONBLOCK, O_RDONLY)");
-	expect_rval("%s", rv(fa));
+	expect_rval("%s", rval(fa));
 	long rc = syscall(SYS_fanotify_init, FAN_CLASS_CONTENT | FAN_REPORT_FID, O_RDWR);
 	expect("fanotify_init(FAN_CLASS_CONTENT|FAN_REPORT_FID, O_RDWR)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_init, 0x80000000U, O_RDONLY);
 	expect("fanotify_init(FAN_CLASS_NOTIF|0x80000000 /* FAN_??? */, O_RDONLY)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_init, 0xcU, O_RDONLY);
 	expect("fanotify_init(0xc /* FAN_CLASS_??? */, O_RDONLY)");
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 
 	rc = syscall(SYS_fanotify_mark, fa, FAN_MARK_ADD, FAN_CLOSE_WRITE | FAN_OPEN | FAN_ONDIR, AT_FDCWD, ".");
 	expect("fanotify_mark(%d, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN|FAN_ONDIR, AT_FDCWD, \".\")", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	/* directory entry events need FID reporting */
 	rc = syscall(SYS_fanotify_mark, fa, FAN_MARK_ADD | FAN_MARK_ONLYDIR, FAN_CREATE | FAN_EVENT_ON_CHILD, AT_FDCWD, ".");
 	expect("fanotify_mark(%d, FAN_MARK_ADD|FAN_MARK_ONLYDIR, FAN_CREATE|FAN_EVENT_ON_CHILD, AT_FDCWD, \".\")", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_mark, fa, FAN_MARK_REMOVE, FAN_CLOSE_WRITE | 0x100000000000ULL, AT_FDCWD, ".");
 	expect("fanotify_mark(%d, FAN_MARK_REMOVE, FAN_CLOSE_WRITE|0x100000000000, AT_FDCWD, \".\")", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_mark, fa, FAN_MARK_FLUSH, 0, -1, NULL);
 	expect("fanotify_mark(%d, FAN_MARK_FLUSH, 0, FAN_NOFD, NULL)", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_mark, fa, 0x80000000U, 0x800000000000ULL, -5, NULL);
 	expect("fanotify_mark(%d, 0x80000000 /* FAN_MARK_??? */, 0x800000000000 /* FAN_??? */, -5, NULL)", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 	rc = syscall(SYS_fanotify_mark, fa, FAN_MARK_ADD | 0x80000000U, FAN_MODIFY, 1, NULL);
 	expect("fanotify_mark(%d, FAN_MARK_ADD|0x80000000, FAN_MODIFY, 1, NULL)", fa);
-	expect_rval("%s", rv(rc));
+	expect_rval("%s", rval(rc));
 }
 
 int main(void)

@@ -164,7 +164,7 @@ static void vectored(int fd)
 	n = S(SYS_preadv2, fd, in, 1, 0, 0, RWF_HIPRI | 0x40000000);
 	check(n == -1 && errno == EOPNOTSUPP, "preadv2 unknown flag");
 	expect("preadv2(%d, [{iov_base=%s, iov_len=4}], 1, 0, RWF_HIPRI|0x40000000)", fd, addr(c));
-	expect_rval("%s", ferr(EOPNOTSUPP));
+	expect_rval("%s", rerr(EOPNOTSUPP));
 
 	n = S(SYS_writev, fd, out, 0);
 	check(n == 0, "writev empty");

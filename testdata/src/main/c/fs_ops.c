@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 int main(void)
 {

@@ -7,7 +7,6 @@
 
 #include "tests.h"
 
-#define S(...) syscall(__VA_ARGS__)
 
 /*
  * expect_flush() with write(2): for the programs that trace readv/writev, whose
@@ -27,38 +26,10 @@ static void expect_flush_write(void)
 	line_open = 0;
 }
 
-/* rerr() for the errors tests.h does not name too: "-1 ENODATA (No data available)". */
-static const char *ferr(int e)
-{
-	const char *name = NULL;
-	switch (e) {
-#define E(x) case x: name = #x; break
-	E(ENODATA); E(EOPNOTSUPP); E(EDQUOT); E(ENOKEY); E(EKEYEXPIRED); E(EKEYREVOKED);
-	E(EKEYREJECTED); E(ENOTBLK); E(ENODEV); E(EOVERFLOW); E(EBADMSG); E(ESTALE); E(ENOMEDIUM);
-	E(EPROTONOSUPPORT); E(ENOTCONN);
-#undef E
-	}
-	if (!name)
-		return rerr(e);
-	char *res = scratch();
-	sprintf(res, "-1 %s (%s)", name, strerror(e));
-	return res;
-}
-
 /* "0" or the failure of a call made with syscall(2) whose result was r. */
 static const char *rval0(long r)
 {
-	return r == 0 ? "0" : ferr(errno);
-}
-
-/* The result of a call made with syscall(2): the number it returned, or its failure. */
-static const char *rval(long r)
-{
-	if (r == -1)
-		return ferr(errno);
-	char *res = scratch();
-	sprintf(res, "%ld", r);
-	return res;
+	return r == 0 ? "0" : rerr(errno);
 }
 
 /* A dev_t as strace prints it: makedev(0xfe, 0). */

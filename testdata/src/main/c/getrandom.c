@@ -7,7 +7,6 @@
 #include "mem.h"
 #include <sys/random.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 /* strace prints getrandom's bytes all as \xNN */
 static const char *hexbuf(const unsigned char *p, size_t len)
@@ -31,18 +30,18 @@ int main(void)
 	static unsigned char buf[64];
 	long n = S(SYS_getrandom, buf, 16, 0);
 	expect("getrandom(%s, 16, 0)", n == 16 ? hexbuf(buf, 16) : addr(buf));
-	expect_rval("%s", rval(n, errno));
+	expect_rval("%s", rval_errno(n, errno));
 	n = S(SYS_getrandom, buf, 40, GRND_NONBLOCK | GRND_INSECURE);
 	int e = errno;
 	expect("getrandom(%s, 40, GRND_NONBLOCK|GRND_INSECURE)", n > 0 ? hexbuf(buf, n) : addr(buf));
-	expect_rval("%s", rval(n, e));
+	expect_rval("%s", rval_errno(n, e));
 	n = S(SYS_getrandom, buf, 4, GRND_RANDOM | GRND_NONBLOCK);
 	e = errno;
 	expect("getrandom(%s, 4, GRND_NONBLOCK|GRND_RANDOM)", n > 0 ? hexbuf(buf, n) : addr(buf));
-	expect_rval("%s", rval(n, e));
+	expect_rval("%s", rval_errno(n, e));
 	n = S(SYS_getrandom, buf, 0, 0);
 	expect("getrandom(\"\", 0, 0)");
-	expect_rval("%s", rval(n, errno));
+	expect_rval("%s", rval_errno(n, errno));
 	expect("getrandom(%s, 8, GRND_RANDOM|GRND_INSECURE)", addr(buf));
 	CALL_RVAL(S(SYS_getrandom, buf, 8, GRND_RANDOM | GRND_INSECURE));
 	expect("getrandom(%s, 8, GRND_NONBLOCK|0x10)", addr(buf));

@@ -14,7 +14,6 @@ struct kernel_termios {
 	unsigned char c_line, c_cc[19];
 };
 
-#define S(...) syscall(__VA_ARGS__)
 
 static void pty(void)
 {

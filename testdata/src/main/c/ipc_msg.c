@@ -8,7 +8,6 @@
 
 #define IPC_64 0x100 /* include/uapi/linux/ipc.h; x86_64 takes no version bit: EINVAL */
 
-#define S(...) syscall(__VA_ARGS__)
 
 static const char *msqid_ds(const struct msqid_ds *d)
 {
@@ -48,7 +47,7 @@ int main(void)
 	long u = S(SYS_msgget, IPC_PRIVATE, 0x1000 | 0600);
 	ipc_track(IPC_KIND_MSG, u);
 	expect("msgget(IPC_PRIVATE, 0x10000600)");
-	expect_rval("%s", rval(u, errno));
+	expect_rval("%s", rval_errno(u, errno));
 	expect("msgget(%s, IPC_CREAT|0x1000|0444)", ipc_key(key));
 	CALL_RVAL(S(SYS_msgget, key, IPC_CREAT | 0x1000 | 0444));
 
@@ -90,7 +89,7 @@ int main(void)
 	CALL_RVAL(S(SYS_msgctl, q, IPC_64 | IPC_STAT, &ds));
 	long idx = S(SYS_msgctl, q, MSG_STAT, &ds);
 	expect("msgctl(%ld, MSG_STAT, %s)", q, idx < 0 ? addr(&ds) : msqid_ds(&ds));
-	expect_rval("%s", rval(idx, errno));
+	expect_rval("%s", rval_errno(idx, errno));
 	struct msginfo mi;
 	long top = S(SYS_msgctl, 0, IPC_INFO, &mi);
 	must(top >= 0, "IPC_INFO");

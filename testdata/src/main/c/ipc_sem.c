@@ -6,7 +6,6 @@
  */
 #include "mem.h"
 
-#define S(...) syscall(__VA_ARGS__)
 #define IPC_64 0x100 /* include/uapi/linux/ipc.h; x86_64 takes no version bit: EINVAL */
 
 static const char *semid_ds(const struct semid_ds *d)
@@ -80,7 +79,7 @@ int main(void)
 	expect_rval("0");
 	long idx = S(SYS_semctl, s, 0, SEM_STAT, &ds);
 	expect("semctl(%ld, 0, SEM_STAT, %s)", s, idx < 0 ? addr(&ds) : semid_ds(&ds));
-	expect_rval("%s", rval(idx, errno));
+	expect_rval("%s", rval_errno(idx, errno));
 	struct seminfo si;
 	long top = S(SYS_semctl, 0, 0, IPC_INFO, &si);
 	must(top >= 0, "IPC_INFO");

@@ -6,7 +6,6 @@
  */
 #include "mem.h"
 
-#define S(...) syscall(__VA_ARGS__)
 #define IPC_64 0x100 /* include/uapi/linux/ipc.h; x86_64 takes no version bit: EINVAL */
 #define SHM_HUGE_2MB (21 << 26) /* include/uapi/linux/shm.h */
 
@@ -21,7 +20,7 @@ static const char *shmid_ds(const struct shmid_ds *d)
 
 static const char *shmat_rval(void *p, int e)
 {
-	return p == (void *) -1 ? rerr_mem(e) : addr(p);
+	return p == (void *) -1 ? rerr(e) : addr(p);
 }
 
 int main(void)
@@ -35,11 +34,11 @@ int main(void)
 	long n = S(SYS_shmget, IPC_PRIVATE, 4096, IPC_CREAT | SHM_NORESERVE | 0640);
 	ipc_track(IPC_KIND_SHM, n);
 	expect("shmget(IPC_PRIVATE, 4096, IPC_CREAT|SHM_NORESERVE|0640)");
-	expect_rval("%s", rval(n, errno));
+	expect_rval("%s", rval_errno(n, errno));
 	long g = S(SYS_shmget, IPC_PRIVATE, 1 << 21, IPC_CREAT | SHM_HUGETLB | SHM_HUGE_2MB | 0600);
 	ipc_track(IPC_KIND_SHM, g);
 	expect("shmget(IPC_PRIVATE, 2097152, IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600)");
-	expect_rval("%s", rval(g, errno));
+	expect_rval("%s", rval_errno(g, errno));
 	expect("shmget(0x4a530002, 4096, 000)");
 	CALL_RVAL(S(SYS_shmget, 0x4a530002, 4096, 0));
 	/* shmget's "|" before the mode follows any flag bits, named or not, and the page size */
@@ -80,7 +79,7 @@ int main(void)
 	CALL_RVAL(S(SYS_shmctl, h, SHM_LOCK, NULL));
 	long idx = S(SYS_shmctl, h, SHM_STAT, &ds);
 	expect("shmctl(%ld, SHM_STAT, %s)", h, idx < 0 ? addr(&ds) : shmid_ds(&ds));
-	expect_rval("%s", rval(idx, errno));
+	expect_rval("%s", rval_errno(idx, errno));
 	expect("shmctl(%ld, SHM_UNLOCK, NULL)", h);
 	CALL_RVAL(S(SYS_shmctl, h, SHM_UNLOCK, NULL));
 	struct shminfo si;

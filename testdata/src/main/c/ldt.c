@@ -6,7 +6,6 @@
 #include "mem.h"
 #include <asm/ldt.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static const char *entry(unsigned n)
 {

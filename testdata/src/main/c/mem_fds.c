@@ -6,11 +6,10 @@
 #include <fcntl.h>
 #include <linux/memfd.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static void fd_rval(long fd, int e)
 {
-	expect_rval("%s", rval(fd, e));
+	expect_rval("%s", rval_errno(fd, e));
 	if (fd >= 0)
 		close(fd);
 }

@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static void madv(void *p, size_t len, int advice, const char *name)
 {
@@ -29,7 +28,7 @@ static void mincore_vec(void *p, size_t len, unsigned char *vec)
 	} else {
 		expect("%s)", addr(vec));
 	}
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 }
 
 int main(void)

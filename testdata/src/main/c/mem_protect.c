@@ -7,7 +7,6 @@
 #include <linux/membarrier.h>
 #include <sys/mman.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 /* MEMBARRIER_CMD_QUERY's result: the commands strace 6.1 names, then unnamed bits in hex. */
 static const char *membarrier_set(long v)
@@ -46,7 +45,7 @@ int main(void)
 	long key = S(SYS_pkey_alloc, 0, PKEY_DISABLE_WRITE);
 	int e = errno;
 	expect("pkey_alloc(0, PKEY_DISABLE_WRITE)");
-	expect_rval("%s", rval(key, e));
+	expect_rval("%s", rval_errno(key, e));
 	expect("pkey_alloc(0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE|PKEY_DISABLE_EXECUTE|0x8)");
 	CALL_RVAL(S(SYS_pkey_alloc, 0, 0xf));
 	expect("pkey_alloc(0, 0x8 /* PKEY_??? */)");

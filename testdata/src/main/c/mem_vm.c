@@ -5,7 +5,6 @@
  */
 #include "mem.h"
 
-#define S(...) syscall(__VA_ARGS__)
 
 int main(void)
 {

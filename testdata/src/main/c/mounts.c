@@ -174,7 +174,7 @@ static void handles(void)
 	check(r == -1 && errno == EOVERFLOW, "EOVERFLOW");
 	expect("name_to_handle_at(AT_FDCWD, \"%s\", {handle_bytes=0 => %u}, %s, AT_SYMLINK_FOLLOW)", file, small.bytes,
 	       addr(&mid));
-	expect_rval("%s", ferr(EOVERFLOW));
+	expect_rval("%s", rerr(EOVERFLOW));
 	r = S(SYS_name_to_handle_at, fd, "", &small, &mid, AT_EMPTY_PATH);
 	check(r == 0, "AT_EMPTY_PATH");
 	expect("name_to_handle_at(%d, \"\", {handle_bytes=%u, handle_type=%d, f_handle=%s}, [%d], AT_EMPTY_PATH)", fd,

@@ -7,7 +7,6 @@
 #include "mem.h"
 #include <fcntl.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static const char *mq_attr(const struct mq_attr *a)
 {

@@ -9,20 +9,7 @@
 #include <sched.h>
 #include <sys/utsname.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
-static long rc;
-static int err;
-#define CALL(...) (rc = S(__VA_ARGS__), err = errno, rc)
-
-static const char *rv(void)
-{
-	if (rc < 0)
-		return rerr(err);
-	char *res = scratch();
-	sprintf(res, "%ld", rc);
-	return res;
-}
 
 int main(void)
 {

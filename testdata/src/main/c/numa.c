@@ -8,7 +8,6 @@
 #include <linux/mempolicy.h>
 #include <sys/mman.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 /* strace's nodemask: (maxnode + 62) / 64 words; none when that rounds down to 0 but maxnode is not 0. */
 static const char *nodemask(const unsigned long *mask, unsigned long maxnode)
@@ -80,14 +79,14 @@ int main(void)
 	long r = S(SYS_get_mempolicy, &mode, got, 128, NULL, 0);
 	int e = errno;
 	expect("get_mempolicy([%s], %s, 128, NULL, 0)", r ? addr(&mode) : mode_name(mode), r ? addr(got) : nodemask(got, 128));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	expect("set_mempolicy(MPOL_PREFERRED|MPOL_F_STATIC_NODES, %s, 66)", nodemask(mask2, 66));
 	CALL_RVAL(S(SYS_set_mempolicy, MPOL_PREFERRED | MPOL_F_STATIC_NODES, mask2, 66));
 	/* get_mempolicy's mode prints without its flags */
 	r = S(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0);
 	e = errno;
 	expect("get_mempolicy([%#x /* MPOL_??? */], NULL, 0, NULL, 0)", mode);
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	expect("set_mempolicy(MPOL_INTERLEAVE|MPOL_F_RELATIVE_NODES, %s, 2)", nodemask(node0, 2));
 	CALL_RVAL(S(SYS_set_mempolicy, MPOL_INTERLEAVE | MPOL_F_RELATIVE_NODES, node0, 2));
 	expect("set_mempolicy(MPOL_LOCAL, NULL, 0)");
@@ -111,15 +110,15 @@ int main(void)
 	r = S(SYS_get_mempolicy, &mode, got, 64, NULL, MPOL_F_MEMS_ALLOWED);
 	e = errno;
 	expect("get_mempolicy([%s], %s, 64, NULL, MPOL_F_MEMS_ALLOWED)", mode_name(mode), nodemask(got, 64));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	r = S(SYS_get_mempolicy, &mode, got, 64 * 40, NULL, MPOL_F_MEMS_ALLOWED);
 	e = errno;
 	expect("get_mempolicy([%s], %s, 2560, NULL, MPOL_F_MEMS_ALLOWED)", mode_name(mode), nodemask(got, 64 * 40));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	r = S(SYS_get_mempolicy, &mode, NULL, 0, p, MPOL_F_NODE | MPOL_F_ADDR);
 	e = errno;
 	expect("get_mempolicy([%s], NULL, 0, %s, MPOL_F_NODE|MPOL_F_ADDR)", mode_name(mode), addr(p));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	expect("get_mempolicy(%s, %s, 64, 0xffffffffffffffff, MPOL_F_ADDR)", addr(&mode), addr(got));
 	CALL_RVAL(S(SYS_get_mempolicy, &mode, got, 64, -1L, MPOL_F_ADDR));
 	expect("get_mempolicy(NULL, NULL, 0, NULL, 0x10 /* MPOL_??? */)");
@@ -150,12 +149,12 @@ int main(void)
 	r = S(SYS_move_pages, 0, 3, pages, NULL, status, 0);
 	e = errno;
 	expect("move_pages(0, 3, [%s, %s, 0x8], NULL, %s, 0)", addr(p), addr(p + 4096), r ? addr(status) : ints(status, 3, 1));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	r = S(SYS_move_pages, getpid(), 2, pages, nodes, status, MPOL_MF_MOVE);
 	e = errno;
 	expect("move_pages(%d, 2, [%s, %s], [0, 0], %s, MPOL_MF_MOVE)", getpid(), addr(p), addr(p + 4096),
 	       r ? addr(status) : ints(status, 2, 1));
-	expect_rval("%s", rval(r, e));
+	expect_rval("%s", rval_errno(r, e));
 	expect("move_pages(0, 0, [], NULL, [], 0)");
 	CALL_RVAL(S(SYS_move_pages, 0, 0, pages, NULL, status, 0));
 	expect("move_pages(0, 1, 0xffffffffffffffff, NULL, %s, 0)", addr(status));

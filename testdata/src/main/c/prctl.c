@@ -15,7 +15,6 @@
 #include <linux/seccomp.h>
 #include <sys/prctl.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static const struct flag dumpable[] = { { 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" },
 					END_FLAGS };
@@ -30,20 +29,8 @@ static const struct flag secbits[] = {
 static const struct flag spec_flags[] = { FLAG(PR_SPEC_PRCTL), FLAG(PR_SPEC_ENABLE), FLAG(PR_SPEC_DISABLE),
 					  FLAG(PR_SPEC_FORCE_DISABLE), FLAG(PR_SPEC_DISABLE_NOEXEC), END_FLAGS };
 
-static long rc;
-static int err;
 
-#define CALL(...) (rc = S(SYS_prctl, __VA_ARGS__), err = errno, rc)
-
-/* The result as a plain number, or the error. */
-static const char *rv(void)
-{
-	if (rc < 0)
-		return rerr(err);
-	char *res = scratch();
-	sprintf(res, "%ld", rc);
-	return res;
-}
+#define PRCTL(...) CALL(SYS_prctl, __VA_ARGS__)
 
 /* A result named from a table when the table names it: "1 (SUID_DUMP_USER)". */
 static const char *rv_named(const struct flag *t)
@@ -71,183 +58,183 @@ static const char *rv_flags(const struct flag *t)
 int main(void)
 {
 	char name[16] = "";
-	check(CALL(PR_SET_NAME, "proc-test", 0, 0, 0) == 0, "PR_SET_NAME");
+	check(PRCTL(PR_SET_NAME, "proc-test", 0, 0, 0) == 0, "PR_SET_NAME");
 	expect("prctl(PR_SET_NAME, \"proc-test\")");
 	expect_rval("0");
-	check(CALL(PR_GET_NAME, name, 0, 0, 0) == 0, "PR_GET_NAME");
+	check(PRCTL(PR_GET_NAME, name, 0, 0, 0) == 0, "PR_GET_NAME");
 	expect("prctl(PR_GET_NAME, \"%s\")", name);
 	expect_rval("0");
-	check(CALL(PR_SET_NAME, "a-very-long-task-name", 0, 0, 0) == 0, "PR_SET_NAME long");
+	check(PRCTL(PR_SET_NAME, "a-very-long-task-name", 0, 0, 0) == 0, "PR_SET_NAME long");
 	expect("prctl(PR_SET_NAME, \"a-very-long-tas\"...)");
 	expect_rval("0");
-	check(CALL(PR_SET_NAME, NULL, 0, 0, 0) < 0 && err == EFAULT, "PR_SET_NAME NULL");
+	check(PRCTL(PR_SET_NAME, NULL, 0, 0, 0) < 0 && err == EFAULT, "PR_SET_NAME NULL");
 	expect("prctl(PR_SET_NAME, NULL)");
 	expect_rval("%s", rerr(EFAULT));
-	check(CALL(PR_GET_NAME, (void *) -1, 0, 0, 0) < 0 && err == EFAULT, "PR_GET_NAME EFAULT");
+	check(PRCTL(PR_GET_NAME, (void *) -1, 0, 0, 0) < 0 && err == EFAULT, "PR_GET_NAME EFAULT");
 	expect("prctl(PR_GET_NAME, 0xffffffffffffffff)");
 	expect_rval("%s", rerr(EFAULT));
 
 	int sig = -1;
-	check(CALL(PR_SET_PDEATHSIG, SIGUSR1, 0, 0, 0) == 0, "PR_SET_PDEATHSIG");
+	check(PRCTL(PR_SET_PDEATHSIG, SIGUSR1, 0, 0, 0) == 0, "PR_SET_PDEATHSIG");
 	expect("prctl(PR_SET_PDEATHSIG, SIGUSR1)");
 	expect_rval("0");
-	check(CALL(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0 && sig == SIGUSR1, "PR_GET_PDEATHSIG");
+	check(PRCTL(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0 && sig == SIGUSR1, "PR_GET_PDEATHSIG");
 	expect("prctl(PR_GET_PDEATHSIG, [SIGUSR1])");
 	expect_rval("0");
-	check(CALL(PR_SET_PDEATHSIG, 0, 0, 0, 0) == 0, "PR_SET_PDEATHSIG 0");
+	check(PRCTL(PR_SET_PDEATHSIG, 0, 0, 0, 0) == 0, "PR_SET_PDEATHSIG 0");
 	expect("prctl(PR_SET_PDEATHSIG, 0)");
 	expect_rval("0");
-	check(CALL(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0 && sig == 0, "PR_GET_PDEATHSIG 0");
+	check(PRCTL(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0 && sig == 0, "PR_GET_PDEATHSIG 0");
 	expect("prctl(PR_GET_PDEATHSIG, [0])");
 	expect_rval("0");
-	check(CALL(PR_SET_PDEATHSIG, 99, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_PDEATHSIG 99");
+	check(PRCTL(PR_SET_PDEATHSIG, 99, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_PDEATHSIG 99");
 	expect("prctl(PR_SET_PDEATHSIG, 99)");
 	expect_rval("%s", rerr(EINVAL));
-	check(CALL(PR_SET_PDEATHSIG, 200, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_PDEATHSIG 200");
+	check(PRCTL(PR_SET_PDEATHSIG, 200, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_PDEATHSIG 200");
 	expect("prctl(PR_SET_PDEATHSIG, 200)");
 	expect_rval("%s", rerr(EINVAL));
 
-	long was = CALL(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	long was = PRCTL(PR_GET_DUMPABLE, 0, 0, 0, 0);
 	expect("prctl(PR_GET_DUMPABLE)");
 	expect_rval("%s", rv_named(dumpable));
-	CALL(PR_SET_DUMPABLE, was, 0, 0, 0);
+	PRCTL(PR_SET_DUMPABLE, was, 0, 0, 0);
 	expect("prctl(PR_SET_DUMPABLE, %s)", sxval(dumpable, was, "SUID_DUMP_???"));
 	expect_rval("%s", rv());
-	check(CALL(PR_SET_DUMPABLE, 7, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_DUMPABLE 7");
+	check(PRCTL(PR_SET_DUMPABLE, 7, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_DUMPABLE 7");
 	expect("prctl(PR_SET_DUMPABLE, 0x7 /* SUID_DUMP_??? */)");
 	expect_rval("%s", rerr(EINVAL));
 
-	CALL(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+	PRCTL(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
 	expect("prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)");
 	expect_rval("%s", rv());
-	check(CALL(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_NO_NEW_PRIVS 0");
+	check(PRCTL(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_SET_NO_NEW_PRIVS 0");
 	expect("prctl(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0)");
 	expect_rval("%s", rerr(EINVAL));
-	check(CALL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0, "PR_SET_NO_NEW_PRIVS");
+	check(PRCTL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0, "PR_SET_NO_NEW_PRIVS");
 	expect("prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)");
 	expect_rval("0");
-	check(CALL(PR_SET_NO_NEW_PRIVS, 1, 1, 0, 0) < 0 && err == EINVAL, "PR_SET_NO_NEW_PRIVS junk");
+	check(PRCTL(PR_SET_NO_NEW_PRIVS, 1, 1, 0, 0) < 0 && err == EINVAL, "PR_SET_NO_NEW_PRIVS junk");
 	expect("prctl(PR_SET_NO_NEW_PRIVS, 1, 0x1, 0, 0)");
 	expect_rval("%s", rerr(EINVAL));
 
-	CALL(PR_CAPBSET_READ, CAP_SYS_ADMIN, 0, 0, 0);
+	PRCTL(PR_CAPBSET_READ, CAP_SYS_ADMIN, 0, 0, 0);
 	expect("prctl(PR_CAPBSET_READ, CAP_SYS_ADMIN)");
 	expect_rval("%s", rv());
-	check(CALL(PR_CAPBSET_READ, 99, 0, 0, 0) < 0 && err == EINVAL, "PR_CAPBSET_READ 99");
+	check(PRCTL(PR_CAPBSET_READ, 99, 0, 0, 0) < 0 && err == EINVAL, "PR_CAPBSET_READ 99");
 	expect("prctl(PR_CAPBSET_READ, 0x63 /* CAP_??? */)");
 	expect_rval("%s", rerr(EINVAL));
-	CALL(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0);
+	PRCTL(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0);
 	expect("prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0)");
 	expect_rval("%s", rv());
-	CALL(PR_CAP_AMBIENT, 9, 0, 0, 0);
+	PRCTL(PR_CAP_AMBIENT, 9, 0, 0, 0);
 	expect("prctl(PR_CAP_AMBIENT, 0x9 /* PR_CAP_AMBIENT_??? */, 0, 0, 0)");
 	expect_rval("%s", rv());
 
 	int v = -1;
-	check(CALL(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0, "PR_SET_CHILD_SUBREAPER");
+	check(PRCTL(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0, "PR_SET_CHILD_SUBREAPER");
 	expect("prctl(PR_SET_CHILD_SUBREAPER, 1)");
 	expect_rval("0");
-	check(CALL(PR_GET_CHILD_SUBREAPER, &v, 0, 0, 0) == 0 && v == 1, "PR_GET_CHILD_SUBREAPER");
+	check(PRCTL(PR_GET_CHILD_SUBREAPER, &v, 0, 0, 0) == 0 && v == 1, "PR_GET_CHILD_SUBREAPER");
 	expect("prctl(PR_GET_CHILD_SUBREAPER, [1])");
 	expect_rval("0");
-	check(CALL(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0) == 0, "PR_SET_CHILD_SUBREAPER 0");
+	check(PRCTL(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0) == 0, "PR_SET_CHILD_SUBREAPER 0");
 	expect("prctl(PR_SET_CHILD_SUBREAPER, 0)");
 	expect_rval("0");
-	check(CALL(PR_GET_CHILD_SUBREAPER, NULL, 0, 0, 0) < 0 && err == EFAULT, "PR_GET_CHILD_SUBREAPER NULL");
+	check(PRCTL(PR_GET_CHILD_SUBREAPER, NULL, 0, 0, 0) < 0 && err == EFAULT, "PR_GET_CHILD_SUBREAPER NULL");
 	expect("prctl(PR_GET_CHILD_SUBREAPER, NULL)");
 	expect_rval("%s", rerr(EFAULT));
 
 	void *tid_address = NULL;
-	check(CALL(PR_GET_TID_ADDRESS, &tid_address, 0, 0, 0) == 0, "PR_GET_TID_ADDRESS");
+	check(PRCTL(PR_GET_TID_ADDRESS, &tid_address, 0, 0, 0) == 0, "PR_GET_TID_ADDRESS");
 	expect("prctl(PR_GET_TID_ADDRESS, [%s])", addr(tid_address));
 	expect_rval("0");
 
-	long keep = CALL(PR_GET_KEEPCAPS, 0, 0, 0, 0);
+	long keep = PRCTL(PR_GET_KEEPCAPS, 0, 0, 0, 0);
 	check(keep >= 0, "PR_GET_KEEPCAPS");
 	expect("prctl(PR_GET_KEEPCAPS)");
 	expect_rval("%ld", keep);
-	CALL(PR_SET_KEEPCAPS, keep, 0, 0, 0);
+	PRCTL(PR_SET_KEEPCAPS, keep, 0, 0, 0);
 	expect("prctl(PR_SET_KEEPCAPS, %ld)", keep);
 	expect_rval("%s", rv());
-	long bits = CALL(PR_GET_SECUREBITS, 0, 0, 0, 0);
+	long bits = PRCTL(PR_GET_SECUREBITS, 0, 0, 0, 0);
 	expect("prctl(PR_GET_SECUREBITS)");
 	expect_rval("%s", rv_flags(secbits));
-	CALL(PR_SET_SECUREBITS, bits, 0, 0, 0);
+	PRCTL(PR_SET_SECUREBITS, bits, 0, 0, 0);
 	expect("prctl(PR_SET_SECUREBITS, %s)", sflags(secbits, bits));
 	expect_rval("%s", rv());
 
-	long slack = CALL(PR_GET_TIMERSLACK, 0, 0, 0, 0);
+	long slack = PRCTL(PR_GET_TIMERSLACK, 0, 0, 0, 0);
 	expect("prctl(PR_GET_TIMERSLACK)");
 	expect_rval("%s", rv());
-	check(CALL(PR_SET_TIMERSLACK, slack, 0, 0, 0) == 0, "PR_SET_TIMERSLACK");
+	check(PRCTL(PR_SET_TIMERSLACK, slack, 0, 0, 0) == 0, "PR_SET_TIMERSLACK");
 	expect("prctl(PR_SET_TIMERSLACK, %ld)", slack);
 	expect_rval("0");
-	CALL(PR_GET_SECCOMP, 0, 0, 0, 0);
+	PRCTL(PR_GET_SECCOMP, 0, 0, 0, 0);
 	expect("prctl(PR_GET_SECCOMP)");
 	expect_rval("%s", rv());
 
 	int tsc = 0;
-	CALL(PR_GET_TSC, &tsc, 0, 0, 0);
+	PRCTL(PR_GET_TSC, &tsc, 0, 0, 0);
 	if (rc == 0)
 		expect("prctl(PR_GET_TSC, [%s])", sxval(tsc_modes, tsc, "PR_TSC_???"));
 	else
 		expect("prctl(PR_GET_TSC, %s)", addr(&tsc));
 	expect_rval("%s", rv());
 	static const struct flag unalign[] = { FLAG(PR_UNALIGN_NOPRINT), FLAG(PR_UNALIGN_SIGBUS), END_FLAGS };
-	CALL(PR_GET_UNALIGN, &v, 0, 0, 0);
+	PRCTL(PR_GET_UNALIGN, &v, 0, 0, 0);
 	if (rc == 0)
 		expect("prctl(PR_GET_UNALIGN, [%s])", sflags(unalign, v));
 	else
 		expect("prctl(PR_GET_UNALIGN, %s)", addr(&v));
 	expect_rval("%s", rv());
-	CALL(PR_MCE_KILL_GET, 0, 0, 0, 0);
+	PRCTL(PR_MCE_KILL_GET, 0, 0, 0, 0);
 	expect("prctl(PR_MCE_KILL_GET, 0, 0, 0, 0)");
 	expect_rval("%s", rv_named(mce_policies));
-	CALL(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0);
+	PRCTL(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0);
 	expect("prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS)");
 	expect_rval("%s", rv_flags(spec_flags));
-	CALL(PR_GET_SPECULATION_CTRL, 9, 0, 0, 0);
+	PRCTL(PR_GET_SPECULATION_CTRL, 9, 0, 0, 0);
 	expect("prctl(PR_GET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */)");
 	expect_rval("%s", rv());
 
-	check(CALL(PR_TASK_PERF_EVENTS_DISABLE, 0, 0, 0, 0) == 0, "PERF_EVENTS_DISABLE");
+	check(PRCTL(PR_TASK_PERF_EVENTS_DISABLE, 0, 0, 0, 0) == 0, "PERF_EVENTS_DISABLE");
 	expect("prctl(PR_TASK_PERF_EVENTS_DISABLE)");
 	expect_rval("0");
-	check(CALL(PR_TASK_PERF_EVENTS_ENABLE, 0, 0, 0, 0) == 0, "PERF_EVENTS_ENABLE");
+	check(PRCTL(PR_TASK_PERF_EVENTS_ENABLE, 0, 0, 0, 0) == 0, "PERF_EVENTS_ENABLE");
 	expect("prctl(PR_TASK_PERF_EVENTS_ENABLE)");
 	expect_rval("0");
-	check(CALL(PR_SET_TIMING, PR_TIMING_STATISTICAL, 0, 0, 0) == 0, "PR_SET_TIMING");
+	check(PRCTL(PR_SET_TIMING, PR_TIMING_STATISTICAL, 0, 0, 0) == 0, "PR_SET_TIMING");
 	expect("prctl(PR_SET_TIMING, 0)");
 	expect_rval("0");
-	check(CALL(PR_GET_TIMING, 0, 0, 0, 0) == PR_TIMING_STATISTICAL, "PR_GET_TIMING");
+	check(PRCTL(PR_GET_TIMING, 0, 0, 0, 0) == PR_TIMING_STATISTICAL, "PR_GET_TIMING");
 	expect("prctl(PR_GET_TIMING)");
 	expect_rval("0");
 
-	CALL(PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0);
+	PRCTL(PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0);
 	expect("prctl(PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0)");
 	expect_rval("%s", rv());
-	CALL(PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 0, 0);
+	PRCTL(PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 0, 0);
 	expect("prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, NULL, 0, NULL)");
 	expect_rval("%s", rv());
 	/* An empty filter program: refused before anything is installed. */
 	struct sock_filter insns[1] = { { 0x06, 0, 0, 0x7fff0000 } };
 	struct sock_fprog prog = { 0, insns };
-	check(CALL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0 && err == EINVAL, "PR_SET_SECCOMP");
+	check(PRCTL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0 && err == EINVAL, "PR_SET_SECCOMP");
 	expect("prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=0, filter=%s})", addr(insns));
 	expect_rval("%s", rerr(EINVAL));
-	check(CALL(PR_SET_SECCOMP, 7, 1, 2, 3) < 0 && err == EINVAL, "PR_SET_SECCOMP 7");
+	check(PRCTL(PR_SET_SECCOMP, 7, 1, 2, 3) < 0 && err == EINVAL, "PR_SET_SECCOMP 7");
 	expect("prctl(PR_SET_SECCOMP, 0x7 /* SECCOMP_MODE_??? */, 0x1, 0x2, 0x3)");
 	expect_rval("%s", rerr(EINVAL));
-	CALL(PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
+	PRCTL(PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
 	expect("prctl(PR_SET_TSC, PR_TSC_ENABLE)");
 	expect_rval("%s", rv());
-	CALL(PR_SET_PTRACER, -1, 0, 0, 0);
+	PRCTL(PR_SET_PTRACER, -1, 0, 0, 0);
 	expect("prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY)");
 	expect_rval("%s", rv());
-	check(CALL(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 9, 0, 0) < 0 && err == EINVAL, "PR_MCE_KILL");
+	check(PRCTL(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 9, 0, 0) < 0 && err == EINVAL, "PR_MCE_KILL");
 	expect("prctl(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 0x9, 0, 0)");
 	expect_rval("%s", rerr(EINVAL));
-	check(CALL(0x7777, 1, 2, 3, 4) < 0 && err == EINVAL, "unknown option");
+	check(PRCTL(0x7777, 1, 2, 3, 4) < 0 && err == EINVAL, "unknown option");
 	expect("prctl(0x7777 /* PR_??? */, 0x1, 0x2, 0x3, 0x4)");
 	expect_rval("%s", rerr(EINVAL));
 

@@ -17,20 +17,7 @@
 #include <sys/times.h>
 #include <sys/utsname.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
-static long rc;
-static int err;
-#define CALL(...) (rc = S(__VA_ARGS__), err = errno, rc)
-
-static const char *rv(void)
-{
-	if (rc < 0)
-		return rerr(err);
-	char *res = scratch();
-	sprintf(res, "%ld", rc);
-	return res;
-}
 
 static const struct flag domains[] = { FLAG(PER_LINUX), FLAG(PER_BSD), FLAG(PER_LINUX32), FLAG(PER_RISCOS),
 				       FLAG(PER_OSF4), FLAG(PER_HPUX), END_FLAGS };

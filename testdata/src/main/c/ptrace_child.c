@@ -14,7 +14,6 @@
 #include <sys/user.h>
 #include <sys/wait.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 static volatile unsigned long secret = 0x2a2a2a2a;
 

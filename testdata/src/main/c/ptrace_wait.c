@@ -12,12 +12,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#define S(...) syscall(__VA_ARGS__)
 #define NOPID 2147483647 /* above any pid_max */
 
-static long rc;
-static int err;
-#define CALL(...) (rc = S(__VA_ARGS__), err = errno, rc)
 
 static int parent, uid;
 

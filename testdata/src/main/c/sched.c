@@ -12,7 +12,6 @@
 #include <sched.h>
 #include <sys/resource.h>
 
-#define S(...) syscall(__VA_ARGS__)
 
 /* include/uapi/linux/sched/types.h, which clashes with glibc's struct sched_param. */
 struct attr {
@@ -37,15 +36,6 @@ static const struct flag ioprio_classes[] = {
 	{ 0, "IOPRIO_CLASS_NONE" }, { 1, "IOPRIO_CLASS_RT" }, { 2, "IOPRIO_CLASS_BE" }, { 3, "IOPRIO_CLASS_IDLE" },
 	END_FLAGS,
 };
-
-static const char *rv(long r, int e)
-{
-	if (r < 0)
-		return rerr(e);
-	char *res = scratch();
-	sprintf(res, "%ld", r);
-	return res;
-}
 
 static const char *cpus(const unsigned char *m, size_t len)
 {
@@ -134,7 +124,7 @@ int main(void)
 	rc = S(SYS_sched_setscheduler, 0, SCHED_OTHER, &sp);
 	err = errno;
 	expect("sched_setscheduler(0, SCHED_OTHER, [0])");
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 
 	struct timespec ts;
 	check(S(SYS_sched_rr_get_interval, 0, &ts) == 0, "sched_rr_get_interval");
@@ -153,7 +143,7 @@ int main(void)
 	rc = S(SYS_sched_setaffinity, 0, 4, mask);
 	err = errno;
 	expect("sched_setaffinity(0, 4, %s)", cpus(mask, 4));
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 	check(S(SYS_sched_setaffinity, 0, 8, NULL) < 0 && errno == EFAULT, "setaffinity NULL");
 	expect("sched_setaffinity(0, 8, NULL)");
 	expect_rval("%s", rerr(EFAULT));
@@ -174,7 +164,7 @@ int main(void)
 	rc = S(SYS_sched_setattr, 0, &b, 0);
 	err = errno;
 	expect("sched_setattr(0, %s, 0)", attr_text(&b, 0));
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 	struct attr c = { 0 };
 	check(S(SYS_sched_getattr, 0, &c, sizeof(c), 0) == 0, "sched_getattr again");
 	expect("sched_getattr(0, %s, %zu, 0)", attr_text(&c, 0), sizeof(c));
@@ -195,7 +185,7 @@ int main(void)
 	rc = S(SYS_sched_setattr, 0, &a, 0);
 	err = errno;
 	expect("sched_setattr(0, %s, 0)", attr_text(&a, 0));
-	expect_rval("%s", rv(rc, err));
+	expect_rval("%s", rval_errno(rc, err));
 
 	unsigned cpu, node;
 	check(S(SYS_getcpu, &cpu, &node, NULL) == 0, "getcpu");

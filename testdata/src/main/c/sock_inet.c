@@ -71,7 +71,7 @@ int main(void)
 	struct sockaddr_in closed = { .sin_family = AF_INET, .sin_port = htons(1), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	check(connect(cli2, (struct sockaddr *) &closed, sizeof(closed)) < 0 && errno == ECONNREFUSED, "ECONNREFUSED");
 	expect("connect(%d, %s, %zu)", cli2, sa_in(&closed), sizeof(closed));
-	expect_rval("%s", rerr_net(ECONNREFUSED));
+	expect_rval("%s", rerr(ECONNREFUSED));
 	/* a sockaddr_in cut short prints its bytes */
 	check(bind(cli2, (struct sockaddr *) &lo, 8) < 0 && errno == EINVAL, "bind short");
 	expect("bind(%d, {sa_family=AF_INET, sa_data=\"\\0\\0\\177\\0\\0\\1\"}, 8)", cli2);
@@ -124,13 +124,13 @@ int main(void)
 	int rc = connect(u1, (struct sockaddr *) &mapped, sizeof(mapped));
 	int e = errno;
 	expect("connect(%d, %s, %zu)", u1, sa_in6(&mapped, sizeof(mapped)), sizeof(mapped));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	struct sockaddr_in6 doc = { .sin6_family = AF_INET6, .sin6_port = htons(53) };
 	inet_pton(AF_INET6, "2001:db8:0:0:1::1", &doc.sin6_addr);
 	rc = sendto(u2, "", 0, MSG_DONTWAIT, (struct sockaddr *) &doc, sizeof(doc));
 	e = errno;
 	expect("sendto(%d, \"\", 0, MSG_DONTWAIT, %s, %zu)", u2, sa_in6(&doc, sizeof(doc)), sizeof(doc));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	len = sizeof(ss);
 	check(recvfrom(u2, buf, sizeof(buf), 0, (struct sockaddr *) &ss, &len) < 0 && errno == EAGAIN, "EAGAIN");
 	expect("recvfrom(%d, %s, %zu, 0, %s, [%zu])", u2, addr(buf), sizeof(buf), addr(&ss), sizeof(ss));

@@ -72,7 +72,7 @@ int main(void)
 	int rc = setsockopt(fd, SOL_NETLINK, NETLINK_PKTINFO, &one, 2);
 	int e = errno;
 	expect("setsockopt(%d, SOL_NETLINK, NETLINK_PKTINFO, %s, 2)", fd, addr(&one));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 
 	/* multicast groups at bind, and the padding */
 	int fd2 = socket(AF_NETLINK, SOCK_DGRAM, NETLINK_ROUTE);
@@ -83,12 +83,12 @@ int main(void)
 	rc = bind(fd2, (struct sockaddr *) &grp, sizeof(grp));
 	e = errno;
 	expect("bind(%d, %s, %zu)", fd2, sa_nl(&grp), sizeof(grp));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	/* cut short: the bytes */
 	rc = bind(fd2, (struct sockaddr *) &grp, 8);
 	e = errno;
 	expect("bind(%d, {sa_family=AF_NETLINK, sa_data=%s}, 8)", fd2, qbuf_all((unsigned char *) &grp + 2, 6));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 
 	/* other protocols by name, unknown ones in hex */
 	int fd3 = socket(AF_NETLINK, SOCK_RAW, NETLINK_GENERIC);
@@ -98,7 +98,7 @@ int main(void)
 	check(socket(AF_NETLINK, SOCK_RAW, 99) < 0, "socket 99");
 	e = errno;
 	expect("socket(AF_NETLINK, SOCK_RAW, 0x63 /* NETLINK_??? */)");
-	expect_rval("%s", rerr_net(e));
+	expect_rval("%s", rerr(e));
 
 	expect_line("+++ exited with 0 +++");
 	expect_flush();

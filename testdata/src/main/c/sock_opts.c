@@ -13,7 +13,7 @@ static void set_int(int fd, int level, const char *slevel, int name, const char 
 	int rc = setsockopt(fd, level, name, &v, sizeof(v));
 	int e = errno;
 	expect("setsockopt(%d, %s, %s, [%d], 4)", fd, slevel, sname, v);
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 }
 
 static void get_int(int fd, int level, const char *slevel, int name, const char *sname)
@@ -122,7 +122,7 @@ int main(void)
 	int e = errno;
 	expect("setsockopt(%d, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {inet_pton(AF_INET6, \"ff02::1:3\", &ipv6mr_multiaddr), "
 	       "ipv6mr_interface=if_nametoindex(\"lo\")}, %zu)", u6, sizeof(mreq6));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	int u4 = socket(AF_INET, SOCK_DGRAM, 0);
 	check(u4 >= 0, "socket4");
 	expect("socket(AF_INET, SOCK_DGRAM, IPPROTO_IP)");
@@ -132,7 +132,7 @@ int main(void)
 	e = errno;
 	expect("setsockopt(%d, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr(\"224.0.0.251\"), "
 	       "imr_interface=inet_addr(\"127.0.0.1\")}, %zu)", u4, sizeof(mreq));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	struct group_req greq = { .gr_interface = lo };
 	struct sockaddr_in *grp = (struct sockaddr_in *) &greq.gr_group;
 	grp->sin_family = AF_INET;
@@ -141,7 +141,7 @@ int main(void)
 	e = errno;
 	expect("setsockopt(%d, SOL_IP, MCAST_JOIN_GROUP, {gr_interface=if_nametoindex(\"lo\"), gr_group=%s}, %zu)", u4,
 	       sa_in(grp), sizeof(greq));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 
 	/* failures */
 	check(setsockopt(s, SOL_SOCKET, SO_REUSEADDR, NULL, 4) < 0 && errno == EFAULT, "NULL optval");
@@ -156,7 +156,7 @@ int main(void)
 	expect_rval("%s", rerr(EBADF));
 	check(setsockopt(s, SOL_SOCKET, 999, &v, 4) < 0 && errno == ENOPROTOOPT, "unknown option");
 	expect("setsockopt(%d, SOL_SOCKET, 0x3e7 /* SO_??? */, [1], 4)", s);
-	expect_rval("%s", rerr_net(ENOPROTOOPT));
+	expect_rval("%s", rerr(ENOPROTOOPT));
 	check(getsockopt(s, SOL_SOCKET, SO_TYPE, &v, NULL) < 0 && errno == EFAULT, "NULL optlen");
 	expect("getsockopt(%d, SOL_SOCKET, SO_TYPE, %s, NULL)", s, addr(&v));
 	expect_rval("%s", rerr(EFAULT));

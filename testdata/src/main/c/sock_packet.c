@@ -72,14 +72,14 @@ int main(void)
 	int rc = bind(d, (struct sockaddr *) &hw, 12);
 	int e = errno;
 	expect("bind(%d, {sa_family=AF_PACKET, sa_data=%s}, 12)", d, qbuf_all((unsigned char *) &hw + 2, 10));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 
 	/* SOL_PACKET options */
 	int one = 1;
 	rc = setsockopt(p, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	e = errno;
 	expect("setsockopt(%d, SOL_PACKET, PACKET_IGNORE_OUTGOING, [1], 4)", p);
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	int version = TPACKET_V2;
 	check(setsockopt(d, SOL_PACKET, PACKET_VERSION, &version, sizeof(version)) == 0, "PACKET_VERSION");
 	expect("setsockopt(%d, SOL_PACKET, PACKET_VERSION, [%d], 4)", d, version);
@@ -89,14 +89,14 @@ int main(void)
 	e = errno;
 	expect("setsockopt(%d, SOL_PACKET, PACKET_RX_RING, {tp_block_size=0, tp_block_nr=0, tp_frame_size=0, "
 	       "tp_frame_nr=0}, %zu)", d, sizeof(req));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	struct packet_mreq mr = { .mr_ifindex = lo, .mr_type = PACKET_MR_ALLMULTI, .mr_alen = 2,
 				  .mr_address = { 0x01, 0x80, 0xc2 } };
 	rc = setsockopt(p, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr));
 	e = errno;
 	expect("setsockopt(%d, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=if_nametoindex(\"lo\"), "
 	       "mr_type=PACKET_MR_ALLMULTI, mr_alen=2, mr_address=01:80}, %zu)", p, sizeof(mr));
-	expect_rval("%s", rc == 0 ? "0" : rerr_net(e));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 	/* a classic BPF program: its length and where it is (strace shows the instructions with -v) */
 	struct sock_filter accept_all[] = { BPF_STMT(BPF_RET | BPF_K, 0xffff) };
 	struct sock_fprog fprog = { 1, accept_all };

@@ -12,23 +12,6 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-/* "-1 ENAME (message)" for the errors of socket calls, and the others tests.h knows */
-static const char *rerr_net(int e)
-{
-	const char *name;
-	switch (e) {
-#define N(x) case x: name = #x; break
-	N(EADDRINUSE); N(EADDRNOTAVAIL); N(ECONNREFUSED); N(ENETUNREACH); N(EISCONN); N(ENOTCONN);
-	N(EPROTONOSUPPORT); N(EAFNOSUPPORT); N(EOPNOTSUPP); N(ENOPROTOOPT); N(ENOTSOCK); N(EDESTADDRREQ);
-	N(EMSGSIZE); N(ESOCKTNOSUPPORT); N(EPROTOTYPE); N(EHOSTUNREACH); N(ECONNRESET); N(EINPROGRESS);
-#undef N
-	default: name = errno_name(e);
-	}
-	char *res = scratch();
-	sprintf(res, "-1 %s (%s)", name, strerror(e));
-	return res;
-}
-
 /* LEN bytes quoted whole, not cut at -s (strace's print_quoted_string) */
 static const char *qbuf_all(const unsigned char *p, size_t len)
 {

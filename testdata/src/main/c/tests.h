@@ -209,6 +209,12 @@ static const char *errno_name(int e)
 	E(EEXIST); E(EXDEV); E(ENODEV); E(ENOTDIR); E(EISDIR); E(EINVAL); E(ENFILE);
 	E(EMFILE); E(ENOTTY); E(EFBIG); E(ENOSPC); E(ESPIPE); E(EROFS); E(EMLINK);
 	E(EPIPE); E(ERANGE); E(ENAMETOOLONG); E(ENOSYS); E(ENOTEMPTY); E(ELOOP);
+	E(ENOMSG); E(EIDRM); E(ENODATA); E(EOPNOTSUPP); E(ETIMEDOUT); E(EMSGSIZE); E(EDQUOT);
+	E(ENOKEY); E(EKEYEXPIRED); E(EKEYREVOKED); E(EKEYREJECTED); E(ENOTBLK); E(EOVERFLOW);
+	E(EBADMSG); E(ESTALE); E(ENOMEDIUM); E(EADDRINUSE); E(EADDRNOTAVAIL); E(ECONNREFUSED);
+	E(ENETUNREACH); E(EISCONN); E(ENOTCONN); E(EPROTONOSUPPORT); E(EAFNOSUPPORT);
+	E(ENOPROTOOPT); E(ENOTSOCK); E(EDESTADDRREQ); E(ESOCKTNOSUPPORT); E(EPROTOTYPE);
+	E(EHOSTUNREACH); E(ECONNRESET); E(EINPROGRESS);
 #undef E
 	}
 	abort();
@@ -220,6 +226,35 @@ static const char *rerr(int e)
 	char *res = scratch();
 	sprintf(res, "-1 %s (%s)", errno_name(e), strerror(e));
 	return res;
+}
+
+#define S(...) syscall(__VA_ARGS__)
+
+/* What strace prints after "= " for a call that returned r, errno being e: "3", or rerr(e). */
+static const char *rval_errno(long r, int e)
+{
+	if (r == -1)
+		return rerr(e);
+	char *res = scratch();
+	sprintf(res, "%ld", r);
+	return res;
+}
+
+/* The same with errno as the call left it: expect_rval("%s", rval(S(SYS_...))). */
+static const char *rval(long r)
+{
+	return rval_errno(r, errno);
+}
+
+/* The last call made through CALL(), kept for expectations printed after others. */
+static long rc;
+static int err;
+#define CALL(...) (rc = S(__VA_ARGS__), err = errno, rc)
+
+/* The result of the last CALL(). */
+static const char *rv(void)
+{
+	return rval_errno(rc, err);
 }
 
 /*

@@ -52,23 +52,23 @@ int main(void)
 		expect("%s, %zu)", qbuf(buf, r), sizeof(buf));
 	else
 		expect("%s, %zu)", addr(buf), sizeof(buf));
-	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : ferr(errno));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 
 	r = S(SYS_lgetxattr, link_, "user.colour", NULL, 0);
 	expect("lgetxattr(%s, \"user.colour\", NULL, 0)", qlink);
-	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : ferr(errno));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 
 	r = S(SYS_fgetxattr, fd, "user.shape", buf, 2);
 	expect("fgetxattr(%d, \"user.shape\", %s, 2)", fd, addr(buf));
-	expect_rval("%s", r >= 0 ? "?" : ferr(errno));
+	expect_rval("%s", r >= 0 ? "?" : rerr(errno));
 
 	r = S(SYS_fgetxattr, fd, "user.missing", buf, sizeof(buf));
 	expect("fgetxattr(%d, \"user.missing\", %s, %zu)", fd, addr(buf), sizeof(buf));
-	expect_rval("%s", r >= 0 ? "?" : ferr(errno));
+	expect_rval("%s", r >= 0 ? "?" : rerr(errno));
 
 	r = S(SYS_listxattr, file, NULL, 0);
 	expect("listxattr(%s, NULL, 0)", qfile);
-	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : ferr(errno));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 
 	r = S(SYS_llistxattr, link_, buf, sizeof(buf));
 	expect("llistxattr(%s, ", qlink);
@@ -76,7 +76,7 @@ int main(void)
 		expect("%s, %zu)", qbuf(buf, r), sizeof(buf));
 	else
 		expect("%s, %zu)", addr(buf), sizeof(buf));
-	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : ferr(errno));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 
 	char list[256];
 	r = S(SYS_flistxattr, fd, list, sizeof(list));
@@ -85,11 +85,11 @@ int main(void)
 		expect("%s, %zu)", qbuf(list, r), sizeof(list));
 	else
 		expect("%s, %zu)", addr(list), sizeof(list));
-	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : ferr(errno));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 
 	r = S(SYS_flistxattr, fd, list, 1);
 	expect("flistxattr(%d, %s, 1)", fd, addr(list));
-	expect_rval("%s", r >= 0 ? "?" : ferr(errno));
+	expect_rval("%s", r >= 0 ? "?" : rerr(errno));
 
 	r = S(SYS_removexattr, file, "user.colour");
 	expect("removexattr(%s, \"user.colour\")", qfile);
@@ -106,10 +106,10 @@ int main(void)
 
 	r = S(SYS_getxattr, "xattrs.missing", "user.colour", buf, sizeof(buf));
 	expect("getxattr(\"xattrs.missing\", \"user.colour\", %s, %zu)", addr(buf), sizeof(buf));
-	expect_rval("%s", ferr(errno));
+	expect_rval("%s", rerr(errno));
 	r = S(SYS_setxattr, file, NULL, "v", 1, 0);
 	expect("setxattr(%s, NULL, \"v\", 1, 0)", qfile);
-	expect_rval("%s", ferr(errno));
+	expect_rval("%s", rerr(errno));
 	(void) have;
 
 	S(SYS_close, fd);
