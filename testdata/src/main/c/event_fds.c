@@ -15,15 +15,6 @@
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
 
-static const char *its(const struct itimerspec *v)
-{
-	char *res = scratch();
-	sprintf(res, "{it_interval={tv_sec=%lld, tv_nsec=%llu}, it_value={tv_sec=%lld, tv_nsec=%llu}}",
-		(long long) v->it_interval.tv_sec, (unsigned long long) v->it_interval.tv_nsec,
-		(long long) v->it_value.tv_sec, (unsigned long long) v->it_value.tv_nsec);
-	return res;
-}
-
 static void timerfds(void)
 {
 	int t = syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);

@@ -190,6 +190,16 @@ static const char *qpath(const char *s)
 	return res;
 }
 
+/* A struct itimerspec as strace prints it (timer_settime, timerfd_gettime...). */
+static const char *its(const struct itimerspec *v)
+{
+	char *res = scratch();
+	sprintf(res, "{it_interval={tv_sec=%lld, tv_nsec=%llu}, it_value={tv_sec=%lld, tv_nsec=%llu}}",
+		(long long) v->it_interval.tv_sec, (unsigned long long) v->it_interval.tv_nsec,
+		(long long) v->it_value.tv_sec, (unsigned long long) v->it_value.tv_nsec);
+	return res;
+}
+
 /* An address as strace prints it: NULL or 0x-prefixed lower-case hex. */
 static const char *addr(const void *p)
 {

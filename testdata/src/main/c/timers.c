@@ -16,15 +16,6 @@ static const char *itv(const struct itimerval *v)
 	return res;
 }
 
-static const char *its(const struct itimerspec *v)
-{
-	char *res = scratch();
-	sprintf(res, "{it_interval={tv_sec=%lld, tv_nsec=%llu}, it_value={tv_sec=%lld, tv_nsec=%llu}}",
-		(long long) v->it_interval.tv_sec, (unsigned long long) v->it_interval.tv_nsec,
-		(long long) v->it_value.tv_sec, (unsigned long long) v->it_value.tv_nsec);
-	return res;
-}
-
 /* sigev_value (when not 0) and sigev_signo as strace prints them; the signal by name when sig is non-NULL. */
 static const char *sev_head(const struct sigevent *e, const char *sig)
 {
