@@ -67,6 +67,10 @@ int main(void)
 	check(PRCTL(PR_SET_NAME, "a-very-long-task-name", 0, 0, 0) == 0, "PR_SET_NAME long");
 	expect("prctl(PR_SET_NAME, \"a-very-long-tas\"...)");
 	expect_rval("0");
+	/* exactly TASK_COMM_LEN - 1 characters: strace cannot see the NUL within them, so "..." */
+	check(PRCTL(PR_SET_NAME, "exactly-15-char", 0, 0, 0) == 0, "PR_SET_NAME 15");
+	expect("prctl(PR_SET_NAME, \"exactly-15-char\"...)");
+	expect_rval("0");
 	check(PRCTL(PR_SET_NAME, NULL, 0, 0, 0) < 0 && err == EFAULT, "PR_SET_NAME NULL");
 	expect("prctl(PR_SET_NAME, NULL)");
 	expect_rval("%s", rerr(EFAULT));

@@ -27,6 +27,16 @@ final class Strings {
         return new Str(s.bytes(), s.ending() == CString.Ending.TRUNCATED);
     }
 
+    /**
+     * A string of at most {@code len} bytes that strace prints as complete only if its NUL
+     * comes within them (printstr_ex with a length and QUOTE_0_TERMINATED, src/util.c):
+     * prctl's PR_SET_NAME of a 15-character name prints {@code "Reference Handl"...}.
+     */
+    static Value cStringWithin(Call c, long addr, int len) {
+        Value v = cString(c, addr, len);
+        return v instanceof Str s && s.bytes().length >= len ? new Str(s.bytes(), true) : v;
+    }
+
     /** write(2)'s buffer: the length is the next argument. */
     static Value writeBuffer(Call c, int i) {
         return buffer(c, c.arg(i), c.arg(i + 1));

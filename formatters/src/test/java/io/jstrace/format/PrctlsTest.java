@@ -59,6 +59,10 @@ class PrctlsTest {
         FakeMemory m = new FakeMemory().putString(S, "a-very-long-task-name");
         assertEquals("PR_SET_NAME, \"a-very-long-tas\"...", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(m).enter()));
         assertEquals("PR_SET_NAME, NULL", line(Calls.of("prctl").args(PR_SET_NAME, 0).enter()));
+        FakeMemory exact = new FakeMemory().putString(S, "Reference Handl");
+        assertEquals("PR_SET_NAME, \"Reference Handl\"...", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(exact).enter()));
+        FakeMemory shorter = new FakeMemory().putString(S, "Reference Hand");
+        assertEquals("PR_SET_NAME, \"Reference Hand\"", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(shorter).enter()));
         FakeMemory got = new FakeMemory().putString(A, "proc-test");
         Call get = Calls.of("prctl").args(PR_GET_NAME, A).mem(got).exit(0);
         assertEquals(1, Formatters.entryArgs(get, Formatters.visibleArgs(get)));
