@@ -162,6 +162,12 @@ int main(void)
 	expect("move_pages(0, 1, [%s], [0], %s, 0x10 /* MPOL_??? */)", addr(p), addr(status));
 	CALL_RVAL(S(SYS_move_pages, 0, 1, pages, nodes, status, 0x10));
 
+	/* the home node of a range's policy: ENOENT where the range has no MPOL_BIND/PREFERRED_MANY */
+	expect("set_mempolicy_home_node(%s, 4096, 0, 0)", addr(p));
+	CALL_RVAL(S(450 /* SYS_set_mempolicy_home_node */, p, 4096, 0, 0));
+	expect("set_mempolicy_home_node(%s, 4096, 99, 0x1)", addr(p));
+	CALL_RVAL(S(450 /* SYS_set_mempolicy_home_node */, p, 4096, 99, 1));
+
 	expect_line("+++ exited with 0 +++");
 	expect_flush();
 	return 0;

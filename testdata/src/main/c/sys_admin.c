@@ -105,6 +105,10 @@ static void filesystems(void)
 	expect_rval("%s", rval(r));
 }
 
+#ifndef SYS_quotactl_fd
+#define SYS_quotactl_fd 443
+#endif
+
 static void quotas(void)
 {
 	static const char dev[] = "/nonexistent/dev";
@@ -136,6 +140,20 @@ static void quotas(void)
 	r = S(SYS_quotactl, QCMD(0x1234, 5), dev, 0, NULL);
 	expect("quotactl(QCMD(0x1234 /* Q_??? */, 0x5 /* ???QUOTA */), \"%s\", 0, NULL)", dev);
 	expect_rval("%s", rval(r));
+
+	/* quotactl_fd: the filesystem by a descriptor, the command second */
+	int root = S(SYS_openat, AT_FDCWD, "/", O_RDONLY | O_DIRECTORY);
+	check(root >= 0, "open /");
+	r = S(SYS_quotactl_fd, -1, QCMD(Q_GETFMT, USRQUOTA), 0, buf);
+	expect("quotactl_fd(-1, QCMD(Q_GETFMT, USRQUOTA), %s)", addr(buf));
+	expect_rval("%s", rval(r));
+	r = S(SYS_quotactl_fd, root, QCMD(Q_SYNC, GRPQUOTA), 0, NULL);
+	expect("quotactl_fd(%d, QCMD(Q_SYNC, GRPQUOTA))", root);
+	expect_rval("%s", rval(r));
+	r = S(SYS_quotactl_fd, root, QCMD(Q_GETQUOTA, USRQUOTA), 1000, buf);
+	expect("quotactl_fd(%d, QCMD(Q_GETQUOTA, USRQUOTA), 1000, %s)", root, addr(buf));
+	expect_rval("%s", rval(r));
+	S(SYS_close, root);
 }
 
 static void swaps(void)

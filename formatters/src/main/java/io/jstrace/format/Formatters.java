@@ -40,7 +40,7 @@ public final class Formatters {
                 return Syslog.arg(call, i);
             case "reboot":
                 return Reboot.arg(call, i);
-            case "quotactl":
+            case "quotactl", "quotactl_fd":
                 return Quotas.arg(call, i);
             case "mount":
                 return Mounts.mountArg(call, i);
@@ -265,7 +265,7 @@ public final class Formatters {
             case "preadv2", "pwritev2" -> n - 1;
             case "syslog" -> Syslog.visibleArgs(call);
             case "reboot" -> Reboot.visibleArgs(call);
-            case "quotactl" -> Quotas.visibleArgs(call);
+            case "quotactl", "quotactl_fd" -> Quotas.visibleArgs(call);
             case "keyctl" -> Keys.visibleArgs(call);
             case "mremap" -> Memory.mremapVisibleArgs(call, n);
             case "membarrier" -> Memory.membarrierVisibleArgs(call, n);
@@ -306,7 +306,7 @@ public final class Formatters {
                 return Keys.entryArgs(call, visible);
             case "seccomp":
                 return Seccomp.argAtExit(call) ? Math.min(2, visible) : visible;
-            case "quotactl":
+            case "quotactl", "quotactl_fd":
                 // src/quota.c: Q_GETFMT's format is read back at exit.
                 return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;
             default:

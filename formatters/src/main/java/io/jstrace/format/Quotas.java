@@ -8,7 +8,9 @@ import io.jstrace.syscalls.xlat.QuotaTypes;
 import java.util.List;
 
 /**
- * quotactl(2) (fs/quota/quota.c), as strace 6.1 prints it (src/quota.c): the command as
+ * quotactl(2) and quotactl_fd(2) (fs/quota/quota.c), as strace 6.1 prints them (src/quota.c):
+ * quotactl_fd takes a descriptor first and the command second, quotactl the command first
+ * and the special file second; the rest is the same. The command prints as
  * {@code QCMD(Q_GETFMT, USRQUOTA)}, the special file, then what the command uses of
  * {@code id} and {@code addr}: nothing (Q_SYNC), the format and the quota file's path
  * (Q_QUOTAON), the address alone (Q_GETFMT, Q_GETINFO), or the id and the address.
@@ -20,9 +22,14 @@ import java.util.List;
 final class Quotas {
     private Quotas() {}
 
+    /** Which argument is the command: quotactl_fd's second, quotactl's first. */
+    private static int cmdArg(Call c) {
+        return c.name().equals("quotactl_fd") ? 1 : 0;
+    }
+
     /** QCMD(cmd, type) = cmd << 8 | type (include/uapi/linux/quota.h). */
     static long cmd(Call c) {
-        return (c.arg(0) & 0xffff_ffffL) >>> 8;
+        return (c.arg(cmdArg(c)) & 0xffff_ffffL) >>> 8;
     }
 
     static int visibleArgs(Call c) {
@@ -38,8 +45,8 @@ final class Quotas {
 
     static Value arg(Call c, int i) {
         long cmd = cmd(c);
-        if (i == 0) return qcmd(c.arg(0) & 0xffff_ffffL);
-        if (i == 1) return Strings.path(c, 1);
+        if (i == cmdArg(c)) return qcmd(c.arg(i) & 0xffff_ffffL);
+        if (i < 2) return cmdArg(c) == 1 ? Files.fd(c, i) : Strings.path(c, i);
         if (cmd == Q_QUOTAON) {
             return i == 2 ? Numbers.named(QuotaFormats.XLAT, c.arg(2) & 0xffff_ffffL, "QFMT_VFS_???")
                     : Strings.path(c, 3);

@@ -83,6 +83,18 @@ class SysAdminTest {
     }
 
     @Test
+    void quotactlFdTakesTheDescriptorFirst() {
+        assertEquals("-1, QCMD(Q_GETFMT, USRQUOTA), 0x7ffc6fa650d0",
+                args(Calls.of("quotactl_fd").args(-1, 0x80000400L, 0, BUF).exit(-9)));
+        assertEquals("3, QCMD(Q_SYNC, GRPQUOTA)", args(Calls.of("quotactl_fd").args(3, 0x80000101L, 0, 0).exit(0)));
+        assertEquals("3, QCMD(Q_GETQUOTA, USRQUOTA), 1000, 0x7ffc6fa650d0",
+                args(Calls.of("quotactl_fd").args(3, 0x80000700L, 1000, BUF).exit(-3)));
+        FakeMemory m = new FakeMemory().putInts(BUF, 2);
+        assertEquals("3, QCMD(Q_GETFMT, USRQUOTA), [QFMT_VFS_V0]",
+                args(Calls.of("quotactl_fd").args(3, 0x80000400L, 0, BUF).mem(m).exit(0)));
+    }
+
+    @Test
     void quotactlGetfmtReadsTheFormatBack() {
         FakeMemory m = paths().putInts(BUF, 2);
         assertEquals("QCMD(Q_GETFMT, USRQUOTA), \"/nonexistent\", [QFMT_VFS_V0]",
