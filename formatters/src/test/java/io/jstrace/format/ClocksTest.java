@@ -6,28 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Expected texts are strace 6.1's output for the same calls (TZ=UTC). */
+@ExtendWith(InUtc.class)
 class ClocksTest {
     private static final long A = 0x7ffe_f8d3_8cd0L;
     private static final long EFAULT = -14, EINVAL = -22;
 
-    private TimeZone saved;
-
-    @BeforeEach
-    void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterEach
-    void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     /** A struct timex as adjtimex(modes=0) returned it on an unsynchronised clock. */
     private static byte[] timex(int modes, int status) {

@@ -5,27 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Expected texts are strace 6.1's for the same calls (TZ=UTC). */
+@ExtendWith(InUtc.class)
 class StatxTest {
     private static final long A = 0x7ffc0000_1000L;
     private static final int STATX_BASIC_STATS = 0x7ff, STATX_BTIME = 0x800, STATX_MNT_ID = 0x1000;
-    private TimeZone saved;
-
-    @BeforeEach
-    void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterEach
-    void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     /** A struct statx of a regular 5-byte file, every timestamp 1 s + 2 ns. */
     private static byte[] statx(int mask) {

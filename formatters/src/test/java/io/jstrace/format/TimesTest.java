@@ -4,27 +4,15 @@ import static io.jstrace.format.Calls.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Expected texts are strace 6.1's output for the same calls (TZ=UTC unless a test says otherwise). */
+@ExtendWith(InUtc.class)
 class TimesTest {
     private static final long A = 0x7ffc0000_1000L, B = 0x7ffc0000_2000L;
     private static final long EFAULT = -14, EINVAL = -22, ERESTART_RESTARTBLOCK = -516;
 
-    private TimeZone saved;
-
-    @BeforeEach
-    void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterEach
-    void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     private static String timespec(Call c, int i) {
         return render(Times.timespec(c, i));
