@@ -89,28 +89,20 @@ final class Constants {
 
     private Constants() {}
 
-    /** The *_CLOEXEC|*_NONBLOCK flags of fd-creating calls take their names from each call's header. */
-    private static Xlat creationFlags(String syscall) {
+    /**
+     * The *_CLOEXEC|*_NONBLOCK flags of fd-creating calls take their names, and strace's
+     * comment for bits none of which is named, from each call's header (memfd_secret's
+     * unknown bits get no comment).
+     */
+    private static Row creationFlags(String syscall) {
         return switch (syscall) {
-            case "eventfd2" -> EventfdFlags.XLAT;
-            case "epoll_create1" -> EpollCreateFlags.XLAT;
-            case "signalfd4" -> SignalfdFlags.XLAT;
-            case "inotify_init1" -> InotifyInitFlags.XLAT;
-            case "timerfd_create" -> TimerfdFlags.XLAT;
-            default -> OpenFlags.XLAT;
-        };
-    }
-
-    /** The comment strace puts after creation flags of which no bit has a name (memfd_secret gets none). */
-    private static String creationUnknown(String syscall) {
-        return switch (syscall) {
-            case "eventfd2" -> "EFD_???";
-            case "epoll_create1" -> "EPOLL_???";
-            case "signalfd4" -> "SFD_???";
-            case "inotify_init1" -> "IN_???";
-            case "timerfd_create" -> "TFD_???";
-            case "pipe2", "dup3" -> "O_???";
-            default -> null;
+            case "eventfd2" -> new Row(EventfdFlags.XLAT, "EFD_???");
+            case "epoll_create1" -> new Row(EpollCreateFlags.XLAT, "EPOLL_???");
+            case "signalfd4" -> new Row(SignalfdFlags.XLAT, "SFD_???");
+            case "inotify_init1" -> new Row(InotifyInitFlags.XLAT, "IN_???");
+            case "timerfd_create" -> new Row(TimerfdFlags.XLAT, "TFD_???");
+            case "pipe2", "dup3" -> new Row(OpenFlags.XLAT, "O_???");
+            default -> new Row(OpenFlags.XLAT, null);
         };
     }
 
@@ -124,17 +116,9 @@ final class Constants {
     }
 
     static Value format(Call c, int i) {
-        if (c.spec(i) == CLOEXEC_NONBLOCK_FLAGS) {
-            String unknown = creationUnknown(c.name());
-            long v = c.arg(i) & 0xffff_ffffL;
-            return unknown == null ? Numbers.flags(creationFlags(c.name()), v)
-                    : Numbers.flags(creationFlags(c.name()), v, unknown);
-        }
-        Row row = ROWS.get(c.spec(i));
+        Row row = c.spec(i) == CLOEXEC_NONBLOCK_FLAGS ? creationFlags(c.name()) : ROWS.get(c.spec(i));
         long v = c.arg(i) & 0xffff_ffffL;
-        if (row.table().isFlags()) {
-            return row.unknown() == null ? Numbers.flags(row.table(), v) : Numbers.flags(row.table(), v, row.unknown());
-        }
+        if (row.table().isFlags()) return Numbers.flags(row.table(), v, row.unknown());
         // A negative constant (RUSAGE_CHILDREN is -1) is an int the kernel sign-extends.
         if (row.table().name(v) == null && row.table().name(c.intArg(i)) != null) {
             return Numbers.named(row.table(), c.intArg(i), row.unknown());

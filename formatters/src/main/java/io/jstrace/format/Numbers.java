@@ -45,11 +45,14 @@ final class Numbers {
 
     /**
      * strace's printflags: flags, or when no flag is set but some bits are, those bits in hex
-     * with the table's comment, {@code 0x10 /* SOCK_??? *\/}.
+     * with the table's comment, {@code 0x10 /* SOCK_??? *\/}; a {@code null} comment for
+     * the tables strace gives none.
      */
     static Value flags(Xlat table, long value, String unknownComment) {
         Xlat.Decomposed d = table.decompose(value);
-        if (d.names().isEmpty() && d.remainder() != 0) return new Value.Commented(Value.hex(value), unknownComment);
+        if (unknownComment != null && d.names().isEmpty() && d.remainder() != 0) {
+            return new Value.Commented(Value.hex(value), unknownComment);
+        }
         return new Value.Flags(value, d.names(), d.remainder());
     }
 
