@@ -2,56 +2,48 @@ package io.jstrace.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jstrace exec}'s options: which programs to watch and how to show them. */
-@Command(name = "jstrace exec", sortOptions = false,
-        description = "Show every program started by CMD and its descendants, by process PID and its descendants, "
-                + "or on the whole machine (--system): argv, exit status and duration.")
 final class ExecOptions {
-    @Option(names = "-p", paramLabel = "PID",
-            description = "attach to PID and its descendants; with --system, report only them")
     Integer pid;
-
-    @Option(names = "--system", description = "the whole machine, through the kernel's process-events connector (root)")
     boolean system;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard error "
-            + "(standard output without a command)")
     String output;
-
-    @Option(names = {"-j", "--json"}, description = "one JSON object per event (docs/jstrace-exec.schema.json)")
     boolean json;
-
-    @Option(names = {"-x", "--failed"}, description = "also show execs that failed, with their errno")
     boolean failed;
-
-    @Option(names = "--cwd", description = "show each program's working directory")
     boolean cwd;
-
-    @Option(names = "--env", description = "show each program's environment changes against its parent's")
     boolean env;
-
-    @Option(names = "--tree", description = "at the end, the process tree with argv, exit statuses and durations")
     boolean tree;
-
-    @Option(names = "--only", paramLabel = "TAG", description = "only execs tagged git-commit or build")
     String only;
-
-    @Option(names = "--cgroup", paramLabel = "PATH", description = "only members of this cgroup v2 group")
     String cgroup;
-
-    @Option(names = {"-u", "--uid"}, paramLabel = "UID", description = "only programs run by this real user id")
     Integer uid;
-
-    @Option(names = "--comm", paramLabel = "REGEX", description = "only programs whose command name matches REGEX")
     String comm;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
-
-    @Parameters(paramLabel = "CMD", description = "the command to run, with its arguments")
     List<String> command = new ArrayList<>();
+
+    /** picocli's model of these options, one row each, bound to this object's fields. */
+    CommandSpec spec() {
+        return new OptionTable("jstrace exec", "Show every program started by CMD and its descendants, by process"
+                + " PID and its descendants, or on the whole machine (--system): argv, exit status and duration.")
+                .value("-p", "PID", Integer.class,
+                        "attach to PID and its descendants; with --system, report only them", v -> pid = v)
+                .flag("--system",
+                        "the whole machine, through the kernel's process-events connector (root)", v -> system = v)
+                .value("-o --output", "FILE", String.class,
+                        "write to FILE instead of standard error (standard output without a command)",
+                        v -> output = v)
+                .flag("-j --json", "one JSON object per event (docs/jstrace-exec.schema.json)", v -> json = v)
+                .flag("-x --failed", "also show execs that failed, with their errno", v -> failed = v)
+                .flag("--cwd", "show each program's working directory", v -> cwd = v)
+                .flag("--env", "show each program's environment changes against its parent's", v -> env = v)
+                .flag("--tree",
+                        "at the end, the process tree with argv, exit statuses and durations", v -> tree = v)
+                .value("--only", "TAG", String.class, "only execs tagged git-commit or build", v -> only = v)
+                .value("--cgroup", "PATH", String.class, "only members of this cgroup v2 group", v -> cgroup = v)
+                .value("-u --uid", "UID", Integer.class, "only programs run by this real user id", v -> uid = v)
+                .value("--comm", "REGEX", String.class,
+                        "only programs whose command name matches REGEX", v -> comm = v)
+                .help("-h --help", "show this help", v -> help = v)
+                .positionals("CMD", "the command to run, with its arguments", v -> command = v);
+    }
 }

@@ -42,7 +42,7 @@ final class ExecView {
 
     int run(String[] args) {
         o = new ExecOptions();
-        CommandLine cl = new CommandLine(o).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
+        CommandLine cl = new CommandLine(o.spec()).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {

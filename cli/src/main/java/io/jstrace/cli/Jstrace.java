@@ -40,7 +40,7 @@ final class Jstrace {
     /** Runs jstrace with {@code args}; returns the exit status. */
     int run(String[] args) {
         Options o = new Options();
-        CommandLine cl = new CommandLine(o).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
+        CommandLine cl = new CommandLine(o.spec()).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {

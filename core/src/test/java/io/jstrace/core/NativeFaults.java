@@ -31,7 +31,7 @@ final class NativeFaults {
                 });
         Native.install(faulty, () -> {
             Integer e = INJECTED_ERRNO.get();
-            return e != null ? e : Native.runtime().getLastError();
+            return e != null ? e : Native.realErrno();
         });
     }
 

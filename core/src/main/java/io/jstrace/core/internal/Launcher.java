@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * Starts a command stopped before its execve, without fork() in the JVM: posix_spawn a
@@ -84,25 +82,24 @@ public final class Launcher {
      */
     static int spawn(LibC libc, Path path, List<String> argv, List<byte[]> env, java.util.Set<Integer> keepFds,
             int options) throws TraceException {
-        Runtime rt = Native.runtime();
         List<byte[]> shellArgv = new ArrayList<>();
         shellArgv.add(bytes("sh"));
         shellArgv.add(bytes("-c"));
         shellArgv.add(bytes(PRELUDE));
         shellArgv.add(bytes(path.toString()));
         for (String a : argv) shellArgv.add(bytes(a));
-        Pointer pidOut = Memory.allocateDirect(rt, 4);
-        Pointer attr = spawnAttributes(libc, rt);
-        Pointer actions = closeOthers(libc, rt, keepFds);
-        List<Pointer> keep = new ArrayList<>();
+        NativeBuffer pidOut = NativeBuffer.allocate(4);
+        NativeBuffer attr = spawnAttributes(libc);
+        NativeBuffer actions = closeOthers(libc, keepFds);
+        List<NativeBuffer> keep = new ArrayList<>();
         int err = libc.posix_spawn(
-                pidOut, "/bin/sh", actions, attr, cStrings(rt, shellArgv, keep), cStrings(rt, env, keep));
+                pidOut, "/bin/sh", actions, attr, cStrings(shellArgv, keep), cStrings(env, keep));
         libc.posix_spawnattr_destroy(attr);
         libc.posix_spawn_file_actions_destroy(actions);
         java.lang.ref.Reference.reachabilityFence(keep);
         if (err != 0) throw new TraceException("posix_spawn /bin/sh: error " + err);
         int pid = pidOut.getInt(0);
-        awaitSelfStop(libc, rt, pid);
+        awaitSelfStop(libc, pid);
         if (libc.ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
             int e = Native.errno();
             libc.kill(pid, 9);
@@ -112,8 +109,8 @@ public final class Launcher {
         return pid;
     }
 
-    private static void awaitSelfStop(LibC libc, Runtime rt, int pid) throws TraceException {
-        Pointer status = Memory.allocateDirect(rt, 4);
+    private static void awaitSelfStop(LibC libc, int pid) throws TraceException {
+        NativeBuffer status = NativeBuffer.allocate(4);
         while (true) {
             int r = libc.waitpid(pid, status, WUNTRACED);
             if (r == pid && WaitStatus.stopped(status.getInt(0))) return;
@@ -128,8 +125,8 @@ public final class Launcher {
      * the JVM's jars and sockets are not the command's, and strace's child gets only
      * what strace was given.
      */
-    private static Pointer closeOthers(LibC libc, Runtime rt, java.util.Set<Integer> keepFds) {
-        Pointer actions = Memory.allocateDirect(rt, 256);
+    private static NativeBuffer closeOthers(LibC libc, java.util.Set<Integer> keepFds) {
+        NativeBuffer actions = NativeBuffer.allocate(256);
         libc.posix_spawn_file_actions_init(actions);
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             for (Path p : fds.toList()) {
@@ -143,9 +140,9 @@ public final class Launcher {
     }
 
     /** An empty signal mask and default dispositions for the signals the JVM changes. */
-    private static Pointer spawnAttributes(LibC libc, Runtime rt) {
-        Pointer attr = Memory.allocateDirect(rt, 1024);
-        Pointer set = Memory.allocateDirect(rt, 128);
+    private static NativeBuffer spawnAttributes(LibC libc) {
+        NativeBuffer attr = NativeBuffer.allocate(1024);
+        NativeBuffer set = NativeBuffer.allocate(128);
         libc.posix_spawnattr_init(attr);
         libc.sigemptyset(set);
         libc.posix_spawnattr_setsigmask(attr, set);
@@ -192,21 +189,19 @@ public final class Launcher {
     }
 
     /** A NULL-terminated {@code char *[]} in native memory; its strings are added to {@code keep}. */
-    private static Pointer cStrings(Runtime rt, List<byte[]> strings, List<Pointer> keep) {
+    private static NativeBuffer cStrings(List<byte[]> strings, List<NativeBuffer> keep) {
         int total = 0;
         for (byte[] s : strings) total += s.length + 1;
-        Pointer block = Memory.allocateDirect(rt, Math.max(total, 1));
-        Pointer array = Memory.allocateDirect(rt, 8L * (strings.size() + 1));
+        NativeBuffer block = NativeBuffer.allocate(Math.max(total, 1));
+        NativeBuffer array = NativeBuffer.allocate(8 * (strings.size() + 1));
         keep.add(block);
-        long off = 0;
+        int off = 0;
         for (int i = 0; i < strings.size(); i++) {
             byte[] s = strings.get(i);
-            block.put(off, s, 0, s.length);
-            block.putByte(off + s.length, (byte) 0);
-            array.putAddress(8L * i, block.address() + off);
+            block.put(off, s, 0, s.length); // the buffer is zeroed: the NUL is there
+            array.putLong(8 * i, block.address() + off);
             off += s.length + 1;
         }
-        array.putAddress(8L * strings.size(), 0);
-        return array;
+        return array; // and its last pointer NULL
     }
 }

@@ -17,8 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /** Reads {@link ProcessInfo} from /proc (proc(5)) with plain file reads, as few as it can. */
 public final class ProcFs {
@@ -177,19 +176,19 @@ public final class ProcFs {
 
     /** CLOCK_BOOTTIME minus CLOCK_MONOTONIC now: the time the system spent suspended. */
     private static final class Clocks {
-        private static final ThreadLocal<Pointer> TIMESPEC =
-                ThreadLocal.withInitial(() -> Memory.allocateDirect(Native.runtime(), 16));
+        private static final ThreadLocal<NativeBuffer> TIMESPEC =
+                ThreadLocal.withInitial(() -> NativeBuffer.allocate(16));
 
         static long bootMinusMonotonic() {
             LibC libc = Native.libc();
-            Pointer ts = TIMESPEC.get();
+            NativeBuffer ts = TIMESPEC.get();
             long mono1 = read(libc, ts, CLOCK_MONOTONIC);
             long boot = read(libc, ts, CLOCK_BOOTTIME);
             long mono2 = read(libc, ts, CLOCK_MONOTONIC);
             return boot - (mono1 + (mono2 - mono1) / 2);
         }
 
-        private static long read(LibC libc, Pointer ts, int clock) {
+        private static long read(LibC libc, NativeBuffer ts, int clock) {
             libc.clock_gettime(clock, ts);
             return ts.getLong(0) * 1_000_000_000L + ts.getLong(8);
         }

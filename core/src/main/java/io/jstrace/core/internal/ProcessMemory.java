@@ -2,9 +2,7 @@ package io.jstrace.core.internal;
 
 import io.jstrace.core.TraceeMemory;
 import io.jstrace.core.internal.jnr.LibC;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * Reads tracee memory with process_vm_readv(2): one syscall per contiguous range, cost
@@ -17,16 +15,16 @@ public final class ProcessMemory {
     private static final int CHUNK = 64 * 1024;
 
     private final LibC libc;
-    private final Pointer buffer;
-    private final Pointer localIov;
-    private final Pointer remoteIov;
+    private final NativeBuffer buffer;
+    private final NativeBuffer localIov;
+    private final NativeBuffer remoteIov;
 
-    public ProcessMemory(LibC libc, Runtime runtime) {
+    public ProcessMemory(LibC libc) {
         this.libc = libc;
-        this.buffer = Memory.allocateDirect(runtime, CHUNK);
-        this.localIov = Memory.allocateDirect(runtime, 16);
-        this.remoteIov = Memory.allocateDirect(runtime, 16);
-        localIov.putAddress(0, buffer.address());
+        this.buffer = NativeBuffer.allocate(CHUNK);
+        this.localIov = NativeBuffer.allocate(16);
+        this.remoteIov = NativeBuffer.allocate(16);
+        localIov.putLong(0, buffer.address());
     }
 
     /** A view for one tracee thread. */
@@ -38,7 +36,7 @@ public final class ProcessMemory {
     public boolean write(int tid, long address, byte[] data) {
         buffer.put(0, data, 0, data.length);
         localIov.putLong(8, data.length);
-        remoteIov.putAddress(0, address);
+        remoteIov.putLong(0, address);
         remoteIov.putLong(8, data.length);
         return libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0) == data.length;
     }
@@ -49,7 +47,7 @@ public final class ProcessMemory {
         while (total < length) {
             int want = Math.min(CHUNK, length - total);
             localIov.putLong(8, want);
-            remoteIov.putAddress(0, address + total);
+            remoteIov.putLong(0, address + total);
             remoteIov.putLong(8, want);
             long got = libc.process_vm_readv(tid, localIov, 1, remoteIov, 1, 0);
             if (got <= 0) break;

@@ -24,8 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * The ptrace loop: waits for stops of every tracee, classifies them (ptrace(2),
@@ -41,11 +40,11 @@ public final class PtraceLoop {
     private final Dispatcher dispatcher;
     private final Map<Integer, ThreadState> threads = new HashMap<>();
     private final Arch host = Arch.host();
-    private final Pointer status;
-    private final Pointer info;
-    private final Pointer word;
+    private final NativeBuffer status;
+    private final NativeBuffer info;
+    private final NativeBuffer word;
     /** A struct timespec for the tracee's CPU clock, when CPU time is measured. */
-    private final Pointer cpuClock;
+    private final NativeBuffer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
     /**
@@ -72,13 +71,12 @@ public final class PtraceLoop {
         this.libc = Native.libc();
         this.options = options;
         this.dispatcher = dispatcher;
-        var rt = Native.runtime();
-        this.memory = new ProcessMemory(libc, rt);
-        this.status = Memory.allocateDirect(rt, 4);
-        this.info = Memory.allocateDirect(rt, SYSCALL_INFO_SIZE);
-        this.word = Memory.allocateDirect(rt, 8);
-        this.cpuClock = options.measureCpuTime() ? Memory.allocateDirect(rt, 16) : null;
-        this.registers = new Registers(libc, rt);
+        this.memory = new ProcessMemory(libc);
+        this.status = NativeBuffer.allocate(4);
+        this.info = NativeBuffer.allocate(SYSCALL_INFO_SIZE);
+        this.word = NativeBuffer.allocate(8);
+        this.cpuClock = options.measureCpuTime() ? NativeBuffer.allocate(16) : null;
+        this.registers = new Registers(libc);
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
     }
 
@@ -380,7 +378,7 @@ public final class PtraceLoop {
     }
 
     private SigInfo readSigInfo(int tid) {
-        Pointer buf = registers.scratch();
+        NativeBuffer buf = registers.scratch();
         if (libc.ptrace(PTRACE_GETSIGINFO, tid, 0, buf) < 0) return null;
         byte[] b = new byte[SigInfo.SIZE];
         buf.get(0, b, 0, b.length);

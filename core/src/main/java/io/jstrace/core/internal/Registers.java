@@ -6,37 +6,35 @@ import static io.jstrace.core.internal.jnr.Ptrace.PTRACE_SETREGSET;
 
 import io.jstrace.arch.RegisterMap;
 import io.jstrace.core.internal.jnr.LibC;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /** Reads and writes a stopped tracee's general registers ({@code PTRACE_GETREGSET}, {@code NT_PRSTATUS}). */
 final class Registers {
     private final LibC libc;
-    private final Pointer regs;
-    private final Pointer iov;
+    private final NativeBuffer regs;
+    private final NativeBuffer iov;
 
-    Registers(LibC libc, Runtime rt) {
+    Registers(LibC libc) {
         this.libc = libc;
-        this.regs = Memory.allocateDirect(rt, 512);
-        this.iov = Memory.allocateDirect(rt, 16);
+        this.regs = NativeBuffer.allocate(512);
+        this.iov = NativeBuffer.allocate(16);
     }
 
     /** A 512-byte native buffer for one-off reads such as a siginfo. */
-    Pointer scratch() {
+    NativeBuffer scratch() {
         return regs;
     }
 
     /** Reads {@code t}'s register set into the buffer; whether it could. */
     boolean load(ThreadState t) {
-        iov.putAddress(0, regs.address());
+        iov.putLong(0, regs.address());
         iov.putLong(8, t.arch.registers().size());
         return libc.ptrace(PTRACE_GETREGSET, t.tid, NT_PRSTATUS, iov) >= 0;
     }
 
     /** Writes the buffer back as {@code t}'s register set; whether it could. */
     boolean store(ThreadState t) {
-        iov.putAddress(0, regs.address());
+        iov.putLong(0, regs.address());
         iov.putLong(8, t.arch.registers().size());
         return libc.ptrace(PTRACE_SETREGSET, t.tid, NT_PRSTATUS, iov) == 0;
     }

@@ -7,7 +7,7 @@ import io.jstrace.arch.RegisterMap;
 import io.jstrace.arch.X86_64;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * Installs a {@link SeccompFilter} in a tracee by syscall injection, as debuggers do: at
@@ -39,9 +39,9 @@ final class SeccompInstaller {
     private final LibC libc;
     private final Registers registers;
     private final ProcessMemory memory;
-    private final Pointer status;
+    private final NativeBuffer status;
 
-    SeccompInstaller(LibC libc, Registers registers, ProcessMemory memory, Pointer status) {
+    SeccompInstaller(LibC libc, Registers registers, ProcessMemory memory, NativeBuffer status) {
         this.libc = libc;
         this.registers = registers;
         this.memory = memory;

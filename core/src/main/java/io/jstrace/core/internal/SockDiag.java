@@ -2,8 +2,7 @@ package io.jstrace.core.internal;
 
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * What the kernel tells about a socket by its inode: its protocol name (the
@@ -34,7 +33,7 @@ public final class SockDiag {
     public static String protocol(int tid, int fd) {
         try {
             LibC libc = Native.libc();
-            Pointer value = Memory.allocateDirect(Native.runtime(), 64);
+            NativeBuffer value = NativeBuffer.allocate(64);
             long n = libc.getxattr("/proc/" + tid + "/fd/" + fd, "system.sockprotoname", value, 64);
             if (n <= 0) return null;
             byte[] b = new byte[(int) n];
@@ -85,7 +84,7 @@ public final class SockDiag {
     }
 
     private static Inet dump(LibC libc, int fd, int family, int protocol, long inode) {
-        Pointer buf = Memory.allocateDirect(Native.runtime(), BUFFER);
+        NativeBuffer buf = NativeBuffer.allocate(BUFFER);
         int len = NLMSG_HDRLEN + INET_DIAG_REQ_V2_SIZE;
         for (int k = 0; k < len; k += 4) buf.putInt(k, 0);
         buf.putInt(0, len);
@@ -127,7 +126,7 @@ public final class SockDiag {
 
     /** One unix_diag_req for the inode, with UDIAG_SHOW_NAME and UDIAG_SHOW_PEER; one answer back. */
     private static Unix query(LibC libc, int fd, long inode) {
-        Pointer buf = Memory.allocateDirect(Native.runtime(), BUFFER);
+        NativeBuffer buf = NativeBuffer.allocate(BUFFER);
         int len = NLMSG_HDRLEN + UNIX_DIAG_REQ_SIZE;
         buf.putInt(0, len);
         buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);

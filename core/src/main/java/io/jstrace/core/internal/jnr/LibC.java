@@ -1,69 +1,59 @@
 package io.jstrace.core.internal.jnr;
 
-import jnr.ffi.Pointer;
-import jnr.ffi.annotations.IgnoreError;
-
 /**
  * The few libc functions the tracer calls, one line each. Everything above this
- * interface is plain Java; tests replace it to inject faults.
+ * interface is plain Java; tests replace it to inject faults. A {@code null}
+ * {@link NativeBuffer} is a NULL pointer.
  */
 public interface LibC {
     long ptrace(long request, int pid, long addr, long data);
 
-    long ptrace(long request, int pid, long addr, Pointer data);
+    long ptrace(long request, int pid, long addr, NativeBuffer data);
 
-    int waitpid(int pid, Pointer status, int options);
+    int waitpid(int pid, NativeBuffer status, int options);
 
-    int wait4(int pid, Pointer status, int options, Pointer rusage);
-
-    @IgnoreError
-    int clock_gettime(int clockId, Pointer timespec);
+    int clock_gettime(int clockId, NativeBuffer timespec);
 
     int kill(int pid, int sig);
 
-    int tgkill(int tgid, int tid, int sig);
-
-    @IgnoreError
-    int gettid();
-
-    long process_vm_readv(int pid, Pointer localIov, long liovcnt, Pointer remoteIov, long riovcnt, long flags);
+    long process_vm_readv(int pid, NativeBuffer localIov, long liovcnt, NativeBuffer remoteIov, long riovcnt, long flags);
 
     /** process_vm_writev(2): writes another process's memory. */
-    long process_vm_writev(int pid, Pointer localIov, long liovcnt, Pointer remoteIov, long riovcnt, long flags);
+    long process_vm_writev(int pid, NativeBuffer localIov, long liovcnt, NativeBuffer remoteIov, long riovcnt, long flags);
 
-    int posix_spawn(Pointer pid, String path, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
+    int posix_spawn(NativeBuffer pid, String path, NativeBuffer fileActions, NativeBuffer attr, NativeBuffer argv, NativeBuffer envp);
 
-    int posix_spawn_file_actions_init(Pointer actions);
+    int posix_spawn_file_actions_init(NativeBuffer actions);
 
-    int posix_spawn_file_actions_addclose(Pointer actions, int fd);
+    int posix_spawn_file_actions_addclose(NativeBuffer actions, int fd);
 
-    int posix_spawn_file_actions_destroy(Pointer actions);
+    int posix_spawn_file_actions_destroy(NativeBuffer actions);
 
-    int posix_spawnattr_init(Pointer attr);
+    int posix_spawnattr_init(NativeBuffer attr);
 
-    int posix_spawnattr_setflags(Pointer attr, short flags);
+    int posix_spawnattr_setflags(NativeBuffer attr, short flags);
 
-    int posix_spawnattr_setsigmask(Pointer attr, Pointer sigset);
+    int posix_spawnattr_setsigmask(NativeBuffer attr, NativeBuffer sigset);
 
-    int posix_spawnattr_setsigdefault(Pointer attr, Pointer sigset);
+    int posix_spawnattr_setsigdefault(NativeBuffer attr, NativeBuffer sigset);
 
-    int posix_spawnattr_destroy(Pointer attr);
+    int posix_spawnattr_destroy(NativeBuffer attr);
 
-    int sigemptyset(Pointer set);
+    int sigemptyset(NativeBuffer set);
 
-    int sigaddset(Pointer set, int signo);
+    int sigaddset(NativeBuffer set, int signo);
 
     int socket(int domain, int type, int protocol);
 
-    int bind(int fd, Pointer addr, int addrlen);
+    int bind(int fd, NativeBuffer addr, int addrlen);
 
-    int setsockopt(int fd, int level, int optname, Pointer optval, int optlen);
+    int setsockopt(int fd, int level, int optname, NativeBuffer optval, int optlen);
 
-    long send(int fd, Pointer buf, long len, int flags);
+    long send(int fd, NativeBuffer buf, long len, int flags);
 
-    long recv(int fd, Pointer buf, long len, int flags);
+    long recv(int fd, NativeBuffer buf, long len, int flags);
 
-    int poll(Pointer fds, long nfds, int timeout);
+    int poll(NativeBuffer fds, long nfds, int timeout);
 
     int eventfd(int initval, int flags);
 
@@ -72,8 +62,7 @@ public interface LibC {
     int close(int fd);
 
     /** getxattr(2): an extended attribute of the file {@code path} names (symlinks followed). */
-    long getxattr(String path, String name, Pointer value, long size);
+    long getxattr(String path, String name, NativeBuffer value, long size);
 
-    @IgnoreError
     long sysconf(int name);
 }

@@ -1,9 +1,8 @@
 package io.jstrace.core.internal.jnr;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
+import com.kenai.jffi.LastError;
 
-/** Loads {@link LibC} once; tests may install a replacement before first use. */
+/** Binds {@link LibC} once; tests may install a replacement before first use. */
 public final class Native {
     private static volatile LibC libc;
     private static volatile java.util.function.IntSupplier errnoOverride;
@@ -31,23 +30,23 @@ public final class Native {
         errnoOverride = errno;
     }
 
-    /** The binding as loaded from libc, never a replacement. */
+    /** The binding to libc, never a replacement. */
     public static LibC real() {
         return LibraryHolder.REAL;
     }
 
     private static final class LibraryHolder {
-        static final LibC REAL = LibraryLoader.create(LibC.class).load("c");
-    }
-
-    /** The JNR runtime of the binding. */
-    public static Runtime runtime() {
-        return Runtime.getRuntime(real());
+        static final LibC REAL = new JffiLibC();
     }
 
     /** errno of the calling thread's last native call. */
     public static int errno() {
         var override = errnoOverride;
-        return override != null ? override.getAsInt() : runtime().getLastError();
+        return override != null ? override.getAsInt() : realErrno();
+    }
+
+    /** errno as the real binding saved it after the calling thread's last call. */
+    public static int realErrno() {
+        return LastError.getInstance().get();
     }
 }

@@ -1,0 +1,117 @@
+package io.jstrace.cli;
+
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * A picocli command model written as a table: one row per option, each bound to a field
+ * by a lambda. The fields' own initialisers are the defaults (picocli leaves them be). picocli's annotations describe the same model, but reading them costs
+ * start-up some 70 ms (the JDK generates a proxy class per annotation type, and field
+ * accessors, at run time); rows cost nothing of the kind.
+ *
+ * <p>Names are one string, space-separated ({@code "-c --summary-only"}).
+ */
+final class OptionTable {
+    private final CommandSpec spec = CommandSpec.create();
+
+    OptionTable(String name, String description) {
+        spec.name(name);
+        spec.usageMessage().sortOptions(false).description(description);
+    }
+
+    /** The synopsis line instead of picocli's own; help as wide as the terminal. */
+    OptionTable synopsis(String line) {
+        spec.usageMessage().customSynopsis(line).autoWidth(true);
+        return this;
+    }
+
+    /** An option without a value. */
+    OptionTable flag(String names, String description, Consumer<Boolean> field) {
+        return add(option(names, description, boolean.class, false, field));
+    }
+
+    /** An option without a value that may be repeated ({@code -ff}): one element per use. */
+    OptionTable counted(String names, String description, Consumer<boolean[]> field) {
+        return add(option(names, description, boolean[].class, new boolean[0], field).arity("0"));
+    }
+
+    /** An option with a value ({@code -s 64}), converted to {@code type}. */
+    <T> OptionTable value(String names, String label, Class<T> type, String description, Consumer<T> field) {
+        return add(option(names, description, type, null, field).paramLabel(label));
+    }
+
+    /** An option whose value may be left out ({@code --decode-fds}), meaning {@code fallback}. */
+    OptionTable optional(String names, String label, String fallback, String description, Consumer<String> field) {
+        return add(option(names, description, String.class, null, field).paramLabel(label).arity("0..1")
+                .fallbackValue(fallback));
+    }
+
+    /** A repeatable option: the list of its values, each use split at {@code split} if not null. */
+    OptionTable list(String names, String label, String split, String description, Consumer<List<String>> field) {
+        OptionSpec.Builder b = option(names, description, List.class, null, field).paramLabel(label)
+                .auxiliaryTypes(String.class);
+        return add(split == null ? b : b.splitRegex(split));
+    }
+
+    /** The option that asks for the usage help. */
+    OptionTable help(String names, String description, Consumer<Boolean> field) {
+        return add(option(names, description, boolean.class, false, field).usageHelp(true));
+    }
+
+    /** The option that asks for the version. */
+    OptionTable version(String names, String description, Consumer<Boolean> field) {
+        return add(option(names, description, boolean.class, false, field).versionHelp(true));
+    }
+
+    /** Last, the words after the options, as a list: the model is complete. */
+    CommandSpec positionals(String label, String description, Consumer<List<String>> field) {
+        Binding<List<String>> binding = new Binding<>(null, field);
+        spec.addPositional(PositionalParamSpec.builder().paramLabel(label).description(description)
+                .arity("0..*").type(List.class).auxiliaryTypes(String.class).hasInitialValue(false).getter(binding)
+                .setter(binding).build());
+        return spec;
+    }
+
+    private OptionTable add(OptionSpec.Builder option) {
+        spec.addOption(option.build());
+        return this;
+    }
+
+    private static <T> OptionSpec.Builder option(String names, String description, Class<?> type, T initial,
+            Consumer<T> field) {
+        Binding<T> binding = new Binding<>(initial, field);
+        return OptionSpec.builder(names.split(" ")).description(description).type(type).hasInitialValue(false)
+                .getter(binding).setter(binding);
+    }
+
+    /** What picocli reads and writes for one option: the value so far, each new one handed to a field. */
+    private static final class Binding<T> implements IGetter, ISetter {
+        private T value;
+        private final Consumer<T> field;
+
+        Binding(T initial, Consumer<T> field) {
+            this.value = initial;
+            this.field = field;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V get() {
+            return (V) value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V set(V v) {
+            V old = (V) value;
+            value = (T) v;
+            field.accept(value);
+            return old;
+        }
+    }
+}
