@@ -42,7 +42,7 @@ final class ExecView {
 
     int run(String[] args) {
         o = new ExecOptions();
-        CommandLine cl = new CommandLine(o.spec()).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
+        CommandLine cl = OptionTable.getopt(o.spec());
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {

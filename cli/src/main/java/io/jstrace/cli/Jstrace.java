@@ -40,9 +40,9 @@ final class Jstrace {
     /** Runs jstrace with {@code args}; returns the exit status. */
     int run(String[] args) {
         Options o = new Options();
-        CommandLine cl = new CommandLine(o.spec()).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true);
+        CommandLine cl = OptionTable.getopt(o.spec());
         try {
-            cl.parseArgs(args);
+            cl.parseArgs(OptionTable.attachOptionalValues(cl.getCommandSpec(), args));
         } catch (ParameterException e) {
             return usageError(optionMessage(e));
         }
@@ -289,6 +289,10 @@ final class Jstrace {
             return "invalid option -- '" + badLetter(arg) + "'";
         }
         String m = e.getMessage();
+        if (e.getCause() instanceof CommandLine.TypeConversionException
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec opt) { // strace.c: error_opt_arg
+            return "invalid " + opt.shortestName() + " argument: '" + e.getValue() + "'";
+        }
         if (m != null && m.startsWith("Expected parameter for option")) {
             int q = m.indexOf('\'');
             String name = q >= 0 ? m.substring(q + 1, m.indexOf('\'', q + 1)) : "?";

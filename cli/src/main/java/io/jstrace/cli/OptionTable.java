@@ -2,6 +2,7 @@ package io.jstrace.cli;
 
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -20,7 +21,7 @@ final class OptionTable {
     private final CommandSpec spec = CommandSpec.create();
 
     OptionTable(String name, String description) {
-        spec.name(name);
+        spec.name(name).interpolateVariables(false); // no ${...} here: a quarter of the model's cost
         spec.usageMessage().sortOptions(false).description(description);
     }
 
@@ -75,6 +76,48 @@ final class OptionTable {
                 .arity("0..*").type(List.class).auxiliaryTypes(String.class).hasInitialValue(false).getter(binding)
                 .setter(binding).build());
         return spec;
+    }
+
+    /**
+     * A parser with getopt's rules: options end at the command, short options cluster,
+     * and an option's value may begin with '-' ({@code -o -f} writes to the file "-f").
+     */
+    static CommandLine getopt(CommandSpec spec) {
+        return new CommandLine(spec).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true)
+                .setAllowOptionsAsOptionParameters(true);
+    }
+
+    /**
+     * getopt_long's optional values (strace's {@code --syscall-times[=PRECISION]}): a value
+     * only when attached with '='. picocli would take the next word as the value, the
+     * command's name ({@code jstrace --syscall-times ls}), so each bare use before the
+     * command gets its fallback value attached here.
+     */
+    static String[] attachOptionalValues(CommandSpec spec, String[] args) {
+        String[] out = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--") || !a.startsWith("-") || a.equals("-")) break; // the command
+            OptionSpec o = spec.findOption(a);
+            if (o != null && o.arity().min() == 0 && o.arity().max() == 1) out[i] = a + "=" + o.fallbackValue();
+            else if (takesNextWord(spec, a)) i++;
+        }
+        return out;
+    }
+
+    /** Whether {@code arg} ({@code -s}, {@code -fo}, {@code --output}) leaves its value to the next word. */
+    private static boolean takesNextWord(CommandSpec spec, String arg) {
+        if (arg.contains("=")) return false;
+        if (arg.startsWith("--")) {
+            OptionSpec o = spec.findOption(arg);
+            return o != null && o.arity().min() > 0;
+        }
+        for (int k = 1; k < arg.length(); k++) { // a cluster: the first letter that takes a value ends it
+            OptionSpec o = spec.findOption(arg.charAt(k));
+            if (o == null) return false;
+            if (o.arity().min() > 0) return k == arg.length() - 1;
+        }
+        return false;
     }
 
     private OptionTable add(OptionSpec.Builder option) {

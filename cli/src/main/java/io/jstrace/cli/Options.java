@@ -53,7 +53,7 @@ final class Options {
     /** picocli's model of these options, one row each, bound to this object's fields. */
     CommandSpec spec() {
         return new OptionTable("jstrace", "Trace the system calls and signals of a command or of running processes.")
-                .synopsis("Usage: jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]"
+                .synopsis("jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]"
                         + " [-X FORMAT] [-P PATH]... [-p PID]... [--] [PROG [ARGS]]")
                 .counted("-f",
                         "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID",
@@ -69,7 +69,7 @@ final class Options {
                 .value("-s", "STRSIZE", Integer.class,
                         "print at most STRSIZE bytes of each string (default 32)", v -> stringLimit = v)
                 .list("-e", "EXPR", null,
-                        "a qualifying expression: [QUALIFIER=]SET, e.g. -e trace=openat,close or -e trace=%%file;"
+                        "a qualifying expression: [QUALIFIER=]SET, e.g. -e trace=openat,close or -e trace=%file;"
                         + " qualifiers: trace, abbrev, verbose, raw, signal, read, write, status, quiet, decode-fds",
                         v -> expressions = v)
                 .value("-a", "COLUMN", Integer.class, "align return values at COLUMN (default 40)", v -> column = v)

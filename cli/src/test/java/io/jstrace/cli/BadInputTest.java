@@ -47,6 +47,14 @@ class BadInputTest {
         }
     }
 
+    /** strace's error_opt_arg: the option and the value it could not take. */
+    @Test
+    void aValueThatIsNotANumber() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-s", "-f", "true"));
+        assertEquals(1, r.exit());
+        assertEquals("jstrace: invalid -s argument: '-f'\nTry 'jstrace -h' for more information.\n", r.stderr());
+    }
+
     @Test
     void deadPid() throws Exception {
         var r = JstraceProcess.run(dir, List.of("-p", "999999"));

@@ -15,9 +15,10 @@ import com.kenai.jffi.Type;
 
 /**
  * {@link LibC} bound through jffi, the call layer under JNR-FFI's generated bindings:
- * each function's address and C signature, called directly. Nothing is generated at
- * run time, which takes about 100 ms off start-up (see DESIGN.md). Every call saves
- * errno for {@link Native#errno()} but clock_gettime and sysconf, which cannot fail here.
+ * each function's address and C signature, called directly. JNR-FFI's LibraryLoader
+ * would generate a class for this interface with ASM on first use, which took start-up
+ * about 100 ms of CPU; nothing is generated here. Every call saves errno for
+ * {@link Native#errno()} but clock_gettime and sysconf, which cannot fail here.
  */
 final class JffiLibC implements LibC {
     private static final Invoker CALL = Invoker.getInstance();
