@@ -111,15 +111,15 @@ public final class TraceSession implements AutoCloseable {
     }
 
     /**
-     * Loads the native binding and the syscall table now, on a background thread, so that
-     * a later {@link #start()} does not wait for them: JNR generates its binding classes on
-     * first use, and with the command line parsed on the calling thread meanwhile this
-     * overlaps the two longest parts of jstrace's start-up.
+     * Binds libc and builds the syscall table now, on a background thread, then runs
+     * {@code then} there: a later {@link #start()} finds them ready. jstrace calls this
+     * first thing and parses its command line meanwhile, so the two overlap.
      */
-    public static void preload() {
+    public static void preload(Runnable then) {
         Thread t = new Thread(() -> {
             io.jstrace.core.internal.jnr.Native.libc();
             io.jstrace.syscalls.SyscallTable.of(io.jstrace.arch.Arch.host());
+            then.run();
         }, "jstrace-preload");
         t.setDaemon(true);
         t.start();

@@ -1,19 +1,25 @@
 package io.jstrace.format;
 
+import io.jstrace.arch.Arch;
 import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
 import io.jstrace.core.NewChild;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
+import io.jstrace.core.SyscallArgs;
 import io.jstrace.core.SyscallEnter;
 import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
+import io.jstrace.core.TraceeMemory;
+import io.jstrace.syscalls.SyscallTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints records as strace does (src/strace.c printleader/tabto, src/syscall.c): the
@@ -64,6 +70,60 @@ public final class TextPrinter implements TraceListener {
     private long lastStamp = -1;
     /** Each thread's latest syscall number, for {@code -n} on lines that have none. */
     private final Map<Integer, Long> lastNumber = new HashMap<>();
+
+    /** The syscalls a dynamically linked program makes before its main, in that order. */
+    static final List<String> PROGRAM_START = List.of("execve", "brk", "arch_prctl",
+            "mmap", "access", "openat", "newfstatat", "read", "pread64", "close", "mprotect", "set_tid_address",
+            "set_robust_list", "rseq", "prlimit64", "munmap", "getrandom", "exit_group");
+
+    /**
+     * Prints, into nothing, the calls every program starts with, against memory of zeros:
+     * the decoders and tables the first lines of a trace need load on the calling thread.
+     * jstrace runs this on its preload thread while the main thread parses the options,
+     * which takes some 10 ms off start-up's critical path.
+     */
+    public static void warmUp() {
+        warmUp(Arch.host());
+    }
+
+    /** {@link #warmUp()} for {@code arch}: its calls of {@link #PROGRAM_START} (aarch64 has no access, no arch_prctl). */
+    static void warmUp(Arch arch) {
+        Options options = new Options(DecodeOptions.defaults(), StraceText.Escape.OCTAL, false, true, 40,
+                s -> true, Timing.none(), null, Set.of(), false);
+        TextPrinter p = new TextPrinter(Writer.nullWriter(), options, 1);
+        SyscallTable table = SyscallTable.of(arch);
+        Tracee zeros = new Zeros(arch);
+        for (String name : PROGRAM_START) {
+            int nr = table.number(name);
+            if (nr < 0) continue;
+            var args = new SyscallArgs(3, 0x1000, 8, 0x1000, 3, 0);
+            SyscallEnter e = new SyscallEnter(1, 1, 0, nr, table.get(nr), args);
+            p.onSyscallEnter(e, zeros);
+            p.onSyscallExit(new SyscallExit(1, 1, 0, e, 0, 0), zeros);
+        }
+        p.flush();
+    }
+
+    /** The warm-up's tracee: pid 1, its memory all zeros. */
+    private record Zeros(Arch arch) implements Tracee {
+        @Override
+        public int pid() {
+            return 1;
+        }
+
+        @Override
+        public int tid() {
+            return 1;
+        }
+
+        @Override
+        public TraceeMemory memory() {
+            return (address, dst, offset, length) -> {
+                java.util.Arrays.fill(dst, offset, offset + length, (byte) 0);
+                return length;
+            };
+        }
+    }
 
     public TextPrinter(Writer out, Options options, int initialThreads) {
         this.out = out;
