@@ -136,9 +136,7 @@ final class JffiLibC implements LibC {
 
     @Override
     public int posix_spawn_file_actions_addclose(NativeBuffer actions, int fd) {
-        long r = CALL.invokeNNrN(fileActionsAddclose, address(actions), fd);
-        reachabilityFence(actions);
-        return (int) r;
+        return onBuffer(fileActionsAddclose, actions, fd);
     }
 
     @Override
@@ -153,9 +151,7 @@ final class JffiLibC implements LibC {
 
     @Override
     public int posix_spawnattr_setflags(NativeBuffer attr, short flags) {
-        long r = CALL.invokeNNrN(spawnattrSetflags, address(attr), flags);
-        reachabilityFence(attr);
-        return (int) r;
+        return onBuffer(spawnattrSetflags, attr, flags);
     }
 
     @Override
@@ -180,9 +176,7 @@ final class JffiLibC implements LibC {
 
     @Override
     public int sigaddset(NativeBuffer set, int signo) {
-        long r = CALL.invokeNNrN(sigaddset, address(set), signo);
-        reachabilityFence(set);
-        return (int) r;
+        return onBuffer(sigaddset, set, signo);
     }
 
     @Override
@@ -256,6 +250,13 @@ final class JffiLibC implements LibC {
     /** A call whose one argument is a buffer. */
     private static int onBuffer(Function f, NativeBuffer b) {
         long r = CALL.invokeNrN(f, address(b));
+        reachabilityFence(b);
+        return (int) r;
+    }
+
+    /** A call whose arguments are a buffer and a number. */
+    private static int onBuffer(Function f, NativeBuffer b, long value) {
+        long r = CALL.invokeNNrN(f, address(b), value);
         reachabilityFence(b);
         return (int) r;
     }
