@@ -2,8 +2,8 @@ package io.jstrace.core.internal.jnr;
 
 /**
  * The few libc functions the tracer calls, one line each. Everything above this
- * interface is plain Java; tests replace it to inject faults. A {@code null}
- * {@link NativeBuffer} is a NULL pointer.
+ * interface is plain Java; tests weave faults into its binding with the ByteBuddy
+ * agent. A {@code null} {@link NativeBuffer} is a NULL pointer.
  */
 public interface LibC {
     long ptrace(long request, int pid, long addr, long data);
