@@ -30,7 +30,11 @@ public interface TraceListener {
     /** A tracee's execve succeeded. */
     default void onExec(Exec exec, Tracee tracee) {}
 
-    /** The session attached to process {@code pid}: every thread in {@code tids} ({@code -p}). */
+    /**
+     * The session attached to process {@code pid}: every thread in {@code tids} ({@code -p}).
+     * Called on the tracer thread before the threads are interrupted: they are still as
+     * they were, each running or blocked in its syscall.
+     */
     default void onAttach(int pid, java.util.List<Integer> tids) {}
 
     /**

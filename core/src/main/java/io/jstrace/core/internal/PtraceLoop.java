@@ -142,10 +142,13 @@ public final class PtraceLoop {
                 throw Attacher.failure(pid, e);
             }
             newThread(tid, pid);
-            libc.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
             seized.add(tid);
         }
-        if (!seized.isEmpty()) dispatcher.attached(pid, List.copyOf(seized));
+        if (seized.isEmpty()) return;
+        // Seized threads run on as they were until interrupted: listeners see each still in
+        // its syscall (/proc/TID/syscall names what a restart_syscall will resume).
+        dispatcher.attached(pid, List.copyOf(seized));
+        for (int tid : seized) libc.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
     }
 
     /**
