@@ -28,12 +28,12 @@ import io.jstrace.core.ProcEvent;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * A netlink socket bound to the process-events connector's multicast group, and an

@@ -5,13 +5,13 @@ import static io.jstrace.core.internal.jnr.Ptrace.*;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * Starts a command stopped before its execve, without fork() in the JVM: posix_spawn a

@@ -3,6 +3,7 @@ package io.jstrace.core.internal;
 import io.jstrace.core.ProcessInfo;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import io.jstrace.core.internal.jnr.Netlink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /** Reads {@link ProcessInfo} from /proc (proc(5)) with plain file reads, as few as it can. */
 public final class ProcFs {

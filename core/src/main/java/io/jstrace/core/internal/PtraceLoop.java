@@ -16,6 +16,7 @@ import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceOptions;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.SyscallInfo;
 import io.jstrace.syscalls.SyscallTable;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * The ptrace loop: waits for stops of every tracee, classifies them (ptrace(2),
