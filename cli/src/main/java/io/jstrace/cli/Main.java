@@ -1,13 +1,18 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.TraceSession;
+import io.jstrace.format.TextPrinter;
+
 /** The jstrace entry point. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        io.jstrace.core.TraceSession.preload(io.jstrace.format.TextPrinter::warmUp);
-        int status = ExecView.isExecView(args) ? new ExecView(System.err).run(ExecView.rest(args))
-                : new Jstrace(System.err).run(args);
-        System.exit(status);
+        if (ExecView.isExecView(args)) {
+            TraceSession.preload(() -> {}); // the exec view prints no syscalls: nothing to warm up
+            System.exit(new ExecView(System.err).run(ExecView.rest(args)));
+        }
+        TraceSession.preload(TextPrinter::warmUp);
+        System.exit(new Jstrace(System.err).run(args));
     }
 }
