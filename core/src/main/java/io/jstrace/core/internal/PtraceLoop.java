@@ -218,8 +218,10 @@ public final class PtraceLoop {
     private void died(ThreadState t, int s) {
         threads.remove(t.tid);
         long now = clock.now();
-        if (t.tid == launchedPid && !launchFailed) launchedStatus = s;
-        if (t.hidden) return;
+        boolean launched = t.tid == launchedPid && !launchFailed;
+        if (launched) launchedStatus = s;
+        // killed before its execve, the command dies as strace reports it: +++ killed by ... +++
+        if (t.hidden && !(launched && WaitStatus.signaled(s))) return;
         if (WaitStatus.exited(s)) dispatcher.record(new Exit(t.pid, t.tid, now, WaitStatus.exitCode(s)), t);
         else dispatcher.record(new SignalExit(t.pid, t.tid, now, Signal.of(WaitStatus.termSig(s)),
                 WaitStatus.coreDumped(s)), t);
