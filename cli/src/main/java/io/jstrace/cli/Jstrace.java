@@ -179,10 +179,14 @@ final class Jstrace {
         if (timeline != null) session.addListener(onPaths(tracePaths, timeline));
         session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
-        Signals.onTermination(sig -> {
-            fatalSignal = sig;
-            session.detach(sig);
-        });
+        if (o.output == null || !pids.isEmpty()) { // strace's interactive mode: these signals detach
+            Signals.onTermination(sig -> {
+                fatalSignal = sig;
+                session.detach(sig);
+            });
+        } else {
+            Signals.ignoreTermination();
+        }
         int status;
         try {
             status = session.start();

@@ -14,6 +14,17 @@ final class Signals {
         Signal.handle(new Signal("USR1"), s -> action.run());
     }
 
+    /**
+     * strace's non-interactive mode ({@code -o FILE} with a command): the signals are
+     * ignored, so a terminal's Ctrl-C is the command's alone to act on (strace.c: "In
+     * non-interactive mode these signals are ignored"). Caught, not SIG_IGN: a caught
+     * signal is default again in the command after its exec, and one that jstrace was
+     * given ignored (the JVM leaves it so) stays ignored in the command, as with strace.
+     */
+    static void ignoreTermination() {
+        onTermination(sig -> {});
+    }
+
     /** Runs {@code handler} with the signal number when one of them arrives. */
     static void onTermination(IntConsumer handler) {
         for (String name : TERMINATING) {
