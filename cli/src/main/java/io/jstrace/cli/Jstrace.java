@@ -4,14 +4,16 @@ import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
 import io.jstrace.core.TraceSession;
-import io.jstrace.format.DecodeOptions;
-import io.jstrace.format.JsonPrinter;
-import io.jstrace.format.PathTrace;
-import io.jstrace.format.PerfettoTrace;
-import io.jstrace.format.StraceText;
-import io.jstrace.format.Summary;
-import io.jstrace.format.TextPrinter;
-import io.jstrace.format.XlatStyle;
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.decode.DecodedListener;
+import io.jstrace.decode.SyscallDecoding;
+import io.jstrace.render.JsonPrinter;
+import io.jstrace.filter.PathTrace;
+import io.jstrace.render.PerfettoTrace;
+import io.jstrace.decode.StraceText;
+import io.jstrace.render.Summary;
+import io.jstrace.render.TextPrinter;
+import io.jstrace.decode.XlatStyle;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -122,8 +124,8 @@ final class Jstrace {
         return set;
     }
 
-    private static io.jstrace.format.Value quoted(String s) {
-        return new io.jstrace.format.Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
+    private static io.jstrace.decode.Value quoted(String s) {
+        return new io.jstrace.decode.Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     private static TraceListener onPaths(java.util.Set<String> paths, TraceListener listener) {
@@ -166,17 +168,21 @@ final class Jstrace {
                 Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
                 Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
         Summary summary = o.summaryOnly || o.summary ? new Summary(SummaryOptions.of(o)) : null;
-        if (o.json && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
+        boolean jsonOnly = "".equals(o.json);
+        if (jsonOnly && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
         Writer out = separately && summary == null ? null : output(o.output, o.append);
         PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
-        TextPrinter printer = separately || o.json ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
-        JsonPrinter json = o.json ? new JsonPrinter(out, printing.decode(), printing.signals(), printing.statuses()) : null;
-        session.addListener(new Notices(err, o.output == null && !o.json, printing.quiet().contains("attach")));
-        TraceListener trace = json != null ? json : separately ? files : printer;
-        if (!o.summaryOnly) session.addListener(onPaths(tracePaths, trace));
+        TextPrinter printer = separately || jsonOnly ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
+        Writer jsonOut = o.json == null ? null : jsonOnly ? out : output(o.json, o.append);
+        JsonPrinter json = jsonOut == null ? null : new JsonPrinter(jsonOut, printing.signals(), printing.statuses());
+        session.addListener(new Notices(err, o.output == null && !jsonOnly, printing.quiet().contains("attach")));
+        PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false));
+        List<DecodedListener> renderers = new ArrayList<>();
+        if (!o.summaryOnly) renderers.add(jsonOnly ? json : separately ? files : printer);
+        if (json != null && !jsonOnly) renderers.add(json);
+        if (timeline != null) renderers.add(timeline);
+        if (!renderers.isEmpty()) session.addListener(onPaths(tracePaths, new SyscallDecoding(decode, renderers)));
         if (summary != null) session.addListener(onPaths(tracePaths, summary));
-        PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false), printing.decode());
-        if (timeline != null) session.addListener(onPaths(tracePaths, timeline));
         session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         if (o.output == null || !pids.isEmpty()) { // strace's interactive mode: these signals detach
@@ -194,6 +200,7 @@ final class Jstrace {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly) printer.flush();
             if (json != null) json.flush();
+            if (json != null && !jsonOnly) jsonOut.close();
             if (timeline != null) timeline.close();
             if (summary != null) summary.print(out);
             if (out != null) out.flush();

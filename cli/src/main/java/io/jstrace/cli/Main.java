@@ -1,7 +1,7 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceSession;
-import io.jstrace.format.TextPrinter;
+import io.jstrace.render.TextPrinter;
 
 /** The jstrace entry point. */
 public final class Main {

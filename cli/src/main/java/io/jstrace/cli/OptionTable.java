@@ -83,7 +83,9 @@ final class OptionTable {
      * and an option's value may begin with '-' ({@code -o -f} writes to the file "-f").
      */
     static CommandLine getopt(CommandSpec spec) {
+        // getopt lets an option come again, the last value winning (strace -v -v, -s 8 -s 64)
         return new CommandLine(spec).setStopAtPositional(true).setPosixClusteredShortOptionsAllowed(true)
+                .setOverwrittenOptionsAllowed(true)
                 .setAllowOptionsAsOptionParameters(true);
     }
 

@@ -43,7 +43,8 @@ final class Options {
     String summaryColumns;
     boolean wallClock;
     String overhead;
-    boolean json;
+    /** {@code --json}: {@code ""} for JSON Lines instead of the text, a file for JSON Lines beside it. */
+    String json;
     String perfetto;
     Double summaryInterval;
     boolean help;
@@ -125,8 +126,9 @@ final class Options {
                 .value("-O --summary-syscall-overhead", "OVERHEAD", String.class,
                         "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time",
                         v -> overhead = v)
-                .flag("--json",
-                        "JSON Lines instead of text: one object per record (docs/jstrace.schema.json)", v -> json = v)
+                .optional("--json", "FILE", "",
+                        "JSON Lines instead of text: one object per record (docs/jstrace.schema.json);"
+                        + " with FILE, JSON Lines to FILE beside the text", v -> json = v)
                 .value("--perfetto", "FILE", String.class,
                         "also write a timeline to FILE (Chrome trace-event JSON, for Perfetto or chrome://tracing)",
                         v -> perfetto = v)

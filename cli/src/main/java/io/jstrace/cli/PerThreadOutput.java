@@ -5,10 +5,11 @@ import io.jstrace.core.Exit;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
 import io.jstrace.core.SyscallEnter;
-import io.jstrace.core.SyscallExit;
-import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
-import io.jstrace.format.TextPrinter;
+import io.jstrace.decode.DecodedListener;
+import io.jstrace.decode.DecodedSyscall;
+import io.jstrace.decode.Value;
+import io.jstrace.render.TextPrinter;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * strace's {@code -ff -o FILE}: each thread's trace in its own file, {@code FILE.TID},
  * without pid prefixes; a file is closed when its thread is gone.
  */
-final class PerThreadOutput implements TraceListener {
+final class PerThreadOutput implements DecodedListener {
     private final String base;
     private final boolean append;
     private final TextPrinter.Options options;
@@ -51,18 +52,18 @@ final class PerThreadOutput implements TraceListener {
     }
 
     @Override
-    public void onSyscallEnter(SyscallEnter e, Tracee t) {
-        printer(e.tid()).onSyscallEnter(e, t);
+    public void onEntry(DecodedSyscall entry, Tracee t) {
+        printer(entry.enter().tid()).onEntry(entry, t);
     }
 
     @Override
-    public void onSyscallExit(SyscallExit x, Tracee t) {
-        printer(x.tid()).onSyscallExit(x, t);
+    public void onReturn(DecodedSyscall call, Tracee t) {
+        printer(call.exit().tid()).onReturn(call, t);
     }
 
     @Override
-    public void onSignal(SignalStop s, Tracee t) {
-        printer(s.tid()).onSignal(s, t);
+    public void onSignal(SignalStop s, Value siginfo, Tracee t) {
+        printer(s.tid()).onSignal(s, siginfo, t);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.jstrace.cli;
 
 import io.jstrace.arch.Arch;
-import io.jstrace.format.DecodeOptions;
-import io.jstrace.format.TextPrinter;
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.filter.Status;
+import io.jstrace.render.TextPrinter;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.SignalFilter;
 import io.jstrace.syscalls.SyscallFilter;
@@ -38,16 +39,16 @@ final class Qualifiers {
     }
 
     /** {@code -e status=}, {@code -z}, {@code -Z}: the outcomes to print, or {@code null} for all. */
-    static java.util.Set<TextPrinter.Status> statuses(List<String> expressions, boolean successful, boolean failed) {
-        java.util.Set<TextPrinter.Status> set = null;
+    static java.util.Set<Status> statuses(List<String> expressions, boolean successful, boolean failed) {
+        java.util.Set<Status> set = null;
         for (String e : expressions) {
             String value = valueOf(e, "status");
-            if (value != null) set = set(value, TextPrinter.Status.class, "status");
+            if (value != null) set = set(value, Status.class, "status");
         }
         if (successful || failed) {
-            set = java.util.EnumSet.noneOf(TextPrinter.Status.class);
-            if (successful) set.add(TextPrinter.Status.SUCCESSFUL);
-            if (failed) set.add(TextPrinter.Status.FAILED);
+            set = java.util.EnumSet.noneOf(Status.class);
+            if (successful) set.add(Status.SUCCESSFUL);
+            if (failed) set.add(Status.FAILED);
         }
         return set;
     }

@@ -1,6 +1,6 @@
 package io.jstrace.cli;
 
-import io.jstrace.format.Summary;
+import io.jstrace.render.Summary;
 
 /** strace's summary options to a {@link Summary.Options}: -S, -U, -w, -O. */
 final class SummaryOptions {

@@ -1,7 +1,7 @@
 package io.jstrace.cli;
 
-import io.jstrace.format.Timing;
-import io.jstrace.format.Timing.Stamp;
+import io.jstrace.render.Timing;
+import io.jstrace.render.Timing.Stamp;
 
 /** strace 6.1's timing options to a {@link Timing}: -t/-tt/-ttt, -r, -T, -i and their long forms. */
 final class TimingOptions {

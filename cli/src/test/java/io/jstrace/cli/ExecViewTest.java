@@ -334,10 +334,8 @@ class ExecViewTest {
     }
 
     /** Every line is valid under docs/jstrace-exec.schema.json. */
-    @SuppressWarnings("unchecked")
-    private static void assertSchema(List<String> lines) throws Exception {
-        Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(Files.readString(Path.of("../docs/jstrace-exec.schema.json")));
-        SchemaCheck check = new SchemaCheck(schema);
-        for (String l : lines) assertEquals(null, check.check(MiniJson.parse(l), schema), l);
+    private static void assertSchema(List<String> lines) {
+        var schema = Schemas.of("jstrace-exec.schema.json");
+        for (String l : lines) assertEquals(null, Schemas.errors(schema, l), l);
     }
 }

@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.render.Timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jstrace.testdata.TestPrograms;

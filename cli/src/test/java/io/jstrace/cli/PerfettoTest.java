@@ -36,14 +36,17 @@ class PerfettoTest {
         var r = JstraceProcess.run(prog.getParent(),
                 List.of("-f", "--perfetto=" + timeline, "-o", log.toString(), "./" + name));
         assertTrue(r.stderr().isEmpty(), r.stderr());
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(Files.readString(timeline));
+        Map<String, Object> doc = Schemas.JSON.copy()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readValue(Files.readString(timeline), Map.class);
         List<Map<String, Object>> events = (List<Map<String, Object>>) doc.get("traceEvents");
         Map<String, List<String>> slices = new HashMap<>();
         Map<String, BigDecimal> trackEnd = new HashMap<>();
         events.stream().filter(e -> "X".equals(e.get("ph")))
                 .sorted((a, b) -> ((BigDecimal) a.get("ts")).compareTo((BigDecimal) b.get("ts")))
                 .forEach(e -> {
-                    for (String f : List.of("ts", "dur", "pid", "tid")) assertTrue(e.get(f) instanceof BigDecimal, f + " " + e);
+                    for (String f : List.of("ts", "dur")) assertTrue(e.get(f) instanceof BigDecimal, f + " " + e);
+                    for (String f : List.of("pid", "tid")) assertTrue(e.get(f) instanceof Integer, f + " " + e);
                     String track = e.get("tid").toString();
                     BigDecimal ts = (BigDecimal) e.get("ts");
                     BigDecimal end = trackEnd.get(track);

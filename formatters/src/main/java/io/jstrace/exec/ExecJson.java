@@ -1,6 +1,6 @@
 package io.jstrace.exec;
 
-import io.jstrace.format.Json;
+import io.jstrace.render.JsonWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -13,66 +13,44 @@ public final class ExecJson {
     private ExecJson() {}
 
     public static String line(ExecEvent e) {
-        StringBuilder b = new StringBuilder(256).append('{');
-        field(b, "event", switch (e.kind()) {
+        JsonWriter w = new JsonWriter(new StringBuilder(256));
+        w.beginObject().member("event", switch (e.kind()) {
             case EXEC -> "exec";
             case EXEC_FAILED -> "exec_failed";
             case EXIT -> "exit";
         });
-        b.append(",\"time\":");
-        Json.text(e.time().toString(), b);
-        b.append(",\"pid\":").append(e.pid()).append(",\"ppid\":").append(e.ppid());
-        b.append(",\"uid\":").append(e.uid()).append(",\"gid\":").append(e.gid());
-        field(b, "comm", e.comm());
-        field(b, "filename", e.filename());
-        b.append(",\"argv\":");
-        strings(b, e.argv());
-        if (e.cwd() != null) field(b, "cwd", e.cwd());
-        if (e.environment() != null) environment(b, e.environment());
-        if (e.kind() != ExecEvent.Kind.EXIT) b.append(",\"truncated\":").append(e.truncated());
-        if (e.errno() != null) field(b, "errno", e.errno());
-        if (e.status() != null) status(b, e);
-        b.append(",\"tags\":");
-        strings(b, e.tags());
-        return b.append('}').toString();
+        w.member("time", e.time().toString()).member("pid", e.pid()).member("ppid", e.ppid())
+                .member("uid", e.uid()).member("gid", e.gid()).member("comm", e.comm())
+                .member("filename", e.filename());
+        strings(w.name("argv"), e.argv());
+        if (e.cwd() != null) w.member("cwd", e.cwd());
+        if (e.environment() != null) environment(w, e.environment());
+        if (e.kind() != ExecEvent.Kind.EXIT) w.member("truncated", e.truncated());
+        if (e.errno() != null) w.member("errno", e.errno());
+        if (e.status() != null) status(w, e);
+        strings(w.name("tags"), e.tags());
+        return w.endObject().out().toString();
     }
 
-    private static void status(StringBuilder b, ExecEvent e) {
-        b.append(",\"exit_code\":").append(e.status().signal() == null ? Integer.toString(e.status().code()) : "null");
-        field(b, "signal", e.status().signal() == null ? null : e.status().signal().name());
-        b.append(",\"core_dumped\":").append(e.status().coreDumped());
-        b.append(",\"duration_ns\":").append(e.duration().toNanos());
+    private static void status(JsonWriter w, ExecEvent e) {
+        w.name("exit_code");
+        if (e.status().signal() == null) w.value(e.status().code());
+        else w.nullValue();
+        w.member("signal", e.status().signal() == null ? null : e.status().signal().name())
+                .member("core_dumped", e.status().coreDumped()).member("duration_ns", e.duration().toNanos());
     }
 
-    private static void environment(StringBuilder b, ExecEvent.EnvironmentChanges env) {
-        b.append(",\"env\":{\"set\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> v : env.set().entrySet()) {
-            if (!first) b.append(',');
-            first = false;
-            Json.text(v.getKey(), b);
-            b.append(':');
-            Json.text(v.getValue(), b);
-        }
-        b.append("},\"unset\":");
-        strings(b, env.unset());
-        b.append('}');
+    private static void environment(JsonWriter w, ExecEvent.EnvironmentChanges env) {
+        w.name("env").beginObject().name("set").beginObject();
+        for (Map.Entry<String, String> v : env.set().entrySet()) w.member(v.getKey(), v.getValue());
+        w.endObject();
+        strings(w.name("unset"), env.unset());
+        w.endObject();
     }
 
-    private static void field(StringBuilder b, String name, String value) {
-        if (b.length() > 1) b.append(',');
-        Json.text(name, b);
-        b.append(':');
-        if (value == null) b.append("null");
-        else Json.text(value, b);
-    }
-
-    private static void strings(StringBuilder b, List<String> values) {
-        b.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) b.append(',');
-            Json.text(values.get(i), b);
-        }
-        b.append(']');
+    private static void strings(JsonWriter w, List<String> values) {
+        w.beginArray();
+        for (String v : values) w.value(v);
+        w.endArray();
     }
 }

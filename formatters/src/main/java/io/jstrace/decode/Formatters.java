@@ -1,0 +1,390 @@
+package io.jstrace.decode;
+
+import io.jstrace.syscalls.FormatSpecifier;
+import io.jstrace.syscalls.Ret;
+
+/**
+ * One decoder per {@link FormatSpecifier}, chosen by an exhaustive switch: a new
+ * specifier does not compile until it has one. Decoders never throw on tracee data:
+ * unreadable memory prints as its address.
+ */
+public final class Formatters {
+    private Formatters() {}
+
+    /** Decodes printed argument {@code i} of {@code call}. */
+    public static Value format(Call call, int i) {
+        if (call.raw()) return Verbosity.raw(call, i);
+        return Verbosity.apply(call, i, decoded(call, i));
+    }
+
+    private static Value decoded(Call call, int i) {
+        switch (call.name()) {
+            case "futex":
+                return Futexes.arg(call, i);
+            case "prctl":
+                return Prctls.arg(call, i);
+            case "arch_prctl":
+                return Prctls.archArg(call, i);
+            case "ptrace":
+                return Ptraces.arg(call, i);
+            case "kcmp":
+                if (i >= 3) return Tasks.kcmpIdx(call, i);
+                break;
+            case "clone": {
+                var f = Clones.cloneArgs(call).get(i);
+                return new Value.Named(f.name(), f.value());
+            }
+            case "preadv2", "pwritev2":
+                // fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l.
+                return i >= 4 ? bySpec(call, i + 1) : bySpec(call, i);
+            case "syslog":
+                return Syslog.arg(call, i);
+            case "reboot":
+                return Reboot.arg(call, i);
+            case "quotactl", "quotactl_fd":
+                return Quotas.arg(call, i);
+            case "mount":
+                return Mounts.mountArg(call, i);
+            case "fsconfig":
+                return Mounts.fsconfigArg(call, i);
+            case "keyctl":
+                return Keys.arg(call, i);
+            default:
+                break;
+        }
+        return bySpec(call, i);
+    }
+
+    private static Value bySpec(Call call, int i) {
+        FormatSpecifier spec = call.spec(i);
+        return switch (spec) {
+            case INT -> Numbers.signedInt(call, i);
+            case FD_SET -> Polls.fdSet(call, i);
+            case POLL_FDS -> Polls.pollFds(call, i);
+            case PSELECT6_SIG -> Polls.pselectSig(call, i);
+            case EPOLL_EVENT -> Epolls.event(call, i);
+            case EPOLL_EVENTS -> Epolls.events(call, i);
+            case STATX -> Statx.statx(call, i);
+            case STATX_FLAGS -> Statx.flags(call, i);
+            case STATFS -> Statfs.statfs(call, i);
+            case DIRENTS -> Dirents.dirents(call, i);
+            case OPEN_HOW -> OpenHow.openHow(call, i);
+            case OFFSET_PTR -> Splices.offset(call, i);
+            case SYSINFO -> Sysinfo.sysinfo(call, i);
+            case FCNTL_ARG -> Fcntls.arg(call, i);
+            case IOCTL_ARG -> Ioctls.arg(call, i);
+            case LONG, OFFSET -> Numbers.signedLong(call, i);
+            case UINT -> Numbers.unsignedInt(call, i);
+            case SOCKLEN -> Numbers.signedInt(call, i);
+            case SIZE -> Numbers.unsignedLong(call, i);
+            case HEX -> Numbers.hex(call, i);
+            case OCT -> Numbers.octal(call, i);
+            case ADDR -> Numbers.address(call, i);
+            case FD -> FileDecoders.fd(call, i);
+            case DIRFD -> FileDecoders.dirfd(call, i);
+            case PATH -> Strings.path(call, i);
+            case STRING -> Strings.string(call, i);
+            case POST_PATH -> Strings.postPath(call, i);
+            case WRITE_BUFFER -> Strings.writeBuffer(call, i);
+            case READ_BUFFER -> readBuffer(call, i);
+            case OPEN_FLAGS -> FileDecoders.openFlags(call, i);
+            case MODE -> FileDecoders.mode(call, i);
+            case MKNOD_MODE -> FileDecoders.typedModeValue(call.arg(i) & 0xffff_ffffL);
+            case DEV -> FileDecoders.dev(call.arg(i));
+            case AT_FLAGS -> FileDecoders.atFlags(call, i);
+            case ACCESS_MODE -> FileDecoders.accessMode(call, i);
+            case SEEK_WHENCE -> FileDecoders.seekWhence(call, i);
+            case STAT -> FileDecoders.stat(call, i);
+            case MMAP_PROT -> Memory.prot(call, i);
+            case MMAP_FLAGS -> Memory.mapFlags(call, i);
+            case EXECVE_STRING_VECTOR -> Processes.argv(call, i);
+            case EXECVE_ENV -> Processes.envp(call, i);
+            case WAIT_STATUS -> Processes.waitStatus(call, i);
+            case WAIT_OPTIONS -> Processes.waitOptions(call, i);
+            case CLONE_FLAGS -> Clones.cloneFlags(call.arg(i));
+            case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
+            case FUTEX_OP -> Futexes.op(call, i);
+            case TIMESPEC, POST_TIMESPEC -> Times.timespec(timeoutAtEntry(call), i);
+            case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
+            case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
+            case ITIMERVAL, POST_ITIMERVAL -> Times.itimerval(call, i);
+            case UTIMBUF -> Times.utimbuf(call, i);
+            case UTIME_TIMESPEC -> Times.utimeTimespec(call, i);
+            case RLIMIT, POST_RLIMIT -> Resources.rlimit(call, i);
+            case RUSAGE -> Resources.rusage(call, i);
+            case PIPE_FDS -> Resources.pipeFds(call, i);
+            case WRITE_IOVEC -> Iovecs.writeIovec(call, i);
+            case READ_IOVEC -> Iovecs.readIovec(call, i);
+            case IOVEC -> Iovecs.iovec(call, i);
+            case SIGNAL -> SignalDecoders.signal(call, i);
+            case SIGSET, POST_SIGSET -> SignalDecoders.sigset(call, i);
+            case SIGACTION, POST_SIGACTION -> SignalDecoders.sigaction(call, i);
+            case SIGPROCMASK_HOW -> SignalDecoders.how(call, i);
+            case SIGINFO, POST_SIGINFO -> SignalDecoders.siginfoArg(call, i);
+            case WAITID_TYPE, RUSAGE_WHO, PRCTL_OPTION, ARCH_PRCTL_CODE, PTRACE_REQUEST, RLIMIT_RESOURCE,
+                    SCHED_POLICY, NAMESPACE_FLAGS, SECCOMP_OP, BPF_CMD, PIDFD_FLAGS, GETRANDOM_FLAGS,
+                    CLOSE_RANGE_FLAGS, MOUNT_FLAGS, UMOUNT_FLAGS, MADVISE_ADVICE, MREMAP_FLAGS, MSYNC_FLAGS,
+                    MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
+                    SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
+                    FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
+                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
+                    IO_URING_ENTER_FLAGS, LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS, DELETE_MODULE_FLAGS, FSOPEN_FLAGS,
+                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS,
+                    UFFD_FLAGS, MEMBARRIER_CMD, MEMBARRIER_FLAGS, MPOL_GET_FLAGS, MBIND_FLAGS, SHMAT_FLAGS,
+                    IPC_MSG_FLAGS -> Constants.format(call, i);
+            // MEM group
+            case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
+            case MINCORE_VEC -> Memory.mincoreVec(call, i);
+            case USER_DESC -> UserDescs.userDesc(call, i);
+            case POST_USER_DESC -> UserDescs.postUserDesc(call, i);
+            case MPOL_MODE -> MemPolicies.mode(call, i);
+            case POST_MPOL_MODE -> MemPolicies.postMode(call, i);
+            case NODEMASK -> MemPolicies.nodemask(call, i);
+            case POST_NODEMASK -> MemPolicies.postNodemask(call, i);
+            case MOVE_PAGES_PAGES -> MemPolicies.pages(call, i);
+            case MOVE_PAGES_NODES -> MemPolicies.nodes(call, i);
+            case MOVE_PAGES_STATUS -> MemPolicies.status(call, i);
+            case IPC_KEY -> SysvIpc.key(call, i);
+            case IPC_GET_FLAGS -> SysvIpc.getFlags(call, i);
+            case SHMGET_FLAGS -> SysvIpc.shmgetFlags(call, i);
+            case IPC_CTL_CMD -> SysvIpc.ctlCmd(call, i);
+            case IPC_CTL_BUF -> SysvIpc.ctlBuf(call, i);
+            case SEMBUF -> SysvIpc.sembuf(call, i);
+            case MSGBUF -> SysvIpc.msgbuf(call, i);
+            case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
+            case MQ_ATTR -> Mqueues.attr(call, i);
+            case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
+            case IOCTL_REQUEST -> Ioctls.request(call, i);
+            case SWAP_FLAGS -> Swaps.flags(call, i);
+            case AIO_CTX_PTR -> Aio.context(call, i);
+            case AIO_IOCBPP -> Aio.iocbs(call, i);
+            case AIO_IOCB -> Aio.iocb(call, i);
+            case AIO_EVENTS -> Aio.events(call, i);
+            case AIO_EVENT -> Aio.oneEvent(call, i);
+            case MOUNT_ATTR -> Mounts.mountAttr(call, i);
+            case KEY_SERIAL -> Keys.serial(call, i);
+            case FILE_HANDLE -> FileHandles.handle(call, i);
+            case POST_FILE_HANDLE -> FileHandles.postHandle(call, i);
+            case POST_MOUNT_ID -> FileHandles.mountId(call, i);
+            case UNAME -> Uname.utsname(call, i);
+            case SOCK_TYPE -> SocketDecoders.type(call, i);
+            case SOCK_PROTOCOL -> SocketDecoders.protocol(call, i);
+            case SOCKADDR -> SockAddrs.sockaddr(call, i);
+            case POST_SOCKADDR -> SockAddrs.postSockaddr(call, i);
+            case POST_SOCKLEN -> SocketDecoders.postSocklen(call, i);
+            case SOCKOPT_NAME -> SockOpts.name(call, i);
+            case SOCKOPT_VALUE -> SockOpts.setValue(call, i);
+            case POST_SOCKOPT_VALUE -> SockOpts.getValue(call, i);
+            case SEND_MSGHDR -> MsgHdrs.sendMsghdr(call, i);
+            case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
+            case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
+            case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
+            case UID -> Creds.uid(call, i);
+            case POST_ID_PTR -> Creds.idPtr(call, i);
+            case GID_LIST, POST_GID_LIST -> Creds.gidList(call, i);
+            case CAP_USER_HEADER -> Creds.capHeader(call, i);
+            case CAP_USER_DATA, POST_CAP_USER_DATA -> Creds.capData(call, i);
+            case SCHED_PARAM, POST_SCHED_PARAM -> Sched.param(call, i);
+            case CPU_SET, IN_CPU_SET -> Sched.cpuSet(call, i);
+            case SCHED_ATTR -> Sched.attrIn(call, i);
+            case POST_SCHED_ATTR -> Sched.attrOut(call, i);
+            case POST_UINT_PTR -> Sched.uintPtr(call, i);
+            case PRIO_WHICH, IOPRIO_WHICH, KCMP_TYPE -> Constants.format(call, i);
+            case IOPRIO -> Personas.ioprio(call, i);
+            case PERSONALITY -> Personas.personality(call, i);
+            case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);
+            case POST_ADDR_PTR -> Tasks.wordPtr(call, i, true);
+            case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
+            case TMS -> Tasks.tms(call, i);
+            case UTS_NAME -> Tasks.utsName(call, i);
+            // TIME
+            case SIGALTSTACK, POST_SIGALTSTACK -> SignalDecoders.sigaltstack(call, i);
+            case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
+            case POST_TIME_T -> Clocks.timeT(call, i);
+            case POST_TIMEX -> Clocks.timex(call, i);
+            case SIGEVENT -> PosixTimers.sigevent(call, i);
+            case POST_TIMER_ID -> PosixTimers.timerId(call, i);
+            case FANOTIFY_INIT_FLAGS -> Fanotify.initFlags(call, i);
+            case FANOTIFY_MASK -> Fanotify.mask(call, i);
+            case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
+            case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
+            case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
+            // FSIO
+            case IO_URING_PARAMS -> IoUring.params(call, i);
+            case IO_URING_REGISTER_OP -> IoUring.op(call, i);
+            case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
+            case BPF_ATTR -> Bpf.attr(call, i);
+            case SECCOMP_FLAGS -> Seccomp.flags(call, i);
+            case SECCOMP_ARGS -> Seccomp.args(call, i);
+            case LANDLOCK_RULESET_ATTR -> Landlock.rulesetAttr(call, i);
+            case LANDLOCK_RULE_TYPE -> Landlock.ruleType(call, i);
+            case LANDLOCK_RULE_ATTR -> Landlock.ruleAttr(call, i);
+            case PERF_EVENT_ATTR -> PerfEvents.attr(call, i);
+        };
+    }
+
+    /**
+     * recvmmsg's timeout prints at exit, after the vector, as it was at entry: the kernel
+     * writes the time left into it (src/mmsghdr.c).
+     */
+    private static Call timeoutAtEntry(Call call) {
+        return call.exit() != null && call.name().equals("recvmmsg") ? call.asAtEntry() : call;
+    }
+
+    private static Value readBuffer(Call call, int i) {
+        Value v = Strings.readBuffer(call, i);
+        return call.name().equals("getrandom") ? Strings.hexBuffer(v) : v;
+    }
+
+    /**
+     * How many of the syscall's arguments strace prints: open and openat show their mode
+     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise),
+     * mknod and mknodat their device only for device files (fs/namei.c), fcntl and ioctl
+     * no argument for the commands that take none.
+     */
+    public static int visibleArgs(Call call) {
+        int n = call.enter().syscall().args().size();
+        if (call.raw()) return n;
+        return switch (call.name()) {
+            case "open" -> FileDecoders.takesMode(call.arg(1)) ? n : n - 1;
+            case "openat" -> FileDecoders.takesMode(call.arg(2)) ? n : n - 1;
+            case "futex" -> Futexes.visibleArgs(call);
+            case "clone" -> Clones.cloneArgs(call).size();
+            case "mknod" -> FileDecoders.isDevice(call.arg(1)) ? n : n - 1;
+            case "mknodat" -> FileDecoders.isDevice(call.arg(2)) ? n : n - 1;
+            case "fcntl" -> Fcntls.visibleArgs(call);
+            case "ioctl" -> Ioctls.visibleArgs(call);
+            case "prctl" -> Prctls.visibleArgs(call);
+            case "arch_prctl" -> Prctls.archVisibleArgs(call);
+            case "ptrace" -> Ptraces.visibleArgs(call);
+            case "kcmp" -> Tasks.kcmpVisibleArgs(call);
+            case "preadv2", "pwritev2" -> n - 1;
+            case "syslog" -> Syslog.visibleArgs(call);
+            case "reboot" -> Reboot.visibleArgs(call);
+            case "quotactl", "quotactl_fd" -> Quotas.visibleArgs(call);
+            case "keyctl" -> Keys.visibleArgs(call);
+            case "mremap" -> Memory.mremapVisibleArgs(call, n);
+            case "membarrier" -> Memory.membarrierVisibleArgs(call, n);
+            case "mq_open" -> Mqueues.openVisibleArgs(call, n);
+            default -> n;
+        };
+    }
+
+    /**
+     * How many arguments print at syscall-enter-stop: those before the first one the
+     * kernel fills in; all of futex's; clone's stack and flags; clone3's struct (and its
+     * size too when nothing comes back).
+     */
+    public static int entryArgs(Call call, int visible) {
+        if (call.raw()) return visible;
+        switch (call.name()) {
+            case "futex":
+                return visible;
+            case "clone":
+                return Math.min(Clones.CLONE_ENTRY_FIELDS, visible);
+            case "clone3":
+                return Clones.clone3DecodedAtEntry(call, 0) ? visible : 1;
+            case "fcntl":
+                return Fcntls.entryArgs(call, visible);
+            case "ioctl":
+                return Ioctls.entryArgs(call, visible);
+            case "sendfile":
+                return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
+            case "prctl":
+                return Prctls.entryArgs(call, visible);
+            case "arch_prctl":
+                return Prctls.archEntryArgs(call, visible);
+            case "ptrace":
+                return Ptraces.entryArgs(call, visible);
+            case "sched_setattr":
+                return Math.min(2, visible);
+            case "keyctl":
+                return Keys.entryArgs(call, visible);
+            case "seccomp":
+                return Seccomp.argAtExit(call) ? Math.min(2, visible) : visible;
+            case "quotactl", "quotactl_fd":
+                // src/quota.c: Q_GETFMT's format is read back at exit.
+                return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;
+            default:
+                int split = 0;
+                while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
+                return split;
+        }
+    }
+
+    /**
+     * Whether the {@code ", "} before the exit part prints at exit: strace ends the entry
+     * part after a complete argument for clone and clone3 ({@code clone3({...}} then
+     * {@code  => {parent_tid=[N]}, 88)}), sendfile ({@code sendfile(4, 3, [0]} then
+     * {@code  => [5], 5)}) and the fcntl and ioctl commands whose argument the kernel fills
+     * ({@code fcntl(3, F_GETLK} then {@code , {...})}); for the rest it ends before the
+     * missing one ({@code read(3, }).
+     */
+    public static boolean separatorAtExit(Call call) {
+        if (call.raw()) return false;
+        return switch (call.name()) {
+            case "clone", "clone3", "sendfile", "fcntl", "ioctl", "sched_setattr" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * What the kernel wrote back into an entry argument, printed after {@code " => "}:
+     * clone3's {@code {parent_tid=[N]}}, sendfile's {@code [5]}; {@code null} when nothing.
+     */
+    public static Value writeBack(Call call) {
+        if (call.raw() || !call.structs()) return null;
+        return switch (call.name()) {
+            case "clone3" -> Clones.clone3WriteBack(call, 0);
+            case "sendfile" -> Splices.sendfileWriteBack(call);
+            case "sched_setattr" -> Sched.setattrWriteBack(call);
+            default -> null;
+        };
+    }
+
+    /**
+     * A successful call's return value as it prints: its syscall's decoding when that says
+     * more than the row's {@link Ret}, else the value in the row's base; {@code ?} for a call
+     * that returns nothing; under {@code -e raw=}, hex.
+     */
+    public static Value result(Call call) {
+        long r = call.ret();
+        Ret ret = call.enter().syscall().ret();
+        if (call.raw() && ret != Ret.NONE) return new Value.Num(r, Value.Base.HEX);
+        Value decoded = returnValue(call);
+        if (decoded != null) return decoded;
+        return switch (ret) {
+            case HEX -> new Value.Num(r, Value.Base.HEX);
+            case OCTAL -> new Value.Num(r, Value.Base.OCTAL);
+            case UNSIGNED -> new Value.Num(r, Value.Base.UNSIGNED);
+            case FD -> call.options().decodesFds() ? FileDecoders.descriptor(call, r) : Value.dec(r);
+            case NONE -> new Value.Text("?");
+            default -> Value.dec(r);
+        };
+    }
+
+    /**
+     * A successful return value as its syscall's decoder prints it, when that says more
+     * than the row's {@link io.jstrace.syscalls.Ret}: fcntl's {@code 0x1 (flags FD_CLOEXEC)},
+     * poll's {@code 1 ([{fd=3, revents=POLLIN}])}, select's {@code 1 (in [3], left {...})};
+     * {@code null} otherwise.
+     */
+    static Value returnValue(Call call) {
+        return switch (call.name()) {
+            case "recvmmsg" -> MsgHdrs.recvmmsgResult(call);
+            case "fcntl" -> Fcntls.returnValue(call);
+            case "poll", "ppoll" -> Polls.pollReturn(call);
+            case "select", "pselect6" -> Polls.selectReturn(call);
+            case "time" -> Clocks.timeReturn(call);
+            case "adjtimex", "clock_adjtime" -> Clocks.adjtimexReturn(call);
+            case "rt_sigtimedwait" -> SignalDecoders.signalReturn(call);
+            case "sched_getscheduler" -> Sched.getschedulerReturn(call);
+            case "personality" -> Personas.personalityReturn(call);
+            case "ioprio_get" -> Personas.ioprioReturn(call);
+            case "prctl" -> Prctls.returnValue(call);
+            case "membarrier" -> Memory.membarrierResult(call);
+            case "modify_ldt" -> UserDescs.modifyLdtResult(call);
+            default -> null;
+        };
+    }
+}

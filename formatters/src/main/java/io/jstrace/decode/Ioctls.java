@@ -1,0 +1,140 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.TcflshOptions;
+import io.jstrace.syscalls.xlat.TcxoncOptions;
+import io.jstrace.syscalls.xlat.TermIoctls;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ioctl requests and their arguments. Requests: the terminal ones by name
+ * (include/uapi/asm-generic/ioctls.h), others by their include/uapi/asm-generic/ioctl.h
+ * fields as strace prints them, {@code _IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)}.
+ * Arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
+ * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
+ * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
+ * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
+ * TIOCSTI, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
+ * getters' arguments print at exit, the setters' at entry; other requests print the
+ * argument in hex.
+ */
+final class Ioctls {
+    /** strace prints the values the OSS sound timer shares with termios as both names. */
+    private static final Map<Long, String> SHARED = Map.of(
+            TermIoctls.TCSETS, "SNDCTL_TMR_START or TCSETS",
+            TermIoctls.TCSETSW, "SNDCTL_TMR_STOP or TCSETSW",
+            TermIoctls.TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF");
+
+    /** How a request's argument prints. */
+    private enum Arg {
+        NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
+        TCXONC, TCFLSH, CHAR, OTHER
+    }
+
+    /** include/uapi/asm-generic/ioctl.h: the direction bits' names, by value. */
+    private static final String[] IOC_DIRS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
+
+    private Ioctls() {}
+
+    static Value request(Call c, int i) {
+        long v = c.arg(i) & 0xffff_ffffL;
+        String name = SHARED.getOrDefault(v, TermIoctls.XLAT.name(v));
+        return name == null ? new Value.Decoded(Value.hex(v), new Value.Text(ioc(v))) : new Value.Sym(v, name);
+    }
+
+    /** {@code _IOC(dir, type, nr, size)}: the fields of a request number (bits 30-31, 8-15, 0-7, 16-29). */
+    private static String ioc(long v) {
+        return "_IOC(" + IOC_DIRS[(int) (v >>> 30) & 3] + ", " + hex((v >>> 8) & 0xff) + ", " + hex(v & 0xff) + ", "
+                + hex((v >>> 16) & 0x3fff) + ")";
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    private static Arg kind(Call c) {
+        int req = c.intArg(1);
+        return switch (req) {
+            case (int) TermIoctls.FIOCLEX, (int) TermIoctls.FIONCLEX, (int) TermIoctls.TIOCEXCL,
+                    (int) TermIoctls.TIOCNXCL, (int) TermIoctls.TIOCNOTTY, (int) TermIoctls.TIOCSBRK,
+                    (int) TermIoctls.TIOCCBRK, (int) TermIoctls.TIOCCONS, (int) TermIoctls.TIOCVHANGUP,
+                    (int) TermIoctls.TIOCSSERIAL -> Arg.NONE;
+            case (int) TermIoctls.FIONREAD, (int) TermIoctls.TIOCOUTQ, (int) TermIoctls.TIOCGPTN,
+                    (int) TermIoctls.TIOCGETD, (int) TermIoctls.TIOCGPGRP, (int) TermIoctls.TIOCGSID,
+                    (int) TermIoctls.TIOCGSOFTCAR, (int) TermIoctls.TIOCGEXCL, (int) TermIoctls.TIOCGDEV -> Arg.INT_OUT;
+            case (int) TermIoctls.FIONBIO, (int) TermIoctls.FIOASYNC, (int) TermIoctls.TIOCSPTLCK,
+                    (int) TermIoctls.TIOCSETD, (int) TermIoctls.TIOCPKT, (int) TermIoctls.TIOCSPGRP,
+                    (int) TermIoctls.TIOCSSOFTCAR -> Arg.INT_IN;
+            case (int) TermIoctls.TIOCGWINSZ -> Arg.WINSIZE_OUT;
+            case (int) TermIoctls.TIOCSWINSZ -> Arg.WINSIZE_IN;
+            case (int) TermIoctls.TCGETS -> Arg.TERMIOS_OUT;
+            case (int) TermIoctls.TCSETS, (int) TermIoctls.TCSETSW, (int) TermIoctls.TCSETSF -> Arg.TERMIOS_IN;
+            case (int) TermIoctls.TCGETA -> Arg.TERMIO_OUT;
+            case (int) TermIoctls.TCSETA, (int) TermIoctls.TCSETAW, (int) TermIoctls.TCSETAF -> Arg.TERMIO_IN;
+            case (int) TermIoctls.TCSBRK, (int) TermIoctls.TCSBRKP, (int) TermIoctls.TIOCSCTTY -> Arg.DECIMAL;
+            case (int) TermIoctls.TCXONC -> Arg.TCXONC;
+            case (int) TermIoctls.TCFLSH -> Arg.TCFLSH;
+            case (int) TermIoctls.TIOCSTI -> Arg.CHAR;
+            default -> Arg.OTHER;
+        };
+    }
+
+    /** FIOCLEX and the like print no third argument. */
+    static int visibleArgs(Call c) {
+        return kind(c) == Arg.NONE ? 2 : 3;
+    }
+
+    /** What the kernel fills prints at exit; the rest at entry. */
+    static int entryArgs(Call c, int visible) {
+        return switch (kind(c)) {
+            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
+            default -> visible;
+        };
+    }
+
+    /** IOCTL_ARG. */
+    static Value arg(Call c, int i) {
+        long addr = c.arg(i);
+        Arg kind = kind(c);
+        switch (kind) {
+            case OTHER: return Value.hex(addr);
+            case DECIMAL: return Value.dec(c.intArg(i));
+            case TCXONC: return Numbers.named(TcxoncOptions.XLAT, addr, "TC???");
+            case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
+            default: break;
+        }
+        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT;
+        if (addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
+        return switch (kind) {
+            case INT_IN, INT_OUT -> intArg(c, addr);
+            case WINSIZE_IN, WINSIZE_OUT -> winsize(c, addr);
+            case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, false);
+            case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, true);
+            case CHAR -> Strings.buffer(c, addr, 1);
+            default -> new Addr(addr);
+        };
+    }
+
+    private static Value intArg(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+    }
+
+    /** struct winsize (include/uapi/asm-generic/termios.h): four unsigned shorts. */
+    private static Value winsize(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, 8);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Struct(List.of(field("ws_row", u16(raw, 0)), field("ws_col", u16(raw, 2)),
+                field("ws_xpixel", u16(raw, 4)), field("ws_ypixel", u16(raw, 6))), false);
+    }
+
+    private static Value u16(byte[] raw, int off) {
+        return new Num((raw[off] & 0xff) | (raw[off + 1] & 0xff) << 8, Base.UNSIGNED);
+    }
+}

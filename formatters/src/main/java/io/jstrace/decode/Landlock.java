@@ -1,0 +1,51 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.syscalls.xlat.LandlockAccessFs;
+import io.jstrace.syscalls.xlat.LandlockRuleTypes;
+import java.util.List;
+
+/**
+ * Landlock's ruleset and rule attributes (include/uapi/linux/landlock.h), as strace 6.1
+ * prints them (src/landlock.c).
+ */
+final class Landlock {
+    /** sizeof(struct landlock_ruleset_attr) as strace 6.1 knows it: handled_access_fs only. */
+    private static final int RULESET_ATTR_SIZE = 8;
+    /** sizeof(struct landlock_path_beneath_attr), which is packed: a u64 and an s32. */
+    private static final int PATH_BENEATH_SIZE = 12;
+
+    private Landlock() {}
+
+    /** LANDLOCK_RULESET_ATTR: {@code {handled_access_fs=...}} when the size (next) covers it. */
+    static Value rulesetAttr(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0 || Long.compareUnsigned(c.arg(i + 1), RULESET_ATTR_SIZE) < 0) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, RULESET_ATTR_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Struct(List.of(field("handled_access_fs", access(TraceeArrays.u64(raw, 0)))), false);
+    }
+
+    /** LANDLOCK_RULE_TYPE: {@code LANDLOCK_RULE_PATH_BENEATH}, unknown ones in hex. */
+    static Value ruleType(Call c, int i) {
+        return Numbers.named(LandlockRuleTypes.XLAT, c.arg(i) & 0xffff_ffffL, "LANDLOCK_RULE_???");
+    }
+
+    /** LANDLOCK_RULE_ATTR: the path-beneath rule; other rule types print the address. */
+    static Value ruleAttr(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0 || (c.arg(i - 1) & 0xffff_ffffL) != LandlockRuleTypes.LANDLOCK_RULE_PATH_BENEATH) {
+            return new Addr(addr);
+        }
+        byte[] raw = c.memory().read(addr, PATH_BENEATH_SIZE);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Struct(List.of(field("allowed_access", access(TraceeArrays.u64(raw, 0))),
+                field("parent_fd", FileDecoders.descriptor(c, TraceeArrays.s32(raw, 8)))), false);
+    }
+
+    private static Value access(long v) {
+        return Numbers.flags(LandlockAccessFs.XLAT, v, "LANDLOCK_ACCESS_FS_???");
+    }
+}

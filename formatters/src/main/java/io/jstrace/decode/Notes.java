@@ -1,0 +1,68 @@
+package io.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Values strace composes itself rather than with one printxval or printflags: the notes
+ * it prints after a return value (its {@code auxstr}), and values printed as several
+ * parts joined by {@code |}, each part in the session's {@code -X} style.
+ */
+final class Notes {
+    private Notes() {}
+
+    /** {@code v} with its names whatever {@code -X} says; JSON still has it typed. */
+    static Value names(Value v) {
+        Value text = new Value.Text(render(v, XlatStyle.ABBREV));
+        return new Value.Styled(v, text, text);
+    }
+
+    /** {@code value (note)}, the note by name under every {@code -X} style (strace's xlookup). */
+    static Value noted(Value value, Value note) {
+        return new Value.Noted(value, List.of(Value.field("", names(note))));
+    }
+
+    /**
+     * {@code value (note)} with the note by name, or the value alone under {@code -X raw}:
+     * strace's sprintflags in its auxstr mode returns nothing in raw mode and names otherwise.
+     */
+    static Value notedUnlessRaw(Value value, Value note) {
+        return new Value.Styled(noted(value, note), value, noted(value, note));
+    }
+
+    /**
+     * {@code value (note)} with the note in the session's style ({@code -X verbose} nests
+     * comments in it), or the value alone under {@code -X raw}: strace's sprint_ioprio.
+     */
+    static Value notedInStyle(Value value, Value note) {
+        return new Value.Styled(noted(value, note), value, new Value.Noted(value,
+                List.of(Value.field("", new Value.Text(render(note, XlatStyle.VERBOSE))))));
+    }
+
+    /**
+     * Parts printed one after the other with {@code |} between them, each in the session's
+     * style: personality's {@code PER_LINUX|ADDR_NO_RANDOMIZE} is {@code 0|0x40000} under
+     * {@code -X raw} and {@code 0 /* PER_LINUX *\/|0x40000 /* ADDR_NO_RANDOMIZE *\/} under
+     * {@code -X verbose}.
+     */
+    static Value joined(List<Value> parts) {
+        return new Value.Styled(joined(parts, XlatStyle.ABBREV), joined(parts, XlatStyle.RAW),
+                joined(parts, XlatStyle.VERBOSE));
+    }
+
+    private static Value joined(List<Value> parts, XlatStyle style) {
+        List<String> texts = new ArrayList<>();
+        for (Value p : parts) texts.add(render(p, style));
+        return new Value.Text(String.join("|", texts));
+    }
+
+    /** {@code shown} under {@code -X abbrev}; {@code raw} alone, or followed by {@code shown} in a comment. */
+    static Value decoded(Value raw, Value shown) {
+        String r = render(raw, XlatStyle.RAW);
+        return new Value.Styled(shown, raw, new Value.Text(r + " /* " + render(shown, XlatStyle.VERBOSE) + " */"));
+    }
+
+    static String render(Value v, XlatStyle style) {
+        return new StraceText(StraceText.Escape.OCTAL, style).render(v);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jstrace.decode;
+
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.Xlat;
+
+/** Plain numbers and table lookups. */
+final class Numbers {
+    private Numbers() {}
+
+    static Value signedInt(Call c, int i) {
+        return Value.dec(c.intArg(i));
+    }
+
+    static Value signedLong(Call c, int i) {
+        return Value.dec(c.arg(i));
+    }
+
+    static Value unsignedInt(Call c, int i) {
+        return new Num(c.arg(i) & 0xffff_ffffL, Base.UNSIGNED);
+    }
+
+    static Value unsignedLong(Call c, int i) {
+        return new Num(c.arg(i), Base.UNSIGNED);
+    }
+
+    static Value hex(Call c, int i) {
+        return Value.hex(c.arg(i));
+    }
+
+    static Value octal(Call c, int i) {
+        return new Num(c.arg(i), Base.OCTAL);
+    }
+
+    static Value address(Call c, int i) {
+        return new Value.Addr(c.arg(i));
+    }
+
+    /** A value from an exclusive table; unknown values print in hex with the table's comment style. */
+    static Value named(Xlat table, long value, String unknownComment) {
+        String name = table.name(value);
+        if (name != null) return new Value.Sym(value, name);
+        return unknownComment == null ? Value.hex(value) : new Value.Commented(Value.hex(value), unknownComment);
+    }
+
+    /**
+     * strace's printflags: flags, or when no flag is set but some bits are, those bits in hex
+     * with the table's comment, {@code 0x10 /* SOCK_??? *\/}; a {@code null} comment for
+     * the tables strace gives none.
+     */
+    static Value flags(Xlat table, long value, String unknownComment) {
+        Xlat.Decomposed d = table.decompose(value);
+        if (unknownComment != null && d.names().isEmpty() && d.remainder() != 0) {
+            return new Value.Commented(Value.hex(value), unknownComment);
+        }
+        return new Value.Flags(value, d.names(), d.remainder());
+    }
+
+    /** Flags from a flag table; unnamed bits print as a hex remainder. */
+    static Value flags(Xlat table, long value) {
+        Xlat.Decomposed d = table.decompose(value);
+        return new Value.Flags(value, d.names(), d.remainder());
+    }
+}

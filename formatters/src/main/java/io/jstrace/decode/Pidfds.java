@@ -1,0 +1,34 @@
+package io.jstrace.decode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * pidfd_getfd(2)'s descriptor number, which names a descriptor of the process the pidfd
+ * refers to (kernel/pid.c): under -y strace 6.1 prints that process's descriptor,
+ * {@code pidfd_getfd(3<anon_inode:[pidfd]>, 0</dev/null>, 0)}.
+ */
+final class Pidfds {
+    private Pidfds() {}
+
+    /** PIDFD_TARGET_FD: the descriptor in the pidfd's process; a plain number when that is unknown. */
+    static Value targetFd(Call c, int i) {
+        long fd = c.intArg(i);
+        if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
+        int pid = pidOf(c.enter().tid(), c.intArg(0));
+        return pid <= 0 ? Value.dec(fd) : FileDecoders.descriptorOf(c, pid, fd);
+    }
+
+    /** The {@code Pid:} line of a pidfd's /proc fdinfo (fs/proc/fd.c, kernel/fork.c pidfd_show_fdinfo). */
+    static int pidOf(int tid, int pidfd) {
+        if (pidfd < 0) return -1;
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + tid + "/fdinfo/" + pidfd))) {
+                if (line.startsWith("Pid:")) return Integer.parseInt(line.substring(4).trim());
+            }
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

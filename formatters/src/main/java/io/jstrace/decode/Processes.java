@@ -1,0 +1,82 @@
+package io.jstrace.decode;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.syscalls.Signal;
+import io.jstrace.syscalls.xlat.WaitOptions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** execve vectors, wait statuses and clone flags. */
+final class Processes {
+    private Processes() {}
+
+    /** execve's argv: each string cut at -s; at most -s elements unless -v. */
+    static Value argv(Call c, int i) {
+        long addr = c.arg(i);
+        int max = c.options().verbose() ? Integer.MAX_VALUE - 1 : c.options().stringLimit();
+        List<Long> ptrs = pointers(c, addr, max + 1);
+        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
+        boolean more = ptrs.size() > max;
+        List<Value> items = new ArrayList<>();
+        for (int k = 0; k < Math.min(ptrs.size(), max); k++) {
+            items.add(Strings.cString(c, ptrs.get(k), c.options().stringLimit()));
+        }
+        return new Value.Arr(items, more);
+    }
+
+    /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with -v. */
+    static Value envp(Call c, int i) {
+        if (c.options().verbose()) return argv(c, i);
+        long addr = c.arg(i);
+        List<Long> ptrs = pointers(c, addr, Integer.MAX_VALUE);
+        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
+        return new Value.Commented(new Addr(addr), ptrs.size() + " var" + (ptrs.size() == 1 ? "" : "s"));
+    }
+
+    /** A NULL-terminated pointer array, at most {@code max} entries; {@code null} if unreadable. */
+    static List<Long> pointers(Call c, long addr, int max) {
+        if (addr == 0) return null;
+        List<Long> out = new ArrayList<>();
+        byte[] chunk = new byte[512];
+        for (long at = addr; out.size() < max; at += chunk.length) {
+            int got = c.memory().read(at, chunk, 0, chunk.length);
+            if (got < 8) return out.isEmpty() && at == addr ? null : out;
+            ByteBuffer b = ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k + 8 <= got && out.size() < max; k += 8) {
+                long p = b.getLong(k);
+                if (p == 0) return out;
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** A wait status: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
+    static Value waitStatus(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (!c.succeeded() || c.ret() == 0) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        int s = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return new Value.Text("[" + statusText(s) + "]");
+    }
+
+    static String statusText(int s) {
+        int sig = s & 0x7f;
+        if (sig == 0) return "{WIFEXITED(s) && WEXITSTATUS(s) == " + ((s >> 8) & 0xff) + "}";
+        if ((s & 0xff) == 0x7f) {
+            String stop = "{WIFSTOPPED(s) && WSTOPSIG(s) == " + Signal.of((s >> 8) & 0xff).name();
+            return (s >> 16) != 0 ? stop + " && s >> 16 == " + (s >> 16) + "}" : stop + "}";
+        }
+        if (s == 0xffff) return "{WIFCONTINUED(s)}";
+        String term = "{WIFSIGNALED(s) && WTERMSIG(s) == " + Signal.of(sig).name();
+        return (s & 0x80) != 0 ? term + " && WCOREDUMP(s)}" : term + "}";
+    }
+
+    static Value waitOptions(Call c, int i) {
+        return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL, "W???");
+    }
+}

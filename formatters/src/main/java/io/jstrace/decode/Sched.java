@@ -1,0 +1,137 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.Phase;
+import io.jstrace.syscalls.xlat.SchedFlags;
+import io.jstrace.syscalls.xlat.SchedPolicies;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scheduler's structures as strace 6.1 prints them (src/sched.c, src/affinity.c,
+ * src/getcpu.c): struct sched_param as {@code [0]}, CPU masks as {@code [0 1]}, struct
+ * sched_attr, getcpu's {@code [0]}, and sched_getscheduler's policy after its number.
+ */
+final class Sched {
+    /** SCHED_ATTR_SIZE_VER0: the fields up to sched_period (include/uapi/linux/sched/types.h). */
+    private static final int ATTR_VER0 = 48;
+    /** sizeof(struct sched_attr) with sched_util_min and sched_util_max (SCHED_ATTR_SIZE_VER1). */
+    private static final int ATTR_SIZE = 56;
+    /** The most mask bytes read: 8192 CPUs, beyond any kernel's NR_CPUS default. */
+    private static final int MAX_MASK = 1024;
+    private static final int E2BIG = 7;
+
+    private Sched() {}
+
+    /** SCHED_PARAM, POST_SCHED_PARAM: {@code [sched_priority]}. */
+    static Value param(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (c.spec(i).phase() == Phase.EXIT && TraceeArrays.exitFailed(c)) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+    }
+
+    /**
+     * CPU_SET (sched_getaffinity: as many bytes as the kernel returned) and IN_CPU_SET
+     * (sched_setaffinity: the length argument): the set CPUs' numbers, {@code [0 1]}.
+     */
+    static Value cpuSet(Call c, int i) {
+        long addr = c.arg(i);
+        boolean atExit = c.spec(i).phase() == Phase.EXIT;
+        if (atExit && TraceeArrays.exitFailed(c)) return new Addr(addr);
+        long len = atExit ? c.ret() : c.arg(i - 1) & 0xffff_ffffL;
+        if (addr == 0) return new Addr(0);
+        byte[] raw = c.memory().read(addr, (int) Math.min(len, MAX_MASK));
+        if (raw == null) return new Value.Unreadable(addr);
+        StringBuilder b = new StringBuilder("[");
+        for (int bit = 0; bit < raw.length * 8; bit++) {
+            if ((raw[bit >> 3] & 1 << (bit & 7)) == 0) continue;
+            if (b.length() > 1) b.append(' ');
+            b.append(bit);
+        }
+        return new Value.Text(b.append(']').toString());
+    }
+
+    /**
+     * SCHED_ATTR: what the tracee passed, read up to its own {@code size} (48 when 0), and
+     * {@code ...} when that is more than strace's struct holds.
+     */
+    static Value attrIn(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        byte[] head = c.memory().read(addr, 4);
+        if (head == null) return new Value.Unreadable(addr);
+        long usize = TraceeArrays.s32(head, 0) & 0xffff_ffffL;
+        if (usize == 0) usize = ATTR_VER0;
+        int size = (int) Math.min(usize, ATTR_SIZE);
+        byte[] raw = size >= ATTR_VER0 ? c.memory().read(addr, size) : head;
+        if (raw == null) return new Value.Unreadable(addr);
+        return attr(raw, size, usize > size);
+    }
+
+    /** POST_SCHED_ATTR: what the kernel wrote, as long as the {@code size} it put there. */
+    static Value attrOut(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
+        int usize = (int) Math.min(c.arg(i + 1) & 0xffff_ffffL, ATTR_SIZE);
+        byte[] raw = c.memory().read(addr, usize);
+        if (raw == null || usize < 4) return new Value.Unreadable(addr);
+        long written = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
+        return attr(raw, (int) Math.min(written, usize), written > usize);
+    }
+
+    private static Value attr(byte[] raw, int size, boolean more) {
+        List<Value.Field> f = new ArrayList<>();
+        f.add(field("size", new Num(TraceeArrays.s32(raw, 0) & 0xffff_ffffL, Base.UNSIGNED)));
+        if (size >= ATTR_VER0) {
+            long policy = TraceeArrays.s32(raw, 4) & 0xffff_ffffL;
+            f.add(field("sched_policy", Numbers.named(SchedPolicies.XLAT, policy, "SCHED_???")));
+            f.add(field("sched_flags", Numbers.flags(SchedFlags.XLAT, TraceeArrays.u64(raw, 8), "SCHED_FLAG_???")));
+            f.add(field("sched_nice", Value.dec(TraceeArrays.s32(raw, 16))));
+            f.add(field("sched_priority", u32(raw, 20)));
+            f.add(field("sched_runtime", new Num(TraceeArrays.u64(raw, 24), Base.UNSIGNED)));
+            f.add(field("sched_deadline", new Num(TraceeArrays.u64(raw, 32), Base.UNSIGNED)));
+            f.add(field("sched_period", new Num(TraceeArrays.u64(raw, 40), Base.UNSIGNED)));
+        }
+        if (size >= 52) f.add(field("sched_util_min", u32(raw, 48)));
+        if (size >= 56) f.add(field("sched_util_max", u32(raw, 52)));
+        return new Value.Struct(f, more);
+    }
+
+    private static Value u32(byte[] raw, int off) {
+        return new Num(TraceeArrays.s32(raw, off) & 0xffff_ffffL, Base.UNSIGNED);
+    }
+
+    /** sched_setattr's {@code  => {size=56}}: the size the kernel wrote back when it said E2BIG. */
+    static Value setattrWriteBack(Call c) {
+        if (c.exit() == null || c.ret() != -E2BIG || c.arg(1) == 0) return null;
+        byte[] raw = c.memory().read(c.arg(1), 4);
+        if (raw == null) return null;
+        return new Value.Struct(List.of(field("size", new Num(TraceeArrays.s32(raw, 0) & 0xffff_ffffL, Base.UNSIGNED))),
+                false);
+    }
+
+    /** POST_UINT_PTR: getcpu's {@code [0]}; the address when the call failed. */
+    static Value uintPtr(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(u32(raw, 0)), false);
+    }
+
+    /** sched_getscheduler's result: {@code 0 (SCHED_OTHER)}; a policy without a name prints alone. */
+    static Value getschedulerReturn(Call c) {
+        String name = SchedPolicies.XLAT.name(c.ret());
+        if (name == null) return null;
+        return Notes.noted(Value.dec(c.ret()), new Value.Sym(c.ret(), name));
+    }
+}

@@ -1,0 +1,276 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Field;
+import io.jstrace.decode.Value.Fn;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.AlgSockaddrFlags;
+import io.jstrace.syscalls.xlat.ArpHardwareTypes;
+import io.jstrace.syscalls.xlat.EthernetProtocols;
+import io.jstrace.syscalls.xlat.PacketTypes;
+import io.jstrace.syscalls.xlat.SocketFamilies;
+import io.jstrace.syscalls.xlat.VsockCids;
+import io.jstrace.syscalls.xlat.VsockFlags;
+import io.jstrace.syscalls.xlat.VsockPorts;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * struct sockaddr and its families, as strace 6.1 prints them (src/sockaddr.c
+ * decode_sockaddr, print_sockaddr):
+ * <ul>
+ *   <li>a length below 2 prints the address; the rest is read whole (at most
+ *       {@code sizeof(struct sockaddr_storage)}) or prints the address;</li>
+ *   <li>{@code {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}};
+ *       AF_UNIX paths ({@code sun_path="/tmp/s"}, abstract {@code sun_path=@"name"}, nothing
+ *       for an unnamed socket), AF_INET6, AF_NETLINK, AF_PACKET, AF_ALG and AF_VSOCK likewise;</li>
+ *   <li>a family without a printer, or a length shorter than its struct, prints its bytes:
+ *       {@code sa_data="..."}.</li>
+ * </ul>
+ */
+final class SockAddrs {
+    /** include/uapi/linux/socket.h: sizeof(struct sockaddr_storage). */
+    static final int SOCKADDR_STORAGE_SIZE = 128;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38,
+            AF_VSOCK = 40;
+    /** sizeof(struct sockaddr_vm); struct sockaddr_alg_new, whose salg_name has no fixed size. */
+    private static final int SOCKADDR_VM_SIZE = 16, SOCKADDR_ALG_NEW_SIZE = 24;
+    /** offsetof(struct sockaddr_in6, sin6_scope_id): shorter sockaddr_in6 are accepted without it. */
+    private static final int SIN6_MIN_LEN = 24;
+    /** include/uapi/linux/un.h: sizeof(struct sockaddr_un). */
+    private static final int SOCKADDR_UN_SIZE = 110;
+
+    private SockAddrs() {}
+
+    /** SOCKADDR: a sockaddr passed in; its length is the next argument. */
+    static Value sockaddr(Call c, int i) {
+        return decode(c, c.arg(i), (int) c.arg(i + 1));
+    }
+
+    /**
+     * POST_SOCKADDR: the sockaddr the kernel filled; the next argument points to its length,
+     * which the kernel updates. strace decodes {@code min(in, out)} bytes, and prints the
+     * address when either length is missing or the call failed (src/net.c decode_sockname).
+     */
+    static Value postSockaddr(Call c, int i) {
+        long addr = c.arg(i);
+        Integer in = SocketDecoders.lengthAtEntry(c, i + 1);
+        Integer out = SocketDecoders.lengthAtExit(c, i + 1);
+        if (addr == 0 || in == null || out == null || !c.succeeded()) return new Addr(addr);
+        return decode(c, addr, Math.min(in, out));
+    }
+
+    /** A sockaddr of {@code len} bytes at {@code addr}. */
+    static Value decode(Call c, long addr, int len) {
+        if (len < 2 || addr == 0) return new Addr(addr);
+        int n = Math.min(len, SOCKADDR_STORAGE_SIZE);
+        byte[] raw = c.memory().read(addr, n);
+        if (raw == null) return new Value.Unreadable(addr);
+        return print(Arrays.copyOf(raw, SOCKADDR_STORAGE_SIZE + 1), n);
+    }
+
+    /** print_sockaddr: {@code raw} holds {@code len} bytes of sockaddr, then zeros. */
+    static Value print(byte[] raw, int len) {
+        int family = u16(raw, 0);
+        List<Field> f = new ArrayList<>();
+        f.add(field("sa_family", Numbers.named(SocketFamilies.XLAT, family, "AF_???")));
+        if (len > 2) {
+            switch (family) {
+                case AF_UNIX -> unix(raw, len, f);
+                case AF_INET -> {
+                    if (len >= 16) inet(raw, f);
+                    else raw(raw, len, f);
+                }
+                case AF_INET6 -> {
+                    if (len >= SIN6_MIN_LEN) inet6(raw, len, f);
+                    else raw(raw, len, f);
+                }
+                case AF_NETLINK -> {
+                    if (len >= 12) netlink(raw, f);
+                    else raw(raw, len, f);
+                }
+                case AF_PACKET -> {
+                    if (len >= 20) packet(raw, len, f);
+                    else raw(raw, len, f);
+                }
+                case AF_ALG -> {
+                    if (len > SOCKADDR_ALG_NEW_SIZE) alg(raw, len, f);
+                    else raw(raw, len, f);
+                }
+                case AF_VSOCK -> {
+                    if (len >= SOCKADDR_VM_SIZE) vsock(raw, f);
+                    else raw(raw, len, f);
+                }
+                default -> raw(raw, len, f);
+            }
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** sun_path up to its NUL; an abstract name (a leading NUL) whole, after an {@code @}. */
+    private static void unix(byte[] raw, int len, List<Field> f) {
+        int pathLen = Math.min(len, SOCKADDR_UN_SIZE) - 2;
+        if (raw[2] != 0) {
+            int end = 2;
+            while (end < 2 + pathLen + 1 && raw[end] != 0) end++;
+            f.add(field("sun_path", new Value.Str(Arrays.copyOfRange(raw, 2, end), false)));
+        } else {
+            f.add(field("sun_path", new Value.Prefixed("@",
+                    new Value.Str(Arrays.copyOfRange(raw, 3, 2 + pathLen), false))));
+        }
+    }
+
+    private static void inet(byte[] raw, List<Field> f) {
+        f.add(field("sin_port", htons(u16be(raw, 2))));
+        f.add(field("sin_addr", inetAddr(raw, 4)));
+    }
+
+    /** {@code inet_addr("127.0.0.1")} from the four bytes at {@code off}. */
+    static Value inetAddr(byte[] raw, int off) {
+        String a = (raw[off] & 0xff) + "." + (raw[off + 1] & 0xff) + "." + (raw[off + 2] & 0xff) + "."
+                + (raw[off + 3] & 0xff);
+        return new Fn("inet_addr", List.of(str(a)), false);
+    }
+
+    private static void inet6(byte[] raw, int len, List<Field> f) {
+        f.add(field("sin6_port", htons(u16be(raw, 2))));
+        f.add(field("sin6_flowinfo", new Fn("htonl", List.of(unsigned(u32be(raw, 4))), false)));
+        f.add(field("sin6_addr", new Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
+                str(Inet6.ntop(raw, 8)), new Value.Text("&sin6_addr")), true)));
+        if (len <= SIN6_MIN_LEN) return;
+        long scope = u32(raw, 24);
+        boolean linkLocal = (raw[8] & 0xff) == 0xfe && (raw[9] & 0xc0) == 0x80;
+        boolean mcLinkLocal = (raw[8] & 0xff) == 0xff && (raw[9] & 0x0f) == 0x02;
+        f.add(field("sin6_scope_id", linkLocal || mcLinkLocal ? ifindex(scope) : unsigned(scope)));
+    }
+
+    /** nl_pad only when set; nl_groups as strace's {@code %#08x}. */
+    private static void netlink(byte[] raw, List<Field> f) {
+        int pad = u16(raw, 2);
+        if (pad != 0) f.add(field("nl_pad", Value.hex(pad)));
+        f.add(field("nl_pid", Value.dec(TraceeArrays.s32(raw, 4))));
+        f.add(field("nl_groups", zeroPadded(u32(raw, 8), 8)));
+    }
+
+    private static void packet(byte[] raw, int len, List<Field> f) {
+        f.add(field("sll_protocol", htonsNamed(u16be(raw, 2))));
+        f.add(field("sll_ifindex", ifindex(u32(raw, 4))));
+        f.add(field("sll_hatype", Numbers.named(ArpHardwareTypes.XLAT, u16(raw, 8), "ARPHRD_???")));
+        f.add(field("sll_pkttype", Numbers.named(PacketTypes.XLAT, raw[10] & 0xff, "PACKET_???")));
+        int halen = raw[11] & 0xff;
+        f.add(field("sll_halen", unsigned(halen)));
+        if (halen == 0) return;
+        List<Value> addr = new ArrayList<>();
+        int inBounds = len - 12;
+        for (int k = 0; k < halen; k++) {
+            if (k >= inBounds) return;
+            addr.add(zeroPadded(raw[12 + k] & 0xff, 2));
+        }
+        f.add(field("sll_addr", new Value.Arr(addr, false)));
+    }
+
+    /** struct sockaddr_alg (include/uapi/linux/if_alg.h): the type, feature bits and name of a crypto algorithm. */
+    private static void alg(byte[] raw, int len, List<Field> f) {
+        f.add(field("salg_type", nulTerminated(raw, 2, 14)));
+        f.add(field("salg_feat", verboseFlags(AlgSockaddrFlags.XLAT, u32(raw, 16), "CRYPTO_ALG_???")));
+        f.add(field("salg_mask", verboseFlags(AlgSockaddrFlags.XLAT, u32(raw, 20), "CRYPTO_ALG_???")));
+        f.add(field("salg_name", nulTerminated(raw, SOCKADDR_ALG_NEW_SIZE, len - SOCKADDR_ALG_NEW_SIZE)));
+    }
+
+    /** struct sockaddr_vm (include/uapi/linux/vm_sockets.h); the reserved and zero bytes only when set. */
+    private static void vsock(byte[] raw, List<Field> f) {
+        int reserved = u16(raw, 2);
+        if (reserved != 0) f.add(field("svm_reserved1", Value.hex(reserved)));
+        f.add(field("svm_cid", Numbers.named(VsockCids.XLAT, u32(raw, 8), null)));
+        f.add(field("svm_port", Numbers.named(VsockPorts.XLAT, u32(raw, 4), null)));
+        f.add(field("svm_flags", Numbers.flags(VsockFlags.XLAT, raw[12] & 0xff, "VMADDR_FLAG_???")));
+        if (raw[13] != 0 || raw[14] != 0 || raw[15] != 0) f.add(field("svm_zero", SocketDecoders.hexBytes(raw, 13, 16)));
+    }
+
+    /**
+     * A char array that should end in a NUL (strace's QUOTE_0_TERMINATED |
+     * QUOTE_EXPECT_TRAILING_0): up to the NUL, or all but the last byte and {@code ...}.
+     */
+    private static Value nulTerminated(byte[] raw, int off, int size) {
+        for (int k = 0; k < size; k++) {
+            if (raw[off + k] == 0) return new Value.Str(Arrays.copyOfRange(raw, off, off + k), false);
+        }
+        return new Value.Str(Arrays.copyOfRange(raw, off, off + Math.max(size - 1, 0)), true);
+    }
+
+    /** strace's XLAT_STYLE_VERBOSE flags: {@code 0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 *\/}. */
+    private static Value verboseFlags(io.jstrace.syscalls.xlat.Xlat table, long v, String unknown) {
+        if (v == 0) return Value.hex(0);
+        Value names = Numbers.flags(table, v, unknown);
+        if (names instanceof Value.Commented) return names;
+        return new Value.Commented(Value.hex(v), new StraceText(StraceText.Escape.OCTAL).render(names));
+    }
+
+    /** print_sockaddr_data_raw: the bytes after sa_family. */
+    private static void raw(byte[] raw, int len, List<Field> f) {
+        f.add(field("sa_data", new Value.Str(Arrays.copyOfRange(raw, 2, len), false)));
+    }
+
+    /** {@code htons(8080)}. */
+    static Value htons(int port) {
+        return new Fn("htons", List.of(unsigned(port)), false);
+    }
+
+    /** An ethernet protocol in network byte order: {@code htons(ETH_P_ALL)}. */
+    static Value htonsNamed(int proto) {
+        return new Fn("htons", List.of(Numbers.named(EthernetProtocols.XLAT, proto, "ETH_P_???")), false);
+    }
+
+    /**
+     * strace's print_ifindex: {@code if_nametoindex("lo")} when an interface of that index
+     * exists (in the tracer's network namespace, as for strace), else the number.
+     */
+    static Value ifindex(long index) {
+        String name = null;
+        try {
+            if (index > 0 && index <= Integer.MAX_VALUE) {
+                var nif = java.net.NetworkInterface.getByIndex((int) index);
+                if (nif != null) name = nif.getName();
+            }
+        } catch (java.net.SocketException e) {
+            name = null;
+        }
+        if (name == null) return unsigned(index);
+        return new Fn("if_nametoindex", List.of(str(name)), false);
+    }
+
+    /** strace's PRINT_VAL_0X, C's {@code %#0*x}: 0 as {@code 00000000}, 5 as {@code 0x000005}. */
+    static Value zeroPadded(long v, int width) {
+        String hex = Long.toHexString(v);
+        String text = v == 0 ? "0".repeat(width) : "0x" + "0".repeat(Math.max(0, width - 2 - hex.length())) + hex;
+        return new Value.Text(text);
+    }
+
+    private static Value str(String s) {
+        return new Value.Str(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), false);
+    }
+
+    private static Value unsigned(long v) {
+        return new Num(v, Base.UNSIGNED);
+    }
+
+    static int u16(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
+    }
+
+    static int u16be(byte[] b, int off) {
+        return (b[off] & 0xff) << 8 | (b[off + 1] & 0xff);
+    }
+
+    static long u32(byte[] b, int off) {
+        return TraceeArrays.s32(b, off) & 0xffff_ffffL;
+    }
+
+    static long u32be(byte[] b, int off) {
+        return (long) u16be(b, off) << 16 | u16be(b, off + 2);
+    }
+}

@@ -1,0 +1,86 @@
+package io.jstrace.decode;
+
+import io.jstrace.core.TraceeMemory.CString;
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.decode.Value.Str;
+
+/** Paths, C strings and byte buffers in tracee memory. */
+final class Strings {
+    /** include/uapi/linux/limits.h: PATH_MAX; strace prints paths whole, not cut at -s. */
+    static final int PATH_MAX = 4096;
+
+    private Strings() {}
+
+    static Value path(Call c, int i) {
+        return cString(c, c.arg(i), PATH_MAX - 1);
+    }
+
+    static Value string(Call c, int i) {
+        return cString(c, c.arg(i), c.options().stringLimit());
+    }
+
+    /** A NUL-terminated string; NULL, or its address when unreadable. */
+    static Value cString(Call c, long addr, int limit) {
+        if (addr == 0) return new Addr(0);
+        CString s = c.memory().readString(addr, limit);
+        if (s == null || s.ending() == CString.Ending.UNREADABLE) return new Value.Unreadable(addr);
+        return new Str(s.bytes(), s.ending() == CString.Ending.TRUNCATED);
+    }
+
+    /**
+     * A string of at most {@code len} bytes that strace prints as complete only if its NUL
+     * comes within them (printstr_ex with a length and QUOTE_0_TERMINATED, src/util.c):
+     * prctl's PR_SET_NAME of a 15-character name prints {@code "Reference Handl"...}.
+     */
+    static Value cStringWithin(Call c, long addr, int len) {
+        Value v = cString(c, addr, len);
+        return v instanceof Str s && s.bytes().length >= len ? new Str(s.bytes(), true) : v;
+    }
+
+    /** write(2)'s buffer: the length is the next argument. */
+    static Value writeBuffer(Call c, int i) {
+        return buffer(c, c.arg(i), c.arg(i + 1));
+    }
+
+    /** read(2)'s buffer: valid at exit, as many bytes as were returned. */
+    static Value readBuffer(Call c, int i) {
+        if (!c.succeeded()) return new Addr(c.arg(i));
+        return buffer(c, c.arg(i), c.ret());
+    }
+
+    /**
+     * A path the kernel wrote: getcwd's is printed whole (its return counts the NUL);
+     * readlink's buffer is a string of {@code ret} bytes, cut at -s like any other.
+     */
+    static Value postPath(Call c, int i) {
+        if (!c.succeeded()) return new Addr(c.arg(i));
+        if (c.name().equals("getcwd")) return buffer(c, c.arg(i), Math.max(c.ret() - 1, 0), PATH_MAX);
+        return buffer(c, c.arg(i), c.ret());
+    }
+
+    /** {@code len} bytes at {@code addr}, cut at -s with strace's {@code ...}. */
+    static Value buffer(Call c, long addr, long len) {
+        return buffer(c, addr, len, c.options().stringLimit());
+    }
+
+    private static Value buffer(Call c, long addr, long len, int limit) {
+        if (addr == 0) return new Addr(0);
+        int n = (int) Math.min(Math.max(len, 0), limit);
+        byte[] b = new byte[n];
+        int got = c.memory().read(addr, b, 0, n);
+        if (got < n) return new Value.Unreadable(addr);
+        return new Str(b, Long.compareUnsigned(len, limit) > 0);
+    }
+
+    /** strace prints getrandom's bytes in hex whatever -x says (they are random). */
+    static Value hexBuffer(Value v) {
+        if (!(v instanceof Str s)) return v;
+        return new Value.Text(hex(s.bytes()) + (s.truncated() ? "..." : ""));
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder out = new StringBuilder(b.length * 4 + 2).append('"');
+        for (byte x : b) out.append("\\x").append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+        return out.append('"').toString();
+    }
+}

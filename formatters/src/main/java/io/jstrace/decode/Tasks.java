@@ -1,0 +1,81 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Addr;
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.KcmpTypes;
+import io.jstrace.syscalls.xlat.UnshareFlags;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-task odds and ends as strace 6.1 prints them: times' struct tms (src/times.c),
+ * get_robust_list's pointers (src/get_robust_list.c), kcmp's type-dependent arguments
+ * (src/kcmp.c), unshare's flags (src/clone.c) and sethostname's name (src/hostname.c).
+ */
+final class Tasks {
+    /** __NEW_UTS_LEN (include/uapi/linux/utsname.h): longer names print as their address. */
+    private static final long UTS_LEN = 64;
+    private static final String[] TMS_FIELDS = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
+
+    private Tasks() {}
+
+    /** TMS: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
+    static Value tms(Call c, int i) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 32);
+        if (raw == null) return new Value.Unreadable(addr);
+        List<Value.Field> f = new ArrayList<>();
+        for (int k = 0; k < TMS_FIELDS.length; k++) {
+            f.add(field(TMS_FIELDS[k], new Num(TraceeArrays.u64(raw, 8 * k), Base.UNSIGNED)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** POST_ADDR_PTR, POST_SIZE_PTR: {@code [0x5616a8a3660]}, {@code [24]}; the address on failure. */
+    static Value wordPtr(Call c, int i, boolean address) {
+        long addr = c.arg(i);
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 8);
+        if (raw == null) return new Value.Unreadable(addr);
+        long v = TraceeArrays.u64(raw, 0);
+        return new Value.Arr(List.of(address ? new Addr(v) : new Num(v, Base.UNSIGNED)), false);
+    }
+
+    /** kcmp's arguments after the type: two descriptors for KCMP_FILE, none for the other known types. */
+    static int kcmpVisibleArgs(Call c) {
+        long type = c.arg(2) & 0xffff_ffffL;
+        boolean known = KcmpTypes.XLAT.name(type) != null;
+        return known && type != KcmpTypes.KCMP_FILE && type != KcmpTypes.KCMP_EPOLL_TFD ? 3 : 5;
+    }
+
+    /**
+     * kcmp's idx1 and idx2: descriptors for KCMP_FILE; for KCMP_EPOLL_TFD a descriptor and
+     * the address of its struct kcmp_epoll_slot; hex for an unknown type.
+     */
+    static Value kcmpIdx(Call c, int i) {
+        long type = c.arg(2) & 0xffff_ffffL;
+        if (type == KcmpTypes.KCMP_FILE || type == KcmpTypes.KCMP_EPOLL_TFD && i == 3) {
+            return FileDecoders.descriptor(c, c.intArg(i));
+        }
+        if (type == KcmpTypes.KCMP_EPOLL_TFD) return new Addr(c.arg(i));
+        return Value.hex(c.arg(i));
+    }
+
+    /** UNSHARE_FLAGS: the 64-bit word, the remainder included. */
+    static Value unshareFlags(Call c, int i) {
+        return Numbers.flags(UnshareFlags.XLAT, c.arg(i));
+    }
+
+    /** UTS_NAME: the name as long as the length says, or the address past __NEW_UTS_LEN. */
+    static Value utsName(Call c, int i) {
+        long len = c.arg(i + 1) & 0xffff_ffffL;
+        if (len > UTS_LEN) return new Addr(c.arg(i));
+        return Strings.buffer(c, c.arg(i), len);
+    }
+}

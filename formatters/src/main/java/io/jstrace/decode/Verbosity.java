@@ -1,0 +1,57 @@
+package io.jstrace.decode;
+
+import static io.jstrace.syscalls.FormatSpecifier.*;
+
+import io.jstrace.syscalls.FormatSpecifier;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * strace's {@code -e verbose=} and {@code -e raw=}. A syscall outside the verbose set prints
+ * every structure, array and vector it would read from memory as the address (src/util.c
+ * umoven_or_printaddr checks verbose(tcp) before it reads); strings and buffers still print.
+ * A syscall in the raw set prints its arguments as hex numbers (src/syscall.c printargs).
+ */
+final class Verbosity {
+    /** The specifiers decoded from a structure or array in memory. */
+    private static final Set<FormatSpecifier> STRUCTS = EnumSet.of(OFFSET_PTR, STAT, STATX, STATFS, SYSINFO, DIRENTS,
+            PIPE_FDS, UNAME, OPEN_HOW, WRITE_IOVEC, READ_IOVEC, IOVEC, SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR,
+            RECV_MMSGHDR, EXECVE_STRING_VECTOR, EXECVE_ENV, CLONE_ARGS, WAIT_STATUS, RUSAGE, RLIMIT, POST_RLIMIT,
+            CPU_SET, CAP_USER_HEADER, SIGSET, POST_SIGSET, SIGACTION, POST_SIGACTION, SIGINFO, POST_SIGINFO,
+            SIGALTSTACK, POST_SIGALTSTACK, TIMESPEC, POST_TIMESPEC, UTIME_TIMESPEC, TIMEVAL, POST_TIMEVAL,
+            ITIMERVAL, POST_ITIMERVAL, ITIMERSPEC, POST_ITIMERSPEC, UTIMBUF, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN,
+            SOCKOPT_VALUE, POST_SOCKOPT_VALUE, POLL_FDS, FD_SET, PSELECT6_SIG, EPOLL_EVENT, EPOLL_EVENTS,
+            IO_URING_PARAMS,
+            POST_ID_PTR, GID_LIST, POST_GID_LIST, CAP_USER_DATA, POST_CAP_USER_DATA, SCHED_PARAM, POST_SCHED_PARAM,
+            IN_CPU_SET, SCHED_ATTR, POST_SCHED_ATTR, POST_UINT_PTR, POST_ADDR_PTR, POST_SIZE_PTR, TMS);
+
+    /** Specifiers whose argument is a pointer for some commands only: the structures they decode then. */
+    private static final Set<FormatSpecifier> SOMETIMES = EnumSet.of(FCNTL_ARG, IOCTL_ARG);
+
+    private Verbosity() {}
+
+    /**
+     * Argument {@code i} as {@code decoded}, or its address when its syscall is outside
+     * {@code -e verbose=}. An empty array stays {@code []}: strace's print_array prints
+     * that before it would read anything.
+     */
+    static Value apply(Call call, int i, Value decoded) {
+        if (call.structs()) return decoded;
+        FormatSpecifier spec = call.spec(i);
+        if (decoded instanceof Value.Arr a && a.items().isEmpty() && !a.truncated()) return decoded;
+        if (STRUCTS.contains(spec)) return new Value.Addr(call.arg(i));
+        boolean read = decoded instanceof Value.Struct || decoded instanceof Value.Arr
+                || decoded instanceof Value.Text t && t.text().startsWith("[");
+        return SOMETIMES.contains(spec) && read ? new Value.Addr(call.arg(i)) : decoded;
+    }
+
+    /** An argument of a raw syscall: the register in hex ({@code %#lx}), {@code 0} for zero. */
+    static Value raw(Call call, int i) {
+        return Value.hex(call.arg(i));
+    }
+
+    /** A raw syscall's successful return value, in hex. */
+    static String rawResult(long r) {
+        return r == 0 ? "0" : "0x" + Long.toHexString(r);
+    }
+}

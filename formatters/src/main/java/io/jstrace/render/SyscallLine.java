@@ -1,0 +1,128 @@
+package io.jstrace.render;
+
+import io.jstrace.decode.DecodedSyscall;
+import io.jstrace.decode.DecodedSyscall.Buffer;
+import io.jstrace.decode.DecodedSyscall.Bytes;
+import io.jstrace.decode.DecodedSyscall.Dump;
+import io.jstrace.decode.DecodedSyscall.Message;
+import io.jstrace.decode.StraceText;
+import io.jstrace.syscalls.Errno;
+import io.jstrace.syscalls.ErrnoNames;
+import java.util.List;
+
+/**
+ * A decoded syscall laid out as strace lays it out (src/syscall.c syscall_entering_trace,
+ * syscall_exiting_trace): the part printed at entry, the part printed at exit, the result
+ * after {@code " = "}, and the {@code -e read=}/{@code -e write=} dump lines.
+ */
+public final class SyscallLine {
+    private final StraceText text;
+
+    public SyscallLine(StraceText text) {
+        this.text = text;
+    }
+
+    /**
+     * {@code name(} and the arguments known at entry; the {@code ", "} before the missing
+     * ones, unless the syscall prints it at exit; rt_sigreturn's mask.
+     */
+    public void head(DecodedSyscall c, StringBuilder out) {
+        out.append(c.name()).append('(');
+        if (c.resumes() != null) out.append("<... resuming interrupted ").append(c.resumes()).append(" ...>");
+        args(c, 0, c.entryArgs(), out);
+        if (c.entryArgs() > 0 && c.entryArgs() < c.visibleArgs() && !c.separatorAtExit()) out.append(", ");
+        if (c.frame() != null) text.render(c.frame(), out);
+    }
+
+    /** What strace prints at exit before {@code " = "}: the write-back, the remaining arguments, {@code )}. */
+    public void tail(DecodedSyscall c, StringBuilder out) {
+        if (c.writeBack() != null) {
+            out.append(" => ");
+            text.render(c.writeBack(), out);
+        }
+        for (int i = c.entryArgs(); i < c.args().size(); i++) {
+            if (i > c.entryArgs() || c.separatorAtExit()) out.append(", ");
+            text.render(c.args().get(i).value(), out);
+        }
+        out.append(')');
+    }
+
+    private void args(DecodedSyscall c, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            if (i > from) out.append(", ");
+            text.render(c.args().get(i).value(), out);
+        }
+    }
+
+    /**
+     * What follows {@code " = "}: the decoded value; {@code -1 ENOENT (No such file or directory)},
+     * {@code ? ERESTARTSYS (...)} for the kernel's restart codes, {@code -1 (errno 4095)} for a
+     * number without a name; {@code ?} for a call that never returned.
+     */
+    public String result(DecodedSyscall c) {
+        if (!c.returned()) return "?";
+        Errno e = c.errno();
+        if (e == null) return text.render(c.result());
+        if (!e.known()) return "-1 (errno " + e.number() + ")";
+        return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
+    }
+
+    /** The whole line, not split by other threads' lines, with {@code " = "} at {@code column} (-a). */
+    public String whole(DecodedSyscall c, int column) {
+        StringBuilder out = new StringBuilder(128);
+        head(c, out);
+        tail(c, out);
+        pad(out, 0, column);
+        return out.append(" = ").append(result(c)).toString();
+    }
+
+    /** strace's tabto(): spaces up to column {@code column - 1}, when the line has not reached it. */
+    static void pad(StringBuilder out, int col, int column) {
+        int width = column - 1;
+        int at = col + out.length();
+        if (at < width) out.append(" ".repeat(width - at));
+    }
+
+    /**
+     * The dump lines after the call's line: {@code  = N buffers in vector K},
+     * {@code  * N bytes in buffer K}, and the data as {@code  | 00000  68 65 ... hello. |}.
+     */
+    public static void dumps(List<Dump> dumps, StringBuilder out) {
+        for (Dump d : dumps) {
+            if (d instanceof Message m) {
+                out.append(" = ").append(Long.toUnsignedString(m.buffers())).append(" buffers in vector ")
+                        .append(m.index()).append('\n');
+            } else if (d instanceof Buffer b) {
+                out.append(" * ").append(Long.toUnsignedString(b.length())).append(" bytes in buffer ")
+                        .append(b.index()).append('\n');
+            } else if (d instanceof Bytes b) {
+                hex(b.data(), b.offset(), out);
+            }
+        }
+    }
+
+    /**
+     * Lines of {@code  | 00000  68 65 6c 6c 6f 0a ... hello. |}: the offset in 5 hex digits,
+     * 16 bytes in two groups of 8, then the printable ASCII ({@code .} for the rest).
+     */
+    static void hex(byte[] b, long offset, StringBuilder out) {
+        for (int at = 0; at < b.length; at += 16) {
+            String off = Long.toHexString(offset + at);
+            out.append(" | ").append("0".repeat(Math.max(0, 5 - off.length()))).append(off).append("  ");
+            for (int k = 0; k < 16; k++) {
+                if (at + k < b.length) hexByte(b[at + k] & 0xff, out);
+                else out.append("   ");
+                if (k == 7 || k == 15) out.append(' ');
+            }
+            for (int k = 0; k < 16; k++) {
+                int ch = at + k < b.length ? b[at + k] & 0xff : ' ';
+                out.append(ch >= 0x20 && ch < 0x7f ? (char) ch : '.');
+            }
+            out.append(" |\n");
+        }
+    }
+
+    private static void hexByte(int v, StringBuilder out) {
+        out.append(Character.forDigit(v >> 4, 16)).append(Character.forDigit(v & 15, 16)).append(' ');
+    }
+}

@@ -1,0 +1,61 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.FsioCalls.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/** perf_event_open; expected texts are strace 6.1's (without -v). */
+class PerfEventsTest {
+    private static final long A = 0x4a_62e0L;
+    private static final long EINVAL = -22, EFAULT = -14;
+
+    /** The first 48 bytes of struct perf_event_attr. */
+    private static FakeMemory attr(int type, int size, long config, long period, long sampleType, long readFormat,
+            long bits) {
+        ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt(size).putLong(config)
+                .putLong(period).putLong(sampleType).putLong(readFormat).putLong(bits);
+        return new FakeMemory().put(A, b.array());
+    }
+
+    @Test
+    void softwareEventWithSetBits() {
+        FakeMemory m = attr(1, 128, 1, 0, 0, 0, 1 | 1 << 5);
+        assertEquals("{type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=PERF_COUNT_SW_TASK_CLOCK, "
+                + "sample_period=0, sample_type=0, read_format=0, disabled=1, exclude_kernel=1, "
+                + "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, PERF_FLAG_FD_CLOEXEC",
+                args(Calls.of("perf_event_open").args(A, 0, -1, -1, 8).mem(m).exit(5)));
+    }
+
+    @Test
+    void frequencyFormatsAndPreciseIp() {
+        FakeMemory m = attr(1, 128, 0, 1000, 3, 4, 1 << 1 | 1 << 10 | 2L << 15 | 1L << 37);
+        assertEquals("{type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=PERF_COUNT_SW_CPU_CLOCK, "
+                + "sample_freq=1000, sample_type=PERF_SAMPLE_IP|PERF_SAMPLE_TID, read_format=PERF_FORMAT_ID, inherit=1, "
+                + "freq=1, precise_ip=2 /* requested to have 0 skid */, sigtrap=1, ...}, -1, -1, -1, 0x100 /* PERF_FLAG_??? */",
+                args(Calls.of("perf_event_open").args(A, -1, -1, -1, 0x100).mem(m).exit(EINVAL)));
+    }
+
+    @Test
+    void sizesAndOtherTypes() {
+        assertEquals("{type=PERF_TYPE_TRACEPOINT, size=0 /* PERF_ATTR_SIZE_??? */, config=123, sample_period=7, "
+                + "sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, -1, -1, -1, 0",
+                args(Calls.of("perf_event_open").args(A, -1, -1, -1, 0).mem(attr(2, 0, 123, 7, 0, 0, 0)).exit(EINVAL)));
+        assertEquals("{type=0x63 /* PERF_TYPE_??? */, size=70 /* PERF_ATTR_SIZE_??? */, config=5, sample_period=0, "
+                + "sample_type=0, read_format=0, precise_ip=3 /* must have 0 skid */, ...}, -1, -1, -1, 0",
+                args(Calls.of("perf_event_open").args(A, -1, -1, -1, 0).mem(attr(99, 70, 5, 0, 0, 0, 3L << 15))
+                        .exit(EINVAL)));
+    }
+
+    @Test
+    void shortSizesNullAndUnreadable() {
+        assertEquals("0x4a62e0, 0, -1, -1, 0", args(Calls.of("perf_event_open").args(A, 0, -1, -1, 0)
+                .mem(attr(99, 8, 5, 0, 0, 0, 0)).exit(EINVAL)));
+        assertEquals("NULL, 0, -1, -1, 0", args(Calls.of("perf_event_open").args(0, 0, -1, -1, 0).exit(EFAULT)));
+        assertEquals("0x8, 0, -1, -1, 0", args(Calls.of("perf_event_open").args(8, 0, -1, -1, 0).exit(EFAULT)));
+        FakeMemory half = new FakeMemory().putInts(A, 1, 128, 0, 0);
+        assertEquals("0x4a62e0, 0, -1, -1, 0", args(Calls.of("perf_event_open").args(A, 0, -1, -1, 0).mem(half).exit(EFAULT)));
+    }
+}

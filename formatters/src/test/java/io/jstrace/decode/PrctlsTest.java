@@ -1,0 +1,119 @@
+package io.jstrace.decode;
+
+import io.jstrace.decode.StraceText;
+import static io.jstrace.decode.Calls.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Expected texts are strace 6.1's for the same calls. */
+class PrctlsTest {
+    private static final long A = 0x7ffd476d_aa68L, S = 0x47a004;
+    private static final long EFAULT = -14, EINVAL = -22;
+    private static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4,
+            PR_GET_UNALIGN = 5, PR_SET_NAME = 15, PR_GET_NAME = 16, PR_CAPBSET_READ = 23, PR_SET_MM = 35,
+            PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38,
+            PR_GET_TID_ADDRESS = 40, PR_CAP_AMBIENT = 47, PR_GET_SPECULATION_CTRL = 52, PR_SET_VMA = 0x53564d41,
+            PR_SET_PTRACER = 0x59616d61, PR_GET_SECUREBITS = 27;
+
+    /** The line's arguments as the text printer joins them (entry and exit parts together). */
+    private static String line(Call c) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Formatters.visibleArgs(c); i++) parts.add(render(Formatters.format(c, i)));
+        return String.join(", ", parts);
+    }
+
+    @Test
+    void optionsWithoutArguments() {
+        assertEquals("PR_GET_DUMPABLE", line(Calls.of("prctl").args(PR_GET_DUMPABLE, 1, 2, 3, 4).exit(1)));
+        assertEquals("PR_GET_SECUREBITS", line(Calls.of("prctl").args(PR_GET_SECUREBITS).exit(0)));
+        assertEquals("1 (SUID_DUMP_USER)",
+                render(Formatters.returnValue(Calls.of("prctl").args(PR_GET_DUMPABLE).exit(1))));
+        assertNull(Formatters.returnValue(Calls.of("prctl").args(PR_GET_DUMPABLE).exit(9)));
+        assertEquals("0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS)",
+                render(Formatters.returnValue(Calls.of("prctl").args(PR_GET_SECUREBITS).exit(0x11))));
+    }
+
+    @Test
+    void setters() {
+        assertEquals("PR_SET_PDEATHSIG, SIGUSR1", line(Calls.of("prctl").args(PR_SET_PDEATHSIG, 10).enter()));
+        assertEquals("PR_SET_PDEATHSIG, 200", line(Calls.of("prctl").args(PR_SET_PDEATHSIG, 200).enter()));
+        assertEquals("99", new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE)
+                .render(Formatters.format(Calls.of("prctl").args(PR_SET_PDEATHSIG, 99).enter(), 1)));
+        assertEquals("PR_SET_DUMPABLE, 0x7 /* SUID_DUMP_??? */", line(Calls.of("prctl").args(PR_SET_DUMPABLE, 7).enter()));
+        assertEquals("PR_CAPBSET_READ, CAP_SYS_ADMIN", line(Calls.of("prctl").args(PR_CAPBSET_READ, 21).enter()));
+        assertEquals("PR_SET_NO_NEW_PRIVS, 1, 0x1, 0, 0", line(Calls.of("prctl").args(PR_SET_NO_NEW_PRIVS, 1, 1).enter()));
+        assertEquals("PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0",
+                line(Calls.of("prctl").args(PR_CAP_AMBIENT, 1, 0).enter()));
+        assertEquals("PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0", line(Calls.of("prctl").args(PR_SET_MM, 1).enter()));
+        assertEquals("PR_SET_VMA, PR_SET_VMA_ANON_NAME, NULL, 0, NULL", line(Calls.of("prctl").args(PR_SET_VMA).enter()));
+        assertEquals("PR_SET_PTRACER, PR_SET_PTRACER_ANY", line(Calls.of("prctl").args(PR_SET_PTRACER, -1).enter()));
+        assertEquals("PR_SET_CHILD_SUBREAPER, 1", line(Calls.of("prctl").args(PR_SET_CHILD_SUBREAPER, 1).enter()));
+        assertEquals("0x7777 /* PR_??? */, 0x1, 0x2, 0x3, 0x4", line(Calls.of("prctl").args(0x7777, 1, 2, 3, 4).enter()));
+    }
+
+    @Test
+    void taskNames() {
+        FakeMemory m = new FakeMemory().putString(S, "a-very-long-task-name");
+        assertEquals("PR_SET_NAME, \"a-very-long-tas\"...", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(m).enter()));
+        assertEquals("PR_SET_NAME, NULL", line(Calls.of("prctl").args(PR_SET_NAME, 0).enter()));
+        FakeMemory exact = new FakeMemory().putString(S, "Reference Handl");
+        assertEquals("PR_SET_NAME, \"Reference Handl\"...", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(exact).enter()));
+        FakeMemory shorter = new FakeMemory().putString(S, "Reference Hand");
+        assertEquals("PR_SET_NAME, \"Reference Hand\"", line(Calls.of("prctl").args(PR_SET_NAME, S).mem(shorter).enter()));
+        FakeMemory got = new FakeMemory().putString(A, "proc-test");
+        Call get = Calls.of("prctl").args(PR_GET_NAME, A).mem(got).exit(0);
+        assertEquals(1, Formatters.entryArgs(get, Formatters.visibleArgs(get)));
+        assertEquals("PR_GET_NAME, \"proc-test\"", line(get));
+        assertEquals("PR_GET_NAME, 0x7ffd476daa68", line(Calls.of("prctl").args(PR_GET_NAME, A).mem(got).exit(EFAULT)));
+    }
+
+    @Test
+    void gettersFillingAPointer() {
+        FakeMemory m = new FakeMemory().putInts(A, 10).putLongs(A + 8, 0x43a2650);
+        assertEquals("PR_GET_PDEATHSIG, [SIGUSR1]", line(Calls.of("prctl").args(PR_GET_PDEATHSIG, A).mem(m).exit(0)));
+        assertEquals("PR_GET_CHILD_SUBREAPER, [10]",
+                line(Calls.of("prctl").args(PR_GET_CHILD_SUBREAPER, A).mem(m).exit(0)));
+        assertEquals("PR_GET_TID_ADDRESS, [0x43a2650]",
+                line(Calls.of("prctl").args(PR_GET_TID_ADDRESS, A + 8).mem(m).exit(0)));
+        assertEquals("PR_GET_CHILD_SUBREAPER, NULL", line(Calls.of("prctl").args(PR_GET_CHILD_SUBREAPER, 0).exit(EFAULT)));
+        assertEquals("PR_GET_UNALIGN, 0x7ffd476daa68", line(Calls.of("prctl").args(PR_GET_UNALIGN, A).mem(m).exit(EINVAL)));
+        assertEquals("PR_GET_PDEATHSIG, 0x10", line(Calls.of("prctl").args(PR_GET_PDEATHSIG, 0x10).exit(0)));
+    }
+
+    @Test
+    void seccompFilterProgram() {
+        FakeMemory m = new FakeMemory().putLongs(A, 3, 0x7ffecfb57280L);
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=3, filter=0x7ffecfb57280}",
+                line(Calls.of("prctl").args(22, 2, A).mem(m).exit(EINVAL)));
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0x8", line(Calls.of("prctl").args(22, 2, 8).exit(EFAULT)));
+        assertEquals("PR_SET_SECCOMP, SECCOMP_MODE_STRICT", line(Calls.of("prctl").args(22, 1).exit(EINVAL)));
+        assertEquals("PR_SET_SECCOMP, 0x7 /* SECCOMP_MODE_??? */, 0x1, 0x2, 0x3",
+                line(Calls.of("prctl").args(22, 7, 1, 2, 3).exit(EINVAL)));
+    }
+
+    @Test
+    void speculationControl() {
+        Call c = Calls.of("prctl").args(PR_GET_SPECULATION_CTRL, 0).exit(2);
+        assertEquals("PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS", line(c));
+        assertEquals("0x2 (PR_SPEC_ENABLE)", render(Formatters.returnValue(c)));
+        assertEquals("0x2", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Formatters.returnValue(c)));
+        assertEquals("0x2 (PR_SPEC_ENABLE)",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(Formatters.returnValue(c)));
+    }
+
+    @Test
+    void archPrctl() {
+        FakeMemory m = new FakeMemory().putLongs(A, 0xa8a3380L, 0);
+        assertEquals("ARCH_GET_FS, [0xa8a3380]", line(Calls.of("arch_prctl").args(0x1003, A).mem(m).exit(0)));
+        assertEquals("ARCH_GET_GS, [NULL]", line(Calls.of("arch_prctl").args(0x1004, A + 8).mem(m).exit(0)));
+        assertEquals("ARCH_GET_FS, NULL", line(Calls.of("arch_prctl").args(0x1003, 0).exit(EFAULT)));
+        assertEquals("ARCH_GET_FS, 0x7ffd476daa78", line(Calls.of("arch_prctl").args(0x1003, A + 16).mem(m).exit(0)));
+        assertEquals("ARCH_SET_FS, 0xa8a3380", line(Calls.of("arch_prctl").args(0x1002, 0xa8a3380L).enter()));
+        assertEquals("ARCH_GET_CPUID", line(Calls.of("arch_prctl").args(0x1011, 0).exit(1)));
+        assertEquals("0x1234 /* ARCH_??? */, 0", line(Calls.of("arch_prctl").args(0x1234, 0).exit(EINVAL)));
+    }
+}
