@@ -1,11 +1,11 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceException;
-import io.jstrace.exec.ExecEvent;
-import io.jstrace.exec.ExecJson;
-import io.jstrace.exec.ExecText;
-import io.jstrace.exec.ExecTracer;
-import io.jstrace.exec.ExecTree;
+import io.jstrace.view.exec.ExecEvent;
+import io.jstrace.view.exec.ExecJson;
+import io.jstrace.view.exec.ExecText;
+import io.jstrace.view.exec.ExecTracer;
+import io.jstrace.view.exec.ExecTree;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
