@@ -1,6 +1,7 @@
 package io.jstrace.view.exec;
 
 import io.jstrace.format.Json;
+import io.jstrace.view.Renderer;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * unknown.
  */
 public final class ExecJson {
+    /** The JSON Lines renderer: no header, {@link #line} per event. */
+    public static final Renderer<ExecEvent> RENDERER = ExecJson::line;
+
     private ExecJson() {}
 
     public static String line(ExecEvent e) {
@@ -20,7 +24,7 @@ public final class ExecJson {
             case EXIT -> "exit";
         });
         b.append(",\"time\":");
-        Json.text(e.time().toString(), b);
+        quoted(e.time().toString(), b);
         b.append(",\"pid\":").append(e.pid()).append(",\"ppid\":").append(e.ppid());
         b.append(",\"uid\":").append(e.uid()).append(",\"gid\":").append(e.gid());
         field(b, "comm", e.comm());
@@ -50,9 +54,9 @@ public final class ExecJson {
         for (Map.Entry<String, String> v : env.set().entrySet()) {
             if (!first) b.append(',');
             first = false;
-            Json.text(v.getKey(), b);
+            quoted(v.getKey(), b);
             b.append(':');
-            Json.text(v.getValue(), b);
+            quoted(v.getValue(), b);
         }
         b.append("},\"unset\":");
         strings(b, env.unset());
@@ -61,18 +65,26 @@ public final class ExecJson {
 
     private static void field(StringBuilder b, String name, String value) {
         if (b.length() > 1) b.append(',');
-        Json.text(name, b);
+        quoted(name, b);
         b.append(':');
         if (value == null) b.append("null");
-        else Json.text(value, b);
+        else quoted(value, b);
     }
 
     private static void strings(StringBuilder b, List<String> values) {
         b.append('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) b.append(',');
-            Json.text(values.get(i), b);
+            quoted(values.get(i), b);
         }
         b.append(']');
+    }
+
+    /**
+     * {@code value} as a JSON string, appended to {@code b}: the one use of the formatters'
+     * JSON writer here.
+     */
+    private static void quoted(String value, StringBuilder b) {
+        Json.text(value, b);
     }
 }

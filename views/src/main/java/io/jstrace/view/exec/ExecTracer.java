@@ -3,28 +3,22 @@ package io.jstrace.view.exec;
 import io.jstrace.core.ProcConnector;
 import io.jstrace.core.ProcessInfo;
 import io.jstrace.core.TraceException;
+import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
-import io.jstrace.core.TraceSession;
+import io.jstrace.view.Source;
+import io.jstrace.view.View;
+import io.jstrace.view.ViewBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The exec view as a library: every program started (and every failed exec, when asked)
- * and every process's end, for a command and its descendants, a running process tree, or
+ * and every process's end, for a command and its descendants, running process trees, or
  * the whole machine.
  *
  * <pre>{@code
@@ -39,236 +33,115 @@ import java.util.stream.StreamSupport;
  * only at fork, exec and exit events (a seccomp filter adds execve and execveat when failed
  * execs are asked for). The whole machine is watched through the kernel's process-events
  * connector, which needs root or CAP_NET_ADMIN. Callbacks run on the tracing thread, in
- * order; {@link #events()} hands the same events to another thread.
+ * order; {@link #events()} hands the same events to another thread through a bounded
+ * queue. The life-cycle ({@link #start()} once, {@link #waitFor()}, {@link #stop()},
+ * {@link #close()}) is {@link View}'s.
  */
-public final class ExecTracer implements AutoCloseable {
-    private enum Backend { COMMAND, ATTACH, SYSTEM }
-
-    /** Ends every {@link #events()} stream. */
-    private static final Object END = new Object();
-
-    private final Backend backend;
-    private final List<String> command;
-    private final int pid;
+public final class ExecTracer extends View<ExecEvent> {
     private final ExecSettings settings;
-    private final Set<Integer> inheritedFds;
-    private final List<Consumer<ExecEvent>> execListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<ExecEvent>> exitListeners = new CopyOnWriteArrayList<>();
-    private final List<BlockingQueue<Object>> streams = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> done = new CompletableFuture<>();
     private final ProcessTable table;
-    private volatile TraceSession session;
-    private volatile ProcConnector connector;
-    private volatile SystemExecs system;
-    private Consumer<Throwable> errors = e -> System.err.println("jstrace: " + e);
 
-    private ExecTracer(Builder b) {
-        this.backend = b.backend;
-        this.command = b.command;
-        this.pid = b.pid;
+    private ExecTracer(Builder b, ViewBuilder.Config<ExecEvent> config) {
+        super(config);
         this.settings = b.settings;
-        this.inheritedFds = b.inheritedFds;
         this.table = new ProcessTable(settings);
     }
 
     /** A tracer that launches {@code argv} (PATH searched) and follows it and its descendants. */
     public static Builder command(List<String> argv) {
         if (argv.isEmpty()) throw new IllegalArgumentException("no command");
-        return new Builder(Backend.COMMAND, List.copyOf(argv), -1);
+        return new Builder(new Source.Command(argv, Set.of(0, 1, 2)));
     }
 
-    /** A tracer that attaches to {@code pid} and the descendants it has, and follows their forks. */
-    public static Builder attach(int pid) {
-        return new Builder(Backend.ATTACH, List.of(), pid);
+    /** A tracer that attaches to each of {@code pids} and the descendants they have, and follows their forks. */
+    public static Builder attach(int... pids) {
+        List<Integer> list = new ArrayList<>();
+        for (int pid : pids) list.add(pid);
+        return new Builder(new Source.Attach(list));
     }
 
     /** A tracer of the whole machine, through the process-events connector (root or CAP_NET_ADMIN). */
     public static Builder system() {
-        return new Builder(Backend.SYSTEM, List.of(), -1);
+        return new Builder(new Source.System());
     }
 
     /** Calls {@code c} for each exec (and failed exec, when asked for), on the tracing thread. */
     public ExecTracer onExec(Consumer<ExecEvent> c) {
-        execListeners.add(Objects.requireNonNull(c));
+        onEvent(e -> e.kind() != ExecEvent.Kind.EXIT, c);
         return this;
     }
 
     /** Calls {@code c} for each process that ends, on the tracing thread. */
     public ExecTracer onExit(Consumer<ExecEvent> c) {
-        exitListeners.add(Objects.requireNonNull(c));
+        onEvent(e -> e.kind() == ExecEvent.Kind.EXIT, c);
         return this;
     }
 
-    /** Where callbacks' exceptions go; by default, standard error. */
+    @Override
+    public ExecTracer onEvent(Consumer<? super ExecEvent> c) {
+        super.onEvent(c);
+        return this;
+    }
+
+    @Override
     public ExecTracer onError(Consumer<Throwable> handler) {
-        errors = Objects.requireNonNull(handler);
+        super.onError(handler);
         return this;
     }
 
-    /**
-     * Every event from now on, as a blocking stream that ends when tracing ends. Ask for
-     * it before {@link #start()} to miss nothing.
-     */
-    public Stream<ExecEvent> events() {
-        BlockingQueue<Object> q = new LinkedBlockingQueue<>();
-        streams.add(q);
-        if (done.isDone()) q.add(END);
-        var it = new java.util.Iterator<ExecEvent>() {
-            private Object next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) next = take(q);
-                return next != END;
-            }
-
-            @Override
-            public ExecEvent next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
-                ExecEvent e = (ExecEvent) next;
-                next = null;
-                return e;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
-    }
-
-    private static Object take(BlockingQueue<Object> q) {
-        try {
-            return q.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return END;
-        }
-    }
-
-    /**
-     * Starts tracing on a thread of its own and returns once the tracees are seized or the
-     * connector is listening.
-     *
-     * @throws TraceException when the command cannot be started, the process cannot be
-     *     traced, or the connector cannot be opened (one-line message)
-     */
-    public void start() throws TraceException {
-        switch (backend) {
-            case COMMAND -> startCommand();
-            case ATTACH -> startAttach();
-            case SYSTEM -> startSystem();
-        }
-    }
-
-    private TraceOptions traceOptions() {
+    @Override
+    protected TraceOptions traceOptions(TraceOptions defaults) {
         boolean failed = settings.failedExecs();
-        return TraceOptions.defaults().withFollowForks(true).withSeccompFilter(true).withInheritedFds(inheritedFds)
+        return defaults.withFollowForks(true).withSeccompFilter(true)
                 .withSyscalls(s -> failed && TracedExecs.isExec(s.name()));
     }
 
-    private void startCommand() throws TraceException {
+    @Override
+    protected TraceListener tracer() {
+        return new TracedExecs(table, this::emit);
+    }
+
+    /** The launched command's parent is jstrace itself: its first exec shows {@code jstrace} as the name before. */
+    @Override
+    protected void beforeLaunch() {
         int self = (int) ProcessHandle.current().pid();
         ProcessInfo me = ProcessInfo.read(self).orElse(null);
         table.known(self, me == null ? 0 : me.ppid(), "jstrace", List.of("jstrace"),
                 settings.environment() ? ProcessInfo.environ(self) : Map.of(), ProcessTable.epochNow());
-        trace(TraceSession.launch(command, traceOptions()));
     }
 
-    private void startAttach() throws TraceException {
-        List<Integer> pids = table.seed(pid);
-        if (pids.isEmpty()) throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): No such process");
-        trace(TraceSession.attach(pids, traceOptions()));
-    }
-
-    private void trace(TraceSession s) {
-        session = s;
-        s.addListener(new TracedExecs(table, this::deliver));
-        s.onError(errors);
-        s.startAsync().whenComplete((status, failure) -> finish(failure == null ? status : null, failure));
-    }
-
-    private void startSystem() throws TraceException {
-        ProcConnector c = ProcConnector.open();
-        connector = c;
-        SystemExecs s = new SystemExecs(c, table, this::deliver);
-        system = s;
-        if (settings.descendantsOf() >= 0) table.seed(settings.descendantsOf());
-        Thread t = new Thread(() -> {
-            try {
-                s.run();
-                finish(0, null);
-            } catch (TraceException | RuntimeException e) {
-                finish(null, e);
-            }
-        }, "jstrace-exec-system");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void finish(Integer status, Throwable failure) {
-        if (failure != null) done.completeExceptionally(failure);
-        else done.complete(status);
-        for (BlockingQueue<Object> q : streams) q.add(END);
-    }
-
-    private void deliver(ExecEvent e) {
-        for (Consumer<ExecEvent> c : e.kind() == ExecEvent.Kind.EXIT ? exitListeners : execListeners) {
-            try {
-                c.accept(e);
-            } catch (RuntimeException x) {
-                errors.accept(x);
-            }
-        }
-        for (BlockingQueue<Object> q : streams) q.add(e);
-    }
-
-    /**
-     * Waits until tracing ends: the command and all its descendants are gone, the traced
-     * processes are gone, or {@link #stop()} was called.
-     *
-     * @return the command's exit status as a shell shows it ({@code 128 + N} after signal N);
-     *     0 for the other backends
-     * @throws TraceException when tracing failed
-     */
-    public int waitFor() throws TraceException, InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TraceException t) throw t;
-            throw new TraceException(String.valueOf(e.getCause()));
-        }
-    }
-
-    /** Stops: detaches from the traced processes, which run on, or stops listening. */
-    public void stop() {
-        TraceSession s = session;
-        if (s != null) s.detach();
-        ProcConnector c = connector;
-        if (c != null) c.close();
-    }
-
-    /** Events the kernel dropped because the system backend fell behind (0 for the others). */
-    public long lostEvents() {
-        SystemExecs s = system;
-        return s == null ? 0 : s.lost();
-    }
-
-    /** Stops if still running. */
+    /** Each process and its descendants now, as the table learns them from /proc. */
     @Override
-    public void close() {
-        if (!done.isDone()) stop();
+    protected List<Integer> beforeAttach(List<Integer> pids) throws TraceException {
+        Set<Integer> all = new LinkedHashSet<>();
+        for (int pid : pids) {
+            List<Integer> tree = table.seed(pid);
+            if (tree.isEmpty()) throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): No such process");
+            all.addAll(tree);
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    protected SystemFeed<?> openSystem() throws TraceException {
+        ProcConnector c = ProcConnector.open();
+        try {
+            SystemExecs s = new SystemExecs(table, this::emit);
+            if (settings.descendantsOf() >= 0) table.seed(settings.descendantsOf());
+            s.warmUp();
+            return new SystemFeed<>(c, s::accept);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** How an {@link ExecTracer} is set up; {@link #build()} makes it. */
-    public static final class Builder {
-        private final Backend backend;
-        private final List<String> command;
-        private final int pid;
+    public static final class Builder extends ViewBuilder<ExecEvent, Builder> {
         private ExecSettings settings = ExecSettings.defaults();
-        private Set<Integer> inheritedFds = Set.of(0, 1, 2);
 
-        private Builder(Backend backend, List<String> command, int pid) {
-            this.backend = backend;
-            this.command = command;
-            this.pid = pid;
+        private Builder(Source source) {
+            super(source);
         }
 
         /** Reads each exec's working directory. */
@@ -285,14 +158,14 @@ public final class ExecTracer implements AutoCloseable {
             return this;
         }
 
-        /** Reports failed execs too (traced backends; the system connector sees only successes). */
+        /** Reports failed execs too (traced sources; the system connector sees only successes). */
         public Builder withFailedExecs(boolean failed) {
             settings = new ExecSettings(settings.cwd(), settings.environment(), failed, settings.descendantsOf(),
                     settings.cgroup(), settings.uid(), settings.comm());
             return this;
         }
 
-        /** Only {@code pid} and its descendants (system backend). */
+        /** Only {@code pid} and its descendants (system source). */
         public Builder descendantsOf(int pid) {
             settings = new ExecSettings(settings.cwd(), settings.environment(), settings.failedExecs(), pid,
                     settings.cgroup(), settings.uid(), settings.comm());
@@ -325,17 +198,11 @@ public final class ExecTracer implements AutoCloseable {
             return this;
         }
 
-        /** The descriptors a launched command inherits (by default 0, 1 and 2). */
-        public Builder inheritedFds(Set<Integer> fds) {
-            inheritedFds = Set.copyOf(fds);
-            return this;
-        }
-
         public ExecTracer build() {
-            if (settings.descendantsOf() >= 0 && backend != Backend.SYSTEM) {
-                throw new IllegalStateException("descendantsOf is for the system backend; attach(pid) follows a tree");
+            if (settings.descendantsOf() >= 0 && !(source() instanceof Source.System)) {
+                throw new IllegalStateException("descendantsOf is for the system source; attach(pid) follows a tree");
             }
-            return new ExecTracer(this);
+            return new ExecTracer(this, config());
         }
     }
 }
