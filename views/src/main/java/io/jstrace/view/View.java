@@ -54,6 +54,8 @@ public abstract class View<E> implements AutoCloseable {
     private final List<EventQueue<E>> streams = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
+    /** Set first thing when tracing ends: a stream asked for after that ends at once. */
+    private volatile boolean ended;
     private State state = State.NEW;
     private boolean stopRequested;
     private TraceSession session;
@@ -117,7 +119,7 @@ public abstract class View<E> implements AutoCloseable {
     public Stream<E> events() {
         EventQueue<E> q = new EventQueue<>(queueCapacity, dropped);
         streams.add(q);
-        if (done.isDone()) q.end();
+        if (ended) q.end();
         return q.stream(() -> {
             streams.remove(q);
             q.end();
@@ -207,12 +209,23 @@ public abstract class View<E> implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Tracing has ended: the streams end, the drops are reported, then {@link #waitFor()}
+     * returns (so that what it returns to has seen the report).
+     */
     private void finish(Integer status, Throwable failure) {
-        if (failure != null) done.completeExceptionally(failure);
-        else done.complete(status);
+        ended = true;
         for (EventQueue<E> q : streams) q.end();
         long n = dropped.get();
-        if (n > 0) droppedReport.accept(n);
+        if (n > 0) {
+            try {
+                droppedReport.accept(n);
+            } catch (RuntimeException x) {
+                errors.accept(x);
+            }
+        }
+        if (failure != null) done.completeExceptionally(failure);
+        else done.complete(status);
     }
 
     /**
