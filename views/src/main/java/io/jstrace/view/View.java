@@ -196,14 +196,15 @@ public abstract class View<E> implements AutoCloseable {
             if (stopRequested) feed.source().close();
         }
         Thread t = new Thread(() -> {
+            Throwable failure = null;
             try {
                 feed.run();
-                finish(0, null);
-            } catch (TraceException | RuntimeException e) {
-                finish(null, e);
+            } catch (Throwable e) {
+                failure = e;
             } finally {
                 feed.source().close();
             }
+            finish(failure == null ? 0 : null, failure);
         }, "jstrace-view-system");
         t.setDaemon(true);
         t.start();
