@@ -1,11 +1,13 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceException;
-import io.jstrace.exec.ExecEvent;
-import io.jstrace.exec.ExecJson;
-import io.jstrace.exec.ExecText;
-import io.jstrace.exec.ExecTracer;
-import io.jstrace.exec.ExecTree;
+import io.jstrace.view.Renderer;
+import io.jstrace.view.View;
+import io.jstrace.view.exec.ExecEvent;
+import io.jstrace.view.exec.ExecJson;
+import io.jstrace.view.exec.ExecText;
+import io.jstrace.view.exec.ExecTracer;
+import io.jstrace.view.exec.ExecTree;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -32,7 +34,7 @@ final class ExecView {
     private final Set<Integer> shown = new HashSet<>();
     private final ExecTree tree = new ExecTree();
     private PrintWriter out;
-    private ExecText text;
+    private Renderer<ExecEvent> renderer;
     private ExecOptions o;
     private boolean headerPrinted;
 
@@ -85,8 +87,9 @@ final class ExecView {
 
     private int watch(ExecTracer tracer) throws TraceException, IOException {
         out = writer();
-        text = o.json ? null : new ExecText(o.cwd);
-        tracer.onExec(this::event).onExit(this::event).onError(e -> err.println(Jstrace.problem(e)));
+        renderer = o.json ? ExecJson.RENDERER : new ExecText(o.cwd);
+        tracer.onEvent(this::event).onError(e -> err.println(Jstrace.problem(e)));
+        tracer.onDropped(n -> err.println(View.droppedMessage(n)));
         Signals.onTermination(sig -> tracer.stop());
         tracer.start();
         // Before any event, or now: without a command, the header says the view is
@@ -117,7 +120,7 @@ final class ExecView {
         if (e.kind() == ExecEvent.Kind.EXEC) shown.add(e.pid());
         if (o.tree && (!exit || execShown || o.only == null)) tree.add(e);
         if (exit && !execShown) return;
-        print(o.json ? ExecJson.line(e) : text.line(e));
+        print(renderer.line(e));
     }
 
     private boolean selected(ExecEvent e) {
@@ -126,9 +129,9 @@ final class ExecView {
 
     /** The text header, once, before any event. */
     private synchronized void header() {
-        if (text == null || headerPrinted) return;
+        if (headerPrinted || renderer.header() == null) return;
         headerPrinted = true;
-        print(text.header());
+        print(renderer.header());
     }
 
     private synchronized void print(String line) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jstrace.exec.ExecEvent;
-import io.jstrace.exec.ExecTracer;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.testdata.TestPrograms;
+import io.jstrace.view.exec.ExecEvent;
+import io.jstrace.view.exec.ExecTracer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ import io.jstrace.core.internal.ConnectorSocket;
  * }
  * }</pre>
  */
-public final class ProcConnector implements AutoCloseable {
+public final class ProcConnector implements SystemSource<ProcEvent> {
     private final ConnectorSocket socket;
 
     private ProcConnector(ConnectorSocket socket) {
@@ -50,11 +50,13 @@ public final class ProcConnector implements AutoCloseable {
      *     always)
      * @throws TraceException when reading from the kernel fails (not when events were lost)
      */
+    @Override
     public ProcEvent next() throws TraceException {
         return socket.next();
     }
 
     /** Events lost so far, the sum of the {@link ProcEvent.Lost} counts delivered or about to be. */
+    @Override
     public long lostEvents() {
         return socket.lost();
     }

@@ -1,6 +1,6 @@
 package io.jstrace.cli.examples;
 
-import io.jstrace.exec.ExecTracer;
+import io.jstrace.view.exec.ExecTracer;
 import java.util.ArrayList;
 import java.util.List;
 

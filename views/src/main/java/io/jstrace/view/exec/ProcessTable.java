@@ -1,9 +1,6 @@
-package io.jstrace.exec;
+package io.jstrace.view.exec;
 
 import io.jstrace.core.ProcessInfo;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,11 +176,7 @@ final class ProcessTable {
     }
 
     private static String comm(int pid) {
-        try {
-            return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return ProcessInfo.read(pid).map(ProcessInfo::comm).orElse(null);
     }
 
     private static Instant instant(long epochNanos) {

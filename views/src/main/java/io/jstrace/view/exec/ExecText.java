@@ -1,6 +1,7 @@
-package io.jstrace.exec;
+package io.jstrace.view.exec;
 
 import io.jstrace.syscalls.Errno;
+import io.jstrace.view.Renderer;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.util.Map;
  * shell takes back, and the classifiers' tags. An exit shows its status and how long the
  * program ran.
  */
-public final class ExecText {
+public final class ExecText implements Renderer<ExecEvent> {
     private static final String FORMAT = "%-15s %-6s %-7s %-7s %-5s %-5s %-16s %s";
     /** Where FORMAT puts the filename: the widths above, each plus its space. */
     private static final int FILENAME_COLUMN = 16 + 7 + 8 + 8 + 6 + 6 + 17;
@@ -25,12 +26,14 @@ public final class ExecText {
         this.cwd = cwd;
     }
 
+    @Override
     public String header() {
         return String.format(Locale.ROOT, FORMAT, "TIME", "EVENT", "PID", "PPID", "UID", "GID", "COMM",
                 cwd ? "FILENAME  COMMAND  [TAGS]  CWD" : "FILENAME  COMMAND  [TAGS]").stripTrailing();
     }
 
     /** The event's line, with a second, indented line of environment changes when there are any. */
+    @Override
     public String line(ExecEvent e) {
         String what = switch (e.kind()) {
             case EXEC -> exec(e);

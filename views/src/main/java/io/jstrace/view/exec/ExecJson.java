@@ -1,6 +1,7 @@
-package io.jstrace.exec;
+package io.jstrace.view.exec;
 
 import io.jstrace.render.JsonWriter;
+import io.jstrace.view.Renderer;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * unknown.
  */
 public final class ExecJson {
+    /** The JSON Lines renderer: no header, {@link #line} per event. */
+    public static final Renderer<ExecEvent> RENDERER = ExecJson::line;
+
     private ExecJson() {}
 
     public static String line(ExecEvent e) {

@@ -1,4 +1,4 @@
-package io.jstrace.exec;
+package io.jstrace.view.exec;
 
 import io.jstrace.syscalls.Signal;
 import java.time.Duration;

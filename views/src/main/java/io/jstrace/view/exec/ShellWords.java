@@ -1,4 +1,4 @@
-package io.jstrace.exec;
+package io.jstrace.view.exec;
 
 import java.util.List;
 
