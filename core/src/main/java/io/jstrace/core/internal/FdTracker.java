@@ -336,12 +336,13 @@ public final class FdTracker {
         SockAddr sa = SockAddr.read(m, addr, len);
         s.local = sa == null ? null : sa.address();
         s.localKnown = sa != null && sa.exact();
+        s.boundExact = s.localKnown;
     }
 
     /**
      * connect(2), on success or EINPROGRESS: the peer is the address given (a datagram
      * socket's sends carry none); AF_UNSPEC dissolves the association (net/ipv4/datagram.c
-     * __udp_disconnect). An implicit local address is looked up again when asked.
+     * __udp_disconnect). A local address bind did not fix is looked up again when asked.
      */
     private void connect(Table t, int fd, TraceeMemory m, long addr, int len) {
         SocketState s = socketAt(t, fd);
@@ -355,9 +356,8 @@ public final class FdTracker {
             s.peerKnown = sa != null && s.family != OpenFile.Socket.AF_UNIX;
             s.peerInode = 0;
         }
-        if (s.family != OpenFile.Socket.AF_UNIX && !(s.local != null && s.localKnown && !s.local.isUnspecified())) {
-            s.localKnown = false;
-        }
+        // an implicit local address changes with the association (net/ipv4/datagram.c, udp.c __udp_disconnect)
+        if (s.family != OpenFile.Socket.AF_UNIX && !s.boundExact) s.localKnown = false;
     }
 
     /**

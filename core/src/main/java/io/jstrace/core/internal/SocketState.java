@@ -13,6 +13,11 @@ final class SocketState {
     int family, type, protocol;
     OpenFile.Address local, peer;
     boolean localKnown, peerKnown;
+    /**
+     * bind(2) gave both address and port: a connect keeps them (the kernel's
+     * SOCK_BINDADDR_LOCK and SOCK_BINDPORT_LOCK, net/ipv4/af_inet.c __inet_bind).
+     */
+    boolean boundExact;
     /** AF_UNIX: the peer's inode, 0 when none or unknown. */
     long peerInode;
 
