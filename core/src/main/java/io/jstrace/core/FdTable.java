@@ -14,6 +14,28 @@ public interface FdTable {
     /** The table of a session that keeps none: it knows nothing. */
     FdTable NONE = new FdTable() {};
 
+    /** A fixed table, for tests: {@code files} by descriptor, those in {@code cloexec} close-on-exec. */
+    static FdTable of(java.util.Map<Integer, OpenFile> files, java.util.Set<Integer> cloexec) {
+        SortedMap<Integer, OpenFile> copy = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        java.util.Set<Integer> ce = java.util.Set.copyOf(cloexec);
+        return new FdTable() {
+            @Override
+            public OpenFile get(int fd) {
+                return copy.get(fd);
+            }
+
+            @Override
+            public boolean closeOnExec(int fd) {
+                return copy.containsKey(fd) && ce.contains(fd);
+            }
+
+            @Override
+            public SortedMap<Integer, OpenFile> snapshot() {
+                return copy;
+            }
+        };
+    }
+
     /** What descriptor {@code fd} refers to, or {@code null} when it is not open or not known. */
     default OpenFile get(int fd) {
         return null;
