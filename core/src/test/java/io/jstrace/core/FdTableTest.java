@@ -72,6 +72,12 @@ class FdTableTest {
                 out.add(at + fd + ": " + link + " vs " + f);
             }
             if (t.fds().closeOnExec(fd) != cloexec(t.tid(), fd)) out.add(at + fd + ": close-on-exec differs");
+            // host facts answered from the table say what /proc and the socket's xattr say
+            if (!link.equals(t.host().fdPath(fd))) out.add(at + fd + ": host fdPath " + t.host().fdPath(fd));
+            if (f instanceof OpenFile.Socket
+                    && !java.util.Objects.equals(SockDiag.protocol(t.tid(), fd), t.host().socketProtocol(fd))) {
+                out.add(at + fd + ": host socketProtocol " + t.host().socketProtocol(fd));
+            }
             if (f instanceof OpenFile.Socket s) compareSocket(at + fd + ": ", t.tid(), fd, s, out);
         }
     }

@@ -87,28 +87,27 @@ public final class ProcHost implements HostFacts {
 
     /**
      * The {@code sk_prot->name} the kernel gives a socket of this family, type and protocol
-     * (net/ipv4/tcp_ipv4.c "TCP", udp.c "UDP", udplite.c "UDP-Lite" is "UDPLITE", ping.c
-     * "PING", raw.c "RAW"; net/ipv6 the same with "v6"; net/unix/af_unix.c "UNIX-STREAM" for
-     * streams, "UNIX" for the rest), or {@code null} when not sure.
+     * (net/ipv4/tcp_ipv4.c "TCP", udp.c "UDP", udplite.c "UDP-Lite", ping.c "PING", raw.c
+     * "RAW"; net/ipv6: "TCPv6", "UDPv6", "UDPLITEv6", "PINGv6", "RAWv6"; net/unix/af_unix.c
+     * "UNIX-STREAM" for streams, "UNIX" for the rest), or {@code null} when not sure.
      */
     static String protocolName(OpenFile.Socket s) {
-        boolean v6 = s.family() == OpenFile.Socket.AF_INET6;
-        String base = switch (s.family()) {
-            case OpenFile.Socket.AF_INET, OpenFile.Socket.AF_INET6 -> inetName(s.type(), s.protocol(), v6);
+        return switch (s.family()) {
+            case OpenFile.Socket.AF_INET -> inetName(s.type(), s.protocol(), false);
+            case OpenFile.Socket.AF_INET6 -> inetName(s.type(), s.protocol(), true);
             case OpenFile.Socket.AF_UNIX -> s.type() == OpenFile.Socket.SOCK_STREAM ? "UNIX-STREAM" : "UNIX";
             case OpenFile.Socket.AF_NETLINK -> "NETLINK";
             default -> null;
         };
-        if (base == null || s.family() != OpenFile.Socket.AF_INET6) return base;
-        return base + "v6";
     }
 
     private static String inetName(int type, int protocol, boolean v6) {
-        if (type == OpenFile.Socket.SOCK_STREAM && (protocol == 0 || protocol == 6)) return "TCP";
-        if (type == OpenFile.Socket.SOCK_DGRAM && (protocol == 0 || protocol == 17)) return "UDP";
-        if (type == OpenFile.Socket.SOCK_DGRAM && protocol == 136) return "UDPLITE";
-        if (type == OpenFile.Socket.SOCK_DGRAM && protocol == (v6 ? 58 : 1)) return "PING";
-        if (type == OpenFile.Socket.SOCK_RAW) return "RAW";
+        String v = v6 ? "v6" : "";
+        if (type == OpenFile.Socket.SOCK_STREAM && (protocol == 0 || protocol == 6)) return "TCP" + v;
+        if (type == OpenFile.Socket.SOCK_DGRAM && (protocol == 0 || protocol == 17)) return "UDP" + v;
+        if (type == OpenFile.Socket.SOCK_DGRAM && protocol == 136) return v6 ? "UDPLITEv6" : "UDP-Lite";
+        if (type == OpenFile.Socket.SOCK_DGRAM && protocol == (v6 ? 58 : 1)) return "PING" + v;
+        if (type == OpenFile.Socket.SOCK_RAW) return "RAW" + v;
         return null;
     }
 

@@ -39,7 +39,7 @@ final class SocketState {
         switch (base) {
             case "TCP" -> s.set(inet, OpenFile.Socket.SOCK_STREAM, 6);
             case "UDP" -> s.set(inet, OpenFile.Socket.SOCK_DGRAM, 17);
-            case "UDPLITE" -> s.set(inet, OpenFile.Socket.SOCK_DGRAM, 136);
+            case "UDPLITE", "UDP-Lite" -> s.set(inet, OpenFile.Socket.SOCK_DGRAM, 136);
             case "PING" -> s.set(inet, OpenFile.Socket.SOCK_DGRAM, v6 ? 58 : 1);
             case "RAW" -> s.set(inet, OpenFile.Socket.SOCK_RAW, 0);
             case "UNIX-STREAM" -> s.set(OpenFile.Socket.AF_UNIX, OpenFile.Socket.SOCK_STREAM, 0);
@@ -103,13 +103,14 @@ final class SocketState {
         } else if (family == OpenFile.Socket.AF_UNIX) {
             SockDiag.Unix u = SockDiag.unix(inode);
             if (u == null) return;
+            // a name changes only by bind (or an autobind, rare), a peer only by connect: both tracked
             if (!localKnown) {
                 local = u.name().length == 0 ? null : new OpenFile.Address(SockAddr.unixName(u.name(), 0, u.name().length), 0);
-                localKnown = local != null;
+                localKnown = true;
             }
             if (!peerKnown) {
                 peerInode = u.peer();
-                peerKnown = u.peer() != 0;
+                peerKnown = true;
             }
         }
     }

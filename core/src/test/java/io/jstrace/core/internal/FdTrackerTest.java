@@ -123,6 +123,8 @@ class FdTrackerTest {
     void protocolNamesAsTheKernelGivesThem() {
         assertEquals("TCP", ProcHost.protocolName(new OpenFile.Socket(1, 2, 1, 0, null, null, 0)));
         assertEquals("UDPv6", ProcHost.protocolName(new OpenFile.Socket(1, 10, 2, 17, null, null, 0)));
+        assertEquals("UDP-Lite", ProcHost.protocolName(new OpenFile.Socket(1, 2, 2, 136, null, null, 0)));
+        assertEquals("UDPLITEv6", ProcHost.protocolName(new OpenFile.Socket(1, 10, 2, 136, null, null, 0)));
         assertEquals("UNIX-STREAM", ProcHost.protocolName(new OpenFile.Socket(1, 1, 1, 0, null, null, 0)));
         assertEquals("UNIX", ProcHost.protocolName(new OpenFile.Socket(1, 1, 5, 0, null, null, 0)));
         assertNull(ProcHost.protocolName(new OpenFile.Socket(1, 2, 1, 132 /* SCTP */, null, null, 0)));
