@@ -25,6 +25,14 @@ public final class Sockets {
      */
     public record Inet(byte[] src, int sport, byte[] dst, int dport) {}
 
+    /**
+     * A netlink socket.
+     *
+     * @param protocol its netlink protocol ({@code NETLINK_ROUTE} is 0...)
+     * @param portId   its port id, unsigned
+     */
+    public record Netlink(int protocol, long portId) {}
+
     /** Address families and protocols for {@link #inet}. */
     public static final int AF_INET = 2, AF_INET6 = 10, IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_UDPLITE = 136;
 
@@ -46,6 +54,15 @@ public final class Sockets {
      */
     public static String protocol(int tid, int fd) {
         return SockDiag.protocol(tid, fd);
+    }
+
+    /**
+     * The netlink socket with inode {@code inode}, from /proc/net/netlink (the table
+     * netlink_diag dumps; of the tracer's network namespace), or {@code null}.
+     */
+    public static Netlink netlink(long inode) {
+        SockDiag.Netlink n = SockDiag.netlink(inode);
+        return n == null ? null : new Netlink(n.protocol(), n.portId());
     }
 
     /** The AF_UNIX socket with inode {@code inode} (NETLINK_SOCK_DIAG), or {@code null}. */

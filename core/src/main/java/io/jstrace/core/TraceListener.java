@@ -31,6 +31,18 @@ public interface TraceListener {
     default void onExec(Exec exec, Tracee tracee) {}
 
     /**
+     * The bytes a transfer syscall moved, after its {@link #onSyscallExit}; only when the
+     * session asks for them ({@link TraceOptions#withPayloads}).
+     */
+    default void onPayload(Payload payload, Tracee tracee) {}
+
+    /**
+     * A tracee set up I/O its syscalls will not show (io_uring, a mapped socket); only
+     * when the session asks for payloads ({@link TraceOptions#withPayloads}).
+     */
+    default void onBlindSpot(IoBlindSpot spot, Tracee tracee) {}
+
+    /**
      * The session attached to process {@code pid}: every thread in {@code tids} ({@code -p}).
      * Called on the tracer thread before the threads are interrupted: they are still as
      * they were, each running or blocked in its syscall.

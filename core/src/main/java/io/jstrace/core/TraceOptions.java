@@ -21,38 +21,72 @@ import java.util.function.Predicate;
  *                     lets every other syscall run without a stop. When nothing is selected
  *                     no syscall stops at all, launched or attached, and only fork, exec,
  *                     signal and exit events are reported. Like strace's, the filter outlives
- *                     a detach: the selected syscalls then fail with {@code ENOSYS}.
+ *                     a detach: the selected syscalls then fail with {@code ENOSYS}. The fd
+ *                     table's and payloads' syscalls stop too when those are asked for.
+ * @param fdTable      keep every tracee's fd table ({@link Tracee#fds()}); off by default, and
+ *                     then nothing is spent on it
+ * @param payloadLimit deliver the bytes of every transfer ({@link TraceListener#onPayload}), at
+ *                     most this many per record, and flag I/O syscalls cannot show
+ *                     ({@link TraceListener#onBlindSpot}); -1 (the default) for none. Implies
+ *                     {@code fdTable}.
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
-        Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter) {
+        Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter, boolean fdTable,
+        int payloadLimit) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false);
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter);
+        return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
-        return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter);
+        return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime, seccompFilter);
+                measureCpuTime, seccompFilter, fdTable, payloadLimit);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
-        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter);
+        return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter,
+                fdTable, payloadLimit);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
-        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter);
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter,
+                fdTable, payloadLimit);
     }
 
     public TraceOptions withSeccompFilter(boolean filter) {
-        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter);
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter,
+                fdTable, payloadLimit);
+    }
+
+    /** Keeps (or not) every tracee's fd table. */
+    public TraceOptions withFdTable(boolean keep) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter, keep,
+                payloadLimit);
+    }
+
+    /**
+     * Delivers payloads of at most {@code limit} bytes each (0: lengths only), with the fd
+     * table they need; -1 for none.
+     */
+    public TraceOptions withPayloads(int limit) {
+        if (limit < -1) throw new IllegalArgumentException("payload limit " + limit);
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable || limit >= 0, limit);
+    }
+
+    /** Whether fd tables are kept: asked for, or needed by payloads. */
+    public boolean keepsFdTable() {
+        return fdTable || payloadLimit >= 0;
     }
 }

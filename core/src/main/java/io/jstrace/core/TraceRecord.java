@@ -6,7 +6,8 @@ import java.time.Instant;
  * One observation of a stopped tracee, delivered to listeners while the tracee is
  * still stopped.
  */
-public sealed interface TraceRecord permits SyscallEnter, SyscallExit, SignalStop, SignalExit, Exit, NewChild, Exec {
+public sealed interface TraceRecord permits SyscallEnter, SyscallExit, SignalStop, SignalExit, Exit, NewChild, Exec,
+        Payload, IoBlindSpot {
 
     /** Process id (thread group id) of the tracee. */
     int pid();

@@ -19,4 +19,21 @@ public interface Tracee {
 
     /** Its memory, readable while it is stopped, not {@code null}. */
     TraceeMemory memory();
+
+    /**
+     * Its process's descriptors ({@link TraceOptions#withFdTable}); {@link FdTable#NONE}
+     * when the session keeps no table.
+     */
+    default FdTable fds() {
+        return FdTable.NONE;
+    }
+
+    /**
+     * What the host knows of it: descriptors, working directory, name, sockets. By default
+     * the live system's answers ({@link HostFacts#of}); a session answers from its fd table
+     * first where that knows.
+     */
+    default HostFacts host() {
+        return HostFacts.of(pid(), tid());
+    }
 }

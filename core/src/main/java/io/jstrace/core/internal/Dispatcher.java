@@ -2,7 +2,9 @@ package io.jstrace.core.internal;
 
 import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
+import io.jstrace.core.IoBlindSpot;
 import io.jstrace.core.NewChild;
+import io.jstrace.core.Payload;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
 import io.jstrace.core.SyscallEnter;
@@ -53,6 +55,8 @@ public final class Dispatcher {
         else if (r instanceof SignalExit x) l.onSignalExit(x, t);
         else if (r instanceof NewChild c) l.onNewChild(c, t);
         else if (r instanceof Exec x) l.onExec(x, t);
+        else if (r instanceof Payload p) l.onPayload(p, t);
+        else if (r instanceof IoBlindSpot b) l.onBlindSpot(b, t);
     }
 
     void attached(int pid, List<Integer> tids) {

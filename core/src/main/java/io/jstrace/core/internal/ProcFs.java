@@ -59,6 +59,39 @@ public final class ProcFs {
         return Collections.unmodifiableMap(env);
     }
 
+    /** The whitespace-separated rows of a /proc table (/proc/net/*) after its header line; none if unreadable. */
+    public static List<String[]> table(Path file) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> lines = lines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (!l.isEmpty()) rows.add(l.split("\\s+"));
+        }
+        return rows;
+    }
+
+    /** The file's lines (ISO-8859-1), none when it cannot be read. */
+    public static List<String> lines(Path file) {
+        byte[] b = bytes(file, 1 << 20);
+        if (b == null) return List.of();
+        String s = new String(b, StandardCharsets.ISO_8859_1);
+        if (s.isEmpty()) return List.of();
+        return Arrays.asList((s.endsWith("\n") ? s.substring(0, s.length() - 1) : s).split("\n", -1));
+    }
+
+    /** The file's text without its last newline, or {@code null} when it cannot be read. */
+    public static String text(Path file) {
+        byte[] b = bytes(file, 1 << 16);
+        if (b == null) return null;
+        String s = new String(b, StandardCharsets.UTF_8);
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Where a symbolic link (a /proc fd link) points, or {@code null}. */
+    public static String readLink(Path p) {
+        return link(p);
+    }
+
     /** Whether the process read as {@code then} has exited (or its pid was reused) since. */
     private static boolean gone(Path dir, Stat then) {
         Stat now = stat(dir);
@@ -149,7 +182,7 @@ public final class ProcFs {
     private static String link(Path p) {
         try {
             return Files.readSymbolicLink(p).toString();
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
     }

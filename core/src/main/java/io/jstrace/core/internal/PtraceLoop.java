@@ -47,6 +47,10 @@ public final class PtraceLoop {
     private final NativeBuffer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
+    /** The fd tables, when asked for ({@link TraceOptions#keepsFdTable}), else {@code null}: nothing is spent. */
+    private final FdTracker fds;
+    /** The payload reader, when payloads are asked for, else {@code null}. */
+    private final PayloadReader payloads;
     /**
      * With {@link TraceOptions#seccompFilter}: the numbers of the syscalls that stop, or
      * {@code null} when every syscall stops.
@@ -77,6 +81,8 @@ public final class PtraceLoop {
         this.word = NativeBuffer.allocate(8);
         this.cpuClock = options.measureCpuTime() ? NativeBuffer.allocate(16) : null;
         this.registers = new Registers(libc);
+        this.fds = options.keepsFdTable() ? new FdTracker() : null;
+        this.payloads = options.payloadLimit() >= 0 ? new PayloadReader(options.payloadLimit(), fds) : null;
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
     }
 
@@ -84,7 +90,9 @@ public final class PtraceLoop {
     private int[] selectedNumbers(TraceOptions options) {
         SyscallTable table = SyscallTable.of(host);
         return java.util.stream.IntStream.range(0, host.syscalls().size())
-                .filter(nr -> host.syscalls().name(nr) != null && options.syscalls().test(table.get(nr)))
+                .filter(nr -> host.syscalls().name(nr) != null && (options.syscalls().test(table.get(nr))
+                        || fds != null && FdTracker.SYSCALLS.contains(host.syscalls().name(nr))
+                        || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))))
                 .toArray();
     }
 
@@ -217,6 +225,7 @@ public final class PtraceLoop {
 
     private void died(ThreadState t, int s) {
         threads.remove(t.tid);
+        if (fds != null && threads.values().stream().noneMatch(o -> o.pid == t.pid)) fds.gone(t.pid);
         long now = clock.now();
         boolean launched = t.tid == launchedPid && !launchFailed;
         if (launched) launchedStatus = s;
@@ -260,6 +269,11 @@ public final class PtraceLoop {
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
     }
 
+    /** The payloads and blind spots of one syscall exit, after its own record. */
+    private void payloads(ThreadState t, SyscallEnter e, long rval, long now) {
+        for (io.jstrace.core.TraceRecord r : payloads.exit(t, e, rval, now)) dispatcher.record(r, t);
+    }
+
     /** Points the prelude's execve at the caller's argv and environment (see {@link Launcher}). */
     private SyscallArgs retarget(ThreadState t, SyscallArgs args) {
         long[] argvEnvp = Launcher.retarget(t.pid, t.memory, launchedArgc);
@@ -270,11 +284,17 @@ public final class PtraceLoop {
     private void syscallExit(ThreadState t, long rval) {
         SyscallEnter e = t.enter;
         t.enter = null;
-        if (e == null || t.hidden || t.enterSuppressed) return;
+        if (e == null || t.hidden) return;
+        if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
+        if (t.enterSuppressed) {
+            if (payloads != null) payloads(t, e, rval, clock.now());
+            return;
+        }
         long duration = System.nanoTime() - t.enterNanos;
         long cpu = cpuClock == null ? -1 : Math.max(0, cpuTime(t.pid) - t.enterSystemTime);
         SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration, cpu);
         dispatcher.record(x, t);
+        if (payloads != null) payloads(t, e, rval, x.timestamp());
         if (t.tid == launchedPid && !launchExecuted && !launchFailed && x.failed() && e.name().equals("execve")) {
             failedLaunch(t);
         }
@@ -335,9 +355,20 @@ public final class PtraceLoop {
         }
         c.parentPid = t.pid;
         c.parentTid = t.tid;
+        if (fds != null && !t.hidden) fds.forked(t.pid, t.tid, c.pid, cloneFlags(t));
         c.hidden = t.hidden;
         c.kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
                 : event == PTRACE_EVENT_VFORK ? NewChild.Kind.VFORK : NewChild.Kind.CLONE;
+    }
+
+    /** The flags of the clone or clone3 the parent is in (struct clone_args: flags first); 0 for fork, vfork. */
+    private long cloneFlags(ThreadState t) {
+        SyscallEnter e = t.enter;
+        if (e == null) return 0;
+        if (e.name().equals("clone")) return e.args().raw(0);
+        if (!e.name().equals("clone3")) return 0;
+        byte[] b = t.memory.read(e.args().pointer(0), 8);
+        return b == null ? 0 : java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).getLong();
     }
 
     /** A new child's first stop: report it, as strace does ("Process N attached"). */
@@ -366,6 +397,7 @@ public final class PtraceLoop {
                 t.enterSuppressed = old.enterSuppressed;
             }
         }
+        if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
     }
 
@@ -408,6 +440,7 @@ public final class PtraceLoop {
     private ThreadState newThread(int tid, int pid) {
         ThreadState t = new ThreadState(tid, pid, host, memory.of(tid));
         t.detaching = detaching;
+        t.fdTracker = fds;
         threads.put(tid, t);
         return t;
     }

@@ -19,10 +19,13 @@ public final class SockDiag {
     private static final int BUFFER = 8192;
 
     /** An AF_UNIX socket: its peer's inode (0 if none), its bound name (empty if none; abstract: NUL first). */
-    public record Unix(long inode, long peer, byte[] name) {}
+    public record Unix(long inode, long peer, byte[] name, int type) {}
 
     /** An inet socket's endpoints: addresses in network order (4 or 16 bytes), ports in host order. */
     public record Inet(byte[] src, int sport, byte[] dst, int dport) {}
+
+    /** A netlink socket: its protocol and port id. */
+    public record Netlink(int protocol, long portId) {}
 
     private static final int NLM_F_DUMP = 0x300, NLMSG_DONE = 3, NLMSG_ERROR = 2;
     private static final int INET_DIAG_REQ_V2_SIZE = 56, INET_DIAG_MSG_INODE = 68;
@@ -81,6 +84,23 @@ public final class SockDiag {
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
+    }
+
+    /**
+     * The netlink socket with {@code inode}: its row of /proc/net/netlink
+     * (net/netlink/af_netlink.c netlink_seq_show: sk Eth Pid Groups Rmem Wmem Dump Locks
+     * Drops Inode), which lists the sockets netlink_diag dumps; {@code null} if absent.
+     */
+    public static Netlink netlink(long inode) {
+        for (String[] row : ProcFs.table(java.nio.file.Path.of("/proc/net/netlink"))) {
+            if (row.length < 10 || !row[9].equals(Long.toString(inode))) continue;
+            try {
+                return new Netlink(Integer.parseInt(row[1]), Long.parseLong(row[2]) & 0xffff_ffffL);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static Inet dump(LibC libc, int fd, int family, int protocol, long inode) {
@@ -153,6 +173,7 @@ public final class SockDiag {
     static Unix parse(byte[] b) {
         java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder());
         long inode = m.getInt(NLMSG_HDRLEN + 4) & 0xffff_ffffL;
+        int sockType = b[NLMSG_HDRLEN + 1] & 0xff;
         long peer = 0;
         byte[] name = new byte[0];
         int at = NLMSG_HDRLEN + UNIX_DIAG_MSG_SIZE;
@@ -163,6 +184,6 @@ public final class SockDiag {
             if (type == UNIX_DIAG_NAME) name = java.util.Arrays.copyOfRange(b, at + 4, at + rtaLen);
             at += (rtaLen + 3) & ~3;
         }
-        return new Unix(inode, peer, name);
+        return new Unix(inode, peer, name, sockType);
     }
 }

@@ -33,6 +33,10 @@ final class ThreadState implements Tracee {
     int parentPid, parentTid;
     io.jstrace.core.NewChild.Kind kind = io.jstrace.core.NewChild.Kind.CLONE;
 
+    /** The session's fd tables, or {@code null} when it keeps none. */
+    FdTracker fdTracker;
+    private ProcHost host;
+
     ThreadState(int tid, int pid, Arch arch, TraceeMemory memory) {
         this.tid = tid;
         this.pid = pid;
@@ -58,5 +62,16 @@ final class ThreadState implements Tracee {
     @Override
     public TraceeMemory memory() {
         return memory;
+    }
+
+    @Override
+    public io.jstrace.core.FdTable fds() {
+        return fdTracker == null ? io.jstrace.core.FdTable.NONE : fdTracker.table(pid, tid);
+    }
+
+    @Override
+    public io.jstrace.core.HostFacts host() {
+        if (host == null || host.pid() != pid) host = new ProcHost(pid, tid, fdTracker);
+        return host;
     }
 }
