@@ -1,31 +1,40 @@
 package io.jstrace.decode;
 
 import io.jstrace.arch.Arch;
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.SyscallEnter;
 import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceeMemory;
 import io.jstrace.syscalls.FormatSpecifier;
 
 /**
- * One syscall being decoded: its entry registers, its exit when known, and the stopped
- * tracee's memory. Valid only while the tracee is stopped.
+ * One syscall being decoded: its entry registers, its exit when known, the stopped
+ * tracee's memory and what the host knows of it. Valid only while the tracee is stopped.
  *
  * @param exit    {@code null} while decoding at syscall-enter-stop
  * @param arch    the architecture whose struct layouts apply
  * @param atEntry at syscall-exit-stop, what {@link EntryMemory#capture} read at the entry
  *                ({@link EntryMemory#NONE} when the entry was not seen)
+ * @param host    the tracee's descriptors, working directory and sockets, for {@code -y}/{@code -yy};
+ *                decoders ask it, never /proc
  */
 public record Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options,
-        TraceeMemory atEntry) {
+        TraceeMemory atEntry, HostFacts host) {
 
     /** A call with nothing kept from its entry: at the entry itself, or an exit whose entry was not seen. */
+    public Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options,
+            HostFacts host) {
+        this(enter, exit, memory, arch, options, exit == null ? memory : EntryMemory.NONE, host);
+    }
+
+    /** A call of a tracee the host knows nothing of. */
     public Call(SyscallEnter enter, SyscallExit exit, TraceeMemory memory, Arch arch, DecodeOptions options) {
-        this(enter, exit, memory, arch, options, exit == null ? memory : EntryMemory.NONE);
+        this(enter, exit, memory, arch, options, HostFacts.NONE);
     }
 
     /** The same call decoded against the memory kept from its entry. */
     Call asAtEntry() {
-        return new Call(enter, exit, atEntry, arch, options, atEntry);
+        return new Call(enter, exit, atEntry, arch, options, atEntry, host);
     }
 
     /** Raw argument {@code i}. */

@@ -28,13 +28,12 @@ final class ControlMessages {
             SO_TIMESTAMPNS_NEW = 64;
     private static final int IP_TOS = 1, IP_TTL = 2, IP_RECVOPTS = 6, IP_RETOPTS = 7, IP_PKTINFO = 8,
             IP_ORIGDSTADDR = 20, IP_CHECKSUM = 23;
-    private static int optmemMax;
-
     private ControlMessages() {}
 
     /** {@code len} bytes of control messages at {@code addr}. */
     static Value decode(Call c, long addr, long len) {
-        int controlLen = Long.compareUnsigned(len, optmemMax()) > 0 ? optmemMax() : (int) len;
+        int max = optmemMax(c);
+        int controlLen = Long.compareUnsigned(len, max) > 0 ? max : (int) len;
         byte[] buf = controlLen < CMSG_SIZE ? null : c.memory().read(addr, controlLen);
         if (buf == null) return new Value.Addr(addr);
         List<Value> items = new ArrayList<>();
@@ -144,19 +143,8 @@ final class ControlMessages {
     }
 
     /** net.core.optmem_max rounded up to 8 bytes, or strace's fallback (src/msghdr.c get_optmem_max). */
-    private static synchronized int optmemMax() {
-        if (optmemMax == 0) {
-            int v = 0;
-            // procfs reports a size of 0: read by lines, not by the file's size
-            var path = java.nio.file.Path.of("/proc/sys/net/core/optmem_max");
-            try (var in = java.nio.file.Files.newBufferedReader(path)) {
-                String line = in.readLine();
-                v = line == null ? 0 : Integer.parseInt(line.trim());
-            } catch (java.io.IOException | NumberFormatException e) {
-                v = 0;
-            }
-            optmemMax = v <= 0 ? 8 * (2 * MsgHdrs.IOV_MAX + 512) : (v + 7) & ~7;
-        }
-        return optmemMax;
+    private static int optmemMax(Call c) {
+        int v = c.host().optmemMax();
+        return v <= 0 ? 8 * (2 * MsgHdrs.IOV_MAX + 512) : (v + 7) & ~7;
     }
 }

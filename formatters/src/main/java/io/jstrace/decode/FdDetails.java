@@ -1,8 +1,8 @@
 package io.jstrace.decode;
 
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.Sockets;
 import io.jstrace.syscalls.xlat.NetlinkProtocols;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -38,15 +38,15 @@ final class FdDetails {
      * printfd_pid: socket, dev, pidfd), else the link itself when {@code path} is
      * asked for, else {@code null} (the bare number).
      */
-    static String describe(int tid, long fd, String link, Set<String> kinds, boolean path) {
+    static String describe(HostFacts host, int fd, String link, Set<String> kinds, boolean path) {
         String d = null;
-        if (link.startsWith("socket:[") && kinds.contains("socket")) d = socket(tid, (int) fd, link);
-        if (d == null && link.equals("anon_inode:[pidfd]") && kinds.contains("pidfd")) d = pidfd(tid, fd);
-        if (d == null && link.startsWith("/") && kinds.contains("dev")) d = device(tid, fd, link);
+        if (link.startsWith("socket:[") && kinds.contains("socket")) d = socket(host, fd, link);
+        if (d == null && link.equals("anon_inode:[pidfd]") && kinds.contains("pidfd")) d = pidfd(host, fd);
+        if (d == null && link.startsWith("/") && kinds.contains("dev")) d = device(host, fd, link);
         return d != null ? d : path ? link : null;
     }
 
-    private static String socket(int tid, int fd, String link) {
+    private static String socket(HostFacts host, int fd, String link) {
         long inode;
         try {
             inode = Long.parseLong(link.substring("socket:[".length(), link.length() - 1));
@@ -55,12 +55,12 @@ final class FdDetails {
         }
         String cached = cached(inode);
         if (cached != null) return cached;
-        String proto = Sockets.protocol(tid, fd);
+        String proto = host.socketProtocol(fd);
         if (proto == null || !KNOWN.contains(proto)) return null;
         String details = switch (proto) {
-            case "TCP", "UDP", "UDPLITE", "TCPv6", "UDPv6", "UDPLITEv6" -> InetSockets.find(proto, inode);
-            case "UNIX", "UNIX-STREAM" -> unix(inode);
-            case "NETLINK" -> netlink(inode);
+            case "TCP", "UDP", "UDPLITE", "TCPv6", "UDPv6", "UDPLITEv6" -> InetSockets.find(host, proto, inode);
+            case "UNIX", "UNIX-STREAM" -> unix(host, inode);
+            case "NETLINK" -> netlink(host, inode);
             default -> null;
         };
         if (details == null) return proto + ":[" + inode + "]";
@@ -85,8 +85,8 @@ final class FdDetails {
      * as {@code ,@"NAME"}; each name quoted up to its first NUL. Nothing (so nothing
      * cached) for a socket with neither peer nor name.
      */
-    private static String unix(long inode) {
-        Sockets.Unix u = Sockets.unix(inode);
+    private static String unix(HostFacts host, long inode) {
+        Sockets.Unix u = host.unixSocket(inode);
         if (u == null || (u.peer() == 0 && u.name().length == 0)) return null;
         StringBuilder b = new StringBuilder().append(inode);
         if (u.peer() != 0) b.append("->").append(u.peer());
@@ -109,42 +109,30 @@ final class FdDetails {
 
     /**
      * netlink_parse_response: {@code PROTOCOL:PORTID}, or the protocol's number alone when
-     * it has no name; from /proc/net/netlink (Eth is the protocol, Pid the port id), which
-     * lists the sockets netlink_diag dumps.
+     * it has no name.
      */
-    private static String netlink(long inode) {
-        for (String[] row : ProcNet.rows("netlink")) {
-            if (row.length < 10 || !row[9].equals(Long.toString(inode))) continue;
-            long protocol = Long.parseLong(row[1]);
-            String name = NetlinkProtocols.XLAT.name(protocol);
-            if (name == null) return Long.toString(protocol);
-            return name.substring("NETLINK_".length()) + ":" + (Long.parseLong(row[2]) & 0xffff_ffffL);
-        }
-        return null;
+    private static String netlink(HostFacts host, long inode) {
+        Sockets.Netlink n = host.netlinkSocket(inode);
+        if (n == null) return null;
+        String name = NetlinkProtocols.XLAT.name(n.protocol());
+        if (name == null) return Long.toString(n.protocol());
+        return name.substring("NETLINK_".length()) + ":" + (n.portId() & 0xffff_ffffL);
     }
 
     /** A pidfd: {@code pid:N} from its fdinfo's {@code Pid:} line (src/util.c printpidfd). */
-    private static String pidfd(int tid, long fd) {
-        for (String line : ProcNet.lines(Path.of("/proc/" + tid + "/fdinfo/" + fd))) {
-            if (line.startsWith("Pid:") && !line.substring(4).trim().startsWith("-")) {
-                return "pid:" + line.substring(4).trim();
-            }
-        }
-        return null;
+    private static String pidfd(HostFacts host, int fd) {
+        String pid = host.fdInfo(fd).get("Pid");
+        return pid == null || pid.trim().startsWith("-") ? null : "pid:" + pid.trim();
     }
 
     /** A character or block device: {@code /dev/null<char 1:3>} (src/util.c printdev). */
-    private static String device(int tid, long fd, String link) {
-        try {
-            Path p = Path.of("/proc/" + tid + "/fd/" + fd);
-            int mode = (Integer) java.nio.file.Files.getAttribute(p, "unix:mode");
-            int type = mode & 0170000;
-            if (type != 0020000 && type != 0060000) return null;
-            long rdev = (Long) java.nio.file.Files.getAttribute(p, "unix:rdev");
-            return link + "<" + (type == 0060000 ? "block" : "char") + " " + major(rdev) + ":" + minor(rdev) + ">";
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
+    private static String device(HostFacts host, int fd, String link) {
+        HostFacts.FileStat st = host.fdStat(fd);
+        if (st == null) return null;
+        int type = st.mode() & 0170000;
+        if (type != 0020000 && type != 0060000) return null;
+        long rdev = st.rdev();
+        return link + "<" + (type == 0060000 ? "block" : "char") + " " + major(rdev) + ":" + minor(rdev) + ">";
     }
 
     /** glibc's gnu_dev_major / gnu_dev_minor. */

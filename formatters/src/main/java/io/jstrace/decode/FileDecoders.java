@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.arch.Aarch64;
+import io.jstrace.core.HostFacts;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.syscalls.xlat.AccessModes;
 import io.jstrace.syscalls.xlat.AtFlags;
@@ -32,17 +33,17 @@ final class FileDecoders {
         return descriptor(c, c.intArg(i));
     }
 
-    /** A descriptor of the tracee; under -y with its /proc/TID/fd link: {@code 3</etc/passwd>}. */
+    /** A descriptor of the tracee; under -y with what it refers to: {@code 3</etc/passwd>}. */
     static Value descriptor(Call c, long fd) {
-        return descriptorOf(c, c.enter().tid(), fd);
+        return descriptorOf(c, c.host(), fd);
     }
 
-    /** A descriptor of process or thread {@code pid}, which need not be the tracee (pidfd_getfd's). */
-    static Value descriptorOf(Call c, int pid, long fd) {
-        if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
-        String path = link("/proc/" + pid + "/fd/" + fd);
+    /** A descriptor of {@code process}, which need not be the tracee (pidfd_getfd's). */
+    static Value descriptorOf(Call c, HostFacts process, long fd) {
+        if (!c.options().decodesFds() || fd < 0 || fd > Integer.MAX_VALUE) return Value.dec(fd);
+        String path = shown(process.fdPath((int) fd));
         Set<String> details = c.options().fdDetails();
-        if (path != null) path = FdDetails.describe(pid, fd, path, details, c.options().fdPaths());
+        if (path != null) path = FdDetails.describe(process, (int) fd, path, details, c.options().fdPaths());
         return path == null ? Value.dec(fd) : new Value.Fd(fd, path);
     }
 
@@ -50,22 +51,14 @@ final class FileDecoders {
         int fd = c.intArg(i);
         if (fd != AT_FDCWD) return descriptor(c, fd);
         if (!c.options().fdPaths()) return new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
-        String cwd = link("/proc/" + c.enter().tid() + "/cwd");
+        String cwd = shown(c.host().cwd());
         Value at = new Value.Sym(fd, "AT_FDCWD", Value.Base.SIGNED);
         return cwd == null ? at : new Value.WithPath(at, cwd);
     }
 
-    /**
-     * Where a /proc link points, or {@code null} (the descriptor is closed, or /proc is gone);
-     * a file's path escaped as strace prints it between {@code <>}.
-     */
-    private static String link(String path) {
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(path)).toString();
-            return target.startsWith("/") ? StraceText.fdPath(target) : target;
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return null;
-        }
+    /** A file's path escaped as strace prints it between {@code <>}; other links as they are. */
+    private static String shown(String link) {
+        return link != null && link.startsWith("/") ? StraceText.fdPath(link) : link;
     }
 
     /** open(2) flags: the access mode by value, then the O_* bits. */

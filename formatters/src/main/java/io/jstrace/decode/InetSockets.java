@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.Sockets;
 
 /**
@@ -11,14 +12,14 @@ final class InetSockets {
     private InetSockets() {}
 
     /** {@code LOCAL[->PEER]} of the {@code protocol} socket with {@code inode}, or {@code null}. */
-    static String find(String protocol, long inode) {
+    static String find(HostFacts host, String protocol, long inode) {
         boolean v6 = protocol.endsWith("v6");
         int ipproto = switch (v6 ? protocol.substring(0, protocol.length() - 2) : protocol) {
             case "TCP" -> Sockets.IPPROTO_TCP;
             case "UDP" -> Sockets.IPPROTO_UDP;
             default -> Sockets.IPPROTO_UDPLITE;
         };
-        Sockets.Inet s = Sockets.inet(v6 ? Sockets.AF_INET6 : Sockets.AF_INET, ipproto, inode);
+        Sockets.Inet s = host.inetSocket(v6 ? Sockets.AF_INET6 : Sockets.AF_INET, ipproto, inode);
         return s == null ? null : endpoints(s);
     }
 

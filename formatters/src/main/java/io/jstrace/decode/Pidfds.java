@@ -1,7 +1,6 @@
 package io.jstrace.decode;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import io.jstrace.core.HostFacts;
 
 /**
  * pidfd_getfd(2)'s descriptor number, which names a descriptor of the process the pidfd
@@ -15,20 +14,18 @@ final class Pidfds {
     static Value targetFd(Call c, int i) {
         long fd = c.intArg(i);
         if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
-        int pid = pidOf(c.enter().tid(), c.intArg(0));
-        return pid <= 0 ? Value.dec(fd) : FileDecoders.descriptorOf(c, pid, fd);
+        int pid = pidOf(c.host(), c.intArg(0));
+        return pid <= 0 ? Value.dec(fd) : FileDecoders.descriptorOf(c, c.host().process(pid), fd);
     }
 
-    /** The {@code Pid:} line of a pidfd's /proc fdinfo (fs/proc/fd.c, kernel/fork.c pidfd_show_fdinfo). */
-    static int pidOf(int tid, int pidfd) {
+    /** The {@code Pid:} line of a pidfd's fdinfo (fs/proc/fd.c, kernel/fork.c pidfd_show_fdinfo); -1 when unknown. */
+    static int pidOf(HostFacts host, int pidfd) {
         if (pidfd < 0) return -1;
         try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + tid + "/fdinfo/" + pidfd))) {
-                if (line.startsWith("Pid:")) return Integer.parseInt(line.substring(4).trim());
-            }
-        } catch (IOException | NumberFormatException | SecurityException e) {
+            String pid = host.fdInfo(pidfd).get("Pid");
+            return pid == null ? -1 : Integer.parseInt(pid.trim());
+        } catch (NumberFormatException e) {
             return -1;
         }
-        return -1;
     }
 }

@@ -1,7 +1,9 @@
 package io.jstrace.decode;
 
+import io.jstrace.arch.Arch;
 import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.NewChild;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
@@ -11,6 +13,7 @@ import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
 import io.jstrace.decode.DecodedSyscall.Arg;
+import io.jstrace.syscalls.SyscallTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class SyscallDecoding implements TraceListener {
 
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
-        Call call = new Call(e, null, t.memory(), t.arch(), options.forSyscall(e.syscall()));
+        Call call = new Call(e, null, t.memory(), t.arch(), options.forSyscall(e.syscall()), t.host());
         DecodedSyscall entry = entry(call);
         pending.put(e.tid(), new Pending(entry, EntryMemory.capture(call)));
         for (DecodedListener l : listeners) l.onEntry(entry, t);
@@ -71,7 +74,7 @@ public final class SyscallDecoding implements TraceListener {
         Pending p = pending.remove(x.tid());
         if (p == null) return; // the entry was not seen: strace prints nothing of it either
         Call call = new Call(x.enter(), x, t.memory(), t.arch(), options.forSyscall(x.enter().syscall()),
-                p.atEntry());
+                p.atEntry(), t.host());
         DecodedSyscall entry = p.entry();
         boolean separator = Formatters.separatorAtExit(call);
         int visible = separator ? Formatters.visibleArgs(call) : entry.visibleArgs();
@@ -131,8 +134,8 @@ public final class SyscallDecoding implements TraceListener {
     @Override
     public void onAttach(int pid, List<Integer> tids) {
         for (int tid : tids) {
-            String blocked = BlockedSyscall.of(tid);
-            if (blocked != null) lastSyscall.put(tid, blocked);
+            long nr = HostFacts.of(pid, tid).blockedSyscall();
+            if (nr >= 0) lastSyscall.put(tid, SyscallTable.of(Arch.host()).get(nr).name());
         }
         for (DecodedListener l : listeners) l.onAttach(pid, tids);
     }

@@ -1,6 +1,7 @@
 package io.jstrace.filter;
 
 import io.jstrace.core.Exec;
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.Exit;
 import io.jstrace.core.NewChild;
 import io.jstrace.core.SignalExit;
@@ -126,7 +127,7 @@ public final class PathTrace implements TraceListener {
         Probe p = PROBES.get(e.name());
         if (p == null) return firstArgument(e, t);
         for (int i : p.fds()) {
-            if (fdMatches(t.tid(), e.args().cInt(i))) return true;
+            if (fdMatches(t.host(), e.args().cInt(i))) return true;
         }
         for (int i : p.paths()) {
             if (pathMatches(t.memory(), e.args().raw(i))) return true;
@@ -144,7 +145,7 @@ public final class PathTrace implements TraceListener {
         boolean file = s.is(Category.FILE), desc = s.is(Category.DESC) || s.is(Category.NET);
         return switch (s.args().get(0).spec()) {
             case PATH -> file && pathMatches(t.memory(), e.args().raw(0));
-            case FD, DIRFD -> (desc || file) && fdMatches(t.tid(), e.args().cInt(0));
+            case FD, DIRFD -> (desc || file) && fdMatches(t.host(), e.args().cInt(0));
             default -> false;
         };
     }
@@ -156,17 +157,13 @@ public final class PathTrace implements TraceListener {
                 && paths.contains(new String(s.bytes(), StandardCharsets.ISO_8859_1));
     }
 
-    /** The descriptor's /proc link, without the kernel's {@code " (deleted)"} (get_proc_pid_fd_path). */
-    private boolean fdMatches(int tid, int fd) {
+    /** What the descriptor refers to, without the kernel's {@code " (deleted)"} (get_proc_pid_fd_path). */
+    private boolean fdMatches(HostFacts host, int fd) {
         if (fd < 0) return false;
-        try {
-            String link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + tid + "/fd/" + fd))
-                    .toString();
-            return paths.contains(link) || link.endsWith(" (deleted)")
-                    && paths.contains(link.substring(0, link.length() - " (deleted)".length()));
-        } catch (java.io.IOException | UnsupportedOperationException x) {
-            return false;
-        }
+        String link = host.fdPath(fd);
+        if (link == null) return false;
+        return paths.contains(link) || link.endsWith(" (deleted)")
+                && paths.contains(link.substring(0, link.length() - " (deleted)".length()));
     }
 
     /** poll and ppoll: each struct pollfd's fd (8 bytes each), at most 1024*1024 of them. */
@@ -175,7 +172,7 @@ public final class PathTrace implements TraceListener {
         for (int k = 0; k < n; k++) {
             byte[] b = t.memory().read(addr + 8L * k, 4);
             if (b == null) return false;
-            if (fdMatches(t.tid(), java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0))) return true;
+            if (fdMatches(t.host(), java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0))) return true;
         }
         return false;
     }
@@ -187,7 +184,7 @@ public final class PathTrace implements TraceListener {
         byte[] bits = t.memory().read(addr, ((n + 63) / 64) * 8);
         if (bits == null) return false;
         for (int fd = 0; fd < n; fd++) {
-            if ((bits[fd >> 3] & (1 << (fd & 7))) != 0 && fdMatches(t.tid(), fd)) return true;
+            if ((bits[fd >> 3] & (1 << (fd & 7))) != 0 && fdMatches(t.host(), fd)) return true;
         }
         return false;
     }

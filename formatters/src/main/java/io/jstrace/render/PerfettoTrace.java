@@ -2,6 +2,7 @@ package io.jstrace.render;
 
 import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.NewChild;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
@@ -16,8 +17,6 @@ import io.jstrace.core.Tracee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class PerfettoTrace implements DecodedListener {
     @Override
     public void onEntry(DecodedSyscall entry, Tracee t) {
         SyscallEnter e = entry.enter();
-        name(e.pid(), e.tid(), false);
+        name(e.pid(), e.tid(), false, t.host());
         open.put(e.tid(), new Open(micros(e.timestamp()), entry));
     }
 
@@ -111,7 +110,7 @@ public final class PerfettoTrace implements DecodedListener {
         String kind = c.kind().name().toLowerCase(Locale.ROOT);
         begin(kind, "s", c.pid(), c.tid(), at).member("cat", "fork").member("id", id).endObject();
         emit();
-        name(c.childPid(), c.childTid(), false);
+        name(c.childPid(), c.childTid(), false, HostFacts.of(c.childPid(), c.childTid()));
         begin(kind, "f", c.childPid(), c.childTid(), at).member("bp", "e").member("cat", "fork").member("id", id)
                 .endObject();
         emit();
@@ -125,7 +124,7 @@ public final class PerfettoTrace implements DecodedListener {
             open.put(e.tid(), o);
         }
         instant("exec", e.pid(), e.tid(), e.timestamp());
-        name(e.pid(), e.tid(), true);
+        name(e.pid(), e.tid(), true, t.host());
     }
 
     private void instant(String name, int pid, int tid, long nanos) {
@@ -133,10 +132,11 @@ public final class PerfettoTrace implements DecodedListener {
         emit();
     }
 
-    /** Process and thread names from /proc/PID/comm: on first sight, and again after an exec. */
-    private void name(int pid, int tid, boolean renew) {
+    /** Process and thread names, the thread's comm: on first sight, and again after an exec. */
+    private void name(int pid, int tid, boolean renew, HostFacts host) {
         if (!named.add(tid) && !renew) return;
-        String comm = comm(tid);
+        String comm = host.comm();
+        if (comm == null) comm = "?";
         metadata("process_name", pid, pid, comm);
         metadata("thread_name", pid, tid, comm + " " + tid);
     }
@@ -145,14 +145,6 @@ public final class PerfettoTrace implements DecodedListener {
         event.beginObject().member("name", kind).member("ph", "M").member("pid", pid).member("tid", tid).name("args")
                 .beginObject().member("name", name).endObject().endObject();
         emit();
-    }
-
-    private static String comm(int tid) {
-        try {
-            return Files.readString(Path.of("/proc/" + tid + "/comm")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 
     private JsonWriter begin(String name, String phase, int pid, int tid, long ts) {

@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import io.jstrace.decode.StraceText;
 import io.jstrace.arch.Aarch64;
 import io.jstrace.arch.Arch;
+import io.jstrace.core.HostFacts;
 import io.jstrace.arch.X86_64;
 import io.jstrace.core.SyscallArgs;
 import io.jstrace.core.SyscallEnter;
@@ -12,6 +13,7 @@ import io.jstrace.syscalls.SyscallTable;
 
 /** Builds {@link Call}s for decoder tests: {@code Calls.of("writev").args(3, 0x1000, 2).mem(m).enter()}. */
 final class Calls {
+    private HostFacts host = HostFacts.NONE;
     private final String name;
     private long[] args = new long[6];
     private FakeMemory memory = new FakeMemory();
@@ -70,18 +72,24 @@ final class Calls {
         return options == null ? new DecodeOptions(stringLimit, verbose) : options.forSyscall(e.syscall());
     }
 
+    /** What the host knows of the tracee: its descriptors and sockets, for -y and -yy. */
+    Calls host(HostFacts facts) {
+        this.host = facts;
+        return this;
+    }
+
     /** The call at its syscall-enter-stop. */
     Call enter() {
         SyscallEnter e = enterRecord();
-        return new Call(e, null, memory, arch, decodeOptions(e));
+        return new Call(e, null, memory, arch, decodeOptions(e), host);
     }
 
     /** The call at its syscall-exit-stop with return value {@code ret} (-errno on failure). */
     Call exit(long ret) {
         SyscallEnter e = enterRecord();
-        Call entry = new Call(e, null, atEntry == null ? memory : atEntry, arch, decodeOptions(e));
+        Call entry = new Call(e, null, atEntry == null ? memory : atEntry, arch, decodeOptions(e), host);
         return new Call(e, new SyscallExit(100, 100, 0, e, ret, 0), memory, arch, decodeOptions(e),
-                EntryMemory.capture(entry));
+                EntryMemory.capture(entry), host);
     }
 
     private SyscallEnter enterRecord() {

@@ -2,6 +2,8 @@ package io.jstrace.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jstrace.core.FixedHostFacts;
+import io.jstrace.core.HostFacts;
 import io.jstrace.core.Sockets;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +59,31 @@ class FdDetailsTest {
     }
 
     @Test
+    void socketsAndDevicesAsTheHostDescribesThem() {
+        byte[] lo = {127, 0, 0, 1};
+        var host = new FixedHostFacts().fd(4, "socket:[987654321]").socketProtocol(4, "TCP")
+                .inet(987654321L, new Sockets.Inet(lo, 5000, lo, 80))
+                .fd(5, "/dev/null").fdStat(5, new HostFacts.FileStat(0020666, makedev(1, 3)))
+                .fd(6, "socket:[987654322]").socketProtocol(6, "UNIX-STREAM")
+                .unix(987654322L, new Sockets.Unix(987654322L, 987654323L, new byte[0]));
+        var yy = new DecodeOptions(32, false, true, java.util.Set.of("socket", "dev"), XlatStyle.ABBREV,
+                DecodeOptions.PerSyscall.defaults(), DecodeOptions.Dumps.none());
+        assertEquals("4<TCP:[127.0.0.1:5000->127.0.0.1:80]>", close(4, yy, host));
+        assertEquals("5</dev/null<char 1:3>>", close(5, yy, host));
+        assertEquals("6<UNIX-STREAM:[987654322->987654323]>", close(6, yy, host));
+        assertEquals("7", close(7, yy, host));
+        assertEquals("4<socket:[987654321]>", close(4, new DecodeOptions(32, false, true), host));
+    }
+
+    private static String close(int fd, DecodeOptions options, HostFacts host) {
+        return Calls.render(Formatters.format(Calls.of("close").args(fd).options(options).host(host).enter(), 0));
+    }
+
+    @Test
     void otherLinksAreLeftAlone() {
         var all = java.util.Set.of("socket", "dev", "pidfd");
-        assertEquals("anon_inode:[eventfd]", FdDetails.describe(1, 3, "anon_inode:[eventfd]", all, true));
-        assertEquals("pipe:[12]", FdDetails.describe(1, 3, "pipe:[12]", all, true));
-        assertEquals(null, FdDetails.describe(1, 3, "pipe:[12]", all, false));
+        assertEquals("anon_inode:[eventfd]", FdDetails.describe(HostFacts.NONE, 3, "anon_inode:[eventfd]", all, true));
+        assertEquals("pipe:[12]", FdDetails.describe(HostFacts.NONE, 3, "pipe:[12]", all, true));
+        assertEquals(null, FdDetails.describe(HostFacts.NONE, 3, "pipe:[12]", all, false));
     }
 }

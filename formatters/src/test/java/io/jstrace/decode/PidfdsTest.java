@@ -1,5 +1,7 @@
 package io.jstrace.decode;
 
+import io.jstrace.core.FixedHostFacts;
+import io.jstrace.core.HostFacts;
 import static io.jstrace.decode.Calls.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,10 +26,20 @@ class PidfdsTest {
     }
 
     @Test
+    void theTargetIsTheDescriptorOfThePidfdsProcess() {
+        var target = new FixedHostFacts().fd(0, "/dev/null");
+        var host = new FixedHostFacts().fd(3, "anon_inode:[pidfd]").fdInfo(3, java.util.Map.of("Pid", "4242"))
+                .process(4242, target);
+        Call c = Calls.of("pidfd_getfd").args(3, 0, 0).options(new DecodeOptions(32, false, true)).host(host).enter();
+        assertEquals("3<anon_inode:[pidfd]>", render(Formatters.format(c, 0)));
+        assertEquals("0</dev/null>", render(Formatters.format(c, 1)));
+    }
+
+    @Test
     void pidOfReadsTheFdinfoPidLine() {
         // descriptor 0 of this JVM is not a pidfd: its fdinfo has no Pid: line
-        assertEquals(-1, Pidfds.pidOf(SELF, 0));
-        assertEquals(-1, Pidfds.pidOf(SELF, -1));
-        assertEquals(-1, Pidfds.pidOf(SELF, 99999));
+        assertEquals(-1, Pidfds.pidOf(HostFacts.of(SELF, SELF), 0));
+        assertEquals(-1, Pidfds.pidOf(HostFacts.of(SELF, SELF), -1));
+        assertEquals(-1, Pidfds.pidOf(HostFacts.of(SELF, SELF), 99999));
     }
 }

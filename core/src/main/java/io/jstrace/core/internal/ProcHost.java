@@ -158,11 +158,20 @@ public final class ProcHost implements HostFacts {
 
     @Override
     public int optmemMax() {
-        String s = ProcFs.text(Path.of("/proc/sys/net/core/optmem_max"));
-        try {
-            return s == null ? -1 : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+        return OptmemMax.VALUE;
+    }
+
+    /** net.core.optmem_max, read once: a system setting, not a tracee's. */
+    private static final class OptmemMax {
+        static final int VALUE = read();
+
+        private static int read() {
+            String s = ProcFs.text(Path.of("/proc/sys/net/core/optmem_max"));
+            try {
+                return s == null ? -1 : Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 

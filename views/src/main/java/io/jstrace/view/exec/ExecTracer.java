@@ -1,5 +1,6 @@
 package io.jstrace.view.exec;
 
+import io.jstrace.core.CgroupV2;
 import io.jstrace.core.ProcConnector;
 import io.jstrace.core.ProcessInfo;
 import io.jstrace.core.TraceException;

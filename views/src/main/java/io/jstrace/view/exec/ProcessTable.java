@@ -1,6 +1,9 @@
 package io.jstrace.view.exec;
 
+import io.jstrace.core.ExecFilename;
+import io.jstrace.core.CgroupV2;
 import io.jstrace.core.ProcessInfo;
+import io.jstrace.core.ProcessTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.jstrace.view.exec;
 
+import io.jstrace.core.ExecFilename;
 import io.jstrace.core.ProcEvent;
 import io.jstrace.core.ProcessInfo;
 import io.jstrace.syscalls.Signal;

@@ -1,4 +1,4 @@
-package io.jstrace.view.exec;
+package io.jstrace.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.jstrace.view.exec;
+package io.jstrace.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * cgroup v2 groups by path: where the unified hierarchy is mounted (/sys/fs/cgroup, or
  * /sys/fs/cgroup/unified on hybrid systems), and which group a process is in.
  */
-final class CgroupV2 {
+public final class CgroupV2 {
     private CgroupV2() {}
 
     /** The mount point of the cgroup2 filesystem (/proc/self/mountinfo), or {@code null}. */
-    static String root() {
+    public static String root() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
                 // ID PARENT MAJ:MIN ROOT MOUNT-POINT OPTIONS... - FSTYPE SOURCE SUPER-OPTIONS
@@ -27,7 +27,7 @@ final class CgroupV2 {
     }
 
     /** {@code group} as a path below the hierarchy's root: {@code /sys/fs/cgroup/a/b} and {@code a/b} are {@code /a/b}. */
-    static String relative(String group) {
+    public static String relative(String group) {
         String root = root();
         String g = root != null && group.startsWith(root + "/") ? group.substring(root.length()) : group;
         return g.startsWith("/") ? g : "/" + g;
@@ -37,7 +37,7 @@ final class CgroupV2 {
      * Whether process {@code pid}'s group (/proc/PID/cgroup's {@code 0::} line) is
      * {@code group} or below it; {@code null} when the process is gone.
      */
-    static Boolean contains(String group, int pid) {
+    public static Boolean contains(String group, int pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
                 if (!line.startsWith("0::")) continue;

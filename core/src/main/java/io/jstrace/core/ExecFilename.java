@@ -1,4 +1,4 @@
-package io.jstrace.view.exec;
+package io.jstrace.core;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * /proc/PID/auxv and /proc/PID/mem, which takes the right to ptrace the process: ours as
  * its tracer, or root's.
  */
-final class ExecFilename {
+public final class ExecFilename {
     /** include/uapi/linux/auxvec.h */
     private static final long AT_NULL = 0, AT_EXECFN = 31;
     private static final int PATH_MAX = 4096;
@@ -23,7 +23,7 @@ final class ExecFilename {
     private ExecFilename() {}
 
     /** The path, or {@code null} when the process is gone or its memory cannot be read. */
-    static String read(int pid) {
+    public static String read(int pid) {
         try {
             long address = execfn(Files.readAllBytes(Path.of("/proc/" + pid + "/auxv")));
             return address == 0 ? null : string(pid, address);

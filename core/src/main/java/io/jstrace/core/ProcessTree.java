@@ -1,4 +1,4 @@
-package io.jstrace.view.exec;
+package io.jstrace.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** A process and its descendants now, from the parent ids in /proc/PID/stat. */
-final class ProcessTree {
+public final class ProcessTree {
     private ProcessTree() {}
 
     /** {@code root} (if it exists) and its descendants, parents before children. */
-    static List<Integer> of(int root) {
+    public static List<Integer> of(int root) {
         if (!Files.isDirectory(Path.of("/proc/" + root))) return List.of();
         Map<Integer, List<Integer>> children = childrenByParent();
         List<Integer> tree = new ArrayList<>();
