@@ -136,10 +136,11 @@ class FcntlsTest {
     void resultNotesInJson() {
         StringBuilder json = new StringBuilder();
         json.append(Rendered.json(Fcntls.returnValue(Calls.of("fcntl").args(3, F_GETFD).exit(1))));
-        assertEquals("{\"value\":1,\"notes\":{\"flags\":{\"value\":1,\"flags\":[\"FD_CLOEXEC\"]}}}", json.toString());
+        assertEquals("{\"value\":{\"value\":1,\"base\":\"hex\"},\"notes\":{\"flags\":{\"value\":1,\"flags\":[\"FD_CLOEXEC\"]}}}", json.toString());
         json.setLength(0);
         json.append(Rendered.json(Fcntls.returnValue(Calls.of("fcntl").args(3, F_GETSIG).exit(10))));
-        assertEquals("{\"value\":10,\"notes\":{\"note\":{\"value\":10,\"name\":\"SIGUSR1\"}}}", json.toString());
+        assertEquals("{\"value\":10,\"notes\":{\"note\":{\"styled\":{\"value\":10,\"name\":\"SIGUSR1\",\"base\":\"signed\"},"
+                + "\"raw\":{\"text\":\"SIGUSR1\"},\"verbose\":{\"text\":\"SIGUSR1\"}}}}", json.toString());
     }
 
     @Test
