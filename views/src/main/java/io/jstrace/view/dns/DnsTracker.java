@@ -177,7 +177,7 @@ final class DnsTracker implements TraceListener {
         sock.pid = p.pid();
         sock.fd = p.fd();
         fdInodes.put(key, inode);
-        comm(p.pid(), tracee);
+        comm(p.pid());
         long sent = call != null ? call.enterTimestamp() : p.timestamp();
         String srv = address(server);
         if (!tcp) {
@@ -311,12 +311,12 @@ final class DnsTracker implements TraceListener {
         fdInodes.clear();
     }
 
-    private void comm(int pid, Tracee tracee) {
+    private void comm(int pid) {
         if (comms.containsKey(pid)) return;
         String c = null;
-        try {
-            c = tracee.host().comm();
-        } catch (RuntimeException e) {
+        try { // the process's name, not the thread's (dig's threads are isc-net-0000...)
+            c = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/comm")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
             // gone: unknown
         }
         comms.put(pid, c);
