@@ -103,7 +103,9 @@ public final class DnsParser {
             }
             String data = rdata(type, rdEnd);
             if (pos != rdEnd) throw new Bad(DnsTypes.type(type) + " data: " + (rdEnd - pos) + " bytes left over");
-            into.add(new DnsRecord(name, DnsTypes.type(type), DnsTypes.clazz(clazz), ttl, data));
+            // RFC 2181 8: a TTL with its top bit set counts as zero
+            into.add(new DnsRecord(name, DnsTypes.type(type), DnsTypes.clazz(clazz), ttl > 0x7fffffffL ? 0 : ttl,
+                    data));
         }
     }
 
