@@ -12,6 +12,10 @@ public final class Main {
             TraceSession.preload(() -> {}); // the exec view prints no syscalls: nothing to warm up
             System.exit(new ExecView(System.err).run(ExecView.rest(args)));
         }
+        if (DnsView.isDnsView(args)) {
+            TraceSession.preload(() -> {});
+            System.exit(new DnsView(System.err).run(ExecView.rest(args)));
+        }
         TraceSession.preload(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }

@@ -1,0 +1,211 @@
+package io.jstrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jstrace dns} against a real dnsmasq, in a network, mount and pid namespace the
+ * test makes (loopback only, a bind-mounted resolv.conf pointing at dnsmasq; the pid
+ * namespace's end kills whatever is left): getent (glibc's A and AAAA in one sendmmsg on a
+ * connected UDP socket), dig over UDP and TCP, Python's getaddrinfo and a hand-made client
+ * (an unconnected sendto, a TCP query split across writes and read a byte at a time, a
+ * query that is never answered). The workload notes each client's pid and what it asked;
+ * every record is checked against that and against dnsmasq's configuration.
+ */
+class DnsViewTest {
+    /** name/type → the answers dnsmasq's configuration gives (NXDOMAIN: null). */
+    private static final Map<String, List<String>> ANSWERS = new HashMap<>();
+
+    static {
+        ANSWERS.put("h.test/A", List.of("10.0.0.2"));
+        ANSWERS.put("h.test/AAAA", List.of("fd00::2"));
+        ANSWERS.put("c.test/A", List.of("10.0.0.2"));
+        ANSWERS.put("c.test/AAAA", List.of("fd00::2"));
+        ANSWERS.put("m.test/MX", List.of("10 mail.test"));
+        ANSWERS.put("t.test/TXT", List.of("\"hello world\""));
+        ANSWERS.put("nx.test/A", null);
+        ANSWERS.put("nx.test/AAAA", null);
+    }
+
+    private static boolean available() {
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "command -v dnsmasq && command -v dig && command -v unshare"
+                    + " && [ \"$(id -u)\" = 0 ] && unshare -n -m -p -f --kill-child true").start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void copy(String resource, Path to) throws Exception {
+        try (InputStream in = DnsViewTest.class.getResourceAsStream("/dns/" + resource)) {
+            Files.write(to, in.readAllBytes());
+        }
+    }
+
+    /** Runs {@code jstrace dns ARGS -- sh workload.sh truth client.py} in the namespace with dnsmasq; its output. */
+    private static JstraceProcess.Result inNamespace(Path dir, List<String> args) throws Exception {
+        copy("workload.sh", dir.resolve("workload.sh"));
+        copy("client.py", dir.resolve("client.py"));
+        Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+        Files.writeString(dir.resolve("ns.sh"), String.join("\n",
+                "set -e",
+                "ip link set lo up",
+                "mount --bind \"$DIR/resolv.conf\" /etc/resolv.conf",
+                "dnsmasq --no-resolv --no-hosts --local=/test/ --host-record=h.test,10.0.0.2,fd00::2"
+                        + " --cname=c.test,h.test --mx-host=m.test,mail.test,10 --txt-record=t.test,'hello world'"
+                        + " --port=53 --listen-address=127.0.0.1 --bind-interfaces --keep-in-foreground"
+                        + " --log-facility=/dev/null -C /dev/null --pid-file=\"$DIR/dnsmasq.pid\" &",
+                "D=$!",
+                "trap 'kill $D 2>/dev/null; wait $D 2>/dev/null' EXIT",
+                "i=0; until dig +short +tries=1 +time=1 @127.0.0.1 ready.test >/dev/null 2>&1; do"
+                        + " i=$((i+1)); [ $i -lt 50 ] || exit 99; sleep 0.1; done",
+                "set +e",
+                "\"$@\"",
+                ""));
+        List<String> jstrace = new ArrayList<>(args);
+        jstrace.addAll(List.of("--", "sh", dir.resolve("workload.sh").toString(), dir.resolve("truth").toString(),
+                dir.resolve("client.py").toString()));
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "-m", "-p", "-f", "--kill-child", "--mount-proc",
+                "sh", dir.resolve("ns.sh").toString()));
+        cmd.addAll(JstraceProcess.builder(dir, jstrace).command());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("DIR", dir.toString());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly(); // --kill-child: the namespace's processes die with it
+            p.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("jstrace dns did not finish");
+        }
+        return new JstraceProcess.Result(p.exitValue(), Files.readString(dir.resolve("stdout")),
+                Files.readString(dir.resolve("stderr")));
+    }
+
+    @Test
+    void everyLookupOfEveryClientAgainstGroundTruth(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(available(), "needs root, unshare, dnsmasq and dig");
+        Path out = dir.resolve("dns.jsonl");
+        JstraceProcess.Result r = inNamespace(dir, List.of("dns", "-j", "-t", "--port", "53,5353", "-o",
+                out.toString()));
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> truth = Files.readAllLines(dir.resolve("truth"));
+        assertEquals(12, truth.size(), truth.toString());
+        JsonSchema schema = Schemas.of("jstrace-dns.schema.json");
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            assertNull(Schemas.errors(schema, line), line);
+            records.add(Schemas.parse(line));
+        }
+        int expected = 0;
+        for (String t : truth) {
+            String[] f = t.split(" "); // PID TOOL NAME TYPES PROTO
+            int pid = Integer.parseInt(f[0]);
+            List<JsonNode> mine = records.stream().filter(n -> n.get("pid").asInt() == pid).toList();
+            List<String> types = List.of(f[3].split("\\+"));
+            expected += types.size();
+            assertEquals(types.size(), mine.size(), t + ": " + mine);
+            for (JsonNode n : mine) {
+                String where = t + ": " + n;
+                assertEquals(f[1], n.get("name").asText(), where);
+                assertEquals(f[2], n.get("query").asText(), where);
+                assertTrue(types.contains(n.get("type").asText()), where);
+                assertEquals(f[4].startsWith("tcp") ? "tcp" : "udp", n.get("proto").asText(), where);
+                assertEquals("stub", n.get("via").asText(), where);
+                assertTrue(n.get("ts").asText().endsWith("Z"), where);
+                assertFalse(n.get("unmatched").asBoolean(), where);
+                assertTrue(n.get("malformed").isNull(), where);
+                if (f[4].equals("udp-silent")) {
+                    assertTrue(n.get("timeout").asBoolean(), where);
+                    assertTrue(n.get("rcode").isNull(), where);
+                    assertTrue(n.get("latency_ms").isNull(), where);
+                    assertEquals("127.0.0.1:5353", n.get("server").asText(), where);
+                    continue;
+                }
+                assertFalse(n.get("timeout").asBoolean(), where);
+                assertEquals("127.0.0.1:53", n.get("server").asText(), where);
+                assertTrue(n.get("latency_ms").asDouble() >= 0, where);
+                assertTrue(n.get("flags").get("qr").asBoolean(), where);
+                assertTrue(n.get("response_bytes").asInt() > 12 && n.get("query_bytes").asInt() > 12, where);
+                List<String> want = ANSWERS.get(f[2] + "/" + n.get("type").asText());
+                List<String> got = new ArrayList<>();
+                n.get("answers").forEach(a -> got.add(a.asText()));
+                if (want == null) {
+                    assertEquals("NXDOMAIN", n.get("rcode").asText(), where);
+                    assertEquals(List.of(), got, where);
+                } else {
+                    assertEquals("NOERROR", n.get("rcode").asText(), where);
+                    assertEquals(want, got, where);
+                }
+                if (f[2].equals("c.test")) {
+                    assertEquals("h.test", n.get("cname_chain").get(0).asText(), where);
+                    assertEquals("CNAME", n.get("answer_rrs").get(0).get("type").asText(), where);
+                }
+            }
+            if (types.size() == 2) { // glibc: A and AAAA in one sendmmsg on one connected socket
+                assertEquals("sendmmsg", mine.get(0).get("syscall_send").asText(), t);
+                assertEquals(mine.get(0).get("syscall_send"), mine.get(1).get("syscall_send"), t);
+                assertEquals(mine.get(0).get("fd"), mine.get(1).get("fd"), t);
+                assertEquals(mine.get(0).get("time_ns"), mine.get(1).get("time_ns"), t);
+                assertTrue(mine.get(0).get("id").asInt() != mine.get(1).get("id").asInt(), t);
+            }
+            if (f[1].equals("python3") && f[4].equals("udp")) {
+                if (types.size() == 1) {
+                    assertEquals("sendto", mine.get(0).get("syscall_send").asText(), t);
+                    assertEquals("recvfrom", mine.get(0).get("syscall_recv").asText(), t);
+                }
+            }
+        }
+        assertEquals(expected, records.size(), "records beyond the workload's: " + records);
+    }
+
+    @Test
+    void textColumnsNamesOnlyAndFilters(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(available(), "needs root, unshare, dnsmasq and dig");
+        JstraceProcess.Result r = inNamespace(dir, List.of("dns", "-n", "dig", "-T", "a,mx", "-o", "-"));
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> lines = r.stdout().lines().toList();
+        assertTrue(lines.get(0).startsWith("PID     COMM"), lines.toString());
+        // dig's A and MX lookups over UDP only: h.test A, m.test MX, nx.test A
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.split("\\s+")[1].equals("dig")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("m.test") && l.contains("NOERROR")
+                && l.contains("10 mail.test")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("nx.test") && l.contains("NXDOMAIN")), lines.toString());
+    }
+
+    @Test
+    void systemIsNotSupportedYetAndUsageErrors() throws Exception {
+        JstraceProcess.Result r = JstraceProcess.run(Path.of("."), List.of("dns", "--system"));
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("--system is not supported yet"), r.stderr());
+        r = JstraceProcess.run(Path.of("."), List.of("dns"));
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("need exactly one of CMD"), r.stderr());
+        r = JstraceProcess.run(Path.of("."), List.of("dns", "-T", "BOGUS", "true"));
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("unknown record type"), r.stderr());
+        r = JstraceProcess.run(Path.of("."), List.of("dns", "-h"));
+        assertEquals(0, r.exit());
+        assertTrue(r.stdout().contains("-T, --type"), r.stdout());
+    }
+}
