@@ -313,13 +313,8 @@ final class DnsTracker implements TraceListener {
 
     private void comm(int pid) {
         if (comms.containsKey(pid)) return;
-        String c = null;
-        try { // the process's name, not the thread's (dig's threads are isc-net-0000...)
-            c = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/comm")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            // gone: unknown
-        }
-        comms.put(pid, c);
+        // the process's name, not the thread's (dig's threads are isc-net-0000...); null once it is gone
+        comms.put(pid, io.jstrace.core.HostFacts.of(pid, pid).comm());
     }
 
     /** {@code 127.0.0.1:53}, {@code [::1]:53}. */
