@@ -3,6 +3,7 @@ package io.jstrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jstrace.cli.examples.FailedOpens;
 import io.jstrace.cli.examples.ListBuildCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,21 @@ class ExecExampleTest {
         assertTrue(lines.get(0).endsWith(" cc --version"), lines.toString());
         assertTrue(lines.get(1).contains(" exited 0 after "), lines.toString());
         assertEquals("status 2", lines.get(2));
+    }
+
+    @Test
+    void failedOpensOfARealCommand() throws Exception {
+        List<String> lines = FailedOpens.run(List.of("cat", "/nonexistent/x"));
+        assertTrue(lines.contains("ENOENT \"/nonexistent/x\""), lines.toString());
+        assertEquals("status 1", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void readmeQuotesTheDecodingExample() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        String source = Files.readString(Path.of("src/test/java/io/jstrace/cli/examples/FailedOpens.java"));
+        String body = source.substring(source.indexOf("public class FailedOpens"));
+        assertTrue(readme.contains(body.strip()), "README.md must quote FailedOpens.java from its class line on");
     }
 
     @Test
