@@ -102,4 +102,19 @@ final class Clocks {
     private static boolean exitArgMissing(Call c, int i) {
         return c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && TraceeArrays.exitFailed(c);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return timeReturn(c);
+            }
+        }, "time");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return adjtimexReturn(c);
+            }
+        }, "adjtimex", "clock_adjtime");
+    }
 }

@@ -203,4 +203,13 @@ final class SignalDecoders {
         if (ticks == 0) return Value.dec(0);
         return new Value.Commented(Value.dec(ticks), String.format("%d.%02d s", ticks / 100, ticks % 100));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return signalReturn(c);
+            }
+        }, "rt_sigtimedwait");
+    }
 }
