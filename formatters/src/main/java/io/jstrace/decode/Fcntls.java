@@ -143,6 +143,12 @@ final class Fcntls {
 
     static void register(SyscallDecoders.Registry r) {
         r.add(new SyscallDecoder() {
+            /** The argument, by command. */
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 2 ? Verbosity.sometimes(c, 2, Fcntls.arg(c, 2)) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public int visibleArgs(Call c) {
                 return Fcntls.visibleArgs(c);

@@ -36,8 +36,6 @@ public final class Formatters {
             case OPEN_HOW -> OpenHow.openHow(call, i);
             case OFFSET_PTR -> Splices.offset(call, i);
             case SYSINFO -> Sysinfo.sysinfo(call, i);
-            case FCNTL_ARG -> Fcntls.arg(call, i);
-            case IOCTL_ARG -> Ioctls.arg(call, i);
             case LONG, OFFSET -> Numbers.signedLong(call, i);
             case UINT -> Numbers.unsignedInt(call, i);
             case SOCKLEN -> Numbers.signedInt(call, i);
@@ -66,9 +64,7 @@ public final class Formatters {
             case EXECVE_ENV -> Processes.envp(call, i);
             case WAIT_STATUS -> Processes.waitStatus(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
-            case CLONE_FLAGS -> Clones.cloneFlags(call.arg(i));
             case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
-            case FUTEX_OP -> Futexes.op(call, i);
             case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
             case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
@@ -86,17 +82,9 @@ public final class Formatters {
             case SIGACTION, POST_SIGACTION -> SignalDecoders.sigaction(call, i);
             case SIGPROCMASK_HOW -> SignalDecoders.how(call, i);
             case SIGINFO, POST_SIGINFO -> SignalDecoders.siginfoArg(call, i);
-            case WAITID_TYPE, RUSAGE_WHO, PRCTL_OPTION, ARCH_PRCTL_CODE, PTRACE_REQUEST, RLIMIT_RESOURCE,
-                    SCHED_POLICY, NAMESPACE_FLAGS, SECCOMP_OP, BPF_CMD, PIDFD_FLAGS, GETRANDOM_FLAGS,
-                    CLOSE_RANGE_FLAGS, MOUNT_FLAGS, UMOUNT_FLAGS, MADVISE_ADVICE, MREMAP_FLAGS, MSYNC_FLAGS,
-                    MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
-                    SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
-                    FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
-                    IO_URING_ENTER_FLAGS, LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS, DELETE_MODULE_FLAGS, FSOPEN_FLAGS,
-                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS,
-                    UFFD_FLAGS, MEMBARRIER_CMD, MEMBARRIER_FLAGS, MPOL_GET_FLAGS, MBIND_FLAGS, SHMAT_FLAGS,
-                    IPC_MSG_FLAGS -> Constants.format(call, i);
+            case FLAGS, ENUM -> Constants.format(call, i);
+            // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
+            case CUSTOM, POST_CUSTOM -> Numbers.hex(call, i);
             case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
             case MINCORE_VEC -> Memory.mincoreVec(call, i);
             case USER_DESC -> UserDescs.userDesc(call, i);
@@ -118,7 +106,6 @@ public final class Formatters {
             case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
             case MQ_ATTR -> Mqueues.attr(call, i);
             case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
-            case IOCTL_REQUEST -> Ioctls.request(call, i);
             case SWAP_FLAGS -> Swaps.flags(call, i);
             case AIO_CTX_PTR -> Aio.context(call, i);
             case AIO_IOCBPP -> Aio.iocbs(call, i);
@@ -153,7 +140,6 @@ public final class Formatters {
             case SCHED_ATTR -> Sched.attrIn(call, i);
             case POST_SCHED_ATTR -> Sched.attrOut(call, i);
             case POST_UINT_PTR -> Sched.uintPtr(call, i);
-            case PRIO_WHICH, IOPRIO_WHICH, KCMP_TYPE -> Constants.format(call, i);
             case IOPRIO -> Personas.ioprio(call, i);
             case PERSONALITY -> Personas.personality(call, i);
             case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);

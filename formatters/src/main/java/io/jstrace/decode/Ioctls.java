@@ -140,6 +140,16 @@ final class Ioctls {
 
     static void register(SyscallDecoders.Registry r) {
         r.add(new SyscallDecoder() {
+            /** The request by name, the argument by request. */
+            @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 1 -> request(c, 1);
+                    case 2 -> Verbosity.sometimes(c, 2, Ioctls.arg(c, 2));
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
             @Override
             public int visibleArgs(Call c) {
                 return Ioctls.visibleArgs(c);
