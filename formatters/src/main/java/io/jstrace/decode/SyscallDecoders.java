@@ -65,6 +65,7 @@ final class SyscallDecoders {
         IoUring.register(r);
         Iovecs.register(r);
         Strings.register(r);
+        Cachestats.register(r);
         // @formatter:on
         return r.byName;
     }

@@ -422,7 +422,7 @@ public final class SyscallCatalog {
         row("futex_waitv",             of(),                                   a("waiters", FUTEX_WAITV), a("nr_futexes", UINT), a("flags", HEX), a("timeout", TIMESPEC), a("clockid", ENUM, ClockIds.XLAT, "CLOCK_???")),
         row("set_mempolicy_home_node", of(MEMORY),                             a("start", ADDR), a("len", SIZE), a("home_node", SIZE), a("flags", HEX)),
         // Linux 6.5 to 6.17: unknown to strace 6.1, which prints them as syscall_0x1c3(...) with six hex words.
-        row("cachestat",               of(DESC),                               a("fd", FD), a("cstat_range", ADDR), a("cstat", ADDR), a("flags", HEX)),
+        row("cachestat",               of(DESC),                               a("fd", FD), a("cstat_range", CUSTOM), a("cstat", POST_CUSTOM), a("flags", HEX)),
         row("fchmodat2",               of(DESC, FILE),                         a("dfd", DIRFD), a("filename", PATH), a("mode", MODE), a("flags", AT_FLAGS)),
         row("map_shadow_stack",        of(MEMORY),                             a("addr", ADDR), a("size", SIZE), a("flags", HEX)).ret(Ret.HEX),
         row("futex_wake",              of(),                                   a("uaddr", ADDR), a("mask", HEX), a("nr", INT), a("flags", HEX)),
