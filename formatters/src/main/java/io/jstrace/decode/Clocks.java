@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.decode.Value.Addr;
+import io.jstrace.syscalls.Phase;
 import io.jstrace.syscalls.xlat.AdjtimexModes;
 import io.jstrace.syscalls.xlat.AdjtimexState;
 import io.jstrace.syscalls.xlat.AdjtimexStatus;
@@ -100,7 +101,7 @@ final class Clocks {
 
     /** A kernel-filled argument with nothing to show: the call failed or has not returned. */
     private static boolean exitArgMissing(Call c, int i) {
-        return c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && TraceeArrays.exitFailed(c);
+        return c.spec(i).phase() == Phase.EXIT && TraceeArrays.exitFailed(c);
     }
 
     static void register(SyscallDecoders.Registry r) {

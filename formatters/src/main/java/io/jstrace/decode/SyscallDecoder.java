@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.syscalls.FormatSpecifier;
 import io.jstrace.syscalls.Phase;
 
 /**
@@ -49,7 +50,7 @@ interface SyscallDecoder {
     default void capture(Call c, EntryMemory.Capture keep) {
         var args = c.enter().syscall().args();
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).spec() == io.jstrace.syscalls.FormatSpecifier.POST_SOCKLEN) keep.keep(c.arg(i), 4);
+            if (args.get(i).spec() == FormatSpecifier.POST_SOCKLEN) keep.keep(c.arg(i), 4);
         }
     }
 
