@@ -1,6 +1,6 @@
 package io.jstrace.cli;
 
-import io.jstrace.core.TraceSession;
+import io.jstrace.core.internal.Preload;
 import io.jstrace.render.TextPrinter;
 
 /** The jstrace entry point. */
@@ -9,14 +9,14 @@ public final class Main {
 
     public static void main(String[] args) {
         if (ExecView.isExecView(args)) {
-            TraceSession.preload(() -> {}); // the exec view prints no syscalls: nothing to warm up
+            Preload.start(() -> {}); // the exec view prints no syscalls: nothing to warm up
             System.exit(new ExecView(System.err).run(ExecView.rest(args)));
         }
         if (DnsView.isDnsView(args)) {
-            TraceSession.preload(() -> {});
+            Preload.start(() -> {});
             System.exit(new DnsView(System.err).run(ExecView.rest(args)));
         }
-        TraceSession.preload(TextPrinter::warmUp);
+        Preload.start(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }
 }

@@ -110,21 +110,6 @@ public final class TraceSession implements AutoCloseable {
         return shellStatus(status);
     }
 
-    /**
-     * Binds libc and builds the syscall table now, on a background thread, then runs
-     * {@code then} there: a later {@link #start()} finds them ready. jstrace calls this
-     * first thing and parses its command line meanwhile, so the two overlap.
-     */
-    public static void preload(Runnable then) {
-        Thread t = new Thread(() -> {
-            io.jstrace.core.internal.jnr.Native.libc();
-            io.jstrace.syscalls.SyscallTable.of(io.jstrace.arch.Arch.host());
-            then.run();
-        }, "jstrace-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Runs {@link #start()} on a new platform thread; the future completes with its result. */
     public CompletableFuture<Integer> startAsync() {
         CompletableFuture<Integer> result = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.decode.Value.Addr;
+import io.jstrace.syscalls.Phase;
 import io.jstrace.syscalls.xlat.AdjtimexModes;
 import io.jstrace.syscalls.xlat.AdjtimexState;
 import io.jstrace.syscalls.xlat.AdjtimexStatus;
@@ -100,6 +101,21 @@ final class Clocks {
 
     /** A kernel-filled argument with nothing to show: the call failed or has not returned. */
     private static boolean exitArgMissing(Call c, int i) {
-        return c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && TraceeArrays.exitFailed(c);
+        return c.spec(i).phase() == Phase.EXIT && TraceeArrays.exitFailed(c);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return timeReturn(c);
+            }
+        }, "time");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return adjtimexReturn(c);
+            }
+        }, "adjtimex", "clock_adjtime");
     }
 }

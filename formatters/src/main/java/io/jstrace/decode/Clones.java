@@ -275,4 +275,49 @@ final class Clones {
         all.add(Xlat.e(CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"));
         return Xlat.flags(all.toArray(Xlat.Entry[]::new));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** Each printed field of {@link #cloneArgs}, named as strace names it. */
+            @Override
+            public Value arg(Call c, int i) {
+                var f = cloneArgs(c).get(i);
+                return new Value.Named(f.name(), f.value());
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return cloneArgs(c).size();
+            }
+
+            /** clone's stack and flags print at entry. */
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Math.min(CLONE_ENTRY_FIELDS, visible);
+            }
+
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+        }, "clone");
+        r.add(new SyscallDecoder() {
+            /** clone3's struct prints at entry, and its size too when nothing comes back. */
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return clone3DecodedAtEntry(c, 0) ? visible : 1;
+            }
+
+            /** {@code clone3({...}} then {@code  => {parent_tid=[N]}, 88)}. */
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+
+            @Override
+            public Value writeBack(Call c) {
+                return clone3WriteBack(c, 0);
+            }
+        }, "clone3");
+    }
 }

@@ -1,7 +1,6 @@
 package io.jstrace.decode;
 
 import io.jstrace.core.TraceeMemory;
-import io.jstrace.syscalls.FormatSpecifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,40 +26,29 @@ public final class EntryMemory implements TraceeMemory {
         this.ranges = ranges;
     }
 
-    /** Reads, at syscall-enter-stop, what the exit decoders of {@code call}'s arguments will need. */
+    /** Reads, at syscall-enter-stop, what the exit decoding of {@code call} will need ({@link SyscallDecoder#capture}). */
     public static EntryMemory capture(Call call) {
-        List<Range> ranges = new ArrayList<>();
-        var args = call.enter().syscall().args();
-        for (int i = 0; i < args.size(); i++) {
-            FormatSpecifier spec = args.get(i).spec();
-            switch (spec) {
-                case POST_SOCKLEN -> keep(call, call.arg(i), 4, ranges);
-                case RECV_MSGHDR -> keep(call, call.arg(i), MsgHdrs.MSGHDR_SIZE, ranges);
-                case POST_FILE_HANDLE -> keep(call, call.arg(i), 4, ranges);
-                case IO_URING_PARAMS -> keep(call, call.arg(i), IoUring.PARAMS_SIZE, ranges);
-                case RECV_MMSGHDR -> keepMmsghdrs(call, call.arg(i), call.arg(i + 1), ranges);
-                case TIMESPEC -> {
-                    if (call.name().equals("recvmmsg")) keep(call, call.arg(i), 16, ranges);
-                }
-                default -> {}
-            }
+        Capture keep = new Capture(call);
+        SyscallDecoders.of(call.name()).capture(call, keep);
+        return keep.ranges.isEmpty() ? EMPTY : new EntryMemory(List.copyOf(keep.ranges));
+    }
+
+    /** The ranges a syscall's decoder keeps at entry. */
+    static final class Capture {
+        private final Call call;
+        private final List<Range> ranges = new ArrayList<>();
+
+        private Capture(Call call) {
+            this.call = call;
         }
-        return ranges.isEmpty() ? EMPTY : new EntryMemory(List.copyOf(ranges));
-    }
 
-    private static void keep(Call call, long addr, int size, List<Range> ranges) {
-        if (addr == 0) return;
-        byte[] b = call.memory().read(addr, size);
-        if (b != null) ranges.add(new Range(addr, b));
-    }
-
-    /** Each element up to the first unreadable one, at most IOV_MAX (src/mmsghdr.c). */
-    private static void keepMmsghdrs(Call call, long addr, long vlen, List<Range> ranges) {
-        long n = Math.min(vlen & 0xffff_ffffL, MsgHdrs.IOV_MAX);
-        for (long k = 0; k < n; k++) {
-            int before = ranges.size();
-            keep(call, addr + k * MsgHdrs.MMSGHDR_SIZE, MsgHdrs.MMSGHDR_SIZE, ranges);
-            if (ranges.size() == before) return;
+        /** Keeps {@code size} bytes at {@code addr}; whether they could be read (a NULL pointer keeps nothing). */
+        boolean keep(long addr, int size) {
+            if (addr == 0) return false;
+            byte[] b = call.memory().read(addr, size);
+            if (b == null) return false;
+            ranges.add(new Range(addr, b));
+            return true;
         }
     }
 

@@ -140,4 +140,35 @@ final class Fcntls {
     private static Value noted(Value v, String name, Value note) {
         return new Value.Noted(v, List.of(field(name, note)));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** The argument, by command. */
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 2 ? Verbosity.sometimes(c, 2, Fcntls.arg(c, 2)) : SyscallDecoder.super.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Fcntls.visibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Fcntls.entryArgs(c, visible);
+            }
+
+            /** {@code fcntl(3, F_GETLK} then {@code , {...})}. */
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return Fcntls.returnValue(c);
+            }
+        }, "fcntl");
+    }
 }

@@ -198,4 +198,23 @@ final class FileDecoders {
     private static String hex(long v) {
         return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
+
+    /** open and openat show their mode only when the flags create a file, mknod and mknodat their device only for device files. */
+    static void register(SyscallDecoders.Registry r) {
+        r.add(modeOrDevice(1, true), "open");
+        r.add(modeOrDevice(2, true), "openat");
+        r.add(modeOrDevice(1, false), "mknod");
+        r.add(modeOrDevice(2, false), "mknodat");
+    }
+
+    /** The last argument prints only when the flags (or mode) at {@code at} call for it (fs/open.c build_open_how, fs/namei.c). */
+    private static SyscallDecoder modeOrDevice(int at, boolean mode) {
+        return new SyscallDecoder() {
+            @Override
+            public int visibleArgs(Call c) {
+                int n = SyscallDecoder.super.visibleArgs(c);
+                return (mode ? takesMode(c.arg(at)) : isDevice(c.arg(at))) ? n : n - 1;
+            }
+        };
+    }
 }

@@ -71,4 +71,14 @@ final class FileHandles {
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** handle_bytes, which the kernel overwrites. */
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                keep.keep(c.arg(2), 4);
+            }
+        }, "name_to_handle_at");
+    }
 }

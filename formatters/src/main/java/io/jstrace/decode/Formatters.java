@@ -4,9 +4,11 @@ import io.jstrace.syscalls.FormatSpecifier;
 import io.jstrace.syscalls.Ret;
 
 /**
- * One decoder per {@link FormatSpecifier}, chosen by an exhaustive switch: a new
- * specifier does not compile until it has one. Decoders never throw on tracee data:
- * unreadable memory prints as its address.
+ * The decoding of a syscall's arguments and return value: its own decoder's
+ * ({@link SyscallDecoders}) where it has one, else its catalogue row's, one generic decoder
+ * per {@link FormatSpecifier} chosen by an exhaustive switch (a new specifier does not
+ * compile until it has one). Decoders never throw on tracee data: unreadable memory prints
+ * as its address.
  */
 public final class Formatters {
     private Formatters() {}
@@ -14,48 +16,11 @@ public final class Formatters {
     /** Decodes printed argument {@code i} of {@code call}. */
     public static Value format(Call call, int i) {
         if (call.raw()) return Verbosity.raw(call, i);
-        return Verbosity.apply(call, i, decoded(call, i));
+        return Verbosity.apply(call, i, SyscallDecoders.of(call.name()).arg(call, i));
     }
 
-    private static Value decoded(Call call, int i) {
-        switch (call.name()) {
-            case "futex":
-                return Futexes.arg(call, i);
-            case "prctl":
-                return Prctls.arg(call, i);
-            case "arch_prctl":
-                return Prctls.archArg(call, i);
-            case "ptrace":
-                return Ptraces.arg(call, i);
-            case "kcmp":
-                if (i >= 3) return Tasks.kcmpIdx(call, i);
-                break;
-            case "clone": {
-                var f = Clones.cloneArgs(call).get(i);
-                return new Value.Named(f.name(), f.value());
-            }
-            case "preadv2", "pwritev2":
-                // fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l.
-                return i >= 4 ? bySpec(call, i + 1) : bySpec(call, i);
-            case "syslog":
-                return Syslog.arg(call, i);
-            case "reboot":
-                return Reboot.arg(call, i);
-            case "quotactl", "quotactl_fd":
-                return Quotas.arg(call, i);
-            case "mount":
-                return Mounts.mountArg(call, i);
-            case "fsconfig":
-                return Mounts.fsconfigArg(call, i);
-            case "keyctl":
-                return Keys.arg(call, i);
-            default:
-                break;
-        }
-        return bySpec(call, i);
-    }
-
-    private static Value bySpec(Call call, int i) {
+    /** Argument {@code i} as its catalogue row's specifier decodes it. */
+    static Value bySpec(Call call, int i) {
         FormatSpecifier spec = call.spec(i);
         return switch (spec) {
             case INT -> Numbers.signedInt(call, i);
@@ -71,8 +36,6 @@ public final class Formatters {
             case OPEN_HOW -> OpenHow.openHow(call, i);
             case OFFSET_PTR -> Splices.offset(call, i);
             case SYSINFO -> Sysinfo.sysinfo(call, i);
-            case FCNTL_ARG -> Fcntls.arg(call, i);
-            case IOCTL_ARG -> Ioctls.arg(call, i);
             case LONG, OFFSET -> Numbers.signedLong(call, i);
             case UINT -> Numbers.unsignedInt(call, i);
             case SOCKLEN -> Numbers.signedInt(call, i);
@@ -86,7 +49,7 @@ public final class Formatters {
             case STRING -> Strings.string(call, i);
             case POST_PATH -> Strings.postPath(call, i);
             case WRITE_BUFFER -> Strings.writeBuffer(call, i);
-            case READ_BUFFER -> readBuffer(call, i);
+            case READ_BUFFER -> Strings.readBuffer(call, i);
             case OPEN_FLAGS -> FileDecoders.openFlags(call, i);
             case MODE -> FileDecoders.mode(call, i);
             case MKNOD_MODE -> FileDecoders.typedModeValue(call.arg(i) & 0xffff_ffffL);
@@ -101,10 +64,8 @@ public final class Formatters {
             case EXECVE_ENV -> Processes.envp(call, i);
             case WAIT_STATUS -> Processes.waitStatus(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
-            case CLONE_FLAGS -> Clones.cloneFlags(call.arg(i));
             case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
-            case FUTEX_OP -> Futexes.op(call, i);
-            case TIMESPEC, POST_TIMESPEC -> Times.timespec(timeoutAtEntry(call), i);
+            case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
             case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
             case ITIMERVAL, POST_ITIMERVAL -> Times.itimerval(call, i);
@@ -121,18 +82,9 @@ public final class Formatters {
             case SIGACTION, POST_SIGACTION -> SignalDecoders.sigaction(call, i);
             case SIGPROCMASK_HOW -> SignalDecoders.how(call, i);
             case SIGINFO, POST_SIGINFO -> SignalDecoders.siginfoArg(call, i);
-            case WAITID_TYPE, RUSAGE_WHO, PRCTL_OPTION, ARCH_PRCTL_CODE, PTRACE_REQUEST, RLIMIT_RESOURCE,
-                    SCHED_POLICY, NAMESPACE_FLAGS, SECCOMP_OP, BPF_CMD, PIDFD_FLAGS, GETRANDOM_FLAGS,
-                    CLOSE_RANGE_FLAGS, MOUNT_FLAGS, UMOUNT_FLAGS, MADVISE_ADVICE, MREMAP_FLAGS, MSYNC_FLAGS,
-                    MLOCKALL_FLAGS, ITIMER_TYPE, CLOCK_ID, TIMER_FLAGS, SOCK_FAMILY, SOCK_FLAGS, MSG_FLAGS,
-                    SOCKOPT_LEVEL, SHUTDOWN_HOW, EPOLL_CTL_OP, CLOEXEC_NONBLOCK_FLAGS, INOTIFY_MASK, STATX_MASK,
-                    FCNTL_CMD, FADVISE_ADVICE, SPLICE_FLAGS, FALLOCATE_MODE, SYNC_FILE_RANGE_FLAGS,
-                    RENAME_FLAGS, FLOCK_OP, TIMERFD_SETTIME_FLAGS, FANOTIFY_MARK_FLAGS, RWF_FLAGS, XATTR_FLAGS, MODULE_INIT_FLAGS,
-                    IO_URING_ENTER_FLAGS, LANDLOCK_RULESET_FLAGS, PERF_EVENT_OPEN_FLAGS, DELETE_MODULE_FLAGS, FSOPEN_FLAGS,
-                    FSMOUNT_FLAGS, MOUNT_ATTR_FLAGS, FSPICK_FLAGS, MOVE_MOUNT_FLAGS, OPEN_TREE_FLAGS, MLOCK2_FLAGS, PKEY_ACCESS_RIGHTS,
-                    UFFD_FLAGS, MEMBARRIER_CMD, MEMBARRIER_FLAGS, MPOL_GET_FLAGS, MBIND_FLAGS, SHMAT_FLAGS,
-                    IPC_MSG_FLAGS -> Constants.format(call, i);
-            // MEM group
+            case FLAGS, ENUM -> Constants.format(call, i);
+            // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
+            case CUSTOM, POST_CUSTOM -> Numbers.hex(call, i);
             case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
             case MINCORE_VEC -> Memory.mincoreVec(call, i);
             case USER_DESC -> UserDescs.userDesc(call, i);
@@ -154,7 +106,6 @@ public final class Formatters {
             case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
             case MQ_ATTR -> Mqueues.attr(call, i);
             case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
-            case IOCTL_REQUEST -> Ioctls.request(call, i);
             case SWAP_FLAGS -> Swaps.flags(call, i);
             case AIO_CTX_PTR -> Aio.context(call, i);
             case AIO_IOCBPP -> Aio.iocbs(call, i);
@@ -189,7 +140,6 @@ public final class Formatters {
             case SCHED_ATTR -> Sched.attrIn(call, i);
             case POST_SCHED_ATTR -> Sched.attrOut(call, i);
             case POST_UINT_PTR -> Sched.uintPtr(call, i);
-            case PRIO_WHICH, IOPRIO_WHICH, KCMP_TYPE -> Constants.format(call, i);
             case IOPRIO -> Personas.ioprio(call, i);
             case PERSONALITY -> Personas.personality(call, i);
             case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);
@@ -197,7 +147,6 @@ public final class Formatters {
             case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
             case TMS -> Tasks.tms(call, i);
             case UTS_NAME -> Tasks.utsName(call, i);
-            // TIME
             case SIGALTSTACK, POST_SIGALTSTACK -> SignalDecoders.sigaltstack(call, i);
             case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
             case POST_TIME_T -> Clocks.timeT(call, i);
@@ -209,7 +158,6 @@ public final class Formatters {
             case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
             case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
             case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
-            // FSIO
             case IO_URING_PARAMS -> IoUring.params(call, i);
             case IO_URING_REGISTER_OP -> IoUring.op(call, i);
             case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
@@ -223,123 +171,27 @@ public final class Formatters {
         };
     }
 
-    /**
-     * recvmmsg's timeout prints at exit, after the vector, as it was at entry: the kernel
-     * writes the time left into it (src/mmsghdr.c).
-     */
-    private static Call timeoutAtEntry(Call call) {
-        return call.exit() != null && call.name().equals("recvmmsg") ? call.asAtEntry() : call;
-    }
-
-    private static Value readBuffer(Call call, int i) {
-        Value v = Strings.readBuffer(call, i);
-        return call.name().equals("getrandom") ? Strings.hexBuffer(v) : v;
-    }
-
-    /**
-     * How many of the syscall's arguments strace prints: open and openat show their mode
-     * only when the flags create a file (fs/open.c: build_open_how ignores it otherwise),
-     * mknod and mknodat their device only for device files (fs/namei.c), fcntl and ioctl
-     * no argument for the commands that take none.
-     */
+    /** How many of the syscall's arguments strace prints ({@link SyscallDecoder#visibleArgs}). */
     public static int visibleArgs(Call call) {
-        int n = call.enter().syscall().args().size();
-        if (call.raw()) return n;
-        return switch (call.name()) {
-            case "open" -> FileDecoders.takesMode(call.arg(1)) ? n : n - 1;
-            case "openat" -> FileDecoders.takesMode(call.arg(2)) ? n : n - 1;
-            case "futex" -> Futexes.visibleArgs(call);
-            case "clone" -> Clones.cloneArgs(call).size();
-            case "mknod" -> FileDecoders.isDevice(call.arg(1)) ? n : n - 1;
-            case "mknodat" -> FileDecoders.isDevice(call.arg(2)) ? n : n - 1;
-            case "fcntl" -> Fcntls.visibleArgs(call);
-            case "ioctl" -> Ioctls.visibleArgs(call);
-            case "prctl" -> Prctls.visibleArgs(call);
-            case "arch_prctl" -> Prctls.archVisibleArgs(call);
-            case "ptrace" -> Ptraces.visibleArgs(call);
-            case "kcmp" -> Tasks.kcmpVisibleArgs(call);
-            case "preadv2", "pwritev2" -> n - 1;
-            case "syslog" -> Syslog.visibleArgs(call);
-            case "reboot" -> Reboot.visibleArgs(call);
-            case "quotactl", "quotactl_fd" -> Quotas.visibleArgs(call);
-            case "keyctl" -> Keys.visibleArgs(call);
-            case "mremap" -> Memory.mremapVisibleArgs(call, n);
-            case "membarrier" -> Memory.membarrierVisibleArgs(call, n);
-            case "mq_open" -> Mqueues.openVisibleArgs(call, n);
-            default -> n;
-        };
+        if (call.raw()) return call.enter().syscall().args().size();
+        return SyscallDecoders.of(call.name()).visibleArgs(call);
     }
 
-    /**
-     * How many arguments print at syscall-enter-stop: those before the first one the
-     * kernel fills in; all of futex's; clone's stack and flags; clone3's struct (and its
-     * size too when nothing comes back).
-     */
+    /** How many of the {@code visible} arguments print at syscall-enter-stop ({@link SyscallDecoder#entryArgs}). */
     public static int entryArgs(Call call, int visible) {
         if (call.raw()) return visible;
-        switch (call.name()) {
-            case "futex":
-                return visible;
-            case "clone":
-                return Math.min(Clones.CLONE_ENTRY_FIELDS, visible);
-            case "clone3":
-                return Clones.clone3DecodedAtEntry(call, 0) ? visible : 1;
-            case "fcntl":
-                return Fcntls.entryArgs(call, visible);
-            case "ioctl":
-                return Ioctls.entryArgs(call, visible);
-            case "sendfile":
-                return Splices.sendfileSplitsAtOffset(call) ? 3 : visible;
-            case "prctl":
-                return Prctls.entryArgs(call, visible);
-            case "arch_prctl":
-                return Prctls.archEntryArgs(call, visible);
-            case "ptrace":
-                return Ptraces.entryArgs(call, visible);
-            case "sched_setattr":
-                return Math.min(2, visible);
-            case "keyctl":
-                return Keys.entryArgs(call, visible);
-            case "seccomp":
-                return Seccomp.argAtExit(call) ? Math.min(2, visible) : visible;
-            case "quotactl", "quotactl_fd":
-                // src/quota.c: Q_GETFMT's format is read back at exit.
-                return Quotas.cmd(call) == io.jstrace.syscalls.xlat.QuotaCmds.Q_GETFMT ? Math.min(2, visible) : visible;
-            default:
-                int split = 0;
-                while (split < visible && call.spec(split).phase() == io.jstrace.syscalls.Phase.ENTRY) split++;
-                return split;
-        }
+        return SyscallDecoders.of(call.name()).entryArgs(call, visible);
     }
 
-    /**
-     * Whether the {@code ", "} before the exit part prints at exit: strace ends the entry
-     * part after a complete argument for clone and clone3 ({@code clone3({...}} then
-     * {@code  => {parent_tid=[N]}, 88)}), sendfile ({@code sendfile(4, 3, [0]} then
-     * {@code  => [5], 5)}) and the fcntl and ioctl commands whose argument the kernel fills
-     * ({@code fcntl(3, F_GETLK} then {@code , {...})}); for the rest it ends before the
-     * missing one ({@code read(3, }).
-     */
+    /** Whether the {@code ", "} before the exit part prints at exit ({@link SyscallDecoder#separatorAtExit}). */
     public static boolean separatorAtExit(Call call) {
-        if (call.raw()) return false;
-        return switch (call.name()) {
-            case "clone", "clone3", "sendfile", "fcntl", "ioctl", "sched_setattr" -> true;
-            default -> false;
-        };
+        return !call.raw() && SyscallDecoders.of(call.name()).separatorAtExit(call);
     }
 
-    /**
-     * What the kernel wrote back into an entry argument, printed after {@code " => "}:
-     * clone3's {@code {parent_tid=[N]}}, sendfile's {@code [5]}; {@code null} when nothing.
-     */
+    /** What the kernel wrote back into an entry argument ({@link SyscallDecoder#writeBack}); {@code null} when nothing. */
     public static Value writeBack(Call call) {
         if (call.raw() || !call.structs()) return null;
-        return switch (call.name()) {
-            case "clone3" -> Clones.clone3WriteBack(call, 0);
-            case "sendfile" -> Splices.sendfileWriteBack(call);
-            case "sched_setattr" -> Sched.setattrWriteBack(call);
-            default -> null;
-        };
+        return SyscallDecoders.of(call.name()).writeBack(call);
     }
 
     /**
@@ -363,28 +215,8 @@ public final class Formatters {
         };
     }
 
-    /**
-     * A successful return value as its syscall's decoder prints it, when that says more
-     * than the row's {@link io.jstrace.syscalls.Ret}: fcntl's {@code 0x1 (flags FD_CLOEXEC)},
-     * poll's {@code 1 ([{fd=3, revents=POLLIN}])}, select's {@code 1 (in [3], left {...})};
-     * {@code null} otherwise.
-     */
+    /** A successful return value as its syscall's decoder prints it ({@link SyscallDecoder#returnValue}); {@code null} for the row's. */
     static Value returnValue(Call call) {
-        return switch (call.name()) {
-            case "recvmmsg" -> MsgHdrs.recvmmsgResult(call);
-            case "fcntl" -> Fcntls.returnValue(call);
-            case "poll", "ppoll" -> Polls.pollReturn(call);
-            case "select", "pselect6" -> Polls.selectReturn(call);
-            case "time" -> Clocks.timeReturn(call);
-            case "adjtimex", "clock_adjtime" -> Clocks.adjtimexReturn(call);
-            case "rt_sigtimedwait" -> SignalDecoders.signalReturn(call);
-            case "sched_getscheduler" -> Sched.getschedulerReturn(call);
-            case "personality" -> Personas.personalityReturn(call);
-            case "ioprio_get" -> Personas.ioprioReturn(call);
-            case "prctl" -> Prctls.returnValue(call);
-            case "membarrier" -> Memory.membarrierResult(call);
-            case "modify_ldt" -> UserDescs.modifyLdtResult(call);
-            default -> null;
-        };
+        return SyscallDecoders.of(call.name()).returnValue(call);
     }
 }

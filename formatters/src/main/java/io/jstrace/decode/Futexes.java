@@ -167,4 +167,24 @@ final class Futexes {
             default -> new int[] {UADDR, OP, VAL, TIMEOUT_ADDR, UADDR2, VAL3};
         };
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Futexes.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Futexes.visibleArgs(c);
+            }
+
+            /** All of futex's arguments print at entry. */
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return visible;
+            }
+        }, "futex");
+    }
 }

@@ -93,4 +93,14 @@ final class IoUring {
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** The parameters passed in, printed at exit beside what the kernel filled in. */
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                keep.keep(c.arg(1), PARAMS_SIZE);
+            }
+        }, "io_uring_setup");
+    }
 }

@@ -137,4 +137,33 @@ final class Ioctls {
     private static Value u16(byte[] raw, int off) {
         return new Num((raw[off] & 0xff) | (raw[off + 1] & 0xff) << 8, Base.UNSIGNED);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** The request by name, the argument by request. */
+            @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 1 -> request(c, 1);
+                    case 2 -> Verbosity.sometimes(c, 2, Ioctls.arg(c, 2));
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Ioctls.visibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Ioctls.entryArgs(c, visible);
+            }
+
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+        }, "ioctl");
+    }
 }

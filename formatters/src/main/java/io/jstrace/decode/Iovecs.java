@@ -70,4 +70,19 @@ final class Iovecs {
         return new Value.Struct(List.of(field("iov_base", base), field("iov_len", new Num(len, Base.UNSIGNED))),
                 false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** fs/read_write.c: pos_h is unused on 64-bit; strace prints the flags after pos_l. */
+            @Override
+            public Value arg(Call c, int i) {
+                return SyscallDecoder.super.arg(c, i >= 4 ? i + 1 : i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return SyscallDecoder.super.visibleArgs(c) - 1;
+            }
+        }, "preadv2", "pwritev2");
+    }
 }

@@ -90,4 +90,23 @@ final class Keys {
         }
         return Strings.buffer(c, addr, n);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Keys.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Keys.visibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Keys.entryArgs(c, visible);
+            }
+        }, "keyctl");
+    }
 }

@@ -101,4 +101,24 @@ final class Memory {
         var d = MembarrierCmds.XLAT.decompose(c.ret());
         return new Value.Noted(Value.hex(c.ret()), List.of(Value.field("", new Value.Flags(c.ret(), d.names(), d.remainder()))));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public int visibleArgs(Call c) {
+                return mremapVisibleArgs(c, SyscallDecoder.super.visibleArgs(c));
+            }
+        }, "mremap");
+        r.add(new SyscallDecoder() {
+            @Override
+            public int visibleArgs(Call c) {
+                return membarrierVisibleArgs(c, SyscallDecoder.super.visibleArgs(c));
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return membarrierResult(c);
+            }
+        }, "membarrier");
+    }
 }

@@ -96,4 +96,19 @@ final class Mounts {
                 field("propagation", Numbers.flags(MountPropagationFlags.XLAT, TraceeArrays.u64(raw, 16), "MS_???")),
                 field("userns_fd", FileDecoders.descriptor(c, TraceeArrays.u64(raw, 24)))), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return mountArg(c, i);
+            }
+        }, "mount");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return fsconfigArg(c, i);
+            }
+        }, "fsconfig");
+    }
 }

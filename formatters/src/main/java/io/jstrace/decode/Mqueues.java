@@ -39,4 +39,13 @@ final class Mqueues {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return attr(c, i);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public int visibleArgs(Call c) {
+                return openVisibleArgs(c, SyscallDecoder.super.visibleArgs(c));
+            }
+        }, "mq_open");
+    }
 }

@@ -127,4 +127,37 @@ final class MsgHdrs {
         byte[] b = m.read(addr + 8, 4);
         return b == null ? null : TraceeArrays.s32(b, 0);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** msg_namelen, which the kernel overwrites (src/msghdr.c fetch_msghdr_namelen). */
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                keep.keep(c.arg(1), MSGHDR_SIZE);
+            }
+        }, "recvmsg");
+        r.add(new SyscallDecoder() {
+            /** The timeout prints at exit, after the vector, as it was at entry: the kernel writes the time left into it. */
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 4 ? Times.timespec(c.exit() != null ? c.asAtEntry() : c, 4) : SyscallDecoder.super.arg(c, i);
+            }
+
+            /**
+             * Each mmsghdr up to the first unreadable one, at most IOV_MAX (src/mmsghdr.c
+             * save_mmsgvec_namelen), then the timeout.
+             */
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                long n = Math.min(c.arg(2) & 0xffff_ffffL, IOV_MAX);
+                for (long k = 0; k < n && keep.keep(c.arg(1) + k * MMSGHDR_SIZE, MMSGHDR_SIZE); k++) {}
+                keep.keep(c.arg(4), 16);
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return recvmmsgResult(c);
+            }
+        }, "recvmmsg");
+    }
 }

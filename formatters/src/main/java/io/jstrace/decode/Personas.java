@@ -62,4 +62,19 @@ final class Personas {
                 Value.dec(r & ((1L << IOPRIO_CLASS_SHIFT) - 1))), false);
         return Notes.notedInStyle(Value.dec(r), fn);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return personalityReturn(c);
+            }
+        }, "personality");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return ioprioReturn(c);
+            }
+        }, "ioprio_get");
+    }
 }

@@ -163,4 +163,19 @@ final class Polls {
     private static int u16(byte[] b, int off) {
         return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return pollReturn(c);
+            }
+        }, "poll", "ppoll");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return selectReturn(c);
+            }
+        }, "select", "pselect6");
+    }
 }

@@ -227,4 +227,44 @@ final class Prctls {
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(new Addr(TraceeArrays.u64(raw, 0))), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Prctls.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Prctls.visibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Prctls.entryArgs(c, visible);
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return Prctls.returnValue(c);
+            }
+        }, "prctl");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return archArg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return archVisibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return archEntryArgs(c, visible);
+            }
+        }, "arch_prctl");
+    }
 }

@@ -198,4 +198,23 @@ final class Ptraces {
         long v = TraceeArrays.u64(raw, 0);
         return new Value.Arr(List.of(peek ? Value.hex(v) : new Num(v, Base.UNSIGNED)), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Ptraces.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Ptraces.visibleArgs(c);
+            }
+
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Ptraces.entryArgs(c, visible);
+            }
+        }, "ptrace");
+    }
 }

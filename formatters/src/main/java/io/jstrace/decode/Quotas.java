@@ -71,4 +71,24 @@ final class Quotas {
         long fmt = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
         return new Value.Arr(List.of(Numbers.named(QuotaFormats.XLAT, fmt, "QFMT_VFS_???")), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Quotas.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Quotas.visibleArgs(c);
+            }
+
+            /** src/quota.c: Q_GETFMT's format is read back at exit. */
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return cmd(c) == Q_GETFMT ? Math.min(2, visible) : visible;
+            }
+        }, "quotactl", "quotactl_fd");
+    }
 }

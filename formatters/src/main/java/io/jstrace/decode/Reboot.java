@@ -27,4 +27,18 @@ final class Reboot {
     private static boolean isRestart2(Call c) {
         return (c.arg(2) & 0xffff_ffffL) == RebootCmds.LINUX_REBOOT_CMD_RESTART2;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Reboot.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Reboot.visibleArgs(c);
+            }
+        }, "reboot");
+    }
 }

@@ -134,4 +134,29 @@ final class Sched {
         if (name == null) return null;
         return Notes.noted(Value.dec(c.ret()), new Value.Sym(c.ret(), name));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return Math.min(2, visible);
+            }
+
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+
+            @Override
+            public Value writeBack(Call c) {
+                return setattrWriteBack(c);
+            }
+        }, "sched_setattr");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return getschedulerReturn(c);
+            }
+        }, "sched_getscheduler");
+    }
 }

@@ -71,4 +71,13 @@ final class Seccomp {
     private static Value u16(byte[] raw, int off) {
         return new Num((raw[off] & 0xff) | (raw[off + 1] & 0xff) << 8, Base.UNSIGNED);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return argAtExit(c) ? Math.min(2, visible) : visible;
+            }
+        }, "seccomp");
+    }
 }

@@ -2,9 +2,11 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.arch.Aarch64;
 import io.jstrace.core.SigInfo;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Field;
+import io.jstrace.syscalls.Phase;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.SigactionFlags;
 import io.jstrace.syscalls.xlat.SigaltstackFlags;
@@ -42,7 +44,7 @@ final class SignalDecoders {
     static Value sigset(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
-        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         long size = sigsetSize(c);
         long min = c.name().equals("rt_sigpending") ? 1 : WORD;
         if (size < min || size > NSIG_BYTES) return new Addr(addr);
@@ -75,7 +77,7 @@ final class SignalDecoders {
     static Value sigaltstack(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
-        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, STACK_T_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
         return stackT(raw);
@@ -89,18 +91,13 @@ final class SignalDecoders {
                 field("ss_size", new Value.Num(TraceeArrays.u64(raw, 16), Value.Base.UNSIGNED))), false);
     }
 
-    /** strace's sigset: {@code [INT TERM]}, or {@code ~[...]} of the complement when most are set. */
-    static String sigsetText(byte[] raw) {
-        return new StraceText(StraceText.Escape.OCTAL).render(sigsetValue(raw));
-    }
-
     /** A sigset_t's members, or its complement's when more than half are set (strace's sprintsigmask_n). */
     static Value.Sigset sigsetValue(byte[] raw) {
         int nsig = raw.length * 8;
         int set = 0;
         for (byte b : raw) set += Integer.bitCount(b & 0xff);
         boolean invert = set * 2 > nsig;
-        java.util.List<Value.Sym> members = new java.util.ArrayList<>();
+        List<Value.Sym> members = new ArrayList<>();
         for (int n = 1; n <= nsig; n++) {
             boolean bit = (raw[(n - 1) / 8] & (1 << ((n - 1) % 8))) != 0;
             if (bit == invert) continue;
@@ -114,7 +111,7 @@ final class SignalDecoders {
     static Value sigaction(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
-        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 32);
         if (raw == null) return new Value.Unreadable(addr);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -138,17 +135,17 @@ final class SignalDecoders {
      */
     static Value sigreturnFrame(Call c) {
         long sp = c.enter().stackPointer();
-        long mask = c.arch() instanceof io.jstrace.arch.Aarch64 ? sp + 128 + 40 : sp + 40 + 256;
+        long mask = c.arch() instanceof Aarch64 ? sp + 128 + 40 : sp + 40 + 256;
         byte[] raw = sp == 0 || !c.structs() ? null : c.memory().read(mask, 8);
-        if (raw == null) return new Value.Struct(java.util.List.of(field("mask", new Addr(mask))), false);
-        return new Value.Struct(java.util.List.of(field("mask", sigsetValue(raw))), false);
+        if (raw == null) return new Value.Struct(List.of(field("mask", new Addr(mask))), false);
+        return new Value.Struct(List.of(field("mask", sigsetValue(raw))), false);
     }
 
     /** A siginfo_t argument: passed in (rt_sigqueueinfo) or filled by the kernel (waitid). */
     static Value siginfoArg(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
-        if (c.spec(i).phase() == io.jstrace.syscalls.Phase.EXIT && !c.succeeded()) return new Addr(addr);
+        if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, SigInfo.SIZE);
         return raw == null ? new Value.Unreadable(addr) : siginfo(new SigInfo(raw));
     }
@@ -202,5 +199,14 @@ final class SignalDecoders {
     private static Value clockTicks(long ticks) {
         if (ticks == 0) return Value.dec(0);
         return new Value.Commented(Value.dec(ticks), String.format("%d.%02d s", ticks / 100, ticks % 100));
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return signalReturn(c);
+            }
+        }, "rt_sigtimedwait");
     }
 }

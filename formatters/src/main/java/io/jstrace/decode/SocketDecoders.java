@@ -5,6 +5,7 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.FormatSpecifier;
 import io.jstrace.syscalls.xlat.Ax25Protocols;
 import io.jstrace.syscalls.xlat.BtProtocols;
 import io.jstrace.syscalls.xlat.CaifProtocols;
@@ -17,6 +18,7 @@ import io.jstrace.syscalls.xlat.PhonetProtocols;
 import io.jstrace.syscalls.xlat.SmcProtocols;
 import io.jstrace.syscalls.xlat.NetlinkProtocols;
 import io.jstrace.syscalls.xlat.SockTypeFlags;
+import io.jstrace.syscalls.xlat.SocketFamilies;
 import io.jstrace.syscalls.xlat.SocketTypes;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ final class SocketDecoders {
             case AF_IRDA -> Numbers.named(CanProtocols.XLAT, proto, "IRDAPROTO_???");
             case AF_CAN -> Numbers.named(CanProtocols.XLAT, proto, "CAN_???");
             case AF_BLUETOOTH -> Numbers.named(BtProtocols.XLAT, proto, "BTPROTO_???");
-            case AF_RXRPC -> Numbers.named(io.jstrace.syscalls.xlat.SocketFamilies.XLAT, proto, "AF_???");
+            case AF_RXRPC -> Numbers.named(SocketFamilies.XLAT, proto, "AF_???");
             case AF_ISDN -> Numbers.named(IsdnProtocols.XLAT, proto, "ISDN_P_???");
             case AF_PHONET -> Numbers.named(PhonetProtocols.XLAT, proto, "PN_PROTO_???");
             case AF_CAIF -> Numbers.named(CaifProtocols.XLAT, proto, "CAIFPROTO_???");
@@ -88,7 +90,7 @@ final class SocketDecoders {
      */
     static Value postSocklen(Call c, int i) {
         long ptr = c.arg(i);
-        boolean sockname = c.spec(i - 1) == io.jstrace.syscalls.FormatSpecifier.POST_SOCKADDR;
+        boolean sockname = c.spec(i - 1) == FormatSpecifier.POST_SOCKADDR;
         Integer in = lengthAtEntry(c, i);
         if (in == null || (sockname && c.arg(i - 1) == 0)) return new Addr(ptr);
         Integer out = lengthAtExit(c, i);

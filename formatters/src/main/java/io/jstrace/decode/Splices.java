@@ -34,4 +34,24 @@ final class Splices {
         if (!c.succeeded() || c.ret() == 0 || !sendfileSplitsAtOffset(c)) return null;
         return offsetAt(c, c.arg(2));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return sendfileSplitsAtOffset(c) ? 3 : visible;
+            }
+
+            /** {@code sendfile(4, 3, [0]} then {@code  => [5], 5)}. */
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+
+            @Override
+            public Value writeBack(Call c) {
+                return sendfileWriteBack(c);
+            }
+        }, "sendfile");
+    }
 }

@@ -83,4 +83,14 @@ final class Strings {
         for (byte x : b) out.append("\\x").append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
         return out.append('"').toString();
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            /** The random bytes print in hex, all escaped. */
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? hexBuffer(readBuffer(c, 0)) : SyscallDecoder.super.arg(c, i);
+            }
+        }, "getrandom");
+    }
 }

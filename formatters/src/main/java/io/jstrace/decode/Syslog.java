@@ -39,4 +39,18 @@ final class Syslog {
     private static Value commented(int v, String name, String unknown) {
         return new Value.Commented(Value.dec(v), name != null ? name : unknown);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return Syslog.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return Syslog.visibleArgs(c);
+            }
+        }, "syslog");
+    }
 }

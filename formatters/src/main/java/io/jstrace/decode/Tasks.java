@@ -78,4 +78,18 @@ final class Tasks {
         if (len > UTS_LEN) return new Addr(c.arg(i));
         return Strings.buffer(c, c.arg(i), len);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i >= 3 ? kcmpIdx(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
+            @Override
+            public int visibleArgs(Call c) {
+                return kcmpVisibleArgs(c);
+            }
+        }, "kcmp");
+    }
 }

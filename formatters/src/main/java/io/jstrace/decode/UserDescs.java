@@ -93,4 +93,13 @@ final class UserDescs {
         String name = e.known() ? e.name() + " (" + e.message() + ")" : "(errno " + e.number() + ")";
         return new Value.Text(r + " " + name);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value returnValue(Call c) {
+                return modifyLdtResult(c);
+            }
+        }, "modify_ldt");
+    }
 }

@@ -25,9 +25,6 @@ final class Verbosity {
             POST_ID_PTR, GID_LIST, POST_GID_LIST, CAP_USER_DATA, POST_CAP_USER_DATA, SCHED_PARAM, POST_SCHED_PARAM,
             IN_CPU_SET, SCHED_ATTR, POST_SCHED_ATTR, POST_UINT_PTR, POST_ADDR_PTR, POST_SIZE_PTR, TMS);
 
-    /** Specifiers whose argument is a pointer for some commands only: the structures they decode then. */
-    private static final Set<FormatSpecifier> SOMETIMES = EnumSet.of(FCNTL_ARG, IOCTL_ARG);
-
     private Verbosity() {}
 
     /**
@@ -39,10 +36,19 @@ final class Verbosity {
         if (call.structs()) return decoded;
         FormatSpecifier spec = call.spec(i);
         if (decoded instanceof Value.Arr a && a.items().isEmpty() && !a.truncated()) return decoded;
-        if (STRUCTS.contains(spec)) return new Value.Addr(call.arg(i));
+        return STRUCTS.contains(spec) ? new Value.Addr(call.arg(i)) : decoded;
+    }
+
+    /**
+     * An argument that is a pointer for some commands only (fcntl's, ioctl's): as
+     * {@code decoded}, or its address when its syscall is outside {@code -e verbose=} and
+     * decoding it read a structure.
+     */
+    static Value sometimes(Call call, int i, Value decoded) {
+        if (call.structs()) return decoded;
         boolean read = decoded instanceof Value.Struct || decoded instanceof Value.Arr
                 || decoded instanceof Value.Text t && t.text().startsWith("[");
-        return SOMETIMES.contains(spec) && read ? new Value.Addr(call.arg(i)) : decoded;
+        return read ? new Value.Addr(call.arg(i)) : decoded;
     }
 
     /** An argument of a raw syscall: the register in hex ({@code %#lx}), {@code 0} for zero. */

@@ -11,10 +11,13 @@ import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
+import io.jstrace.syscalls.Arg;
 import io.jstrace.syscalls.Category;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,44 +25,39 @@ import java.util.Set;
  * name a selected path in a path argument, or pass a descriptor that refers to one (its
  * /proc/TID/fd link at syscall-enter-stop), reach the listener; the other records pass
  * through untouched. Paths compare byte for byte, as the tracee wrote them: a relative
- * path never matches. Like strace, most syscalls are judged by their first argument
- * alone (rename's new name does not count); the rows below are those it looks further
- * into, or not at all.
+ * path never matches. The arguments checked are those the catalogue types {@code FD},
+ * {@code DIRFD} or {@code PATH}, in the syscalls of strace's file, descriptor and network
+ * classes; {@link #EXCEPTIONS} lists where strace looks at other arguments, and poll,
+ * ppoll, select and pselect6 are checked by the descriptors in their arrays.
  */
 public final class PathTrace implements TraceListener {
     /** PATH_MAX: the longest path strace reads. */
     private static final int PATH_MAX = 4096;
 
-    /** The descriptor and path arguments strace checks, for the syscalls it does not judge by argument 0. */
+    /** The descriptor and path arguments strace checks, where the catalogue's types do not say it. */
     private record Probe(int[] fds, int[] paths) {}
 
-    private static final java.util.Map<String, Probe> PROBES = new java.util.HashMap<>();
+    private static final Map<String, Probe> EXCEPTIONS = new HashMap<>();
 
     static {
         // @formatter:off
-        for (String s : List.of("dup2", "dup3", "kexec_file_load", "sendfile", "tee"))   probe(s, fds(0, 1), none());
-        for (String s : List.of("execveat", "faccessat", "faccessat2", "fchmodat", "fchmodat2", "fchownat", "fspick",
-                "newfstatat", "futimesat", "inotify_add_watch", "mkdirat", "mknodat", "mount_setattr",
-                "name_to_handle_at", "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
-                "utimensat"))                                                              probe(s, fds(0), paths(1));
-        for (String s : List.of("link", "mount", "pivot_root"))                           probe(s, none(), paths(0, 1));
-        for (String s : List.of("quotactl", "symlink"))                                   probe(s, none(), paths(1));
-        for (String s : List.of("linkat", "move_mount", "renameat", "renameat2"))        probe(s, fds(0, 2), paths(1, 3));
-        probe("mmap",                                                                      fds(4), none());
+        // one of two paths: rename's old name, symlink's new link (its target is any text)
+        probe("rename",                                                                    none(), paths(0));
+        probe("symlink",                                                                   none(), paths(1));
         probe("symlinkat",                                                                 fds(1), paths(2));
-        for (String s : List.of("copy_file_range", "splice"))                             probe(s, fds(0, 2), none());
+        // the descriptor added, not the epoll one; fanotify_mark's dirfd and path, not the group
         probe("epoll_ctl",                                                                 fds(2), none());
         probe("fanotify_mark",                                                             fds(3), paths(4));
-        // they make descriptors rather than take them
-        for (String s : List.of("bpf", "epoll_create", "epoll_create1", "eventfd", "eventfd2", "fanotify_init",
-                "fsopen", "inotify_init", "inotify_init1", "io_uring_setup", "landlock_create_ruleset",
-                "memfd_create", "memfd_secret", "mq_open", "perf_event_open", "pidfd_open", "pipe", "pipe2",
-                "socket", "socketpair", "timerfd_create", "userfaultfd"))                probe(s, none(), none());
+        // they make descriptors: mq_open's name is a queue's, not a path; perf_event_open's group fd
+        for (String s : List.of("mq_open", "perf_event_open"))                            probe(s, none(), none());
+        // newer than strace 6.1, which judged them by their first argument: the dirfd alone
+        for (String s : List.of("setxattrat", "getxattrat", "listxattrat", "removexattrat", "open_tree_attr",
+                "file_getattr", "file_setattr"))                                           probe(s, fds(0), none());
         // @formatter:on
     }
 
     private static void probe(String syscall, int[] fds, int[] paths) {
-        PROBES.put(syscall, new Probe(fds, paths));
+        EXCEPTIONS.put(syscall, new Probe(fds, paths));
     }
 
     private static int[] fds(int... i) {
@@ -124,8 +122,8 @@ public final class PathTrace implements TraceListener {
             default:
                 break;
         }
-        Probe p = PROBES.get(e.name());
-        if (p == null) return firstArgument(e, t);
+        Probe p = EXCEPTIONS.get(e.name());
+        if (p == null) return typedArguments(e, t);
         for (int i : p.fds()) {
             if (fdMatches(t.host(), e.args().cInt(i))) return true;
         }
@@ -135,19 +133,20 @@ public final class PathTrace implements TraceListener {
         return false;
     }
 
-    /**
-     * strace's fallback: argument 0 as a path for the file syscalls, as a descriptor for
-     * the descriptor and network ones; the others never match.
-     */
-    private boolean firstArgument(SyscallEnter e, Tracee t) {
+    /** Each {@code FD}, {@code DIRFD} and {@code PATH} argument of a file, descriptor or network syscall. */
+    private boolean typedArguments(SyscallEnter e, Tracee t) {
         var s = e.syscall();
-        if (s.args().isEmpty()) return false;
-        boolean file = s.is(Category.FILE), desc = s.is(Category.DESC) || s.is(Category.NET);
-        return switch (s.args().get(0).spec()) {
-            case PATH -> file && pathMatches(t.memory(), e.args().raw(0));
-            case FD, DIRFD -> (desc || file) && fdMatches(t.host(), e.args().cInt(0));
-            default -> false;
-        };
+        if (!s.is(Category.FILE) && !s.is(Category.DESC) && !s.is(Category.NET)) return false;
+        List<Arg> args = s.args();
+        for (int i = 0; i < args.size(); i++) {
+            boolean match = switch (args.get(i).spec()) {
+                case FD, DIRFD -> fdMatches(t.host(), e.args().cInt(i));
+                case PATH -> pathMatches(t.memory(), e.args().raw(i));
+                default -> false;
+            };
+            if (match) return true;
+        }
+        return false;
     }
 
     private boolean pathMatches(TraceeMemory memory, long addr) {
@@ -172,9 +171,14 @@ public final class PathTrace implements TraceListener {
         for (int k = 0; k < n; k++) {
             byte[] b = t.memory().read(addr + 8L * k, 4);
             if (b == null) return false;
-            if (fdMatches(t.host(), java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0))) return true;
+            if (fdMatches(t.host(), littleEndianInt(b))) return true;
         }
         return false;
+    }
+
+    /** A C int as x86_64 and aarch64 store it. */
+    private static int littleEndianInt(byte[] b) {
+        return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | b[3] << 24;
     }
 
     /** select and pselect6: each descriptor set in one of the three fd_sets. */

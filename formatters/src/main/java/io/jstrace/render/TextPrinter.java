@@ -265,7 +265,7 @@ public final class TextPrinter implements DecodedListener {
     }
 
     @Override
-    public void onAttach(int pid, java.util.List<Integer> tids) {
+    public void onAttach(int pid, List<Integer> tids) {
         liveThreads += tids.size();
     }
 

@@ -33,6 +33,18 @@ public enum FormatSpecifier {
     /** a pointer to a {@code loff_t} in memory ({@code [0]}), read at entry. */
     OFFSET_PTR(ENTRY),
 
+    // ---- one lookup in a table the catalogue row names (Arg#table), with strace's comment for unknown values
+    /** flags: {@code O_RDONLY|O_CLOEXEC}, unknown bits in hex ({@code MS_???} comment when none is named). */
+    FLAGS(ENTRY),
+    /** one value by name: {@code F_GETFD}, else hex with the row's comment ({@code 0x99 /* F_??? *\/}). */
+    ENUM(ENTRY),
+
+    // ---- decoded by the syscall's own decoder (SyscallDecoder in its topic file)
+    /** a value passed in that the syscall's decoder prints, from the other arguments (prctl's arg2...). */
+    CUSTOM(ENTRY),
+    /** a value the syscall's decoder prints at exit (ioctl's argument, syslog's buffer). */
+    POST_CUSTOM(EXIT),
+
     // ---- files and descriptors
     /** a file descriptor. */
     FD(ENTRY),
@@ -52,8 +64,6 @@ public enum FormatSpecifier {
     MKNOD_MODE(ENTRY),
     /** a dev_t: {@code makedev(0x1, 0x3)}; mknod prints it only for device files. */
     DEV(ENTRY),
-    /** flock's {@code LOCK_*} operation. */
-    FLOCK_OP(ENTRY),
     /** {@code AT_*} flags of the *at family. */
     AT_FLAGS(ENTRY),
     /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
@@ -66,32 +76,12 @@ public enum FormatSpecifier {
     STATX(EXIT),
     /** statx's flags: the {@code AT_STATX_*} sync type, always named, then {@code AT_*} flags. */
     STATX_FLAGS(ENTRY),
-    /** statx's {@code STATX_*} mask. */
-    STATX_MASK(ENTRY),
     /** struct statfs, filled by the kernel. */
     STATFS(EXIT),
-    /** fadvise64's {@code POSIX_FADV_*} advice. */
-    FADVISE_ADVICE(ENTRY),
-    /** splice/tee/vmsplice {@code SPLICE_F_*} flags. */
-    SPLICE_FLAGS(ENTRY),
-    /** fallocate's {@code FALLOC_FL_*} mode. */
-    FALLOCATE_MODE(ENTRY),
-    /** sync_file_range's {@code SYNC_FILE_RANGE_*} flags. */
-    SYNC_FILE_RANGE_FLAGS(ENTRY),
-    /** renameat2's {@code RENAME_*} flags. */
-    RENAME_FLAGS(ENTRY),
     /** struct sysinfo, filled by the kernel. */
     SYSINFO(EXIT),
     /** linux_dirent64 (getdents64) or linux_dirent (getdents) entries; length is the return value. */
     DIRENTS(EXIT),
-    /** fcntl's command ({@code F_GETFD}...). */
-    FCNTL_CMD(ENTRY),
-    /** fcntl's third argument, decoded by its command. */
-    FCNTL_ARG(ENTRY),
-    /** ioctl's request number ({@code TCGETS}...). */
-    IOCTL_REQUEST(ENTRY),
-    /** ioctl's third argument, decoded by its request. */
-    IOCTL_ARG(EXIT),
     /** pipe/pipe2's {@code int[2]} written by the kernel. */
     PIPE_FDS(EXIT),
     /** struct utsname, filled by the kernel. */
@@ -127,86 +117,34 @@ public enum FormatSpecifier {
     EXECVE_STRING_VECTOR(ENTRY),
     /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with {@code -v}. */
     EXECVE_ENV(ENTRY),
-    /** clone(2) flags, with the exit signal in the low byte. */
-    CLONE_FLAGS(ENTRY),
     /** clone3's {@code struct clone_args}; size is the next argument. */
     CLONE_ARGS(ENTRY),
     /** a wait status written by the kernel: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
     WAIT_STATUS(EXIT),
     /** waitpid/wait4 options ({@code WNOHANG}...). */
     WAIT_OPTIONS(ENTRY),
-    /** waitid's idtype ({@code P_PID}...). */
-    WAITID_TYPE(ENTRY),
     /** struct rusage, filled by the kernel. */
     RUSAGE(EXIT),
-    /** getrusage's {@code RUSAGE_SELF}... */
-    RUSAGE_WHO(ENTRY),
-    /** prctl's option ({@code PR_SET_NAME}...). */
-    PRCTL_OPTION(ENTRY),
-    /** arch_prctl's code ({@code ARCH_SET_FS}...). */
-    ARCH_PRCTL_CODE(ENTRY),
-    /** ptrace's request ({@code PTRACE_TRACEME}...). */
-    PTRACE_REQUEST(ENTRY),
-    /** getrlimit/setrlimit/prlimit64 resource ({@code RLIMIT_NOFILE}...). */
-    RLIMIT_RESOURCE(ENTRY),
     /** struct rlimit passed in. */
     RLIMIT(ENTRY),
     /** struct rlimit filled by the kernel. */
     POST_RLIMIT(EXIT),
-    /** sched_* policy ({@code SCHED_OTHER}...). */
-    SCHED_POLICY(ENTRY),
     /** a CPU mask filled by the kernel (sched_getaffinity); size is the return value. */
     CPU_SET(EXIT),
-    /** futex's op with its flags ({@code FUTEX_WAIT_PRIVATE}). */
-    FUTEX_OP(ENTRY),
     /** a capability header/data pair. */
     CAP_USER_HEADER(ENTRY),
-    /** {@code CLONE_NEW*} flags of setns/unshare. */
-    NAMESPACE_FLAGS(ENTRY),
-    /** seccomp's operation. */
-    SECCOMP_OP(ENTRY),
-    /** bpf's command. */
-    BPF_CMD(ENTRY),
-    /** a pidfd/pidfd_open/pidfd_send_signal flags word. */
-    PIDFD_FLAGS(ENTRY),
-    /** getrandom's {@code GRND_*} flags. */
-    GETRANDOM_FLAGS(ENTRY),
     /** memfd_create's {@code MFD_*} flags. */
     MEMFD_FLAGS(ENTRY),
-    /** close_range's {@code CLOSE_RANGE_*} flags. */
-    CLOSE_RANGE_FLAGS(ENTRY),
-    /** mount's {@code MS_*} flags. */
-    MOUNT_FLAGS(ENTRY),
-    /** umount2's {@code MNT_*} flags. */
-    UMOUNT_FLAGS(ENTRY),
 
     // ---- memory
     /** mmap/mprotect {@code PROT_*}. */
     MMAP_PROT(ENTRY),
     /** mmap {@code MAP_*}: the sharing type plus flags. */
     MMAP_FLAGS(ENTRY),
-    /** madvise's {@code MADV_*}. */
-    MADVISE_ADVICE(ENTRY),
-    /** mremap's {@code MREMAP_*}. */
-    MREMAP_FLAGS(ENTRY),
-    /** msync's {@code MS_*}. */
-    MSYNC_FLAGS(ENTRY),
-    /** mlockall's {@code MCL_*}. */
-    MLOCKALL_FLAGS(ENTRY),
 
-    // ---- memory and IPC (MEM group)
-    /** mlock2's {@code MLOCK_*}. */
-    MLOCK2_FLAGS(ENTRY),
+    // ---- memory and IPC
     /** mincore's vector: one {@code 0}/{@code 1} per page of the length before it. */
     MINCORE_VEC(EXIT),
-    /** pkey_alloc's {@code PKEY_DISABLE_*} access rights. */
-    PKEY_ACCESS_RIGHTS(ENTRY),
-    /** userfaultfd's {@code UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC}. */
-    UFFD_FLAGS(ENTRY),
-    /** membarrier's {@code MEMBARRIER_CMD_*}. */
-    MEMBARRIER_CMD(ENTRY),
-    /** membarrier's {@code MEMBARRIER_CMD_FLAG_*}. */
-    MEMBARRIER_FLAGS(ENTRY),
     /** a struct user_desc (modify_ldt, set_thread_area): {@code {entry_number=3, base_addr=0x001000, ...}}. */
     USER_DESC(ENTRY),
     /** get_thread_area's struct user_desc, printed at exit. */
@@ -219,10 +157,6 @@ public enum FormatSpecifier {
     NODEMASK(ENTRY),
     /** get_mempolicy's node mask, filled by the kernel. */
     POST_NODEMASK(EXIT),
-    /** get_mempolicy's {@code MPOL_F_*}. */
-    MPOL_GET_FLAGS(ENTRY),
-    /** mbind's and move_pages' {@code MPOL_MF_*}. */
-    MBIND_FLAGS(ENTRY),
     /** move_pages' page addresses, {@code nr_pages} (argument 1) of them. */
     MOVE_PAGES_PAGES(ENTRY),
     /** move_pages' target nodes, {@code nr_pages} ints. */
@@ -235,16 +169,12 @@ public enum FormatSpecifier {
     IPC_GET_FLAGS(ENTRY),
     /** shmget's {@code IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600}. */
     SHMGET_FLAGS(ENTRY),
-    /** msgsnd's and msgrcv's {@code MSG_NOERROR|IPC_NOWAIT}. */
-    IPC_MSG_FLAGS(ENTRY),
     /** msgsnd's {@code {mtype=1, mtext="..."}}, msgsz (argument 2) bytes of text. */
     MSGBUF(ENTRY),
     /** msgrcv's buffer, filled by the kernel. */
     POST_MSGBUF(EXIT),
     /** semop's and semtimedop's struct sembuf array, nsops (argument 2) of them. */
     SEMBUF(ENTRY),
-    /** shmat's {@code SHM_*}. */
-    SHMAT_FLAGS(ENTRY),
     /** msgctl's, semctl's and shmctl's command, {@code IPC_64|} first when that bit is set. */
     IPC_CTL_CMD(ENTRY),
     /** the struct of msgctl, semctl or shmctl for their command, printed at exit. */
@@ -297,22 +227,12 @@ public enum FormatSpecifier {
     POST_ITIMERSPEC(EXIT),
     /** struct utimbuf passed in. */
     UTIMBUF(ENTRY),
-    /** setitimer/getitimer's {@code ITIMER_*}. */
-    ITIMER_TYPE(ENTRY),
-    /** a clockid_t: {@code CLOCK_MONOTONIC}. */
-    CLOCK_ID(ENTRY),
-    /** {@code TIMER_ABSTIME} and the timerfd flags. */
-    TIMER_FLAGS(ENTRY),
 
     // ---- sockets
-    /** socket domain: {@code AF_INET}. */
-    SOCK_FAMILY(ENTRY),
     /** socket type with {@code SOCK_NONBLOCK|SOCK_CLOEXEC}: {@code SOCK_STREAM}. */
     SOCK_TYPE(ENTRY),
     /** socket protocol, by domain: {@code IPPROTO_TCP}. */
     SOCK_PROTOCOL(ENTRY),
-    /** accept4's {@code SOCK_NONBLOCK|SOCK_CLOEXEC}. */
-    SOCK_FLAGS(ENTRY),
     /** a sockaddr passed in; length is the next argument. */
     SOCKADDR(ENTRY),
     /** a sockaddr filled by the kernel; the next argument points to its length. */
@@ -321,18 +241,12 @@ public enum FormatSpecifier {
     SOCKLEN(ENTRY),
     /** a pointer to a socklen_t updated by the kernel: {@code [16]} or {@code [128 => 16]}. */
     POST_SOCKLEN(EXIT),
-    /** send/recv {@code MSG_*} flags. */
-    MSG_FLAGS(ENTRY),
-    /** setsockopt/getsockopt level: {@code SOL_SOCKET}. */
-    SOCKOPT_LEVEL(ENTRY),
     /** setsockopt/getsockopt name, by level: {@code SO_REUSEADDR}. */
     SOCKOPT_NAME(ENTRY),
     /** setsockopt's value; length is the next argument. */
     SOCKOPT_VALUE(ENTRY),
     /** getsockopt's value filled by the kernel; the next argument points to its length. */
     POST_SOCKOPT_VALUE(EXIT),
-    /** shutdown's {@code SHUT_*}. */
-    SHUTDOWN_HOW(ENTRY),
 
     // ---- polling and events
     /** struct pollfd array; count is the next argument. */
@@ -341,16 +255,10 @@ public enum FormatSpecifier {
     FD_SET(ENTRY),
     /** pselect6's {@code {sigmask, sigsetsize}} pair. */
     PSELECT6_SIG(ENTRY),
-    /** epoll_ctl's op ({@code EPOLL_CTL_ADD}...). */
-    EPOLL_CTL_OP(ENTRY),
     /** a struct epoll_event passed in. */
     EPOLL_EVENT(ENTRY),
     /** epoll_wait's events array filled by the kernel; count is the return value. */
     EPOLL_EVENTS(EXIT),
-    /** epoll_create1/eventfd2/signalfd4/inotify_init1 flags ({@code *_CLOEXEC|*_NONBLOCK}). */
-    CLOEXEC_NONBLOCK_FLAGS(ENTRY),
-    /** inotify's {@code IN_*} mask. */
-    INOTIFY_MASK(ENTRY),
 
     // ---- io_uring
     /**
@@ -358,12 +266,10 @@ public enum FormatSpecifier {
      * after success, what the kernel filled in; printed at exit.
      */
     IO_URING_PARAMS(EXIT),
-    /** io_uring_enter's {@code IORING_ENTER_*} flags. */
-    IO_URING_ENTER_FLAGS(ENTRY),
     /** io_uring_register's opcode. */
     IO_URING_REGISTER_OP(ENTRY),
 
-    // ---- TIME: clocks, timers, signals, event descriptors, futexes
+    // ---- clocks, timers, signals, event descriptors, futexes
     /** settimeofday's struct timezone: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
     TIMEZONE(ENTRY),
     /** gettimeofday's struct timezone, filled by the kernel. */
@@ -376,12 +282,8 @@ public enum FormatSpecifier {
     SIGEVENT(ENTRY),
     /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
     POST_TIMER_ID(EXIT),
-    /** timerfd_settime's {@code TFD_TIMER_*} flags. */
-    TIMERFD_SETTIME_FLAGS(ENTRY),
     /** fanotify_init's class and {@code FAN_*} flags. */
     FANOTIFY_INIT_FLAGS(ENTRY),
-    /** fanotify_mark's {@code FAN_MARK_*} flags. */
-    FANOTIFY_MARK_FLAGS(ENTRY),
     /** fanotify_mark's 64-bit event mask. */
     FANOTIFY_MASK(ENTRY),
     /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
@@ -391,7 +293,7 @@ public enum FormatSpecifier {
     /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
     PIDFD_TARGET_FD(ENTRY),
 
-    // ---- PROC: processes, credentials, scheduling, resources
+    // ---- processes, credentials, scheduling, resources
     /** a uid_t or gid_t: {@code -1} for (uid_t) -1, else unsigned decimal. */
     UID(ENTRY),
     /** a pointer to a uid_t or gid_t filled by the kernel (getresuid): {@code [0]}. */
@@ -414,14 +316,8 @@ public enum FormatSpecifier {
     SCHED_ATTR(ENTRY),
     /** struct sched_attr filled by the kernel (sched_getattr); size is the next argument. */
     POST_SCHED_ATTR(EXIT),
-    /** getpriority/setpriority's {@code PRIO_*} which. */
-    PRIO_WHICH(ENTRY),
-    /** ioprio_get/ioprio_set's {@code IOPRIO_WHO_*} which. */
-    IOPRIO_WHICH(ENTRY),
     /** an I/O priority: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
     IOPRIO(ENTRY),
-    /** kcmp's {@code KCMP_*} type. */
-    KCMP_TYPE(ENTRY),
     /** personality(2)'s persona: {@code PER_LINUX|ADDR_NO_RANDOMIZE}. */
     PERSONALITY(ENTRY),
     /** unshare(2)'s {@code CLONE_*} flags. */
@@ -437,17 +333,9 @@ public enum FormatSpecifier {
     /** sethostname/setdomainname's name; length is the next argument, the address beyond 64. */
     UTS_NAME(ENTRY),
 
-    // ---- FSIO: file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
-    /** preadv2/pwritev2's {@code RWF_*} flags. */
-    RWF_FLAGS(ENTRY),
-    /** setxattr's {@code XATTR_CREATE|XATTR_REPLACE}. */
-    XATTR_FLAGS(ENTRY),
+    // ---- file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
     /** swapon's {@code SWAP_FLAG_*} flags and priority. */
     SWAP_FLAGS(ENTRY),
-    /** finit_module's {@code MODULE_INIT_*} flags. */
-    MODULE_INIT_FLAGS(ENTRY),
-    /** delete_module's {@code O_NONBLOCK|O_TRUNC}. */
-    DELETE_MODULE_FLAGS(ENTRY),
     /** io_setup's {@code aio_context_t *}, written by the kernel. */
     AIO_CTX_PTR(EXIT),
     /** io_submit's {@code struct iocb **}; count is the previous argument. */
@@ -458,18 +346,6 @@ public enum FormatSpecifier {
     AIO_EVENTS(EXIT),
     /** io_cancel's {@code struct io_event *} result. */
     AIO_EVENT(EXIT),
-    /** fsopen's {@code FSOPEN_*} flags. */
-    FSOPEN_FLAGS(ENTRY),
-    /** fsmount's {@code FSMOUNT_*} flags. */
-    FSMOUNT_FLAGS(ENTRY),
-    /** {@code MOUNT_ATTR_*} flags (fsmount's attr_flags). */
-    MOUNT_ATTR_FLAGS(ENTRY),
-    /** fspick's {@code FSPICK_*} flags. */
-    FSPICK_FLAGS(ENTRY),
-    /** move_mount's {@code MOVE_MOUNT_*} flags. */
-    MOVE_MOUNT_FLAGS(ENTRY),
-    /** open_tree's {@code OPEN_TREE_*} and {@code AT_*} flags. */
-    OPEN_TREE_FLAGS(ENTRY),
     /** mount_setattr's struct mount_attr; size is the next argument. */
     MOUNT_ATTR(ENTRY),
     /** open_by_handle_at's struct file_handle. */
@@ -490,16 +366,12 @@ public enum FormatSpecifier {
     SECCOMP_ARGS(ENTRY),
     /** landlock_create_ruleset's struct landlock_ruleset_attr; size is the next argument. */
     LANDLOCK_RULESET_ATTR(ENTRY),
-    /** landlock_create_ruleset's {@code LANDLOCK_CREATE_RULESET_*} flags. */
-    LANDLOCK_RULESET_FLAGS(ENTRY),
     /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
     LANDLOCK_RULE_TYPE(ENTRY),
     /** landlock_add_rule's rule attribute; its type is the previous argument. */
     LANDLOCK_RULE_ATTR(ENTRY),
     /** perf_event_open's struct perf_event_attr. */
-    PERF_EVENT_ATTR(ENTRY),
-    /** perf_event_open's {@code PERF_FLAG_*} flags. */
-    PERF_EVENT_OPEN_FLAGS(ENTRY);
+    PERF_EVENT_ATTR(ENTRY);
 
     private final Phase phase;
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The oracle: the system strace, run exactly as the end-to-end harness runs jstrace
  * ({@code cd DIR && strace OPTIONS -o LOG ./NAME > OUT}), writes for every registry row
  * the very lines the program printed. This proves the corpus right; it runs only where
- * strace is installed and ptrace is permitted.
+ * strace is installed and ptrace is permitted, and skips the rows that trace a syscall
+ * the system strace does not know.
  */
 @Tag("ptrace")
 @EnabledOnOs(OS.LINUX)
@@ -63,6 +64,10 @@ class StraceOracleTest {
                 .start();
         assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "timed out: " + command);
 
+        // a row for a syscall newer than the system strace (cachestat and strace 6.1): its
+        // program states the later release's lines, which this strace cannot check
+        String err = Files.readString(dir.resolve(row.name() + ".err"));
+        assumeTrue(!err.contains(": invalid system call "), err.strip());
         String expected = Files.readString(out);
         assertTrue(expected.endsWith(" +++\n"), "the program printed no exit line: " + expected);
         assertEquals(expected, Files.readString(log), String.join(" ", command));
