@@ -26,7 +26,7 @@ jstrace=${JSTRACE:-$root/jstrace}
 "$jstrace" -o /dev/null true # build and archive before measuring
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jstrace-exec-bench.XXXXXX")
-trap 'kill "$view" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+trap '[ -z "${view:-}" ] || kill "$view" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 view=
 proj=$work/proj
 mkdir -p "$proj"
