@@ -12,6 +12,10 @@ public final class Main {
             TraceSession.preload(() -> {}); // the exec view prints no syscalls: nothing to warm up
             System.exit(new ExecView(System.err).run(ExecView.rest(args)));
         }
+        if (NetView.isNetView(args)) {
+            TraceSession.preload(() -> {});
+            System.exit(new NetView(System.err).run(NetView.rest(args)));
+        }
         TraceSession.preload(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }
