@@ -40,18 +40,25 @@ final class Connections implements TraceListener {
     /** The syscalls the view must see (enter and exit); the fd table's and payloads' stop anyway. */
     static final Set<String> SYSCALLS = Set.of("socket", "socketpair", "connect", "accept", "accept4", "listen",
             "shutdown", "getsockopt", "close", "close_range", "dup", "dup2", "dup3", "fcntl", "sendto", "recvfrom",
-            "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", "read", "write", "readv", "writev");
+            "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", "read", "write", "readv", "writev", "clone", "clone3", "fork",
+            "vfork");
 
     private static final int SOL_SOCKET = 1, SO_ERROR = 4, SCM_RIGHTS = 1;
     private static final int F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, CLOSE_RANGE_CLOEXEC = 4;
     private static final int EINPROGRESS = 115, EALREADY = 114, EISCONN = 106, EINTR = 4;
     private static final int MSGHDR_SIZE = 56, MMSGHDR_SIZE = 64;
+    private static final long CLONE_THREAD = 0x10000;
 
     /** One socket, shared by every descriptor that refers to it. */
     static final class Sock {
         final long inode;
         final int family, type, protocol;
         int refs;
+        /**
+         * Descriptors of it sent with SCM_RIGHTS less those received: a positive count keeps
+         * it open (in flight); it may dip below 0 when a receive is seen before its send.
+         */
+        int inFlight;
         boolean listening;
         /** A stream socket's (or socketpair end's) one connection. */
         Conn conn;
@@ -148,21 +155,37 @@ final class Connections implements TraceListener {
         }
     }
 
+    /**
+     * A new process copies its parent's references, at whichever is seen first: the
+     * child's first stop (before it runs) or the parent's fork syscall exit (before the
+     * parent runs on and closes its copies).
+     */
     @Override
     public void onNewChild(NewChild child, Tracee tracee) {
         if (child.childPid() != child.childTid()) return;
         int parent = child.pid() != child.childPid() ? child.pid()
                 : ProcessInfo.read(child.childPid()).map(ProcessInfo::ppid).orElse(0);
+        forked(parent, child.childPid(), tracee);
+    }
+
+    private void forked(int parent, int child, Tracee tracee) {
         Map<Integer, Long> theirs = refs.get(parent);
-        if (theirs == null || refs.containsKey(child.childPid())) return;
+        if (theirs == null || refs.containsKey(child)) return;
         Map<Integer, Long> mine = new HashMap<>(theirs);
-        refs.put(child.childPid(), mine);
+        refs.put(child, mine);
         for (long inode : mine.values()) {
             Sock s = socks.get(inode);
             if (s != null) s.refs++;
         }
         Proc pp = procs.get(parent);
-        if (pp != null && pp.ioUring) proc(child.childPid(), tracee).ioUring = true;
+        if (pp != null && pp.ioUring) {
+            Proc p = new Proc();
+            p.comm = pp.comm;
+            p.uid = pp.uid;
+            p.user = pp.user;
+            p.ioUring = true;
+            procs.putIfAbsent(child, p);
+        }
     }
 
     /** The close-on-exec descriptors are gone (the fd table has dropped them already); the name changed. */
@@ -259,7 +282,7 @@ final class Connections implements TraceListener {
         Long inode = mine == null ? null : mine.remove(fd);
         if (inode == null) return;
         Sock s = socks.get(inode);
-        if (s != null && --s.refs <= 0) ended(s, now, reason, alive);
+        if (s != null && --s.refs <= 0 && s.inFlight <= 0) ended(s, now, reason, alive);
     }
 
     /** The socket's last reference is gone (or going: {@code alive}, its counters still readable). */
@@ -316,6 +339,12 @@ final class Connections implements TraceListener {
             case "socket" -> {
                 if (rv >= 0) track(pid, (int) rv, t);
             }
+            case "fork", "vfork" -> {
+                if (rv > 0) forked(pid, (int) rv, t);
+            }
+            case "clone", "clone3" -> {
+                if (rv > 0 && (cloneFlags(e, t) & CLONE_THREAD) == 0) forked(pid, (int) rv, t);
+            }
             case "socketpair" -> {
                 if (rv == 0) socketpair(x, t);
             }
@@ -342,16 +371,25 @@ final class Connections implements TraceListener {
             case "close_range" -> {
                 if (rv == 0 && (a.cInt(2) & CLOSE_RANGE_CLOEXEC) == 0) closeRange(pid, a.cUint(0), a.cUint(1), x);
             }
-            case "recvmsg" -> {
-                if (rv >= 0) rights(pid, t, a.pointer(1));
+            case "recvmsg", "sendmsg" -> {
+                if (rv >= 0) rights(pid, t, a.pointer(1), e.name().equals("sendmsg"));
                 failedIo(x, t);
             }
-            case "recvmmsg" -> {
-                for (int k = 0; k < rv; k++) rights(pid, t, a.pointer(1) + (long) MMSGHDR_SIZE * k);
+            case "recvmmsg", "sendmmsg" -> {
+                for (int k = 0; k < rv; k++) {
+                    rights(pid, t, a.pointer(1) + (long) MMSGHDR_SIZE * k, e.name().equals("sendmmsg"));
+                }
                 failedIo(x, t);
             }
             default -> failedIo(x, t);
         }
+    }
+
+    /** clone's flags, or clone3's (struct clone_args: flags first). */
+    private static long cloneFlags(SyscallEnter e, Tracee t) {
+        if (e.name().equals("clone")) return e.args().raw(0);
+        byte[] b = t.memory().read(e.args().pointer(0), 8);
+        return b == null || b.length < 8 ? 0 : ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).getLong();
     }
 
     private void duplicated(int pid, int from, int to, Tracee t) {
@@ -371,8 +409,12 @@ final class Connections implements TraceListener {
         }
     }
 
-    /** The descriptors an SCM_RIGHTS control message brought, at the struct msghdr at {@code msg}. */
-    private void rights(int pid, Tracee t, long msg) {
+    /**
+     * The descriptors an SCM_RIGHTS control message carried, at the struct msghdr at
+     * {@code msg}: sent ones are in flight (they keep their socket open), received ones
+     * are new references.
+     */
+    private void rights(int pid, Tracee t, long msg, boolean sent) {
         TraceeMemory m = t.memory();
         byte[] h = m.read(msg, MSGHDR_SIZE);
         if (h == null || h.length < MSGHDR_SIZE) return;
@@ -386,7 +428,13 @@ final class Connections implements TraceListener {
             long cmsgLen = b.getLong(at);
             if (cmsgLen < 16 || cmsgLen > c.length - at) break;
             if (b.getInt(at + 8) == SOL_SOCKET && b.getInt(at + 12) == SCM_RIGHTS) {
-                for (int k = at + 16; k + 4 <= at + cmsgLen; k += 4) track(pid, b.getInt(k), t);
+                for (int k = at + 16; k + 4 <= at + cmsgLen; k += 4) {
+                    Sock s = track(pid, b.getInt(k), t);
+                    if (s == null) continue;
+                    // signed: the receiver's stop may be seen before the sender's
+                    if (sent) s.inFlight++;
+                    else s.inFlight--;
+                }
             }
             at += (int) ((cmsgLen + 7) & ~7L);
         }
