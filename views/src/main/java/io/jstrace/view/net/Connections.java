@@ -453,6 +453,7 @@ final class Connections implements TraceListener {
             c.state = "ESTABLISHED";
             c.peerInode = f.peerInode();
             c.connectMs = null;
+            proc(x.pid(), t);
             attach(s, c, null);
             open(c, x.timestamp());
         }

@@ -13,7 +13,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a refused connect, UDP datagrams moved with sendmmsg and recvmmsg and sendto.
  */
 @EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NetEdgesTest {
 
     /** One line of the workload's account: its words after the first, as name=value. */
