@@ -167,4 +167,28 @@ class NetEdgesTest {
         assertEquals(1, pair.stream().mapToLong(NetEvent::rxBytes).sum());
         assertNull(pair.get(0).dnsName());
     }
+
+    /**
+     * blind_io sets up io_uring (where the kernel allows it) and maps a TCP socket: each is
+     * a blind spot event, and connections of the process carry the flag.
+     */
+    @Test
+    void ioUringAndMappedSocketsAreFlagged(@TempDir Path dir) throws Exception {
+        Path binary = TestPrograms.compile("blind_io");
+        Process plain = new ProcessBuilder(binary.toString()).directory(binary.getParent().toFile()).start();
+        boolean uring = new String(plain.getInputStream().readAllBytes()).contains("io_uring_setup ok");
+        plain.waitFor();
+        List<NetEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (NetView v = NetView.command(List.of(binary.toString())).inheritedFds(java.util.Set.of()).build()) {
+            v.onEvent(events::add);
+            v.start();
+            v.waitFor();
+        }
+        List<NetEvent> spots = events.stream().filter(e -> e.kind() == NetEvent.Kind.BLIND_SPOT).toList();
+        assertEquals(uring ? 2 : 1, spots.size(), "blind spots: " + spots);
+        if (uring) assertTrue(spots.get(0).detail().startsWith("io_uring_setup: "), spots.get(0).detail());
+        assertTrue(spots.stream().allMatch(NetEvent::ioUring));
+        assertTrue(events.stream().filter(e -> e.kind() == NetEvent.Kind.CLOSE).allMatch(NetEvent::ioUring),
+                "every connection of the process is flagged: " + events);
+    }
 }
