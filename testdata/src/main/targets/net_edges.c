@@ -245,7 +245,7 @@ int main(int argc, char **argv) {
     if (bind(l, (struct sockaddr *) &a, sizeof a) < 0 || listen(l, 16) < 0) die("listen");
     int port = port_of(l, 0);
     int connections = 4 + extra;
-    long sizes[64];
+    long *sizes = malloc(sizeof(long) * connections);
     for (int k = 0; k < connections; k++) sizes[k] = size();
     fflush(out);
     pid_t c = fork();

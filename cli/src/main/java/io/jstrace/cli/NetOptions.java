@@ -32,7 +32,7 @@ final class NetOptions {
                         "attach to these processes and their descendants", v -> pids = v)
                 .flag("--system", "the whole machine: not supported yet", v -> system = v)
                 .value("-o --output", "FILE", String.class,
-                        "write to FILE instead of standard error (standard output without a command)",
+                        "write to FILE (- for standard output) instead of standard error (standard output without a command)",
                         v -> output = v)
                 .flag("-j --json", "one JSON object per event (docs/jstrace-net.schema.json)", v -> json = v)
                 .flag("-t --close", "also show each connection's close: duration, bytes/calls sent and received,"

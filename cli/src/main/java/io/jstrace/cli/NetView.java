@@ -122,7 +122,7 @@ final class NetView {
             status = 1;
         }
         out.flush();
-        if (o.output != null) out.close();
+        if (o.output != null && !o.output.equals("-")) out.close();
         return o.command.isEmpty() ? 0 : status;
     }
 
@@ -139,8 +139,9 @@ final class NetView {
         out.flush();
     }
 
-    /** -o FILE; else standard error beside a command's own output, standard output without one. */
+    /** -o FILE (-o -: standard output); else standard error beside a command's own output, standard output without one. */
     private PrintWriter writer() throws IOException {
+        if ("-".equals(o.output)) return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (o.output != null) {
             return new PrintWriter(new OutputStreamWriter(new FileOutputStream(o.output), StandardCharsets.UTF_8));
         }

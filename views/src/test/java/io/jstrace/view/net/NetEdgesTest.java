@@ -60,11 +60,21 @@ class NetEdgesTest {
 
     @Test
     void everyConnectionAsTheWorkloadDidIt(@TempDir Path dir) throws Exception {
+        check(dir, 6);
+    }
+
+    /** 200 more connections, each with its own random byte counts. */
+    @Test
+    void twoHundredConnections(@TempDir Path dir) throws Exception {
+        check(dir, 200);
+    }
+
+    private void check(Path dir, int extra) throws Exception {
         Path binary = TestPrograms.compile("net_edges");
         Path account = dir.resolve("account.txt");
         List<NetEvent> events = Collections.synchronizedList(new ArrayList<>());
         int status;
-        try (NetView v = NetView.command(List.of(binary.toString(), account.toString(), "7", "6")).build()) {
+        try (NetView v = NetView.command(List.of(binary.toString(), account.toString(), "7", "" + extra)).build()) {
             v.onEvent(events::add);
             v.start();
             status = v.waitFor();
@@ -86,7 +96,7 @@ class NetEdgesTest {
         List<Line> outs = lines.stream().filter(l -> l.kind().equals("out")).toList();
         List<NetEvent> tcpOut = closes.stream()
                 .filter(e -> e.proto().equals("tcp") && e.outbound() && e.errno() == null).toList();
-        assertEquals(10, outs.size());
+        assertEquals(4 + extra, outs.size());
         assertEquals(outs.size(), tcpOut.size(), "outbound TCP connections: " + tcpOut);
         for (Line l : outs) {
             List<NetEvent> m = tcpOut.stream().filter(e -> e.local().equals("127.0.0.1:" + l.get("lport"))).toList();
