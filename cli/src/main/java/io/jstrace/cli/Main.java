@@ -16,6 +16,10 @@ public final class Main {
             Preload.start(() -> {});
             System.exit(new DnsView(System.err).run(ExecView.rest(args)));
         }
+        if (NetView.isNetView(args)) {
+            Preload.start(() -> {});
+            System.exit(new NetView(System.err).run(NetView.rest(args)));
+        }
         Preload.start(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }

@@ -33,6 +33,34 @@ public final class Sockets {
      */
     public record Netlink(int protocol, long portId) {}
 
+    /**
+     * A TCP socket's counters as the kernel keeps them (struct tcp_info through
+     * NETLINK_SOCK_DIAG's INET_DIAG_INFO).
+     *
+     * @param state         the TCP state: {@code ESTABLISHED}, {@code CLOSE_WAIT}, {@code SYN_SENT}...
+     * @param bytesAcked    data bytes the peer acknowledged (tcpi_bytes_acked), -1 when not known
+     * @param bytesReceived data bytes received (tcpi_bytes_received), -1 when not known
+     * @param retransmits   segments retransmitted over its life (tcpi_total_retrans), -1 when not known
+     * @param rttUs         smoothed round-trip time in microseconds (tcpi_rtt), -1 when not known
+     * @param uid           the socket's owner
+     */
+    public record TcpInfo(String state, long bytesAcked, long bytesReceived, long retransmits, long rttUs, int uid) {}
+
+    private static final String[] TCP_STATES = {"UNKNOWN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1",
+        "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"};
+
+    /**
+     * The counters of the TCP socket with inode {@code inode} of {@code family}
+     * ({@code AF_INET}, {@code AF_INET6}), or {@code null} when it is gone or the kernel
+     * does not say. Ask before the last close: a closed socket is no longer listed.
+     */
+    public static TcpInfo tcpInfo(int family, long inode) {
+        SockDiag.TcpInfo t = SockDiag.tcpInfo(family, inode);
+        if (t == null) return null;
+        String state = t.state() < TCP_STATES.length ? TCP_STATES[t.state()] : Integer.toString(t.state());
+        return new TcpInfo(state, t.bytesAcked(), t.bytesReceived(), t.totalRetrans(), t.rttUs(), t.uid());
+    }
+
     /** Address families and protocols for {@link #inet}. */
     public static final int AF_INET = 2, AF_INET6 = 10, IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_UDPLITE = 136;
 

@@ -134,6 +134,94 @@ public final class SockDiag {
         }
     }
 
+    /**
+     * A TCP socket's kernel counters (struct tcp_info, include/uapi/linux/tcp.h, from the
+     * INET_DIAG_INFO attribute): its state (TCP_ESTABLISHED is 1...), bytes acked by the
+     * peer and bytes received (tcpi_bytes_acked, tcpi_bytes_received: kernel 4.1+, -1 when
+     * the kernel's tcp_info is shorter), retransmitted segments in all (tcpi_total_retrans),
+     * the smoothed round-trip time and its variation in microseconds, and the owner's uid.
+     */
+    public record TcpInfo(int state, long bytesAcked, long bytesReceived, long totalRetrans, long rttUs,
+            long rttVarUs, int uid) {}
+
+    private static final int INET_DIAG_INFO = 2, INET_DIAG_MSG_SIZE = 72;
+
+    /**
+     * The TCP socket with {@code inode} among {@code family}'s, with its tcp_info: a dump of
+     * every TCP socket of the family asking for INET_DIAG_INFO, searched for the inode;
+     * {@code null} when absent (closed) or the kernel does not say.
+     */
+    public static TcpInfo tcpInfo(int family, long inode) {
+        try {
+            LibC libc = Native.libc();
+            int fd = libc.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+            if (fd < 0) return null;
+            try {
+                return tcpDump(libc, fd, family, inode);
+            } finally {
+                libc.close(fd);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static TcpInfo tcpDump(LibC libc, int fd, int family, long inode) {
+        NativeBuffer buf = NativeBuffer.allocate(BUFFER);
+        int len = NLMSG_HDRLEN + INET_DIAG_REQ_V2_SIZE;
+        for (int k = 0; k < len; k += 4) buf.putInt(k, 0);
+        buf.putInt(0, len);
+        buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);
+        buf.putShort(6, (short) (NLM_F_REQUEST | NLM_F_DUMP));
+        buf.putInt(8, 1);
+        buf.putByte(16, (byte) family);
+        buf.putByte(17, (byte) 6); // IPPROTO_TCP
+        buf.putByte(18, (byte) (1 << (INET_DIAG_INFO - 1)));
+        buf.putInt(20, ~(1 << 10)); // idiag_states: all but TCP_LISTEN
+        if (libc.send(fd, buf, len, 0) != len) return null;
+        TcpInfo found = null;
+        byte[] b = new byte[BUFFER];
+        while (true) {
+            long got = libc.recv(fd, buf, BUFFER, 0);
+            if (got <= 0) return found;
+            buf.get(0, b, 0, (int) got);
+            java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(b, 0, (int) got).order(java.nio.ByteOrder.nativeOrder());
+            for (int at = 0; at + NLMSG_HDRLEN <= got; ) {
+                int msgLen = m.getInt(at), type = m.getShort(at + 4) & 0xffff;
+                if (type == NLMSG_DONE || type == NLMSG_ERROR || msgLen < NLMSG_HDRLEN) return found;
+                if (found == null && msgLen >= NLMSG_HDRLEN + INET_DIAG_MSG_SIZE
+                        && (m.getInt(at + NLMSG_HDRLEN + INET_DIAG_MSG_INODE) & 0xffff_ffffL) == inode) {
+                    found = tcpMsg(m, at + NLMSG_HDRLEN, at + Math.min(msgLen, (int) got - at));
+                }
+                at += (msgLen + 3) & ~3;
+            }
+        }
+    }
+
+    /** struct inet_diag_msg (state at 1, uid at 64), then its rtattrs; tcp_info in INET_DIAG_INFO. */
+    static TcpInfo tcpMsg(java.nio.ByteBuffer m, int at, int end) {
+        int state = m.get(at + 1) & 0xff, uid = m.getInt(at + 64);
+        long acked = -1, received = -1, retrans = -1, rtt = -1, rttVar = -1;
+        for (int a = at + INET_DIAG_MSG_SIZE; a + 4 <= end; ) {
+            int rtaLen = m.getShort(a) & 0xffff, type = m.getShort(a + 2) & 0xffff;
+            if (rtaLen < 4 || a + rtaLen > end) break;
+            int info = a + 4, infoLen = rtaLen - 4;
+            if (type == INET_DIAG_INFO) {
+                if (infoLen >= 104) {
+                    rtt = m.getInt(info + 68) & 0xffff_ffffL;
+                    rttVar = m.getInt(info + 72) & 0xffff_ffffL;
+                    retrans = m.getInt(info + 100) & 0xffff_ffffL;
+                }
+                if (infoLen >= 136) {
+                    acked = m.getLong(info + 120);
+                    received = m.getLong(info + 128);
+                }
+            }
+            a += (rtaLen + 3) & ~3;
+        }
+        return new TcpInfo(state, acked, received, retrans, rtt, rttVar, uid);
+    }
+
     /** struct inet_diag_msg: family, state, timer, retrans, then inet_diag_sockid (ports and addresses big-endian). */
     static Inet inetMsg(byte[] b, int at, int family) {
         int size = family == 10 ? 16 : 4;

@@ -1,0 +1,83 @@
+package io.jstrace.view.net;
+
+import io.jstrace.view.Renderer;
+import java.util.Locale;
+
+/**
+ * The net view as text, tracep's columns: {@code PID COMM PROTO LOCAL ARROW REMOTE} and
+ * what the event adds: {@code →} outbound, {@code ←} inbound, {@code ↔} not known (found
+ * open, a socketpair end), {@code •} listening, {@code ⇒} a state change, {@code ×} a
+ * close with its duration and byte counts.
+ */
+public final class NetText implements Renderer<NetEvent> {
+    private final boolean user;
+
+    /** With {@code user}, a USER column after COMM. */
+    public NetText(boolean user) {
+        this.user = user;
+    }
+
+    @Override
+    public String header() {
+        return String.format("%7s %-15s %s%-6s %-24s %s %-24s %s", "PID", "COMM", user ? String.format("%-10s ", "USER") : "",
+                "PROTO", "LOCAL", " ", "REMOTE", "INFO");
+    }
+
+    @Override
+    public String line(NetEvent e) {
+        String who = String.format("%7d %-15s %s", e.pid(), e.comm() == null ? "?" : e.comm(),
+                user ? String.format("%-10s ", e.user() != null ? e.user() : e.uid() >= 0 ? Integer.toString(e.uid()) : "?") : "");
+        if (e.kind() == NetEvent.Kind.BLIND_SPOT) {
+            return who + "!      " + e.detail() + " (fd " + e.fd() + "): byte counts of this process may be incomplete";
+        }
+        String arrow = switch (e.kind()) {
+            case STATE -> "⇒";
+            case CLOSE -> "×";
+            default -> e.direction().arrow();
+        };
+        String proto = e.proto().equals("unix") ? switch (e.type()) {
+            case "dgram" -> "UNIXDG";
+            case "seqpacket" -> "UNIXSQ";
+            default -> "UNIX";
+        } : e.proto().toUpperCase(Locale.ROOT);
+        StringBuilder s = new StringBuilder(who);
+        s.append(String.format("%-6s %-24s %s %-24s", proto, e.local() == null ? "*" : e.local(), arrow,
+                e.remote() == null ? (e.peerInode() != 0 ? "socket:[" + e.peerInode() + "]" : "*") : e.remote()));
+        switch (e.kind()) {
+            case OPEN -> {
+                if (e.error() != null) s.append(' ').append(e.error()).append(" (").append(e.errno()).append(')');
+                if (e.connectMs() != null) s.append(" connect ").append(ms(e.connectMs()));
+            }
+            case STATE -> {
+                s.append(' ').append(e.state());
+                if (e.error() != null) s.append(' ').append(e.error());
+                if (e.detail() != null) s.append(" (").append(e.detail()).append(')');
+            }
+            case CLOSE -> {
+                s.append(' ').append(ms(e.durationMs()));
+                s.append(" tx ").append(e.txBytes()).append('/').append(e.txCalls());
+                s.append(" rx ").append(e.rxBytes()).append('/').append(e.rxCalls());
+                if (e.error() != null) s.append(' ').append(e.error());
+                if (e.tcp() != null) {
+                    s.append(" [").append(e.tcp().state());
+                    if (e.tcp().bytesAcked() >= 0) s.append(" acked ").append(e.tcp().bytesAcked());
+                    if (e.tcp().bytesReceived() >= 0) s.append(" rcvd ").append(e.tcp().bytesReceived());
+                    if (e.tcp().retransmits() >= 0) s.append(" retrans ").append(e.tcp().retransmits());
+                    if (e.tcp().rttUs() >= 0) s.append(" rtt ").append(ms(e.tcp().rttUs() / 1000.0));
+                    s.append(']');
+                }
+                if (!"close".equals(e.closeReason())) s.append(" (").append(e.closeReason()).append(')');
+            }
+            case LISTEN -> s.append(" LISTEN");
+            default -> {}
+        }
+        if (e.ioUring() && e.kind() != NetEvent.Kind.LISTEN) s.append(" io_uring!");
+        return s.toString().stripTrailing();
+    }
+
+    static String ms(double ms) {
+        if (ms >= 100) return String.format(Locale.ROOT, "%.0fms", ms);
+        if (ms >= 1) return String.format(Locale.ROOT, "%.1fms", ms);
+        return String.format(Locale.ROOT, "%.3fms", ms);
+    }
+}
