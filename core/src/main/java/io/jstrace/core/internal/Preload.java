@@ -12,12 +12,20 @@ import io.jstrace.syscalls.SyscallTable;
 public final class Preload {
     private Preload() {}
 
-    /** Starts the preload thread; {@code then} runs on it after libc and the syscall table. */
+    /**
+     * Starts the preload thread; {@code then} runs on it after libc and the syscall table.
+     * Whatever fails here is only a head start lost, and fails again where it matters (or
+     * the JVM is already exiting, having printed a usage error): nothing is printed.
+     */
     public static void start(Runnable then) {
         Thread t = new Thread(() -> {
-            Native.libc();
-            SyscallTable.of(Arch.host());
-            then.run();
+            try {
+                Native.libc();
+                SyscallTable.of(Arch.host());
+                then.run();
+            } catch (Throwable e) {
+                // the main thread binds and builds again, and reports what fails
+            }
         }, "jstrace-preload");
         t.setDaemon(true);
         t.start();
