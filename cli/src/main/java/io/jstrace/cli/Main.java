@@ -16,6 +16,10 @@ public final class Main {
             Preload.start(() -> {});
             System.exit(new DnsView(System.err).run(ExecView.rest(args)));
         }
+        if (TermCommands.isTermCommand(args)) {
+            Preload.start(() -> {});
+            System.exit(new TermCommands(System.out, System.err).run(args));
+        }
         Preload.start(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }
