@@ -34,6 +34,7 @@ public final class Decoder {
     private int index = -1;
     private long ts;
     private boolean home; // the last action put the cursor home
+    private int homeStart; // the event the cursor-home sequence began in
     private final boolean keepTimeline;
 
     /** A decoder that keeps what the analyses need (clears, resizes, sizes read, cursor moves: small). */
@@ -107,7 +108,11 @@ public final class Decoder {
     }
 
     private void clear(String form) {
-        clears.add(new Clear(index, ts, parser.sequenceStart() < 0 ? index : parser.sequenceStart(), form));
+        clear(form, parser.sequenceStart() < 0 ? index : parser.sequenceStart());
+    }
+
+    private void clear(String form, int start) {
+        clears.add(new Clear(index, ts, start, form));
         fullRedrawTs.add(ts);
     }
 
@@ -269,13 +274,14 @@ public final class Decoder {
                         int row = p(v, 0, 1), col = p(v, 1, 1);
                         if (keepTimeline && cursorMoves.size() < 1_000_000) cursorMoves.add(new long[] {ts, row, col});
                         home = row == 1 && col == 1;
+                        homeStart = parser.sequenceStart();
                         yield home ? "cursor home" : "cursor to row " + row + " column " + col;
                     }
                     case 'J' -> {
                         int n = p0(v, 0);
                         if (n == 2) clear("erase display (all) ESC[2J");
                         else if (n == 3) clear("erase display and scrollback ESC[3J");
-                        else if (n == 0 && wasHome) clear("cursor home, erase below (ESC[H ESC[J)");
+                        else if (n == 0 && wasHome) clear("cursor home, erase below (ESC[H ESC[J)", homeStart);
                         yield switch (n) {
                             case 0 -> "erase display (below)";
                             case 1 -> "erase display (above)";
