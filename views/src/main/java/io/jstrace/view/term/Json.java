@@ -39,6 +39,7 @@ final class Json {
     }
 
     private Bad bad(String what) {
+        if (i >= s.length() && !what.equals("unexpected end")) return new Bad("unexpected end (" + what + ")");
         return new Bad(what + " at character " + (i + 1));
     }
 
