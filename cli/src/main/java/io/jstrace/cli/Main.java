@@ -17,7 +17,7 @@ public final class Main {
             System.exit(new DnsView(System.err).run(ExecView.rest(args)));
         }
         if (TermCommands.isTermCommand(args)) {
-            if (args[0].equals("record")) Preload.start(() -> {}); // play and decode bind nothing native
+            if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
             System.exit(new TermCommands(System.out, System.err).run(args));
         }
         Preload.start(TextPrinter::warmUp);
