@@ -20,6 +20,10 @@ public final class Main {
             Preload.start(() -> {});
             System.exit(new NetView(System.err).run(NetView.rest(args)));
         }
+        if (TermCommands.isTermCommand(args)) {
+            if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
+            System.exit(new TermCommands(System.out, System.err).run(args));
+        }
         Preload.start(TextPrinter::warmUp);
         System.exit(new Jstrace(System.err).run(args));
     }

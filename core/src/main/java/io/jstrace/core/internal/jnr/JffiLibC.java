@@ -57,6 +57,8 @@ final class JffiLibC implements LibC {
     private final Function close = function("close", SINT32, SINT32);
     private final Function getxattr = function("getxattr", SINT64, POINTER, POINTER, POINTER, SINT64);
     private final Function sysconf = function("sysconf", false, SINT64, SINT32);
+    private final Function open = function("open", SINT32, POINTER, SINT32);
+    private final Function ioctl = function("ioctl", SINT32, SINT32, SINT64, POINTER);
 
     private static Function function(String name, Type result, Type... parameters) {
         return function(name, true, result, parameters);
@@ -245,6 +247,21 @@ final class JffiLibC implements LibC {
     @Override
     public long sysconf(int name) {
         return CALL.invokeNrN(sysconf, name);
+    }
+
+    @Override
+    public int open(String path, int flags) {
+        NativeBuffer cPath = NativeBuffer.cString(path);
+        int r = (int) CALL.invokeNNrN(open, address(cPath), flags);
+        reachabilityFence(cPath);
+        return r;
+    }
+
+    @Override
+    public int ioctl(int fd, long request, NativeBuffer arg) {
+        int r = (int) CALL.invokeNNNrN(ioctl, fd, request, address(arg));
+        reachabilityFence(arg);
+        return r;
     }
 
     /** A call whose one argument is a buffer. */

@@ -65,4 +65,10 @@ public interface LibC {
     long getxattr(String path, String name, NativeBuffer value, long size);
 
     long sysconf(int name);
+
+    /** open(2) of {@code path}. */
+    int open(String path, int flags);
+
+    /** ioctl(2) whose third argument is a buffer. */
+    int ioctl(int fd, long request, NativeBuffer arg);
 }
