@@ -45,4 +45,9 @@ final class Fanotify {
         if (c.intArg(i) == FAN_NOFD) return new Value.Sym(FAN_NOFD, "FAN_NOFD", Value.Base.SIGNED);
         return FileDecoders.dirfd(c, i);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Fanotify::initFlags), "fanotify_init");
+        r.add(SyscallDecoder.custom(2, Fanotify::mask, 3, Fanotify::dirfd), "fanotify_mark");
+    }
 }

@@ -73,7 +73,17 @@ final class FileHandles {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, FileHandles::handle), "open_by_handle_at");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 2 -> postHandle(c, i);
+                    case 3 -> mountId(c, i);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
             /** handle_bytes, which the kernel overwrites. */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {

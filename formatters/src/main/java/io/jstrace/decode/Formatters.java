@@ -29,13 +29,9 @@ public final class Formatters {
             case PSELECT6_SIG -> Polls.pselectSig(call, i);
             case EPOLL_EVENT -> Epolls.event(call, i);
             case EPOLL_EVENTS -> Epolls.events(call, i);
-            case STATX -> Statx.statx(call, i);
-            case STATX_FLAGS -> Statx.flags(call, i);
             case STATFS -> Statfs.statfs(call, i);
             case DIRENTS -> Dirents.dirents(call, i);
-            case OPEN_HOW -> OpenHow.openHow(call, i);
             case OFFSET_PTR -> Splices.offset(call, i);
-            case SYSINFO -> Sysinfo.sysinfo(call, i);
             case LONG, OFFSET -> Numbers.signedLong(call, i);
             case UINT -> Numbers.unsignedInt(call, i);
             case SOCKLEN -> Numbers.signedInt(call, i);
@@ -56,7 +52,6 @@ public final class Formatters {
             case DEV -> FileDecoders.dev(call.arg(i));
             case AT_FLAGS -> FileDecoders.atFlags(call, i);
             case ACCESS_MODE -> FileDecoders.accessMode(call, i);
-            case SEEK_WHENCE -> FileDecoders.seekWhence(call, i);
             case STAT -> FileDecoders.stat(call, i);
             case MMAP_PROT -> Memory.prot(call, i);
             case MMAP_FLAGS -> Memory.mapFlags(call, i);
@@ -85,8 +80,6 @@ public final class Formatters {
             case FLAGS, ENUM -> Constants.format(call, i);
             // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
             case CUSTOM, POST_CUSTOM -> Numbers.hex(call, i);
-            case MEMFD_FLAGS -> Memory.memfdFlags(call, i);
-            case MINCORE_VEC -> Memory.mincoreVec(call, i);
             case USER_DESC -> UserDescs.userDesc(call, i);
             case POST_USER_DESC -> UserDescs.postUserDesc(call, i);
             case MPOL_MODE -> MemPolicies.mode(call, i);
@@ -106,18 +99,12 @@ public final class Formatters {
             case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
             case MQ_ATTR -> Mqueues.attr(call, i);
             case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
-            case SWAP_FLAGS -> Swaps.flags(call, i);
             case AIO_CTX_PTR -> Aio.context(call, i);
             case AIO_IOCBPP -> Aio.iocbs(call, i);
             case AIO_IOCB -> Aio.iocb(call, i);
             case AIO_EVENTS -> Aio.events(call, i);
             case AIO_EVENT -> Aio.oneEvent(call, i);
-            case MOUNT_ATTR -> Mounts.mountAttr(call, i);
             case KEY_SERIAL -> Keys.serial(call, i);
-            case FILE_HANDLE -> FileHandles.handle(call, i);
-            case POST_FILE_HANDLE -> FileHandles.postHandle(call, i);
-            case POST_MOUNT_ID -> FileHandles.mountId(call, i);
-            case UNAME -> Uname.utsname(call, i);
             case SOCK_TYPE -> SocketDecoders.type(call, i);
             case SOCK_PROTOCOL -> SocketDecoders.protocol(call, i);
             case SOCKADDR -> SockAddrs.sockaddr(call, i);
@@ -153,9 +140,6 @@ public final class Formatters {
             case POST_TIMEX -> Clocks.timex(call, i);
             case SIGEVENT -> PosixTimers.sigevent(call, i);
             case POST_TIMER_ID -> PosixTimers.timerId(call, i);
-            case FANOTIFY_INIT_FLAGS -> Fanotify.initFlags(call, i);
-            case FANOTIFY_MASK -> Fanotify.mask(call, i);
-            case FANOTIFY_DIRFD -> Fanotify.dirfd(call, i);
             case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
             case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
             case IO_URING_PARAMS -> IoUring.params(call, i);

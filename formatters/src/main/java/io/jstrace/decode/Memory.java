@@ -103,6 +103,8 @@ final class Memory {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Memory::memfdFlags), "memfd_create");
+        r.add(SyscallDecoder.custom(2, Memory::mincoreVec), "mincore");
         r.add(new SyscallDecoder() {
             @Override
             public int visibleArgs(Call c) {

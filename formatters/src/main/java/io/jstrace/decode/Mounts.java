@@ -98,6 +98,7 @@ final class Mounts {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Mounts::mountAttr), "mount_setattr");
         r.add(new SyscallDecoder() {
             @Override
             public Value arg(Call c, int i) {

@@ -119,4 +119,8 @@ final class Statx {
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Statx::flags, 4, Verbosity.struct(Statx::statx)), "statx");
+    }
 }

@@ -65,6 +65,12 @@ final class SyscallDecoders {
         IoUring.register(r);
         Iovecs.register(r);
         Strings.register(r);
+        Statx.register(r);
+        Sysinfo.register(r);
+        Uname.register(r);
+        OpenHow.register(r);
+        Swaps.register(r);
+        Fanotify.register(r);
         Cachestats.register(r);
         // @formatter:on
         return r.byName;

@@ -68,26 +68,14 @@ public enum FormatSpecifier {
     AT_FLAGS(ENTRY),
     /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
     ACCESS_MODE(ENTRY),
-    /** lseek's {@code SEEK_*}. */
-    SEEK_WHENCE(ENTRY),
     /** struct stat, filled by the kernel. */
     STAT(EXIT),
-    /** struct statx, filled by the kernel. */
-    STATX(EXIT),
-    /** statx's flags: the {@code AT_STATX_*} sync type, always named, then {@code AT_*} flags. */
-    STATX_FLAGS(ENTRY),
     /** struct statfs, filled by the kernel. */
     STATFS(EXIT),
-    /** struct sysinfo, filled by the kernel. */
-    SYSINFO(EXIT),
     /** linux_dirent64 (getdents64) or linux_dirent (getdents) entries; length is the return value. */
     DIRENTS(EXIT),
     /** pipe/pipe2's {@code int[2]} written by the kernel. */
     PIPE_FDS(EXIT),
-    /** struct utsname, filled by the kernel. */
-    UNAME(EXIT),
-    /** a pointer to {@code struct open_how} (openat2). */
-    OPEN_HOW(ENTRY),
 
     // ---- buffers
     /** bytes written by the tracee; length is the next argument. */
@@ -133,8 +121,6 @@ public enum FormatSpecifier {
     CPU_SET(EXIT),
     /** a capability header/data pair. */
     CAP_USER_HEADER(ENTRY),
-    /** memfd_create's {@code MFD_*} flags. */
-    MEMFD_FLAGS(ENTRY),
 
     // ---- memory
     /** mmap/mprotect {@code PROT_*}. */
@@ -143,8 +129,6 @@ public enum FormatSpecifier {
     MMAP_FLAGS(ENTRY),
 
     // ---- memory and IPC
-    /** mincore's vector: one {@code 0}/{@code 1} per page of the length before it. */
-    MINCORE_VEC(EXIT),
     /** a struct user_desc (modify_ldt, set_thread_area): {@code {entry_number=3, base_addr=0x001000, ...}}. */
     USER_DESC(ENTRY),
     /** get_thread_area's struct user_desc, printed at exit. */
@@ -282,12 +266,6 @@ public enum FormatSpecifier {
     SIGEVENT(ENTRY),
     /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
     POST_TIMER_ID(EXIT),
-    /** fanotify_init's class and {@code FAN_*} flags. */
-    FANOTIFY_INIT_FLAGS(ENTRY),
-    /** fanotify_mark's 64-bit event mask. */
-    FANOTIFY_MASK(ENTRY),
-    /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
-    FANOTIFY_DIRFD(ENTRY),
     /** futex_waitv's array of struct futex_waitv; count is the next argument. */
     FUTEX_WAITV(ENTRY),
     /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
@@ -334,8 +312,6 @@ public enum FormatSpecifier {
     UTS_NAME(ENTRY),
 
     // ---- file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
-    /** swapon's {@code SWAP_FLAG_*} flags and priority. */
-    SWAP_FLAGS(ENTRY),
     /** io_setup's {@code aio_context_t *}, written by the kernel. */
     AIO_CTX_PTR(EXIT),
     /** io_submit's {@code struct iocb **}; count is the previous argument. */
@@ -346,14 +322,6 @@ public enum FormatSpecifier {
     AIO_EVENTS(EXIT),
     /** io_cancel's {@code struct io_event *} result. */
     AIO_EVENT(EXIT),
-    /** mount_setattr's struct mount_attr; size is the next argument. */
-    MOUNT_ATTR(ENTRY),
-    /** open_by_handle_at's struct file_handle. */
-    FILE_HANDLE(ENTRY),
-    /** name_to_handle_at's struct file_handle: size in, size, type and bytes out. */
-    POST_FILE_HANDLE(EXIT),
-    /** name_to_handle_at's mount id, written by the kernel. */
-    POST_MOUNT_ID(EXIT),
     /** a key_serial_t: {@code KEY_SPEC_*} by name. */
     KEY_SERIAL(ENTRY),
     /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
