@@ -302,6 +302,11 @@ final class Clones {
             }
         }, "clone");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? Verbosity.struct(c, i, cloneArgsStruct(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** clone3's struct prints at entry, and its size too when nothing comes back. */
             @Override
             public int entryArgs(Call c, int visible) {

@@ -144,4 +144,9 @@ final class Creds {
         }
         return rest;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Creds::gidList)), "setgroups", "getgroups");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Creds::capData)), "capset", "capget");
+    }
 }

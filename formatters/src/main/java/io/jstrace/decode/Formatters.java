@@ -57,9 +57,7 @@ public final class Formatters {
             case MMAP_FLAGS -> Memory.mapFlags(call, i);
             case EXECVE_STRING_VECTOR -> Processes.argv(call, i);
             case EXECVE_ENV -> Processes.envp(call, i);
-            case WAIT_STATUS -> Processes.waitStatus(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
-            case CLONE_ARGS -> Clones.cloneArgsStruct(call, i);
             case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
             case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
@@ -81,14 +79,8 @@ public final class Formatters {
             // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
             case CUSTOM, POST_CUSTOM -> Numbers.hex(call, i);
             case USER_DESC -> UserDescs.userDesc(call, i);
-            case POST_USER_DESC -> UserDescs.postUserDesc(call, i);
             case MPOL_MODE -> MemPolicies.mode(call, i);
-            case POST_MPOL_MODE -> MemPolicies.postMode(call, i);
             case NODEMASK -> MemPolicies.nodemask(call, i);
-            case POST_NODEMASK -> MemPolicies.postNodemask(call, i);
-            case MOVE_PAGES_PAGES -> MemPolicies.pages(call, i);
-            case MOVE_PAGES_NODES -> MemPolicies.nodes(call, i);
-            case MOVE_PAGES_STATUS -> MemPolicies.status(call, i);
             case IPC_KEY -> SysvIpc.key(call, i);
             case IPC_GET_FLAGS -> SysvIpc.getFlags(call, i);
             case SHMGET_FLAGS -> SysvIpc.shmgetFlags(call, i);
@@ -119,20 +111,9 @@ public final class Formatters {
             case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
             case UID -> Creds.uid(call, i);
             case POST_ID_PTR -> Creds.idPtr(call, i);
-            case GID_LIST, POST_GID_LIST -> Creds.gidList(call, i);
             case CAP_USER_HEADER -> Creds.capHeader(call, i);
-            case CAP_USER_DATA, POST_CAP_USER_DATA -> Creds.capData(call, i);
-            case SCHED_PARAM, POST_SCHED_PARAM -> Sched.param(call, i);
-            case CPU_SET, IN_CPU_SET -> Sched.cpuSet(call, i);
-            case SCHED_ATTR -> Sched.attrIn(call, i);
-            case POST_SCHED_ATTR -> Sched.attrOut(call, i);
+            case SCHED_PARAM -> Sched.param(call, i);
             case POST_UINT_PTR -> Sched.uintPtr(call, i);
-            case IOPRIO -> Personas.ioprio(call, i);
-            case PERSONALITY -> Personas.personality(call, i);
-            case UNSHARE_FLAGS -> Tasks.unshareFlags(call, i);
-            case POST_ADDR_PTR -> Tasks.wordPtr(call, i, true);
-            case POST_SIZE_PTR -> Tasks.wordPtr(call, i, false);
-            case TMS -> Tasks.tms(call, i);
             case UTS_NAME -> Tasks.utsName(call, i);
             case SIGALTSTACK, POST_SIGALTSTACK -> SignalDecoders.sigaltstack(call, i);
             case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
@@ -141,7 +122,6 @@ public final class Formatters {
             case SIGEVENT -> PosixTimers.sigevent(call, i);
             case POST_TIMER_ID -> PosixTimers.timerId(call, i);
             case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
-            case PIDFD_TARGET_FD -> Pidfds.targetFd(call, i);
             case IO_URING_PARAMS -> IoUring.params(call, i);
             case IO_URING_REGISTER_OP -> IoUring.op(call, i);
             case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);

@@ -92,4 +92,10 @@ final class MemPolicies {
         Errno e = Errno.of(-s);
         return e.known() ? new Value.Sym(s, "-" + e.name(), Value.Base.SIGNED) : Value.dec(s);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, MemPolicies::postMode, 1, MemPolicies::postNodemask), "get_mempolicy");
+        r.add(SyscallDecoder.custom(2, MemPolicies::pages, 3, MemPolicies::nodes, 4, MemPolicies::status),
+                "move_pages");
+    }
 }

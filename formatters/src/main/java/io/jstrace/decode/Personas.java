@@ -64,7 +64,13 @@ final class Personas {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Personas::ioprio), "ioprio_set");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? personality(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public Value returnValue(Call c) {
                 return personalityReturn(c);

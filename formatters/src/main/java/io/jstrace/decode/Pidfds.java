@@ -28,4 +28,8 @@ final class Pidfds {
             return -1;
         }
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Pidfds::targetFd), "pidfd_getfd");
+    }
 }

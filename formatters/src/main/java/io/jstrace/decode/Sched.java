@@ -136,7 +136,15 @@ final class Sched {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Verbosity.struct(Sched::cpuSet)), "sched_getaffinity", "sched_setaffinity");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Sched::param)), "sched_getparam");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Sched::attrOut)), "sched_getattr");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, attrIn(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public int entryArgs(Call c, int visible) {
                 return Math.min(2, visible);

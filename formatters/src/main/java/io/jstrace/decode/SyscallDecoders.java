@@ -71,6 +71,10 @@ final class SyscallDecoders {
         OpenHow.register(r);
         Swaps.register(r);
         Fanotify.register(r);
+        Processes.register(r);
+        Creds.register(r);
+        MemPolicies.register(r);
+        Pidfds.register(r);
         Cachestats.register(r);
         // @formatter:on
         return r.byName;

@@ -80,6 +80,10 @@ final class Tasks {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Tasks::unshareFlags), "unshare");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct((c, i) -> wordPtr(c, i, true)),
+                2, Verbosity.struct((c, i) -> wordPtr(c, i, false))), "get_robust_list");
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Tasks::tms)), "times");
         r.add(new SyscallDecoder() {
             @Override
             public Value arg(Call c, int i) {

@@ -105,10 +105,6 @@ public enum FormatSpecifier {
     EXECVE_STRING_VECTOR(ENTRY),
     /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with {@code -v}. */
     EXECVE_ENV(ENTRY),
-    /** clone3's {@code struct clone_args}; size is the next argument. */
-    CLONE_ARGS(ENTRY),
-    /** a wait status written by the kernel: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
-    WAIT_STATUS(EXIT),
     /** waitpid/wait4 options ({@code WNOHANG}...). */
     WAIT_OPTIONS(ENTRY),
     /** struct rusage, filled by the kernel. */
@@ -117,8 +113,6 @@ public enum FormatSpecifier {
     RLIMIT(ENTRY),
     /** struct rlimit filled by the kernel. */
     POST_RLIMIT(EXIT),
-    /** a CPU mask filled by the kernel (sched_getaffinity); size is the return value. */
-    CPU_SET(EXIT),
     /** a capability header/data pair. */
     CAP_USER_HEADER(ENTRY),
 
@@ -131,22 +125,10 @@ public enum FormatSpecifier {
     // ---- memory and IPC
     /** a struct user_desc (modify_ldt, set_thread_area): {@code {entry_number=3, base_addr=0x001000, ...}}. */
     USER_DESC(ENTRY),
-    /** get_thread_area's struct user_desc, printed at exit. */
-    POST_USER_DESC(EXIT),
     /** a NUMA policy mode and its {@code MPOL_F_*} flags: {@code MPOL_BIND|MPOL_F_STATIC_NODES}. */
     MPOL_MODE(ENTRY),
-    /** get_mempolicy's {@code int *mode}, filled by the kernel: {@code [MPOL_BIND]}. */
-    POST_MPOL_MODE(EXIT),
     /** a node mask of {@code maxnode} bits, the next argument: {@code [0x00000000000001]}. */
     NODEMASK(ENTRY),
-    /** get_mempolicy's node mask, filled by the kernel. */
-    POST_NODEMASK(EXIT),
-    /** move_pages' page addresses, {@code nr_pages} (argument 1) of them. */
-    MOVE_PAGES_PAGES(ENTRY),
-    /** move_pages' target nodes, {@code nr_pages} ints. */
-    MOVE_PAGES_NODES(ENTRY),
-    /** move_pages' status array, filled by the kernel: {@code [0, -EFAULT]}. */
-    MOVE_PAGES_STATUS(EXIT),
     /** a SysV IPC key: {@code IPC_PRIVATE} or hex. */
     IPC_KEY(ENTRY),
     /** msgget's and semget's {@code IPC_CREAT|0600}. */
@@ -268,46 +250,16 @@ public enum FormatSpecifier {
     POST_TIMER_ID(EXIT),
     /** futex_waitv's array of struct futex_waitv; count is the next argument. */
     FUTEX_WAITV(ENTRY),
-    /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
-    PIDFD_TARGET_FD(ENTRY),
 
     // ---- processes, credentials, scheduling, resources
     /** a uid_t or gid_t: {@code -1} for (uid_t) -1, else unsigned decimal. */
     UID(ENTRY),
     /** a pointer to a uid_t or gid_t filled by the kernel (getresuid): {@code [0]}. */
     POST_ID_PTR(EXIT),
-    /** setgroups' gid_t array; count is the previous argument. */
-    GID_LIST(ENTRY),
-    /** getgroups' gid_t array filled by the kernel; count is the return value. */
-    POST_GID_LIST(EXIT),
-    /** capset's capability masks; the version is in the header (argument 0). */
-    CAP_USER_DATA(ENTRY),
-    /** capget's capability masks filled by the kernel; the version is in the header (argument 0). */
-    POST_CAP_USER_DATA(EXIT),
     /** a struct sched_param passed in: {@code [0]}. */
     SCHED_PARAM(ENTRY),
-    /** a struct sched_param filled by the kernel. */
-    POST_SCHED_PARAM(EXIT),
-    /** a CPU mask passed in (sched_setaffinity); size is the previous argument. */
-    IN_CPU_SET(ENTRY),
-    /** struct sched_attr passed in (sched_setattr); the kernel writes its size back on E2BIG. */
-    SCHED_ATTR(ENTRY),
-    /** struct sched_attr filled by the kernel (sched_getattr); size is the next argument. */
-    POST_SCHED_ATTR(EXIT),
-    /** an I/O priority: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
-    IOPRIO(ENTRY),
-    /** personality(2)'s persona: {@code PER_LINUX|ADDR_NO_RANDOMIZE}. */
-    PERSONALITY(ENTRY),
-    /** unshare(2)'s {@code CLONE_*} flags. */
-    UNSHARE_FLAGS(ENTRY),
     /** a pointer to an unsigned int filled by the kernel (getcpu): {@code [0]}. */
     POST_UINT_PTR(EXIT),
-    /** a pointer to a pointer filled by the kernel (get_robust_list): {@code [0x5616...]}. */
-    POST_ADDR_PTR(EXIT),
-    /** a pointer to a size_t filled by the kernel (get_robust_list): {@code [24]}. */
-    POST_SIZE_PTR(EXIT),
-    /** struct tms filled by the kernel (times). */
-    TMS(EXIT),
     /** sethostname/setdomainname's name; length is the next argument, the address beyond 64. */
     UTS_NAME(ENTRY),
 
