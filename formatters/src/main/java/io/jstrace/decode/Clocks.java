@@ -105,7 +105,14 @@ final class Clocks {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Times::timeval), 1, Clocks::timezone), "gettimeofday");
+        r.add(SyscallDecoder.custom(1, Clocks::timezone), "settimeofday");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? timeT(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public Value returnValue(Call c) {
                 return timeReturn(c);

@@ -59,11 +59,9 @@ public final class Formatters {
             case EXECVE_ENV -> Processes.envp(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
             case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
-            case TIMEVAL, POST_TIMEVAL -> Times.timeval(call, i);
+            case TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
-            case ITIMERVAL, POST_ITIMERVAL -> Times.itimerval(call, i);
-            case UTIMBUF -> Times.utimbuf(call, i);
-            case UTIME_TIMESPEC -> Times.utimeTimespec(call, i);
+            case POST_ITIMERVAL -> Times.itimerval(call, i);
             case RLIMIT, POST_RLIMIT -> Resources.rlimit(call, i);
             case RUSAGE -> Resources.rusage(call, i);
             case PIPE_FDS -> Resources.pipeFds(call, i);
@@ -72,8 +70,6 @@ public final class Formatters {
             case IOVEC -> Iovecs.iovec(call, i);
             case SIGNAL -> SignalDecoders.signal(call, i);
             case SIGSET, POST_SIGSET -> SignalDecoders.sigset(call, i);
-            case SIGACTION, POST_SIGACTION -> SignalDecoders.sigaction(call, i);
-            case SIGPROCMASK_HOW -> SignalDecoders.how(call, i);
             case SIGINFO, POST_SIGINFO -> SignalDecoders.siginfoArg(call, i);
             case FLAGS, ENUM -> Constants.format(call, i);
             // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
@@ -115,13 +111,8 @@ public final class Formatters {
             case SCHED_PARAM -> Sched.param(call, i);
             case POST_UINT_PTR -> Sched.uintPtr(call, i);
             case UTS_NAME -> Tasks.utsName(call, i);
-            case SIGALTSTACK, POST_SIGALTSTACK -> SignalDecoders.sigaltstack(call, i);
-            case TIMEZONE, POST_TIMEZONE -> Clocks.timezone(call, i);
-            case POST_TIME_T -> Clocks.timeT(call, i);
             case POST_TIMEX -> Clocks.timex(call, i);
             case SIGEVENT -> PosixTimers.sigevent(call, i);
-            case POST_TIMER_ID -> PosixTimers.timerId(call, i);
-            case FUTEX_WAITV -> FutexWaiters.waiters(call, i);
             case IO_URING_PARAMS -> IoUring.params(call, i);
             case IO_URING_REGISTER_OP -> IoUring.op(call, i);
             case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);

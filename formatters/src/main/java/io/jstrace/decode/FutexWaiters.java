@@ -35,4 +35,8 @@ final class FutexWaiters {
         if (reserved != 0) f.add(field("__reserved", Value.hex(reserved)));
         return new Value.Struct(f, false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, FutexWaiters::waiters), "futex_waitv");
+    }
 }

@@ -72,4 +72,8 @@ final class PosixTimers {
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, PosixTimers::timerId), "timer_create");
+    }
 }

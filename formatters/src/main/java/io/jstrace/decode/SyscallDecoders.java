@@ -75,6 +75,9 @@ final class SyscallDecoders {
         Creds.register(r);
         MemPolicies.register(r);
         Pidfds.register(r);
+        Times.register(r);
+        PosixTimers.register(r);
+        FutexWaiters.register(r);
         Cachestats.register(r);
         // @formatter:on
         return r.byName;

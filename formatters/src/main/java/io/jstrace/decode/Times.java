@@ -191,4 +191,10 @@ final class Times {
         if (v < 10) b.append('0');
         return b.append(v);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Verbosity.struct(Times::utimeTimespec)), "utimensat");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::itimerval)), "setitimer");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::utimbuf)), "utime");
+    }
 }

@@ -157,42 +157,24 @@ public enum FormatSpecifier {
     SIGSET(ENTRY),
     /** a sigset_t filled by the kernel. */
     POST_SIGSET(EXIT),
-    /** struct sigaction passed in. */
-    SIGACTION(ENTRY),
-    /** struct sigaction filled by the kernel. */
-    POST_SIGACTION(EXIT),
-    /** rt_sigprocmask's how ({@code SIG_BLOCK}...). */
-    SIGPROCMASK_HOW(ENTRY),
     /** a siginfo_t passed in (rt_sigqueueinfo). */
     SIGINFO(ENTRY),
     /** a siginfo_t filled by the kernel (waitid, rt_sigtimedwait). */
     POST_SIGINFO(EXIT),
-    /** stack_t passed in (sigaltstack). */
-    SIGALTSTACK(ENTRY),
-    /** stack_t filled by the kernel. */
-    POST_SIGALTSTACK(EXIT),
 
     // ---- time
     /** struct timespec passed in. */
     TIMESPEC(ENTRY),
     /** struct timespec filled by the kernel. */
     POST_TIMESPEC(EXIT),
-    /** utimensat's {@code struct timespec[2]} with {@code UTIME_NOW}/{@code UTIME_OMIT}. */
-    UTIME_TIMESPEC(ENTRY),
     /** struct timeval passed in. */
     TIMEVAL(ENTRY),
-    /** struct timeval filled by the kernel. */
-    POST_TIMEVAL(EXIT),
-    /** struct itimerval passed in. */
-    ITIMERVAL(ENTRY),
     /** struct itimerval filled by the kernel. */
     POST_ITIMERVAL(EXIT),
     /** struct itimerspec passed in. */
     ITIMERSPEC(ENTRY),
     /** struct itimerspec filled by the kernel. */
     POST_ITIMERSPEC(EXIT),
-    /** struct utimbuf passed in. */
-    UTIMBUF(ENTRY),
 
     // ---- sockets
     /** socket type with {@code SOCK_NONBLOCK|SOCK_CLOEXEC}: {@code SOCK_STREAM}. */
@@ -236,20 +218,10 @@ public enum FormatSpecifier {
     IO_URING_REGISTER_OP(ENTRY),
 
     // ---- clocks, timers, signals, event descriptors, futexes
-    /** settimeofday's struct timezone: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
-    TIMEZONE(ENTRY),
-    /** gettimeofday's struct timezone, filled by the kernel. */
-    POST_TIMEZONE(EXIT),
-    /** time(2)'s {@code time_t *}, filled by the kernel: {@code [1795378091 /* date *\/]}. */
-    POST_TIME_T(EXIT),
     /** struct timex of adjtimex and clock_adjtime, printed at exit as the kernel left it. */
     POST_TIMEX(EXIT),
     /** timer_create's struct sigevent. */
     SIGEVENT(ENTRY),
-    /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
-    POST_TIMER_ID(EXIT),
-    /** futex_waitv's array of struct futex_waitv; count is the next argument. */
-    FUTEX_WAITV(ENTRY),
 
     // ---- processes, credentials, scheduling, resources
     /** a uid_t or gid_t: {@code -1} for (uid_t) -1, else unsigned decimal. */
