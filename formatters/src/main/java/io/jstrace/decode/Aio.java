@@ -139,4 +139,10 @@ final class Aio {
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Aio::context), "io_setup");
+        r.add(SyscallDecoder.custom(2, Aio::iocbs), "io_submit");
+        r.add(SyscallDecoder.custom(1, Aio::iocb, 2, Aio::oneEvent), "io_cancel");
+    }
 }

@@ -137,4 +137,8 @@ final class Bpf {
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Bpf::attr), "bpf");
+    }
 }

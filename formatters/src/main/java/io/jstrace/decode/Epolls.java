@@ -44,4 +44,8 @@ final class Epolls {
         return new Value.Struct(List.of(field("events", Numbers.flags(EpollEvents.XLAT, events, "EPOLL???")),
                 field("data", dataValue)), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(Epolls::event)), "epoll_ctl");
+    }
 }

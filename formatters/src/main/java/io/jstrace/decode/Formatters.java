@@ -27,7 +27,6 @@ public final class Formatters {
             case FD_SET -> Polls.fdSet(call, i);
             case POLL_FDS -> Polls.pollFds(call, i);
             case PSELECT6_SIG -> Polls.pselectSig(call, i);
-            case EPOLL_EVENT -> Epolls.event(call, i);
             case EPOLL_EVENTS -> Epolls.events(call, i);
             case STATFS -> Statfs.statfs(call, i);
             case DIRENTS -> Dirents.dirents(call, i);
@@ -79,19 +78,11 @@ public final class Formatters {
             case NODEMASK -> MemPolicies.nodemask(call, i);
             case IPC_KEY -> SysvIpc.key(call, i);
             case IPC_GET_FLAGS -> SysvIpc.getFlags(call, i);
-            case SHMGET_FLAGS -> SysvIpc.shmgetFlags(call, i);
             case IPC_CTL_CMD -> SysvIpc.ctlCmd(call, i);
             case IPC_CTL_BUF -> SysvIpc.ctlBuf(call, i);
             case SEMBUF -> SysvIpc.sembuf(call, i);
-            case MSGBUF -> SysvIpc.msgbuf(call, i);
-            case POST_MSGBUF -> SysvIpc.postMsgbuf(call, i);
             case MQ_ATTR -> Mqueues.attr(call, i);
-            case POST_MQ_ATTR -> Mqueues.postAttr(call, i);
-            case AIO_CTX_PTR -> Aio.context(call, i);
-            case AIO_IOCBPP -> Aio.iocbs(call, i);
-            case AIO_IOCB -> Aio.iocb(call, i);
             case AIO_EVENTS -> Aio.events(call, i);
-            case AIO_EVENT -> Aio.oneEvent(call, i);
             case KEY_SERIAL -> Keys.serial(call, i);
             case SOCK_TYPE -> SocketDecoders.type(call, i);
             case SOCK_PROTOCOL -> SocketDecoders.protocol(call, i);
@@ -99,12 +90,6 @@ public final class Formatters {
             case POST_SOCKADDR -> SockAddrs.postSockaddr(call, i);
             case POST_SOCKLEN -> SocketDecoders.postSocklen(call, i);
             case SOCKOPT_NAME -> SockOpts.name(call, i);
-            case SOCKOPT_VALUE -> SockOpts.setValue(call, i);
-            case POST_SOCKOPT_VALUE -> SockOpts.getValue(call, i);
-            case SEND_MSGHDR -> MsgHdrs.sendMsghdr(call, i);
-            case RECV_MSGHDR -> MsgHdrs.recvMsghdr(call, i);
-            case SEND_MMSGHDR -> MsgHdrs.sendMmsghdr(call, i);
-            case RECV_MMSGHDR -> MsgHdrs.recvMmsghdr(call, i);
             case UID -> Creds.uid(call, i);
             case POST_ID_PTR -> Creds.idPtr(call, i);
             case CAP_USER_HEADER -> Creds.capHeader(call, i);
@@ -113,16 +98,6 @@ public final class Formatters {
             case UTS_NAME -> Tasks.utsName(call, i);
             case POST_TIMEX -> Clocks.timex(call, i);
             case SIGEVENT -> PosixTimers.sigevent(call, i);
-            case IO_URING_PARAMS -> IoUring.params(call, i);
-            case IO_URING_REGISTER_OP -> IoUring.op(call, i);
-            case IO_URING_REGISTER_ARG -> IoUring.registerArg(call, i);
-            case BPF_ATTR -> Bpf.attr(call, i);
-            case SECCOMP_FLAGS -> Seccomp.flags(call, i);
-            case SECCOMP_ARGS -> Seccomp.args(call, i);
-            case LANDLOCK_RULESET_ATTR -> Landlock.rulesetAttr(call, i);
-            case LANDLOCK_RULE_TYPE -> Landlock.ruleType(call, i);
-            case LANDLOCK_RULE_ATTR -> Landlock.ruleAttr(call, i);
-            case PERF_EVENT_ATTR -> PerfEvents.attr(call, i);
         };
     }
 

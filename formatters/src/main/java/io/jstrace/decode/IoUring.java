@@ -95,7 +95,13 @@ final class IoUring {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, IoUring::op, 2, IoUring::registerArg), "io_uring_register");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, params(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** The parameters passed in, printed at exit beside what the kernel filled in. */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {

@@ -48,4 +48,9 @@ final class Landlock {
     private static Value access(long v) {
         return Numbers.flags(LandlockAccessFs.XLAT, v, "LANDLOCK_ACCESS_FS_???");
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Landlock::rulesetAttr), "landlock_create_ruleset");
+        r.add(SyscallDecoder.custom(1, Landlock::ruleType, 2, Landlock::ruleAttr), "landlock_add_rule");
+    }
 }

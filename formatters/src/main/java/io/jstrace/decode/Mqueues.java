@@ -41,6 +41,7 @@ final class Mqueues {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Mqueues::postAttr), "mq_getsetattr");
         r.add(new SyscallDecoder() {
             @Override
             public int visibleArgs(Call c) {

@@ -129,7 +129,14 @@ final class MsgHdrs {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(MsgHdrs::sendMsghdr)), "sendmsg");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(MsgHdrs::sendMmsghdr)), "sendmmsg");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, recvMsghdr(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** msg_namelen, which the kernel overwrites (src/msghdr.c fetch_msghdr_namelen). */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {
@@ -140,7 +147,11 @@ final class MsgHdrs {
             /** The timeout prints at exit, after the vector, as it was at entry: the kernel writes the time left into it. */
             @Override
             public Value arg(Call c, int i) {
-                return i == 4 ? Times.timespec(c.exit() != null ? c.asAtEntry() : c, 4) : SyscallDecoder.super.arg(c, i);
+                return switch (i) {
+                    case 1 -> Verbosity.struct(c, i, recvMmsghdr(c, i));
+                    case 4 -> Times.timespec(c.exit() != null ? c.asAtEntry() : c, 4);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
             }
 
             /**

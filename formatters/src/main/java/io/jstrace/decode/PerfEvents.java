@@ -79,4 +79,8 @@ final class PerfEvents {
         if (type == PerfTypeIds.PERF_TYPE_SOFTWARE) return Numbers.named(PerfSwIds.XLAT, config, "PERF_COUNT_SW_???");
         return new Num(config, Base.UNSIGNED);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, PerfEvents::attr), "perf_event_open");
+    }
 }

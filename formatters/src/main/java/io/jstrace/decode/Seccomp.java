@@ -75,6 +75,15 @@ final class Seccomp {
     static void register(SyscallDecoders.Registry r) {
         r.add(new SyscallDecoder() {
             @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 1 -> flags(c, i);
+                    case 2 -> args(c, i);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
+            @Override
             public int entryArgs(Call c, int visible) {
                 return argAtExit(c) ? Math.min(2, visible) : visible;
             }

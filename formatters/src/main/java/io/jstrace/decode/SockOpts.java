@@ -236,4 +236,9 @@ final class SockOpts {
     private static Value groups(Call c, long addr, int count) {
         return TraceeArrays.array(c, addr, count, 4, raw -> new Num(SockAddrs.u32(raw, 0), Base.UNSIGNED));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(SockOpts::setValue)), "setsockopt");
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(SockOpts::getValue)), "getsockopt");
+    }
 }

@@ -78,6 +78,13 @@ final class SyscallDecoders {
         Times.register(r);
         PosixTimers.register(r);
         FutexWaiters.register(r);
+        SockOpts.register(r);
+        Epolls.register(r);
+        SysvIpc.register(r);
+        Aio.register(r);
+        Bpf.register(r);
+        Landlock.register(r);
+        PerfEvents.register(r);
         Cachestats.register(r);
         // @formatter:on
         return r.byName;

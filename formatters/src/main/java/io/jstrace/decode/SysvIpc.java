@@ -317,4 +317,10 @@ final class SysvIpc {
         return new Value.Struct(List.of(field("mtype", Value.dec(TraceeArrays.u64(raw, 0))),
                 field("mtext", Strings.buffer(c, addr + 8, size < 0 ? Long.MAX_VALUE : size))), false);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, SysvIpc::shmgetFlags), "shmget");
+        r.add(SyscallDecoder.custom(1, SysvIpc::msgbuf), "msgsnd");
+        r.add(SyscallDecoder.custom(1, SysvIpc::postMsgbuf), "msgrcv");
+    }
 }

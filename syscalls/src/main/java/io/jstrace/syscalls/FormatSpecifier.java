@@ -88,17 +88,6 @@ public enum FormatSpecifier {
     READ_IOVEC(EXIT),
     /** iovec array printed by addresses and lengths only. */
     IOVEC(ENTRY),
-    /** struct msghdr sent by the tracee. */
-    SEND_MSGHDR(ENTRY),
-    /** struct msghdr filled by the kernel. */
-    RECV_MSGHDR(EXIT),
-    /**
-     * struct mmsghdr array sent by the tracee; count is the next argument. Decoded at exit,
-     * where the kernel has written each msg_len.
-     */
-    SEND_MMSGHDR(EXIT),
-    /** struct mmsghdr array filled by the kernel; count is the return value. */
-    RECV_MMSGHDR(EXIT),
 
     // ---- processes
     /** execve's argv: {@code ["ls", "-l"]}. */
@@ -133,12 +122,6 @@ public enum FormatSpecifier {
     IPC_KEY(ENTRY),
     /** msgget's and semget's {@code IPC_CREAT|0600}. */
     IPC_GET_FLAGS(ENTRY),
-    /** shmget's {@code IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600}. */
-    SHMGET_FLAGS(ENTRY),
-    /** msgsnd's {@code {mtype=1, mtext="..."}}, msgsz (argument 2) bytes of text. */
-    MSGBUF(ENTRY),
-    /** msgrcv's buffer, filled by the kernel. */
-    POST_MSGBUF(EXIT),
     /** semop's and semtimedop's struct sembuf array, nsops (argument 2) of them. */
     SEMBUF(ENTRY),
     /** msgctl's, semctl's and shmctl's command, {@code IPC_64|} first when that bit is set. */
@@ -147,8 +130,6 @@ public enum FormatSpecifier {
     IPC_CTL_BUF(EXIT),
     /** a struct mq_attr passed in. */
     MQ_ATTR(ENTRY),
-    /** a struct mq_attr filled by the kernel. */
-    POST_MQ_ATTR(EXIT),
 
     // ---- signals
     /** a signal number: {@code SIGTERM}. */
@@ -191,10 +172,6 @@ public enum FormatSpecifier {
     POST_SOCKLEN(EXIT),
     /** setsockopt/getsockopt name, by level: {@code SO_REUSEADDR}. */
     SOCKOPT_NAME(ENTRY),
-    /** setsockopt's value; length is the next argument. */
-    SOCKOPT_VALUE(ENTRY),
-    /** getsockopt's value filled by the kernel; the next argument points to its length. */
-    POST_SOCKOPT_VALUE(EXIT),
 
     // ---- polling and events
     /** struct pollfd array; count is the next argument. */
@@ -203,19 +180,10 @@ public enum FormatSpecifier {
     FD_SET(ENTRY),
     /** pselect6's {@code {sigmask, sigsetsize}} pair. */
     PSELECT6_SIG(ENTRY),
-    /** a struct epoll_event passed in. */
-    EPOLL_EVENT(ENTRY),
     /** epoll_wait's events array filled by the kernel; count is the return value. */
     EPOLL_EVENTS(EXIT),
 
     // ---- io_uring
-    /**
-     * io_uring_setup's struct io_uring_params: what was passed in (kept from the entry) and,
-     * after success, what the kernel filled in; printed at exit.
-     */
-    IO_URING_PARAMS(EXIT),
-    /** io_uring_register's opcode. */
-    IO_URING_REGISTER_OP(ENTRY),
 
     // ---- clocks, timers, signals, event descriptors, futexes
     /** struct timex of adjtimex and clock_adjtime, printed at exit as the kernel left it. */
@@ -236,34 +204,10 @@ public enum FormatSpecifier {
     UTS_NAME(ENTRY),
 
     // ---- file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
-    /** io_setup's {@code aio_context_t *}, written by the kernel. */
-    AIO_CTX_PTR(EXIT),
-    /** io_submit's {@code struct iocb **}; count is the previous argument. */
-    AIO_IOCBPP(ENTRY),
-    /** io_cancel's {@code struct iocb *}: its header. */
-    AIO_IOCB(ENTRY),
     /** io_getevents' {@code struct io_event} array; count is the return value. */
     AIO_EVENTS(EXIT),
-    /** io_cancel's {@code struct io_event *} result. */
-    AIO_EVENT(EXIT),
     /** a key_serial_t: {@code KEY_SPEC_*} by name. */
-    KEY_SERIAL(ENTRY),
-    /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
-    IO_URING_REGISTER_ARG(ENTRY),
-    /** bpf's union bpf_attr, by command; size is the next argument. */
-    BPF_ATTR(ENTRY),
-    /** seccomp's flags, by operation. */
-    SECCOMP_FLAGS(ENTRY),
-    /** seccomp's argument, by operation. */
-    SECCOMP_ARGS(ENTRY),
-    /** landlock_create_ruleset's struct landlock_ruleset_attr; size is the next argument. */
-    LANDLOCK_RULESET_ATTR(ENTRY),
-    /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
-    LANDLOCK_RULE_TYPE(ENTRY),
-    /** landlock_add_rule's rule attribute; its type is the previous argument. */
-    LANDLOCK_RULE_ATTR(ENTRY),
-    /** perf_event_open's struct perf_event_attr. */
-    PERF_EVENT_ATTR(ENTRY);
+    KEY_SERIAL(ENTRY);
 
     private final Phase phase;
 
