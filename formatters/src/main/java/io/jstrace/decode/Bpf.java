@@ -33,7 +33,7 @@ final class Bpf {
 
     private Bpf() {}
 
-    /** BPF_ATTR: the attr by command; size is the next argument. */
+    /** bpf's attr: the attr by command; size is the next argument. */
     static Value attr(Call c, int i) {
         long cmd = c.arg(0) & 0xffff_ffffL, addr = c.arg(i);
         long size = Math.min(c.arg(i + 1) & 0xffff_ffffL, structSize(cmd));

@@ -114,7 +114,7 @@ final class Clones {
 
     // ---- clone3(2)
 
-    /** CLONE_ARGS: the struct as strace prints it at entry; NULL, or the address if unreadable or too small. */
+    /** clone3's uargs: the struct as strace prints it at entry; NULL, or the address if unreadable or too small. */
     static Value cloneArgsStruct(Call c, int i) {
         long addr = c.arg(i);
         long size = c.arg(i + 1);

@@ -22,7 +22,7 @@ final class Epolls {
         return c.arch() instanceof Aarch64 ? 16 : 12;
     }
 
-    /** EPOLL_EVENT: epoll_ctl's event, printed as an address for EPOLL_CTL_DEL, which ignores it. */
+    /** epoll_ctl's event, printed as an address for EPOLL_CTL_DEL, which ignores it. */
     static Value event(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || c.arg(1) == EpollCtlOps.EPOLL_CTL_DEL) return new Addr(addr);

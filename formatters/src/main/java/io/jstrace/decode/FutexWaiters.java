@@ -19,7 +19,7 @@ final class FutexWaiters {
 
     private FutexWaiters() {}
 
-    /** FUTEX_WAITV: the waiters; their count is the next argument. */
+    /** futex_waitv's waiters: the waiters; their count is the next argument. */
     static Value waiters(Call c, int i) {
         return TraceeArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, WAITER_SIZE, FutexWaiters::waiter);
     }

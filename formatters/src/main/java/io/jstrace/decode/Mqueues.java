@@ -34,7 +34,7 @@ final class Mqueues {
                 field("mq_curmsgs", Value.dec(TraceeArrays.u64(raw, 24)))), false);
     }
 
-    /** POST_MQ_ATTR: the attributes the kernel wrote; an address after a failure. */
+    /** mq_getsetattr's omqstat: the attributes the kernel wrote; an address after a failure. */
     static Value postAttr(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return attr(c, i);

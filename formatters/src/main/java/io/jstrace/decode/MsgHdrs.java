@@ -27,13 +27,13 @@ final class MsgHdrs {
 
     private MsgHdrs() {}
 
-    /** SEND_MSGHDR: sendmsg's message, its buffers whole (cut at -s). */
+    /** sendmsg's message, its buffers whole (cut at -s). */
     static Value sendMsghdr(Call c, int i) {
         return msghdr(c, c.arg(i), null, -1L);
     }
 
     /**
-     * RECV_MSGHDR: recvmsg's message at exit; after a failure only
+     * recvmsg's message at exit; after a failure only
      * {@code {msg_namelen=N}} as passed in; the address when it was unreadable at entry.
      */
     static Value recvMsghdr(Call c, int i) {
@@ -45,7 +45,7 @@ final class MsgHdrs {
     }
 
     /**
-     * SEND_MMSGHDR: sendmmsg's vector, decoded at exit: every element, the first {@code ret}
+     * sendmmsg's vector, decoded at exit: every element, the first {@code ret}
      * with the msg_len the kernel wrote.
      */
     static Value sendMmsghdr(Call c, int i) {
@@ -53,7 +53,7 @@ final class MsgHdrs {
         return mmsgvec(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, sent, false);
     }
 
-    /** RECV_MMSGHDR: recvmmsg's vector at exit, as many elements as were received. */
+    /** recvmmsg's vector at exit, as many elements as were received. */
     static Value recvMmsghdr(Call c, int i) {
         if (!c.succeeded()) return new Addr(c.arg(i));
         return mmsgvec(c, c.arg(i), c.ret(), c.ret(), true);

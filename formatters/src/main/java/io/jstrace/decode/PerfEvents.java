@@ -37,7 +37,7 @@ final class PerfEvents {
 
     private PerfEvents() {}
 
-    /** PERF_EVENT_ATTR: read when its size is 0 (the first version) or at least the first version's. */
+    /** perf_event_open's attr_uptr: read when its size is 0 (the first version) or at least the first version's. */
     static Value attr(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);

@@ -63,7 +63,7 @@ final class PosixTimers {
         return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
-    /** POST_TIMER_ID: the id the kernel stored, {@code [0]}; the address when the call failed. */
+    /** timer_create's created_timer_id: the id the kernel stored, {@code [0]}; the address when the call failed. */
     static Value timerId(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);

@@ -23,14 +23,14 @@ final class Seccomp {
         return c.arg(0) & 0xffff_ffffL;
     }
 
-    /** SECCOMP_FLAGS: filter flags for SECCOMP_SET_MODE_FILTER, hex otherwise. */
+    /** seccomp's flags: filter flags for SECCOMP_SET_MODE_FILTER, hex otherwise. */
     static Value flags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         if (op(c) != SeccompOps.SECCOMP_SET_MODE_FILTER) return Value.hex(v);
         return Numbers.flags(SeccompFilterFlags.XLAT, v, "SECCOMP_FILTER_FLAG_???");
     }
 
-    /** SECCOMP_ARGS: the operation's argument. */
+    /** seccomp's uargs: the operation's argument. */
     static Value args(Call c, int i) {
         long addr = c.arg(i), op = op(c);
         if (addr == 0) return new Addr(0);

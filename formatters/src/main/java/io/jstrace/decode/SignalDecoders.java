@@ -70,7 +70,7 @@ final class SignalDecoders {
     }
 
     /**
-     * SIGALTSTACK, POST_SIGALTSTACK: stack_t (include/uapi/asm-generic/signal.h):
+     * sigaltstack's uss and sigaltstack's uoss: stack_t (include/uapi/asm-generic/signal.h):
      * {@code {ss_sp=0x4ae6d0, ss_flags=SS_ONSTACK, ss_size=65536}}; the old stack only when
      * the call succeeded.
      */

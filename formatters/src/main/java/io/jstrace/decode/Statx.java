@@ -59,7 +59,7 @@ final class Statx {
         return rest == 0 ? s : s + "|" + text.render(Numbers.flags(AtFlags.XLAT, rest));
     }
 
-    /** STATX: the struct the kernel filled; its address when the call failed or it is unreadable. */
+    /** statx's buffer: the struct the kernel filled; its address when the call failed or it is unreadable. */
     static Value statx(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);

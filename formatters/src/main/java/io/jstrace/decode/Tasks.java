@@ -22,7 +22,7 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** TMS: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
+    /** times' tbuf: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
     static Value tms(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -36,7 +36,7 @@ final class Tasks {
         return new Value.Struct(f, false);
     }
 
-    /** POST_ADDR_PTR, POST_SIZE_PTR: {@code [0x5616a8a3660]}, {@code [24]}; the address on failure. */
+    /** get_robust_list's head_ptr and get_robust_list's len_ptr: {@code [0x5616a8a3660]}, {@code [24]}; the address on failure. */
     static Value wordPtr(Call c, int i, boolean address) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -67,7 +67,7 @@ final class Tasks {
         return Value.hex(c.arg(i));
     }
 
-    /** UNSHARE_FLAGS: the 64-bit word, the remainder included. */
+    /** unshare's unshare_flags: the 64-bit word, the remainder included. */
     static Value unshareFlags(Call c, int i) {
         return Numbers.flags(UnshareFlags.XLAT, c.arg(i));
     }
