@@ -27,7 +27,7 @@ final class Aio {
 
     private Aio() {}
 
-    /** AIO_CTX_PTR: io_setup's {@code aio_context_t *}, {@code [0x7f...]} once written. */
+    /** io_setup's {@code aio_context_t *}, {@code [0x7f...]} once written. */
     static Value context(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || TraceeArrays.exitFailed(c)) return new Addr(addr);
@@ -36,12 +36,12 @@ final class Aio {
         return new Value.Arr(List.of(Value.hex(TraceeArrays.u64(raw, 0))), false);
     }
 
-    /** AIO_IOCBPP: io_submit's array of {@code nr} iocb pointers, each iocb in full. */
+    /** io_submit's array of {@code nr} iocb pointers, each iocb in full. */
     static Value iocbs(Call c, int i) {
         return TraceeArrays.array(c, c.arg(i), c.arg(i - 1), 8, raw -> iocbAt(c, TraceeArrays.u64(raw, 0), true));
     }
 
-    /** AIO_IOCB: io_cancel's iocb, its header only. */
+    /** io_cancel's iocb, its header only. */
     static Value iocb(Call c, int i) {
         return iocbAt(c, c.arg(i), false);
     }
@@ -52,7 +52,7 @@ final class Aio {
         return TraceeArrays.array(c, c.arg(i), c.ret(), IO_EVENT_SIZE, Aio::event);
     }
 
-    /** AIO_EVENT: io_cancel's result, one io_event. */
+    /** io_cancel's result, one io_event. */
     static Value oneEvent(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || TraceeArrays.exitFailed(c)) return new Addr(addr);
@@ -138,5 +138,11 @@ final class Aio {
 
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Aio::context), "io_setup");
+        r.add(SyscallDecoder.custom(2, Aio::iocbs), "io_submit");
+        r.add(SyscallDecoder.custom(1, Aio::iocb, 2, Aio::oneEvent), "io_cancel");
     }
 }

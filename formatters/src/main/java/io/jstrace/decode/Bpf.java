@@ -33,7 +33,7 @@ final class Bpf {
 
     private Bpf() {}
 
-    /** BPF_ATTR: the attr by command; size is the next argument. */
+    /** bpf's attr: the attr by command; size is the next argument. */
     static Value attr(Call c, int i) {
         long cmd = c.arg(0) & 0xffff_ffffL, addr = c.arg(i);
         long size = Math.min(c.arg(i + 1) & 0xffff_ffffL, structSize(cmd));
@@ -136,5 +136,9 @@ final class Bpf {
 
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Bpf::attr), "bpf");
     }
 }

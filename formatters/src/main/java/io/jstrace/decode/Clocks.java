@@ -22,7 +22,7 @@ final class Clocks {
 
     private Clocks() {}
 
-    /** TIMEZONE, POST_TIMEZONE: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
+    /** settimeofday's tz and gettimeofday's tz: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
     static Value timezone(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -33,7 +33,7 @@ final class Clocks {
                 field("tz_dsttime", Value.dec(TraceeArrays.s32(raw, 4)))), false);
     }
 
-    /** POST_TIME_T: time(2) stores the seconds it returns: {@code [1795378091 /* 2026-...+0000 *\/]}. */
+    /** time's tloc: time(2) stores the seconds it returns: {@code [1795378091 /* 2026-...+0000 *\/]}. */
     static Value timeT(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -105,7 +105,14 @@ final class Clocks {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Times::timeval), 1, Clocks::timezone), "gettimeofday");
+        r.add(SyscallDecoder.custom(1, Clocks::timezone), "settimeofday");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? timeT(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public Value returnValue(Call c) {
                 return timeReturn(c);

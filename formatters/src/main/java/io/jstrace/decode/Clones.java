@@ -114,7 +114,7 @@ final class Clones {
 
     // ---- clone3(2)
 
-    /** CLONE_ARGS: the struct as strace prints it at entry; NULL, or the address if unreadable or too small. */
+    /** clone3's uargs: the struct as strace prints it at entry; NULL, or the address if unreadable or too small. */
     static Value cloneArgsStruct(Call c, int i) {
         long addr = c.arg(i);
         long size = c.arg(i + 1);
@@ -302,6 +302,11 @@ final class Clones {
             }
         }, "clone");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? Verbosity.struct(c, i, cloneArgsStruct(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** clone3's struct prints at entry, and its size too when nothing comes back. */
             @Override
             public int entryArgs(Call c, int visible) {

@@ -46,7 +46,7 @@ final class Creds {
     }
 
     /**
-     * GID_LIST, POST_GID_LIST: {@code [0, 4, 100000]}. setgroups' count is its first
+     * setgroups' grouplist and getgroups' grouplist: {@code [0, 4, 100000]}. setgroups' count is its first
      * argument, getgroups' the number the kernel returned; a count above NGROUPS_MAX (a
      * failed getgroups among them) prints the address (kernel/groups.c).
      */
@@ -78,7 +78,7 @@ final class Creds {
     }
 
     /**
-     * CAP_USER_DATA, POST_CAP_USER_DATA: {@code {effective=1<<CAP_CHOWN|..., permitted=...,
+     * capset's data and capget's dataptr: {@code {effective=1<<CAP_CHOWN|..., permitted=...,
      * inheritable=0}}. The header says how many 32-bit words each mask has: one for
      * version 1, two for versions 2 and 3; an unknown version, an unreadable header or a
      * failed capget leaves the address. capget's header is read again at exit, as strace does.
@@ -143,5 +143,10 @@ final class Creds {
             else names.add("1<<" + name);
         }
         return rest;
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Creds::gidList)), "setgroups", "getgroups");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Creds::capData)), "capset", "capget");
     }
 }

@@ -22,7 +22,7 @@ final class Epolls {
         return c.arch() instanceof Aarch64 ? 16 : 12;
     }
 
-    /** EPOLL_EVENT: epoll_ctl's event, printed as an address for EPOLL_CTL_DEL, which ignores it. */
+    /** epoll_ctl's event, printed as an address for EPOLL_CTL_DEL, which ignores it. */
     static Value event(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || c.arg(1) == EpollCtlOps.EPOLL_CTL_DEL) return new Addr(addr);
@@ -43,5 +43,9 @@ final class Epolls {
                 field("u64", new Num(data, Base.UNSIGNED))), false);
         return new Value.Struct(List.of(field("events", Numbers.flags(EpollEvents.XLAT, events, "EPOLL???")),
                 field("data", dataValue)), false);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(Epolls::event)), "epoll_ctl");
     }
 }

@@ -17,7 +17,7 @@ final class Fanotify {
     private Fanotify() {}
 
     /**
-     * FANOTIFY_INIT_FLAGS: the class by name, then the other flags, two fields joined by
+     * fanotify_init's flags: the class by name, then the other flags, two fields joined by
      * {@code |} in every -X style: {@code FAN_CLASS_NOTIF|FAN_CLOEXEC},
      * {@code FAN_CLASS_CONTENT|0x80000000 /* FAN_??? *\/}, raw {@code 0x4|0x80000000}.
      */
@@ -35,14 +35,19 @@ final class Fanotify {
         return flags == null ? text.render(cls) : text.render(cls) + "|" + text.render(flags);
     }
 
-    /** FANOTIFY_MASK: the 64-bit event mask, {@code FAN_CLOSE_WRITE|FAN_OPEN}. */
+    /** fanotify_mark's mask: the 64-bit event mask, {@code FAN_CLOSE_WRITE|FAN_OPEN}. */
     static Value mask(Call c, int i) {
         return Numbers.flags(FanEventFlags.XLAT, c.arg(i), "FAN_???");
     }
 
-    /** FANOTIFY_DIRFD: an int; {@code FAN_NOFD} for -1, as the other *at directories otherwise. */
+    /** fanotify_mark's fd: an int; {@code FAN_NOFD} for -1, as the other *at directories otherwise. */
     static Value dirfd(Call c, int i) {
         if (c.intArg(i) == FAN_NOFD) return new Value.Sym(FAN_NOFD, "FAN_NOFD", Value.Base.SIGNED);
         return FileDecoders.dirfd(c, i);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Fanotify::initFlags), "fanotify_init");
+        r.add(SyscallDecoder.custom(2, Fanotify::mask, 3, Fanotify::dirfd), "fanotify_mark");
     }
 }

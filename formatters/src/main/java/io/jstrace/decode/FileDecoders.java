@@ -201,6 +201,7 @@ final class FileDecoders {
 
     /** open and openat show their mode only when the flags create a file, mknod and mknodat their device only for device files. */
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, FileDecoders::seekWhence), "lseek");
         r.add(modeOrDevice(1, true), "open");
         r.add(modeOrDevice(2, true), "openat");
         r.add(modeOrDevice(1, false), "mknod");

@@ -18,7 +18,7 @@ final class FileHandles {
 
     private FileHandles() {}
 
-    /** FILE_HANDLE: open_by_handle_at's handle, read at entry. */
+    /** open_by_handle_at's handle, read at entry. */
     static Value handle(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -28,7 +28,7 @@ final class FileHandles {
     }
 
     /**
-     * POST_FILE_HANDLE: name_to_handle_at's handle: the size passed in, {@code => } the size
+     * name_to_handle_at's handle: the size passed in, {@code => } the size
      * the kernel wrote when it differs, then the type and bytes once the call succeeded;
      * after EOVERFLOW only the sizes ({@code {handle_bytes=0 => 8}}).
      */
@@ -73,7 +73,17 @@ final class FileHandles {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, FileHandles::handle), "open_by_handle_at");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 2 -> postHandle(c, i);
+                    case 3 -> mountId(c, i);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
             /** handle_bytes, which the kernel overwrites. */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {

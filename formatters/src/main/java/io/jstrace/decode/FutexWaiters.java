@@ -19,7 +19,7 @@ final class FutexWaiters {
 
     private FutexWaiters() {}
 
-    /** FUTEX_WAITV: the waiters; their count is the next argument. */
+    /** futex_waitv's waiters: the waiters; their count is the next argument. */
     static Value waiters(Call c, int i) {
         return TraceeArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, WAITER_SIZE, FutexWaiters::waiter);
     }
@@ -34,5 +34,9 @@ final class FutexWaiters {
         long reserved = TraceeArrays.s32(raw, 20) & 0xffff_ffffL;
         if (reserved != 0) f.add(field("__reserved", Value.hex(reserved)));
         return new Value.Struct(f, false);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, FutexWaiters::waiters), "futex_waitv");
     }
 }

@@ -25,7 +25,7 @@ final class IoUring {
     private IoUring() {}
 
     /**
-     * IO_URING_PARAMS: what the tracee passed in (flags, sq_thread_cpu, sq_thread_idle, wq_fd
+     * io_uring_setup's p: what the tracee passed in (flags, sq_thread_cpu, sq_thread_idle, wq_fd
      * under IORING_SETUP_ATTACH_WQ, resv when not zero) from the memory kept at entry, then,
      * after a successful call, what the kernel filled in: ring sizes, features and offsets.
      */
@@ -70,7 +70,7 @@ final class IoUring {
         return new Value.Struct(f, false);
     }
 
-    /** IO_URING_REGISTER_OP: the opcode, unknown ones in hex with strace's comment. */
+    /** io_uring_register's op: the opcode, unknown ones in hex with strace's comment. */
     static Value op(Call c, int i) {
         return Numbers.named(IoUringRegisterOps.XLAT, c.arg(i) & 0xffff_ffffL, "IORING_REGISTER_???");
     }
@@ -95,7 +95,13 @@ final class IoUring {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, IoUring::op, 2, IoUring::registerArg), "io_uring_register");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, params(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** The parameters passed in, printed at exit beside what the kernel filled in. */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {

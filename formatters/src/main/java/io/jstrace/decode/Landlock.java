@@ -19,7 +19,7 @@ final class Landlock {
 
     private Landlock() {}
 
-    /** LANDLOCK_RULESET_ATTR: {@code {handled_access_fs=...}} when the size (next) covers it. */
+    /** landlock_create_ruleset's attr: {@code {handled_access_fs=...}} when the size (next) covers it. */
     static Value rulesetAttr(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || Long.compareUnsigned(c.arg(i + 1), RULESET_ATTR_SIZE) < 0) return new Addr(addr);
@@ -28,12 +28,12 @@ final class Landlock {
         return new Value.Struct(List.of(field("handled_access_fs", access(TraceeArrays.u64(raw, 0)))), false);
     }
 
-    /** LANDLOCK_RULE_TYPE: {@code LANDLOCK_RULE_PATH_BENEATH}, unknown ones in hex. */
+    /** landlock_add_rule's rule_type: {@code LANDLOCK_RULE_PATH_BENEATH}, unknown ones in hex. */
     static Value ruleType(Call c, int i) {
         return Numbers.named(LandlockRuleTypes.XLAT, c.arg(i) & 0xffff_ffffL, "LANDLOCK_RULE_???");
     }
 
-    /** LANDLOCK_RULE_ATTR: the path-beneath rule; other rule types print the address. */
+    /** landlock_add_rule's rule_attr: the path-beneath rule; other rule types print the address. */
     static Value ruleAttr(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || (c.arg(i - 1) & 0xffff_ffffL) != LandlockRuleTypes.LANDLOCK_RULE_PATH_BENEATH) {
@@ -47,5 +47,10 @@ final class Landlock {
 
     private static Value access(long v) {
         return Numbers.flags(LandlockAccessFs.XLAT, v, "LANDLOCK_ACCESS_FS_???");
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Landlock::rulesetAttr), "landlock_create_ruleset");
+        r.add(SyscallDecoder.custom(1, Landlock::ruleType, 2, Landlock::ruleAttr), "landlock_add_rule");
     }
 }

@@ -34,7 +34,7 @@ final class MemPolicies {
         return new Value.Flags(v, names, 0);
     }
 
-    /** POST_MPOL_MODE: get_mempolicy's {@code int *mode}, the mode alone: {@code [MPOL_BIND]}. */
+    /** get_mempolicy's {@code int *mode}, the mode alone: {@code [MPOL_BIND]}. */
     static Value postMode(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || TraceeArrays.exitFailed(c) || !c.structs()) return new Value.Addr(addr);
@@ -58,7 +58,7 @@ final class MemPolicies {
         return TraceeArrays.fetched(c, addr, words, WORD, raw -> word(TraceeArrays.u64(raw, 0)));
     }
 
-    /** POST_NODEMASK: get_mempolicy's mask once filled; an address after a failure. */
+    /** get_mempolicy's mask once filled; an address after a failure. */
     static Value postNodemask(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return nodemask(c, i);
@@ -71,17 +71,17 @@ final class MemPolicies {
         return new Value.Text(s.append(hex).toString());
     }
 
-    /** MOVE_PAGES_PAGES: nr_pages addresses. */
+    /** move_pages' pages: nr_pages addresses. */
     static Value pages(Call c, int i) {
         return TraceeArrays.fetched(c, c.arg(i), c.arg(1), WORD, raw -> new Value.Addr(TraceeArrays.u64(raw, 0)));
     }
 
-    /** MOVE_PAGES_NODES: nr_pages node numbers. */
+    /** move_pages' nodes: nr_pages node numbers. */
     static Value nodes(Call c, int i) {
         return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> Value.dec(TraceeArrays.s32(raw, 0)));
     }
 
-    /** MOVE_PAGES_STATUS: each page's node, or the error the kernel left there: {@code -EFAULT}. */
+    /** move_pages' status: each page's node, or the error the kernel left there: {@code -EFAULT}. */
     static Value status(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> status(TraceeArrays.s32(raw, 0)));
@@ -91,5 +91,11 @@ final class MemPolicies {
         if (s >= 0) return Value.dec(s);
         Errno e = Errno.of(-s);
         return e.known() ? new Value.Sym(s, "-" + e.name(), Value.Base.SIGNED) : Value.dec(s);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, MemPolicies::postMode, 1, MemPolicies::postNodemask), "get_mempolicy");
+        r.add(SyscallDecoder.custom(2, MemPolicies::pages, 3, MemPolicies::nodes, 4, MemPolicies::status),
+                "move_pages");
     }
 }

@@ -45,7 +45,7 @@ final class Memory {
     }
 
     /**
-     * MINCORE_VEC: one byte per page of the length, bit 0 set for a resident page, printed
+     * mincore's vec: one byte per page of the length, bit 0 set for a resident page, printed
      * {@code [1, 0, 0]}; at most -s of them without -v (strace src/mem.c). A failed call or
      * an unreadable vector prints its address.
      */
@@ -65,7 +65,7 @@ final class Memory {
     }
 
     /**
-     * MEMFD_FLAGS: the MFD_* flags, then the page size's log2 in the bits from
+     * memfd_create's flags: the MFD_* flags, then the page size's log2 in the bits from
      * MFD_HUGE_SHIFT up, {@code MFD_HUGETLB|21<<MFD_HUGE_SHIFT}, taken whatever the other
      * flags say (strace src/memfd_create.c).
      */
@@ -103,6 +103,8 @@ final class Memory {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Memory::memfdFlags), "memfd_create");
+        r.add(SyscallDecoder.custom(2, Memory::mincoreVec), "mincore");
         r.add(new SyscallDecoder() {
             @Override
             public int visibleArgs(Call c) {

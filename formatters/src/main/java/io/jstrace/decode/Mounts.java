@@ -81,7 +81,7 @@ final class Mounts {
     }
 
     /**
-     * MOUNT_ATTR: mount_setattr's struct mount_attr, decoded when the size argument (next)
+     * mount_setattr's struct mount_attr, decoded when the size argument (next)
      * covers its first version: {@code {attr_set=MOUNT_ATTR_RDONLY, attr_clr=0,
      * propagation=MS_PRIVATE, userns_fd=0}}.
      */
@@ -98,6 +98,7 @@ final class Mounts {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Mounts::mountAttr), "mount_setattr");
         r.add(new SyscallDecoder() {
             @Override
             public Value arg(Call c, int i) {

@@ -34,13 +34,14 @@ final class Mqueues {
                 field("mq_curmsgs", Value.dec(TraceeArrays.u64(raw, 24)))), false);
     }
 
-    /** POST_MQ_ATTR: the attributes the kernel wrote; an address after a failure. */
+    /** mq_getsetattr's omqstat: the attributes the kernel wrote; an address after a failure. */
     static Value postAttr(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return attr(c, i);
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Mqueues::postAttr), "mq_getsetattr");
         r.add(new SyscallDecoder() {
             @Override
             public int visibleArgs(Call c) {

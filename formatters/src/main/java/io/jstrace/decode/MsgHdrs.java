@@ -27,13 +27,13 @@ final class MsgHdrs {
 
     private MsgHdrs() {}
 
-    /** SEND_MSGHDR: sendmsg's message, its buffers whole (cut at -s). */
+    /** sendmsg's message, its buffers whole (cut at -s). */
     static Value sendMsghdr(Call c, int i) {
         return msghdr(c, c.arg(i), null, -1L);
     }
 
     /**
-     * RECV_MSGHDR: recvmsg's message at exit; after a failure only
+     * recvmsg's message at exit; after a failure only
      * {@code {msg_namelen=N}} as passed in; the address when it was unreadable at entry.
      */
     static Value recvMsghdr(Call c, int i) {
@@ -45,7 +45,7 @@ final class MsgHdrs {
     }
 
     /**
-     * SEND_MMSGHDR: sendmmsg's vector, decoded at exit: every element, the first {@code ret}
+     * sendmmsg's vector, decoded at exit: every element, the first {@code ret}
      * with the msg_len the kernel wrote.
      */
     static Value sendMmsghdr(Call c, int i) {
@@ -53,7 +53,7 @@ final class MsgHdrs {
         return mmsgvec(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, sent, false);
     }
 
-    /** RECV_MMSGHDR: recvmmsg's vector at exit, as many elements as were received. */
+    /** recvmmsg's vector at exit, as many elements as were received. */
     static Value recvMmsghdr(Call c, int i) {
         if (!c.succeeded()) return new Addr(c.arg(i));
         return mmsgvec(c, c.arg(i), c.ret(), c.ret(), true);
@@ -129,7 +129,14 @@ final class MsgHdrs {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(MsgHdrs::sendMsghdr)), "sendmsg");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(MsgHdrs::sendMmsghdr)), "sendmmsg");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, recvMsghdr(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             /** msg_namelen, which the kernel overwrites (src/msghdr.c fetch_msghdr_namelen). */
             @Override
             public void capture(Call c, EntryMemory.Capture keep) {
@@ -140,7 +147,11 @@ final class MsgHdrs {
             /** The timeout prints at exit, after the vector, as it was at entry: the kernel writes the time left into it. */
             @Override
             public Value arg(Call c, int i) {
-                return i == 4 ? Times.timespec(c.exit() != null ? c.asAtEntry() : c, 4) : SyscallDecoder.super.arg(c, i);
+                return switch (i) {
+                    case 1 -> Verbosity.struct(c, i, recvMmsghdr(c, i));
+                    case 4 -> Times.timespec(c.exit() != null ? c.asAtEntry() : c, 4);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
             }
 
             /**

@@ -58,4 +58,8 @@ final class OpenHow {
         }
         return new Value.Text(b.append('"').append(shown < len ? "..." : "").toString());
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Verbosity.struct(OpenHow::openHow)), "openat2");
+    }
 }

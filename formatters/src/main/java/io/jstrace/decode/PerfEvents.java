@@ -37,7 +37,7 @@ final class PerfEvents {
 
     private PerfEvents() {}
 
-    /** PERF_EVENT_ATTR: read when its size is 0 (the first version) or at least the first version's. */
+    /** perf_event_open's attr_uptr: read when its size is 0 (the first version) or at least the first version's. */
     static Value attr(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -78,5 +78,9 @@ final class PerfEvents {
         if (type == PerfTypeIds.PERF_TYPE_HARDWARE) return Numbers.named(PerfHwIds.XLAT, config, "PERF_COUNT_HW_???");
         if (type == PerfTypeIds.PERF_TYPE_SOFTWARE) return Numbers.named(PerfSwIds.XLAT, config, "PERF_COUNT_SW_???");
         return new Num(config, Base.UNSIGNED);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, PerfEvents::attr), "perf_event_open");
     }
 }

@@ -17,7 +17,7 @@ final class Personas {
     private Personas() {}
 
     /**
-     * PERSONALITY: the execution domain (the low byte) by name, then the flags above it:
+     * personality's personality: the execution domain (the low byte) by name, then the flags above it:
      * {@code PER_LINUX|ADDR_NO_RANDOMIZE}, {@code 0x1 /* PER_??? *\/|MMAP_PAGE_ZERO}.
      * 0xffffffff, the query, prints in hex.
      */
@@ -40,7 +40,7 @@ final class Personas {
         return new Value.Noted(Value.hex(r), List.of(Value.field("", persona(r))));
     }
 
-    /** IOPRIO: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
+    /** ioprio_set's ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
     static Value ioprio(Call c, int i) {
         return ioprioValue(c.arg(i) & 0xffff_ffffL);
     }
@@ -64,7 +64,13 @@ final class Personas {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Personas::ioprio), "ioprio_set");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? personality(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public Value returnValue(Call c) {
                 return personalityReturn(c);

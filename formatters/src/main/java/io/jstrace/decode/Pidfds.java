@@ -10,7 +10,7 @@ import io.jstrace.core.HostFacts;
 final class Pidfds {
     private Pidfds() {}
 
-    /** PIDFD_TARGET_FD: the descriptor in the pidfd's process; a plain number when that is unknown. */
+    /** pidfd_getfd's fd: the descriptor in the pidfd's process; a plain number when that is unknown. */
     static Value targetFd(Call c, int i) {
         long fd = c.intArg(i);
         if (!c.options().decodesFds() || fd < 0) return Value.dec(fd);
@@ -27,5 +27,9 @@ final class Pidfds {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Pidfds::targetFd), "pidfd_getfd");
     }
 }

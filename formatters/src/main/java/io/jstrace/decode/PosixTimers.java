@@ -63,7 +63,7 @@ final class PosixTimers {
         return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
     }
 
-    /** POST_TIMER_ID: the id the kernel stored, {@code [0]}; the address when the call failed. */
+    /** timer_create's created_timer_id: the id the kernel stored, {@code [0]}; the address when the call failed. */
     static Value timerId(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -71,5 +71,9 @@ final class PosixTimers {
         byte[] raw = c.memory().read(addr, 4);
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, PosixTimers::timerId), "timer_create");
     }
 }

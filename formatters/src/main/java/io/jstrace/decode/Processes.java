@@ -79,4 +79,8 @@ final class Processes {
     static Value waitOptions(Call c, int i) {
         return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL, "W???");
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Processes::waitStatus)), "wait4");
+    }
 }

@@ -27,7 +27,7 @@ final class Sched {
 
     private Sched() {}
 
-    /** SCHED_PARAM, POST_SCHED_PARAM: {@code [sched_priority]}. */
+    /** SCHED_PARAM and sched_getparam's param: {@code [sched_priority]}. */
     static Value param(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -38,8 +38,8 @@ final class Sched {
     }
 
     /**
-     * CPU_SET (sched_getaffinity: as many bytes as the kernel returned) and IN_CPU_SET
-     * (sched_setaffinity: the length argument): the set CPUs' numbers, {@code [0 1]}.
+     * sched_getaffinity's mask (as many bytes as the kernel returned) and sched_setaffinity's
+     * (the length argument): the set CPUs' numbers, {@code [0 1]}.
      */
     static Value cpuSet(Call c, int i) {
         long addr = c.arg(i);
@@ -59,7 +59,7 @@ final class Sched {
     }
 
     /**
-     * SCHED_ATTR: what the tracee passed, read up to its own {@code size} (48 when 0), and
+     * sched_setattr's attr: what the tracee passed, read up to its own {@code size} (48 when 0), and
      * {@code ...} when that is more than strace's struct holds.
      */
     static Value attrIn(Call c, int i) {
@@ -75,7 +75,7 @@ final class Sched {
         return attr(raw, size, usize > size);
     }
 
-    /** POST_SCHED_ATTR: what the kernel wrote, as long as the {@code size} it put there. */
+    /** sched_getattr's attr: what the kernel wrote, as long as the {@code size} it put there. */
     static Value attrOut(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -136,7 +136,15 @@ final class Sched {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Verbosity.struct(Sched::cpuSet)), "sched_getaffinity", "sched_setaffinity");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Sched::param)), "sched_getparam");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Sched::attrOut)), "sched_getattr");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? Verbosity.struct(c, i, attrIn(c, i)) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public int entryArgs(Call c, int visible) {
                 return Math.min(2, visible);

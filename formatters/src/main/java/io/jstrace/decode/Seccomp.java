@@ -23,14 +23,14 @@ final class Seccomp {
         return c.arg(0) & 0xffff_ffffL;
     }
 
-    /** SECCOMP_FLAGS: filter flags for SECCOMP_SET_MODE_FILTER, hex otherwise. */
+    /** seccomp's flags: filter flags for SECCOMP_SET_MODE_FILTER, hex otherwise. */
     static Value flags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         if (op(c) != SeccompOps.SECCOMP_SET_MODE_FILTER) return Value.hex(v);
         return Numbers.flags(SeccompFilterFlags.XLAT, v, "SECCOMP_FILTER_FLAG_???");
     }
 
-    /** SECCOMP_ARGS: the operation's argument. */
+    /** seccomp's uargs: the operation's argument. */
     static Value args(Call c, int i) {
         long addr = c.arg(i), op = op(c);
         if (addr == 0) return new Addr(0);
@@ -74,6 +74,15 @@ final class Seccomp {
 
     static void register(SyscallDecoders.Registry r) {
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return switch (i) {
+                    case 1 -> flags(c, i);
+                    case 2 -> args(c, i);
+                    default -> SyscallDecoder.super.arg(c, i);
+                };
+            }
+
             @Override
             public int entryArgs(Call c, int visible) {
                 return argAtExit(c) ? Math.min(2, visible) : visible;

@@ -70,7 +70,7 @@ final class SignalDecoders {
     }
 
     /**
-     * SIGALTSTACK, POST_SIGALTSTACK: stack_t (include/uapi/asm-generic/signal.h):
+     * sigaltstack's uss and sigaltstack's uoss: stack_t (include/uapi/asm-generic/signal.h):
      * {@code {ss_sp=0x4ae6d0, ss_flags=SS_ONSTACK, ss_size=65536}}; the old stack only when
      * the call succeeded.
      */
@@ -202,6 +202,11 @@ final class SignalDecoders {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        SyscallDecoder.ArgDecoder sigaction = Verbosity.struct(SignalDecoders::sigaction);
+        r.add(SyscallDecoder.custom(1, sigaction, 2, sigaction), "rt_sigaction");
+        r.add(SyscallDecoder.custom(0, SignalDecoders::how), "rt_sigprocmask");
+        SyscallDecoder.ArgDecoder stack = Verbosity.struct(SignalDecoders::sigaltstack);
+        r.add(SyscallDecoder.custom(0, stack, 1, stack), "sigaltstack");
         r.add(new SyscallDecoder() {
             @Override
             public Value returnValue(Call c) {

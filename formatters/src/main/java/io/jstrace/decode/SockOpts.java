@@ -80,7 +80,7 @@ final class SockOpts {
         return first.name(v) != null ? first : second;
     }
 
-    /** SOCKOPT_VALUE: setsockopt's optval; optlen is the next argument. */
+    /** setsockopt's optval; optlen is the next argument. */
     static Value setValue(Call c, int i) {
         long addr = c.arg(i);
         int level = (int) c.arg(i - 2), name = (int) c.arg(i - 1), len = (int) c.arg(i + 1);
@@ -112,7 +112,7 @@ final class SockOpts {
     }
 
     /**
-     * POST_SOCKOPT_VALUE: getsockopt's optval once the kernel filled it; the address when
+     * getsockopt's optval once the kernel filled it; the address when
      * the call failed, the length was missing at entry or either length is not positive.
      */
     static Value getValue(Call c, int i) {
@@ -235,5 +235,10 @@ final class SockOpts {
     /** NETLINK_LIST_MEMBERSHIPS: the group bitmap as an array of unsigned words. */
     private static Value groups(Call c, long addr, int count) {
         return TraceeArrays.array(c, addr, count, 4, raw -> new Num(SockAddrs.u32(raw, 0), Base.UNSIGNED));
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(SockOpts::setValue)), "setsockopt");
+        r.add(SyscallDecoder.custom(3, Verbosity.struct(SockOpts::getValue)), "getsockopt");
     }
 }

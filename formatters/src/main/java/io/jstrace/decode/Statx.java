@@ -59,7 +59,7 @@ final class Statx {
         return rest == 0 ? s : s + "|" + text.render(Numbers.flags(AtFlags.XLAT, rest));
     }
 
-    /** STATX: the struct the kernel filled; its address when the call failed or it is unreadable. */
+    /** statx's buffer: the struct the kernel filled; its address when the call failed or it is unreadable. */
     static Value statx(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -118,5 +118,9 @@ final class Statx {
 
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Statx::flags, 4, Verbosity.struct(Statx::statx)), "statx");
     }
 }

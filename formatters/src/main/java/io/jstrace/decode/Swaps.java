@@ -19,4 +19,8 @@ final class Swaps {
         String text = new StraceText(StraceText.Escape.OCTAL).render(named) + "|" + prio;
         return new Value.Decoded(Value.hex(v), new Value.Text(text));
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(1, Swaps::flags), "swapon");
+    }
 }

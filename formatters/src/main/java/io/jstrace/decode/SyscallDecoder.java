@@ -66,4 +66,42 @@ interface SyscallDecoder {
     default Value returnValue(Call c) {
         return null;
     }
+
+    /** One argument's decoding, a topic file's {@code static Value name(Call c, int i)}: {@code Statx::statx}. */
+    @FunctionalInterface
+    interface ArgDecoder {
+        Value decode(Call c, int i);
+    }
+
+    /**
+     * The decoder of a syscall whose row leaves argument {@code i} to it ({@code CUSTOM}, or
+     * {@code POST_CUSTOM} at exit) and says everything else: {@code i} by {@code d}. A
+     * structure read from memory is wrapped in {@link Verbosity#struct(ArgDecoder)} so it
+     * prints as its address outside {@code -e verbose=}.
+     */
+    static SyscallDecoder custom(int i, ArgDecoder d) {
+        return byIndex(new int[] {i}, d);
+    }
+
+    /** {@link #custom(int, ArgDecoder)} for two arguments. */
+    static SyscallDecoder custom(int i, ArgDecoder d, int j, ArgDecoder e) {
+        return byIndex(new int[] {i, j}, d, e);
+    }
+
+    /** {@link #custom(int, ArgDecoder)} for three arguments. */
+    static SyscallDecoder custom(int i, ArgDecoder d, int j, ArgDecoder e, int k, ArgDecoder f) {
+        return byIndex(new int[] {i, j, k}, d, e, f);
+    }
+
+    private static SyscallDecoder byIndex(int[] index, ArgDecoder... decoders) {
+        ArgDecoder[] at = new ArgDecoder[6];
+        for (int k = 0; k < index.length; k++) at[index[k]] = decoders[k];
+        return new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                ArgDecoder own = i < at.length ? at[i] : null;
+                return own != null ? own.decode(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+        };
+    }
 }

@@ -65,6 +65,26 @@ final class SyscallDecoders {
         IoUring.register(r);
         Iovecs.register(r);
         Strings.register(r);
+        Statx.register(r);
+        Sysinfo.register(r);
+        Uname.register(r);
+        OpenHow.register(r);
+        Swaps.register(r);
+        Fanotify.register(r);
+        Processes.register(r);
+        Creds.register(r);
+        MemPolicies.register(r);
+        Pidfds.register(r);
+        Times.register(r);
+        PosixTimers.register(r);
+        FutexWaiters.register(r);
+        SockOpts.register(r);
+        Epolls.register(r);
+        SysvIpc.register(r);
+        Aio.register(r);
+        Bpf.register(r);
+        Landlock.register(r);
+        PerfEvents.register(r);
         Cachestats.register(r);
         // @formatter:on
         return r.byName;

@@ -41,4 +41,8 @@ final class Sysinfo {
     private static Value u(byte[] raw, int off) {
         return new Num(TraceeArrays.u64(raw, off), Base.UNSIGNED);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Sysinfo::sysinfo)), "sysinfo");
+    }
 }

@@ -55,7 +55,7 @@ final class SysvIpc {
     }
 
     /**
-     * SHMGET_FLAGS: the flags, the huge page size as {@code 21<<SHM_HUGE_SHIFT}, then the
+     * shmget's flag: the flags, the huge page size as {@code 21<<SHM_HUGE_SHIFT}, then the
      * permissions, with a {@code |} before them whenever anything came first (strace
      * src/ipc_shm.c).
      */
@@ -299,12 +299,12 @@ final class SysvIpc {
                 field("sem_flg", Numbers.flags(SemopFlags.XLAT, flg, "SEM_???"))), false);
     }
 
-    /** MSGBUF: msgsnd's {@code {mtype=2, mtext="hello\0"}}, msgsz bytes of text. */
+    /** msgsnd's {@code {mtype=2, mtext="hello\0"}}, msgsz bytes of text. */
     static Value msgbuf(Call c, int i) {
         return msgbuf(c, c.arg(i), c.arg(i + 1));
     }
 
-    /** POST_MSGBUF: msgrcv's buffer, msgsz bytes of text whatever arrived; an address after a failure. */
+    /** msgrcv's buffer, msgsz bytes of text whatever arrived; an address after a failure. */
     static Value postMsgbuf(Call c, int i) {
         if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return msgbuf(c, c.arg(i), c.arg(i + 1));
@@ -316,5 +316,11 @@ final class SysvIpc {
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Struct(List.of(field("mtype", Value.dec(TraceeArrays.u64(raw, 0))),
                 field("mtext", Strings.buffer(c, addr + 8, size < 0 ? Long.MAX_VALUE : size))), false);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, SysvIpc::shmgetFlags), "shmget");
+        r.add(SyscallDecoder.custom(1, SysvIpc::msgbuf), "msgsnd");
+        r.add(SyscallDecoder.custom(1, SysvIpc::postMsgbuf), "msgrcv");
     }
 }

@@ -22,7 +22,7 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** TMS: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
+    /** times' tbuf: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
     static Value tms(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -36,7 +36,7 @@ final class Tasks {
         return new Value.Struct(f, false);
     }
 
-    /** POST_ADDR_PTR, POST_SIZE_PTR: {@code [0x5616a8a3660]}, {@code [24]}; the address on failure. */
+    /** get_robust_list's head_ptr and get_robust_list's len_ptr: {@code [0x5616a8a3660]}, {@code [24]}; the address on failure. */
     static Value wordPtr(Call c, int i, boolean address) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -67,7 +67,7 @@ final class Tasks {
         return Value.hex(c.arg(i));
     }
 
-    /** UNSHARE_FLAGS: the 64-bit word, the remainder included. */
+    /** unshare's unshare_flags: the 64-bit word, the remainder included. */
     static Value unshareFlags(Call c, int i) {
         return Numbers.flags(UnshareFlags.XLAT, c.arg(i));
     }
@@ -80,6 +80,10 @@ final class Tasks {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Tasks::unshareFlags), "unshare");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct((c, i) -> wordPtr(c, i, true)),
+                2, Verbosity.struct((c, i) -> wordPtr(c, i, false))), "get_robust_list");
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Tasks::tms)), "times");
         r.add(new SyscallDecoder() {
             @Override
             public Value arg(Call c, int i) {

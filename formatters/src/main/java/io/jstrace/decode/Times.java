@@ -49,7 +49,7 @@ final class Times {
     }
 
     /**
-     * TIMEVAL, POST_TIMEVAL: {@code {tv_sec=1, tv_usec=2}}; for utimes and futimesat the
+     * TIMEVAL and gettimeofday's tv: {@code {tv_sec=1, tv_usec=2}}; for utimes and futimesat the
      * pair {@code [{tv_sec=1, tv_usec=2} /* 1970-...+0000 *\/, {...}]}.
      */
     static Value timeval(Call c, int i) {
@@ -85,7 +85,7 @@ final class Times {
                 field("it_value", timevalStruct(raw, TIMEVAL_SIZE))), false);
     }
 
-    /** UTIMBUF: {@code {actime=100 /* 1970-01-01T00:01:40+0000 *\/, modtime=...}}. */
+    /** utime's times: {@code {actime=100 /* 1970-01-01T00:01:40+0000 *\/, modtime=...}}. */
     static Value utimbuf(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -95,7 +95,7 @@ final class Times {
                 field("modtime", datedSeconds(TraceeArrays.u64(raw, 8)))), false);
     }
 
-    /** UTIME_TIMESPEC: utimensat's pair, {@code [UTIME_NOW, {tv_sec=1, tv_nsec=2} /* ... *\/]}. */
+    /** utimensat's pair, {@code [UTIME_NOW, {tv_sec=1, tv_nsec=2} /* ... *\/]}. */
     static Value utimeTimespec(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -190,5 +190,11 @@ final class Times {
     private static StringBuilder two(int v, StringBuilder b) {
         if (v < 10) b.append('0');
         return b.append(v);
+    }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(2, Verbosity.struct(Times::utimeTimespec)), "utimensat");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::itimerval)), "setitimer");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::utimbuf)), "utime");
     }
 }

@@ -31,4 +31,8 @@ final class Uname {
         while (end < from + LEN - 1 && raw[end] != 0) end++;
         return Arrays.copyOfRange(raw, from, end);
     }
+
+    static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, Verbosity.struct(Uname::utsname)), "uname");
+    }
 }

@@ -95,6 +95,7 @@ final class UserDescs {
     }
 
     static void register(SyscallDecoders.Registry r) {
+        r.add(SyscallDecoder.custom(0, UserDescs::postUserDesc), "get_thread_area");
         r.add(new SyscallDecoder() {
             @Override
             public Value returnValue(Call c) {

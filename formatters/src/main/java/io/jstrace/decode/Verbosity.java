@@ -14,16 +14,11 @@ import java.util.Set;
  */
 final class Verbosity {
     /** The specifiers decoded from a structure or array in memory. */
-    private static final Set<FormatSpecifier> STRUCTS = EnumSet.of(OFFSET_PTR, STAT, STATX, STATFS, SYSINFO, DIRENTS,
-            PIPE_FDS, UNAME, OPEN_HOW, WRITE_IOVEC, READ_IOVEC, IOVEC, SEND_MSGHDR, RECV_MSGHDR, SEND_MMSGHDR,
-            RECV_MMSGHDR, EXECVE_STRING_VECTOR, EXECVE_ENV, CLONE_ARGS, WAIT_STATUS, RUSAGE, RLIMIT, POST_RLIMIT,
-            CPU_SET, CAP_USER_HEADER, SIGSET, POST_SIGSET, SIGACTION, POST_SIGACTION, SIGINFO, POST_SIGINFO,
-            SIGALTSTACK, POST_SIGALTSTACK, TIMESPEC, POST_TIMESPEC, UTIME_TIMESPEC, TIMEVAL, POST_TIMEVAL,
-            ITIMERVAL, POST_ITIMERVAL, ITIMERSPEC, POST_ITIMERSPEC, UTIMBUF, SOCKADDR, POST_SOCKADDR, POST_SOCKLEN,
-            SOCKOPT_VALUE, POST_SOCKOPT_VALUE, POLL_FDS, FD_SET, PSELECT6_SIG, EPOLL_EVENT, EPOLL_EVENTS,
-            IO_URING_PARAMS,
-            POST_ID_PTR, GID_LIST, POST_GID_LIST, CAP_USER_DATA, POST_CAP_USER_DATA, SCHED_PARAM, POST_SCHED_PARAM,
-            IN_CPU_SET, SCHED_ATTR, POST_SCHED_ATTR, POST_UINT_PTR, POST_ADDR_PTR, POST_SIZE_PTR, TMS);
+    private static final Set<FormatSpecifier> STRUCTS = EnumSet.of(
+            OFFSET_PTR, STAT, STATFS, DIRENTS, PIPE_FDS, WRITE_IOVEC, READ_IOVEC, IOVEC, EXECVE_STRING_VECTOR,
+            EXECVE_ENV, RUSAGE, RLIMIT, POST_RLIMIT, CAP_USER_HEADER, SIGSET, POST_SIGSET, SIGINFO, POST_SIGINFO,
+            TIMESPEC, POST_TIMESPEC, TIMEVAL, POST_ITIMERVAL, ITIMERSPEC, POST_ITIMERSPEC, SOCKADDR, POST_SOCKADDR,
+            POST_SOCKLEN, POLL_FDS, FD_SET, PSELECT6_SIG, EPOLL_EVENTS, POST_ID_PTR, SCHED_PARAM, POST_UINT_PTR);
 
     private Verbosity() {}
 
@@ -33,10 +28,25 @@ final class Verbosity {
      * that before it would read anything.
      */
     static Value apply(Call call, int i, Value decoded) {
+        return STRUCTS.contains(call.spec(i)) ? struct(call, i, decoded) : decoded;
+    }
+
+    /**
+     * Argument {@code i}, a structure or array read from memory, as {@code decoded}, or its
+     * address when its syscall is outside {@code -e verbose=}; an empty array stays {@code []}.
+     */
+    static Value struct(Call call, int i, Value decoded) {
         if (call.structs()) return decoded;
-        FormatSpecifier spec = call.spec(i);
         if (decoded instanceof Value.Arr a && a.items().isEmpty() && !a.truncated()) return decoded;
-        return STRUCTS.contains(spec) ? new Value.Addr(call.arg(i)) : decoded;
+        return new Value.Addr(call.arg(i));
+    }
+
+    /**
+     * {@code d} for a syscall's own ({@code CUSTOM}) argument that is a structure or array in
+     * memory: what {@link #apply} does for the generic struct kinds ({@link #struct(Call, int, Value)}).
+     */
+    static SyscallDecoder.ArgDecoder struct(SyscallDecoder.ArgDecoder d) {
+        return (c, i) -> struct(c, i, d.decode(c, i));
     }
 
     /**

@@ -68,26 +68,14 @@ public enum FormatSpecifier {
     AT_FLAGS(ENTRY),
     /** access(2)'s {@code F_OK|R_OK|W_OK|X_OK}. */
     ACCESS_MODE(ENTRY),
-    /** lseek's {@code SEEK_*}. */
-    SEEK_WHENCE(ENTRY),
     /** struct stat, filled by the kernel. */
     STAT(EXIT),
-    /** struct statx, filled by the kernel. */
-    STATX(EXIT),
-    /** statx's flags: the {@code AT_STATX_*} sync type, always named, then {@code AT_*} flags. */
-    STATX_FLAGS(ENTRY),
     /** struct statfs, filled by the kernel. */
     STATFS(EXIT),
-    /** struct sysinfo, filled by the kernel. */
-    SYSINFO(EXIT),
     /** linux_dirent64 (getdents64) or linux_dirent (getdents) entries; length is the return value. */
     DIRENTS(EXIT),
     /** pipe/pipe2's {@code int[2]} written by the kernel. */
     PIPE_FDS(EXIT),
-    /** struct utsname, filled by the kernel. */
-    UNAME(EXIT),
-    /** a pointer to {@code struct open_how} (openat2). */
-    OPEN_HOW(ENTRY),
 
     // ---- buffers
     /** bytes written by the tracee; length is the next argument. */
@@ -100,27 +88,12 @@ public enum FormatSpecifier {
     READ_IOVEC(EXIT),
     /** iovec array printed by addresses and lengths only. */
     IOVEC(ENTRY),
-    /** struct msghdr sent by the tracee. */
-    SEND_MSGHDR(ENTRY),
-    /** struct msghdr filled by the kernel. */
-    RECV_MSGHDR(EXIT),
-    /**
-     * struct mmsghdr array sent by the tracee; count is the next argument. Decoded at exit,
-     * where the kernel has written each msg_len.
-     */
-    SEND_MMSGHDR(EXIT),
-    /** struct mmsghdr array filled by the kernel; count is the return value. */
-    RECV_MMSGHDR(EXIT),
 
     // ---- processes
     /** execve's argv: {@code ["ls", "-l"]}. */
     EXECVE_STRING_VECTOR(ENTRY),
     /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with {@code -v}. */
     EXECVE_ENV(ENTRY),
-    /** clone3's {@code struct clone_args}; size is the next argument. */
-    CLONE_ARGS(ENTRY),
-    /** a wait status written by the kernel: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
-    WAIT_STATUS(EXIT),
     /** waitpid/wait4 options ({@code WNOHANG}...). */
     WAIT_OPTIONS(ENTRY),
     /** struct rusage, filled by the kernel. */
@@ -129,12 +102,8 @@ public enum FormatSpecifier {
     RLIMIT(ENTRY),
     /** struct rlimit filled by the kernel. */
     POST_RLIMIT(EXIT),
-    /** a CPU mask filled by the kernel (sched_getaffinity); size is the return value. */
-    CPU_SET(EXIT),
     /** a capability header/data pair. */
     CAP_USER_HEADER(ENTRY),
-    /** memfd_create's {@code MFD_*} flags. */
-    MEMFD_FLAGS(ENTRY),
 
     // ---- memory
     /** mmap/mprotect {@code PROT_*}. */
@@ -143,36 +112,16 @@ public enum FormatSpecifier {
     MMAP_FLAGS(ENTRY),
 
     // ---- memory and IPC
-    /** mincore's vector: one {@code 0}/{@code 1} per page of the length before it. */
-    MINCORE_VEC(EXIT),
     /** a struct user_desc (modify_ldt, set_thread_area): {@code {entry_number=3, base_addr=0x001000, ...}}. */
     USER_DESC(ENTRY),
-    /** get_thread_area's struct user_desc, printed at exit. */
-    POST_USER_DESC(EXIT),
     /** a NUMA policy mode and its {@code MPOL_F_*} flags: {@code MPOL_BIND|MPOL_F_STATIC_NODES}. */
     MPOL_MODE(ENTRY),
-    /** get_mempolicy's {@code int *mode}, filled by the kernel: {@code [MPOL_BIND]}. */
-    POST_MPOL_MODE(EXIT),
     /** a node mask of {@code maxnode} bits, the next argument: {@code [0x00000000000001]}. */
     NODEMASK(ENTRY),
-    /** get_mempolicy's node mask, filled by the kernel. */
-    POST_NODEMASK(EXIT),
-    /** move_pages' page addresses, {@code nr_pages} (argument 1) of them. */
-    MOVE_PAGES_PAGES(ENTRY),
-    /** move_pages' target nodes, {@code nr_pages} ints. */
-    MOVE_PAGES_NODES(ENTRY),
-    /** move_pages' status array, filled by the kernel: {@code [0, -EFAULT]}. */
-    MOVE_PAGES_STATUS(EXIT),
     /** a SysV IPC key: {@code IPC_PRIVATE} or hex. */
     IPC_KEY(ENTRY),
     /** msgget's and semget's {@code IPC_CREAT|0600}. */
     IPC_GET_FLAGS(ENTRY),
-    /** shmget's {@code IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600}. */
-    SHMGET_FLAGS(ENTRY),
-    /** msgsnd's {@code {mtype=1, mtext="..."}}, msgsz (argument 2) bytes of text. */
-    MSGBUF(ENTRY),
-    /** msgrcv's buffer, filled by the kernel. */
-    POST_MSGBUF(EXIT),
     /** semop's and semtimedop's struct sembuf array, nsops (argument 2) of them. */
     SEMBUF(ENTRY),
     /** msgctl's, semctl's and shmctl's command, {@code IPC_64|} first when that bit is set. */
@@ -181,8 +130,6 @@ public enum FormatSpecifier {
     IPC_CTL_BUF(EXIT),
     /** a struct mq_attr passed in. */
     MQ_ATTR(ENTRY),
-    /** a struct mq_attr filled by the kernel. */
-    POST_MQ_ATTR(EXIT),
 
     // ---- signals
     /** a signal number: {@code SIGTERM}. */
@@ -191,42 +138,24 @@ public enum FormatSpecifier {
     SIGSET(ENTRY),
     /** a sigset_t filled by the kernel. */
     POST_SIGSET(EXIT),
-    /** struct sigaction passed in. */
-    SIGACTION(ENTRY),
-    /** struct sigaction filled by the kernel. */
-    POST_SIGACTION(EXIT),
-    /** rt_sigprocmask's how ({@code SIG_BLOCK}...). */
-    SIGPROCMASK_HOW(ENTRY),
     /** a siginfo_t passed in (rt_sigqueueinfo). */
     SIGINFO(ENTRY),
     /** a siginfo_t filled by the kernel (waitid, rt_sigtimedwait). */
     POST_SIGINFO(EXIT),
-    /** stack_t passed in (sigaltstack). */
-    SIGALTSTACK(ENTRY),
-    /** stack_t filled by the kernel. */
-    POST_SIGALTSTACK(EXIT),
 
     // ---- time
     /** struct timespec passed in. */
     TIMESPEC(ENTRY),
     /** struct timespec filled by the kernel. */
     POST_TIMESPEC(EXIT),
-    /** utimensat's {@code struct timespec[2]} with {@code UTIME_NOW}/{@code UTIME_OMIT}. */
-    UTIME_TIMESPEC(ENTRY),
     /** struct timeval passed in. */
     TIMEVAL(ENTRY),
-    /** struct timeval filled by the kernel. */
-    POST_TIMEVAL(EXIT),
-    /** struct itimerval passed in. */
-    ITIMERVAL(ENTRY),
     /** struct itimerval filled by the kernel. */
     POST_ITIMERVAL(EXIT),
     /** struct itimerspec passed in. */
     ITIMERSPEC(ENTRY),
     /** struct itimerspec filled by the kernel. */
     POST_ITIMERSPEC(EXIT),
-    /** struct utimbuf passed in. */
-    UTIMBUF(ENTRY),
 
     // ---- sockets
     /** socket type with {@code SOCK_NONBLOCK|SOCK_CLOEXEC}: {@code SOCK_STREAM}. */
@@ -243,10 +172,6 @@ public enum FormatSpecifier {
     POST_SOCKLEN(EXIT),
     /** setsockopt/getsockopt name, by level: {@code SO_REUSEADDR}. */
     SOCKOPT_NAME(ENTRY),
-    /** setsockopt's value; length is the next argument. */
-    SOCKOPT_VALUE(ENTRY),
-    /** getsockopt's value filled by the kernel; the next argument points to its length. */
-    POST_SOCKOPT_VALUE(EXIT),
 
     // ---- polling and events
     /** struct pollfd array; count is the next argument. */
@@ -255,123 +180,34 @@ public enum FormatSpecifier {
     FD_SET(ENTRY),
     /** pselect6's {@code {sigmask, sigsetsize}} pair. */
     PSELECT6_SIG(ENTRY),
-    /** a struct epoll_event passed in. */
-    EPOLL_EVENT(ENTRY),
     /** epoll_wait's events array filled by the kernel; count is the return value. */
     EPOLL_EVENTS(EXIT),
 
     // ---- io_uring
-    /**
-     * io_uring_setup's struct io_uring_params: what was passed in (kept from the entry) and,
-     * after success, what the kernel filled in; printed at exit.
-     */
-    IO_URING_PARAMS(EXIT),
-    /** io_uring_register's opcode. */
-    IO_URING_REGISTER_OP(ENTRY),
 
     // ---- clocks, timers, signals, event descriptors, futexes
-    /** settimeofday's struct timezone: {@code {tz_minuteswest=60, tz_dsttime=1}}. */
-    TIMEZONE(ENTRY),
-    /** gettimeofday's struct timezone, filled by the kernel. */
-    POST_TIMEZONE(EXIT),
-    /** time(2)'s {@code time_t *}, filled by the kernel: {@code [1795378091 /* date *\/]}. */
-    POST_TIME_T(EXIT),
     /** struct timex of adjtimex and clock_adjtime, printed at exit as the kernel left it. */
     POST_TIMEX(EXIT),
     /** timer_create's struct sigevent. */
     SIGEVENT(ENTRY),
-    /** timer_create's {@code timer_t *}, filled by the kernel: {@code [0]}. */
-    POST_TIMER_ID(EXIT),
-    /** fanotify_init's class and {@code FAN_*} flags. */
-    FANOTIFY_INIT_FLAGS(ENTRY),
-    /** fanotify_mark's 64-bit event mask. */
-    FANOTIFY_MASK(ENTRY),
-    /** fanotify_mark's directory fd: {@code FAN_NOFD}, {@code AT_FDCWD} or a descriptor. */
-    FANOTIFY_DIRFD(ENTRY),
-    /** futex_waitv's array of struct futex_waitv; count is the next argument. */
-    FUTEX_WAITV(ENTRY),
-    /** pidfd_getfd's descriptor number in the process the pidfd (argument 0) refers to. */
-    PIDFD_TARGET_FD(ENTRY),
 
     // ---- processes, credentials, scheduling, resources
     /** a uid_t or gid_t: {@code -1} for (uid_t) -1, else unsigned decimal. */
     UID(ENTRY),
     /** a pointer to a uid_t or gid_t filled by the kernel (getresuid): {@code [0]}. */
     POST_ID_PTR(EXIT),
-    /** setgroups' gid_t array; count is the previous argument. */
-    GID_LIST(ENTRY),
-    /** getgroups' gid_t array filled by the kernel; count is the return value. */
-    POST_GID_LIST(EXIT),
-    /** capset's capability masks; the version is in the header (argument 0). */
-    CAP_USER_DATA(ENTRY),
-    /** capget's capability masks filled by the kernel; the version is in the header (argument 0). */
-    POST_CAP_USER_DATA(EXIT),
     /** a struct sched_param passed in: {@code [0]}. */
     SCHED_PARAM(ENTRY),
-    /** a struct sched_param filled by the kernel. */
-    POST_SCHED_PARAM(EXIT),
-    /** a CPU mask passed in (sched_setaffinity); size is the previous argument. */
-    IN_CPU_SET(ENTRY),
-    /** struct sched_attr passed in (sched_setattr); the kernel writes its size back on E2BIG. */
-    SCHED_ATTR(ENTRY),
-    /** struct sched_attr filled by the kernel (sched_getattr); size is the next argument. */
-    POST_SCHED_ATTR(EXIT),
-    /** an I/O priority: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
-    IOPRIO(ENTRY),
-    /** personality(2)'s persona: {@code PER_LINUX|ADDR_NO_RANDOMIZE}. */
-    PERSONALITY(ENTRY),
-    /** unshare(2)'s {@code CLONE_*} flags. */
-    UNSHARE_FLAGS(ENTRY),
     /** a pointer to an unsigned int filled by the kernel (getcpu): {@code [0]}. */
     POST_UINT_PTR(EXIT),
-    /** a pointer to a pointer filled by the kernel (get_robust_list): {@code [0x5616...]}. */
-    POST_ADDR_PTR(EXIT),
-    /** a pointer to a size_t filled by the kernel (get_robust_list): {@code [24]}. */
-    POST_SIZE_PTR(EXIT),
-    /** struct tms filled by the kernel (times). */
-    TMS(EXIT),
     /** sethostname/setdomainname's name; length is the next argument, the address beyond 64. */
     UTS_NAME(ENTRY),
 
     // ---- file I/O, xattrs, mounts, AIO, io_uring, bpf/seccomp, keys
-    /** swapon's {@code SWAP_FLAG_*} flags and priority. */
-    SWAP_FLAGS(ENTRY),
-    /** io_setup's {@code aio_context_t *}, written by the kernel. */
-    AIO_CTX_PTR(EXIT),
-    /** io_submit's {@code struct iocb **}; count is the previous argument. */
-    AIO_IOCBPP(ENTRY),
-    /** io_cancel's {@code struct iocb *}: its header. */
-    AIO_IOCB(ENTRY),
     /** io_getevents' {@code struct io_event} array; count is the return value. */
     AIO_EVENTS(EXIT),
-    /** io_cancel's {@code struct io_event *} result. */
-    AIO_EVENT(EXIT),
-    /** mount_setattr's struct mount_attr; size is the next argument. */
-    MOUNT_ATTR(ENTRY),
-    /** open_by_handle_at's struct file_handle. */
-    FILE_HANDLE(ENTRY),
-    /** name_to_handle_at's struct file_handle: size in, size, type and bytes out. */
-    POST_FILE_HANDLE(EXIT),
-    /** name_to_handle_at's mount id, written by the kernel. */
-    POST_MOUNT_ID(EXIT),
     /** a key_serial_t: {@code KEY_SPEC_*} by name. */
-    KEY_SERIAL(ENTRY),
-    /** io_uring_register's argument, decoded by its opcode; count is the next argument. */
-    IO_URING_REGISTER_ARG(ENTRY),
-    /** bpf's union bpf_attr, by command; size is the next argument. */
-    BPF_ATTR(ENTRY),
-    /** seccomp's flags, by operation. */
-    SECCOMP_FLAGS(ENTRY),
-    /** seccomp's argument, by operation. */
-    SECCOMP_ARGS(ENTRY),
-    /** landlock_create_ruleset's struct landlock_ruleset_attr; size is the next argument. */
-    LANDLOCK_RULESET_ATTR(ENTRY),
-    /** landlock_add_rule's {@code LANDLOCK_RULE_*} type. */
-    LANDLOCK_RULE_TYPE(ENTRY),
-    /** landlock_add_rule's rule attribute; its type is the previous argument. */
-    LANDLOCK_RULE_ATTR(ENTRY),
-    /** perf_event_open's struct perf_event_attr. */
-    PERF_EVENT_ATTR(ENTRY);
+    KEY_SERIAL(ENTRY);
 
     private final Phase phase;
 

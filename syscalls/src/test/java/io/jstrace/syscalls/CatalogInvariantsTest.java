@@ -91,8 +91,8 @@ class CatalogInvariantsTest {
     /** Specifiers whose length or count is the next argument are never last. */
     @Test
     void lengthTakingSpecifiersHaveTheirLength() {
-        Set<FormatSpecifier> lengthIsNext = EnumSet.of(WRITE_BUFFER, WRITE_IOVEC, SEND_MMSGHDR, POLL_FDS,
-                CLONE_ARGS, SOCKADDR, POST_SOCKADDR, SOCKOPT_VALUE, POST_SOCKOPT_VALUE);
+        Set<FormatSpecifier> lengthIsNext = EnumSet.of(WRITE_BUFFER, WRITE_IOVEC, POLL_FDS, SOCKADDR,
+                POST_SOCKADDR);
         for (SyscallInfo info : SyscallCatalog.all()) {
             List<Arg> args = info.args();
             for (int i = 0; i < args.size(); i++) {
@@ -100,8 +100,8 @@ class CatalogInvariantsTest {
                 if (!lengthIsNext.contains(spec)) continue;
                 assertTrue(i + 1 < args.size(), info.name() + ": " + spec + " is the last argument");
                 FormatSpecifier next = args.get(i + 1).spec();
-                if (spec == SOCKADDR || spec == SOCKOPT_VALUE) assertEquals(SOCKLEN, next, info.name());
-                if (spec == POST_SOCKADDR || spec == POST_SOCKOPT_VALUE) assertEquals(POST_SOCKLEN, next, info.name());
+                if (spec == SOCKADDR) assertEquals(SOCKLEN, next, info.name());
+                if (spec == POST_SOCKADDR) assertEquals(POST_SOCKLEN, next, info.name());
             }
         }
     }
