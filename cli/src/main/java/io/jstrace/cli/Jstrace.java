@@ -268,8 +268,9 @@ final class Jstrace {
         if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
         if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
-            return new BufferedWriter(
-                    new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16);
+            return new ReportingWriter(file, new BufferedWriter(
+                    new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16),
+                    err);
         } catch (IOException e) {
             throw new IOException("Can't fopen '" + file + "': " + reason(e));
         }

@@ -13,6 +13,15 @@ class BadInputTest {
     @TempDir
     Path dir;
 
+    /** strace.c: a failed write of the output is one line, and the trace and the command go on. */
+    @Test
+    void aFullDiskIsOneLineAndTheCommandsStatus() throws Exception {
+        var r = JstraceProcess.run(dir, List.of("-o", "/dev/full", "sh", "-c", "exit 3"));
+        assertEquals(3, r.exit(), r.stderr());
+        assertTrue(!r.stderr().isEmpty() && r.stderr().lines()
+                .allMatch(l -> l.equals("jstrace: /dev/full: No space left on device")), r.stderr());
+    }
+
     @Test
     void missingCommand() throws Exception {
         var r = JstraceProcess.run(dir, List.of("no-such-command-xyz"));
