@@ -41,8 +41,8 @@ final class PerThreadOutput implements DecodedListener {
     private TextPrinter printer(int tid) {
         return printers.computeIfAbsent(tid, t -> {
             try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(
-                        new FileOutputStream(base + "." + t, append), StandardCharsets.ISO_8859_1), 1 << 14);
+                Writer w = new ReportingWriter(base + "." + t, new BufferedWriter(new OutputStreamWriter(
+                        new FileOutputStream(base + "." + t, append), StandardCharsets.ISO_8859_1), 1 << 14), System.err);
                 writers.put(t, w);
                 return new TextPrinter(w, options, 1);
             } catch (IOException e) {
