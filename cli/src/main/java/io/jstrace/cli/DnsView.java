@@ -1,53 +1,35 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceException;
-import io.jstrace.view.Renderer;
-import io.jstrace.view.View;
 import io.jstrace.view.dns.DnsEvent;
 import io.jstrace.view.dns.DnsJson;
 import io.jstrace.view.dns.DnsText;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** {@code jstrace dns}: one line (or JSON object) per DNS exchange of a command or of running processes. */
 final class DnsView {
     private final PrintStream err;
-    private PrintWriter out;
-    private Renderer<DnsEvent> renderer;
+    private final ViewCommand<DnsEvent> lines;
     private DnsOptions o;
-    private boolean headerPrinted;
 
     DnsView(PrintStream err) {
         this.err = err;
+        this.lines = new ViewCommand<>("dns", err);
     }
 
     int run(String[] args) {
         o = new DnsOptions();
-        CommandLine cl = OptionTable.getopt(o.spec());
-        try {
-            cl.parseArgs(args);
-        } catch (ParameterException e) {
-            return usageError(Jstrace.optionMessage(e));
-        }
-        if (o.help) {
-            cl.usage(System.out);
-            return 0;
-        }
+        Integer done = lines.parse(o.spec(), args, () -> o.help);
+        if (done != null) return done;
         if (o.system) {
             err.println("jstrace: dns: --system is not supported yet: trace a command or -p PID");
             return 1;
         }
         int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0);
-        if (sources != 1) return usageError("dns: need exactly one of CMD [ARGS] and -p PID[,PID...]");
+        if (sources != 1) return lines.usageError("dns: need exactly one of CMD [ARGS] and -p PID[,PID...]");
         try {
             return watch(builder().build());
         } catch (TraceException | IOException | IllegalArgumentException | IllegalStateException e) {
@@ -89,52 +71,12 @@ final class DnsView {
     }
 
     private int watch(io.jstrace.view.dns.DnsView view) throws TraceException, IOException {
-        out = writer();
-        renderer = o.json ? new DnsJson(o.time) : new DnsText(o.time, o.flat, o.namesOnly);
-        view.onEvent(e -> print(renderer.line(e))).onError(e -> err.println(Jstrace.problem(e)));
-        view.onDropped(n -> err.println(View.droppedMessage(n)));
-        Signals.onTermination(sig -> view.stop());
-        view.start();
-        header();
-        int status;
-        try {
-            status = view.waitFor();
-        } catch (InterruptedException e) {
-            status = 1;
-        }
-        out.flush();
-        if (o.output != null && !o.output.equals("-")) out.close();
-        return o.command.isEmpty() ? 0 : status;
-    }
-
-    private synchronized void header() {
-        if (headerPrinted || renderer.header() == null) return;
-        headerPrinted = true;
-        print(renderer.header());
-    }
-
-    private synchronized void print(String line) {
-        if (!headerPrinted) header();
-        out.println(line);
-        out.flush();
-    }
-
-    /** -o FILE (- for standard output); else standard error beside a command's own output, standard output without one. */
-    private PrintWriter writer() throws IOException {
-        if (o.output != null && !o.output.equals("-")) {
-            return new PrintWriter(new OutputStreamWriter(new FileOutputStream(o.output), StandardCharsets.UTF_8));
-        }
-        PrintStream s = o.command.isEmpty() || o.output != null ? System.out : err;
-        return new PrintWriter(new OutputStreamWriter(s, StandardCharsets.UTF_8));
-    }
-
-    private int usageError(String message) {
-        err.println("jstrace: " + message);
-        err.println("Try 'jstrace dns -h' for more information.");
-        return 1;
+        lines.open(o.output, !o.command.isEmpty(),
+                o.json ? new DnsJson(o.time) : new DnsText(o.time, o.flat, o.namesOnly));
+        return lines.watch(view, !o.command.isEmpty(), lines::event, () -> {});
     }
 
     static boolean isDnsView(String[] args) {
-        return args.length > 0 && args[0].equals("dns");
+        return ViewCommand.is("dns", args);
     }
 }

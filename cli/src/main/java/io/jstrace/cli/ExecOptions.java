@@ -30,7 +30,7 @@ final class ExecOptions {
                 .flag("--system",
                         "the whole machine, through the kernel's process-events connector (root)", v -> system = v)
                 .value("-o --output", "FILE", String.class,
-                        "write to FILE instead of standard error (standard output without a command)",
+                        "write to FILE (- for standard output) instead of standard error (standard output without a command)",
                         v -> output = v)
                 .flag("-j --json", "one JSON object per event (docs/jstrace-exec.schema.json)", v -> json = v)
                 .flag("-x --failed", "also show execs that failed, with their errno", v -> failed = v)

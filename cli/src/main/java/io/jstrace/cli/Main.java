@@ -10,15 +10,15 @@ public final class Main {
     public static void main(String[] args) {
         if (ExecView.isExecView(args)) {
             Preload.start(() -> {}); // the exec view prints no syscalls: nothing to warm up
-            System.exit(new ExecView(System.err).run(ExecView.rest(args)));
+            System.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
         }
         if (DnsView.isDnsView(args)) {
             Preload.start(() -> {});
-            System.exit(new DnsView(System.err).run(ExecView.rest(args)));
+            System.exit(new DnsView(System.err).run(ViewCommand.rest(args)));
         }
         if (NetView.isNetView(args)) {
             Preload.start(() -> {});
-            System.exit(new NetView(System.err).run(NetView.rest(args)));
+            System.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing

@@ -49,7 +49,7 @@ final class TermCommands {
 
     int run(String[] args) {
         String name = args[0];
-        String[] rest = ExecView.rest(args);
+        String[] rest = ViewCommand.rest(args);
         TermOptions o = new TermOptions();
         CommandLine cl = OptionTable.getopt(switch (name) {
             case "record" -> o.record();
