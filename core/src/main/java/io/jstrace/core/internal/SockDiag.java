@@ -72,18 +72,8 @@ public final class SockDiag {
      * searched for the inode, as strace's inet_send_query does; {@code null} if absent.
      */
     public static Inet inet(int family, int protocol, long inode) {
-        try {
-            LibC libc = Native.libc();
-            int fd = libc.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-            if (fd < 0) return null;
-            try {
-                return dump(libc, fd, family, protocol, inode);
-            } finally {
-                libc.close(fd);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
+        return inetDump(family, protocol, 0, -1, inode, INET_DIAG_MSG_INODE + 4,
+                (b, m, at, end) -> inetMsg(b, at, family));
     }
 
     /**
@@ -101,37 +91,6 @@ public final class SockDiag {
             }
         }
         return null;
-    }
-
-    private static Inet dump(LibC libc, int fd, int family, int protocol, long inode) {
-        NativeBuffer buf = NativeBuffer.allocate(BUFFER);
-        int len = NLMSG_HDRLEN + INET_DIAG_REQ_V2_SIZE;
-        for (int k = 0; k < len; k += 4) buf.putInt(k, 0);
-        buf.putInt(0, len);
-        buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);
-        buf.putShort(6, (short) (NLM_F_REQUEST | NLM_F_DUMP));
-        buf.putInt(8, 1);
-        buf.putByte(16, (byte) family);
-        buf.putByte(17, (byte) protocol);
-        buf.putInt(20, -1); // idiag_states: all
-        if (libc.send(fd, buf, len, 0) != len) return null;
-        Inet found = null;
-        byte[] b = new byte[BUFFER];
-        while (true) {
-            long got = libc.recv(fd, buf, BUFFER, 0);
-            if (got <= 0) return found;
-            buf.get(0, b, 0, (int) got);
-            java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(b, 0, (int) got).order(java.nio.ByteOrder.nativeOrder());
-            for (int at = 0; at + NLMSG_HDRLEN <= got; ) {
-                int msgLen = m.getInt(at), type = m.getShort(at + 4) & 0xffff;
-                if (type == NLMSG_DONE || type == NLMSG_ERROR || msgLen < NLMSG_HDRLEN) return found;
-                if (found == null && msgLen >= NLMSG_HDRLEN + INET_DIAG_MSG_INODE + 4
-                        && (m.getInt(at + NLMSG_HDRLEN + INET_DIAG_MSG_INODE) & 0xffff_ffffL) == inode) {
-                    found = inetMsg(b, at + NLMSG_HDRLEN, family);
-                }
-                at += (msgLen + 3) & ~3;
-            }
-        }
     }
 
     /**
@@ -152,12 +111,30 @@ public final class SockDiag {
      * {@code null} when absent (closed) or the kernel does not say.
      */
     public static TcpInfo tcpInfo(int family, long inode) {
+        return inetDump(family, 6 /* IPPROTO_TCP */, 1 << (INET_DIAG_INFO - 1), ~(1 << 10) /* all but TCP_LISTEN */,
+                inode, INET_DIAG_MSG_SIZE, (b, m, at, end) -> tcpMsg(m, at, end));
+    }
+
+    /** Reads the inet_diag_msg at {@code at} (its attributes up to {@code end}) of a dump's answer. */
+    private interface InetMsg<T> {
+        T read(byte[] b, java.nio.ByteBuffer m, int at, int end);
+    }
+
+    /**
+     * A dump of {@code family}'s {@code protocol} sockets in {@code states} with the
+     * {@code extensions} attributes asked for (struct inet_diag_req_v2,
+     * include/uapi/linux/inet_diag.h), searched for {@code inode}: the first message of at
+     * least {@code minLength} bytes with that inode, read by {@code read}; {@code null} when
+     * none, or when the socket cannot be opened.
+     */
+    private static <T> T inetDump(int family, int protocol, int extensions, int states, long inode, int minLength,
+            InetMsg<T> read) {
         try {
             LibC libc = Native.libc();
             int fd = libc.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
             if (fd < 0) return null;
             try {
-                return tcpDump(libc, fd, family, inode);
+                return inetDump(libc, fd, family, protocol, extensions, states, inode, minLength, read);
             } finally {
                 libc.close(fd);
             }
@@ -166,7 +143,8 @@ public final class SockDiag {
         }
     }
 
-    private static TcpInfo tcpDump(LibC libc, int fd, int family, long inode) {
+    private static <T> T inetDump(LibC libc, int fd, int family, int protocol, int extensions, int states, long inode,
+            int minLength, InetMsg<T> read) {
         NativeBuffer buf = NativeBuffer.allocate(BUFFER);
         int len = NLMSG_HDRLEN + INET_DIAG_REQ_V2_SIZE;
         for (int k = 0; k < len; k += 4) buf.putInt(k, 0);
@@ -175,11 +153,11 @@ public final class SockDiag {
         buf.putShort(6, (short) (NLM_F_REQUEST | NLM_F_DUMP));
         buf.putInt(8, 1);
         buf.putByte(16, (byte) family);
-        buf.putByte(17, (byte) 6); // IPPROTO_TCP
-        buf.putByte(18, (byte) (1 << (INET_DIAG_INFO - 1)));
-        buf.putInt(20, ~(1 << 10)); // idiag_states: all but TCP_LISTEN
+        buf.putByte(17, (byte) protocol);
+        buf.putByte(18, (byte) extensions);
+        buf.putInt(20, states);
         if (libc.send(fd, buf, len, 0) != len) return null;
-        TcpInfo found = null;
+        T found = null;
         byte[] b = new byte[BUFFER];
         while (true) {
             long got = libc.recv(fd, buf, BUFFER, 0);
@@ -189,16 +167,15 @@ public final class SockDiag {
             for (int at = 0; at + NLMSG_HDRLEN <= got; ) {
                 int msgLen = m.getInt(at), type = m.getShort(at + 4) & 0xffff;
                 if (type == NLMSG_DONE || type == NLMSG_ERROR || msgLen < NLMSG_HDRLEN) return found;
-                if (found == null && msgLen >= NLMSG_HDRLEN + INET_DIAG_MSG_SIZE
+                if (found == null && msgLen >= NLMSG_HDRLEN + minLength
                         && (m.getInt(at + NLMSG_HDRLEN + INET_DIAG_MSG_INODE) & 0xffff_ffffL) == inode) {
-                    found = tcpMsg(m, at + NLMSG_HDRLEN, at + Math.min(msgLen, (int) got - at));
+                    found = read.read(b, m, at + NLMSG_HDRLEN, at + Math.min(msgLen, (int) got - at));
                 }
                 at += (msgLen + 3) & ~3;
             }
         }
     }
 
-    /** struct inet_diag_msg (state at 1, uid at 64), then its rtattrs; tcp_info in INET_DIAG_INFO. */
     static TcpInfo tcpMsg(java.nio.ByteBuffer m, int at, int end) {
         int state = m.get(at + 1) & 0xff, uid = m.getInt(at + 64);
         long acked = -1, received = -1, retrans = -1, rtt = -1, rttVar = -1;
