@@ -1,5 +1,5 @@
 # The dns view test's workload: each client in the background, its pid noted with what it asks.
-# Out: lines "PID TOOL NAME TYPE PROTO" in $1.
+# Out: lines "PID TOOL NAME TYPE PROTO [SERVER]" in $1 (SERVER: 127.0.0.1 unless given).
 truth=$1
 run() { "$@" >/dev/null 2>&1 & }
 run getent ahosts h.test; echo "$! getent h.test A+AAAA udp" >> "$truth"
@@ -9,6 +9,7 @@ wait
 run dig +short @127.0.0.1 h.test A; echo "$! dig h.test A udp" >> "$truth"
 run dig +short @127.0.0.1 m.test MX; echo "$! dig m.test MX udp" >> "$truth"
 run dig +short @127.0.0.1 nx.test A; echo "$! dig nx.test A udp" >> "$truth"
+run dig +short @127.0.0.53 h.test A; echo "$! dig h.test A udp 127.0.0.53" >> "$truth"
 wait
 run dig +tcp +short @127.0.0.1 t.test TXT; echo "$! dig t.test TXT tcp" >> "$truth"
 run dig +tcp +short @127.0.0.1 c.test AAAA; echo "$! dig c.test AAAA tcp" >> "$truth"

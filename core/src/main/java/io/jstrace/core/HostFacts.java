@@ -44,6 +44,15 @@ public interface HostFacts {
     }
 
     /**
+     * The lines of a text file as the process sees it from its own root and mount namespace
+     * (/proc/PID/root/PATH: a process in a container or behind a bind mount has its own
+     * {@code /etc/resolv.conf}), or empty when it cannot be read.
+     */
+    default java.util.List<String> rootFileLines(String path) {
+        return java.util.List.of();
+    }
+
+    /**
      * The {@code Name: value} lines of /proc/TID/fdinfo/FD (fs/proc/fd.c seq_show, and the
      * file's own show_fdinfo: a pidfd's {@code Pid}, an eventfd's {@code eventfd-count}...),
      * by name in their order, values trimmed; empty when it cannot be read.

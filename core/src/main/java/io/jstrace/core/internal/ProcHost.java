@@ -51,6 +51,11 @@ public final class ProcHost implements HostFacts {
         return s == null ? null : s.trim();
     }
 
+    @Override
+    public java.util.List<String> rootFileLines(String path) {
+        return ProcFs.lines(Path.of(dir + "root/" + path));
+    }
+
     /** fs/proc/fd.c seq_show: {@code pos:}, {@code flags:}, {@code mnt_id:}, {@code ino:}, then the file's own lines. */
     @Override
     public Map<String, String> fdInfo(int fd) {

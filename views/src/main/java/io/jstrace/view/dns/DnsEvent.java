@@ -30,10 +30,15 @@ import java.util.List;
  * @param syscallRecv   the syscall that received the response, or {@code null}
  * @param timeout       no response came before the socket was closed or the process ended
  * @param unmatched     a response that matched no query sent on its socket
+ * @param lookup        the name resolution this exchange is part of (1, 2, ... in the order
+ *                      they began; 0 for an unmatched response): the exchanges one thread makes
+ *                      for one name — the A and AAAA of one getaddrinfo, the name tried with
+ *                      each search domain of the process's resolv.conf — share it
  */
 public record DnsEvent(Instant time, int pid, int tid, String comm, int fd, String proto, String server, String via,
         int id, String query, String type, String clazz, DnsMessage queryMessage, DnsMessage response,
-        long latencyNanos, int retries, String syscallSend, String syscallRecv, boolean timeout, boolean unmatched) {
+        long latencyNanos, int retries, String syscallSend, String syscallRecv, boolean timeout, boolean unmatched,
+        long lookup) {
 
     /** The response's rcode name, or {@code null} when there is no response. */
     public String rcode() {

@@ -53,6 +53,9 @@ public final class DnsJson implements Renderer<DnsEvent> {
                 .member("retries", e.retries()).member("syscall_send", e.syscallSend())
                 .member("syscall_recv", e.syscallRecv()).member("timeout", e.timeout())
                 .member("unmatched", e.unmatched()).member("malformed", e.malformed());
+        w.name("lookup");
+        if (e.lookup() == 0) w.nullValue();
+        else w.number(Long.toString(e.lookup()));
         return w.endObject().out().toString();
     }
 

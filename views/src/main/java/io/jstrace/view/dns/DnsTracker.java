@@ -42,6 +42,7 @@ final class DnsTracker implements TraceListener {
     /** (pid, fd) → socket inode, for closes. */
     private final Map<Long, Long> fdInodes = new HashMap<>();
     private final Map<Integer, String> comms = new HashMap<>();
+    private final Lookups lookups = new Lookups();
 
     DnsTracker(Set<Integer> ports, Consumer<DnsEvent> sink) {
         this.ports = Set.copyOf(ports);
@@ -57,15 +58,17 @@ final class DnsTracker implements TraceListener {
         final long sent;
         final int pid, tid, fd;
         final String syscall;
+        final long lookup;
         int retries;
 
-        Pending(DnsMessage message, long sent, int pid, int tid, int fd, String syscall) {
+        Pending(DnsMessage message, long sent, int pid, int tid, int fd, String syscall, long lookup) {
             this.message = message;
             this.sent = sent;
             this.pid = pid;
             this.tid = tid;
             this.fd = fd;
             this.syscall = syscall;
+            this.lookup = lookup;
         }
     }
 
@@ -223,7 +226,8 @@ final class DnsTracker implements TraceListener {
             old.retries++;
             return;
         }
-        sock.pending.put(k, new Pending(m, sent, p.pid(), p.tid(), p.fd(), p.syscall()));
+        sock.pending.put(k, new Pending(m, sent, p.pid(), p.tid(), p.fd(), p.syscall(),
+                lookups.of(p.pid(), p.tid(), q.name(), q.type())));
     }
 
     private void response(Sock sock, String server, DnsMessage m, Payload p) {
@@ -236,13 +240,13 @@ final class DnsTracker implements TraceListener {
             sink.accept(new DnsEvent(Instant.ofEpochSecond(0, p.timestamp()), p.pid(), p.tid(), comms.get(p.pid()),
                     p.fd(), proto, server, via(server), m.id(), q == null ? null : q.name(),
                     q == null ? null : q.type(), q == null ? null : q.clazz(), null, m, -1, 0, null, p.syscall(),
-                    false, true));
+                    false, true, 0));
             return;
         }
         DnsMessage.Question pq = pd.message.question();
         sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd, proto,
                 server, via(server), pd.message.id(), pq.name(), pq.type(), pq.clazz(), pd.message, m,
-                Math.max(0, p.timestamp() - pd.sent), pd.retries, pd.syscall, p.syscall(), false, false));
+                Math.max(0, p.timestamp() - pd.sent), pd.retries, pd.syscall, p.syscall(), false, false, pd.lookup));
     }
 
     private void timeouts(Sock sock) {
@@ -253,7 +257,7 @@ final class DnsTracker implements TraceListener {
             String server = e.getKey().server();
             sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd,
                     proto, server, via(server), pd.message.id(), q.name(), q.type(), q.clazz(), pd.message, null, -1,
-                    pd.retries, pd.syscall, null, true, false));
+                    pd.retries, pd.syscall, null, true, false, pd.lookup));
         }
         sock.pending.clear();
     }
@@ -285,12 +289,14 @@ final class DnsTracker implements TraceListener {
     @Override
     public void onExit(Exit exit, Tracee tracee) {
         lastCall.remove(exit.tid());
+        lookups.ended(exit.tid());
         if (exit.tid() == exit.pid()) ended(exit.pid());
     }
 
     @Override
     public void onSignalExit(SignalExit exit, Tracee tracee) {
         lastCall.remove(exit.tid());
+        lookups.ended(exit.tid());
         if (exit.tid() == exit.pid()) ended(exit.pid());
     }
 
@@ -302,6 +308,7 @@ final class DnsTracker implements TraceListener {
     @Override
     public void onExec(Exec exec, Tracee tracee) {
         comms.remove(exec.pid());
+        lookups.forget(exec.pid());
     }
 
     /** Every exchange still open, as timeouts: tracing ended. */
