@@ -63,8 +63,21 @@ class DnsViewTest {
 
     /** Runs {@code jstrace dns ARGS -- sh workload.sh truth client.py} in the namespace with dnsmasq; its output. */
     private static JstraceProcess.Result inNamespace(Path dir, List<String> args) throws Exception {
+        List<String> jstrace = new ArrayList<>(args);
+        jstrace.addAll(List.of("--", "sh", dir.resolve("workload.sh").toString(), dir.resolve("truth").toString(),
+                dir.resolve("client.py").toString()));
         copy("workload.sh", dir.resolve("workload.sh"));
         copy("client.py", dir.resolve("client.py"));
+        return inNamespace(dir, List.of(), jstrace);
+    }
+
+    /**
+     * Runs jstrace with {@code jstrace} as its arguments in a network, mount and pid
+     * namespace with dnsmasq on 127.0.0.1 and a stub forwarding to it on 127.0.0.53, after
+     * the shell lines {@code setup}; its output.
+     */
+    private static JstraceProcess.Result inNamespace(Path dir, List<String> setup, List<String> jstrace)
+            throws Exception {
         // "search test": glibc tries a name that is not found once more with the domain added (nx.test.test)
         Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\nsearch test\n");
         Files.writeString(dir.resolve("ns.sh"), String.join("\n",
@@ -84,12 +97,10 @@ class DnsViewTest {
                 "trap 'kill $D $S 2>/dev/null; wait $D $S 2>/dev/null' EXIT",
                 "for s in 127.0.0.1 127.0.0.53; do i=0; until dig +short +tries=1 +time=1 @$s ready.test >/dev/null 2>&1; do"
                         + " i=$((i+1)); [ $i -lt 50 ] || exit 99; sleep 0.1; done; done",
+                String.join("\n", setup),
                 "set +e",
                 "\"$@\"",
                 ""));
-        List<String> jstrace = new ArrayList<>(args);
-        jstrace.addAll(List.of("--", "sh", dir.resolve("workload.sh").toString(), dir.resolve("truth").toString(),
-                dir.resolve("client.py").toString()));
         List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "-m", "-p", "-f", "--kill-child", "--mount-proc",
                 "sh", dir.resolve("ns.sh").toString()));
         cmd.addAll(JstraceProcess.builder(dir, jstrace).command());
@@ -189,6 +200,73 @@ class DnsViewTest {
             }
         }
         assertEquals(expected, records.size(), "records beyond the workload's: " + records);
+    }
+
+    /** glibc's nscd, installed or unpacked by .ci/run where no daemon starts from it; null when neither. */
+    private static String nscd() {
+        for (String p : List.of("/usr/sbin/nscd", "/opt/jstrace-test/nscd/usr/sbin/nscd")) {
+            if (Files.isExecutable(Path.of(p))) return p;
+        }
+        return null;
+    }
+
+    /**
+     * getent through nscd: in the namespace, nscd (with its own configuration: the hosts
+     * cache only, not shared, so every lookup is a request on its socket) answers from
+     * dnsmasq; the clients ask nscd alone. Each request is reported with nscd's answer,
+     * and no DNS exchange of the clients' own.
+     */
+    @Test
+    void requestsToNscdAreReportedAsSuch(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(available() && nscd() != null, "needs root, unshare, dnsmasq, dig and nscd");
+        Files.writeString(dir.resolve("nscd.conf"), String.join("\n", "enable-cache hosts yes",
+                "persistent hosts no", "shared hosts no", "enable-cache passwd no", "enable-cache group no",
+                "enable-cache services no", "enable-cache netgroup no", ""));
+        Files.writeString(dir.resolve("workload.sh"), String.join("\n",
+                "getent ahosts h.test >/dev/null & echo \"$! h.test\" >> \"$1\"; wait",
+                "getent ahosts nx.test >/dev/null & echo \"$! nx.test\" >> \"$1\"; wait", ""));
+        Path out = dir.resolve("dns.jsonl");
+        JstraceProcess.Result r = inNamespace(dir, List.of("mount -t tmpfs tmpfs /run && mkdir /run/nscd",
+                nscd() + " -f \"$DIR/nscd.conf\" -F & N=$!",
+                "i=0; until [ -S /run/nscd/socket ]; do i=$((i+1)); [ $i -lt 50 ] || exit 98; sleep 0.1; done"),
+                List.of("dns", "-j", "-o", out.toString(), "--", "sh", dir.resolve("workload.sh").toString(),
+                        dir.resolve("truth").toString()));
+        assertEquals(0, r.exit(), r.stderr());
+        JsonSchema schema = Schemas.of("jstrace-dns.schema.json");
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            assertNull(Schemas.errors(schema, line), line);
+            records.add(Schemas.parse(line));
+        }
+        List<String> truth = Files.readAllLines(dir.resolve("truth"));
+        assertEquals(2, truth.size(), truth.toString());
+        for (String t : truth) {
+            int pid = Integer.parseInt(t.split(" ")[0]);
+            String name = t.split(" ")[1];
+            List<JsonNode> mine = records.stream().filter(n -> n.get("pid").asInt() == pid).toList();
+            assertTrue(mine.stream().allMatch(n -> n.get("proto").asText().equals("nscd")
+                    && n.get("via").asText().equals("nscd") && n.get("server").asText().equals("/var/run/nscd/socket")),
+                    "the client asked nscd alone: " + mine);
+            List<JsonNode> ai = mine.stream().filter(n -> n.get("type").asText().equals("GETAI")).toList();
+            assertEquals(1, ai.size(), t + ": " + mine);
+            JsonNode n = ai.get(0);
+            assertEquals(name, n.get("query").asText(), t);
+            assertEquals(name, n.get("nscd").get("key").asText(), t);
+            assertFalse(n.get("timeout").asBoolean(), t);
+            assertTrue(n.get("latency_ms").asDouble() >= 0, t);
+            List<String> got = new ArrayList<>();
+            n.get("answers").forEach(a -> got.add(a.asText()));
+            if (name.equals("h.test")) {
+                assertEquals("NOERROR", n.get("rcode").asText(), n.toString());
+                assertEquals(1, n.get("nscd").get("found").asInt(), n.toString());
+                assertEquals("h.test", n.get("nscd").get("canonical").asText(), n.toString());
+                assertEquals(java.util.Set.of("10.0.0.2", "fd00::2"), java.util.Set.copyOf(got), n.toString());
+            } else {
+                assertEquals("NXDOMAIN", n.get("rcode").asText(), n.toString());
+                assertEquals(0, n.get("nscd").get("found").asInt(), n.toString());
+                assertEquals(List.of(), got, n.toString());
+            }
+        }
     }
 
     @Test

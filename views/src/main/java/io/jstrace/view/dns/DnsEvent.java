@@ -34,14 +34,19 @@ import java.util.List;
  *                      they began; 0 for an unmatched response): the exchanges one thread makes
  *                      for one name — the A and AAAA of one getaddrinfo, the name tried with
  *                      each search domain of the process's resolv.conf — share it
+ * @param nscd          for a request to glibc's name service cache daemon on its unix socket
+ *                      (proto and via {@code nscd}): the request, as nscd's protocol has it;
+ *                      {@code null} for DNS
+ * @param nscdAnswer    nscd's answer to it, {@code null} when none came (or for DNS)
  */
 public record DnsEvent(Instant time, int pid, int tid, String comm, int fd, String proto, String server, String via,
         int id, String query, String type, String clazz, DnsMessage queryMessage, DnsMessage response,
         long latencyNanos, int retries, String syscallSend, String syscallRecv, boolean timeout, boolean unmatched,
-        long lookup) {
+        long lookup, Nscd nscd, Nscd.Answer nscdAnswer) {
 
     /** The response's rcode name, or {@code null} when there is no response. */
     public String rcode() {
+        if (nscd != null) return nscdAnswer == null || nscd.wantsMapping() ? null : nscdAnswer.rcode();
         return response == null ? null : response.rcodeName();
     }
 
@@ -50,6 +55,7 @@ public record DnsEvent(Instant time, int pid, int tid, String comm, int fd, Stri
      * question's type (addresses for A and AAAA), in order; empty without a response.
      */
     public List<String> answers() {
+        if (nscd != null) return nscdAnswer == null ? List.of() : nscdAnswer.addresses();
         if (response == null) return List.of();
         return response.answers().stream().filter(r -> r.type().equals(type) || type.equals("ANY"))
                 .map(DnsRecord::data).toList();
@@ -82,11 +88,13 @@ public record DnsEvent(Instant time, int pid, int tid, String comm, int fd, Stri
 
     /** The query's size in bytes (its DNS message, TCP's length prefix excluded), 0 when not seen. */
     public int queryBytes() {
+        if (nscd != null) return nscd.bytes();
         return queryMessage == null ? 0 : queryMessage.length();
     }
 
     /** The response's size in bytes, 0 when none. */
     public int responseBytes() {
+        if (nscdAnswer != null) return nscdAnswer.bytes();
         return response == null ? 0 : response.length();
     }
 

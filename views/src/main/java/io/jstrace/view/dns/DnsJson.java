@@ -53,10 +53,27 @@ public final class DnsJson implements Renderer<DnsEvent> {
                 .member("retries", e.retries()).member("syscall_send", e.syscallSend())
                 .member("syscall_recv", e.syscallRecv()).member("timeout", e.timeout())
                 .member("unmatched", e.unmatched()).member("malformed", e.malformed());
+        nscd(w.name("nscd"), e);
         w.name("lookup");
         if (e.lookup() == 0) w.nullValue();
         else w.number(Long.toString(e.lookup()));
         return w.endObject().out().toString();
+    }
+
+    private static void nscd(JsonWriter w, DnsEvent e) {
+        if (e.nscd() == null) {
+            w.nullValue();
+            return;
+        }
+        Nscd.Answer a = e.nscdAnswer();
+        w.beginObject().member("request", e.nscd().type()).member("key", e.nscd().key());
+        w.name("found");
+        if (a == null) w.nullValue();
+        else w.number(Integer.toString(a.found()));
+        w.name("h_errno");
+        if (a == null) w.nullValue();
+        else w.number(Integer.toString(a.error()));
+        w.member("canonical", a == null ? null : a.canonical()).endObject();
     }
 
     private static void records(JsonWriter w, List<DnsRecord> rs) {

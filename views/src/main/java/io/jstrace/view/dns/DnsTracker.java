@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 final class DnsTracker implements TraceListener {
     /** The syscalls whose exits the tracker reads: the send calls' entry times, the addresses of unconnected sockets, closes. */
     static final Set<String> SYSCALLS = Set.of("sendto", "sendmsg", "sendmmsg", "send", "write", "writev",
-            "recvfrom", "recvmsg", "recvmmsg", "close");
+            "recvfrom", "recvmsg", "recvmmsg", "read", "readv", "close");
     private static final int MSGHDR = 56, MMSGHDR = 64, MAX_TCP_BUFFER = 1 << 20;
 
     private final Set<Integer> ports;
@@ -82,6 +82,9 @@ final class DnsTracker implements TraceListener {
         final Map<Key, Pending> pending = new LinkedHashMap<>();
         final ByteArrayOutputStream out = new ByteArrayOutputStream(), in = new ByteArrayOutputStream();
         boolean outBroken, inBroken;
+        /** A request to nscd waiting for its answer, and who sent it. */
+        Nscd nscd;
+        Pending nscdSent;
 
         Sock(long inode, boolean tcp) {
             this.inode = inode;
@@ -164,6 +167,10 @@ final class DnsTracker implements TraceListener {
     @Override
     public void onPayload(Payload p, Tracee tracee) {
         if (!(p.file() instanceof OpenFile.Socket s)) return;
+        if (s.family() == OpenFile.Socket.AF_UNIX) {
+            if (isNscd(s)) nscd(s, p);
+            return;
+        }
         if (s.family() != OpenFile.Socket.AF_INET && s.family() != OpenFile.Socket.AF_INET6) return;
         boolean tcp = s.type() == OpenFile.Socket.SOCK_STREAM;
         if (!tcp && s.type() != OpenFile.Socket.SOCK_DGRAM) return;
@@ -174,13 +181,7 @@ final class DnsTracker implements TraceListener {
             server = call.addresses().get(p.message());
         }
         if (server == null || !ports.contains(server.port())) return;
-        long key = (long) p.pid() << 32 | (p.fd() & 0xffffffffL);
-        long inode = s.inode() != 0 ? s.inode() : -key;
-        Sock sock = sockets.computeIfAbsent(inode, i -> new Sock(i, tcp));
-        sock.pid = p.pid();
-        sock.fd = p.fd();
-        fdInodes.put(key, inode);
-        comm(p.pid());
+        Sock sock = socket(s, p, tcp);
         long sent = call != null ? call.enterTimestamp() : p.timestamp();
         String srv = address(server);
         if (!tcp) {
@@ -240,16 +241,82 @@ final class DnsTracker implements TraceListener {
             sink.accept(new DnsEvent(Instant.ofEpochSecond(0, p.timestamp()), p.pid(), p.tid(), comms.get(p.pid()),
                     p.fd(), proto, server, via(server), m.id(), q == null ? null : q.name(),
                     q == null ? null : q.type(), q == null ? null : q.clazz(), null, m, -1, 0, null, p.syscall(),
-                    false, true, 0));
+                    false, true, 0, null, null));
             return;
         }
         DnsMessage.Question pq = pd.message.question();
         sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd, proto,
                 server, via(server), pd.message.id(), pq.name(), pq.type(), pq.clazz(), pd.message, m,
-                Math.max(0, p.timestamp() - pd.sent), pd.retries, pd.syscall, p.syscall(), false, false, pd.lookup));
+                Math.max(0, p.timestamp() - pd.sent), pd.retries, pd.syscall, p.syscall(), false, false, pd.lookup, null, null));
+    }
+
+    /** A stream socket connected to nscd's ({@code /run} is {@code /var/run} on today's systems). */
+    private static boolean isNscd(OpenFile.Socket s) {
+        if (s.type() != OpenFile.Socket.SOCK_STREAM || s.peer() == null) return false;
+        String path = new String(s.peer().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return path.equals(Nscd.SOCKET) || path.equals("/run/nscd/socket");
+    }
+
+    /** Bytes to or from nscd: a host request, then its answer (one request per connection, as glibc makes them). */
+    private void nscd(OpenFile.Socket s, Payload p) {
+        Sock sock = socket(s, p, true);
+        boolean write = p.direction() == Payload.Direction.WRITE;
+        if (p.truncated() || (write ? sock.outBroken : sock.inBroken)) {
+            if (write) sock.outBroken = true;
+            else sock.inBroken = true;
+            return;
+        }
+        ByteArrayOutputStream buf = write ? sock.out : sock.in;
+        buf.writeBytes(p.data());
+        if (write) {
+            Nscd r = Nscd.request(buf.toByteArray());
+            if (r == null) {
+                if (buf.size() > Nscd.MAX) sock.outBroken = true;
+                return;
+            }
+            buf.reset();
+            if (sock.nscd != null) nscdEvent(sock, null, p.timestamp(), null); // a second request: the first went unanswered
+            Call call = lastCall.get(p.tid());
+            long sent = call != null && call.name().equals(p.syscall()) ? call.enterTimestamp() : p.timestamp();
+            long lookup = r.wantsMapping() ? 0 : lookups.of(p.pid(), p.tid(), r.key(), r.type());
+            sock.nscd = r;
+            sock.nscdSent = new Pending(null, sent, p.pid(), p.tid(), p.fd(), p.syscall(), lookup);
+            return;
+        }
+        if (sock.nscd == null || buf.size() == 0) return;
+        // GETFDHST's answer is the descriptor of the cache's mapping, with a few bytes beside it
+        Nscd.Answer a = sock.nscd.wantsMapping() ? new Nscd.Answer(1, 0, List.of(), null, buf.size())
+                : sock.nscd.answer(buf.toByteArray());
+        if (a == null) return;
+        buf.reset();
+        nscdEvent(sock, a, p.timestamp(), p.syscall());
+    }
+
+    private void nscdEvent(Sock sock, Nscd.Answer a, long received, String syscall) {
+        Pending pd = sock.nscdSent;
+        Nscd r = sock.nscd;
+        sock.nscd = null;
+        sock.nscdSent = null;
+        sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd, "nscd",
+                Nscd.SOCKET, "nscd", 0, r.key(), r.type(), null, null, null,
+                a == null ? -1 : Math.max(0, received - pd.sent), 0, pd.syscall, syscall,
+                a == null && !r.wantsMapping(), false, pd.lookup, r, a));
+    }
+
+    /** The tracker's socket behind a payload's descriptor, noted as the process's. */
+    private Sock socket(OpenFile.Socket s, Payload p, boolean stream) {
+        long key = (long) p.pid() << 32 | (p.fd() & 0xffffffffL);
+        long inode = s.inode() != 0 ? s.inode() : -key;
+        Sock sock = sockets.computeIfAbsent(inode, i -> new Sock(i, stream));
+        sock.pid = p.pid();
+        sock.fd = p.fd();
+        fdInodes.put(key, inode);
+        comm(p.pid());
+        return sock;
     }
 
     private void timeouts(Sock sock) {
+        if (sock.nscd != null) nscdEvent(sock, null, 0, null);
         String proto = sock.tcp ? "tcp" : "udp";
         for (Map.Entry<Key, Pending> e : sock.pending.entrySet()) {
             Pending pd = e.getValue();
@@ -257,7 +324,7 @@ final class DnsTracker implements TraceListener {
             String server = e.getKey().server();
             sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd,
                     proto, server, via(server), pd.message.id(), q.name(), q.type(), q.clazz(), pd.message, null, -1,
-                    pd.retries, pd.syscall, null, true, false, pd.lookup));
+                    pd.retries, pd.syscall, null, true, false, pd.lookup, null, null));
         }
         sock.pending.clear();
     }
