@@ -40,7 +40,7 @@ final class NetOptions {
                 .flag("-U --states", "also show state changes (a non-blocking connect, its outcome, shutdown,"
                         + " reset)", v -> states = v)
                 .flag("-u --user", "show the owning user of each connection", v -> user = v)
-                .flag("-r", "reverse DNS: not supported yet (addresses are shown raw)", v -> reverse = v)
+                .flag("-r", "reverse DNS of remote addresses (ptr=NAME; looked up aside, cached)", v -> reverse = v)
                 .flag("-4", "IPv4 only", v -> ipv4 = v)
                 .flag("-6", "IPv6 only", v -> ipv6 = v)
                 .flag("-O --outbound", "outbound connections only", v -> outbound = v)

@@ -4,6 +4,7 @@ import io.jstrace.core.TraceException;
 import io.jstrace.view.net.NetEvent;
 import io.jstrace.view.net.NetJson;
 import io.jstrace.view.net.NetText;
+import io.jstrace.view.net.ReverseDns;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -12,6 +13,8 @@ import java.io.PrintStream;
  * process trees as it opens, and with {@code -t} as it closes.
  */
 final class NetView {
+    /** How long a line waits for its remote address's reverse-DNS name (-r) before it goes without. */
+    private static final long REVERSE_WAIT_MS = 2000;
     private final PrintStream err;
     private final ViewCommand<NetEvent> lines;
     private NetOptions o;
@@ -27,10 +30,6 @@ final class NetView {
         if (done != null) return done;
         if (o.system) {
             err.println("jstrace: net: --system is not supported yet; trace a command or -p PID");
-            return 1;
-        }
-        if (o.reverse) {
-            err.println("jstrace: net: -r (reverse DNS) is not supported yet");
             return 1;
         }
         int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0);
@@ -90,8 +89,12 @@ final class NetView {
     }
 
     private int watch(io.jstrace.view.net.NetView view) throws TraceException, IOException {
-        lines.open(o.output, !o.command.isEmpty(), o.json ? NetJson.RENDERER : new NetText(o.user));
-        return lines.watch(view, !o.command.isEmpty(), lines::event, () -> {});
+        try (ReverseDns reverse = o.reverse ? new ReverseDns(REVERSE_WAIT_MS) : null) {
+            if (reverse != null) view.onEvent(e -> reverse.prefetch(e.remote())); // on the tracer: starts, never waits
+            lines.open(o.output, !o.command.isEmpty(), o.json ? (reverse != null ? NetJson.withReverse(reverse)
+                    : NetJson.RENDERER) : new NetText(o.user, reverse));
+            return lines.watch(view, !o.command.isEmpty(), lines::event, () -> {});
+        }
     }
 
     static boolean isNetView(String[] args) {

@@ -84,7 +84,7 @@ class DnsViewTest {
                 "set -e",
                 "ip link set lo up",
                 "mount --bind \"$DIR/resolv.conf\" /etc/resolv.conf",
-                "dnsmasq --no-resolv --no-hosts --local=/test/ --host-record=h.test,10.0.0.2,fd00::2"
+                "dnsmasq --no-resolv --no-hosts --local=/test/ --host-record=h.test,10.0.0.2,fd00::2 --host-record=web.test,127.0.0.1"
                         + " --cname=c.test,h.test --mx-host=m.test,mail.test,10 --txt-record=t.test,'hello world'"
                         + " --port=53 --listen-address=127.0.0.1 --bind-interfaces --keep-in-foreground"
                         + " --log-facility=/dev/null -C /dev/null --pid-file=\"$DIR/dnsmasq.pid\" &",
@@ -267,6 +267,39 @@ class DnsViewTest {
                 assertEquals(List.of(), got, n.toString());
             }
         }
+    }
+
+    /**
+     * {@code jstrace net}: curl resolves web.test through dnsmasq and fetches from python's
+     * http.server; the connection carries the name curl's own answer gave ({@code dns_name})
+     * and, with {@code -r}, the address's reverse-DNS name (the namespace's /etc/hosts, the
+     * host's: 127.0.0.1 is localhost).
+     */
+    @Test
+    void netNamesRemoteAddressesFromTheProcessesOwnAnswers(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(available(), "needs root, unshare, dnsmasq and dig");
+        Files.writeString(dir.resolve("index.html"), "hello\n");
+        Path out = dir.resolve("net.jsonl");
+        JstraceProcess.Result r = inNamespace(dir, List.of(
+                "(cd \"$DIR\" && exec python3 -m http.server --bind 127.0.0.1 8000 >/dev/null 2>&1) &",
+                "i=0; until curl -s -o /dev/null http://127.0.0.1:8000/; do i=$((i+1)); [ $i -lt 50 ] || exit 97;"
+                        + " sleep 0.1; done"),
+                List.of("net", "-j", "-t", "-r", "-O", "-4", "-o", out.toString(), "--", "curl", "-s", "-o",
+                        "/dev/null", "http://web.test:8000/index.html"));
+        assertEquals(0, r.exit(), r.stderr());
+        List<JsonNode> closes = new ArrayList<>();
+        JsonSchema schema = Schemas.of("jstrace-net.schema.json");
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            assertNull(Schemas.errors(schema, line), line);
+            JsonNode n = Schemas.parse(line);
+            if (n.get("event").asText().equals("close") && n.get("proto").asText().equals("tcp")) closes.add(n);
+        }
+        assertEquals(1, closes.size(), closes.toString());
+        JsonNode c = closes.get(0);
+        assertEquals("127.0.0.1:8000", c.get("remote").asText(), c.toString());
+        assertEquals("web.test", c.get("dns_name").asText(), c.toString());
+        assertEquals("localhost", c.get("rdns").asText(), c.toString());
+        assertTrue(c.get("rx_bytes").asLong() > 6, c.toString());
     }
 
     @Test

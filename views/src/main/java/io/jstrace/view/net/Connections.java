@@ -15,6 +15,7 @@ import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
+import io.jstrace.view.dns.DnsAnswers;
 import io.jstrace.syscalls.Errno;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -125,6 +126,8 @@ final class Connections implements TraceListener {
     /** Each thread's last syscall exit: the call a payload that follows belongs to. */
     private final Map<Integer, SyscallExit> lastExit = new HashMap<>();
     private final Users users = new Users();
+    /** What each process's own DNS answers named: the remote addresses' {@code dns_name}. */
+    private final DnsAnswers answers = new DnsAnswers();
 
     Connections(NetSettings settings, Consumer<NetEvent> sink) {
         this.settings = settings;
@@ -191,6 +194,7 @@ final class Connections implements TraceListener {
     /** The close-on-exec descriptors are gone (the fd table has dropped them already); the name changed. */
     @Override
     public void onExec(Exec exec, Tracee tracee) {
+        answers.onExec(exec, tracee);
         Proc p = procs.get(exec.pid());
         if (p != null) fill(p, exec.pid(), tracee);
         Map<Integer, Long> mine = refs.get(exec.pid());
@@ -206,18 +210,21 @@ final class Connections implements TraceListener {
     public void onExit(Exit exit, Tracee tracee) {
         if (exit.pid() == exit.tid()) gone(exit.pid(), exit.timestamp(), "exit", false);
         lastExit.remove(exit.tid());
+        answers.onExit(exit, tracee);
     }
 
     @Override
     public void onSignalExit(SignalExit exit, Tracee tracee) {
         if (exit.pid() == exit.tid()) gone(exit.pid(), exit.timestamp(), "exit", false);
         lastExit.remove(exit.tid());
+        answers.onSignalExit(exit, tracee);
     }
 
     /** Tracing ends while the process runs on: its connections are reported as they are now. */
     @Override
     public void onDetach(int pid, int tid, SyscallEnter inSyscall) {
         if (pid == tid) gone(pid, System.currentTimeMillis() * 1_000_000L, "detach", true);
+        answers.onDetach(pid, tid, inSyscall);
     }
 
     private void gone(int pid, long now, String reason, boolean alive) {
@@ -330,6 +337,7 @@ final class Connections implements TraceListener {
 
     @Override
     public void onSyscallExit(SyscallExit x, Tracee t) {
+        answers.onSyscallExit(x, t);
         SyscallEnter e = x.enter();
         lastExit.put(x.tid(), x);
         long rv = x.returnValue();
@@ -618,6 +626,7 @@ final class Connections implements TraceListener {
 
     @Override
     public void onPayload(Payload p, Tracee t) {
+        answers.onPayload(p, t);
         if (!(p.file() instanceof OpenFile.Socket f) || !interesting(f)) return;
         Sock s = track(p.pid(), p.fd(), t);
         if (s == null || s.listening) return;
@@ -700,7 +709,8 @@ final class Connections implements TraceListener {
                 p == null ? null : p.user, c.fd, s.inode, proto(s), family(s.family), type(s.type),
                 Addresses.text(c.local), Addresses.text(c.remote), c.peerInode, c.direction, state, c.error,
                 c.errno, c.connectMs, durationMs, c.tx, c.rx, c.txCalls, c.rxCalls, tcp, closeReason,
-                c.ioUring || (p != null && p.ioUring), null, detail));
+                c.ioUring || (p != null && p.ioUring),
+                c.remote == null ? null : answers.name(c.pid, c.remote.bytes()), detail));
     }
 
     static String proto(Sock s) {

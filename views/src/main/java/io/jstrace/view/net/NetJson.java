@@ -15,7 +15,16 @@ public final class NetJson {
 
     private NetJson() {}
 
+    /** The renderer that adds {@code rdns}, the remote address's reverse-DNS name (tracep's {@code -r}). */
+    public static Renderer<NetEvent> withReverse(ReverseDns reverse) {
+        return e -> line(e, reverse);
+    }
+
     public static String line(NetEvent e) {
+        return line(e, null);
+    }
+
+    private static String line(NetEvent e, ReverseDns reverse) {
         JsonWriter w = new JsonWriter(new StringBuilder(384));
         w.beginObject().member("event", e.kind().json());
         Instant t = Instant.ofEpochSecond(0, e.timestamp());
@@ -48,6 +57,7 @@ public final class NetJson {
         }
         if (e.detail() != null) w.member("detail", e.detail());
         w.member("io_uring", e.ioUring()).member("dns_name", e.dnsName());
+        if (reverse != null) w.member("rdns", reverse.name(e.remote()));
         return w.endObject().out().toString();
     }
 

@@ -7,14 +7,25 @@ import java.util.Locale;
  * The net view as text, tracep's columns: {@code PID COMM PROTO LOCAL ARROW REMOTE} and
  * what the event adds: {@code →} outbound, {@code ←} inbound, {@code ↔} not known (found
  * open, a socketpair end), {@code •} listening, {@code ⇒} a state change, {@code ×} a
- * close with its duration and byte counts.
+ * close with its duration and byte counts. A remote address that the process's own DNS
+ * answers named shows the name: {@code 127.0.0.1:8000 (web.test)}.
  */
 public final class NetText implements Renderer<NetEvent> {
     private final boolean user;
+    private final ReverseDns reverse;
 
     /** With {@code user}, a USER column after COMM. */
     public NetText(boolean user) {
+        this(user, null);
+    }
+
+    /**
+     * With {@code user}, a USER column after COMM; with {@code reverse}, the remote
+     * address's reverse-DNS name after it ({@code ptr=NAME}).
+     */
+    public NetText(boolean user, ReverseDns reverse) {
         this.user = user;
+        this.reverse = reverse;
     }
 
     @Override
@@ -41,8 +52,11 @@ public final class NetText implements Renderer<NetEvent> {
             default -> "UNIX";
         } : e.proto().toUpperCase(Locale.ROOT);
         StringBuilder s = new StringBuilder(who);
-        s.append(String.format("%-6s %-24s %s %-24s", proto, e.local() == null ? "*" : e.local(), arrow,
-                e.remote() == null ? (e.peerInode() != 0 ? "socket:[" + e.peerInode() + "]" : "*") : e.remote()));
+        String remote = e.remote() == null ? (e.peerInode() != 0 ? "socket:[" + e.peerInode() + "]" : "*") : e.remote();
+        if (e.dnsName() != null) remote += " (" + e.dnsName() + ")";
+        String ptr = reverse == null ? null : reverse.name(e.remote());
+        if (ptr != null) remote += " ptr=" + ptr;
+        s.append(String.format("%-6s %-24s %s %-24s", proto, e.local() == null ? "*" : e.local(), arrow, remote));
         switch (e.kind()) {
             case OPEN -> {
                 if (e.error() != null) s.append(' ').append(e.error()).append(" (").append(e.errno()).append(')');

@@ -6,6 +6,7 @@ import io.jstrace.core.TraceOptions;
 import io.jstrace.view.Source;
 import io.jstrace.view.View;
 import io.jstrace.view.ViewBuilder;
+import io.jstrace.view.dns.DnsAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Tracees stop only at the socket, descriptor and transfer syscalls (a seccomp filter
- * selects them for a launched command); no payload byte is copied, only lengths. A
+ * selects them for a launched command); of each transfer the view reads at most its first
+ * {@value DnsAnswers#PAYLOAD_LIMIT} bytes, for the process's own DNS answers: a
+ * connection's {@link NetEvent#dnsName()} is the name they gave for its remote address. A
  * process that sets up io_uring (or maps a socket) is reported with a
  * {@link NetEvent.Kind#BLIND_SPOT} event and its connections are flagged
  * {@link NetEvent#ioUring()}: their counts may miss what moved without syscalls.
@@ -100,7 +103,7 @@ public final class NetView extends View<NetEvent> {
 
     @Override
     protected TraceOptions traceOptions(TraceOptions defaults) {
-        return defaults.withFollowForks(true).withSeccompFilter(true).withPayloads(0)
+        return defaults.withFollowForks(true).withSeccompFilter(true).withPayloads(DnsAnswers.PAYLOAD_LIMIT)
                 .withSyscalls(s -> Connections.SYSCALLS.contains(s.name()));
     }
 
