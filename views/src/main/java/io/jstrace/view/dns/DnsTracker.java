@@ -245,6 +245,7 @@ final class DnsTracker implements TraceListener {
             return;
         }
         DnsMessage.Question pq = pd.message.question();
+        lookups.answered(pd.tid, pd.lookup, pq.name(), pq.type(), m.rcodeName());
         sink.accept(new DnsEvent(Instant.ofEpochSecond(0, pd.sent), pd.pid, pd.tid, comms.get(pd.pid), pd.fd, proto,
                 server, via(server), pd.message.id(), pq.name(), pq.type(), pq.clazz(), pd.message, m,
                 Math.max(0, p.timestamp() - pd.sent), pd.retries, pd.syscall, p.syscall(), false, false, pd.lookup, null, null));
@@ -289,6 +290,7 @@ final class DnsTracker implements TraceListener {
                 : sock.nscd.answer(buf.toByteArray());
         if (a == null) return;
         buf.reset();
+        lookups.answered(sock.nscdSent.tid, sock.nscdSent.lookup, sock.nscd.key(), sock.nscd.type(), a.rcode());
         nscdEvent(sock, a, p.timestamp(), p.syscall());
     }
 

@@ -17,12 +17,13 @@ import java.util.Set;
  * stems are the name itself and the name with each search domain it ends in taken off
  * ({@code nx.test.test} under {@code search test}: itself and {@code nx.test}). A query
  * belongs to the thread's current lookup when its stems meet the stems of the lookup's
- * first name and it asks what the lookup has not asked yet; otherwise it starts the next
- * lookup. Resends of one query on one socket are retries of an exchange, not new
- * queries, and never reach here.
+ * first name and the lookup has no final answer to it yet — NOERROR or NXDOMAIN; after
+ * REFUSED, SERVFAIL or no answer glibc asks again (res_send's attempts, the next server),
+ * and that is the same lookup. Otherwise it starts the next lookup. Resends of one query
+ * on one socket are retries of an exchange, not new queries, and never reach here.
  */
 final class Lookups {
-    private record Current(long id, Set<String> stems, Set<String> asked) {}
+    private record Current(long id, Set<String> stems, Set<String> settled) {}
 
     private final Map<Integer, Current> byThread = new HashMap<>();
     private final Map<Integer, List<String>> searchByPid = new HashMap<>();
@@ -33,12 +34,18 @@ final class Lookups {
         String n = name.toLowerCase(Locale.ROOT);
         Set<String> stems = stems(n, searchByPid.computeIfAbsent(pid, Lookups::searchDomains));
         Current c = byThread.get(tid);
-        if (c == null || java.util.Collections.disjoint(c.stems, stems) || !c.asked.add(n + "/" + type)) {
+        if (c == null || java.util.Collections.disjoint(c.stems, stems) || c.settled.contains(n + "/" + type)) {
             c = new Current(++next, stems, new HashSet<>());
-            c.asked.add(n + "/" + type);
             byThread.put(tid, c);
         }
         return c.id;
+    }
+
+    /** Lookup {@code id}'s query for {@code name}/{@code type} by {@code tid} got an answer with {@code rcode}. */
+    void answered(int tid, long id, String name, String type, String rcode) {
+        Current c = byThread.get(tid);
+        if (c == null || c.id != id || !("NOERROR".equals(rcode) || "NXDOMAIN".equals(rcode))) return;
+        c.settled.add(name.toLowerCase(Locale.ROOT) + "/" + type);
     }
 
     /** A thread ended: its lookup with it. */

@@ -29,7 +29,10 @@ class LookupsTest {
         // no resolv.conf can be read for pid 0: no search domains, the names themselves
         long first = l.of(0, 7, "h.test", "A");
         assertEquals(first, l.of(0, 7, "H.test", "AAAA"));
-        long again = l.of(0, 7, "h.test", "A"); // asked before: the next getaddrinfo
+        l.answered(7, first, "h.test", "AAAA", "SERVFAIL");
+        assertEquals(first, l.of(0, 7, "h.test", "AAAA")); // asked again after SERVFAIL: the same lookup
+        l.answered(7, first, "h.test", "A", "NOERROR");
+        long again = l.of(0, 7, "h.test", "A"); // answered before: the next getaddrinfo
         assertNotEquals(first, again);
         long other = l.of(0, 8, "h.test", "A"); // another thread
         assertNotEquals(again, other);
