@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The dns and net views against ground truth, and what tracing costs: the same workload
 # run untraced, under `jstrace dns -j` and under `jstrace net -j -t`, in a network, mount
-# and pid namespace made here (dnsmasq on 127.0.0.1 answering the zone "test", a second
-# dnsmasq on 127.0.0.53 forwarding to it as a local stub; the host's resolver untouched).
+# and pid namespace made here (dnsmasq on 10.53.0.1, an address of the namespace's own
+# loopback device standing for a remote server, answering the zone "test"; a second dnsmasq
+# on 127.0.0.53 forwarding to it as a local stub; the host's resolver untouched).
 #
 #   bench/netdns.sh [--quick]        needs root, unshare, dnsmasq, dig, python3, gcc
 #
@@ -27,17 +28,18 @@ done
 work=$(mktemp -d /tmp/jstrace-netdns.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/net_edges" "$root/testdata/src/main/targets/net_edges.c" || exit 2
-printf 'nameserver 127.0.0.1\n' > "$work/resolv.conf"
+printf 'nameserver 10.53.0.1\n' > "$work/resolv.conf"
 cat > "$work/ns.sh" <<NS
 set -e
 ip link set lo up
+ip addr add 10.53.0.1/32 dev lo
 mount --bind "$work/resolv.conf" /etc/resolv.conf
 dnsmasq --no-resolv --no-hosts --local=/test/ --host-record=h.test,10.0.0.2 --cname=c.test,h.test \
-  --host-record=web.test,127.0.0.1 --port=53 --listen-address=127.0.0.1 --bind-interfaces --keep-in-foreground \
+  --host-record=web.test,127.0.0.1 --port=53 --listen-address=10.53.0.1 --bind-interfaces --keep-in-foreground \
   --log-facility=/dev/null -C /dev/null --cache-size=0 --pid-file="$work/dnsmasq.pid" &
-dnsmasq --no-resolv --no-hosts --server=127.0.0.1 --port=53 --listen-address=127.0.0.53 --bind-interfaces \
+dnsmasq --no-resolv --no-hosts --server=10.53.0.1 --port=53 --listen-address=127.0.0.53 --bind-interfaces \
   --keep-in-foreground --log-facility=/dev/null -C /dev/null --cache-size=0 --pid-file="$work/stub.pid" &
-for s in 127.0.0.1 127.0.0.53; do i=0; until dig +short +tries=1 +time=1 @\$s ready.test >/dev/null 2>&1; do
+for s in 10.53.0.1 127.0.0.53; do i=0; until dig +short +tries=1 +time=1 @\$s ready.test >/dev/null 2>&1; do
   i=\$((i+1)); [ \$i -lt 50 ] || exit 99; sleep 0.1; done; done
 set +e
 "\$@"
@@ -60,6 +62,7 @@ run() { # NAME TRACER-ARGS...: runs the workload in a fresh namespace, timed
 run untraced
 run dns "$JSTRACE" dns -j -o "$work/dns/out.jsonl" --
 run net "$JSTRACE" net -j -t -o "$work/net/out.jsonl" --
+[ -n "${KEEP:-}" ] && { trap - EXIT; echo "netdns: the runs' files are in $work"; }
 echo "workload: $LOOKUPS lookups (8 workers), $CONNS TCP connections + net_edges' edge cases, $UDP UDP flows, $UNIX unix pairs"
 echo "correctness (records found / expected, by kind):"
 python3 "$here/netdns_check.py" "$work/dns/truth" "$work/dns/edges" "$work/dns/out.jsonl" - | sed 's/^/  /'

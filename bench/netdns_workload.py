@@ -7,7 +7,7 @@ noted with the pid that made it, so that every record jstrace reports can be che
   netdns_workload.py unix OUT PAIRS           unix socketpairs, random byte counts each way
 
 Lines written to OUT (appended, one per event):
-  dns PID NAME TYPE RCODE VIA PROTO           VIA: direct (127.0.0.1) or stub (127.0.0.53)
+  dns PID NAME TYPE RCODE VIA PROTO           VIA: direct (10.53.0.1) or stub (127.0.0.53)
   udp PID LPORT RPORT TX                      one flow as its sender saw it
   unix PID TX RX                              one socketpair end's bytes
 """
@@ -39,7 +39,7 @@ def dns(out, worker, count):
             name = rnd.choice(list(NAMES) + ["nx%d.test" % i])
             rcode = "NOERROR" if name in NAMES else "NXDOMAIN"
             kind = i % 4
-            if kind == 0:  # glibc through resolv.conf: dnsmasq directly, A and AAAA
+            if kind == 0:  # glibc through resolv.conf: the server directly, A and AAAA
                 try:
                     socket.getaddrinfo(name, 80, type=socket.SOCK_STREAM)
                 except socket.gaierror:
@@ -49,7 +49,7 @@ def dns(out, worker, count):
                 ask_udp("127.0.0.53", name)
                 log.write("dns %d %s A %s stub udp\n" % (os.getpid(), name, rcode))
             else:  # dig over TCP, its own process, to the stub every other time
-                server = "127.0.0.53" if i % 8 == 3 else "127.0.0.1"
+                server = "127.0.0.53" if i % 8 == 3 else "10.53.0.1"
                 p = subprocess.Popen(["dig", "+tcp", "+short", "+tries=1", "@" + server, name, "A"],
                                      stdout=subprocess.DEVNULL)
                 p.wait()

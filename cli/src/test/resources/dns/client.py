@@ -1,5 +1,5 @@
 # A DNS client by hand, for the dns view's test: prints "PID WHAT NAME TYPE" for each
-# query it makes. argv: udp-sendto NAME | tcp-split NAME | silent NAME
+# query it makes. argv: udp-sendto NAME | udp-recv NAME | tcp-split NAME | silent NAME
 import os, socket, struct, sys
 
 def query(name, qtype, qid):
@@ -14,6 +14,11 @@ if what == "udp-sendto":  # unconnected: the server's address is in sendto's and
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.sendto(query(name, 1, 0x1234), ("127.0.0.1", 53))
     s.recvfrom(4096)
+    s.close()
+elif what == "udp-recv":  # unconnected, the response read with no source address (recvfrom's NULL)
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.sendto(query(name, 16, 0x2345), ("127.0.0.53", 53))
+    s.recv(4096)
     s.close()
 elif what == "tcp-split":  # the length prefix split, the response read a byte at a time
     s = socket.create_connection(("127.0.0.1", 53))

@@ -17,5 +17,6 @@ run /usr/bin/python3 -c 'import socket; socket.getaddrinfo("h.test", 80)'; echo 
 wait
 run /usr/bin/python3 "$2" udp-sendto h.test; echo "$! python3 h.test A udp" >> "$truth"
 run /usr/bin/python3 "$2" tcp-split c.test; echo "$! python3 c.test A tcp" >> "$truth"
+run /usr/bin/python3 "$2" udp-recv t.test; echo "$! python3 t.test TXT udp 127.0.0.53" >> "$truth"
 run /usr/bin/python3 "$2" silent h.test; echo "$! python3 h.test AAAA udp-silent" >> "$truth"
 wait

@@ -126,7 +126,7 @@ class DnsViewTest {
                 out.toString()));
         assertEquals(0, r.exit(), r.stderr());
         List<String> truth = Files.readAllLines(dir.resolve("truth"));
-        assertEquals(13, truth.size(), truth.toString());
+        assertEquals(14, truth.size(), truth.toString());
         JsonSchema schema = Schemas.of("jstrace-dns.schema.json");
         List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {

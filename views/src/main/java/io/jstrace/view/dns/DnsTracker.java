@@ -180,10 +180,11 @@ final class DnsTracker implements TraceListener {
         if (server == null && !tcp && call != null && p.message() < call.addresses().size()) {
             server = call.addresses().get(p.message());
         }
-        if (server == null || !ports.contains(server.port())) return;
+        String srv = server == null ? null : address(server);
+        if (srv == null && !tcp && p.direction() == Payload.Direction.READ) srv = askedServer(s, p);
+        if (srv == null || server != null && !ports.contains(server.port())) return;
         Sock sock = socket(s, p, tcp);
         long sent = call != null ? call.enterTimestamp() : p.timestamp();
-        String srv = address(server);
         if (!tcp) {
             DnsMessage m = DnsParser.parse(p.data());
             if (p.direction() == Payload.Direction.WRITE) query(sock, srv, m, sent, p);
@@ -216,6 +217,26 @@ final class DnsTracker implements TraceListener {
         } else {
             buf.write(all, at, all.length - at);
         }
+    }
+
+    /**
+     * The server of the query that a datagram read with no source address (recv, read,
+     * recvfrom with a NULL address, on an unconnected socket) answers: the one query in
+     * flight on that socket with the response's id, name and type; {@code null} if none.
+     */
+    private String askedServer(OpenFile.Socket s, Payload p) {
+        Sock sock = sockets.get(s.inode() != 0 ? s.inode() : -((long) p.pid() << 32 | (p.fd() & 0xffffffffL)));
+        if (sock == null || sock.pending.isEmpty()) return null;
+        DnsMessage m = DnsParser.parse(p.data());
+        DnsMessage.Question q = m.question();
+        if (!m.isResponse() || q == null) return null;
+        String name = q.name().toLowerCase(java.util.Locale.ROOT), found = null;
+        for (Key k : sock.pending.keySet()) {
+            if (k.id() != m.id() || !k.name().equals(name) || !k.type().equals(q.type())) continue;
+            if (found != null) return null; // two servers asked the same: which answered is unknown
+            found = k.server();
+        }
+        return found;
     }
 
     private void query(Sock sock, String server, DnsMessage m, long sent, Payload p) {
