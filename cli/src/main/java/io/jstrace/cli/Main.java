@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.internal.Launcher;
 import io.jstrace.core.internal.Preload;
 import io.jstrace.render.TextPrinter;
 
@@ -7,7 +8,9 @@ import io.jstrace.render.TextPrinter;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        Launcher.takeSavedEnvironment();
+        String[] args = OwnArguments.exact(given);
         if (ExecView.isExecView(args)) {
             Preload.start(() -> {}); // the exec view prints no syscalls: nothing to warm up
             System.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
