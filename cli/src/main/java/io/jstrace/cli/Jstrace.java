@@ -33,7 +33,6 @@ final class Jstrace {
     static final String VERSION = "0.1.0";
 
     private final PrintStream err;
-    private volatile int fatalSignal;
 
     Jstrace(PrintStream err) {
         this.err = err;
@@ -186,10 +185,7 @@ final class Jstrace {
         session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         if (o.output == null || !pids.isEmpty()) { // strace's interactive mode: these signals detach
-            Signals.onTermination(sig -> {
-                fatalSignal = sig;
-                session.detach(sig);
-            });
+            Signals.onTermination(session::detach);
         } else {
             Signals.ignoreTermination();
         }
@@ -206,7 +202,6 @@ final class Jstrace {
             if (out != null) out.flush();
             if (out != null && o.output != null) out.close();
         }
-        if (fatalSignal != 0) return 128 + fatalSignal;
         return status;
     }
 

@@ -13,21 +13,21 @@ public final class Main {
         String[] args = OwnArguments.exact(given);
         if (ExecView.isExecView(args)) {
             Preload.start(() -> {}); // the exec view prints no syscalls: nothing to warm up
-            System.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
         }
         if (DnsView.isDnsView(args)) {
             Preload.start(() -> {});
-            System.exit(new DnsView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new DnsView(System.err).run(ViewCommand.rest(args)));
         }
         if (NetView.isNetView(args)) {
             Preload.start(() -> {});
-            System.exit(new NetView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
-            System.exit(new TermCommands(System.out, System.err).run(args));
+            Signals.exit(new TermCommands(System.out, System.err).run(args));
         }
         Preload.start(TextPrinter::warmUp);
-        System.exit(new Jstrace(System.err).run(args));
+        Signals.exit(new Jstrace(System.err).run(args));
     }
 }

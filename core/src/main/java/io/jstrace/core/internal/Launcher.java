@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class Launcher {
     static final String PRELUDE = "kill -STOP $$; exec \"$0\"";
+    private static final long SIG_DFL = 0, SIG_IGN = 1;
+    /** Signals this JVM was given ignored and now catches: a launched command gets them ignored still. */
+    private static final java.util.Set<Integer> givenIgnored = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Words of shell argv before the target's argv: sh, -c, PRELUDE, PATH. */
     static final int PRELUDE_ARGS = 4;
     private static final int SIGSTOP = 19, SIGCONT = 18, SIGPIPE = 13, SIGXFSZ = 25;
@@ -92,6 +95,27 @@ public final class Launcher {
         return c;
     }
 
+    /**
+     * Makes {@code sig} default if this process was given it ignored, so that the JVM
+     * installs a handler for it (it leaves an ignored SIGINT, SIGTERM or SIGHUP ignored:
+     * signals_posix.cpp, JVM_RegisterSignal), as strace installs its own whatever it
+     * inherited. A command launched later still gets it ignored, as strace's child does
+     * (strace starts the child before it installs its handlers): the prelude ignores it
+     * again, and an ignored signal stays ignored across execve (signal(7)).
+     */
+    public static void unignore(int sig) {
+        LibC libc = Native.libc();
+        if (libc.signal(sig, SIG_DFL) == SIG_IGN) givenIgnored.add(sig);
+    }
+
+    /** The prelude: {@code trap '' SIG...} for the signals given ignored, stop, exec the target. */
+    static String prelude() {
+        if (givenIgnored.isEmpty()) return PRELUDE;
+        StringBuilder b = new StringBuilder("trap ''");
+        for (int sig : new java.util.TreeSet<>(givenIgnored)) b.append(' ').append(sig);
+        return b.append("; ").append(PRELUDE).toString();
+    }
+
     /** The environment the ./jstrace script was given, when it saved it (see {@link #takeSavedEnvironment}). */
     private static volatile List<byte[]> saved;
 
@@ -141,7 +165,7 @@ public final class Launcher {
         List<byte[]> shellArgv = new ArrayList<>();
         shellArgv.add(bytes("sh"));
         shellArgv.add(bytes("-c"));
-        shellArgv.add(bytes(PRELUDE));
+        shellArgv.add(bytes(prelude()));
         shellArgv.add(path);
         shellArgv.addAll(argv);
         NativeBuffer pidOut = NativeBuffer.allocate(4);
