@@ -264,14 +264,16 @@ final class Jstrace {
         if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
             return new ReportingWriter(file, new BufferedWriter(
-                    new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16),
+                    new OutputStreamWriter(PumpedOutput.ifBlocking(file, new FileOutputStream(file, append)),
+                            StandardCharsets.ISO_8859_1), 1 << 16),
                     err);
         } catch (IOException e) {
             throw new IOException("Can't fopen '" + file + "': " + reason(e));
         }
     }
 
-    private static String reason(IOException e) {
+    /** The system's words in an I/O exception's message: {@code No space left on device}. */
+    static String reason(IOException e) {
         String m = String.valueOf(e.getMessage());
         int paren = m.lastIndexOf('(');
         return paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : m;

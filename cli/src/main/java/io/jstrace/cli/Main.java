@@ -9,6 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] given) {
+        PumpedOutput.standardStreams();
         Launcher.takeSavedEnvironment();
         String[] args = OwnArguments.exact(given);
         if (ExecView.isExecView(args)) {

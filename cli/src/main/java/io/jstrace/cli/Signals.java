@@ -42,6 +42,7 @@ final class Signals {
             if (!name.equals("QUIT")) Launcher.unignore(new Signal(name).getNumber());
             handle(name, sig -> {
                 if (fatal == 0) fatal = sig;
+                PumpedOutput.abandon(); // a reader who stopped reading cannot hold up the detach
                 handler.accept(sig);
             });
         }
@@ -66,6 +67,7 @@ final class Signals {
         System.out.flush();
         System.err.flush();
         if (sig != 0) {
+            PumpedOutput.finish(500);
             LibC libc = Native.libc();
             libc.signal(sig, SIG_DFL);
             libc.kill((int) ProcessHandle.current().pid(), sig);
