@@ -33,7 +33,6 @@ final class Jstrace {
     static final String VERSION = "0.1.0";
 
     private final PrintStream err;
-    private volatile int fatalSignal;
 
     Jstrace(PrintStream err) {
         this.err = err;
@@ -186,10 +185,7 @@ final class Jstrace {
         session.onError(e -> err.println(problem(e)));
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
         if (o.output == null || !pids.isEmpty()) { // strace's interactive mode: these signals detach
-            Signals.onTermination(sig -> {
-                fatalSignal = sig;
-                session.detach(sig);
-            });
+            Signals.onTermination(session::detach);
         } else {
             Signals.ignoreTermination();
         }
@@ -206,7 +202,6 @@ final class Jstrace {
             if (out != null) out.flush();
             if (out != null && o.output != null) out.close();
         }
-        if (fatalSignal != 0) return 128 + fatalSignal;
         return status;
     }
 
@@ -269,14 +264,16 @@ final class Jstrace {
         if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
             return new ReportingWriter(file, new BufferedWriter(
-                    new OutputStreamWriter(new FileOutputStream(file, append), StandardCharsets.ISO_8859_1), 1 << 16),
+                    new OutputStreamWriter(PumpedOutput.ifBlocking(file, new FileOutputStream(file, append)),
+                            StandardCharsets.ISO_8859_1), 1 << 16),
                     err);
         } catch (IOException e) {
             throw new IOException("Can't fopen '" + file + "': " + reason(e));
         }
     }
 
-    private static String reason(IOException e) {
+    /** The system's words in an I/O exception's message: {@code No space left on device}. */
+    static String reason(IOException e) {
         String m = String.valueOf(e.getMessage());
         int paren = m.lastIndexOf('(');
         return paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : m;

@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.internal.Launcher;
 import io.jstrace.core.internal.Preload;
 import io.jstrace.render.TextPrinter;
 
@@ -7,24 +8,27 @@ import io.jstrace.render.TextPrinter;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        PumpedOutput.standardStreams();
+        Launcher.takeSavedEnvironment();
+        String[] args = OwnArguments.exact(given);
         if (ExecView.isExecView(args)) {
             Preload.start(() -> {}); // the exec view prints no syscalls: nothing to warm up
-            System.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new ExecView(System.err).run(ViewCommand.rest(args)));
         }
         if (DnsView.isDnsView(args)) {
             Preload.start(() -> {});
-            System.exit(new DnsView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new DnsView(System.err).run(ViewCommand.rest(args)));
         }
         if (NetView.isNetView(args)) {
             Preload.start(() -> {});
-            System.exit(new NetView(System.err).run(ViewCommand.rest(args)));
+            Signals.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
-            System.exit(new TermCommands(System.out, System.err).run(args));
+            Signals.exit(new TermCommands(System.out, System.err).run(args));
         }
         Preload.start(TextPrinter::warmUp);
-        System.exit(new Jstrace(System.err).run(args));
+        Signals.exit(new Jstrace(System.err).run(args));
     }
 }

@@ -16,9 +16,10 @@ final class PipeOutput extends Writer {
     private final Writer pipe;
     private boolean broken;
 
-    private PipeOutput(Process process) {
+    private PipeOutput(Process process, String command) {
         this.process = process;
-        this.pipe = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.ISO_8859_1),
+        this.pipe = new BufferedWriter(new OutputStreamWriter(
+                PumpedOutput.of("pipe to " + command, process.getOutputStream()), StandardCharsets.ISO_8859_1),
                 1 << 16);
     }
 
@@ -27,7 +28,7 @@ final class PipeOutput extends Writer {
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        return new PipeOutput(p);
+        return new PipeOutput(p, command);
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.internal.Launcher;
+import io.jstrace.core.internal.jnr.LibC;
+import io.jstrace.core.internal.jnr.Native;
 import java.util.function.IntConsumer;
 import sun.misc.Signal;
 
 /** The signals on which strace detaches and exits: SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM. */
 final class Signals {
     private static final String[] TERMINATING = {"HUP", "INT", "QUIT", "PIPE", "TERM"};
+    private static final long SIG_DFL = 0;
+    /** The terminating signal that arrived first, 0 before one did: jstrace dies of it at the end. */
+    private static volatile int fatal;
 
     private Signals() {}
 
@@ -22,17 +28,56 @@ final class Signals {
      * given ignored (the JVM leaves it so) stays ignored in the command, as with strace.
      */
     static void ignoreTermination() {
-        onTermination(sig -> {});
+        for (String name : TERMINATING) handle(name, sig -> {});
     }
 
-    /** Runs {@code handler} with the signal number when one of them arrives. */
+    /**
+     * strace's interactive mode: runs {@code handler} with the signal number when one of
+     * them arrives, whatever disposition jstrace inherited (a {@code &} job of a script is
+     * given SIGINT and SIGQUIT ignored), and remembers the first for {@link #exit}.
+     */
     static void onTermination(IntConsumer handler) {
         for (String name : TERMINATING) {
-            try {
-                Signal.handle(new Signal(name), s -> handler.accept(s.getNumber()));
-            } catch (IllegalArgumentException e) {
-                // the JVM reserves it (QUIT without -Xrs): it keeps its own meaning
-            }
+            // the JVM keeps SIGQUIT for its thread dump; default, it would kill jstrace undetached
+            if (!name.equals("QUIT")) Launcher.unignore(new Signal(name).getNumber());
+            handle(name, sig -> {
+                if (fatal == 0) fatal = sig;
+                PumpedOutput.abandon(); // a reader who stopped reading cannot hold up the detach
+                handler.accept(sig);
+            });
         }
+    }
+
+    private static void handle(String name, IntConsumer handler) {
+        try {
+            Signal.handle(new Signal(name), s -> handler.accept(s.getNumber()));
+        } catch (IllegalArgumentException e) {
+            // the JVM reserves it (QUIT without -Xrs: its thread dump): it keeps its own meaning
+        }
+    }
+
+    /**
+     * Ends jstrace: with {@code status}, or, when a terminating signal made it detach, by
+     * that signal, as strace does (strace.c: terminate, "mimic that": the default
+     * disposition, then raise), so that a shell sees a signal death and stops a script.
+     * Output is flushed first.
+     */
+    static void exit(int status) {
+        int sig = fatal;
+        System.out.flush();
+        System.err.flush();
+        if (sig != 0) {
+            PumpedOutput.finish(500);
+            LibC libc = Native.libc();
+            libc.signal(sig, SIG_DFL);
+            libc.kill((int) ProcessHandle.current().pid(), sig);
+            try {
+                Thread.sleep(1000); // it is on its way to this process
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status = 128 + sig; // strace's paranoia: the signal was not fatal
+        }
+        System.exit(status);
     }
 }

@@ -1,14 +1,12 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceException;
+import io.jstrace.core.TraceeText;
 import io.jstrace.view.Renderer;
 import io.jstrace.view.View;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -28,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 final class ViewCommand<E> {
     private final String name;
     private final PrintStream err;
-    private PrintWriter out;
+    private PrintStream out;
     private boolean toFile;
     private Renderer<E> renderer;
     private boolean headerPrinted;
@@ -80,8 +78,7 @@ final class ViewCommand<E> {
         this.renderer = renderer;
         toFile = output != null && !output.equals("-");
         PrintStream stream = output != null || !command ? System.out : err;
-        out = new PrintWriter(new OutputStreamWriter(toFile ? new FileOutputStream(output) : stream,
-                StandardCharsets.UTF_8));
+        out = toFile ? new PrintStream(new FileOutputStream(output), false) : stream;
     }
 
     /**
@@ -121,9 +118,10 @@ final class ViewCommand<E> {
         print(renderer.header());
     }
 
+    /** A line as the bytes it stands for: UTF-8, and a tracee's bytes that are not as they were. */
     synchronized void print(String line) {
         if (!headerPrinted) header();
-        out.println(line);
+        out.writeBytes(TraceeText.bytes(line + "\n"));
         out.flush();
     }
 }

@@ -14,7 +14,6 @@ import io.jstrace.decode.Value.Field;
 import io.jstrace.render.JsonValues.Form;
 import io.jstrace.syscalls.SyscallTable;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -166,8 +165,8 @@ final class JsonRebuild {
         return out;
     }
 
-    /** A JSON string of tracee bytes: each character one byte. */
+    /** A JSON string of tracee bytes: UTF-8, and a lone surrogate U+DC80 + b for a byte b that is not. */
     private static byte[] bytes(JsonNode s) {
-        return s.asText().getBytes(StandardCharsets.ISO_8859_1);
+        return io.jstrace.core.TraceeText.bytes(s.asText());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -52,7 +51,7 @@ public final class ExecFilename {
             if (n <= 0) return null;
             int end = 0;
             while (end < n && buf[end] != 0) end++;
-            return new String(buf, 0, end, StandardCharsets.UTF_8);
+            return TraceeText.text(buf, 0, end);
         }
     }
 }

@@ -3,8 +3,6 @@ package io.jstrace.core;
 import io.jstrace.core.internal.Dispatcher;
 import io.jstrace.core.internal.Launcher;
 import io.jstrace.core.internal.PtraceLoop;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +32,9 @@ import java.util.function.Consumer;
  */
 public final class TraceSession implements AutoCloseable {
     private final TraceOptions options;
-    private final List<String> command;
-    private final Path program;
+    private final List<byte[]> command;
+    private final List<byte[]> environment;
+    private final byte[] program;
     private final List<Integer> pids;
     private final Dispatcher dispatcher = new Dispatcher();
     private volatile PtraceLoop loop;
@@ -43,9 +42,11 @@ public final class TraceSession implements AutoCloseable {
     private volatile boolean detachRequested;
     private volatile int forwardSignal;
 
-    private TraceSession(TraceOptions options, List<String> command, Path program, List<Integer> pids) {
+    private TraceSession(TraceOptions options, List<byte[]> command, List<byte[]> environment, byte[] program,
+            List<Integer> pids) {
         this.options = options;
         this.command = command;
+        this.environment = environment;
         this.program = program;
         this.pids = pids;
     }
@@ -54,19 +55,26 @@ public final class TraceSession implements AutoCloseable {
      * Prepares to launch {@code command}; nothing runs until {@link #start()}. The program
      * is looked up in {@code PATH} now.
      *
+     * <p>The command gets the bytes its words stand for as {@link TraceeText}: UTF-8, and a
+     * byte that is not UTF-8 where its escape is, so a word read from a tracee or from
+     * jstrace's own command line reaches the program byte for byte.
+     *
      * @param command the program and its arguments, not empty
      * @throws TraceException when the program does not exist or is not executable
      */
     public static TraceSession launch(List<String> command, TraceOptions options) throws TraceException {
         if (command.isEmpty()) throw new IllegalArgumentException("empty command");
-        Path program = Launcher.resolve(command.get(0));
-        return new TraceSession(Objects.requireNonNull(options), List.copyOf(command), program, List.of());
+        List<byte[]> argv = new ArrayList<>();
+        for (String word : command) argv.add(TraceeText.bytes(word));
+        List<byte[]> env = environment(Objects.requireNonNull(options));
+        byte[] program = Launcher.resolve(io.jstrace.core.internal.jnr.Native.libc(), argv.get(0), env);
+        return new TraceSession(options, List.copyOf(argv), env, program, List.of());
     }
 
     /** Prepares to attach to every thread of each of {@code pids}; nothing happens until {@link #start()}. */
     public static TraceSession attach(List<Integer> pids, TraceOptions options) {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
-        return new TraceSession(Objects.requireNonNull(options), List.of(), null, List.copyOf(pids));
+        return new TraceSession(Objects.requireNonNull(options), List.of(), List.of(), null, List.copyOf(pids));
     }
 
     /**
@@ -100,7 +108,7 @@ public final class TraceSession implements AutoCloseable {
         }
         PtraceLoop l = new PtraceLoop(options, dispatcher);
         if (program != null) {
-            l.launch(program, command, environment());
+            l.launch(program, command, environment);
         } else {
             l.attach(pids);
         }
@@ -158,10 +166,10 @@ public final class TraceSession implements AutoCloseable {
         if (started) detach();
     }
 
-    private List<byte[]> environment() {
+    private static List<byte[]> environment(TraceOptions options) {
         if (options.environment() == null) return Launcher.inheritedEnvironment();
         List<byte[]> env = new ArrayList<>();
-        for (String e : options.environment()) env.add(e.getBytes(StandardCharsets.UTF_8));
+        for (String e : options.environment()) env.add(TraceeText.bytes(e));
         return env;
     }
 

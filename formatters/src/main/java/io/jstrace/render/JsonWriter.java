@@ -1,12 +1,19 @@
 package io.jstrace.render;
 
-import java.nio.charset.StandardCharsets;
+import io.jstrace.core.TraceeText;
 
 /**
  * Writes JSON into a {@link StringBuilder}, keeping the commas itself: {@code beginObject},
- * {@code name}, a value, ..., {@code endObject}. Strings from the tracee are bytes, written
- * byte for byte (each byte the code point of the same value, ISO-8859-1), so nothing is
- * lost whatever their encoding. Used by the trace's JSON Lines, the views' and the timeline.
+ * {@code name}, a value, ..., {@code endObject}. Used by the trace's JSON Lines, the views'
+ * and the timeline, so every one of them writes text alike:
+ * <ul>
+ * <li>The output is ASCII: every character beyond it is JSON's &#92;uXXXX escape (a
+ * surrogate pair beyond the BMP), so no output stream's charset can change it.
+ * <li>Bytes from a tracee are {@link TraceeText}: valid UTF-8 is the text it encodes, and
+ * each byte that is not part of valid UTF-8 is the lone surrogate &#92;udc80 + byte
+ * ("&#92;udcff" for 0xff). A reader that keeps lone surrogates (Jackson, Python's
+ * {@code json}) gets the bytes back exactly; docs/jstrace.schema.json says so.
+ * </ul>
  */
 public final class JsonWriter {
     private final StringBuilder out;
@@ -91,15 +98,10 @@ public final class JsonWriter {
         return this;
     }
 
-    /** Tracee bytes as a JSON string, byte for byte. */
+    /** Tracee bytes as a JSON string ({@link TraceeText}: valid UTF-8 as text, other bytes escaped). */
     public JsonWriter value(byte[] b) {
-        element().append('"');
-        for (byte x : b) {
-            int c = x & 0xff;
-            if (c >= 0x80) unicode(c);
-            else if (!escape(c)) out.append((char) c);
-        }
-        out.append('"');
+        element();
+        text(TraceeText.text(b));
         return this;
     }
 
@@ -145,20 +147,16 @@ public final class JsonWriter {
             case '\t' -> out.append("\\t");
             case '\r' -> out.append("\\r");
             default -> {
-                if (c >= 0x20 && c != 0x7f) return false;
+                if (c >= 0x20 && c < 0x7f) return false;
                 unicode(c);
             }
         }
         return true;
     }
 
-    /** JSON's six-character escape (backslash, u, 00, two hex digits), for a character below 0x100. */
+    /** JSON's six-character escape: backslash, u, the UTF-16 code unit in four hex digits. */
     private void unicode(int c) {
-        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-    }
-
-    /** {@code s}'s characters below 0x100 as bytes: text that stood for tracee bytes. */
-    static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
+        out.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) out.append(Character.forDigit((c >> shift) & 15, 16));
     }
 }

@@ -23,4 +23,15 @@ class JsonTest {
         assertEquals("null", json(new Value.Unreadable(0)));
         assertEquals("null", json(new Value.Addr(0)));
     }
+
+    /**
+     * Tracee bytes: valid UTF-8 is its text (escaped, the output is ASCII), every other byte
+     * the lone surrogate U+DC80 + byte; JSON's own escapes as JSON has them.
+     */
+    @Test
+    void traceeBytesAreUtf8TextAndEscapesForTheRest() {
+        byte[] b = {'a', '"', '\\', '\n', 0x01, 0x7f, (byte) 0xc3, (byte) 0xbc, (byte) 0xff, (byte) 0xf0, (byte) 0x9f,
+                (byte) 0x98, (byte) 0x80};
+        assertEquals("\"a\\\"\\\\\\n\\u0001\\u007f\\u00fc\\udcff\\ud83d\\ude00\"", json(new Value.Str(b, false)));
+    }
 }

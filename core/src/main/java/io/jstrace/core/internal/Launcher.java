@@ -26,47 +26,127 @@ import java.util.List;
  */
 public final class Launcher {
     static final String PRELUDE = "kill -STOP $$; exec \"$0\"";
+    private static final long SIG_DFL = 0, SIG_IGN = 1;
+    /** Signals this JVM was given ignored and now catches: a launched command gets them ignored still. */
+    private static final java.util.Set<Integer> givenIgnored = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Words of shell argv before the target's argv: sh, -c, PRELUDE, PATH. */
     static final int PRELUDE_ARGS = 4;
     private static final int SIGSTOP = 19, SIGCONT = 18, SIGPIPE = 13, SIGXFSZ = 25;
     private static final int SPAWNATTR_SD = 8;
+    private static final int F_OK = 0, X_OK = 1;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
 
     private Launcher() {}
 
     /**
-     * Resolves {@code name} the way execvp(3) would, first match wins, so that "not found"
+     * Resolves {@code name} the way execvp(3) would, in the {@code PATH} of {@code env} (the
+     * command's environment, as strace's is its own), first match wins, so that "not found"
      * is the tracer's own error (strace: {@code Can't stat 'x': No such file or directory}).
+     * Bytes throughout: a name or a PATH that is not valid in the locale's charset is found.
+     *
+     * @return the path to exec, with a '/' in it
      */
-    public static Path resolve(String name) throws TraceException {
-        if (name.contains("/")) return checkExecutable(Path.of(name), name);
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/bin:/usr/bin");
-        for (String dir : path.split(":", -1)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
-        }
-        throw new TraceException("Can't stat '" + name + "': No such file or directory");
-    }
-
-    /** A path is only stat'ed: whether it can be executed is the execve's to say, as in strace. */
-    private static Path checkExecutable(Path p, String name) throws TraceException {
-        if (!Files.exists(p)) throw new TraceException("Can't stat '" + name + "': No such file or directory");
-        return p;
-    }
-
-    /** The JVM's environment exactly as it was given: /proc/self/environ, in order. */
-    public static List<byte[]> inheritedEnvironment() {
-        try {
-            byte[] all = Files.readAllBytes(Path.of("/proc/self/environ"));
-            List<byte[]> env = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < all.length; i++) {
-                if (all[i] == 0) {
-                    env.add(java.util.Arrays.copyOfRange(all, start, i));
-                    start = i + 1;
-                }
+    public static byte[] resolve(LibC libc, byte[] name, List<byte[]> env) throws TraceException {
+        String shown = io.jstrace.core.TraceeText.text(name);
+        if (indexOf(name, (byte) '/', 0) >= 0) { // only stat'ed: whether it runs is the execve's to say
+            if (libc.access(cPath(name), F_OK) != 0) {
+                throw new TraceException("Can't stat '" + shown + "': " + Errors.message(Native.errno()));
             }
-            return env;
+            return name;
+        }
+        byte[] path = variable(env, "PATH");
+        if (path == null) path = bytes("/usr/local/bin:/bin:/usr/bin");
+        for (int from = 0, to; from <= path.length; from = to + 1) {
+            to = indexOf(path, (byte) ':', from);
+            if (to < 0) to = path.length;
+            byte[] dir = to == from ? bytes(".") : java.util.Arrays.copyOfRange(path, from, to);
+            byte[] p = join(dir, bytes("/"), name);
+            // a regular file that may be executed: executable, and "p/." not there (not a directory)
+            if (libc.access(cPath(p), X_OK) == 0 && libc.access(cPath(join(p, bytes("/."))), F_OK) != 0) return p;
+        }
+        throw new TraceException("Can't stat '" + shown + "': No such file or directory");
+    }
+
+    /** The value of {@code name} in {@code env} ({@code NAME=value} entries), or null. */
+    private static byte[] variable(List<byte[]> env, String name) {
+        byte[] prefix = bytes(name + "=");
+        for (byte[] e : env) {
+            if (e.length >= prefix.length && java.util.Arrays.equals(e, 0, prefix.length, prefix, 0, prefix.length)) {
+                return java.util.Arrays.copyOfRange(e, prefix.length, e.length);
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] b, byte x, int from) {
+        for (int i = from; i < b.length; i++) if (b[i] == x) return i;
+        return -1;
+    }
+
+    private static byte[] join(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+
+    private static NativeBuffer cPath(byte[] path) {
+        NativeBuffer c = NativeBuffer.allocate(path.length + 1); // zeroed: the NUL is there
+        c.put(0, path, 0, path.length);
+        return c;
+    }
+
+    /**
+     * Makes {@code sig} default if this process was given it ignored, so that the JVM
+     * installs a handler for it (it leaves an ignored SIGINT, SIGTERM or SIGHUP ignored:
+     * signals_posix.cpp, JVM_RegisterSignal), as strace installs its own whatever it
+     * inherited. A command launched later still gets it ignored, as strace's child does
+     * (strace starts the child before it installs its handlers): the prelude ignores it
+     * again, and an ignored signal stays ignored across execve (signal(7)).
+     */
+    public static void unignore(int sig) {
+        LibC libc = Native.libc();
+        if (libc.signal(sig, SIG_DFL) == SIG_IGN) givenIgnored.add(sig);
+    }
+
+    /** The prelude: {@code trap '' SIG...} for the signals given ignored, stop, exec the target. */
+    static String prelude() {
+        if (givenIgnored.isEmpty()) return PRELUDE;
+        StringBuilder b = new StringBuilder("trap ''");
+        for (int sig : new java.util.TreeSet<>(givenIgnored)) b.append(' ').append(sig);
+        return b.append("; ").append(PRELUDE).toString();
+    }
+
+    /** The environment the ./jstrace script was given, when it saved it (see {@link #takeSavedEnvironment}). */
+    private static volatile List<byte[]> saved;
+
+    /**
+     * Takes the environment a launcher saved before it could change it: a POSIX shell drops
+     * the variables whose names are not identifiers ({@code a-b=1}) and reorders the rest,
+     * so the ./jstrace script copies its own /proc/PID/environ, which the kernel keeps as
+     * execve gave it, to a file named by {@code -Djstrace.environ}. The file is read once
+     * and removed; without it, the JVM's own environment is the command's.
+     */
+    public static void takeSavedEnvironment() {
+        String file = System.getProperty("jstrace.environ");
+        if (file == null || file.isEmpty()) return;
+        try {
+            saved = entries(Files.readAllBytes(Path.of(file)));
+        } catch (IOException e) {
+            // the JVM's own environment, as without the launcher
+        } finally {
+            try {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException e) {
+                // left in /tmp, mode 0600
+            }
+        }
+    }
+
+    /** The environment jstrace was given, exactly, in order: the saved one, else /proc/self/environ. */
+    public static List<byte[]> inheritedEnvironment() {
+        if (saved != null) return saved;
+        try {
+            return entries(Files.readAllBytes(Path.of("/proc/self/environ")));
         } catch (IOException e) {
             List<byte[]> env = new ArrayList<>();
             System.getenv().forEach((k, v) -> env.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
@@ -80,14 +160,14 @@ public final class Launcher {
      *
      * @return the pid
      */
-    static int spawn(LibC libc, Path path, List<String> argv, List<byte[]> env, java.util.Set<Integer> keepFds,
+    static int spawn(LibC libc, byte[] path, List<byte[]> argv, List<byte[]> env, java.util.Set<Integer> keepFds,
             int options) throws TraceException {
         List<byte[]> shellArgv = new ArrayList<>();
         shellArgv.add(bytes("sh"));
         shellArgv.add(bytes("-c"));
-        shellArgv.add(bytes(PRELUDE));
-        shellArgv.add(bytes(path.toString()));
-        for (String a : argv) shellArgv.add(bytes(a));
+        shellArgv.add(bytes(prelude()));
+        shellArgv.add(path);
+        shellArgv.addAll(argv);
         NativeBuffer pidOut = NativeBuffer.allocate(4);
         NativeBuffer attr = spawnAttributes(libc);
         NativeBuffer actions = closeOthers(libc, keepFds);
@@ -182,6 +262,19 @@ public final class Launcher {
         }
         long argv = startStack + 8;
         return new long[] {argv + 8L * PRELUDE_ARGS, argv + 8L * (shellArgc + 1)};
+    }
+
+    /** NUL-terminated entries. */
+    private static List<byte[]> entries(byte[] all) {
+        List<byte[]> env = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                env.add(java.util.Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return env;
     }
 
     private static byte[] bytes(String s) {

@@ -1,6 +1,7 @@
 package io.jstrace.core.internal;
 
 import io.jstrace.core.ProcessInfo;
+import io.jstrace.core.TraceeText;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.NativeBuffer;
@@ -110,7 +111,7 @@ public final class ProcFs {
     static Stat parseStat(byte[] b) {
         int open = indexOf(b, (byte) '(', 0), close = lastIndexOf(b, (byte) ')');
         if (open < 0 || close < open || close + 2 >= b.length) return null;
-        String comm = new String(b, open + 1, close - open - 1, StandardCharsets.UTF_8);
+        String comm = TraceeText.text(b, open + 1, close - open - 1);
         String[] f = new String(b, close + 2, b.length - close - 2, StandardCharsets.ISO_8859_1).split(" ");
         if (f.length < 20 || f[0].isEmpty()) return null;
         try {
@@ -143,11 +144,11 @@ public final class ProcFs {
         int start = 0;
         for (int i = 0; i < length; i++) {
             if (b[i] == 0) {
-                out.add(new String(b, start, i - start, StandardCharsets.UTF_8));
+                out.add(TraceeText.text(b, start, i - start));
                 start = i + 1;
             }
         }
-        if (start < length) out.add(new String(b, start, length - start, StandardCharsets.UTF_8));
+        if (start < length) out.add(TraceeText.text(b, start, length - start));
         return out;
     }
 

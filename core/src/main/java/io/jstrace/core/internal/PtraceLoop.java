@@ -105,7 +105,7 @@ public final class PtraceLoop {
     }
 
     /** Starts {@code argv} from {@code path}, hidden until its execve. */
-    public int launch(Path path, List<String> argv, List<byte[]> env) throws TraceException {
+    public int launch(byte[] path, List<byte[]> argv, List<byte[]> env) throws TraceException {
         int pid = Launcher.spawn(libc, path, argv, env, options.inheritedFds(), seizeOptions(true));
         ThreadState t = newThread(pid, pid);
         t.hidden = true;

@@ -10,7 +10,6 @@ import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +97,7 @@ final class TracedExecs implements TraceListener {
     private static String string(TraceeMemory m, long address) {
         if (address == 0) return null;
         TraceeMemory.CString s = m.readString(address, MAX_ARG);
-        return s == null ? null : new String(s.bytes(), StandardCharsets.UTF_8);
+        return s == null ? null : io.jstrace.core.TraceeText.text(s.bytes());
     }
 
     /** A NULL-terminated array of string pointers (argv). */

@@ -32,4 +32,12 @@ class ShellWordsTest {
     void controlCharactersKeepTheCommandOnOneLine() {
         assertEquals("printf $'a\\nb\\tc\\x01\\'d'", ShellWords.join(List.of("printf", "a\nb\tc\u0001'd")));
     }
+
+    /** A byte that is not UTF-8 is bash's \xHH; valid UTF-8 stays text; an astral character is not mistaken for one. */
+    @Test
+    void bytesThatAreNotUtf8AreHexEscaped() {
+        String word = io.jstrace.core.TraceeText.text(new byte[] {'a', (byte) 0xff, (byte) 0xc3, (byte) 0xbc, (byte) 0xfe});
+        assertEquals("ls $'a\\xff\u00fc\\xfe'", ShellWords.join(List.of("ls", word)));
+        assertEquals("echo '\uD800\uDC80'", ShellWords.join(List.of("echo", "\uD800\uDC80")));
+    }
 }

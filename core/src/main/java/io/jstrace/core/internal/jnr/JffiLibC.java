@@ -59,6 +59,8 @@ final class JffiLibC implements LibC {
     private final Function sysconf = function("sysconf", false, SINT64, SINT32);
     private final Function open = function("open", SINT32, POINTER, SINT32);
     private final Function ioctl = function("ioctl", SINT32, SINT32, SINT64, POINTER);
+    private final Function access = function("access", SINT32, POINTER, SINT32);
+    private final Function signal = function("signal", SINT64, SINT32, POINTER);
 
     private static Function function(String name, Type result, Type... parameters) {
         return function(name, true, result, parameters);
@@ -262,6 +264,16 @@ final class JffiLibC implements LibC {
         int r = (int) CALL.invokeNNNrN(ioctl, fd, request, address(arg));
         reachabilityFence(arg);
         return r;
+    }
+
+    @Override
+    public int access(NativeBuffer path, int mode) {
+        return onBuffer(access, path, mode);
+    }
+
+    @Override
+    public long signal(int sig, long handler) {
+        return CALL.invokeNNrN(signal, sig, handler);
     }
 
     /** A call whose one argument is a buffer. */

@@ -71,4 +71,10 @@ public interface LibC {
 
     /** ioctl(2) whose third argument is a buffer. */
     int ioctl(int fd, long request, NativeBuffer arg);
+
+    /** access(2) of the NUL-terminated path in {@code path}: a path as bytes, whatever the locale. */
+    int access(NativeBuffer path, int mode);
+
+    /** signal(2): sets a disposition, {@code SIG_DFL} (0) or {@code SIG_IGN} (1); the previous one. */
+    long signal(int sig, long handler);
 }
