@@ -32,10 +32,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * printed and diagnosed. It traces nothing: the work is {@link CaFetcher}'s.
  */
 final class CaView {
+    private final PrintStream out;
     private final PrintStream err;
     private final ViewCommand<CaReport> lines;
 
-    CaView(PrintStream err) {
+    CaView(PrintStream out, PrintStream err) {
+        this.out = out;
         this.err = err;
         this.lines = new ViewCommand<>("ca", err);
     }
@@ -57,11 +59,11 @@ final class CaView {
             return lines.usageError("ca: " + Jstrace.optionMessage(e));
         }
         if (o.help) {
-            cl.usage(System.out);
+            cl.usage(out);
             return 0;
         }
         if (o.version) {
-            System.out.println("jstrace ca -- version " + Jstrace.VERSION);
+            out.println("jstrace ca -- version " + Jstrace.VERSION);
             return 0;
         }
         try {
@@ -83,7 +85,7 @@ final class CaView {
     }
 
     /** The hosts of the command line, then of --batch; a number after a host is its port. */
-    private static List<Target> targets(CaOptions o) throws IOException {
+    private List<Target> targets(CaOptions o) throws IOException {
         StartTls starttls = null;
         if (o.starttls != null) {
             starttls = StartTls.named(o.starttls);
@@ -132,7 +134,7 @@ final class CaView {
     /** Prints each report, saves each chain; the exit status. */
     private int report(CaOptions o, List<CaReport> reports) throws IOException {
         boolean pemToStdout = "-".equals(o.output);
-        PrintStream out = pemToStdout ? err : System.out;
+        PrintStream report = pemToStdout ? err : out;
         Renderer<CaReport> renderer = o.json ? new CaJson() : new CaText(o.insecure);
         Map<String, List<X509Certificate>> files = new LinkedHashMap<>();
         int status = 0;
@@ -148,8 +150,8 @@ final class CaView {
             if (r.fetched()) files.computeIfAbsent(file, f -> new ArrayList<>()).addAll(r.saved());
             StringBuilder line = new StringBuilder(renderer.line(r));
             if (!o.json) line.append('\n').append(saved(r, file)).append('\n');
-            out.println(line);
-            out.flush();
+            report.println(line);
+            report.flush();
         }
         for (Map.Entry<String, List<X509Certificate>> f : files.entrySet()) save(f.getKey(), f.getValue());
         return status;
@@ -163,14 +165,14 @@ final class CaView {
         return "saved " + r.saved().size() + " certificate(s) to " + (file.equals("-") ? "standard output" : file);
     }
 
-    private static void save(String file, List<X509Certificate> certs) throws IOException {
+    private void save(String file, List<X509Certificate> certs) throws IOException {
         if (certs.isEmpty()) return;
         StringBuilder pem = new StringBuilder();
         for (X509Certificate c : certs) pem.append(Certificates.pem(c));
         byte[] bytes = pem.toString().getBytes(StandardCharsets.US_ASCII);
         if (file.equals("-")) {
-            System.out.write(bytes);
-            System.out.flush();
+            out.write(bytes);
+            out.flush();
             return;
         }
         try (OutputStream f = new FileOutputStream(file)) {
