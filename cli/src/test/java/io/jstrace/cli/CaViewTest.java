@@ -177,6 +177,11 @@ class CaViewTest {
         assertEquals(End.TRUSTED_ROOT, r.end());
         assertEquals(List.of(fingerprint("int"), fingerprint("root")),
                 r.saved().stream().map(Certificates::sha256).toList());
+        // the depth limit: one download allowed, the root two away
+        CaReport one = CaFetcher.builder().trust(List.of(cert("root"))).fetchRoot(true).maxAiaHops(1).build()
+                .fetch(local("alone"));
+        assertEquals(List.of("#0", "aia", "trust"), path(one));
+        assertEquals("stopped after 1 AIA downloads without reaching a root", diagnosis(one, "aia_depth").message());
     }
 
     @Test
@@ -292,13 +297,35 @@ class CaViewTest {
     }
 
     @Test
+    void garbageInsteadOfAHandshake() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread serve = new Thread(() -> {
+                try (Socket s = garbage.accept()) {
+                    s.getOutputStream().write("HTTP/1.0 400 this is not TLS\r\n\r\n".getBytes());
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the client left
+                }
+            });
+            serve.setDaemon(true);
+            serve.start();
+            CaReport r = trusting.fetch(new Target("127.0.0.1", garbage.getLocalPort(), null));
+            assertTrue(r.error().startsWith("TLS handshake failed: "), r.error());
+            assertTrue(r.sent().isEmpty());
+        }
+    }
+
+    @Test
     void batchFetchesConcurrently() throws Exception {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < 20; i++) targets.add(local(i % 2 == 0 ? "good" : "rootsent"));
-        List<CaReport> rs = trusting.fetchAll(targets);
+        // one s_server answers one handshake at a time: a generous deadline for the last in its queue
+        CaFetcher f = CaFetcher.builder().trust(List.of(cert("root"))).timeout(Duration.ofSeconds(30)).build();
+        List<CaReport> rs = f.fetchAll(targets);
         assertEquals(20, rs.size());
         for (int i = 0; i < 20; i++) {
             assertEquals(targets.get(i), rs.get(i).target());
+            assertNull(rs.get(i).error(), rs.get(i).error());
             assertEquals(i % 2 == 0 ? 2 : 3, rs.get(i).sent().size());
             assertTrue(rs.get(i).verdict().ok());
         }

@@ -295,7 +295,7 @@ public final class CaFetcher {
         private Duration timeout = Duration.ofSeconds(10);
         private List<X509Certificate> trust;
         private boolean aia = true, fetchRoot, includeLeaf;
-        private int maxHops = 8, maxAiaBytes = 1 << 20, threads = 64;
+        private int maxHops = 8, maxAiaBytes = 1 << 20, threads = 16;
 
         private Builder() {}
 
@@ -342,7 +342,7 @@ public final class CaFetcher {
             return this;
         }
 
-        /** At most this many fetches at once (64). */
+        /** At most this many fetches at once (16). */
         public Builder threads(int n) {
             threads = Math.max(1, n);
             return this;
