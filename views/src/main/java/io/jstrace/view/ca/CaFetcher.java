@@ -225,6 +225,9 @@ public final class CaFetcher {
         }
 
         void run() throws IOException, GeneralSecurityException {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            recorder = new ChainRecorder(judge);
+            ctx.init(null, new TrustManager[] {recorder}, null);
             long start = System.nanoTime();
             Socket raw = new Socket();
             // a read that trickles would renew every socket timeout: close it at the deadline instead
@@ -233,9 +236,6 @@ public final class CaFetcher {
                 raw.connect(new InetSocketAddress(address, target.port()), AiaClient.millisLeft(deadline));
                 raw.setSoTimeout(AiaClient.millisLeft(deadline));
                 if (target.starttls() != null) target.starttls().negotiate(raw);
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                recorder = new ChainRecorder(judge);
-                ctx.init(null, new TrustManager[] {recorder}, null);
                 try (SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(raw, target.host(),
                         target.port(), true)) {
                     SSLParameters p = ssl.getSSLParameters();
