@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The servers {@code jstrace ca} is tested against, all on loopback and made by the test:
  * chains from {@code ca/chains.sh} (openssl req, ca, x509), one {@code openssl s_server}
  * per chain, {@code python3 -m http.server} serving the AIA certificates, a misbehaving AIA
- * server and a STARTTLS SMTP server in Python. Closing stops every process.
+ * server and STARTTLS servers (SMTP, IMAP, POP3, FTP) in Python. Closing stops every process.
  */
 final class CaServers implements AutoCloseable {
     final Path dir;
@@ -28,9 +28,9 @@ final class CaServers implements AutoCloseable {
     final int bad;
     private final Map<String, Integer> ports = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
-    /** What the SMTP server logged: the commands it received, its handshakes. */
-    final List<String> smtpLog = new CopyOnWriteArrayList<>();
-    final int smtp;
+    /** Per STARTTLS protocol (smtp, imap, pop3, ftp): its server's port, and what it logged (commands, handshakes). */
+    final Map<String, Integer> starttls = new HashMap<>();
+    final Map<String, List<String>> starttlsLog = new HashMap<>();
 
     /** s_server name → its certificate, what -cert_chain sends after it (or null), extra options. */
     private static final String[][] SERVERS = {
@@ -63,7 +63,7 @@ final class CaServers implements AutoCloseable {
 
     CaServers(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        for (String r : List.of("chains.sh", "aia_server.py", "smtp_server.py")) {
+        for (String r : List.of("chains.sh", "aia_server.py", "starttls_server.py")) {
             try (InputStream in = CaServers.class.getResourceAsStream("/ca/" + r)) {
                 Files.write(dir.resolve(r), in.readAllBytes());
             }
@@ -88,11 +88,15 @@ final class CaServers implements AutoCloseable {
                 ports.put(s[0], Integer.parseInt(first(start(cmd.toArray(String[]::new)),
                         Pattern.compile("ACCEPT 127\\.0\\.0\\.1:([0-9]+)"))));
             }
-            Files.writeString(dir.resolve("smtp-chain.pem"), Files.readString(dir.resolve("leaf.pem"))
+            Files.writeString(dir.resolve("leaf-int.pem"), Files.readString(dir.resolve("leaf.pem"))
                     + Files.readString(dir.resolve("int.pem")));
-            Process p = start("python3", "-u", dir.resolve("smtp_server.py").toString(),
-                    dir.resolve("smtp-chain.pem").toString(), dir.resolve("leaf.key").toString());
-            smtp = Integer.parseInt(first(p, Pattern.compile("^([0-9]+)$"), smtpLog));
+            for (String proto : List.of("smtp", "imap", "pop3", "ftp")) {
+                List<String> log = new CopyOnWriteArrayList<>();
+                Process p = start("python3", "-u", dir.resolve("starttls_server.py").toString(), proto,
+                        dir.resolve("leaf-int.pem").toString(), dir.resolve("leaf.key").toString());
+                starttls.put(proto, Integer.parseInt(first(p, Pattern.compile("^([0-9]+)$"), log)));
+                starttlsLog.put(proto, log);
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -261,17 +261,28 @@ class CaViewTest {
     }
 
     @Test
-    void starttlsSmtp() throws Exception {
-        CaReport r = trusting.fetch(new Target("localhost", servers.smtp, StartTls.SMTP));
-        assertNull(r.error());
-        assertEquals(List.of(fingerprint("leaf"), fingerprint("int")), sent(r));
-        assertTrue(r.verdict().ok());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (servers.smtpLog.stream().noneMatch(l -> l.startsWith("TLS ")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+    void starttls() throws Exception {
+        for (StartTls proto : StartTls.values()) {
+            String name = proto.toString();
+            CaReport r = trusting.fetch(new Target("localhost", servers.starttls.get(name), proto));
+            assertNull(r.error(), name);
+            assertEquals(List.of(fingerprint("leaf"), fingerprint("int")), sent(r), name);
+            assertTrue(r.verdict().ok(), name);
+            List<String> log = servers.starttlsLog.get(name);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (log.stream().noneMatch(l -> l.startsWith("TLS ")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<String> expected = switch (proto) {
+                case SMTP -> List.of("C: EHLO jstrace.invalid", "C: STARTTLS");
+                case IMAP -> List.of("C: a STARTTLS");
+                case POP3 -> List.of("C: STLS");
+                case FTP -> List.of("C: AUTH TLS");
+            };
+            List<String> all = new ArrayList<>(expected);
+            all.add("TLS " + r.protocol());
+            assertEquals(all, log.subList(0, Math.min(log.size(), all.size())), name);
         }
-        assertEquals(List.of("C: EHLO jstrace.invalid", "C: STARTTLS", "TLS " + r.protocol()),
-                servers.smtpLog.subList(0, 3));
     }
 
     @Test
