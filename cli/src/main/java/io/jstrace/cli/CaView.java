@@ -120,7 +120,7 @@ final class CaView {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("-timeout: not a number of seconds: " + s);
+        throw new IllegalArgumentException("-timeout: not a positive number of seconds: " + s);
     }
 
     private static List<X509Certificate> readCertificates(String file) throws IOException {

@@ -179,27 +179,26 @@ public final class CaFetcher {
             return CaReport.failed(t, null, "unknown host", System.nanoTime() - start);
         }
         String error = null, address = null;
-        for (InetAddress a : addresses) { // each address in turn while it refuses, as a browser does
+        for (InetAddress a : addresses) { // the next address only when one refuses, as browsers do
             address = new Target(a.getHostAddress(), t.port(), null).toString();
             Handshake h = new Handshake(t, a, deadline);
             try {
                 h.run();
-                return analyse(t, address, h, start, deadline);
-            } catch (SocketTimeoutException e) {
-                return CaReport.failed(t, address, timedOut(), System.nanoTime() - start);
-            } catch (ConnectException | NoRouteToHostException e) {
-                error = System.nanoTime() >= deadline ? timedOut() : lower(e.getMessage());
-            } catch (SSLException e) {
-                return CaReport.failed(t, address, System.nanoTime() >= deadline ? timedOut()
-                        : "TLS handshake failed: " + e.getMessage(), System.nanoTime() - start);
-            } catch (IOException e) {
-                return CaReport.failed(t, address, System.nanoTime() >= deadline ? timedOut() : e.getMessage() == null
-                        ? e.toString() : e.getMessage(), System.nanoTime() - start);
-            } catch (GeneralSecurityException e) {
-                return CaReport.failed(t, address, e.getMessage(), System.nanoTime() - start);
+                return analyse(t, address, h, deadline);
+            } catch (IOException | GeneralSecurityException e) {
+                error = why(e, deadline);
+                if (!(e instanceof ConnectException || e instanceof NoRouteToHostException)) break;
             }
         }
         return CaReport.failed(t, address, error, System.nanoTime() - start);
+    }
+
+    /** The one line for a connection or handshake that failed with {@code e}. */
+    private String why(Exception e, long deadline) {
+        if (e instanceof SocketTimeoutException || System.nanoTime() >= deadline) return timedOut();
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) return lower(e.getMessage());
+        if (e instanceof SSLException) return "TLS handshake failed: " + e.getMessage();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static String lower(String s) {
@@ -274,7 +273,8 @@ public final class CaFetcher {
         }
     }
 
-    private CaReport analyse(Target t, String address, Handshake h, long start, long deadline) throws IOException {
+    /** The chain {@code h} recorded: its path, AIA downloads if it stops short, verdict and diagnosis. */
+    private CaReport analyse(Target t, String address, Handshake h, long deadline) throws IOException {
         List<X509Certificate> sent = h.chain();
         if (sent.isEmpty()) return CaReport.failed(t, address, "the server sent no certificate", h.nanos);
         ChainWalk walk = new ChainWalk(sent, anchors);

@@ -8,6 +8,7 @@ import io.jstrace.view.ca.CaReport.Link;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,7 +90,7 @@ public final class CaJson implements Renderer<CaReport> {
 
     /** The dNSName and iPAddress subjectAltNames. */
     private static List<String> sans(X509Certificate c) {
-        List<String> all = new java.util.ArrayList<>(Certificates.altNames(c, 2));
+        List<String> all = new ArrayList<>(Certificates.altNames(c, 2));
         all.addAll(Certificates.altNames(c, 7));
         return all;
     }

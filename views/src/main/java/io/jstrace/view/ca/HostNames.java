@@ -3,6 +3,7 @@ package io.jstrace.view.ca;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.naming.InvalidNameException;
@@ -42,7 +43,7 @@ public final class HostNames {
 
     /** The names {@code cert} is for, to show beside a mismatch: the dNSName and iPAddress SANs, or the CN. */
     public static List<String> names(X509Certificate cert) {
-        List<String> out = new java.util.ArrayList<>(Certificates.altNames(cert, DNS));
+        List<String> out = new ArrayList<>(Certificates.altNames(cert, DNS));
         out.addAll(Certificates.altNames(cert, IP));
         return out.isEmpty() ? commonNames(cert) : out;
     }
@@ -56,7 +57,7 @@ public final class HostNames {
 
     private static List<String> commonNames(X509Certificate cert) {
         try {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             for (Rdn r : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
                 if (r.getType().equalsIgnoreCase("CN")) out.add(r.getValue().toString());
             }
