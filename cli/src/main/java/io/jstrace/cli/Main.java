@@ -24,6 +24,7 @@ public final class Main {
             Preload.start(() -> {});
             Signals.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
+        if (CaView.isCaView(args)) System.exit(new CaView(System.out, System.err).run(ViewCommand.rest(args))); // traces nothing
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
             Signals.exit(new TermCommands(System.out, System.err).run(args));
