@@ -48,13 +48,12 @@ public final class PlaintextCapture implements TraceListener {
     /** The socket last seen per session: "pid session-pointer" to fd. */
     private final Map<String, Integer> sessions = new HashMap<>();
 
-    /** A call in flight: its entry, the bytes a write gave, the fd once seen, calls nested in it. */
+    /** A call in flight: its entry, the bytes a write gave, the fd once seen. */
     private static final class Call {
         final BreakpointHit entry;
         final TlsFunction function;
         final byte[] written;
         int fd = -1;
-        int nested;
 
         Call(BreakpointHit entry, TlsFunction function, byte[] written) {
             this.entry = entry;
@@ -100,15 +99,15 @@ public final class PlaintextCapture implements TraceListener {
 
     private void entered(BreakpointHit hit, TlsFunction f, Tracee tracee) {
         Call c = calls.get(hit.tid());
-        if (c != null) {
-            c.nested++;
+        // a call in flight whose frame is above this one's is nested; one below it was left
+        // by longjmp (its return never comes) and is forgotten
+        if (c != null && Long.compareUnsigned(hit.registers().stackPointer(), c.entry.registers().stackPointer()) < 0) {
             return;
         }
         byte[] written = null;
         if (f.direction == Direction.WRITE) {
-            long n = Math.min(Math.max(hit.registers().arg(2), 0), cap);
-            if (f.result == TlsFunction.Result.INT) n = Math.min(Math.max((int) hit.registers().arg(2), 0), cap);
-            written = read(tracee, hit.registers().arg(1), (int) n);
+            long num = f.result == TlsFunction.Result.INT ? (int) hit.registers().arg(2) : hit.registers().arg(2);
+            written = read(tracee, hit.registers().arg(1), (int) Math.min(Math.max(num, 0), cap));
         }
         calls.put(hit.tid(), new Call(hit, f, written));
     }
@@ -116,15 +115,12 @@ public final class PlaintextCapture implements TraceListener {
     private void returned(BreakpointHit hit, Tracee tracee) {
         Call c = calls.get(hit.tid());
         if (c == null) return;
-        if (c.entry != hit.entry()) {
-            c.nested--;
-            return;
-        }
+        if (c.entry != hit.entry()) return; // a nested call's
         calls.remove(hit.tid());
-        long count = count(c, hit, tracee);
-        if (count <= 0) return;
         String session = hit.pid() + " " + Long.toHexString(c.entry.registers().arg(0));
         if (c.fd >= 0) sessions.put(session, c.fd);
+        long count = count(c, hit, tracee);
+        if (count <= 0) return;
         int fd = c.fd >= 0 ? c.fd : sessions.getOrDefault(session, -1);
         int kept = (int) Math.min(count, cap);
         byte[] data = c.function.direction == Direction.WRITE ? Arrays.copyOf(c.written, Math.min(kept, c.written.length))

@@ -23,7 +23,9 @@ import java.util.Set;
 public final class ElfFile {
     private static final int EHDR_SIZE = 64, PHDR_SIZE = 56, SHDR_SIZE = 64, SYM_SIZE = 24;
     private static final int PT_LOAD = 1;
-    private static final int SHT_SYMTAB = 2, SHT_DYNSYM = 11;
+    private static final int SHT_SYMTAB = 2, SHT_DYNSYM = 11, SHT_GNU_VERSYM = 0x6fffffff;
+    /** A .gnu.version entry's bit for a version that is not the default (an older binding). */
+    private static final int VERSYM_HIDDEN = 0x8000;
     private static final int STT_FUNC = 2, STT_GNU_IFUNC = 10;
     private static final int ELFCLASS64 = 2, ELFDATA2LSB = 1;
     /** The most of one symbol or string table read: a bigger one is skipped. */
@@ -91,13 +93,29 @@ public final class ElfFile {
             if (link <= 0 || link >= shnum) continue;
             ByteBuffer syms = read(ch, sh.getLong(i * SHDR_SIZE + 24), sh.getLong(i * SHDR_SIZE + 32));
             ByteBuffer strs = read(ch, sh.getLong(link * SHDR_SIZE + 24), sh.getLong(link * SHDR_SIZE + 32));
-            if (syms != null && strs != null) addFunctions(syms, strs, wanted, out);
+            ByteBuffer versions = versions(ch, sh, shnum, i);
+            if (syms != null && strs != null) addFunctions(syms, strs, versions, wanted, out);
         }
         return out;
     }
 
-    private static void addFunctions(ByteBuffer syms, ByteBuffer strs, Set<String> wanted, Map<String, Long> out) {
+    /** The SHT_GNU_VERSYM section that goes with symbol table {@code symtab} (its sh_link), or {@code null}. */
+    private static ByteBuffer versions(FileChannel ch, ByteBuffer sh, int shnum, int symtab) throws IOException {
+        for (int i = 0; i < shnum; i++) {
+            if (sh.getInt(i * SHDR_SIZE + 4) == SHT_GNU_VERSYM && sh.getInt(i * SHDR_SIZE + 40) == symtab) {
+                return read(ch, sh.getLong(i * SHDR_SIZE + 24), sh.getLong(i * SHDR_SIZE + 32));
+            }
+        }
+        return null;
+    }
+
+    /** Adds the functions of one table; a symbol of a hidden (non-default) version is left out. */
+    private static void addFunctions(ByteBuffer syms, ByteBuffer strs, ByteBuffer versions, Set<String> wanted,
+            Map<String, Long> out) {
         for (int at = 0; at + SYM_SIZE <= syms.limit(); at += SYM_SIZE) {
+            int index = at / SYM_SIZE;
+            if (versions != null && 2 * index + 2 <= versions.limit()
+                    && (versions.getShort(2 * index) & VERSYM_HIDDEN) != 0) continue;
             int kind = syms.get(at + 4) & 0xf;
             long value = syms.getLong(at + 8);
             if ((kind != STT_FUNC && kind != STT_GNU_IFUNC) || value == 0) continue;
