@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plaintext through breakpoints, against real TLS servers on loopback with a certificate
- * made here: curl (OpenSSL) and gnutls-cli against {@code openssl s_server}, and a C
+ * made here: curl (OpenSSL), gnutls-cli and Python's ssl module against {@code openssl s_server}, and a C
  * program whose 8 threads call SSL_write/SSL_write_ex on 8 connections to a forking socat
  * that files what each connection received.
  */
@@ -47,7 +47,7 @@ class PlaintextCaptureTest {
     private final List<Process> servers = new ArrayList<>();
 
     static boolean tools() {
-        return TestPrograms.ptracePermitted() && Stream.of("openssl", "curl", "gnutls-cli", "socat")
+        return TestPrograms.ptracePermitted() && Stream.of("openssl", "curl", "gnutls-cli", "socat", "python3")
                 .allMatch(t -> TestPrograms.onPath(t) != null) && Files.exists(Path.of("/usr/include/openssl/ssl.h"));
     }
 
@@ -87,6 +87,30 @@ class PlaintextCaptureTest {
         assertEquals("ecartsj olleh\n", Files.readString(out));
         assertArrayEquals(Files.readAllBytes(out), joined(events, Direction.READ));
         assertTrue(events.stream().allMatch(e -> e.function().startsWith("gnutls_record_") && e.fd() >= 3));
+    }
+
+    /** Python's ssl module: libssl mapped by dlopen at import, SSL_write_ex and SSL_read_ex. */
+    @Test
+    void pythonReadExAndWriteExThroughALibraryLoadedLater() throws Exception {
+        int port = server("openssl", "s_server", "-accept", "%d", "-cert", "c.pem", "-key", "k.pem", "-www", "-quiet");
+        Path out = dir.resolve("py.out");
+        String client = "import socket, ssl, sys\n"
+                + "s = ssl._create_unverified_context().wrap_socket(socket.create_connection(('127.0.0.1', " + port
+                + ")))\n"
+                + "s.sendall(b'GET / HTTP/1.0\\r\\n\\r\\n')\n"
+                + "data = b''\n"
+                + "while True:\n"
+                + "    b = s.recv(1000)\n"
+                + "    if not b: break\n"
+                + "    data += b\n"
+                + "open(sys.argv[1], 'wb').write(data)\n";
+        List<PlaintextEvent> events = capture(List.of("python3", "-c", client, out.toString()));
+        assertEquals("GET / HTTP/1.0\r\n\r\n", new String(joined(events, Direction.WRITE), StandardCharsets.US_ASCII));
+        byte[] received = Files.readAllBytes(out);
+        assertTrue(received.length > 100);
+        assertArrayEquals(received, joined(events, Direction.READ));
+        assertTrue(events.stream().anyMatch(e -> e.function().equals("SSL_read_ex")), events.toString());
+        assertTrue(events.stream().allMatch(e -> e.function().endsWith("_ex") && e.fd() >= 3), events.toString());
     }
 
     @Test
