@@ -43,6 +43,12 @@ public interface TraceListener {
     default void onBlindSpot(IoBlindSpot spot, Tracee tracee) {}
 
     /**
+     * A thread reached a breakpoint's function or returned from it; only for the
+     * breakpoints the session was given ({@link TraceSession#addBreakpoint}).
+     */
+    default void onBreakpoint(BreakpointHit hit, Tracee tracee) {}
+
+    /**
      * The session attached to process {@code pid}: every thread in {@code tids} ({@code -p}).
      * Called on the tracer thread before the threads are interrupted: they are still as
      * they were, each running or blocked in its syscall.

@@ -7,7 +7,7 @@ import java.time.Instant;
  * still stopped.
  */
 public sealed interface TraceRecord permits SyscallEnter, SyscallExit, SignalStop, SignalExit, Exit, NewChild, Exec,
-        Payload, IoBlindSpot {
+        Payload, IoBlindSpot, BreakpointHit {
 
     /** Process id (thread group id) of the tracee. */
     int pid();

@@ -37,6 +37,7 @@ public final class TraceSession implements AutoCloseable {
     private final byte[] program;
     private final List<Integer> pids;
     private final Dispatcher dispatcher = new Dispatcher();
+    private final List<Breakpoint> breakpoints = new ArrayList<>();
     private volatile PtraceLoop loop;
     private volatile boolean started;
     private volatile boolean detachRequested;
@@ -87,6 +88,24 @@ public final class TraceSession implements AutoCloseable {
         dispatcher.add(Objects.requireNonNull(listener));
     }
 
+    /**
+     * Stops every traced process at {@code breakpoint} (x86_64), reported to listeners'
+     * {@link TraceListener#onBreakpoint}. The session then also traces every thread and sees
+     * every fork (a forked child it does not follow gets its code back), and watches
+     * {@code mmap} for libraries mapped later. On detach every breakpoint is taken out and
+     * the processes run on unchanged. Without breakpoints none of this costs anything.
+     *
+     * @throws IllegalStateException if the session has started
+     * @throws UnsupportedOperationException on an architecture other than x86_64
+     */
+    public void addBreakpoint(Breakpoint breakpoint) {
+        if (started) throw new IllegalStateException("session already started");
+        if (!(io.jstrace.arch.Arch.host() instanceof io.jstrace.arch.X86_64)) {
+            throw new UnsupportedOperationException("breakpoints on " + io.jstrace.arch.Arch.host().name());
+        }
+        breakpoints.add(Objects.requireNonNull(breakpoint));
+    }
+
     /** Where listeners' exceptions go; by default they are printed to standard error. */
     public void onError(Consumer<Throwable> handler) {
         dispatcher.onError(Objects.requireNonNull(handler));
@@ -106,7 +125,7 @@ public final class TraceSession implements AutoCloseable {
             if (started) throw new IllegalStateException("session already started");
             started = true;
         }
-        PtraceLoop l = new PtraceLoop(options, dispatcher);
+        PtraceLoop l = new PtraceLoop(options, dispatcher, List.copyOf(breakpoints));
         if (program != null) {
             l.launch(program, command, environment);
         } else {

@@ -1,5 +1,6 @@
 package io.jstrace.core.internal;
 
+import io.jstrace.core.BreakpointHit;
 import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
 import io.jstrace.core.IoBlindSpot;
@@ -57,6 +58,7 @@ public final class Dispatcher {
         else if (r instanceof Exec x) l.onExec(x, t);
         else if (r instanceof Payload p) l.onPayload(p, t);
         else if (r instanceof IoBlindSpot b) l.onBlindSpot(b, t);
+        else if (r instanceof BreakpointHit h) l.onBreakpoint(h, t);
     }
 
     void attached(int pid, List<Integer> tids) {

@@ -21,6 +21,7 @@ import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.SyscallInfo;
 import io.jstrace.syscalls.SyscallTable;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.Map;
  */
 public final class PtraceLoop {
     private static final int SYSCALL_INFO_SIZE = 88;
+    /** include/uapi/linux/sched.h. */
+    private static final long CLONE_VM = 0x100, CLONE_THREAD = 0x10000;
 
     private final LibC libc;
     private final ProcessMemory memory;
@@ -70,8 +73,18 @@ public final class PtraceLoop {
     private volatile boolean detachRequested;
     private volatile int forwardSignal;
     private boolean detaching;
+    /** The breakpoints, when some are asked for, else {@code null}: nothing is spent. */
+    private final Breakpoints breakpoints;
+    /** Stops reaped out of turn (while a breakpoint's instruction was stepped), handled next. */
+    private final ArrayDeque<int[]> deferred = new ArrayDeque<>();
+    /** With breakpoints: new processes' first stops that came before their parent's fork event. */
+    private final Map<Integer, Integer> earlyChildren = new HashMap<>();
 
     public PtraceLoop(TraceOptions options, Dispatcher dispatcher) {
+        this(options, dispatcher, List.of());
+    }
+
+    public PtraceLoop(TraceOptions options, Dispatcher dispatcher, List<io.jstrace.core.Breakpoint> breakpoints) {
         this.libc = Native.libc();
         this.options = options;
         this.dispatcher = dispatcher;
@@ -83,6 +96,8 @@ public final class PtraceLoop {
         this.registers = new Registers(libc);
         this.fds = options.keepsFdTable() ? new FdTracker() : null;
         this.payloads = options.payloadLimit() >= 0 ? new PayloadReader(options.payloadLimit(), fds) : null;
+        this.breakpoints = breakpoints.isEmpty() ? null
+                : new Breakpoints(breakpoints, libc, registers, memory, clock, new BreakpointLoop());
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
     }
 
@@ -92,13 +107,18 @@ public final class PtraceLoop {
         return java.util.stream.IntStream.range(0, host.syscalls().size())
                 .filter(nr -> host.syscalls().name(nr) != null && (options.syscalls().test(table.get(nr))
                         || fds != null && FdTracker.SYSCALLS.contains(host.syscalls().name(nr))
-                        || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))))
+                        || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))
+                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr))))
                 .toArray();
     }
 
     private int seizeOptions(boolean launched) {
         int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-        if (options.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+        // with breakpoints, every thread must be traced (an untraced one would die of our int3's
+        // SIGTRAP) and every forked child seen, to be given its code back if it is not followed
+        if (options.followForks() || breakpoints != null) {
+            o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+        }
         if (launched) o |= PTRACE_O_EXITKILL;
         if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
@@ -153,6 +173,7 @@ public final class PtraceLoop {
             seized.add(tid);
         }
         if (seized.isEmpty()) return;
+        if (breakpoints != null) breakpoints.newAddressSpace(pid);
         // Seized threads run on as they were until interrupted: listeners see each still in
         // its syscall (/proc/TID/syscall names what a restart_syscall will resume).
         dispatcher.attached(pid, List.copyOf(seized));
@@ -168,6 +189,11 @@ public final class PtraceLoop {
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
+                int[] d = deferred.poll();
+                if (d != null) {
+                    handle(d[0], d[1]);
+                    continue;
+                }
                 int tid = libc.waitpid(-1, status, __WALL);
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
@@ -208,12 +234,17 @@ public final class PtraceLoop {
         }
         if (!WaitStatus.stopped(s)) return;
         if (t == null) {
-            t = newThread(tid, Attacher.tgidOf(tid));
+            int pid = Attacher.tgidOf(tid);
+            if (breakpoints != null && pid == tid) {
+                earlyChildren.put(tid, s); // held until its parent's fork event says what it is
+                return;
+            }
+            t = newThread(tid, pid);
             t.unannounced = true;
         }
         if (t.unannounced) announce(t);
         if (t.detaching) {
-            detach(t, signalToKeep(t, s));
+            detach(t, keepAtDetach(t, s));
             return;
         }
         int sig = WaitStatus.stopSig(s);
@@ -225,6 +256,7 @@ public final class PtraceLoop {
 
     private void died(ThreadState t, int s) {
         threads.remove(t.tid);
+        if (breakpoints != null) breakpoints.gone(t.pid, t.tid, threads.values().stream().noneMatch(o -> o.pid == t.pid));
         if (fds != null && threads.values().stream().noneMatch(o -> o.pid == t.pid)) fds.gone(t.pid);
         long now = clock.now();
         boolean launched = t.tid == launchedPid && !launchFailed;
@@ -285,6 +317,7 @@ public final class PtraceLoop {
         SyscallEnter e = t.enter;
         t.enter = null;
         if (e == null || t.hidden) return;
+        if (breakpoints != null) breakpoints.syscallExit(t, e, rval);
         if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
         if (t.enterSuppressed) {
             if (payloads != null) payloads(t, e, rval, clock.now());
@@ -348,6 +381,16 @@ public final class PtraceLoop {
     private void newChild(ThreadState t, int event) {
         if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) < 0) return;
         int child = (int) word.getLong(0);
+        if (breakpoints != null && (event != PTRACE_EVENT_CLONE || (cloneFlags(t) & CLONE_THREAD) == 0)) {
+            Integer early = earlyChildren.remove(child);
+            boolean shares = event == PTRACE_EVENT_VFORK || (cloneFlags(t) & CLONE_VM) != 0;
+            if (!options.followForks()) {
+                disown(t, child, shares, early);
+                return;
+            }
+            breakpoints.forked(t, child, shares);
+            if (early != null) defer(child, early);
+        }
         ThreadState c = threads.get(child);
         if (c == null) {
             c = newThread(child, Attacher.tgidOf(child));
@@ -359,6 +402,30 @@ public final class PtraceLoop {
         c.hidden = t.hidden;
         c.kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
                 : event == PTRACE_EVENT_VFORK ? NewChild.Kind.VFORK : NewChild.Kind.CLONE;
+    }
+
+    /**
+     * A child made while breakpoints are planted, not to be traced: once it has stopped,
+     * its code and stack are given back unless it shares its parent's memory, and it is let go.
+     */
+    private void disown(ThreadState parent, int child, boolean sharesMemory, Integer early) {
+        int s = early != null ? early : waitChild(child);
+        if (!WaitStatus.stopped(s)) return;
+        if (!sharesMemory) breakpoints.disown(parent, child);
+        libc.ptrace(PTRACE_DETACH, child, 0, 0);
+    }
+
+    private int waitChild(int child) {
+        int r;
+        do {
+            r = libc.waitpid(child, status, __WALL);
+        } while (r < 0 && Native.errno() == EINTR);
+        return r == child ? status.getInt(0) : 0;
+    }
+
+    /** A stop reaped out of turn, for {@link #run} to handle next. */
+    private void defer(int tid, int s) {
+        deferred.add(new int[] {tid, s});
     }
 
     /** The flags of the clone or clone3 the parent is in (struct clone_args: flags first); 0 for fork, vfork. */
@@ -398,6 +465,7 @@ public final class PtraceLoop {
             }
         }
         if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
+        if (breakpoints != null && !t.hidden) breakpoints.newAddressSpace(t.pid);
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
     }
 
@@ -410,6 +478,14 @@ public final class PtraceLoop {
     private void signalStop(ThreadState t, int sig) {
         SigInfo si = readSigInfo(t.tid);
         t.listening = false;
+        if (breakpoints != null && sig == Signal.SIGTRAP.number()) {
+            int r = breakpoints.trap(t, si);
+            if (r == Breakpoints.DONE) return;
+            if (r != Breakpoints.NOT_OURS) {
+                resume(t, r);
+                return;
+            }
+        }
         if (!t.hidden) dispatcher.record(new SignalStop(t.pid, t.tid, clock.now(), Signal.of(sig), si, false), t);
         resume(t, sig);
     }
@@ -449,10 +525,20 @@ public final class PtraceLoop {
 
     private void beginDetach() {
         detaching = true;
+        if (breakpoints != null) breakpoints.removeAll();
         for (ThreadState t : new ArrayList<>(threads.values())) {
             t.detaching = true;
             if (libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0) < 0 && Native.errno() == ESRCH) threads.remove(t.tid);
         }
+    }
+
+    /** The signal to detach {@code t} with at stop {@code s}; breakpoints give back what they changed first. */
+    private int keepAtDetach(ThreadState t, int s) {
+        int sig = signalToKeep(t, s);
+        if (breakpoints == null) return sig;
+        SigInfo si = sig == Signal.SIGTRAP.number() ? readSigInfo(t.tid) : null;
+        boolean last = threads.values().stream().noneMatch(o -> o.pid == t.pid && o != t);
+        return breakpoints.beforeDetach(t, s, si, sig, last);
     }
 
     /** At a stop while detaching: a signal-delivery-stop's signal must still be delivered. */
@@ -484,6 +570,7 @@ public final class PtraceLoop {
 
     /** Emergency exit (an Error in a listener): detach what can be detached. */
     private void detachAll() {
+        if (breakpoints != null) breakpoints.removeAll();
         for (ThreadState t : new ArrayList<>(threads.values())) {
             libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
         }
@@ -496,6 +583,28 @@ public final class PtraceLoop {
             int s = status.getInt(0);
             if (WaitStatus.stopped(s)) libc.ptrace(PTRACE_DETACH, tid, 0, signalToKeep(t, s));
             threads.remove(tid);
+        }
+    }
+
+    /** What {@link Breakpoints} borrows from the loop. */
+    private final class BreakpointLoop implements Breakpoints.Loop {
+        @Override
+        public List<ThreadState> running(int pid) {
+            List<ThreadState> out = new ArrayList<>();
+            for (ThreadState t : threads.values()) {
+                if (t.pid == pid && !t.listening && deferred.stream().noneMatch(d -> d[0] == t.tid)) out.add(t);
+            }
+            return out;
+        }
+
+        @Override
+        public void defer(int tid, int s) {
+            PtraceLoop.this.defer(tid, s);
+        }
+
+        @Override
+        public void record(io.jstrace.core.BreakpointHit hit, ThreadState t) {
+            dispatcher.record(hit, t);
         }
     }
 }

@@ -4,6 +4,7 @@ package io.jstrace.core.internal.jnr;
 public final class Ptrace {
     public static final int PTRACE_CONT = 7;
     public static final int PTRACE_KILL = 8;
+    public static final int PTRACE_SINGLESTEP = 9;
     public static final int PTRACE_DETACH = 17;
     public static final int PTRACE_SYSCALL = 24;
     public static final int PTRACE_SETOPTIONS = 0x4200;
