@@ -20,6 +20,10 @@ public final class Main {
             Preload.start(() -> {});
             System.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
+        if (TlsView.isTlsView(args)) {
+            Preload.start(() -> {});
+            System.exit(new TlsView(System.err).run(ViewCommand.rest(args)));
+        }
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
             System.exit(new TermCommands(System.out, System.err).run(args));

@@ -1,0 +1,59 @@
+package io.jstrace.view.tls;
+
+import io.jstrace.render.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The connections' summary (tracep's {@code -s}): how many closed, by status, and the TLS
+ * ones counted by server name, version, cipher, ALPN and JA4, with how many resumed; as
+ * text lines or one JSON object ({@code "event":"summary"}).
+ */
+public final class TlsSummary {
+    private long connections, resumed;
+    private final Map<String, Map<String, Long>> counts = new TreeMap<>();
+
+    /** Counts a close event (other kinds are ignored). */
+    public synchronized void add(TlsEvent e) {
+        if (e.kind() != TlsEvent.Kind.CLOSE) return;
+        connections++;
+        count("status", e.status());
+        if (!e.tls()) return;
+        count("sni", e.sni());
+        count("version", e.version());
+        count("cipher", e.cipher());
+        count("alpn", e.alpn());
+        count("ja4", e.ja4());
+        if (Boolean.TRUE.equals(e.resumed())) resumed++;
+    }
+
+    private void count(String what, String value) {
+        counts.computeIfAbsent(what, k -> new TreeMap<>()).merge(value == null ? "-" : value, 1L, Long::sum);
+    }
+
+    /** The summary as text lines. */
+    public synchronized List<String> text() {
+        List<String> lines = new ArrayList<>();
+        lines.add("connections " + connections + ", resumed " + resumed);
+        for (Map.Entry<String, Map<String, Long>> c : counts.entrySet()) {
+            StringBuilder s = new StringBuilder(String.format("%-8s", c.getKey()));
+            c.getValue().forEach((k, n) -> s.append(' ').append(k).append(' ').append(n));
+            lines.add(s.toString());
+        }
+        return lines;
+    }
+
+    /** The summary as one JSON object. */
+    public synchronized String json() {
+        JsonWriter w = new JsonWriter(new StringBuilder(512));
+        w.beginObject().member("event", "summary").member("connections", connections).member("resumed", resumed);
+        for (String what : List.of("status", "sni", "version", "cipher", "alpn", "ja4")) {
+            w.name(what).beginObject();
+            counts.getOrDefault(what, Map.of()).forEach(w::member);
+            w.endObject();
+        }
+        return w.endObject().out().toString();
+    }
+}
