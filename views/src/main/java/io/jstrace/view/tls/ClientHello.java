@@ -10,6 +10,7 @@ import java.util.List;
  * fault, and says why in {@link #malformed()}.
  *
  * @param legacyVersion       {@code legacy_version} (0x0303 for TLS 1.2 and 1.3)
+ * @param random              its 32 random bytes (what SSLKEYLOGFILE lines are keyed by)
  * @param sessionId           {@code legacy_session_id}
  * @param cipherSuites        the cipher suites offered
  * @param compressionMethods  the compression methods offered
@@ -22,7 +23,7 @@ import java.util.List;
  * @param signatureAlgorithms signature_algorithms (RFC 8446 section 4.2.3)
  * @param malformed           why the message could not be read to its end, or {@code null}
  */
-public record ClientHello(int legacyVersion, byte[] sessionId, List<Integer> cipherSuites,
+public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, List<Integer> cipherSuites,
         List<Integer> compressionMethods, List<Integer> extensions, String sni, List<String> alpn,
         List<Integer> supportedVersions, List<Integer> supportedGroups, List<Integer> ecPointFormats,
         List<Integer> signatureAlgorithms, String malformed) {
@@ -33,7 +34,7 @@ public record ClientHello(int legacyVersion, byte[] sessionId, List<Integer> cip
     /** The fields of a ClientHello as they are read, so that a fault keeps what came before it. */
     private static final class Fields {
         int legacyVersion = -1;
-        byte[] sessionId = new byte[0];
+        byte[] random = new byte[0], sessionId = new byte[0];
         List<Integer> suites = List.of(), compression = List.of(), versions = List.of(), groups = List.of(),
                 formats = List.of(), sigalgs = List.of();
         final List<Integer> extensions = new ArrayList<>();
@@ -50,14 +51,14 @@ public record ClientHello(int legacyVersion, byte[] sessionId, List<Integer> cip
         } catch (Wire.Short e) {
             malformed = e.getMessage();
         }
-        return new ClientHello(f.legacyVersion, f.sessionId, List.copyOf(f.suites), List.copyOf(f.compression),
+        return new ClientHello(f.legacyVersion, f.random, f.sessionId, List.copyOf(f.suites), List.copyOf(f.compression),
                 List.copyOf(f.extensions), f.sni, List.copyOf(f.alpn), List.copyOf(f.versions), List.copyOf(f.groups),
                 List.copyOf(f.formats), List.copyOf(f.sigalgs), malformed);
     }
 
     private static void read(Wire w, Fields f) {
         f.legacyVersion = w.u16("legacy_version");
-        w.bytes(32, "random");
+        f.random = w.bytes(32, "random");
         f.sessionId = w.vec8("legacy_session_id").rest();
         f.suites = w.vec16("cipher_suites").u16s("cipher_suites");
         f.compression = w.vec8("legacy_compression_methods").u8s("legacy_compression_methods");

@@ -38,6 +38,9 @@ public final class TlsJson {
         if (e.resumed() == null) w.nullValue();
         else w.value(e.resumed());
         w.member("hello_retry", e.helloRetry());
+        w.name("client_random");
+        if (e.clientHello() == null) w.nullValue();
+        else w.value(HexFormat.of().formatHex(e.clientHello().random()));
         w.name("session_id");
         if (e.clientHello() == null) w.nullValue();
         else w.value(HexFormat.of().formatHex(e.clientHello().sessionId()));

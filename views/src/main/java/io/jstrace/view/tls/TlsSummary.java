@@ -8,11 +8,12 @@ import java.util.TreeMap;
 
 /**
  * The connections' summary (tracep's {@code -s}): how many closed, by status, and the TLS
- * ones counted by server name, version, cipher, ALPN and JA4, with how many resumed; as
- * text lines or one JSON object ({@code "event":"summary"}).
+ * ones counted by server name, version, cipher, ALPN, resumption and JA4 ({@code -} for
+ * none); as text lines or one JSON object ({@code "event":"summary"}).
  */
 public final class TlsSummary {
-    private long connections, resumed;
+    private static final List<String> KEYS = List.of("status", "sni", "version", "cipher", "alpn", "resumed", "ja4");
+    private long connections;
     private final Map<String, Map<String, Long>> counts = new TreeMap<>();
 
     /** Counts a close event (other kinds are ignored). */
@@ -26,7 +27,7 @@ public final class TlsSummary {
         count("cipher", e.cipher());
         count("alpn", e.alpn());
         count("ja4", e.ja4());
-        if (Boolean.TRUE.equals(e.resumed())) resumed++;
+        count("resumed", e.resumed() == null ? null : e.resumed() ? "yes" : "no");
     }
 
     private void count(String what, String value) {
@@ -36,10 +37,11 @@ public final class TlsSummary {
     /** The summary as text lines. */
     public synchronized List<String> text() {
         List<String> lines = new ArrayList<>();
-        lines.add("connections " + connections + ", resumed " + resumed);
-        for (Map.Entry<String, Map<String, Long>> c : counts.entrySet()) {
-            StringBuilder s = new StringBuilder(String.format("%-8s", c.getKey()));
-            c.getValue().forEach((k, n) -> s.append(' ').append(k).append(' ').append(n));
+        lines.add("connections " + connections);
+        for (String key : KEYS) {
+            if (!counts.containsKey(key)) continue;
+            StringBuilder s = new StringBuilder(String.format("%-11s", key));
+            counts.get(key).forEach((k, n) -> s.append(' ').append(k).append(' ').append(n));
             lines.add(s.toString());
         }
         return lines;
@@ -48,12 +50,12 @@ public final class TlsSummary {
     /** The summary as one JSON object. */
     public synchronized String json() {
         JsonWriter w = new JsonWriter(new StringBuilder(512));
-        w.beginObject().member("event", "summary").member("connections", connections).member("resumed", resumed);
-        for (String what : List.of("status", "sni", "version", "cipher", "alpn", "ja4")) {
-            w.name(what).beginObject();
-            counts.getOrDefault(what, Map.of()).forEach(w::member);
+        w.beginObject().member("event", "summary").member("connections", connections).name("by").beginObject();
+        for (String key : KEYS) {
+            w.name(key).beginObject();
+            counts.getOrDefault(key, Map.of()).forEach(w::member);
             w.endObject();
         }
-        return w.endObject().out().toString();
+        return w.endObject().endObject().out().toString();
     }
 }
