@@ -45,12 +45,7 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, Li
     /** Reads a ClientHello's body (the handshake header removed); never throws. */
     public static ClientHello parse(byte[] body) {
         Fields f = new Fields();
-        String malformed = null;
-        try {
-            read(new Wire(body), f);
-        } catch (Wire.Short e) {
-            malformed = e.getMessage();
-        }
+        String malformed = Wire.read(body, w -> read(w, f));
         return new ClientHello(f.legacyVersion, f.random, f.sessionId, List.copyOf(f.suites), List.copyOf(f.compression),
                 List.copyOf(f.extensions), f.sni, List.copyOf(f.alpn), List.copyOf(f.versions), List.copyOf(f.groups),
                 List.copyOf(f.formats), List.copyOf(f.sigalgs), malformed);

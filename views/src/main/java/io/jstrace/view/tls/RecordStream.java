@@ -29,13 +29,18 @@ final class RecordStream {
     private boolean capture = true;
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
     private long messageStart;
+    /** The size of the message being joined once its header is in, else 0. */
+    private int messageSize;
     private long appBytes, appRecords, firstAppTimestamp = -1;
     private String lost;
 
     /** Whether handshake messages are still wanted. */
     void capture(boolean on) {
         capture = on;
-        if (!on) message.reset();
+        if (!on) {
+            message.reset();
+            messageSize = 0;
+        }
     }
 
     /** Bytes of application_data record bodies (lengths from their headers). */
@@ -114,16 +119,18 @@ final class RecordStream {
     private void handshake(byte[] data, int at, int n, long timestamp, Messages sink) {
         if (message.size() == 0) messageStart = timestamp;
         message.write(data, at, n);
-        while (capture && message.size() >= 4) {
+        while (capture && message.size() >= Math.max(4, messageSize)) {
             byte[] b = message.toByteArray();
             int length = (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
             if (length > MAX_MESSAGE) {
                 capture(false);
                 return;
             }
-            if (b.length < 4 + length) return;
+            messageSize = 4 + length;
+            if (b.length < messageSize) return;
             message.reset();
-            message.write(b, 4 + length, b.length - 4 - length);
+            message.write(b, messageSize, b.length - messageSize);
+            messageSize = 0;
             long start = messageStart;
             messageStart = timestamp;
             sink.message(b[0] & 0xff, java.util.Arrays.copyOfRange(b, 4, 4 + length), start);

@@ -34,12 +34,7 @@ public record ServerHello(int legacyVersion, byte[] sessionId, int cipherSuite, 
     /** Reads a ServerHello's body (the handshake header removed); never throws. */
     public static ServerHello parse(byte[] body) {
         Fields f = new Fields();
-        String malformed = null;
-        try {
-            read(new Wire(body), f);
-        } catch (Wire.Short e) {
-            malformed = e.getMessage();
-        }
+        String malformed = Wire.read(body, w -> read(w, f));
         return new ServerHello(f.legacyVersion, f.sessionId, f.cipherSuite, f.selectedVersion, f.alpn, f.psk, f.hrr,
                 malformed);
     }

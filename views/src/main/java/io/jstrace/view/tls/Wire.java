@@ -16,6 +16,16 @@ final class Wire {
         }
     }
 
+    /** Runs {@code reader} over {@code body}: {@code null} when it read what it wanted, else why it stopped. */
+    static String read(byte[] body, java.util.function.Consumer<Wire> reader) {
+        try {
+            reader.accept(new Wire(body));
+            return null;
+        } catch (Short e) {
+            return e.getMessage();
+        }
+    }
+
     private final byte[] b;
     private int at;
     private final int end;
