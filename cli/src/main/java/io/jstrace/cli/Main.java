@@ -25,6 +25,10 @@ public final class Main {
             Signals.exit(new NetView(System.err).run(ViewCommand.rest(args)));
         }
         if (CaView.isCaView(args)) System.exit(new CaView(System.out, System.err).run(ViewCommand.rest(args))); // traces nothing
+        if (TlsView.isTlsView(args)) {
+            Preload.start(() -> {});
+            System.exit(new TlsView(System.err).run(ViewCommand.rest(args)));
+        }
         if (TermCommands.isTermCommand(args)) {
             if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing
             Signals.exit(new TermCommands(System.out, System.err).run(args));

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Socket addresses read from a stopped tracee's memory, and their text. */
-final class Addresses {
+public final class Addresses {
     private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, MAX = 128;
 
     private Addresses() {}
@@ -53,7 +53,7 @@ final class Addresses {
      * {@code 127.0.0.1:80}, {@code [::1]:80}, {@code [::ffff:10.0.0.1]:53}, a unix path,
      * {@code @name} for an abstract one; {@code null} for none.
      */
-    static String text(OpenFile.Address a) {
+    public static String text(OpenFile.Address a) {
         if (a == null) return null;
         byte[] b = a.bytes();
         if (b.length == 4) return ipv4(b, 0) + ":" + a.port();

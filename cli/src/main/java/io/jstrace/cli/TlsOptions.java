@@ -1,0 +1,45 @@
+package io.jstrace.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jstrace tls}'s options: tracep's letters ({@code -l -p -q -R -s -v}) and the views' own. */
+final class TlsOptions {
+    String pids;
+    boolean system;
+    String output;
+    boolean json;
+    boolean quiet;
+    boolean rawAddresses;
+    boolean summary;
+    boolean verbose;
+    String library;
+    boolean help;
+    List<String> command = new ArrayList<>();
+
+    /** picocli's model of these options, one row each, bound to this object's fields. */
+    CommandSpec spec() {
+        return new OptionTable("jstrace tls", "Show every TLS connection of CMD and its descendants, or of processes"
+                + " PID, read from the bytes their own sockets move (any TLS stack, client or server): SNI, ALPN"
+                + " offered and chosen, versions offered and negotiated, cipher, resumption, JA3 and JA4, handshake"
+                + " time, application data each way; one line per connection as it closes. No breakpoints.")
+                .value("-p", "PID[,PID...]", String.class, "attach to these processes (and follow their forks)",
+                        v -> pids = v)
+                .flag("--system", "the whole machine: not supported yet", v -> system = v)
+                .value("-o --output", "FILE", String.class,
+                        "write to FILE (- for standard output) instead of standard error (standard output without a command)",
+                        v -> output = v)
+                .flag("-j --json", "one JSON object per event (docs/jstrace-tls.schema.json)", v -> json = v)
+                .flag("-q --quiet", "no header line", v -> quiet = v)
+                .flag("-R", "raw addresses (the default: jstrace does no reverse DNS)", v -> rawAddresses = v)
+                .flag("-s --summary", "only a summary at the end: connections by status, SNI, version, cipher,"
+                        + " ALPN, JA4", v -> summary = v)
+                .flag("-v --verbose", "also what the client offered and JA3, a line as each handshake completes,"
+                        + " and the TCP connections that were not TLS", v -> verbose = v)
+                .value("-l", "LIB", String.class, "the TLS library for --plaintext: not supported yet (the"
+                        + " metadata needs no library)", v -> library = v)
+                .help("-h --help", "show this help", v -> help = v)
+                .positionals("CMD", "the command to run, with its arguments", v -> command = v);
+    }
+}
