@@ -197,7 +197,7 @@ public final class TextPrinter implements DecodedListener {
     /** The launched command's execve failed: strace says so on stderr (strace.c: "exec: %s"). */
     private void execFailed(SyscallExit x) {
         emit();
-        System.err.println("jstrace: exec: " + x.errno().message());
+        System.err.println(System.getProperty("jstrace.argv0", "jstrace") + ": exec: " + x.errno().message());
     }
 
     @Override
