@@ -39,6 +39,8 @@ public final class Launcher {
      * is the tracer's own error (strace: {@code Can't stat 'x': No such file or directory}).
      */
     public static Path resolve(String name) throws TraceException {
+        // strace.c: startup_child, a name longer than PATH_MAX - 1 is ENAMETOOLONG
+        if (name.getBytes(StandardCharsets.UTF_8).length > 4095) throw new TraceException("exec: File name too long");
         if (name.contains("/")) return checkExecutable(Path.of(name), name);
         String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/bin:/usr/bin");
         for (String dir : path.split(":", -1)) {
