@@ -56,6 +56,8 @@ final class Jstrace {
             return 0;
         }
         for (String w : o.warnings) err.println(NAME + ": " + w);
+        String refusal = Refusals.of(o);
+        if (refusal != null) return fail(refusal);
         try {
             return trace(o);
         } catch (Options.UsageError e) {
@@ -124,7 +126,8 @@ final class Jstrace {
                 .withSyscalls(Qualifiers.syscalls(o.expressions))
                 .withInheritedFds(inheritedFds())
                 .withMeasureCpuTime(o.summary() && !o.wallClock)
-                .withEnvironment(Environment.of(o.envChanges));
+                .withEnvironment(Environment.of(o.envChanges))
+                .withDetachOnExecve(o.detachOnExecve);
         List<Integer> pids = pids(o.pids);
         java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions));
         options = options.withSeccompFilter(o.seccompBpf && !o.command.isEmpty());
