@@ -7,7 +7,7 @@ import java.util.List;
  * glibc's getopt_long with strace's optstring rules ({@code "+..."}): options end at the
  * first word that is not one, or after {@code --}; short options cluster; a required value
  * is the rest of the cluster or the next word, whatever it looks like; an optional value
- * only when attached ({@code --tips=id:3}); a long name may be shortened to any prefix that
+ * only when attached to a long name ({@code --tips=id:3}; a letter never has one); a long name may be shortened to any prefix that
  * names one option. Its messages are glibc's (posix/getopt.c), word for word.
  */
 final class Getopt {
@@ -57,14 +57,12 @@ final class Getopt {
             char c = a.charAt(k);
             S spec = specs.stream().filter(s -> s.letter() == c).findFirst()
                     .orElseThrow(() -> new Error("invalid option -- '" + c + "'"));
-            if (spec.arg() == Arg.NONE) {
+            if (spec.arg() != Arg.REQUIRED) { // strace's optstring has no optional values: -r=ms is -r, -=, -m, -s
                 found.accept(new Found<>(spec, "-" + c, null));
                 continue;
             }
             if (k + 1 < a.length()) {
                 found.accept(new Found<>(spec, "-" + c, a.substring(k + 1)));
-            } else if (spec.arg() == Arg.OPTIONAL) {
-                found.accept(new Found<>(spec, "-" + c, null));
             } else if (i + 1 < args.length) {
                 found.accept(new Found<>(spec, "-" + c, args[++i]));
             } else {

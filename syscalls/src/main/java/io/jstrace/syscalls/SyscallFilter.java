@@ -2,7 +2,6 @@ package io.jstrace.syscalls;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -12,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * strace's {@code -e trace=} set grammar (strace(1), "Filtering"; basic_filters.c):
  * {@link StraceSet}'s leading {@code !}s, {@code all}, {@code none} and comma list, whose
- * tokens are syscall names, numbers, {@code %class}es (in any case; the legacy names
- * without {@code %}: desc, file, memory, process, signal, ipc, network, all),
+ * tokens are syscall names, numbers, {@code %class}es (and the legacy names without
+ * {@code %}: desc, file, memory, process, signal, ipc, network, all),
  * {@code /regex}es, each optionally followed by a personality ({@code open@64}) and
  * preceded by {@code ?}s (the token may match nothing).
  */
@@ -76,7 +75,7 @@ public final class SyscallFilter {
         }
         if (e.startsWith("/")) return regex(e.substring(1), table, names);
         Category c = category(e);
-        if (c != null || e.equalsIgnoreCase("all")) {
+        if (c != null || e.equals("all")) {
             for (SyscallInfo s : SyscallCatalog.all()) {
                 if ((c == null || s.is(c)) && table.number(s.name()) >= 0) names.add(s.name());
             }
@@ -102,8 +101,7 @@ public final class SyscallFilter {
     }
 
     private static Category category(String e) {
-        String lower = e.toLowerCase(Locale.ROOT);
-        String name = LEGACY_CLASSES.contains(lower) ? "%" + lower : lower;
+        String name = LEGACY_CLASSES.contains(e) ? "%" + e : e;
         if (name.equals("%network")) name = "%net";
         for (Category c : Category.values()) {
             if (c.className().equals(name)) return c;
