@@ -75,6 +75,8 @@ class StraceOptionsTest {
         assertEquals("jstrace: --tips is not supported by jstrace: strace's tips are strace's own text\n",
                 refused("--tips=id:3,format:full", "true"));
         assertEquals("jstrace: -e kvm=vcpu is not supported by jstrace\n", refused("--kvm=vcpu", "true"));
+        assertEquals("jstrace: -Y/--decode-pids=comm is not supported by jstrace yet: its decoders do not mark which"
+                + " integers are pids\n", refused("-Y", "true"));
     }
 
     private static String refused(String... args) {
