@@ -352,7 +352,7 @@ final class OptionRows {
             StringBuilder names = new StringBuilder(r.letter() != 0 ? "-" + r.letter() : "  ");
             if (r.letter() != 0 && r.arg() == VALUE && r.longNames().isEmpty()) names.append(' ').append(r.label());
             for (String l : r.longNames()) {
-                names.append(names.length() > 2 ? ", --" : "  --").append(l);
+                names.append(names.length() > 2 || r.letter() != 0 ? ", --" : "  --").append(l);
                 if (r.arg() == VALUE) names.append('=').append(r.label());
                 if (r.arg() == OPTIONAL) names.append("[=").append(r.label()).append(']');
             }
