@@ -56,7 +56,7 @@ final class CaView {
         } catch (UnmatchedArgumentException e) {
             return lines.usageError("ca: unrecognized option '" + e.getUnmatched().get(0) + "'");
         } catch (ParameterException e) {
-            return lines.usageError("ca: " + Jstrace.optionMessage(e));
+            return lines.usageError("ca: " + OptionTable.optionMessage(e));
         }
         if (o.help) {
             cl.usage(out);

@@ -23,10 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** One run of the command line: parse strace's options, trace, and exit as strace does. */
 final class Jstrace {
@@ -38,39 +34,41 @@ final class Jstrace {
         this.err = err;
     }
 
+    /** The name jstrace was invoked by, as strace's messages begin: the ./jstrace launcher passes its $0. */
+    static final String NAME = System.getProperty("jstrace.argv0", "jstrace");
+
     /** Runs jstrace with {@code args}; returns the exit status. */
     int run(String[] args) {
-        Options o = new Options();
-        CommandLine cl = OptionTable.getopt(o.spec());
+        Options o;
         try {
-            cl.parseArgs(OptionTable.attachOptionalValues(cl.getCommandSpec(), args));
-        } catch (ParameterException e) {
-            return usageError(optionMessage(e));
-        }
-        if (o.help) {
-            cl.usage(System.out);
+            o = Options.parse(args);
+        } catch (OptionRows.Help h) {
+            OptionRows.usage(System.out);
             return 0;
+        } catch (Options.UsageError e) {
+            return e.help ? usageError(e.getMessage()) : fail(e.getMessage());
+        } catch (IllegalArgumentException e) { // a qualifier's SET, as strace parses it when it comes
+            return fail(e.getMessage());
         }
-        if (o.version) {
+        if (o.version > 0) {
             System.out.println("jstrace -- version " + VERSION);
             return 0;
         }
-        if (o.constPrintStyle != null && XlatStyle.of(o.constPrintStyle) == null) {
-            boolean longForm = List.of(args).stream().anyMatch(a -> a.startsWith("--const-print-style"));
-            return usageError("invalid " + (longForm ? "--const-print-style" : "-X") + " argument: '"
-                    + o.constPrintStyle + "'");
-        }
-        if (o.command.isEmpty() && o.pids.isEmpty()) return usageError("must have PROG [ARGS] or -p PID");
-        if (!o.command.isEmpty() && !o.pids.isEmpty()) return usageError("-p and PROG [ARGS] are mutually exclusive");
+        for (String w : o.warnings) err.println(NAME + ": " + w);
+        String refusal = Refusals.of(o);
+        if (refusal != null) return fail(refusal);
         try {
-            return trace(o, List.of(args));
-        } catch (TraceException | IllegalArgumentException e) {
-            err.println("jstrace: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("jstrace: " + e.getMessage());
-            return 1;
+            return trace(o);
+        } catch (Options.UsageError e) {
+            return e.help ? usageError(e.getMessage()) : fail(e.getMessage());
+        } catch (TraceException | IllegalArgumentException | IOException e) {
+            return fail(e.getMessage());
         }
+    }
+
+    private int fail(String message) {
+        err.println(NAME + ": " + message);
+        return 1;
     }
 
     /**
@@ -79,28 +77,17 @@ final class Jstrace {
      * process}), anything else (a listener's bug) with its type.
      */
     static String problem(Throwable e) {
-        return "jstrace: " + (e instanceof TraceException ? e.getMessage() : e.toString());
+        return NAME + ": " + (e instanceof TraceException ? e.getMessage() : e.toString());
     }
 
-    /**
-     * -s, -y/-yy, -X and the per-syscall and per-descriptor qualifiers; -v as abbrev=none,
-     * in its place among the -e abbrev= expressions.
-     */
-    private static DecodeOptions decodeOptions(Options o, List<String> args) {
-        List<String> e = new ArrayList<>(o.expressions);
-        if (o.abbrev != null) e.add("abbrev=" + o.abbrev);
-        if (o.verboseSet != null) e.add("verbose=" + o.verboseSet);
-        if (o.raw != null) e.add("raw=" + o.raw);
-        if (o.readData != null) e.add("read=" + o.readData);
-        if (o.writeData != null) e.add("write=" + o.writeData);
-        java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions, o.decodeFds, o.fdPaths.length);
+    /** -s, -X, the descriptor, per-syscall and per-descriptor qualifiers (-y, -v and the rest are qualifiers by now). */
+    private static DecodeOptions decodeOptions(Options o) {
+        java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions);
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
         java.util.Set<String> details = new java.util.HashSet<>(fds);
         details.remove("path");
-        boolean verboseLast = o.verbose && OptionOrder.verboseLast(args);
         return new DecodeOptions(o.stringLimit, false, fds.contains("path"), details, style,
-                Qualifiers.perSyscall(e, o.verbose, verboseLast),
-                Qualifiers.dumps(e));
+                Qualifiers.perSyscall(o.expressions), Qualifiers.dumps(o.expressions));
     }
 
     /**
@@ -115,7 +102,7 @@ final class Jstrace {
             if (real == null) continue;
             if (!quiet.contains("path-resolution")) {
                 StraceText q = new StraceText(StraceText.Escape.OCTAL);
-                err.println("jstrace: Requested path " + q.render(quoted(p)) + " resolved into "
+                err.println(NAME + ": Requested path " + q.render(quoted(p)) + " resolved into "
                         + q.render(quoted(real)));
             }
             set.add(real);
@@ -131,70 +118,64 @@ final class Jstrace {
         return paths.isEmpty() ? listener : new PathTrace(paths, listener);
     }
 
-    /** strace's conditions for {@code --seccomp-bpf}, with its messages (strace.c: init). */
-    private boolean seccompFilter(Options o, List<Integer> pids) {
-        if (!o.seccompBpf) return false;
-        if (o.follow.length == 0) {
-            err.println("jstrace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
-            return false;
-        }
-        if (!pids.isEmpty()) {
-            err.println("jstrace: --seccomp-bpf is not enabled for processes attached with -p");
-            return false;
-        }
-        return true;
-    }
-
-    private int trace(Options o, List<String> args) throws TraceException, IOException {
-        DecodeOptions decode = decodeOptions(o, args);
+    private int trace(Options o) throws TraceException, IOException {
+        DecodeOptions decode = decodeOptions(o);
         TraceOptions options = TraceOptions.defaults()
-                .withFollowForks(o.follow.length > 0)
+                .withFollowForks(o.follow())
                 .withSyscalls(Qualifiers.syscalls(o.expressions))
                 .withInheritedFds(inheritedFds())
-                .withMeasureCpuTime((o.summaryOnly || o.summary) && !o.wallClock);
+                .withMeasureCpuTime(o.summary() && !o.wallClock)
+                .withEnvironment(Environment.of(o.envChanges))
+                .withDetachOnExecve(o.detachOnExecve);
         List<Integer> pids = pids(o.pids);
-        java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions, o.quiet.length));
-        options = options.withSeccompFilter(seccompFilter(o, pids));
-        TraceSession session = pids.isEmpty()
-                ? TraceSession.launch(o.command, options)
-                : TraceSession.attach(pids, options);
-        StraceText.Escape escape = o.hex.length == 0 ? StraceText.Escape.OCTAL
-                : o.hex.length == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
-        boolean separately = o.output != null && (o.follow.length > 1 || o.outputSeparately);
+        java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions));
+        options = options.withSeccompFilter(o.seccompBpf && !o.command.isEmpty());
+        TraceSession session = o.command.isEmpty() ? TraceSession.attach(pids, options)
+                : TraceSession.launch(o.command, pids, options);
+        StraceText.Escape escape = o.xShort == 0 ? StraceText.Escape.OCTAL
+                : o.xShort == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
+        boolean separately = o.outputSeparately;
         TextPrinter.Options printing = new TextPrinter.Options(
-                decode, escape, o.follow.length > 0 && !separately,
+                decode, escape, o.follow() && !separately,
                 o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
-                Qualifiers.statuses(o.expressions, o.successfulOnly, o.failedOnly),
-                Qualifiers.quiet(o.expressions, o.quiet.length), o.numbers);
-        Summary summary = o.summaryOnly || o.summary ? new Summary(SummaryOptions.of(o)) : null;
+                Qualifiers.statuses(o.expressions), Qualifiers.quiet(o.expressions), o.numbers);
+        Summary summary = o.summary() ? new Summary(SummaryOptions.of(o)) : null;
         boolean jsonOnly = "".equals(o.json);
         if (jsonOnly && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
         Writer out = separately && summary == null ? null : output(o.output, o.append);
         PerThreadOutput files = separately ? new PerThreadOutput(o.output, o.append, printing) : null;
-        TextPrinter printer = separately || jsonOnly ? null : new TextPrinter(out, printing, pids.isEmpty() ? 1 : 0);
+        TextPrinter printer = separately || jsonOnly ? null : new TextPrinter(out, printing, o.command.isEmpty() ? 0 : 1);
         Writer jsonOut = o.json == null ? null : jsonOnly ? out : output(o.json, o.append);
         JsonPrinter json = jsonOut == null ? null : new JsonPrinter(jsonOut, printing.signals(), printing.statuses());
         session.addListener(new Notices(err, o.output == null && !jsonOnly, printing.quiet().contains("attach")));
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false));
         List<DecodedListener> renderers = new ArrayList<>();
-        if (!o.summaryOnly) renderers.add(jsonOnly ? json : separately ? files : printer);
+        if (!o.summaryOnly()) renderers.add(jsonOnly ? json : separately ? files : printer);
         if (json != null && !jsonOnly) renderers.add(json);
         if (timeline != null) renderers.add(timeline);
         if (!renderers.isEmpty()) session.addListener(onPaths(tracePaths, new SyscallDecoding(decode, renderers)));
         if (summary != null) session.addListener(onPaths(tracePaths, summary));
         session.onError(e -> err.println(problem(e)));
+        if (!o.command.isEmpty()) session.addListener(new TraceListener() {
+            @Override
+            public void onExec(io.jstrace.core.Exec exec, io.jstrace.core.Tracee tracee) {
+                StandardFds.release();
+            }
+        });
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
-        if (o.output == null || !pids.isEmpty()) { // strace's interactive mode: these signals detach
+        int interruptible = o.interruptible != 0 ? o.interruptible : o.daemonizeShort != 0 ? 4
+                : o.output != null && !o.command.isEmpty() ? 3 : 2;
+        if (interruptible == 2) { // strace's interactive mode (-I waiting): these signals detach
             Signals.onTermination(session::detach);
-        } else {
+        } else if (interruptible > 2) { // -I never, never_tstp: ignored
             Signals.ignoreTermination();
-        }
+        } // -I anywhere: they keep their default action
         int status;
         try {
             status = session.start();
         } finally {
             if (files != null) files.closeAll();
-            if (printer != null && !o.summaryOnly) printer.flush();
+            if (printer != null && !o.summaryOnly()) printer.flush();
             if (json != null) json.flush();
             if (json != null && !jsonOnly) jsonOut.close();
             if (timeline != null) timeline.close();
@@ -233,16 +214,9 @@ final class Jstrace {
         timer.scheduleAtFixedRate(print, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The descriptors jstrace itself was given, which the command inherits: the ./jstrace
-     * script lists them in {@code -Djstrace.fds} before it execs java; 0, 1 and 2 otherwise.
-     */
+    /** The descriptors the command inherits ({@link StandardFds}). */
     static java.util.Set<Integer> inheritedFds() {
-        java.util.Set<Integer> fds = new java.util.HashSet<>(List.of(0, 1, 2));
-        for (String f : System.getProperty("jstrace.fds", "").split(",")) {
-            if (!f.isBlank() && f.chars().allMatch(Character::isDigit)) fds.add(Integer.parseInt(f));
-        }
-        return fds;
+        return StandardFds.inherited();
     }
 
     private static List<Integer> pids(List<String> specs) {
@@ -281,41 +255,9 @@ final class Jstrace {
 
     /** strace's two lines for a usage error, exit 1. */
     private int usageError(String message) {
-        err.println("jstrace: " + message);
-        err.println("Try 'jstrace -h' for more information.");
+        err.println(NAME + ": " + message);
+        err.println("Try '" + NAME + " -h' for more information.");
         return 1;
-    }
-
-    /** getopt's wording: {@code invalid option -- 'Q'}, {@code option requires an argument -- 'p'}. */
-    static String optionMessage(ParameterException e) {
-        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
-                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec opt) {
-            return "option requires an argument -- '" + opt.shortestName().substring(1) + "'";
-        }
-        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            String arg = u.getUnmatched().get(0);
-            if (arg.startsWith("--")) return "unrecognized option '" + arg + "'"; // getopt_long's wording
-            return "invalid option -- '" + badLetter(arg) + "'";
-        }
-        String m = e.getMessage();
-        if (e.getCause() instanceof CommandLine.TypeConversionException
-                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec opt) { // strace.c: error_opt_arg
-            return "invalid " + opt.shortestName() + " argument: '" + e.getValue() + "'";
-        }
-        if (m != null && m.startsWith("Expected parameter for option")) {
-            int q = m.indexOf('\'');
-            String name = q >= 0 ? m.substring(q + 1, m.indexOf('\'', q + 1)) : "?";
-            return "option requires an argument -- '" + name.replace("-", "") + "'";
-        }
-        return m;
-    }
-
-    private static String badLetter(String arg) {
-        if (arg.startsWith("--")) return arg.substring(2);
-        for (char c : arg.substring(1).toCharArray()) {
-            if ("fopseavxyhVtrTiAnzZqcCSUwOXP".indexOf(c) < 0) return String.valueOf(c);
-        }
-        return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }
 
     /**
@@ -336,21 +278,21 @@ final class Jstrace {
         @Override
         public void onAttach(int pid, List<Integer> tids) {
             if (quiet) return;
-            err.println("jstrace: Process " + pid + " attached"
+            err.println(NAME + ": Process " + pid + " attached"
                     + (tids.size() > 1 ? " with " + tids.size() + " threads" : ""));
         }
 
         @Override
         public void onNewChild(io.jstrace.core.NewChild child, io.jstrace.core.Tracee tracee) {
             if (!childNotices) return;
-            err.print("jstrace: Process " + child.childTid() + " attached\n");
+            err.print(NAME + ": Process " + child.childTid() + " attached\n");
             err.flush();
         }
 
         @Override
         public void onDetach(int pid, int tid, io.jstrace.core.SyscallEnter inSyscall) {
             if (quiet) return;
-            err.print("jstrace: Process " + tid + " detached\n");
+            err.print(NAME + ": Process " + tid + " detached\n");
             err.flush();
         }
     }

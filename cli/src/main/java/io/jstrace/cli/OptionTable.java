@@ -8,6 +8,9 @@ import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A picocli command model written as a table: one row per option, each bound to a field
@@ -120,6 +123,38 @@ final class OptionTable {
             if (o.arity().min() > 0) return k == arg.length() - 1;
         }
         return false;
+    }
+
+    /** getopt's wording: {@code invalid option -- 'Q'}, {@code option requires an argument -- 'p'}. */
+    static String optionMessage(ParameterException e) {
+        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec opt) {
+            return "option requires an argument -- '" + opt.shortestName().substring(1) + "'";
+        }
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            if (arg.startsWith("--")) return "unrecognized option '" + arg + "'"; // getopt_long's wording
+            return "invalid option -- '" + badLetter(arg) + "'";
+        }
+        String m = e.getMessage();
+        if (e.getCause() instanceof CommandLine.TypeConversionException
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec opt) { // strace.c: error_opt_arg
+            return "invalid " + opt.shortestName() + " argument: '" + e.getValue() + "'";
+        }
+        if (m != null && m.startsWith("Expected parameter for option")) {
+            int q = m.indexOf('\'');
+            String name = q >= 0 ? m.substring(q + 1, m.indexOf('\'', q + 1)) : "?";
+            return "option requires an argument -- '" + name.replace("-", "") + "'";
+        }
+        return m;
+    }
+
+    private static String badLetter(String arg) {
+        if (arg.startsWith("--")) return arg.substring(2);
+        for (char c : arg.substring(1).toCharArray()) {
+            if ("fopseavxyhVtrTiAnzZqcCSUwOXP".indexOf(c) < 0) return String.valueOf(c);
+        }
+        return arg.length() > 1 ? arg.substring(1, 2) : arg;
     }
 
     private OptionTable add(OptionSpec.Builder option) {

@@ -2,141 +2,223 @@ package io.jstrace.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** strace's options, with strace's letters and meanings. */
+/**
+ * strace 6.1's options, with strace's letters, long names and meanings, as they stand
+ * after the command line: {@link OptionRows} applies each option in order to these fields
+ * as strace.c's init() does, then {@link #finish} checks what strace checks after its
+ * getopt loop, with its messages.
+ */
 final class Options {
-    boolean[] follow = new boolean[0];
-    boolean seccompBpf;
+    /** {@code -f} counted; {@code --follow-forks}. */
+    int followShort;
+    boolean followForks;
     boolean outputSeparately;
+    boolean seccompBpf;
     boolean append;
     String output;
     List<String> pids = new ArrayList<>();
     int stringLimit = 32;
+    /** Every qualifier in command-line order, as {@code QUALIFIER=SET}: -e, the long forms, -v, -Y... */
     List<String> expressions = new ArrayList<>();
     int column = 40;
-    boolean verbose;
-    boolean[] fdPaths = new boolean[0];
-    String decodeFds;
+    int yShort;
+    /** A decode-fds qualifier came (-e decode-fds=, --decode-fds): -y may not come too. */
+    boolean decodeFdsSet;
     String constPrintStyle;
     List<String> tracePaths = new ArrayList<>();
-    String abbrev;
-    String verboseSet;
-    String raw;
-    String readData;
-    String writeData;
-    boolean[] hex = new boolean[0];
-    boolean[] timestamps = new boolean[0];
-    String timestampsLong;
-    boolean relative;
-    String relativeLong;
-    boolean syscallTimes;
-    String syscallTimesLong;
+    /** -x counted (at most 2); {@code --strings-in-hex}'s level, -1 when not given. */
+    int xShort;
+    int xLong = -1;
+    int tShort;
+    boolean timestampsLong;
+    /** The timestamp: format {@code none}, {@code time} or {@code unix}; digits of the fraction. */
+    String timestampFormat = "none";
+    int timestampDigits = 0;
+    /** -r and -T: the digits of their fraction, -1 when not asked for. */
+    int relativeDigits = -1;
+    int durationDigits = -1;
     boolean instructionPointer;
     boolean numbers;
-    boolean successfulOnly;
-    boolean failedOnly;
-    boolean[] quiet = new boolean[0];
-    boolean summaryOnly;
-    boolean summary;
+    /** -z and -Z as given, the last one winning (strace: each clears the status set). */
+    int statusFlags;
+    String statusShort;
+    int qShort;
+    /** A quiet qualifier came (-e quiet=, --quiet): -q may not come too. */
+    boolean quietSet;
+    /** 1 -c, 2 -C (strace's CFLAG_ONLY_STATS, CFLAG_BOTH), 0 neither. */
+    int cflag;
     String sortBy;
     String summaryColumns;
     boolean wallClock;
     String overhead;
+    boolean detachOnExecve;
+    boolean debug;
+    int daemonizeShort;
+    int daemonizeLong;
+    List<String> envChanges = new ArrayList<>();
+    boolean optF;
+    /** -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 not given. */
+    int interruptible;
+    String user;
     /** {@code --json}: {@code ""} for JSON Lines instead of the text, a file for JSON Lines beside it. */
     String json;
     String perfetto;
     Double summaryInterval;
     boolean help;
-    boolean version;
+    int version;
     List<String> command = new ArrayList<>();
 
-    /** picocli's model of these options, one row each, bound to this object's fields. */
-    CommandSpec spec() {
-        return new OptionTable("jstrace", "Trace the system calls and signals of a command or of running processes.")
-                .synopsis("jstrace [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]"
-                        + " [-X FORMAT] [-P PATH]... [-p PID]... [--] [PROG [ARGS]]")
-                .counted("-f",
-                        "follow forks, vforks and clones (threads); -ff with -o: a file per thread, FILE.TID",
-                        v -> follow = v)
-                .flag("--seccomp-bpf",
-                        "with -f: stop only at the traced syscalls, by a seccomp filter in the command",
-                        v -> seccompBpf = v)
-                .flag("--output-separately",
-                        "with -o: a file per thread, FILE.TID (as -ff)", v -> outputSeparately = v)
-                .flag("-A", "with -o: append to the file(s) instead of truncating", v -> append = v)
-                .value("-o", "FILE", String.class, "write the trace to FILE instead of stderr", v -> output = v)
-                .list("-p", "PID", ",", "attach to process PID (repeatable, or a comma list)", v -> pids = v)
-                .value("-s", "STRSIZE", Integer.class,
-                        "print at most STRSIZE bytes of each string (default 32)", v -> stringLimit = v)
-                .list("-e", "EXPR", null,
-                        "a qualifying expression: [QUALIFIER=]SET, e.g. -e trace=openat,close or -e trace=%file;"
-                        + " qualifiers: trace, abbrev, verbose, raw, signal, read, write, status, quiet, decode-fds",
-                        v -> expressions = v)
-                .value("-a", "COLUMN", Integer.class, "align return values at COLUMN (default 40)", v -> column = v)
-                .flag("-v --no-abbrev", "print structures and environments unabbreviated", v -> verbose = v)
-                .counted("-y",
-                        "print the paths of file descriptors: 3</etc/passwd>; -yy: also socket addresses and device"
-                        + " numbers",
-                        v -> fdPaths = v)
-                .optional("--decode-fds", "SET", "path",
-                        "what descriptors print with: path (-y), socket, dev, pidfd, all (-yy)", v -> decodeFds = v)
-                .value("-X --const-print-style", "FORMAT", String.class,
-                        "constants and flags: abbrev (names, the default), raw (numbers) or verbose (both)",
-                        v -> constPrintStyle = v)
-                .list("-P --trace-path", "PATH", null,
-                        "trace only syscalls that access PATH (repeatable)", v -> tracePaths = v)
-                .value("--abbrev", "SET", String.class, "as -e abbrev=SET", v -> abbrev = v)
-                .value("--verbose", "SET", String.class, "as -e verbose=SET", v -> verboseSet = v)
-                .value("--raw", "SET", String.class, "as -e raw=SET", v -> raw = v)
-                .value("--read", "SET", String.class,
-                        "as -e read=SET: dump the data read from these fds", v -> readData = v)
-                .value("--write", "SET", String.class,
-                        "as -e write=SET: dump the data written to these fds", v -> writeData = v)
-                .counted("-x", "print non-ASCII strings in hex; -xx: all strings in hex", v -> hex = v)
-                .counted("-t",
-                        "time of day before each line; -tt: with microseconds; -ttt: seconds since the epoch",
-                        v -> timestamps = v)
-                .optional("--timestamps", "FORMAT,PRECISION", "",
-                        "timestamps: FORMAT none, time or unix; PRECISION s, ms, us or ns", v -> timestampsLong = v)
-                .flag("-r", "relative timestamp: the time since the previous line", v -> relative = v)
-                .optional("--relative-timestamps", "PRECISION", "",
-                        "-r with PRECISION s, ms, us or ns", v -> relativeLong = v)
-                .flag("-T", "time spent in each syscall, after it", v -> syscallTimes = v)
-                .optional("--syscall-times", "PRECISION", "",
-                        "-T with PRECISION s, ms, us or ns", v -> syscallTimesLong = v)
-                .flag("-i", "the instruction pointer at each syscall", v -> instructionPointer = v)
-                .flag("-n", "the syscall number before each line", v -> numbers = v)
-                .flag("-z --successful-only",
-                        "print only syscalls that returned without error", v -> successfulOnly = v)
-                .flag("-Z --failed-only", "print only syscalls that returned an error", v -> failedOnly = v)
-                .counted("-q", "suppress attach/detach messages; -qq: also exit messages; -qqq: all", v -> quiet = v)
-                .flag("-c --summary-only",
-                        "count time, calls and errors per syscall; print a summary at exit", v -> summaryOnly = v)
-                .flag("-C --summary", "like -c, and print the trace as well", v -> summary = v)
-                .value("-S --summary-sort-by", "SORTBY", String.class,
-                        "sort the summary by time (default), calls, errors, name, min-time, max-time, avg-time"
-                        + " or nothing",
-                        v -> sortBy = v)
-                .value("-U --summary-columns", "COLUMNS", String.class,
-                        "summary columns: time-percent, total-time, min-time, max-time, avg-time, calls, errors,"
-                        + " name",
-                        v -> summaryColumns = v)
-                .flag("-w --summary-wall-clock", "summarise wall-clock time, not system CPU time", v -> wallClock = v)
-                .value("-O --summary-syscall-overhead", "OVERHEAD", String.class,
-                        "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time",
-                        v -> overhead = v)
-                .optional("--json", "FILE", "",
-                        "JSON Lines instead of text: one object per record (docs/jstrace.schema.json);"
-                        + " with FILE, JSON Lines to FILE beside the text", v -> json = v)
-                .value("--perfetto", "FILE", String.class,
-                        "also write a timeline to FILE (Chrome trace-event JSON, for Perfetto or chrome://tracing)",
-                        v -> perfetto = v)
-                .value("--summary-interval", "SECONDS", Double.class,
-                        "with -c/-C: also print the summary so far every SECONDS (kill -USR1 prints it at any time)",
-                        v -> summaryInterval = v)
-                .help("-h", "print this help and exit", v -> help = v)
-                .version("-V", "print the version and exit", v -> version = v)
-                .positionals("PROG [ARGS]", "the command to run under trace", v -> command = v);
+    boolean summaryOnly() {
+        return cflag == 1;
+    }
+
+    boolean summary() {
+        return cflag != 0;
+    }
+
+    /** {@code -f} in either spelling. */
+    boolean follow() {
+        return followForks || followShort > 0;
+    }
+
+    /** A failure of the command line: strace's message, and whether strace adds its "Try ... -h" line. */
+    static final class UsageError extends RuntimeException {
+        final boolean help;
+
+        UsageError(String message, boolean help) {
+            super(message);
+            this.help = help;
+        }
+    }
+
+    static UsageError help(String message) {
+        return new UsageError(message, true);
+    }
+
+    static UsageError die(String message) {
+        return new UsageError(message, false);
+    }
+
+    /** Parses {@code args} as strace 6.1 does, up to and including its checks after the options. */
+    static Options parse(String[] args) {
+        Options o = new Options();
+        int first;
+        try {
+            first = Getopt.parse(OptionRows.ROWS, args, f -> f.spec().apply().apply(o, f.name(), f.value()));
+        } catch (Getopt.Error e) {
+            throw help(e.getMessage());
+        }
+        o.command = List.of(args).subList(first, args.length);
+        if (!o.help && o.version == 0) o.finish();
+        return o;
+    }
+
+    /** strace.c's checks after the getopt loop, in its order. */
+    private void finish() {
+        if (command.isEmpty() && pids.isEmpty()) throw help("must have PROG [ARGS] or -p PID");
+        if (daemonizeLong != 0) {
+            if (daemonizeShort != 0) throw die("-D and --daemonize cannot be provided simultaneously");
+            daemonizeShort = daemonizeLong;
+        }
+        if (command.isEmpty() && daemonizeShort != 0) throw help("PROG [ARGS] must be specified with -D/--daemonize");
+        if (daemonizeShort > 3) {
+            throw help("Too many -D's (" + daemonizeShort + "), maximum supported -D count is 3");
+        }
+        if (tShort > 0) {
+            if (timestampsLong) throw die("-t and --absolute-timestamps cannot be provided simultaneously");
+            OptionRows.timestamps(this, tShort == 1 ? "format:time" : tShort == 2 ? "precision:us,format:time"
+                    : "format:unix,precision:us");
+        }
+        if (xLong >= 0) {
+            if (xShort > 0) throw die("-x and --strings-in-hex cannot be provided simultaneously");
+            xShort = xLong;
+        }
+        if (yShort > 0) {
+            if (decodeFdsSet) throw die("-y and --decode-fds cannot be provided simultaneously");
+            expressions.add("decode-fds=" + (yShort == 1 ? "path" : "all"));
+        }
+        if (seccompBpf && detachOnExecve) {
+            warn("--seccomp-bpf is not enabled because it is not compatible with -b");
+            seccompBpf = false;
+        }
+        if (followShort > 0) {
+            if (followForks) throw die("-f and --follow-forks cannot be provided simultaneously");
+            if (followShort >= 2 && outputSeparately) {
+                throw die("-ff and --output-separately cannot be provided simultaneously");
+            }
+            followForks = true;
+            outputSeparately = followShort >= 2;
+        }
+        if (seccompBpf) {
+            if (!pids.isEmpty() && (command.isEmpty() || debug)) {
+                warn("--seccomp-bpf is not enabled for processes attached with -p");
+            }
+            if (!followForks) {
+                warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+                seccompBpf = false;
+            }
+        }
+        if (optF) {
+            if (followForks) {
+                warn("deprecated option -F ignored");
+            } else {
+                warn("option -F is deprecated, please use -f/--follow-forks instead");
+                followForks = true;
+            }
+        }
+        summaryChecks();
+        if (output == null) {
+            if (outputSeparately && !followForks) warn("--output-separately has no effect without -o/--output");
+            if (append) warn("-A/--output-append-mode has no effect without -o/--output");
+        }
+        if (statusFlags > 1) {
+            warn("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+                    + "See status qualifier for more complex filters.");
+        }
+        if (output != null && (output.startsWith("|") || output.startsWith("!")) && outputSeparately) {
+            throw help("piping the output and -ff/--output-separately are mutually exclusive");
+        }
+        if (output == null) outputSeparately = false; // -ff without -o FILE is the same as single -f
+        if (output != null && !command.isEmpty() && qShort == 0 && !quietSet) qShort = 1;
+        if (qShort > 0) {
+            if (quietSet) throw die("-q and -e quiet/--quiet cannot be provided simultaneously");
+            expressions.add("quiet=" + (qShort == 1 ? "attach,personality" : qShort == 2
+                    ? "exit,attach,personality" : "all"));
+        }
+    }
+
+    /** strace.c's checks of -c, -C and the summary options against the rest. */
+    private void summaryChecks() {
+        if (outputSeparately && cflag != 0) {
+            throw help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+        }
+        if (wallClock && cflag == 0) {
+            throw help("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+        }
+        if (summaryColumns != null && cflag == 0) {
+            throw help("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+        }
+        if (sortBy != null && cflag == 0) {
+            warn("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+        }
+        if (cflag != 1) return;
+        if (instructionPointer) warn("-i/--instruction-pointer has no effect with -c/--summary-only");
+        if (numbers) warn("-n/--syscall-number has no effect with -c/--summary-only");
+        if (relativeDigits >= 0) warn("-r/--relative-timestamps has no effect with -c/--summary-only");
+        if (!timestampFormat.equals("none")) warn("-t/--absolute-timestamps has no effect with -c/--summary-only");
+        if (durationDigits >= 0) warn("-T/--syscall-times has no effect with -c/--summary-only");
+        if (decodesFds()) warn("-y/--decode-fds has no effect with -c/--summary-only");
+    }
+
+    private boolean decodesFds() {
+        return !Qualifiers.decodeFds(expressions).isEmpty();
+    }
+
+    /** Messages strace prints and goes on: collected here, printed by the caller before the trace. */
+    final List<String> warnings = new ArrayList<>();
+
+    private void warn(String message) {
+        warnings.add(message);
     }
 }

@@ -60,6 +60,6 @@ final class ReportingWriter extends Writer {
     private void report(IOException e) {
         String m = String.valueOf(e.getMessage());
         int paren = m.lastIndexOf('(');
-        err.println("jstrace: " + name + ": " + (paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : m));
+        err.println(Jstrace.NAME + ": " + name + ": " + (paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : m));
     }
 }

@@ -2,7 +2,7 @@ package io.jstrace.cli;
 
 import io.jstrace.render.Summary;
 
-/** strace's summary options to a {@link Summary.Options}: -S, -U, -w, -O. */
+/** strace's summary options to a {@link Summary.Options}: -S, -U, -w, -O, each checked when it comes. */
 final class SummaryOptions {
     private SummaryOptions() {}
 
@@ -14,20 +14,47 @@ final class SummaryOptions {
         return s;
     }
 
-    /** -O: microseconds by default, or a number with s, ms, us or ns. */
+    /** -S: strace's set_sortby, whose message comes with the "Try -h" line. */
+    static String checkSortBy(String v) {
+        try {
+            Summary.parseSortBy(v);
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw Options.help(e.getMessage());
+        }
+    }
+
+    /** -U: strace's set_count_summary_columns. */
+    static String checkColumns(String v) {
+        try {
+            Summary.parseColumns(v);
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw Options.help(e.getMessage());
+        }
+    }
+
+    /** -O: strace's set_overhead, or its error_opt_arg. */
+    static String checkOverhead(String v, String name) {
+        if (overheadNanos(v) < 0) throw OptionRows.badValue(name, v);
+        return v;
+    }
+
+    /** -O: microseconds by default, or a number with s, ms, us or ns; -1 when it is none. */
     private static long overheadNanos(String v) {
         String[][] units = {{"ns", "1"}, {"us", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}};
         for (String[] u : units) {
-            if (v.endsWith(u[0])) return parse(v.substring(0, v.length() - u[0].length()), Long.parseLong(u[1]), v);
+            if (v.endsWith(u[0])) return parse(v.substring(0, v.length() - u[0].length()), Long.parseLong(u[1]));
         }
-        return parse(v, 1000, v);
+        return parse(v, 1000);
     }
 
-    private static long parse(String number, long scale, String whole) {
+    private static long parse(String number, long scale) {
         try {
-            return Math.round(Double.parseDouble(number) * scale);
+            double d = Double.parseDouble(number);
+            return d < 0 || Double.isNaN(d) ? -1 : Math.round(d * scale);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid -O argument: '" + whole + "'");
+            return -1;
         }
     }
 }

@@ -59,7 +59,7 @@ final class TermCommands {
         try {
             cl.parseArgs(rest);
         } catch (ParameterException e) {
-            return usageError(name, Jstrace.optionMessage(e));
+            return usageError(name, OptionTable.optionMessage(e));
         }
         if (o.help) {
             cl.usage(out);

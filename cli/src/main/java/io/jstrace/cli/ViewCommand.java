@@ -56,7 +56,7 @@ final class ViewCommand<E> {
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {
-            return usageError(Jstrace.optionMessage(e));
+            return usageError(OptionTable.optionMessage(e));
         }
         if (!help.getAsBoolean()) return null;
         cl.usage(System.out);

@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  *                     table's and payloads' syscalls stop too when those are asked for.
  * @param fdTable      keep every tracee's fd table ({@link Tracee#fds()}); off by default, and
  *                     then nothing is spent on it
+ * @param detachOnExecve detach from a tracee when it has executed a program (strace's {@code -b execve}),
+ *                     but for the launched command's own first one
  * @param payloadLimit deliver the bytes of every transfer ({@link TraceListener#onPayload}), at
  *                     most this many per record, and flag I/O syscalls cannot show
  *                     ({@link TraceListener#onBlindSpot}); -1 (the default) for none. Implies
@@ -32,47 +34,47 @@ import java.util.function.Predicate;
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
         Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter, boolean fdTable,
-        int payloadLimit) {
+        int payloadLimit, boolean detachOnExecve) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1);
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit);
+                fdTable, payloadLimit, detachOnExecve);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
         return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit);
+                fdTable, payloadLimit, detachOnExecve);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime, seccompFilter, fdTable, payloadLimit);
+                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
         return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter,
-                fdTable, payloadLimit);
+                fdTable, payloadLimit, detachOnExecve);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter,
-                fdTable, payloadLimit);
+                fdTable, payloadLimit, detachOnExecve);
     }
 
     public TraceOptions withSeccompFilter(boolean filter) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter,
-                fdTable, payloadLimit);
+                fdTable, payloadLimit, detachOnExecve);
     }
 
     /** Keeps (or not) every tracee's fd table. */
     public TraceOptions withFdTable(boolean keep) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter, keep,
-                payloadLimit);
+                payloadLimit, detachOnExecve);
     }
 
     /**
@@ -82,7 +84,13 @@ public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls,
     public TraceOptions withPayloads(int limit) {
         if (limit < -1) throw new IllegalArgumentException("payload limit " + limit);
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable || limit >= 0, limit);
+                fdTable || limit >= 0, limit, detachOnExecve);
+    }
+
+    /** Detaches (or not) from each tracee at its execve, the launched command's first one aside. */
+    public TraceOptions withDetachOnExecve(boolean detach) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit, detach);
     }
 
     /** Whether fd tables are kept: asked for, or needed by payloads. */

@@ -72,6 +72,16 @@ public final class TraceSession implements AutoCloseable {
         return new TraceSession(options, List.copyOf(argv), env, program, List.of());
     }
 
+    /**
+     * Prepares to launch {@code command} and, once it is started, to attach to each of
+     * {@code pids} as well (strace's {@code -p PID} given with a command).
+     */
+    public static TraceSession launch(List<String> command, List<Integer> pids, TraceOptions options)
+            throws TraceException {
+        TraceSession s = launch(command, options);
+        return new TraceSession(s.options, s.command, s.environment, s.program, List.copyOf(pids));
+    }
+
     /** Prepares to attach to every thread of each of {@code pids}; nothing happens until {@link #start()}. */
     public static TraceSession attach(List<Integer> pids, TraceOptions options) {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
@@ -126,11 +136,8 @@ public final class TraceSession implements AutoCloseable {
             started = true;
         }
         PtraceLoop l = new PtraceLoop(options, dispatcher, List.copyOf(breakpoints));
-        if (program != null) {
-            l.launch(program, command, environment);
-        } else {
-            l.attach(pids);
-        }
+        if (program != null) l.launch(program, command, environment);
+        if (!pids.isEmpty()) l.attach(pids);
         loop = l;
         if (detachRequested) l.requestDetach(forwardSignal);
         int status = l.run();

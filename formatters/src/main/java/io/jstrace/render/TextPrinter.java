@@ -68,6 +68,7 @@ public final class TextPrinter implements DecodedListener {
     /** Column at which already-written output stands (an unfinished line's length). */
     private int pendingColumn;
     private int liveThreads;
+    private boolean everTwo;
     private boolean seenExit;
     /** When the previous line began, for {@code -r}; -1 before the first. */
     private long lastStamp = -1;
@@ -197,7 +198,7 @@ public final class TextPrinter implements DecodedListener {
     /** The launched command's execve failed: strace says so on stderr (strace.c: "exec: %s"). */
     private void execFailed(SyscallExit x) {
         emit();
-        System.err.println("jstrace: exec: " + x.errno().message());
+        System.err.println(System.getProperty("jstrace.argv0", "jstrace") + ": exec: " + x.errno().message());
     }
 
     @Override
@@ -341,7 +342,11 @@ public final class TextPrinter implements DecodedListener {
             line.append(" <unfinished ...>\n");
             openTid = 0;
         }
-        if (options.toFile() ? options.followForks() || liveThreads > 1 : liveThreads > 1) {
+        // strace.c: to a file, the prefix is decided once, at the start, by -f or more than one
+        // tracee (-p 1,2, -p with a command); only -f adds tracees later, so the first time
+        // there are two decides the same. To stderr it goes with the tracees alive now.
+        if (options.toFile() && liveThreads > 1) everTwo = true;
+        if (options.toFile() ? options.followForks() || everTwo : liveThreads > 1) {
             pidPrefix(tid);
         }
         if (options.timing().prefixes()) {

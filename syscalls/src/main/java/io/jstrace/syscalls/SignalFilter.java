@@ -1,12 +1,11 @@
 package io.jstrace.syscalls;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * strace's {@code -e signal=} set: signal names (with or without {@code SIG}) or
- * numbers, {@code all}, {@code none}, a leading {@code !} to negate.
+ * strace's {@code -e signal=} set ({@link StraceSet}'s grammar): signal names, with or
+ * without {@code SIG} and in any case, or numbers.
  */
 public final class SignalFilter {
     private SignalFilter() {}
@@ -15,26 +14,16 @@ public final class SignalFilter {
      * @throws IllegalArgumentException with strace's message, {@code invalid signal 'FOO'}
      */
     public static Predicate<Signal> parse(String spec) {
-        boolean negate = spec.startsWith("!");
-        String body = negate ? spec.substring(1) : spec;
-        Set<Integer> numbers = new HashSet<>();
-        boolean all = false;
-        for (String e : body.split(",", -1)) {
-            if (e.equals("all")) {
-                all = true;
-            } else if (!e.equals("none")) {
-                numbers.add(number(e));
-            }
-        }
-        boolean everything = all;
-        Predicate<Signal> in = s -> everything || numbers.contains(s.number());
-        return negate ? in.negate() : in;
+        Predicate<Integer> in = StraceSet.parse(spec, "signal", SignalFilter::number);
+        return s -> in.test(s.number());
     }
 
-    private static int number(String e) {
-        if (!e.isEmpty() && e.chars().allMatch(Character::isDigit)) return Integer.parseInt(e);
+    /** strace's sigstr_to_uint: a number up to 255, or a name. */
+    private static Set<Integer> number(String e) {
+        if (e.chars().allMatch(Character::isDigit)) {
+            return e.length() < 10 && Long.parseLong(e) <= 255 ? Set.of(Integer.parseInt(e)) : null;
+        }
         Signal s = Signal.named(e.toUpperCase(java.util.Locale.ROOT));
-        if (s == null) throw new IllegalArgumentException("invalid signal '" + e + "'");
-        return s.number();
+        return s == null ? null : Set.of(s.number());
     }
 }

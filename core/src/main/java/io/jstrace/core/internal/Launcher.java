@@ -48,6 +48,8 @@ public final class Launcher {
      */
     public static byte[] resolve(LibC libc, byte[] name, List<byte[]> env) throws TraceException {
         String shown = io.jstrace.core.TraceeText.text(name);
+        // strace.c: startup_child, a name longer than PATH_MAX - 1 is ENAMETOOLONG
+        if (name.length > 4095) throw new TraceException("exec: File name too long");
         if (indexOf(name, (byte) '/', 0) >= 0) { // only stat'ed: whether it runs is the execve's to say
             if (libc.access(cPath(name), F_OK) != 0) {
                 throw new TraceException("Can't stat '" + shown + "': " + Errors.message(Native.errno()));

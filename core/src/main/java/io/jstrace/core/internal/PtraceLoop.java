@@ -349,7 +349,14 @@ public final class PtraceLoop {
     private void eventStop(ThreadState t, int sig, int event) {
         switch (event) {
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newChild(t, event);
-            case PTRACE_EVENT_EXEC -> exec(t);
+            case PTRACE_EVENT_EXEC -> {
+                boolean first = t.pid == launchedPid && !launchExecuted;
+                exec(t);
+                if (options.detachOnExecve() && !first) { // strace -b execve (strace.c: TE_STOP_BEFORE_EXECVE)
+                    detach(t, 0);
+                    return;
+                }
+            }
             case PTRACE_EVENT_SECCOMP -> seccompStop(t);
             case PTRACE_EVENT_STOP -> {
                 if (isStopSignal(sig)) {

@@ -1,0 +1,57 @@
+package io.jstrace.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Options strace 6.1 accepts that this build cannot honour: after strace's own checks of
+ * them (and with its messages), a one-line refusal, as strace refuses --secontext in a
+ * build without SELinux, rather than a trace that would not be what the option asks for.
+ */
+final class Refusals {
+    private Refusals() {}
+
+    /** The refusal for {@code o}, or {@code null}. */
+    static String of(Options o) {
+        if (o.daemonizeShort != 0) {
+            // strace.c: with -D the command is strace's own process and the tracer its
+            // grandchild; a JVM cannot fork, so the command would be the tracer's child
+            return "-D/--daemonize is not supported by jstrace: the tracer cannot leave the command its own process";
+        }
+        if (Qualifiers.decodePids(o.expressions).contains("comm")) {
+            return "-Y/--decode-pids=comm is not supported by jstrace yet: its decoders do not mark which"
+                    + " integers are pids";
+        }
+        if (o.user != null) {
+            if (!root()) return "You must be root to use the -u/--username option";
+            if (!userExists(o.user)) return "Cannot find user '" + o.user + "'";
+            return "-u/--user is not supported by jstrace yet: the command would run as root";
+        }
+        return null;
+    }
+
+    /** Real and effective uid 0 (strace: getuid() and geteuid()), from /proc/self/status. */
+    private static boolean root() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring(4).trim().split("\\s+");
+                    return ids[0].equals("0") && ids[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            // below
+        }
+        return false;
+    }
+
+    /** getpwnam, as far as /etc/passwd answers it. */
+    private static boolean userExists(String user) {
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith(user + ":"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
