@@ -37,56 +37,6 @@ class TermRecordTest {
         return TestPrograms.ptracePermitted() && TestPrograms.onPath("tmux") != null;
     }
 
-    /** A tmux server of our own, killed at close. */
-    private final class Tmux implements AutoCloseable {
-        final String socket = "jstrace-term-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-
-        Tmux(String command) throws Exception {
-            tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t", command);
-        }
-
-        String tmux(String... args) throws Exception {
-            List<String> c = new ArrayList<>(List.of("tmux", "-L", socket));
-            c.addAll(List.of(args));
-            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-            return out;
-        }
-
-        /** Runs {@code script} in the pane's shell and waits for it; its exit status. */
-        int run(String script) throws Exception {
-            Path s = dir.resolve("step" + System.nanoTime() + ".sh"), rc = dir.resolve("rc" + System.nanoTime());
-            Files.writeString(s, script + "\necho $? > " + rc + ".tmp; mv " + rc + ".tmp " + rc + "\n");
-            tmux("send-keys", "-t", "t", "sh " + s, "Enter");
-            return waitFor(rc, 60);
-        }
-
-        @Override
-        public void close() throws Exception {
-            tmux("kill-server");
-        }
-    }
-
-    private static int waitFor(Path rc, int seconds) throws Exception {
-        for (int k = 0; k < seconds * 20; k++) {
-            if (Files.exists(rc)) return Integer.parseInt(Files.readString(rc).trim());
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + rc);
-    }
-
-    /** The jstrace command line for a shell script. */
-    private static String jstrace(String... args) {
-        StringBuilder b = new StringBuilder();
-        for (String a : JstraceProcess.builder(Path.of("."), List.of(args)).command()) b.append(quote(a)).append(' ');
-        return b.toString().trim();
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
-    }
-
     /** Writes escape sequences and UTF-8 cut across writes, to stdout and stderr, then exits 3. */
     private static final String PROGRAM = "printf 'plain \\033[1;3'; printf '1mred\\033[0m caf\\303'; printf '\\251 "
             + "\\360\\237\\230'; printf '\\200 done\\r\\n'; printf 'to stderr\\n' >&2; ls /nonexistent-jstrace-term; "
@@ -95,16 +45,18 @@ class TermRecordTest {
     @Test
     void aRecordingReplaysTheProgramsBytesInEveryFormatAndInAsciinema() throws Exception {
         Path truth = dir.resolve("truth");
-        Process p = new ProcessBuilder("sh", "-c", "sh -c " + quote(PROGRAM) + " > " + quote(truth.toString()) + " 2>&1")
+        Process p = new ProcessBuilder("sh", "-c", "sh -c " + Tmux.quote(PROGRAM) + " > " + Tmux.quote(truth.toString()) + " 2>&1")
                 .start();
         assertEquals(3, p.waitFor());
-        byte[] want = Files.readAllBytes(truth);
-        try (Tmux t = new Tmux("sh")) {
+        // what the terminal received: the pane's line discipline turns each NL into CR NL (ONLCR)
+        byte[] want = Files.readString(truth, StandardCharsets.ISO_8859_1).replace("\n", "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        try (Tmux t = new Tmux(dir, "sh")) {
             for (String f : new String[] {"asciicast-v2", "asciicast-v3", "trace"}) {
                 Path rec = dir.resolve("rec." + f);
-                assertEquals(3, t.run(jstrace("record", "-q", "-f", f, "-o", rec.toString(), "--", "sh", "-c", PROGRAM)), f);
+                assertEquals(3, t.run(Tmux.jstrace("record", "-q", "-f", f, "-o", rec.toString(), "--", "sh", "-c", PROGRAM)), f);
                 Path played = dir.resolve("played." + f);
-                assertEquals(0, t.run(jstrace("play", "-s", "100", rec.toString()) + " > " + played), f);
+                assertEquals(0, t.run(Tmux.jstrace("play", "-s", "100", rec.toString()) + " > " + played), f);
                 assertArrayEquals(want, Files.readAllBytes(played), f + ": jstrace play");
                 Trace tr = Trace.load(rec);
                 TermEvent last = tr.events().get(tr.events().size() - 1);
@@ -127,10 +79,10 @@ class TermRecordTest {
 
     private String record(String mode, Path rec) throws Exception {
         Path prog = TestPrograms.compile("term_redraw");
-        try (Tmux t = new Tmux("sh")) {
+        try (Tmux t = new Tmux(dir, "sh")) {
             Path rc = dir.resolve("rc-" + mode);
             Path s = dir.resolve("rec-" + mode + ".sh");
-            Files.writeString(s, jstrace("record", "-q", "-f", "trace", "-o", rec.toString(), "--", prog.toString(), mode)
+            Files.writeString(s, Tmux.jstrace("record", "-q", "-f", "trace", "-o", rec.toString(), "--", prog.toString(), mode)
                     + "\necho $? > " + rc + ".tmp; mv " + rc + ".tmp " + rc + "\n");
             t.tmux("send-keys", "-t", "t", "sh " + s, "Enter");
             String screen = "";
@@ -149,7 +101,7 @@ class TermRecordTest {
             }
             assertTrue(screen.contains(want), screen);
             t.tmux("send-keys", "-t", "t", "q");
-            assertEquals(7, waitFor(rc, 60));
+            assertEquals(7, Tmux.waitFor(rc, 60));
         }
         Trace tr = Trace.load(rec);
         assertTrue(tr.events().stream().anyMatch(e -> e.type() == TermEvent.Type.RESIZE && e.size().width() == 60
@@ -173,7 +125,7 @@ class TermRecordTest {
 
     @Test
     void attachingRecordsFromThenOnAndDetachingLeavesTheProgramRunning() throws Exception {
-        try (Tmux t = new Tmux("sh -c 'i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.1; done'")) {
+        try (Tmux t = new Tmux(dir, "sh -c 'i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.1; done'")) {
             int pid = Integer.parseInt(t.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trim());
             Thread.sleep(1000);
             Path rec = dir.resolve("attach.json");
@@ -188,7 +140,7 @@ class TermRecordTest {
             Trace tr = Trace.load(rec);
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             for (TermEvent e : tr.events()) if (e.type().output()) o.writeBytes(e.data());
-            Matcher m = Pattern.compile("tick (\\d+)\n").matcher(o.toString(StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("tick (\\d+)\r\n").matcher(o.toString(StandardCharsets.UTF_8));
             List<Integer> ticks = new ArrayList<>();
             while (m.find()) ticks.add(Integer.parseInt(m.group(1)));
             assertTrue(ticks.size() >= 5, ticks.toString());
