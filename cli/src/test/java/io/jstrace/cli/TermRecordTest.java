@@ -146,9 +146,12 @@ class TermRecordTest {
             assertTrue(ticks.size() >= 5, ticks.toString());
             assertTrue(ticks.get(0) > 3, "recorded from the attach on: " + ticks);
             for (int k = 1; k < ticks.size(); k++) assertEquals(ticks.get(k - 1) + 1, ticks.get(k), ticks.toString());
-            // still running, untouched, after the detach
+            // still running, untouched, after the detach: not traced, not stopped, no seccomp filter left behind
             Thread.sleep(700);
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            assertTrue(status.contains("\nTracerPid:\t0\n") && status.contains("\nSeccomp:\t0\n"), status);
+            assertFalse(status.contains("(tracing stop)") || status.contains("(stopped)"), status);
             String screen = t.tmux("capture-pane", "-p", "-t", "t");
             Matcher last = Pattern.compile("tick (\\d+)").matcher(screen);
             int latest = 0;
@@ -158,12 +161,35 @@ class TermRecordTest {
     }
 
     @Test
+    void aLaunchedCommandRunsUnderTheRecordersSeccompFilter() throws Exception {
+        // /proc/PID/status says which seccomp mode a process is in: 2 is a filter (proc(5))
+        Path rec = dir.resolve("seccomp.json");
+        try (Tmux t = new Tmux(dir, "sh")) {
+            assertEquals(0, t.run(Tmux.jstrace("record", "-q", "-f", "trace", "-o", rec.toString(), "--", "grep",
+                    "-E", "^(Seccomp|Seccomp_filters):", "/proc/self/status")));
+        }
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (TermEvent e : Trace.load(rec).events()) if (e.type().output()) o.writeBytes(e.data());
+        assertTrue(o.toString(StandardCharsets.UTF_8).startsWith("Seccomp:\t2\r\nSeccomp_filters:\t1\r\n"), o.toString());
+    }
+
+    @Test
     void badFilesGiveOneLineAndAFailureStatus() throws Exception {
         Files.writeString(dir.resolve("foreign"), "PK\u0003\u0004 not a recording");
         Files.writeString(dir.resolve("cut.cast"), "{\"version\":2,\"width\":80,\"height\":24}\n[0.5, \"o\", \"ab");
         Files.writeString(dir.resolve("cut.json"), "{\"metadata\":{},\n\"events\":[\n{\"ts\":1,\"type\":\"stdout\"}");
+        Files.writeString(dir.resolve("corrupt.cast"), "{\"version\":3,\"term\":{\"cols\":80,\"rows\":24}}\n"
+                + "[0.1, \"o\", \"ok\"]\n[0.1, \"o\" \"no comma\"]\n[0.1, \"o\", \"after\"]\n");
+        Files.writeString(dir.resolve("corrupt.json"), "{\"metadata\":{\"run_id\":\"r\"},\n\"events\":[\n"
+                + "{\"ts\":1,\"type\":\"stdout\",\"data\":\"aGk=\"},\n{\"ts\":2,\"type\":\"stdout\",\"data\":\"#%!\"}\n]}\n");
+        byte[] noise = new byte[4096];
+        new java.util.Random(15).nextBytes(noise);
+        noise[0] = '{';
+        Files.write(dir.resolve("noise"), noise);
+        Files.writeString(dir.resolve("empty"), "");
         for (String cmd : new String[] {"play", "decode"}) {
-            for (String f : new String[] {"foreign", "cut.cast", "cut.json", "missing"}) {
+            for (String f : new String[] {"foreign", "cut.cast", "cut.json", "corrupt.cast", "corrupt.json", "noise",
+                    "empty", "missing"}) {
                 JstraceProcess.Result r = JstraceProcess.run(dir, List.of(cmd, f));
                 assertEquals(1, r.exit(), cmd + " " + f);
                 assertTrue(r.stderr().startsWith("jstrace: " + f + ": "), r.stderr());

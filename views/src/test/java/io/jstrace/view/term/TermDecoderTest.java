@@ -67,6 +67,10 @@ class TermDecoderTest {
         for (int k = 0; k < cuts.length; k++) cuts[k] = k + 1;
         List<Decoder.Clear> found = new Trace(MD, split(all, cuts)).clears();
         assertEquals(CLEARS.length, found.size(), found.toString());
+        // the seed's FindClearScreen: the events in which each clear completes (its last byte: a write of its own)
+        int[] at = new Trace(MD, split(all, cuts)).findClearScreen();
+        assertEquals(CLEARS.length, at.length);
+        for (int k = 0; k < at.length; k++) assertEquals(found.get(k).event(), at[k]);
         for (int k = 0; k < CLEARS.length; k++) assertEquals(CLEARS[k][1], found.get(k).form());
         // the seed's per-event search (bytes.Contains ESC[2J per event) finds none of them here
         int naive = 0;
