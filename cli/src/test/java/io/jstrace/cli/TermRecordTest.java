@@ -132,8 +132,9 @@ class TermRecordTest {
             Process j = JstraceProcess.builder(dir, List.of("record", "-q", "-f", "trace", "-o", rec.toString(), "-p",
                     Integer.toString(pid))).redirectErrorStream(true).redirectOutput(dir.resolve("attach.out").toFile())
                     .start();
-            Thread.sleep(2500);
-            j.destroy(); // SIGTERM: detach
+            // recording (the file streams): then SIGTERM detaches
+            for (int k = 0; k < 600 && countOf(rec, "\"type\":\"stdout\"") < 8; k++) Thread.sleep(50);
+            j.destroy();
             assertTrue(j.waitFor(30, TimeUnit.SECONDS));
             String out = Files.readString(dir.resolve("attach.out"));
             assertEquals(0, j.exitValue(), out);
@@ -158,6 +159,11 @@ class TermRecordTest {
             while (last.find()) latest = Integer.parseInt(last.group(1));
             assertTrue(latest > ticks.get(ticks.size() - 1) + 2, "ticks went on: " + latest + " after " + ticks);
         }
+    }
+
+    private static int countOf(Path file, String s) throws IOException {
+        if (!Files.exists(file)) return 0;
+        return Files.readString(file).split(Pattern.quote(s), -1).length - 1;
     }
 
     @Test

@@ -37,7 +37,7 @@ class TermPropertyTest {
                 (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80, (byte) 0xff, (byte) 0xc0);
         Arbitrary<Byte> b = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, special), net.jqwik.api.Tuple.of(2, utf8),
                 net.jqwik.api.Tuple.of(2, Arbitraries.bytes()));
-        return b.array(byte[].class).ofMaxSize(400);
+        return b.array(byte[].class).ofMaxSize(200);
     }
 
     private static List<TermEvent> cut(byte[] all, List<Integer> cuts) {
@@ -99,7 +99,7 @@ class TermPropertyTest {
                     case RESIZE, WINSIZE -> new TermEvent(g, t, pid, pid, -1, null, s, null);
                     default -> new TermEvent(g, t, pid, pid, -1, null, null, x);
                 });
-        return e.list().ofMaxSize(30).map(TermPropertyTest::cumulative);
+        return e.list().ofMaxSize(20).map(TermPropertyTest::cumulative);
     }
 
     /** Gaps made into times since the start. */
