@@ -69,6 +69,15 @@ class TermRecordTest {
                     assertTrue(tr.metadata().terminals().keySet().containsAll(List.of(0, 1, 2)));
                 }
             }
+            // jstrace's own output not a terminal: the metadata says which descriptors were; only those are recorded
+            Path rec = dir.resolve("redirected.json"), file = dir.resolve("redirected.out");
+            assertEquals(0, t.run(Tmux.jstrace("record", "-q", "-f", "trace", "-o", rec.toString(), "--", "sh", "-c",
+                    "echo to-file; echo to-tty >&2") + " > " + file));
+            assertEquals("to-file\n", Files.readString(file));
+            Trace tr = Trace.load(rec);
+            assertEquals(java.util.Set.of(0, 2), tr.metadata().terminals().keySet());
+            assertEquals(List.of("to-tty\r\n"), tr.events().stream().filter(e -> e.type().output())
+                    .map(e -> new String(e.data(), StandardCharsets.UTF_8)).toList());
             if (TestPrograms.onPath("asciinema") != null) {
                 Path cat = dir.resolve("cat.out");
                 assertEquals(0, t.run("asciinema cat " + dir.resolve("rec.asciicast-v2") + " > " + cat));
