@@ -81,14 +81,14 @@ class TermDecoderTest {
     @Test
     void sequencesAreSpelledOutForPeople() {
         List<TermEvent> ev = split(bytes("\033[1;31mred\033[0m\r\n\033]0;my title\007\033]8;;https://x.example\033\\"
-                + "link\033]8;;\033\\\033[?2004h\033[?2026h\033]52;c;aGVsbG8=\007\033[38;2;1;2;3m"), 5);
+                + "link\033]8;;\033\\\033[?2004h\033[?2026h\033]52;c;aGVsbG8=\007\033[38;2;1;2;3m\033[?1000h\033[?1006h\033[3A"), 5);
         StringBuilder all = new StringBuilder();
         for (Decoder.Decoded d : new Trace(MD, ev).decode()) all.append(d.text()).append('\n');
         String s = all.toString();
         for (String want : new String[] {"ESC[1;31m (bold, red)", "\"red\"", "reset", "CR LF",
                 "set icon name and window title: \"my title\"", "hyperlink to \"https://x.example\"", "hyperlink end",
                 "bracketed paste on", "synchronized output on", "clipboard write (5 bytes)", "foreground #010203",
-                "(sequence continues)"}) {
+                "(sequence continues)", "mouse click tracking on", "SGR mouse on", "cursor up 3"}) {
             assertTrue(s.contains(want), want + " in\n" + s);
         }
     }

@@ -39,14 +39,20 @@ class TermFormatTest {
     }
 
     private static byte[] write(Format f, List<TermEvent> events) throws IOException {
+        return write(f, MD, events);
+    }
+
+    /** {@code events} as a file in format {@code f} (also for {@link TermPropertyTest}). */
+    static byte[] write(Format f, Metadata md, List<TermEvent> events) throws IOException {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        TraceWriter w = TraceWriter.open(f, o, MD);
+        TraceWriter w = TraceWriter.open(f, o, md);
         for (TermEvent e : events) w.write(e);
         w.close();
         return o.toByteArray();
     }
 
-    private static Trace read(byte[] file) throws IOException {
+    /** The recording in {@code file}, read with {@link TraceReader} (also for {@link TermPropertyTest}). */
+    static Trace read(byte[] file) throws IOException {
         try (TraceReader r = TraceReader.open(new ByteArrayInputStream(file))) {
             List<TermEvent> l = new ArrayList<>();
             for (TermEvent e; (e = r.next()) != null; ) l.add(e);

@@ -2,7 +2,6 @@ package io.jstrace.view.term;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,19 +110,11 @@ class TermPropertyTest {
     }
 
     private static byte[] write(Format f, List<TermEvent> events) throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        TraceWriter w = TraceWriter.open(f, o, MD);
-        for (TermEvent e : events) w.write(e);
-        w.close();
-        return o.toByteArray();
+        return TermFormatTest.write(f, MD, events);
     }
 
     private static List<TermEvent> read(byte[] file) throws IOException {
-        try (TraceReader r = TraceReader.open(new ByteArrayInputStream(file))) {
-            List<TermEvent> l = new ArrayList<>();
-            for (TermEvent e; (e = r.next()) != null; ) l.add(e);
-            return l;
-        }
+        return TermFormatTest.read(file).events();
     }
 
     @Property(tries = 100)
