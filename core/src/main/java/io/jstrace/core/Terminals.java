@@ -6,8 +6,9 @@ import io.jstrace.core.internal.jnr.NativeBuffer;
 
 /**
  * What the tracer itself asks of a terminal: its window size (ioctl TIOCGWINSZ), for the
- * terminal recorder's initial size and the size right after a SIGWINCH. Native code stays
- * here, in core.
+ * terminal recorder's initial size and the size right after a SIGWINCH, and its output
+ * modes (TCGETS), for what the line discipline makes of the bytes written. Native code
+ * stays here, in core.
  */
 public final class Terminals {
     private static final long TIOCGWINSZ = 0x5413;
@@ -37,6 +38,27 @@ public final class Terminals {
             }
         } catch (LinkageError e) {
             return null;
+        }
+    }
+
+    /**
+     * The output modes ({@code struct termios}'s {@code c_oflag}: OPOST, ONLCR...) of the
+     * terminal {@code path} names, or -1 when it cannot be opened or is not a terminal.
+     */
+    public static int outputFlags(String path) {
+        if (path == null) return -1;
+        try {
+            LibC c = Native.libc();
+            int fd = c.open(path, O_RDONLY_NOCTTY_NONBLOCK_CLOEXEC);
+            if (fd < 0) return -1;
+            try {
+                NativeBuffer termios = NativeBuffer.allocate(64);
+                return c.ioctl(fd, TCGETS, termios) == 0 ? termios.getInt(4) : -1;
+            } finally {
+                c.close(fd);
+            }
+        } catch (LinkageError e) {
+            return -1;
         }
     }
 

@@ -195,6 +195,8 @@ final class Json {
     }
 
     /** {@code v} as a JSON string literal: quotes, backslashes and control characters escaped. */
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     static String quote(String v) {
         StringBuilder b = new StringBuilder(v.length() + 2).append('"');
         for (int k = 0; k < v.length(); k++) {
@@ -208,7 +210,8 @@ final class Json {
                 default -> {
                     if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
                             && !validSurrogate(v, k)) {
-                        b.append(String.format("\\u%04x", (int) c));
+                        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]);
                     } else {
                         b.append(c);
                     }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The terminal recorder's state table: turns payloads on terminal descriptors, SIGWINCH
  * and the ioctls that read the window size or set the terminal's mode into
- * {@link TermEvent}s.
+ * {@link TermEvent}s. Output is recorded as the terminal received it: each terminal's
+ * output modes ({@link OutputModes}) are asked once, then followed through TCSETS*.
  */
 final class TermTracker implements TraceListener {
     /** The syscalls the recorder stops at (with the fd table's own). */
@@ -29,6 +30,8 @@ final class TermTracker implements TraceListener {
     private final Consumer<TermEvent> emit;
     private Size lastSize;
     private final Map<String, String> modes = new HashMap<>();
+    /** Terminal path → its {@code c_oflag}. */
+    private final Map<String, Integer> outputModes = new HashMap<>();
 
     TermTracker(boolean input, long startEpochNanos, Size initialSize, Consumer<TermEvent> emit) {
         this.input = input;
@@ -43,13 +46,14 @@ final class TermTracker implements TraceListener {
 
     @Override
     public void onPayload(Payload p, Tracee t) {
-        if (!(p.file() instanceof OpenFile.Tty)) return;
+        if (!(p.file() instanceof OpenFile.Tty tty)) return;
         boolean read = p.direction() == Payload.Direction.READ;
         if (read && !input) return;
         if (p.data().length == 0) return;
         TermEvent.Type type = read ? TermEvent.Type.STDIN : p.fd() == 2 ? TermEvent.Type.STDERR : TermEvent.Type.STDOUT;
         long ts = ts(p.timestamp());
-        emit.accept(new TermEvent(ts, type, p.pid(), p.tid(), p.fd(), p.data(), null, null));
+        byte[] data = read ? p.data() : OutputModes.apply(outputModes(tty.path()), p.data());
+        emit.accept(new TermEvent(ts, type, p.pid(), p.tid(), p.fd(), data, null, null));
         if (p.truncated()) {
             emit.accept(new TermEvent(ts, TermEvent.Type.MARKER, p.pid(), p.tid(), p.fd(), null, null,
                     "jstrace: " + (p.length() - p.data().length) + " bytes of this " + p.syscall() + " not captured"));
@@ -70,6 +74,13 @@ final class TermTracker implements TraceListener {
         if (size.equals(lastSize)) return;
         lastSize = size;
         emit.accept(new TermEvent(ts, TermEvent.Type.RESIZE, s.pid(), s.tid(), -1, null, size, null));
+    }
+
+    private int outputModes(String tty) {
+        return outputModes.computeIfAbsent(tty, path -> {
+            int oflag = Terminals.outputFlags(path);
+            return oflag >= 0 ? oflag : OutputModes.DEFAULT;
+        });
     }
 
     private static String ttyOf(Tracee t) {
@@ -98,11 +109,16 @@ final class TermTracker implements TraceListener {
         } else if (request == TCSETS || request == TCSETSW || request == TCSETSF) {
             byte[] termios = t.memory().read(ptr, 16);
             if (termios == null) return;
-            int lflag = (termios[12] & 0xff) | (termios[13] & 0xff) << 8 | (termios[14] & 0xff) << 16
-                    | (termios[15] & 0xff) << 24;
+            // struct termios: c_iflag, c_oflag, c_cflag, c_lflag (include/uapi/asm-generic/termbits.h)
+            outputModes.put(tty.path(), u32(termios, 4));
+            int lflag = u32(termios, 12);
             String mode = ((lflag & ICANON) != 0 ? "cooked mode" : "raw mode") + ((lflag & ECHO) != 0 ? "" : ", no echo");
             if (mode.equals(modes.put(tty.path(), mode))) return;
             emit.accept(new TermEvent(ts(x.timestamp()), TermEvent.Type.MARKER, x.pid(), x.tid(), fd, null, null, mode));
         }
+    }
+
+    private static int u32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 }

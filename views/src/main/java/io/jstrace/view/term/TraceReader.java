@@ -22,13 +22,20 @@ import java.util.Map;
 
 /**
  * Reads a recording in any of the three {@link Format}s, found from its content. An
- * asciicast file is read one line at a time (any length); the trace JSON is one document,
- * parsed whole. Every problem is a {@link TraceFormatException} with one line saying what
- * and where; nothing else is thrown for any content.
+ * asciicast file is read one line at a time (any length), and so is the trace JSON in the
+ * layout {@link TraceWriter} writes (the metadata, then one event per line): a recording of
+ * any size is read in little memory. Trace JSON in another layout (the seed's own, indented)
+ * is parsed whole, up to {@link #MAX_WHOLE_DOCUMENT}. Every problem is a
+ * {@link TraceFormatException} with one line saying what and where; nothing else is thrown
+ * for any content.
  */
 public final class TraceReader implements Closeable {
-    /** Longest line or document read: a guard against a file that is not a recording at all. */
-    static final int MAX_DOCUMENT = 1 << 30;
+    /** Longest line read: a guard against a file that is not a recording at all. */
+    static final int MAX_LINE = 1 << 30;
+    /** Largest trace JSON parsed whole (not in the writer's one-event-per-line layout). */
+    static final int MAX_WHOLE_DOCUMENT = 16 << 20;
+    /** How the writer's trace JSON starts: its first line, then this second one. */
+    private static final String METADATA = "{\"metadata\":", EVENTS = "\"events\":[";
 
     private final Format format;
     private final Metadata metadata;
@@ -36,8 +43,12 @@ public final class TraceReader implements Closeable {
     private final List<TermEvent> events;
     private int next;
     private int lineNumber = 1;
+    /** Trace JSON read a line at a time: the events read so far, and whether its end was read. */
+    private int traceEvents;
+    private boolean traceEnded;
+    /** Whether the last line {@link #readLine} gave ended with a newline. */
+    private boolean lineEnded;
     private long lastTs;
-    private long v2LastMicros;
 
     private TraceReader(Format format, Metadata metadata, BufferedReader lines, List<TermEvent> events) {
         this.format = format;
@@ -68,22 +79,50 @@ public final class TraceReader implements Closeable {
         int nl = start.indexOf('\n');
         String first = nl < 0 ? start : start.substring(0, nl);
         if (first.contains("\"version\"") && !first.startsWith("{\"metadata\"")) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(b, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            return asciicast(r);
+            return asciicast(utf8(b));
         }
+        String[] two = start.split("\n", 3);
+        if (two.length == 3 && two[0].startsWith(METADATA) && two[1].strip().equals(EVENTS)) return traceLines(b);
         return traceJson(b);
     }
 
-    private static String readLine(BufferedReader r, int line) throws IOException {
+    private static BufferedReader utf8(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    /** The trace JSON as {@link TraceWriter} writes it: the metadata line, the events line, one event per line. */
+    private static TraceReader traceLines(InputStream in) throws IOException {
+        BufferedReader r = utf8(in);
+        String first = readLine(r, 1, null).strip();
+        readLine(r, 2, null);
+        Metadata md;
+        try {
+            if (!first.endsWith(",")) throw new Json.Bad("line 1: not the metadata");
+            Map<?, ?> d = Json.object(Json.parse(first.substring(0, first.length() - 1) + "}"), "document");
+            md = metadata(Json.object(d.get("metadata"), "metadata"));
+        } catch (Json.Bad e) {
+            throw new TraceFormatException("trace JSON: " + e.getMessage());
+        }
+        TraceReader t = new TraceReader(Format.TRACE, md, r, null);
+        t.lineNumber = 2;
+        return t;
+    }
+
+    /** The next line of {@code r} (line number {@code line}), {@code null} at the end; tells {@code t} whether it ended. */
+    private static String readLine(BufferedReader r, int line, TraceReader t) throws IOException {
         try {
             StringBuilder b = new StringBuilder();
             int c;
             while ((c = r.read()) >= 0) {
-                if (c == '\n') return b.toString();
-                if (b.length() >= MAX_DOCUMENT) throw new TraceFormatException("line " + line + ": too long");
+                if (c == '\n') {
+                    if (t != null) t.lineEnded = true;
+                    return b.toString();
+                }
+                if (b.length() >= MAX_LINE) throw new TraceFormatException("line " + line + ": too long");
                 b.append((char) c);
             }
+            if (t != null) t.lineEnded = false;
             return b.length() == 0 ? null : b.toString();
         } catch (CharacterCodingException e) {
             throw new TraceFormatException("line " + line + ": not UTF-8 text");
@@ -91,7 +130,7 @@ public final class TraceReader implements Closeable {
     }
 
     private static TraceReader asciicast(BufferedReader r) throws IOException {
-        String header = readLine(r, 1);
+        String header = readLine(r, 1, null);
         Map<?, ?> h;
         try {
             h = Json.object(Json.parse(header), "header");
@@ -132,8 +171,10 @@ public final class TraceReader implements Closeable {
     }
 
     private static TraceReader traceJson(InputStream in) throws IOException {
-        byte[] all = in.readNBytes(MAX_DOCUMENT);
-        if (in.read() >= 0) throw new TraceFormatException("trace JSON larger than 1 GiB: not read");
+        byte[] all = in.readNBytes(MAX_WHOLE_DOCUMENT);
+        if (in.read() >= 0) {
+            throw new TraceFormatException("trace JSON larger than 16 MiB and not one event per line: not read");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -254,8 +295,9 @@ public final class TraceReader implements Closeable {
     /** The next event, or {@code null} at the end. */
     public TermEvent next() throws IOException {
         if (events != null) return next < events.size() ? events.get(next++) : null;
+        if (format == Format.TRACE) return nextTraceLine();
         while (true) {
-            String line = readLine(lines, ++lineNumber);
+            String line = readLine(lines, ++lineNumber, this);
             if (line == null) return null;
             if (line.isBlank() || line.startsWith("#")) continue;
             TermEvent e;
@@ -266,6 +308,38 @@ public final class TraceReader implements Closeable {
             }
             if (e != null) return e;
         }
+    }
+
+    /** The next event of trace JSON in the writer's layout: one per line, a comma after all but the last. */
+    private TermEvent nextTraceLine() throws IOException {
+        while (!traceEnded) {
+            String line = readLine(lines, ++lineNumber, this);
+            if (line == null) throw cutShort(traceEvents);
+            line = line.strip();
+            if (line.isEmpty()) continue;
+            if (line.equals("]}")) {
+                traceEnded = true;
+                break;
+            }
+            int k = traceEvents++;
+            try {
+                TermEvent e = traceEvent(Json.object(Json.parse(line.endsWith(",") ? line.substring(0, line.length() - 1)
+                        : line), "event " + k), k);
+                if (e == null) continue;
+                if (e.ts() < lastTs) e = e.at(lastTs); // out of order: kept in file order
+                lastTs = e.ts();
+                return e;
+            } catch (Json.Bad x) {
+                if (!lineEnded) throw cutShort(traceEvents);
+                throw new TraceFormatException("trace JSON: line " + lineNumber + ": " + x.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static TraceFormatException cutShort(int events) {
+        return new TraceFormatException("trace JSON cut short: the recording did not finish (" + events
+                + " events written before the end)");
     }
 
     private TermEvent asciicastEvent(String line) throws Json.Bad {
@@ -280,7 +354,6 @@ public final class TraceReader implements Closeable {
         if (format == Format.ASCIICAST_V3) ts = lastTs + micros * 1000;
         else ts = Math.max(lastTs, micros * 1000);
         lastTs = ts;
-        v2LastMicros = micros;
         return switch (code) {
             case "o" -> TermEvent.output(ts, TermEvent.Type.STDOUT, data.getBytes(StandardCharsets.UTF_8));
             case "i" -> TermEvent.output(ts, TermEvent.Type.STDIN, data.getBytes(StandardCharsets.UTF_8));

@@ -67,6 +67,10 @@ class TermDecoderTest {
         for (int k = 0; k < cuts.length; k++) cuts[k] = k + 1;
         List<Decoder.Clear> found = new Trace(MD, split(all, cuts)).clears();
         assertEquals(CLEARS.length, found.size(), found.toString());
+        // the seed's FindClearScreen: the events in which each clear completes (its last byte: a write of its own)
+        int[] at = new Trace(MD, split(all, cuts)).findClearScreen();
+        assertEquals(CLEARS.length, at.length);
+        for (int k = 0; k < at.length; k++) assertEquals(found.get(k).event(), at[k]);
         for (int k = 0; k < CLEARS.length; k++) assertEquals(CLEARS[k][1], found.get(k).form());
         // the seed's per-event search (bytes.Contains ESC[2J per event) finds none of them here
         int naive = 0;
@@ -77,14 +81,14 @@ class TermDecoderTest {
     @Test
     void sequencesAreSpelledOutForPeople() {
         List<TermEvent> ev = split(bytes("\033[1;31mred\033[0m\r\n\033]0;my title\007\033]8;;https://x.example\033\\"
-                + "link\033]8;;\033\\\033[?2004h\033[?2026h\033]52;c;aGVsbG8=\007\033[38;2;1;2;3m"), 5);
+                + "link\033]8;;\033\\\033[?2004h\033[?2026h\033]52;c;aGVsbG8=\007\033[38;2;1;2;3m\033[?1000h\033[?1006h\033[3A"), 5);
         StringBuilder all = new StringBuilder();
         for (Decoder.Decoded d : new Trace(MD, ev).decode()) all.append(d.text()).append('\n');
         String s = all.toString();
         for (String want : new String[] {"ESC[1;31m (bold, red)", "\"red\"", "reset", "CR LF",
                 "set icon name and window title: \"my title\"", "hyperlink to \"https://x.example\"", "hyperlink end",
                 "bracketed paste on", "synchronized output on", "clipboard write (5 bytes)", "foreground #010203",
-                "(sequence continues)"}) {
+                "(sequence continues)", "mouse click tracking on", "SGR mouse on", "cursor up 3"}) {
             assertTrue(s.contains(want), want + " in\n" + s);
         }
     }
