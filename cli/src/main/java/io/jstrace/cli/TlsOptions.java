@@ -15,6 +15,9 @@ final class TlsOptions {
     boolean summary;
     boolean verbose;
     String library;
+    boolean plaintext;
+    Integer plaintextCap;
+    boolean hex;
     boolean help;
     List<String> command = new ArrayList<>();
 
@@ -37,8 +40,14 @@ final class TlsOptions {
                         + " ALPN, JA4", v -> summary = v)
                 .flag("-v --verbose", "also what the client offered and JA3, a line as each handshake completes,"
                         + " and the TCP connections that were not TLS", v -> verbose = v)
-                .value("-l", "LIB", String.class, "the TLS library for --plaintext: not supported yet (the"
-                        + " metadata needs no library)", v -> library = v)
+                .flag("--plaintext", "also the plaintext of every TLS library call (OpenSSL, LibreSSL, BoringSSL"
+                        + " SSL_read/SSL_write/SSL_peek and their _ex forms, GnuTLS gnutls_record_recv/send), through"
+                        + " breakpoints: every syscall stops then (x86_64)", v -> plaintext = v)
+                .value("--plaintext-cap", "BYTES", Integer.class, "the most bytes kept of each call (4096)",
+                        v -> plaintextCap = v)
+                .flag("--hex", "--plaintext as a hex dump rather than escaped text", v -> hex = v)
+                .value("-l", "LIB", String.class, "with --plaintext: only the libraries whose path this regular"
+                        + " expression finds (libssl, libgnutls, a program's own static copy)", v -> library = v)
                 .help("-h --help", "show this help", v -> help = v)
                 .positionals("CMD", "the command to run, with its arguments", v -> command = v);
     }

@@ -31,10 +31,10 @@ final class TlsView {
             err.println("jstrace: tls: --system is not supported yet; trace a command or -p PID");
             return 1;
         }
-        if (o.library != null) {
-            err.println("jstrace: tls: -l LIB is for --plaintext, which is not supported yet (the metadata needs no library)");
-            return 1;
+        if (!o.plaintext && (o.library != null || o.plaintextCap != null || o.hex)) {
+            return lines.usageError("tls: -l, --plaintext-cap and --hex go with --plaintext");
         }
+        if (o.plaintextCap != null && o.plaintextCap < 0) return lines.usageError("tls: invalid --plaintext-cap: " + o.plaintextCap);
         int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0);
         if (sources != 1) return lines.usageError("tls: need exactly one of CMD [ARGS] and -p PID[,PID...]");
         try {
@@ -50,6 +50,8 @@ final class TlsView {
                 ? io.jstrace.view.tls.TlsView.attach(pids(o.pids))
                 : io.jstrace.view.tls.TlsView.command(o.command).inheritedFds(Jstrace.inheritedFds());
         if (!o.verbose) b.tlsOnly().filter(e -> e.kind() == TlsEvent.Kind.CLOSE);
+        if (o.plaintext) b.plaintext(o.plaintextCap != null ? o.plaintextCap : 4096);
+        if (o.library != null) b.library(o.library);
         return b;
     }
 
@@ -77,7 +79,7 @@ final class TlsView {
                 else summary.text().forEach(lines::print);
             });
         }
-        Renderer<TlsEvent> r = o.json ? TlsJson.RENDERER : new TlsText(o.verbose);
+        Renderer<TlsEvent> r = o.json ? TlsJson.RENDERER : new TlsText(o.verbose, o.hex);
         lines.open(o.output, command, o.quiet ? r::line : r);
         return lines.watch(view, command, lines::event, () -> {});
     }

@@ -315,6 +315,55 @@ class TlsViewTest {
         throw new AssertionError("s_server did not start on " + port + ": " + Files.readString(dir.resolve("server.log")));
     }
 
+    /**
+     * {@code --plaintext}: breakpoints on libssl's functions give curl's request exactly as
+     * it sent it (its user agent the test's own) and the start of s_server's page, on the
+     * connection they belong to; text and hex dumps; -l refused without --plaintext.
+     */
+    @Test
+    void plaintextThroughBreakpointsOnTheConnection(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(available(), "needs openssl, curl, gnutls-cli and python3");
+        certificate(dir);
+        int port = freePort();
+        Process server = new ProcessBuilder(server(port)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            awaitPort(port);
+            Path out = dir.resolve("tls.jsonl");
+            String agent = "jstrace-plaintext-" + port;
+            var r = JstraceProcess.run(dir, List.of("tls", "--plaintext", "-j", "-o", out.toString(), "--", "curl",
+                    "-sk", "-o", "/dev/null", "-A", agent, "--resolve", "a.test:" + port + ":127.0.0.1",
+                    "https://a.test:" + port + "/"));
+            assertEquals(0, r.exit(), r.stderr());
+            List<JsonNode> records = records(out, Schemas.of("jstrace-tls.schema.json"));
+            assertEquals(1, records.size(), records.toString());
+            JsonNode calls = records.get(0).get("plaintext");
+            String sent = "", got = "";
+            for (JsonNode c : calls) {
+                String data = new String(java.util.HexFormat.of().parseHex(c.get("data_hex").asText()),
+                        StandardCharsets.ISO_8859_1);
+                assertEquals(Math.min(4096, c.get("length").asLong()), data.length(), c.toString()); // the cap
+                assertEquals(c.get("length").asLong() > 4096, c.get("truncated").asBoolean(), c.toString());
+                if (c.get("dir").asText().equals("write")) sent += data;
+                else got += data;
+                assertTrue(c.get("function").asText().startsWith("SSL_"), c.toString());
+            }
+            assertEquals("GET / HTTP/1.1\r\nHost: a.test:" + port + "\r\nUser-Agent: " + agent
+                    + "\r\nAccept: */*\r\n\r\n", sent);
+            assertTrue(got.startsWith("HTTP/1.0 200 ok\r\n"), got);
+            var text = JstraceProcess.run(dir, List.of("tls", "--plaintext", "--plaintext-cap", "16", "--", "curl",
+                    "-sk", "-o", "/dev/null", "-A", agent, "https://127.0.0.1:" + port + "/"));
+            assertTrue(text.stderr().contains("> SSL_write") && text.stderr().contains(": \"GET / HTTP/1.1\\r\\n\"..."),
+                    text.stderr());
+            var usage = JstraceProcess.run(dir, List.of("tls", "-l", "libssl", "true"));
+            assertEquals(1, usage.exit());
+            assertTrue(usage.stderr().contains("go with --plaintext"), usage.stderr());
+        } finally {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void summaryAndBadUsage(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(available(), "needs openssl, curl, gnutls-cli and python3");

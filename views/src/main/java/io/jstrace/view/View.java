@@ -181,6 +181,7 @@ public abstract class View<E> implements AutoCloseable {
             s = TraceSession.attach(pids, options);
         }
         s.addListener(tracer());
+        configure(s);
         s.onError(e -> errors.accept(e));
         synchronized (this) {
             session = s;
@@ -313,6 +314,12 @@ public abstract class View<E> implements AutoCloseable {
 
     /** Before a command is launched (its program found): e.g. the state table learns of jstrace itself. */
     protected void beforeLaunch() {}
+
+    /**
+     * What a view adds to its session before it starts, after its {@link #tracer()}:
+     * breakpoints, further listeners. Nothing by default.
+     */
+    protected void configure(TraceSession session) {}
 
     /**
      * Before processes are attached to: the pids to seize, e.g. each one's descendants too.

@@ -74,18 +74,37 @@ public final class PlaintextCapture implements TraceListener {
 
     /** The breakpoints: every {@link TlsFunction}, with returns, in every mapped file. */
     public static List<Breakpoint> breakpoints() {
-        return Arrays.stream(TlsFunction.values()).map(f -> Breakpoint.symbol(null, f.name()).withReturns()).toList();
+        return breakpoints(null);
+    }
+
+    /**
+     * The breakpoints: every {@link TlsFunction}, with returns, in the mapped files whose
+     * path {@code library} (a regular expression) finds, or in every one when it is null.
+     */
+    public static List<Breakpoint> breakpoints(String library) {
+        return Arrays.stream(TlsFunction.values()).map(f -> Breakpoint.symbol(library, f.name()).withReturns())
+                .toList();
     }
 
     /** {@code base} with the transfer syscalls stopping too (with a seccomp filter, only they stop). */
     public TraceOptions traceOptions(TraceOptions base) {
+        return traceOptionsFor(base);
+    }
+
+    /** {@code base} with the transfer syscalls this capture needs stopping too. */
+    public static TraceOptions traceOptionsFor(TraceOptions base) {
         var selected = base.syscalls();
         return base.withSyscalls(s -> selected.test(s) || SYSCALLS.contains(s.name()));
     }
 
     /** Adds the breakpoints and this listener to {@code session}, which has not started. */
     public void install(TraceSession session) {
-        breakpoints().forEach(session::addBreakpoint);
+        install(session, null);
+    }
+
+    /** Adds the breakpoints in the libraries {@code library} finds (all when null) and this listener. */
+    public void install(TraceSession session, String library) {
+        breakpoints(library).forEach(session::addBreakpoint);
         session.addListener(this);
     }
 

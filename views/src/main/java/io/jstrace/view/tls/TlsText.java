@@ -12,10 +12,20 @@ import java.util.Locale;
  * {@code handshake} line as each ServerHello is read.
  */
 public final class TlsText implements Renderer<TlsEvent> {
-    private final boolean verbose;
+    private final boolean verbose, hex;
 
     public TlsText(boolean verbose) {
+        this(verbose, false);
+    }
+
+    /**
+     * With {@code verbose}, what the client offered; the plaintext calls (with
+     * {@code --plaintext}) under their connection's line, escaped as strace escapes
+     * strings, or with {@code hex} as a hex dump.
+     */
+    public TlsText(boolean verbose, boolean hex) {
         this.verbose = verbose;
+        this.hex = hex;
     }
 
     @Override
@@ -51,7 +61,44 @@ public final class TlsText implements Renderer<TlsEvent> {
             if (!e.alpnOffered().isEmpty()) s.append(" alpn ").append(String.join(",", e.alpnOffered()));
         }
         if (e.problem() != null) s.append(" (").append(e.problem()).append(')');
-        return s.toString().stripTrailing();
+        String line = s.toString().stripTrailing();
+        if (e.kind() != TlsEvent.Kind.CLOSE || e.plaintext().isEmpty()) return line;
+        StringBuilder calls = new StringBuilder(line);
+        for (TlsPlaintext p : e.plaintext()) plaintext(calls.append('\n'), p);
+        return calls.toString();
+    }
+
+    /** {@code   > SSL_write 82: "GET / HTTP/1.1\r\n..."} ({@code >} the process sent it, {@code <} it read it). */
+    private void plaintext(StringBuilder s, TlsPlaintext p) {
+        s.append("    ").append(p.direction().equals("write") ? '>' : '<').append(' ').append(p.function()).append(' ')
+                .append(p.length()).append(':');
+        if (hex) {
+            for (int at = 0; at < p.data().length; at += 16) {
+                s.append(String.format(Locale.ROOT, "%n     %05x ", at));
+                for (int i = at; i < Math.min(at + 16, p.data().length); i++) {
+                    s.append(String.format(Locale.ROOT, " %02x", p.data()[i] & 0xff));
+                }
+            }
+            if (p.truncated()) s.append(String.format(Locale.ROOT, "%n     ..."));
+            return;
+        }
+        s.append(" \"");
+        for (byte b : p.data()) {
+            int c = b & 0xff;
+            switch (c) {
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                default -> {
+                    if (c >= 0x20 && c < 0x7f) s.append((char) c);
+                    else s.append(String.format(Locale.ROOT, "\\x%02x", c));
+                }
+            }
+        }
+        s.append('"');
+        if (p.truncated()) s.append("...");
     }
 
     private static String dash(String s) {

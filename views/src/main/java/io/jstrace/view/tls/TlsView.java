@@ -3,6 +3,7 @@ package io.jstrace.view.tls;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
+import io.jstrace.core.TraceSession;
 import io.jstrace.view.Source;
 import io.jstrace.view.View;
 import io.jstrace.view.ViewBuilder;
@@ -39,8 +40,16 @@ public final class TlsView extends View<TlsEvent> {
      */
     static final int PAYLOAD_LIMIT = 1 << 16;
 
-    private TlsView(ViewBuilder.Config<TlsEvent> config) {
+    /** The bytes kept of each library call with {@code --plaintext}, -1 without it. */
+    private final int plaintextCap;
+    /** Which mapped files' TLS functions get breakpoints (a regular expression), null for all. */
+    private final String library;
+    private TlsTracker tracker;
+
+    private TlsView(Builder b, ViewBuilder.Config<TlsEvent> config) {
         super(config);
+        this.plaintextCap = b.plaintextCap;
+        this.library = b.library;
     }
 
     /** A view that launches {@code argv} (PATH searched) and follows it and its descendants. */
@@ -82,13 +91,28 @@ public final class TlsView extends View<TlsEvent> {
 
     @Override
     protected TraceOptions traceOptions(TraceOptions defaults) {
-        return defaults.withFollowForks(true).withSeccompFilter(true).withPayloads(PAYLOAD_LIMIT)
+        TraceOptions o = defaults.withFollowForks(true).withPayloads(PAYLOAD_LIMIT)
                 .withSyscalls(s -> TlsTracker.SYSCALLS.contains(s.name()));
+        // With breakpoints every syscall stops: a seccomp filter outlives a detach, and a
+        // command detached from would then get ENOSYS from the mmap the breakpoints watch.
+        return plaintextCap < 0 ? o.withSeccompFilter(true) : PlaintextCapture.traceOptionsFor(o);
     }
 
     @Override
     protected TraceListener tracer() {
-        return new TlsTracker(this::emit);
+        tracker = new TlsTracker(this::emit);
+        return tracker;
+    }
+
+    /** With {@code --plaintext}: breakpoints on the TLS libraries, each call's bytes added to its connection. */
+    @Override
+    protected void configure(TraceSession session) {
+        if (plaintextCap < 0) return;
+        TlsTracker t = tracker;
+        new PlaintextCapture(plaintextCap, e -> t.plaintext(e.pid(), e.fd(), new TlsPlaintext(
+                e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano(), e.tid(), e.function(),
+                e.direction() == PlaintextEvent.Direction.WRITE ? "write" : "read", e.length(), e.data(),
+                e.truncated()))).install(session, library);
     }
 
     @Override
@@ -98,8 +122,30 @@ public final class TlsView extends View<TlsEvent> {
 
     /** How a {@link TlsView} is set up; {@link #build()} makes it. */
     public static final class Builder extends ViewBuilder<TlsEvent, Builder> {
+        private int plaintextCap = -1;
+        private String library;
+
         private Builder(Source source) {
             super(source);
+        }
+
+        /**
+         * The plaintext of every TLS library call (OpenSSL, LibreSSL, BoringSSL, GnuTLS), at
+         * most {@code cap} bytes each, through breakpoints on the library's functions
+         * ({@link PlaintextCapture}), in the connection's {@link TlsEvent#plaintext()}. Every
+         * syscall then stops. x86_64 only.
+         */
+        public Builder plaintext(int cap) {
+            if (cap < 0) throw new IllegalArgumentException("tls: plaintext cap " + cap);
+            plaintextCap = cap;
+            return this;
+        }
+
+        /** With {@link #plaintext}: only in the mapped files whose path {@code regex} finds (tracep's {@code -l LIB}). */
+        public Builder library(String regex) {
+            java.util.regex.Pattern.compile(regex); // a bad one fails here, not in the tracee
+            library = regex;
+            return this;
         }
 
         /** Only TLS connections: those whose first bytes were not a ClientHello left out. */
@@ -109,7 +155,8 @@ public final class TlsView extends View<TlsEvent> {
 
         public TlsView build() {
             if (source() instanceof Source.System) throw new IllegalStateException("tls: --system is not supported yet");
-            return new TlsView(config());
+            if (library != null && plaintextCap < 0) throw new IllegalStateException("tls: -l LIB is for --plaintext");
+            return new TlsView(this, config());
         }
     }
 }
