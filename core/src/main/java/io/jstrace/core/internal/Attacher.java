@@ -19,6 +19,14 @@ final class Attacher {
         if (pid == ProcessHandle.current().pid()) {
             throw new TraceException("I'm sorry, I can't let you do that, Dave.");
         }
+        if (parentOf(pid) == ProcessHandle.current().pid()) {
+            // The JDK's reaper waits for each child of ours by pid, from its own thread, and
+            // such a wait takes the ptrace stops of a tracee of our thread group too (wait(2):
+            // only __WNOTHREAD keeps a wait to its own thread; kernel/exit.c, wait_consider_task):
+            // the child would be left stopped and the JDK handed a stop as its exit status.
+            throw new TraceException("attach: " + pid + " is a child of this JVM, which waits for it itself:"
+                    + " launch it with TraceSession.launch instead");
+        }
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             List<Integer> tids = tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
                     .sorted((a, b) -> a == pid ? -1 : b == pid ? 1 : Integer.compare(a, b))
@@ -30,15 +38,25 @@ final class Attacher {
         }
     }
 
+    /** The parent of {@code pid} (the PPid line of /proc/PID/status), or 0. */
+    static long parentOf(int pid) {
+        return statusField(pid, "PPid:", 0);
+    }
+
     /** The thread group of {@code tid} (the Tgid line of /proc/TID/status), or {@code tid}. */
     static int tgidOf(int tid) {
+        return statusField(tid, "Tgid:", tid);
+    }
+
+    /** The number on the line of /proc/TID/status that starts with {@code field}, or {@code otherwise}. */
+    private static int statusField(int tid, String field, int otherwise) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
-            return lines.filter(l -> l.startsWith("Tgid:"))
-                    .mapToInt(l -> Integer.parseInt(l.substring(5).trim()))
+            return lines.filter(l -> l.startsWith(field))
+                    .mapToInt(l -> Integer.parseInt(l.substring(field.length()).trim()))
                     .findFirst()
-                    .orElse(tid);
+                    .orElse(otherwise);
         } catch (IOException | RuntimeException e) {
-            return tid;
+            return otherwise;
         }
     }
 

@@ -33,6 +33,14 @@ import java.util.Map;
  */
 public final class PtraceLoop {
     private static final int SYSCALL_INFO_SIZE = 88;
+    /**
+     * What the tracer thread waits for: its own tracees, clone children too (__WALL), and
+     * its own children, the launched command and the {@link Waker} (__WNOTHREAD). Without
+     * __WNOTHREAD a wait for -1 also reaps the children the JVM's other threads started
+     * (kernel/exit.c, do_wait walks every thread of the group), and their exit statuses are
+     * lost to the JDK, whose reaper thread waits for each of its own by pid.
+     */
+    private static final int WAIT_OWN = __WALL | __WNOTHREAD;
 
     private final LibC libc;
     private final ProcessMemory memory;
@@ -47,6 +55,7 @@ public final class PtraceLoop {
     private final NativeBuffer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
+    private final Waker waker;
     /** The fd tables, when asked for ({@link TraceOptions#keepsFdTable}), else {@code null}: nothing is spent. */
     private final FdTracker fds;
     /** The payload reader, when payloads are asked for, else {@code null}. */
@@ -84,6 +93,7 @@ public final class PtraceLoop {
         this.fds = options.keepsFdTable() ? new FdTracker() : null;
         this.payloads = options.payloadLimit() >= 0 ? new PayloadReader(options.payloadLimit(), fds) : null;
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
+        this.waker = new Waker(libc);
     }
 
     /** The host numbers of the syscalls the options select. */
@@ -165,34 +175,39 @@ public final class PtraceLoop {
      * @return the launched command's wait status, or 0 when nothing was launched
      */
     public int run() {
+        waker.arm();
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
-                int tid = libc.waitpid(-1, status, __WALL);
+                int tid = libc.waitpid(-1, status, WAIT_OWN);
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
+                }
+                if (waker.is(tid)) {
+                    if (!detachRequested) waker.arm();
+                    continue;
                 }
                 handle(tid, status.getInt(0));
             }
         } catch (Error e) {
             detachAll();
             throw e;
+        } finally {
+            waker.disarm();
         }
         return launchedStatus;
     }
 
     /**
      * Asks the loop to detach from every tracee and return. Safe from any thread: the
-     * loop may be blocked in waitpid, so this spawns a short-lived child of our own,
-     * whose exit wakes waitpid(-1) (signals would not: the JVM installs its handlers
-     * with SA_RESTART). A non-zero {@code signal} is sent to the launched command once it
-     * is detached.
+     * loop may be blocked in waitpid, so this ends the {@link Waker}, whose exit wakes it.
+     * A non-zero {@code signal} is sent to the launched command once it is detached.
      */
     public void requestDetach(int signal) {
         forwardSignal = signal;
         detachRequested = true;
-        Waker.wake(libc);
+        waker.wake();
     }
 
     /** The launched process's pid, or -1. */
@@ -489,7 +504,7 @@ public final class PtraceLoop {
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
         while (!threads.isEmpty() && System.nanoTime() < deadline) {
-            int tid = libc.waitpid(-1, status, __WALL | WNOHANG);
+            int tid = libc.waitpid(-1, status, WAIT_OWN | WNOHANG);
             if (tid < 0) break;
             ThreadState t = threads.get(tid);
             if (t == null || tid == 0) continue;
