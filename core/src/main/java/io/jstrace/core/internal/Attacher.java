@@ -31,8 +31,8 @@ final class Attacher {
             List<Integer> tids = tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
                     .sorted((a, b) -> a == pid ? -1 : b == pid ? 1 : Integer.compare(a, b))
                     .toList();
-            if (tids.isEmpty()) throw failure(pid, ESRCH);
-            return tids;
+            // A zombie lists no threads: PTRACE_SEIZE says why it cannot be traced (EPERM).
+            return tids.isEmpty() ? List.of(pid) : tids;
         } catch (IOException | NumberFormatException e) {
             throw failure(pid, ESRCH);
         }
@@ -50,20 +50,29 @@ final class Attacher {
 
     /** The number on the line of /proc/TID/status that starts with {@code field}, or {@code otherwise}. */
     private static int statusField(int tid, String field, int otherwise) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
-            return lines.filter(l -> l.startsWith(field))
-                    .mapToInt(l -> Integer.parseInt(l.substring(field.length()).trim()))
-                    .findFirst()
-                    .orElse(otherwise);
-        } catch (IOException | RuntimeException e) {
+        try {
+            return Integer.parseInt(statusLine(tid, field));
+        } catch (NumberFormatException e) {
             return otherwise;
+        }
+    }
+
+    /** The rest of the line of /proc/TID/status that starts with {@code field}, or "". */
+    private static String statusLine(int tid, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
+            return lines.filter(l -> l.startsWith(field)).map(l -> l.substring(field.length()).trim())
+                    .findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
     /** strace: {@code attach: ptrace(PTRACE_SEIZE, 1234): No such process}. */
     static TraceException failure(int pid, int errno) {
         String msg = "attach: ptrace(PTRACE_SEIZE, " + pid + "): " + Errors.message(errno);
-        if (errno == EPERM) {
+        if (errno == EPERM && statusLine(pid, "State:").startsWith("Z")) {
+            msg += " (it is a zombie: it has exited, and its parent has not waited for it yet)";
+        } else if (errno == EPERM) {
             msg += " (tracing another user's process needs CAP_SYS_PTRACE; check kernel.yama.ptrace_scope,"
                     + " and that no other tracer holds it)";
         }

@@ -109,6 +109,8 @@ public final class PtraceLoop {
     private int seizeOptions(boolean launched) {
         int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
         if (options.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+        // The prelude dies with us: alone it would exec the command without its arguments
+        // (see Launcher). After the command's execve, see commandStarted.
         if (launched) o |= PTRACE_O_EXITKILL;
         if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
@@ -253,7 +255,10 @@ public final class PtraceLoop {
 
     private void syscallStop(ThreadState t) {
         long n = libc.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, SYSCALL_INFO_SIZE, info);
-        if (n < 0) return;
+        if (n < 0) { // gone (ESRCH), or a kernel without it: never leave it stopped
+            resume(t, 0);
+            return;
+        }
         int op = info.getByte(0);
         Arch arch = Arch.ofAudit(info.getInt(4));
         if (arch != null) t.arch = arch;
@@ -275,6 +280,15 @@ public final class PtraceLoop {
         if (t.hidden) {
             if (!s.name().equals("execve")) return;
             args = retarget(t, args);
+            if (args == null) {
+                // Gone (killed), its death is reported next. Else the prelude would exec the
+                // program without its arguments: never run that.
+                if (!inStop(t)) return;
+                dispatcher.error(new TraceException("cannot hand the command its arguments: the launch prelude's"
+                        + " memory is unreadable (process_vm_readv)"));
+                failedLaunch(t);
+                return;
+            }
             t.hidden = false;
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
@@ -284,15 +298,23 @@ public final class PtraceLoop {
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
     }
 
+    /** Whether {@code t} is still in its ptrace stop: ptrace requests fail with ESRCH once it is not. */
+    private boolean inStop(ThreadState t) {
+        return libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0;
+    }
+
     /** The payloads and blind spots of one syscall exit, after its own record. */
     private void payloads(ThreadState t, SyscallEnter e, long rval, long now) {
         for (io.jstrace.core.TraceRecord r : payloads.exit(t, e, rval, now)) dispatcher.record(r, t);
     }
 
-    /** Points the prelude's execve at the caller's argv and environment (see {@link Launcher}). */
+    /**
+     * Points the prelude's execve at the caller's argv and environment (see {@link Launcher});
+     * {@code null} when that cannot be done.
+     */
     private SyscallArgs retarget(ThreadState t, SyscallArgs args) {
         long[] argvEnvp = Launcher.retarget(t.pid, t.memory, launchedArgc);
-        if (argvEnvp == null || !registers.setArgs12(t, argvEnvp[0], argvEnvp[1])) return args;
+        if (argvEnvp == null || !registers.setArgs12(t, argvEnvp[0], argvEnvp[1])) return null;
         return new SyscallArgs(args.a0(), argvEnvp[0], argvEnvp[1], args.a3(), args.a4(), args.a5());
     }
 
@@ -401,7 +423,7 @@ public final class PtraceLoop {
      * leader's id; PTRACE_GETEVENTMSG gives its former id.
      */
     private void exec(ThreadState t) {
-        if (t.pid == launchedPid) launchExecuted = true;
+        if (t.pid == launchedPid && !launchExecuted) commandStarted(t);
         int former = t.tid;
         if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0) former = (int) word.getLong(0);
         if (former != t.tid) {
@@ -414,6 +436,17 @@ public final class PtraceLoop {
         }
         if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
+    }
+
+    /**
+     * The launched command's own execve succeeded. If we are killed from now on it runs on
+     * untraced, as under strace, unless a seccomp filter was installed: a filter outlives its
+     * tracer, and then its SECCOMP_RET_TRACE fails every filtered call with ENOSYS
+     * (seccomp(2)), so such a command keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf.
+     */
+    private void commandStarted(ThreadState t) {
+        launchExecuted = true;
+        if (stopAt == null) libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
     }
 
     private void groupStop(ThreadState t, int sig) {
