@@ -87,7 +87,7 @@ final class Jstrace {
      * -s, -y/-yy, -X and the per-syscall and per-descriptor qualifiers; -v as abbrev=none,
      * in its place among the -e abbrev= expressions.
      */
-    private static DecodeOptions decodeOptions(Options o, List<String> args) {
+    static DecodeOptions decodeOptions(Options o, List<String> args) {
         List<String> e = new ArrayList<>(o.expressions);
         if (o.abbrev != null) e.add("abbrev=" + o.abbrev);
         if (o.verboseSet != null) e.add("verbose=" + o.verboseSet);
