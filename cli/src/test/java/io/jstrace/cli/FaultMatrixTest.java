@@ -298,7 +298,8 @@ class FaultMatrixTest {
     }
 
     private void attachedTracerKilled() throws Exception {
-        int pid = orphan("while :; do /bin/sleep 0.05; done");
+        ProcessHandle h = orphan("while :; do /bin/sleep 0.05; done");
+        int pid = (int) h.pid();
         try {
             Process j = JstraceProcess.builder(dir, List.of("-f", "-o", dir.resolve("log").toString(), "-p", "" + pid))
                     .start();
@@ -307,7 +308,7 @@ class FaultMatrixTest {
             assertUntraced(pid);
             assertTrue(Files.exists(Path.of("/proc/" + pid)), "runs on");
         } finally {
-            Native.libc().kill(pid, 9);
+            h.destroyForcibly();
         }
     }
 
@@ -403,7 +404,8 @@ class FaultMatrixTest {
     }
 
     private void seizeRefused() throws Exception {
-        int pid = orphan("exec /bin/sleep 5");
+        ProcessHandle h = orphan("exec /bin/sleep 60");
+        int pid = (int) h.pid();
         try {
             NativeFaults.inject((name, args) -> name.equals("ptrace")
                     && ((Number) args[0]).longValue() == Ptrace.PTRACE_SEIZE ? NativeFaults.fail(Ptrace.EPERM) : null);
@@ -413,7 +415,7 @@ class FaultMatrixTest {
                     e.getMessage());
             assertUntraced(pid);
         } finally {
-            Native.libc().kill(pid, 9);
+            h.destroyForcibly();
         }
     }
 
@@ -544,7 +546,9 @@ class FaultMatrixTest {
     }
 
     private void attachInNamespace() throws Exception {
-        int outer = orphan("exec unshare -pf /bin/sh -c 'while :; do /bin/sleep 0.05; done'");
+        ProcessHandle outerHandle = orphan("exec unshare -pf /bin/sh -c 'while :; do /bin/sleep 0.05; done'");
+        int outer = (int) outerHandle.pid();
+        ProcessHandle innerHandle = null;
         int inner = -1;
         try {
             for (int i = 0; i < 100 && inner < 0; i++) {
@@ -552,6 +556,7 @@ class FaultMatrixTest {
                 if (inner < 0) Thread.sleep(20);
             }
             assertTrue(inner > 0);
+            innerHandle = ProcessHandle.of(inner).orElseThrow();
             List<String> execs = Collections.synchronizedList(new ArrayList<>());
             TraceSession s = TraceSession.attach(List.of(inner), TraceOptions.defaults().withFollowForks(true));
             s.addListener(new TraceListener() {
@@ -568,13 +573,15 @@ class FaultMatrixTest {
             Thread.sleep(100);
             for (ProcessHandle h : ProcessHandle.of(inner).orElseThrow().children().toList()) assertUntraced((int) h.pid());
         } finally {
-            if (inner > 0) Native.libc().kill(inner, 9); // the namespace's init: all in it die
-            Native.libc().kill(outer, 9);
+            // by handle, which checks the start time: a pid is never killed after reuse
+            if (innerHandle != null) innerHandle.destroyForcibly(); // the namespace's init: all in it die
+            outerHandle.destroyForcibly();
         }
     }
 
     private void attachZombie() throws Exception {
-        int parent = orphan("/bin/sleep 0.01 & exec /bin/sleep 5");
+        ProcessHandle h = orphan("/bin/sleep 0.01 & exec /bin/sleep 60");
+        int parent = (int) h.pid();
         try {
             int zombie = -1;
             for (int i = 0; i < 100 && zombie < 0; i++) {
@@ -590,7 +597,7 @@ class FaultMatrixTest {
                     + "): Operation not permitted (it is a zombie"), r.stderr());
             assertFalse(r.stderr().contains("Exception"), r.stderr());
         } finally {
-            Native.libc().kill(parent, 9);
+            h.destroyForcibly();
         }
     }
 
@@ -615,13 +622,16 @@ class FaultMatrixTest {
         return JstraceProcess.run(dir, args);
     }
 
-    /** A process that is not our child (so the JDK does not wait for it): sh -c SCRIPT, its pid. */
-    private int orphan(String script) throws Exception {
+    /**
+     * A process that is not our child (so the JDK does not wait for it): sh -c SCRIPT. Its
+     * handle kills it only if it is still the same process (destroy checks the start time).
+     */
+    private ProcessHandle orphan(String script) throws Exception {
         Process p = new ProcessBuilder("/bin/sh", "-c", "/bin/sh -c \"$0\" >/dev/null 2>&1 </dev/null & echo $!", script)
                 .start();
         int pid = Integer.parseInt(new String(p.getInputStream().readAllBytes()).strip());
         p.waitFor();
-        return pid;
+        return ProcessHandle.of(pid).orElseThrow();
     }
 
     /** The command jstrace {@code j} launched, once it runs traced with {@code word} in its command line. */
