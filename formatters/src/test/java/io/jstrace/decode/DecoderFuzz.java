@@ -29,6 +29,8 @@ class DecoderFuzz {
     private static final long[] REGIONS = {0x10000, 0x20000, 0x7fff_f000_0000L, 0x7fff_f000_8000L};
     private static final int REGION = 1024;
     private static final StraceText TEXT = new StraceText(StraceText.Escape.OCTAL);
+    private static final java.util.Map<Arch, List<String>> NAMES = java.util.Map.of(
+            X86_64.INSTANCE, names(X86_64.INSTANCE), Aarch64.INSTANCE, names(Aarch64.INSTANCE));
 
     /** One generated call: which syscall, its registers, return value, memory, options. */
     record Input(Arch arch, String name, long[] args, long ret, Regions memory, int limit, boolean verbose) {
@@ -67,7 +69,7 @@ class DecoderFuzz {
     @Provide
     Arbitrary<Input> calls() {
         Arbitrary<Arch> arch = Arbitraries.of(X86_64.INSTANCE, Aarch64.INSTANCE);
-        return arch.flatMap(a -> Combinators.combine(Arbitraries.of(names(a)), register().array(long[].class).ofSize(6),
+        return arch.flatMap(a -> Combinators.combine(Arbitraries.of(NAMES.get(a)), register().array(long[].class).ofSize(6),
                 returnValue(), memory(), Arbitraries.of(0, 4, 32, 4096), Arbitraries.of(false, true))
                 .as((name, args, ret, mem, limit, verbose) -> new Input(a, name, args, ret, mem, limit, verbose)));
     }
@@ -105,24 +107,29 @@ class DecoderFuzz {
     }
 
     /**
-     * Memory: each region's bytes (some regions short or absent), with 8-byte slots
-     * overwritten by pointers into the regions and small lengths, as real structures hold.
+     * Memory from a seed (cheap to generate, reproducible): each region's bytes, of a random
+     * length (some short or empty), with 8-byte slots overwritten by pointers into the
+     * regions and small lengths, as real structures hold.
      */
     static Arbitrary<Regions> memory() {
-        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(REGION);
-        Arbitrary<long[]> slots = register().array(long[].class).ofMaxSize(64);
-        Arbitrary<int[]> where = Arbitraries.integers().between(0, REGION / 8).array(int[].class).ofMaxSize(64);
-        return Combinators.combine(bytes.list().ofSize(REGIONS.length), slots, where).as((regions, s, w) -> {
-            byte[][] r = new byte[REGIONS.length][];
+        return Arbitraries.longs().map(seed -> {
+            java.util.Random r = new java.util.Random(seed);
+            byte[][] regions = new byte[REGIONS.length][];
             for (int k = 0; k < REGIONS.length; k++) {
-                ByteBuffer b = ByteBuffer.wrap(regions.get(k)).order(ByteOrder.LITTLE_ENDIAN);
-                for (int i = 0; i < Math.min(s.length, w.length); i++) {
-                    int at = 8 * w[i];
-                    if (at + 8 <= b.capacity() && (i + k) % REGIONS.length == 0) b.putLong(at, s[i]);
+                byte[] b = new byte[r.nextInt(8) == 0 ? r.nextInt(16) : r.nextInt(REGION + 1)];
+                r.nextBytes(b);
+                ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+                for (int at = 0; at + 8 <= b.length; at += 8) {
+                    switch (r.nextInt(4)) {
+                        case 0 -> buf.putLong(at, REGIONS[r.nextInt(REGIONS.length)] + r.nextInt(REGION));
+                        case 1 -> buf.putLong(at, r.nextInt(300));
+                        case 2 -> buf.putInt(at, r.nextInt(64)).putInt(at + 4, r.nextInt(1 << 16));
+                        default -> {}
+                    }
                 }
-                r[k] = b.array();
+                regions[k] = b;
             }
-            return new Regions(r);
+            return new Regions(regions);
         });
     }
 
