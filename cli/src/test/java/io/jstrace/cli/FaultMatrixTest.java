@@ -287,13 +287,19 @@ class FaultMatrixTest {
         Path log = dir.resolve("log");
         Process j = JstraceProcess.builder(dir, List.of("-o", log.toString(), "/bin/sleep", "0.5")).start();
         int pid = launchedChild(j, "sleep");
-        new ProcessBuilder("kill", "-" + sig, "" + pid).start().waitFor();
-        if (stops) {
-            Thread.sleep(800); // stopped: sleep's half second passes, it does not end
-            assertTrue(j.isAlive(), "the tracee stays stopped until SIGCONT");
-            new ProcessBuilder("kill", "-CONT", "" + pid).start().waitFor();
+        ProcessHandle tracee = ProcessHandle.of(pid).orElseThrow();
+        try {
+            new ProcessBuilder("kill", "-" + sig, "" + pid).start().waitFor();
+            if (stops) {
+                Thread.sleep(800); // stopped: sleep's half second passes, it does not end
+                assertTrue(j.isAlive(), "the tracee stays stopped until SIGCONT");
+                new ProcessBuilder("kill", "-CONT", "" + pid).start().waitFor();
+            }
+            assertTrue(j.waitFor(20, TimeUnit.SECONDS));
+        } finally { // a failed row leaves nothing stopped behind
+            if (j.isAlive()) j.destroyForcibly().waitFor();
+            tracee.destroyForcibly();
         }
-        assertTrue(j.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, j.exitValue(), new String(j.getErrorStream().readAllBytes()));
         String text = Files.readString(log);
         assertTrue(text.contains("--- SIG" + sig + " {si_signo=SIG" + sig + ", si_code=SI_USER"), text);
