@@ -81,7 +81,7 @@ final class Jstrace {
     }
 
     /** -s, -X, the descriptor, per-syscall and per-descriptor qualifiers (-y, -v and the rest are qualifiers by now). */
-    private static DecodeOptions decodeOptions(Options o) {
+    static DecodeOptions decodeOptions(Options o) {
         java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions);
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
         java.util.Set<String> details = new java.util.HashSet<>(fds);

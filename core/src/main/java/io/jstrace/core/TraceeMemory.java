@@ -14,8 +14,12 @@ public interface TraceeMemory {
      */
     int read(long address, byte[] dst, int offset, int length);
 
-    /** Exactly {@code length} bytes at {@code address}, or {@code null} if any is unreadable. */
+    /**
+     * Exactly {@code length} bytes at {@code address}, or {@code null} if any is unreadable;
+     * a negative length (a length taken from a garbage register) reads nothing.
+     */
     default byte[] read(long address, int length) {
+        if (length < 0) return null;
         byte[] b = new byte[length];
         return read(address, b, 0, length) == length ? b : null;
     }

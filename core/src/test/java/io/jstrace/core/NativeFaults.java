@@ -33,18 +33,18 @@ public final class NativeFaults {
      * Makes every libc call go through {@code f}, called with the function's name and
      * arguments: it returns a value to fail or fake the call, or null to make it.
      */
-    static void inject(BiFunction<String, Object[], Long> f) {
+    public static void inject(BiFunction<String, Object[], Long> f) {
         fault = f;
     }
 
     /** A failed call's result: -1, with {@code errno} as the calling thread's errno. */
-    static Long fail(int errno) {
+    public static Long fail(int errno) {
         LastError.getInstance().set(errno);
         return -1L;
     }
 
     /** Every call goes to libc again. */
-    static void restore() {
+    public static void restore() {
         fault = null;
     }
 

@@ -16,8 +16,8 @@ final class Calls {
     private HostFacts host = HostFacts.NONE;
     private final String name;
     private long[] args = new long[6];
-    private FakeMemory memory = new FakeMemory();
-    private FakeMemory atEntry;
+    private io.jstrace.core.TraceeMemory memory = new FakeMemory();
+    private io.jstrace.core.TraceeMemory atEntry;
     private Arch arch = X86_64.INSTANCE;
     private int stringLimit = 32;
     private boolean verbose;
@@ -36,7 +36,7 @@ final class Calls {
         return this;
     }
 
-    Calls mem(FakeMemory m) {
+    Calls mem(io.jstrace.core.TraceeMemory m) {
         memory = m;
         return this;
     }

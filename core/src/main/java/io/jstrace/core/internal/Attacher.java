@@ -19,33 +19,60 @@ final class Attacher {
         if (pid == ProcessHandle.current().pid()) {
             throw new TraceException("I'm sorry, I can't let you do that, Dave.");
         }
+        if (parentOf(pid) == ProcessHandle.current().pid()) {
+            // The JDK's reaper waits for each child of ours by pid, from its own thread, and
+            // such a wait takes the ptrace stops of a tracee of our thread group too (wait(2):
+            // only __WNOTHREAD keeps a wait to its own thread; kernel/exit.c, wait_consider_task):
+            // the child would be left stopped and the JDK handed a stop as its exit status.
+            throw new TraceException("attach: " + pid + " is a child of this JVM, which waits for it itself:"
+                    + " launch it with TraceSession.launch instead");
+        }
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             List<Integer> tids = tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
                     .sorted((a, b) -> a == pid ? -1 : b == pid ? 1 : Integer.compare(a, b))
                     .toList();
-            if (tids.isEmpty()) throw failure(pid, ESRCH);
-            return tids;
+            // A zombie lists no threads: PTRACE_SEIZE says why it cannot be traced (EPERM).
+            return tids.isEmpty() ? List.of(pid) : tids;
         } catch (IOException | NumberFormatException e) {
             throw failure(pid, ESRCH);
         }
     }
 
+    /** The parent of {@code pid} (the PPid line of /proc/PID/status), or 0. */
+    static long parentOf(int pid) {
+        return statusField(pid, "PPid:", 0);
+    }
+
     /** The thread group of {@code tid} (the Tgid line of /proc/TID/status), or {@code tid}. */
     static int tgidOf(int tid) {
+        return statusField(tid, "Tgid:", tid);
+    }
+
+    /** The number on the line of /proc/TID/status that starts with {@code field}, or {@code otherwise}. */
+    private static int statusField(int tid, String field, int otherwise) {
+        try {
+            return Integer.parseInt(statusLine(tid, field));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** The rest of the line of /proc/TID/status that starts with {@code field}, or "". */
+    private static String statusLine(int tid, String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
-            return lines.filter(l -> l.startsWith("Tgid:"))
-                    .mapToInt(l -> Integer.parseInt(l.substring(5).trim()))
-                    .findFirst()
-                    .orElse(tid);
+            return lines.filter(l -> l.startsWith(field)).map(l -> l.substring(field.length()).trim())
+                    .findFirst().orElse("");
         } catch (IOException | RuntimeException e) {
-            return tid;
+            return "";
         }
     }
 
     /** strace: {@code attach: ptrace(PTRACE_SEIZE, 1234): No such process}. */
     static TraceException failure(int pid, int errno) {
         String msg = "attach: ptrace(PTRACE_SEIZE, " + pid + "): " + Errors.message(errno);
-        if (errno == EPERM) {
+        if (errno == EPERM && statusLine(pid, "State:").startsWith("Z")) {
+            msg += " (it is a zombie: it has exited, and its parent has not waited for it yet)";
+        } else if (errno == EPERM) {
             msg += " (tracing another user's process needs CAP_SYS_PTRACE; check kernel.yama.ptrace_scope,"
                     + " and that no other tracer holds it)";
         }

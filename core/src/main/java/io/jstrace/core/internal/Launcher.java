@@ -207,7 +207,7 @@ public final class Launcher {
      * the JVM's jars and sockets are not the command's, and strace's child gets only
      * what strace was given.
      */
-    private static NativeBuffer closeOthers(LibC libc, java.util.Set<Integer> keepFds) {
+    static NativeBuffer closeOthers(LibC libc, java.util.Set<Integer> keepFds) {
         NativeBuffer actions = NativeBuffer.allocate(256);
         libc.posix_spawn_file_actions_init(actions);
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {

@@ -36,6 +36,14 @@ public final class PtraceLoop {
     private static final int SYSCALL_INFO_SIZE = 88;
     /** include/uapi/linux/sched.h. */
     private static final long CLONE_VM = 0x100, CLONE_THREAD = 0x10000;
+    /**
+     * What the tracer thread waits for: its own tracees, clone children too (__WALL), and
+     * its own children, the launched command and the {@link Waker} (__WNOTHREAD). Without
+     * __WNOTHREAD a wait for -1 also reaps the children the JVM's other threads started
+     * (kernel/exit.c, do_wait walks every thread of the group), and their exit statuses are
+     * lost to the JDK, whose reaper thread waits for each of its own by pid.
+     */
+    private static final int WAIT_OWN = __WALL | __WNOTHREAD;
 
     private final LibC libc;
     private final ProcessMemory memory;
@@ -50,6 +58,7 @@ public final class PtraceLoop {
     private final NativeBuffer cpuClock;
     private final Registers registers;
     private final Clock clock = new Clock();
+    private final Waker waker;
     /** The fd tables, when asked for ({@link TraceOptions#keepsFdTable}), else {@code null}: nothing is spent. */
     private final FdTracker fds;
     /** The payload reader, when payloads are asked for, else {@code null}. */
@@ -99,6 +108,7 @@ public final class PtraceLoop {
         this.breakpoints = breakpoints.isEmpty() ? null
                 : new Breakpoints(breakpoints, libc, registers, memory, clock, new BreakpointLoop());
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
+        this.waker = new Waker(libc);
     }
 
     /** The host numbers of the syscalls the options select. */
@@ -119,6 +129,8 @@ public final class PtraceLoop {
         if (options.followForks() || breakpoints != null) {
             o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
         }
+        // The prelude dies with us: alone it would exec the command without its arguments
+        // (see Launcher). After the command's execve, see commandStarted.
         if (launched) o |= PTRACE_O_EXITKILL;
         if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
@@ -186,6 +198,7 @@ public final class PtraceLoop {
      * @return the launched command's wait status, or 0 when nothing was launched
      */
     public int run() {
+        waker.arm();
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
@@ -194,31 +207,35 @@ public final class PtraceLoop {
                     handle(d[0], d[1]);
                     continue;
                 }
-                int tid = libc.waitpid(-1, status, __WALL);
+                int tid = libc.waitpid(-1, status, WAIT_OWN);
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
+                }
+                if (waker.is(tid)) {
+                    if (!detachRequested) waker.arm();
+                    continue;
                 }
                 handle(tid, status.getInt(0));
             }
         } catch (Error e) {
             detachAll();
             throw e;
+        } finally {
+            waker.disarm();
         }
         return launchedStatus;
     }
 
     /**
      * Asks the loop to detach from every tracee and return. Safe from any thread: the
-     * loop may be blocked in waitpid, so this spawns a short-lived child of our own,
-     * whose exit wakes waitpid(-1) (signals would not: the JVM installs its handlers
-     * with SA_RESTART). A non-zero {@code signal} is sent to the launched command once it
-     * is detached.
+     * loop may be blocked in waitpid, so this ends the {@link Waker}, whose exit wakes it.
+     * A non-zero {@code signal} is sent to the launched command once it is detached.
      */
     public void requestDetach(int signal) {
         forwardSignal = signal;
         detachRequested = true;
-        Waker.wake(libc);
+        waker.wake();
     }
 
     /** The launched process's pid, or -1. */
@@ -270,7 +287,10 @@ public final class PtraceLoop {
 
     private void syscallStop(ThreadState t) {
         long n = libc.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, SYSCALL_INFO_SIZE, info);
-        if (n < 0) return;
+        if (n < 0) { // gone (ESRCH), or a kernel without it: never leave it stopped
+            resume(t, 0);
+            return;
+        }
         int op = info.getByte(0);
         Arch arch = Arch.ofAudit(info.getInt(4));
         if (arch != null) t.arch = arch;
@@ -292,6 +312,15 @@ public final class PtraceLoop {
         if (t.hidden) {
             if (!s.name().equals("execve")) return;
             args = retarget(t, args);
+            if (args == null) {
+                // Gone (killed), its death is reported next. Else the prelude would exec the
+                // program without its arguments: never run that.
+                if (!inStop(t)) return;
+                dispatcher.error(new TraceException("cannot hand the command its arguments: the launch prelude's"
+                        + " memory is unreadable (process_vm_readv)"));
+                failedLaunch(t);
+                return;
+            }
             t.hidden = false;
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
@@ -301,15 +330,23 @@ public final class PtraceLoop {
         if (!t.enterSuppressed) dispatcher.record(t.enter, t);
     }
 
+    /** Whether {@code t} is still in its ptrace stop: ptrace requests fail with ESRCH once it is not. */
+    private boolean inStop(ThreadState t) {
+        return libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0;
+    }
+
     /** The payloads and blind spots of one syscall exit, after its own record. */
     private void payloads(ThreadState t, SyscallEnter e, long rval, long now) {
         for (io.jstrace.core.TraceRecord r : payloads.exit(t, e, rval, now)) dispatcher.record(r, t);
     }
 
-    /** Points the prelude's execve at the caller's argv and environment (see {@link Launcher}). */
+    /**
+     * Points the prelude's execve at the caller's argv and environment (see {@link Launcher});
+     * {@code null} when that cannot be done.
+     */
     private SyscallArgs retarget(ThreadState t, SyscallArgs args) {
         long[] argvEnvp = Launcher.retarget(t.pid, t.memory, launchedArgc);
-        if (argvEnvp == null || !registers.setArgs12(t, argvEnvp[0], argvEnvp[1])) return args;
+        if (argvEnvp == null || !registers.setArgs12(t, argvEnvp[0], argvEnvp[1])) return null;
         return new SyscallArgs(args.a0(), argvEnvp[0], argvEnvp[1], args.a3(), args.a4(), args.a5());
     }
 
@@ -460,7 +497,7 @@ public final class PtraceLoop {
      * leader's id; PTRACE_GETEVENTMSG gives its former id.
      */
     private void exec(ThreadState t) {
-        if (t.pid == launchedPid) launchExecuted = true;
+        if (t.pid == launchedPid && !launchExecuted) commandStarted(t);
         int former = t.tid;
         if (libc.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, word) == 0) former = (int) word.getLong(0);
         if (former != t.tid) {
@@ -474,6 +511,17 @@ public final class PtraceLoop {
         if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
         if (breakpoints != null && !t.hidden) breakpoints.newAddressSpace(t.pid);
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
+    }
+
+    /**
+     * The launched command's own execve succeeded. If we are killed from now on it runs on
+     * untraced, as under strace, unless a seccomp filter was installed: a filter outlives its
+     * tracer, and then its SECCOMP_RET_TRACE fails every filtered call with ENOSYS
+     * (seccomp(2)), so such a command keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf.
+     */
+    private void commandStarted(ThreadState t) {
+        launchExecuted = true;
+        if (stopAt == null) libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
     }
 
     private void groupStop(ThreadState t, int sig) {
@@ -583,7 +631,7 @@ public final class PtraceLoop {
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
         while (!threads.isEmpty() && System.nanoTime() < deadline) {
-            int tid = libc.waitpid(-1, status, __WALL | WNOHANG);
+            int tid = libc.waitpid(-1, status, WAIT_OWN | WNOHANG);
             if (tid < 0) break;
             ThreadState t = threads.get(tid);
             if (t == null || tid == 0) continue;

@@ -37,6 +37,8 @@ final class JffiLibC implements LibC {
     private final Function fileActionsInit = function("posix_spawn_file_actions_init", SINT32, POINTER);
     private final Function fileActionsAddclose =
             function("posix_spawn_file_actions_addclose", SINT32, POINTER, SINT32);
+    private final Function fileActionsAdddup2 =
+            function("posix_spawn_file_actions_adddup2", SINT32, POINTER, SINT32, SINT32);
     private final Function fileActionsDestroy = function("posix_spawn_file_actions_destroy", SINT32, POINTER);
     private final Function spawnattrInit = function("posix_spawnattr_init", SINT32, POINTER);
     private final Function spawnattrSetflags = function("posix_spawnattr_setflags", SINT32, POINTER, SINT16);
@@ -55,6 +57,7 @@ final class JffiLibC implements LibC {
     private final Function eventfd = function("eventfd", SINT32, SINT32, SINT32);
     private final Function eventfdWrite = function("eventfd_write", SINT32, SINT32, SINT64);
     private final Function close = function("close", SINT32, SINT32);
+    private final Function pipe2 = function("pipe2", SINT32, POINTER, SINT32);
     private final Function getxattr = function("getxattr", SINT64, POINTER, POINTER, POINTER, SINT64);
     private final Function sysconf = function("sysconf", false, SINT64, SINT32);
     private final Function open = function("open", SINT32, POINTER, SINT32);
@@ -149,6 +152,13 @@ final class JffiLibC implements LibC {
     }
 
     @Override
+    public int posix_spawn_file_actions_adddup2(NativeBuffer actions, int fd, int newfd) {
+        long r = CALL.invokeNNNrN(fileActionsAdddup2, address(actions), fd, newfd);
+        reachabilityFence(actions);
+        return (int) r;
+    }
+
+    @Override
     public int posix_spawnattr_init(NativeBuffer attr) {
         return onBuffer(spawnattrInit, attr);
     }
@@ -236,6 +246,11 @@ final class JffiLibC implements LibC {
     @Override
     public int close(int fd) {
         return (int) CALL.invokeNrN(close, fd);
+    }
+
+    @Override
+    public int pipe2(NativeBuffer fds, int flags) {
+        return onBuffer(pipe2, fds, flags);
     }
 
     @Override

@@ -29,6 +29,8 @@ public interface LibC {
 
     int posix_spawn_file_actions_destroy(NativeBuffer actions);
 
+    int posix_spawn_file_actions_adddup2(NativeBuffer actions, int fd, int newfd);
+
     int posix_spawnattr_init(NativeBuffer attr);
 
     int posix_spawnattr_setflags(NativeBuffer attr, short flags);
@@ -60,6 +62,9 @@ public interface LibC {
     int eventfd_write(int fd, long value);
 
     int close(int fd);
+
+    /** pipe2(2): {@code fds} receives the read end, then the write end (two ints). */
+    int pipe2(NativeBuffer fds, int flags);
 
     /** getxattr(2): an extended attribute of the file {@code path} names (symlinks followed). */
     long getxattr(String path, String name, NativeBuffer value, long size);

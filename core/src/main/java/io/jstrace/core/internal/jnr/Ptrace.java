@@ -48,6 +48,8 @@ public final class Ptrace {
     public static final int WNOHANG = 1;
     public static final int WUNTRACED = 2;
     public static final int __WALL = 0x40000000;
+    /** Only the calling thread's children and tracees, not its thread group's (wait(2)). */
+    public static final int __WNOTHREAD = 0x20000000;
 
     /** errno values the loop tests for (include/uapi/asm-generic/errno-base.h). */
     public static final int EPERM = 1, ESRCH = 3, EINTR = 4, ECHILD = 10;
