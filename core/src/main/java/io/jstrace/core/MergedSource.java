@@ -16,7 +16,12 @@ public final class MergedSource implements SystemSource<Object> {
     private static final Object END = new Object();
 
     private final List<SystemSource<?>> sources;
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(65_536);
+    /**
+     * Small on purpose: a reader that lags holds the sources' threads, so a periodic source
+     * (sock_diag snapshots) skips what it would have queued, and the kernel's own queues
+     * hold the rest.
+     */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
     private volatile boolean closed;
     private volatile TraceException failure;
 
@@ -69,6 +74,43 @@ public final class MergedSource implements SystemSource<Object> {
         close();
         if (failure != null) throw failure;
         return null;
+    }
+
+    /**
+     * {@code main}'s events, read on the caller's thread with nothing in between, while a
+     * thread of its own hands {@code side}'s events to {@code onSide}: for a view whose
+     * main events must be acted on at once (a packet's socket looked up before it closes)
+     * and whose side source keeps a table up to date (the process-events connector).
+     * Closing it closes both; a failure of {@code side} ends it.
+     */
+    public static <E, S> SystemSource<E> alongside(SystemSource<E> main, SystemSource<S> side,
+            java.util.function.Consumer<? super S> onSide) {
+        Thread t = new Thread(() -> {
+            try {
+                for (S e; (e = side.next()) != null; ) onSide.accept(e);
+            } catch (TraceException | RuntimeException e) {
+                main.close();
+            }
+        }, "jstrace-source");
+        t.setDaemon(true);
+        t.start();
+        return new SystemSource<>() {
+            @Override
+            public E next() throws TraceException {
+                return main.next();
+            }
+
+            @Override
+            public long lostEvents() {
+                return main.lostEvents() + side.lostEvents();
+            }
+
+            @Override
+            public void close() {
+                main.close();
+                side.close();
+            }
+        };
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>A socket whose holder was gone before its descriptors could be read has no owner
  * ({@code null}): the views say so. Reading another user's descriptors needs root
- * (CAP_SYS_PTRACE). Not thread-safe: one thread (the view's) uses it.
+ * (CAP_SYS_PTRACE). Thread-safe: the connector's events may come on another thread than
+ * the questions.
  */
 public final class SocketOwners {
     /**
@@ -37,6 +38,10 @@ public final class SocketOwners {
     private static final class Proc {
         String comm;
         int uid = -1;
+        /** When it was forked or exec'd, or first read ({@link System#nanoTime()}). */
+        long born = System.nanoTime();
+        /** It held a socket someone asked about: likely to hold the next one. */
+        boolean active;
         /** Read since it last forked off or exec'd (its descriptors are as read). */
         boolean fresh;
         Map<Long, Integer> sockets = Map.of();
@@ -45,9 +50,11 @@ public final class SocketOwners {
     private final Map<Integer, Proc> procs = new HashMap<>();
     /** inode → the pid found holding it. */
     private final Map<Long, Integer> holder = new HashMap<>();
-    /** Sockets searched for in every process since they turned up, in vain: searched again only among new processes. */
-    private final Set<Long> searched = new HashSet<>();
     private long scans;
+    /** When every process was last read ({@link System#nanoTime()}). */
+    private long lastFullScan = System.nanoTime() - FULL_SCAN_EVERY;
+    /** How long a process counts as young, and how seldom every process may be read. */
+    private static final long YOUNG = 2_000_000_000L, FULL_SCAN_EVERY = 2_000_000_000L;
 
     /** CAP_SYS_PTRACE (include/uapi/linux/capability.h): what reading another user's /proc/PID/fd takes. */
     private static final int CAP_SYS_PTRACE = 19;
@@ -72,17 +79,18 @@ public final class SocketOwners {
     }
 
     /** Reads every process's descriptors once: what the machine holds now. */
-    public void seed() {
+    public synchronized void seed() {
         for (int pid : pids()) read(pid);
+        for (Proc p : procs.values()) p.born -= YOUNG; // there before: not young
     }
 
     /** How many /proc/PID/fd directories have been read (for tests and benchmarks). */
-    public long scans() {
+    public synchronized long scans() {
         return scans;
     }
 
     /** One event of the process-events connector. */
-    public void accept(ProcEvent e) {
+    public synchronized void accept(ProcEvent e) {
         if (e instanceof ProcEvent.Fork f) {
             if (f.isThread()) return;
             Proc parent = procs.get(f.parentTgid()), child = new Proc();
@@ -95,6 +103,7 @@ public final class SocketOwners {
         } else if (e instanceof ProcEvent.Exec x) {
             Proc p = procs.computeIfAbsent(x.tgid(), k -> new Proc());
             p.fresh = false;
+            p.born = System.nanoTime();
             p.comm = comm(x.tgid());
         } else if (e instanceof ProcEvent.Comm c) {
             Proc p = procs.get(c.tgid());
@@ -109,24 +118,27 @@ public final class SocketOwners {
     }
 
     /** The process {@code pid}'s name as last known, or {@code null}. */
-    public String comm(int pid, boolean read) {
+    public synchronized String comm(int pid, boolean read) {
         Proc p = procs.get(pid);
         if (p != null && p.comm != null) return p.comm;
         return read ? comm(pid) : null;
     }
 
     /** The owner of socket {@code inode}, searching /proc when no process is known to hold it; {@code null} if none found. */
-    public Owner owner(long inode) {
-        Map<Long, Owner> found = owners(List.of(inode));
+    public synchronized Owner owner(long inode) {
+        Map<Long, Owner> found = owners(List.of(inode), true);
         return found.get(inode);
     }
 
     /**
      * The owners of {@code inodes}, found as cheaply as can be: processes known to hold
-     * them; then the processes not read since they forked or exec'd; then, for sockets
-     * never searched for, every process.
+     * them; then the processes not read since they forked or exec'd; then the young ones
+     * and those that held a socket asked about before; then every process, but not more
+     * often than every two seconds: a socket not found is not in the answer, and may be asked
+     * about again. With {@code remember}, the holders found are read first next time
+     * (not for the sockets that were there before the view).
      */
-    public Map<Long, Owner> owners(Collection<Long> inodes) {
+    public synchronized Map<Long, Owner> owners(Collection<Long> inodes, boolean remember) {
         Map<Long, Owner> found = new HashMap<>();
         Set<Long> missing = new HashSet<>();
         for (long inode : inodes) {
@@ -135,23 +147,34 @@ public final class SocketOwners {
             else missing.add(inode);
         }
         if (missing.isEmpty()) return found;
+        Set<Integer> read = new HashSet<>();
         for (Map.Entry<Integer, Proc> e : List.copyOf(procs.entrySet())) {
-            if (!e.getValue().fresh) read(e.getKey());
+            if (!e.getValue().fresh && read.add(e.getKey())) read(e.getKey());
         }
         collect(missing, found);
-        missing.removeAll(searched);
+        long now = System.nanoTime();
         if (!missing.isEmpty()) {
-            for (int pid : pids()) if (!procs.containsKey(pid) || procs.get(pid).fresh) read(pid);
+            for (Map.Entry<Integer, Proc> e : List.copyOf(procs.entrySet())) {
+                Proc p = e.getValue();
+                if ((p.active || now - p.born < YOUNG) && read.add(e.getKey())) read(e.getKey());
+            }
             collect(missing, found);
-            searched.addAll(missing);
+        }
+        if (!missing.isEmpty() && now - lastFullScan >= FULL_SCAN_EVERY) {
+            lastFullScan = now;
+            for (int pid : pids()) read(pid);
+            collect(missing, found);
+        }
+        for (Owner o : found.values()) {
+            Proc p = procs.get(o.pid());
+            if (p != null && remember) p.active = true;
         }
         return found;
     }
 
     /** Forgets a socket that is gone. */
-    public void forget(long inode) {
+    public synchronized void forget(long inode) {
         holder.remove(inode);
-        searched.remove(inode);
     }
 
     private void collect(Set<Long> missing, Map<Long, Owner> found) {

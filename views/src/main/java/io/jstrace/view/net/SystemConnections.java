@@ -30,8 +30,6 @@ import java.util.function.Consumer;
  * (pid -1); a unix socket that does is not seen.
  */
 final class SystemConnections {
-    /** The two snapshots an inet socket may be missing from before it counts as gone without its notification. */
-    private static final int MISSING_LIMIT = 2;
     private static final String BETWEEN = "owner unknown: opened and closed between two snapshots";
     private static final String GONE = "owner unknown: gone before its descriptors were read";
 
@@ -41,7 +39,6 @@ final class SystemConnections {
         SocketOwners.Owner owner;
         NetEvent.Direction direction;
         long openTs;
-        int missing;
         boolean listen;
     }
 
@@ -49,6 +46,10 @@ final class SystemConnections {
     private final Consumer<NetEvent> sink;
     private final SocketOwners owners = new SocketOwners();
     private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
+    /** Sockets seen whose owner is not found yet, since when (epoch ns). */
+    private final Map<Long, Long> unowned = new HashMap<>();
+    private static final long OWNER_PATIENCE_NANOS = 3_000_000_000L;
+    private boolean first = true;
     private final Users users = new Users();
     private final int self = (int) ProcessHandle.current().pid();
     private final long baseEpoch, baseMonotonic;
@@ -87,16 +88,25 @@ final class SystemConnections {
             if (seen == null) fresh.add(s);
             else changed(seen, s, now);
         }
-        Map<Long, SocketOwners.Owner> found = owners.owners(fresh.stream().map(SocketInfo::inode).toList());
-        for (SocketInfo s : fresh) opened(s, found.get(s.inode()), now, listeners, byInode);
-        for (Map<Long, Seen> table : List.of(inet, unix)) {
-            for (Map.Entry<Long, Seen> e : List.copyOf(table.entrySet())) {
-                if (present.contains(e.getKey())) continue;
-                Seen seen = e.getValue();
-                if (table == inet && ++seen.missing < MISSING_LIMIT) continue;
-                table.remove(e.getKey());
-                closed(seen, seen.info, now);
-            }
+        Map<Long, SocketOwners.Owner> found = owners.owners(fresh.stream().map(SocketInfo::inode).toList(), !first);
+        first = false;
+        for (SocketInfo s : fresh) {
+            SocketOwners.Owner o = found.get(s.inode());
+            // not found yet (every process is read at most every two seconds): asked again next time
+            Long since = unowned.putIfAbsent(key(s), now);
+            if (o == null && now - (since == null ? now : since) < OWNER_PATIENCE_NANOS) continue;
+            unowned.remove(key(s));
+            opened(s, o, now, listeners, byInode);
+        }
+        unowned.keySet().retainAll(present);
+        // A unix socket ends when it leaves the table; an inet socket at its destroy notification
+        // only: a TCP socket that got its peer's FIN after its own left the table for a
+        // TIME_WAIT mini-socket though its descriptor is still open (net/ipv4/tcp_input.c
+        // tcp_fin, FIN_WAIT2), and lives on till its close.
+        for (Map.Entry<Long, Seen> e : List.copyOf(unix.entrySet())) {
+            if (present.contains(e.getKey())) continue;
+            unix.remove(e.getKey());
+            closed(e.getValue(), e.getValue().info, now);
         }
     }
 
@@ -155,7 +165,6 @@ final class SystemConnections {
     }
 
     private void changed(Seen seen, SocketInfo s, long now) {
-        seen.missing = 0;
         SocketInfo before = seen.info;
         seen.info = s;
         if (before.state() != s.state() && s.protocol() == SocketInfo.IPPROTO_TCP && !seen.listen) {
@@ -233,7 +242,12 @@ final class SystemConnections {
     }
 
     private static String local(SocketInfo s) {
-        if (!s.inet()) return Addresses.text(new io.jstrace.core.OpenFile.Address(unixName(s.local()), 0));
+        if (!s.inet()) {
+            byte[] n = unixName(s.local());
+            if (n.length == 0) return null;
+            String name = new String(n, java.nio.charset.StandardCharsets.UTF_8);
+            return n[0] == 0 ? "@" + name.substring(1).replace('\0', '@') : name; // as Addresses.text, by family
+        }
         return Addresses.text(new io.jstrace.core.OpenFile.Address(s.local(), s.localPort()));
     }
 
@@ -254,4 +268,5 @@ final class SystemConnections {
         return baseEpoch + (monotonic - baseMonotonic);
     }
 }
+
 
