@@ -21,7 +21,7 @@ public final class MergedSource implements SystemSource<Object> {
      * (sock_diag snapshots) skips what it would have queued, and the kernel's own queues
      * hold the rest.
      */
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
     private volatile boolean closed;
     private volatile TraceException failure;
 

@@ -50,6 +50,8 @@ final class SystemConnections {
     private final Map<Long, Long> unowned = new HashMap<>();
     private static final long OWNER_PATIENCE_NANOS = 3_000_000_000L;
     private boolean first = true;
+    /** The listening sockets of the last snapshot, by {@link #listenKey}. */
+    private final Set<String> listeners = new HashSet<>();
     private final Users users = new Users();
     private final int self = (int) ProcessHandle.current().pid();
     private final long baseEpoch, baseMonotonic;
@@ -75,7 +77,7 @@ final class SystemConnections {
         List<SocketInfo> fresh = new ArrayList<>();
         Set<Long> present = new HashSet<>();
         Map<Long, SocketInfo> byInode = new HashMap<>();
-        Set<String> listeners = new HashSet<>();
+        listeners.clear();
         for (SocketInfo s : snap.sockets()) {
             if (s.inode() == 0) continue; // a TIME_WAIT or request mini-socket: no descriptor holds it
             byInode.put(s.inode(), s);
@@ -181,7 +183,7 @@ final class SystemConnections {
             seen = new Seen();
             seen.info = s;
             seen.openTs = now;
-            seen.direction = NetEvent.Direction.UNKNOWN;
+            seen.direction = direction(s, listeners, Map.of());
             emit(seen, NetEvent.Kind.OPEN, now, s, null, null, BETWEEN);
         }
         closed(seen, s, now);
