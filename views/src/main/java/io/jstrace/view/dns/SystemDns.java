@@ -65,6 +65,9 @@ final class SystemDns {
      * (glibc's A and AAAA) is attributed even if the socket closed before it was read.
      */
     private final Map<String, SocketOwners.Owner> clients = new HashMap<>();
+    /** When a UDP client socket with nothing in flight is forgotten (epoch ns): a second query may follow its first answer. */
+    private final Map<String, Long> forget = new HashMap<>();
+    private static final long LINGER_NANOS = 1_000_000_000L;
 
     SystemDns(Set<Integer> ports, Consumer<DnsEvent> sink) {
         this.ports = Set.copyOf(ports);
@@ -108,7 +111,7 @@ final class SystemDns {
         if ((ip.flags() & IpPacket.SYN) != 0) {
             s.next = (seq + 1) & 0xffff_ffffL;
             // the connecting socket, looked up at its SYN: long before its query
-            if (toServer) owner(ip, ip.src(), ip.sport(), ip.dst(), ip.dport());
+            if (toServer) owner(ip, now, ip.src(), ip.sport(), ip.dst(), ip.dport());
             return;
         }
         if (ip.length() == 0 || s.broken) return;
@@ -154,16 +157,16 @@ final class SystemDns {
                 old.retries++;
                 return;
             }
-            pending.put(key, new Pending(m, now, owner(ip, clientAddr, clientPort, serverAddr, serverPort)));
+            pending.put(key, new Pending(m, now, owner(ip, now, clientAddr, clientPort, serverAddr, serverPort)));
             return;
         }
         Pending pd = key == null ? null : pending.remove(key);
         if (pd == null) {
-            SocketOwners.Owner o = owner(ip, clientAddr, clientPort, serverAddr, serverPort);
+            SocketOwners.Owner o = owner(ip, now, clientAddr, clientPort, serverAddr, serverPort);
             emit(now, o, proto, server, m.id(), q, null, m, -1, 0, false, true);
             return;
         }
-        settled(key);
+        settled(key, now);
         emit(pd.sent, pd.owner, proto, server, pd.message.id(), pd.message.question(), pd.message, m,
                 Math.max(0, now - pd.sent), pd.retries, false, false);
     }
@@ -172,16 +175,25 @@ final class SystemDns {
      * The client socket's holder: as looked up for an earlier query (or the SYN) on the
      * same socket, else now, by sock_diag by the addresses and the process table.
      */
-    private SocketOwners.Owner owner(IpPacket ip, byte[] local, int localPort, byte[] remote, int remotePort) {
+    private SocketOwners.Owner owner(IpPacket ip, long now, byte[] local, int localPort, byte[] remote,
+            int remotePort) {
         boolean tcp = ip.protocol() == IpPacket.TCP;
         String key = (tcp ? "tcp " : "udp ") + address(local, localPort) + ">" + address(remote, remotePort);
+        Long until = forget.get(key);
+        if (until != null && now - until >= 0) {
+            forget.remove(key);
+            clients.remove(key);
+        }
         SocketOwners.Owner o = clients.get(key);
         if (o != null) return o;
         SocketInfo s = Sockets.find(ip.family(), tcp ? SocketInfo.IPPROTO_TCP : SocketInfo.IPPROTO_UDP, local,
                 localPort, remote, remotePort);
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
         if (o != null) {
-            if (clients.size() >= MAX_FLOWS) clients.clear();
+            if (clients.size() >= MAX_FLOWS) {
+                clients.clear();
+                forget.clear();
+            }
             clients.put(key, o);
         }
         return o;
@@ -192,15 +204,18 @@ final class SystemDns {
         return flow.substring(gt + 1) + ">" + flow.substring(0, gt);
     }
 
-    /** A UDP client socket with no query in flight any more is forgotten: its port may serve another next. */
-    private void settled(Key k) {
+    /**
+     * A UDP client socket with no query in flight any more is forgotten a second later: its
+     * port may serve another process next, but glibc's second query may follow the first's answer.
+     */
+    private void settled(Key k, long now) {
         if (!k.proto().equals("udp")) return;
         for (Key other : pending.keySet()) {
             if (other.client().equals(k.client()) && other.server().equals(k.server()) && other.proto().equals("udp")) {
                 return;
             }
         }
-        clients.remove("udp " + k.client() + ">" + k.server());
+        forget.put("udp " + k.client() + ">" + k.server(), now + LINGER_NANOS);
     }
 
     /** Queries left unanswered for {@link #TIMEOUT_NANOS}, as timeouts. */
@@ -210,7 +225,7 @@ final class SystemDns {
             Pending pd = e.getValue();
             if (now - pd.sent < TIMEOUT_NANOS) break; // in the order they were sent
             it.remove();
-            settled(e.getKey());
+            settled(e.getKey(), now);
             emit(pd.sent, pd.owner, e.getKey().proto(), e.getKey().server(), pd.message.id(),
                     pd.message.question(), pd.message, null, -1, pd.retries, true, false);
         }
