@@ -29,7 +29,8 @@ final class DnsOptions {
                 .list("-p --pid", "PID", ",",
                         "attach to these processes (and follow their new children); tracep's -p filters instead",
                         v -> pids = v)
-                .flag("--system", "the whole machine: not supported yet", v -> system = v)
+                .flag("--system", "every DNS packet of the machine (root): captured on every interface, each query"
+                        + " attributed to its socket's process", v -> system = v)
                 .value("-o --output", "FILE", String.class,
                         "write to FILE (- for standard output) instead of standard error (standard output with -p)",
                         v -> output = v)

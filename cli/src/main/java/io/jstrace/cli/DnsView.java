@@ -24,12 +24,8 @@ final class DnsView {
         o = new DnsOptions();
         Integer done = lines.parse(o.spec(), args, () -> o.help);
         if (done != null) return done;
-        if (o.system) {
-            err.println("jstrace: dns: --system is not supported yet: trace a command or -p PID");
-            return 1;
-        }
-        int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0);
-        if (sources != 1) return lines.usageError("dns: need exactly one of CMD [ARGS] and -p PID[,PID...]");
+        int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0) + (o.system ? 1 : 0);
+        if (sources != 1) return lines.usageError("dns: need exactly one of CMD [ARGS], -p PID[,PID...] and --system");
         try {
             return watch(builder().build());
         } catch (TraceException | IOException | IllegalArgumentException | IllegalStateException e) {
@@ -40,7 +36,9 @@ final class DnsView {
 
     private io.jstrace.view.dns.DnsView.Builder builder() {
         io.jstrace.view.dns.DnsView.Builder b;
-        if (o.pids != null) {
+        if (o.system) {
+            b = io.jstrace.view.dns.DnsView.system();
+        } else if (o.pids != null) {
             int[] pids = new int[o.pids.size()];
             for (int i = 0; i < pids.length; i++) pids[i] = number(o.pids.get(i), "-p");
             b = io.jstrace.view.dns.DnsView.attach(pids);

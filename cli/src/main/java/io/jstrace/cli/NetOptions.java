@@ -30,7 +30,8 @@ final class NetOptions {
                 + " duration, exact bytes and calls each way and the kernel's TCP counters.")
                 .value("-p", "PID[,PID...]", String.class,
                         "attach to these processes and their descendants", v -> pids = v)
-                .flag("--system", "the whole machine: not supported yet", v -> system = v)
+                .flag("--system", "every socket of the machine (root): sock_diag snapshots and close notifications,"
+                        + " owners from the process-events connector", v -> system = v)
                 .value("-o --output", "FILE", String.class,
                         "write to FILE (- for standard output) instead of standard error (standard output without a command)",
                         v -> output = v)

@@ -28,12 +28,8 @@ final class NetView {
         o = new NetOptions();
         Integer done = lines.parse(o.spec(), args, () -> o.help);
         if (done != null) return done;
-        if (o.system) {
-            err.println("jstrace: net: --system is not supported yet; trace a command or -p PID");
-            return 1;
-        }
-        int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0);
-        if (sources != 1) return lines.usageError("net: need exactly one of CMD [ARGS] and -p PID[,PID...]");
+        int sources = (o.command.isEmpty() ? 0 : 1) + (o.pids != null ? 1 : 0) + (o.system ? 1 : 0);
+        if (sources != 1) return lines.usageError("net: need exactly one of CMD [ARGS], -p PID[,PID...] and --system");
         if (o.ipv4 && o.ipv6) return lines.usageError("net: -4 and -6 exclude each other");
         try {
             return watch(builder().build());
@@ -44,8 +40,8 @@ final class NetView {
     }
 
     private io.jstrace.view.net.NetView.Builder builder() {
-        io.jstrace.view.net.NetView.Builder b = o.pids != null
-                ? io.jstrace.view.net.NetView.attach(pids(o.pids))
+        io.jstrace.view.net.NetView.Builder b = o.system ? io.jstrace.view.net.NetView.system()
+                : o.pids != null ? io.jstrace.view.net.NetView.attach(pids(o.pids))
                 : io.jstrace.view.net.NetView.command(o.command);
         b.withUser(o.user).withTcpInfo(!o.noTcpInfo).inheritedFds(Jstrace.inheritedFds());
         b.filter(this::shown);

@@ -318,10 +318,11 @@ class DnsViewTest {
     }
 
     @Test
-    void systemIsNotSupportedYetAndUsageErrors() throws Exception {
-        JstraceProcess.Result r = JstraceProcess.run(Path.of("."), List.of("dns", "--system"));
+    void usageErrors() throws Exception {
+        // --system itself: SystemViewsTest
+        JstraceProcess.Result r = JstraceProcess.run(Path.of("."), List.of("dns", "--system", "true"));
         assertEquals(1, r.exit());
-        assertTrue(r.stderr().contains("--system is not supported yet"), r.stderr());
+        assertTrue(r.stderr().contains("need exactly one of CMD [ARGS], -p PID[,PID...] and --system"), r.stderr());
         r = JstraceProcess.run(Path.of("."), List.of("dns"));
         assertEquals(1, r.exit());
         assertTrue(r.stderr().contains("need exactly one of CMD"), r.stderr());

@@ -93,6 +93,18 @@ public final class Sockets {
         return n == null ? null : new Netlink(n.protocol(), n.portId());
     }
 
+    /**
+     * The {@code protocol} ({@code IPPROTO_TCP}, {@code IPPROTO_UDP}) socket of
+     * {@code family} whose local end is {@code local}:{@code localPort} and whose peer is
+     * {@code remote}:{@code remotePort} (for UDP, also an unconnected socket bound there):
+     * one NETLINK_SOCK_DIAG request by the addresses, its inode and owner's uid; or
+     * {@code null} when there is none (any more).
+     */
+    public static SocketInfo find(int family, int protocol, byte[] local, int localPort, byte[] remote,
+            int remotePort) {
+        return io.jstrace.core.internal.SocketDump.find(family, protocol, local, localPort, remote, remotePort);
+    }
+
     /** The AF_UNIX socket with inode {@code inode} (NETLINK_SOCK_DIAG), or {@code null}. */
     public static Unix unix(long inode) {
         SockDiag.Unix u = SockDiag.unix(inode);

@@ -93,6 +93,36 @@ public final class ProcFs {
         return link(p);
     }
 
+    /**
+     * The sockets process {@code pid} holds: each socket's inode (its /proc/PID/fd link
+     * reads {@code socket:[N]}, fs/proc/fd.c) to the lowest descriptor that refers to it;
+     * {@code null} when the process is gone or its descriptors cannot be read.
+     */
+    public static Map<Long, Integer> socketInodes(int pid) {
+        Path dir = Path.of("/proc", Integer.toString(pid), "fd");
+        Map<Long, Integer> inodes = new java.util.HashMap<>();
+        try (java.nio.file.DirectoryStream<Path> fds = Files.newDirectoryStream(dir)) {
+            for (Path fd : fds) {
+                String l = link(fd);
+                if (l == null || !l.startsWith("socket:[") || !l.endsWith("]")) continue;
+                try {
+                    int n = Integer.parseInt(fd.getFileName().toString());
+                    inodes.merge(Long.parseLong(l.substring(8, l.length() - 1)), n, Math::min);
+                } catch (NumberFormatException e) {
+                    // not a descriptor's entry
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return inodes;
+    }
+
+    /** The real user id of process {@code pid} (/proc/PID/status), or -1. */
+    public static int uid(int pid) {
+        return id(bytes(Path.of("/proc", Integer.toString(pid), "status"), 1 << 16), "Uid:");
+    }
+
     /** Whether the process read as {@code then} has exited (or its pid was reused) since. */
     private static boolean gone(Path dir, Stat then) {
         Stat now = stat(dir);

@@ -25,8 +25,11 @@ public final class DnsJson implements Renderer<DnsEvent> {
         w.beginObject();
         if (ts) w.member("ts", e.time().toString());
         w.member("time_ns", e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano());
-        w.member("pid", e.pid()).member("tid", e.tid()).member("name", e.comm() == null ? "?" : e.comm())
-                .member("comm", e.comm()).member("fd", e.fd()).member("proto", e.proto())
+        known(w, "pid", e.pid()); // -1 (--system): the socket or its holder was gone, or no thread is known
+        known(w, "tid", e.tid());
+        w.member("name", e.comm() == null ? "?" : e.comm()).member("comm", e.comm());
+        known(w, "fd", e.fd());
+        w.member("proto", e.proto())
                 .member("server", e.server()).member("via", e.via()).member("id", e.id())
                 .member("query", e.query()).member("type", e.type()).member("class", e.clazz());
         w.member("rcode", e.rcode());
@@ -74,6 +77,12 @@ public final class DnsJson implements Renderer<DnsEvent> {
         if (a == null) w.nullValue();
         else w.number(Integer.toString(a.error()));
         w.member("canonical", a == null ? null : a.canonical()).endObject();
+    }
+
+    private static void known(JsonWriter w, String name, int v) {
+        w.name(name);
+        if (v < 0) w.nullValue();
+        else w.value(v);
     }
 
     private static void records(JsonWriter w, List<DnsRecord> rs) {

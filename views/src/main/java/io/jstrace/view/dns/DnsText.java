@@ -41,7 +41,7 @@ public final class DnsText implements Renderer<DnsEvent> {
         if (e.unmatched()) answers.append(" (unmatched response)");
         if (e.malformed() != null) answers.append(" (malformed: ").append(e.malformed()).append(')');
         String rcode = e.rcode() == null ? "-" : e.rcode();
-        return row(clock(e), Integer.toString(e.pid()), e.comm() == null ? "?" : e.comm(), e.proto(), e.server(),
+        return row(clock(e), e.pid() < 0 ? "?" : Integer.toString(e.pid()), e.comm() == null ? "?" : e.comm(), e.proto(), e.server(),
                 String.valueOf(e.type()), String.valueOf(e.query()), rcode, latency, answers.toString().strip());
     }
 

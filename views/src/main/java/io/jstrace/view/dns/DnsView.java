@@ -1,5 +1,9 @@
 package io.jstrace.view.dns;
 
+import io.jstrace.core.MergedSource;
+import io.jstrace.core.PacketCapture;
+import io.jstrace.core.ProcConnector;
+import io.jstrace.core.SocketOwners;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -28,7 +32,8 @@ import java.util.function.Consumer;
  * <p>Tracees stop only at the syscalls that move bytes and at close (a seccomp filter for
  * a launched command). Callbacks run on the tracing thread, in order; {@link #events()}
  * hands the same events to another thread through a bounded queue. The whole machine
- * ({@code --system}) is not supported yet.
+ * ({@link #system()}, root) is read from captured packets, without ptrace: see
+ * {@link SystemDns}.
  */
 public final class DnsView extends View<DnsEvent> {
     /** Bytes read of each transfer: a whole DNS message over UDP or TCP. */
@@ -51,6 +56,11 @@ public final class DnsView extends View<DnsEvent> {
         List<Integer> list = new ArrayList<>();
         for (int pid : pids) list.add(pid);
         return new Builder(new Source.Attach(list));
+    }
+
+    /** A view of every DNS packet on the machine (its network namespace); needs root. */
+    public static Builder system() {
+        return new Builder(new Source.System());
     }
 
     /** Calls {@code c} for each query that was answered (and each response that matched no query). */
@@ -90,7 +100,18 @@ public final class DnsView extends View<DnsEvent> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        throw new TraceException("dns: --system is not supported yet: trace a command or -p PID");
+        SocketOwners.checkPrivileges("dns: --system");
+        PacketCapture capture = PacketCapture.open(ports);
+        ProcConnector connector;
+        try {
+            connector = ProcConnector.open();
+        } catch (TraceException | RuntimeException e) {
+            capture.close();
+            throw e;
+        }
+        SystemDns table = new SystemDns(ports, this::emit);
+        // packets on the view's thread as they come: a query's socket is looked up before it closes
+        return new SystemFeed<>(MergedSource.alongside(capture, connector, table.owners()::accept), table::accept);
     }
 
     /** How a {@link DnsView} is set up; {@link #build()} makes it. */
@@ -132,7 +153,6 @@ public final class DnsView extends View<DnsEvent> {
         }
 
         public DnsView build() {
-            if (source() instanceof Source.System) throw new IllegalStateException("dns: --system is not supported yet");
             return new DnsView(this, config());
         }
     }

@@ -29,9 +29,11 @@ public final class NetJson {
         w.beginObject().member("event", e.kind().json());
         Instant t = Instant.ofEpochSecond(0, e.timestamp());
         w.member("ts", t.toString()).member("ts_ns", e.timestamp());
-        w.member("pid", e.pid()).member("tid", e.tid()).member("name", e.comm()).member("comm", e.comm());
+        counter(w, "pid", e.pid()); // -1: not known (--system: the owner was gone)
+        counter(w, "tid", e.tid());
+        w.member("name", e.comm()).member("comm", e.comm());
         if (e.uid() >= 0) w.member("uid", e.uid()).member("user", e.user());
-        w.member("fd", e.fd());
+        counter(w, "fd", e.fd());
         if (e.kind() == NetEvent.Kind.BLIND_SPOT) {
             w.member("io_uring", true).member("detail", e.detail());
             return w.endObject().out().toString();
@@ -43,8 +45,10 @@ public final class NetJson {
                 .member("errno", e.errno());
         number(w, "connect_ms", e.connectMs());
         if (e.kind() == NetEvent.Kind.CLOSE) number(w, "duration_ms", e.durationMs());
-        w.member("tx_bytes", e.txBytes()).member("rx_bytes", e.rxBytes()).member("tx_calls", e.txCalls())
-                .member("rx_calls", e.rxCalls());
+        counter(w, "tx_bytes", e.txBytes()); // -1 (--system): what the kernel does not count
+        counter(w, "rx_bytes", e.rxBytes());
+        counter(w, "tx_calls", e.txCalls());
+        counter(w, "rx_calls", e.rxCalls());
         if (e.kind() == NetEvent.Kind.CLOSE) {
             if (e.tcp() != null) {
                 w.member("tcp_state", e.tcp().state());

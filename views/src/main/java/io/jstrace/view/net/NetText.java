@@ -36,7 +36,7 @@ public final class NetText implements Renderer<NetEvent> {
 
     @Override
     public String line(NetEvent e) {
-        String who = String.format("%7d %-15s %s", e.pid(), e.comm() == null ? "?" : e.comm(),
+        String who = String.format("%7s %-15s %s", e.pid() < 0 ? "?" : Integer.toString(e.pid()), e.comm() == null ? "?" : e.comm(),
                 user ? String.format("%-10s ", e.user() != null ? e.user() : e.uid() >= 0 ? Integer.toString(e.uid()) : "?") : "");
         if (e.kind() == NetEvent.Kind.BLIND_SPOT) {
             return who + "!      " + e.detail() + " (fd " + e.fd() + "): byte counts of this process may be incomplete";
@@ -69,8 +69,8 @@ public final class NetText implements Renderer<NetEvent> {
             }
             case CLOSE -> {
                 s.append(' ').append(ms(e.durationMs()));
-                s.append(" tx ").append(e.txBytes()).append('/').append(e.txCalls());
-                s.append(" rx ").append(e.rxBytes()).append('/').append(e.rxCalls());
+                s.append(" tx ").append(count(e.txBytes())).append('/').append(count(e.txCalls()));
+                s.append(" rx ").append(count(e.rxBytes())).append('/').append(count(e.rxCalls()));
                 if (e.error() != null) s.append(' ').append(e.error());
                 if (e.tcp() != null) {
                     s.append(" [").append(e.tcp().state());
@@ -86,7 +86,13 @@ public final class NetText implements Renderer<NetEvent> {
             default -> {}
         }
         if (e.ioUring() && e.kind() != NetEvent.Kind.LISTEN) s.append(" io_uring!");
+        if (e.pid() < 0 && e.kind() != NetEvent.Kind.STATE && e.detail() != null) s.append(" (").append(e.detail()).append(')');
         return s.toString().stripTrailing();
+    }
+
+    /** A count, {@code ?} when not known (-1). */
+    private static String count(long n) {
+        return n < 0 ? "?" : Long.toString(n);
     }
 
     static String ms(double ms) {

@@ -1,5 +1,10 @@
 package io.jstrace.view.net;
 
+import io.jstrace.core.MergedSource;
+import io.jstrace.core.ProcConnector;
+import io.jstrace.core.SocketMonitor;
+import io.jstrace.core.SocketOwners;
+import io.jstrace.core.SystemSource;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -36,7 +41,10 @@ import java.util.function.Consumer;
  * process that sets up io_uring (or maps a socket) is reported with a
  * {@link NetEvent.Kind#BLIND_SPOT} event and its connections are flagged
  * {@link NetEvent#ioUring()}: their counts may miss what moved without syscalls.
- * The whole machine ({@code --system}) is not supported yet.
+ *
+ * <p>The whole machine ({@link #system()}, root) is watched without ptrace: sock_diag
+ * snapshots and destroy notifications, owners from the process-events connector's
+ * process table (see {@link SystemConnections} for what it can and cannot know).
  */
 public final class NetView extends View<NetEvent> {
     private final NetSettings settings;
@@ -57,6 +65,11 @@ public final class NetView extends View<NetEvent> {
         List<Integer> list = new ArrayList<>();
         for (int pid : pids) list.add(pid);
         return new Builder(new Source.Attach(list));
+    }
+
+    /** A view of every socket on the machine (its network namespace); needs root. */
+    public static Builder system() {
+        return new Builder(new Source.System());
     }
 
     /** Connections as they open (their connect's outcome known, or accepted, or first used). */
@@ -127,7 +140,17 @@ public final class NetView extends View<NetEvent> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        throw new TraceException("net: --system is not supported yet");
+        SocketOwners.checkPrivileges("net: --system");
+        SystemConnections table = new SystemConnections(settings, this::emit);
+        List<SystemSource<?>> sources = new ArrayList<>();
+        try {
+            sources.add(ProcConnector.open());
+            sources.add(SocketMonitor.open(settings.interval()));
+        } catch (TraceException | RuntimeException e) {
+            sources.forEach(SystemSource::close);
+            throw e;
+        }
+        return new SystemFeed<>(MergedSource.of(sources), table::accept);
     }
 
     /** How a {@link NetView} is set up; {@link #build()} makes it. */
@@ -140,13 +163,19 @@ public final class NetView extends View<NetEvent> {
 
         /** Reads each TCP socket's kernel counters before its last close (on by default). */
         public Builder withTcpInfo(boolean read) {
-            settings = new NetSettings(read, settings.user());
+            settings = new NetSettings(read, settings.user(), settings.interval());
             return this;
         }
 
         /** Reads each process's owning user ({@link NetEvent#uid()}, {@link NetEvent#user()}). */
         public Builder withUser(boolean user) {
-            settings = new NetSettings(settings.tcpInfo(), user);
+            settings = new NetSettings(settings.tcpInfo(), user, settings.interval());
+            return this;
+        }
+
+        /** How often the system source lists every socket (100 ms by default; closes come at once). */
+        public Builder withInterval(java.time.Duration interval) {
+            settings = new NetSettings(settings.tcpInfo(), settings.user(), interval);
             return this;
         }
 

@@ -1,0 +1,240 @@
+package io.jstrace.core;
+
+import io.jstrace.core.internal.ProcFs;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which process holds a socket, for the system-wide views: a process table kept by the
+ * process-events connector ({@link #accept(ProcEvent)}: forks, execs, name and uid
+ * changes, exits) and each process's sockets as its /proc/PID/fd links show them, read
+ * when the process is new or has exec'd, and otherwise only when a socket no process is
+ * known to hold turns up: never a /proc scan per event.
+ *
+ * <p>A socket whose holder was gone before its descriptors could be read has no owner
+ * ({@code null}): the views say so. Reading another user's descriptors needs root
+ * (CAP_SYS_PTRACE). Thread-safe: the connector's events may come on another thread than
+ * the questions.
+ */
+public final class SocketOwners {
+    /**
+     * A socket's holder.
+     *
+     * @param pid  the process
+     * @param fd   its lowest descriptor for the socket
+     * @param comm its command name, or {@code null}
+     * @param uid  its real user id, -1 when not known
+     */
+    public record Owner(int pid, int fd, String comm, int uid) {}
+
+    private static final class Proc {
+        String comm;
+        int uid = -1;
+        /** When it was forked or exec'd, or first read ({@link System#nanoTime()}). */
+        long born = System.nanoTime();
+        /** It held a socket someone asked about: likely to hold the next one. */
+        boolean active;
+        /** Read since it last forked off or exec'd (its descriptors are as read). */
+        boolean fresh;
+        Map<Long, Integer> sockets = Map.of();
+    }
+
+    private final Map<Integer, Proc> procs = new HashMap<>();
+    /** inode → the pid found holding it. */
+    private final Map<Long, Integer> holder = new HashMap<>();
+    private long scans;
+    /** When every process was last read ({@link System#nanoTime()}). */
+    private long lastFullScan = System.nanoTime() - FULL_SCAN_EVERY;
+    /** How long a process counts as young, and how seldom every process may be read. */
+    private static final long YOUNG = 2_000_000_000L, FULL_SCAN_EVERY = 2_000_000_000L;
+
+    /** CAP_SYS_PTRACE (include/uapi/linux/capability.h): what reading another user's /proc/PID/fd takes. */
+    private static final int CAP_SYS_PTRACE = 19;
+
+    /**
+     * Checks that this process may read every process's descriptors: its effective
+     * capabilities (/proc/self/status CapEff) hold CAP_SYS_PTRACE, as root's do.
+     *
+     * @throws TraceException {@code PREFIX: needs root (CAP_SYS_PTRACE to read every process's descriptors)}
+     */
+    public static void checkPrivileges(String prefix) throws TraceException {
+        for (String line : ProcFs.lines(Path.of("/proc/self/status"))) {
+            if (!line.startsWith("CapEff:")) continue;
+            try {
+                long caps = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                if ((caps & 1L << CAP_SYS_PTRACE) != 0) return;
+            } catch (NumberFormatException e) {
+                break;
+            }
+        }
+        throw new TraceException(prefix + ": needs root (CAP_SYS_PTRACE to read every process's descriptors)");
+    }
+
+    /** Reads every process's descriptors once: what the machine holds now. */
+    public synchronized void seed() {
+        for (int pid : pids()) read(pid);
+        for (Proc p : procs.values()) p.born -= YOUNG; // there before: not young
+    }
+
+    /** How many /proc/PID/fd directories have been read (for tests and benchmarks). */
+    public synchronized long scans() {
+        return scans;
+    }
+
+    /** One event of the process-events connector. */
+    public synchronized void accept(ProcEvent e) {
+        if (e instanceof ProcEvent.Fork f) {
+            if (f.isThread()) return;
+            Proc parent = procs.get(f.parentTgid()), child = new Proc();
+            if (parent != null) {
+                child.comm = parent.comm;
+                child.uid = parent.uid;
+                child.sockets = parent.sockets; // fork copies the descriptor table
+            }
+            procs.put(f.childTgid(), child);
+        } else if (e instanceof ProcEvent.Exec x) {
+            Proc p = procs.computeIfAbsent(x.tgid(), k -> new Proc());
+            p.fresh = false;
+            p.born = System.nanoTime();
+            p.comm = comm(x.tgid());
+        } else if (e instanceof ProcEvent.Comm c) {
+            Proc p = procs.get(c.tgid());
+            if (p != null && c.pid() == c.tgid()) p.comm = c.comm();
+        } else if (e instanceof ProcEvent.Uid u) {
+            Proc p = procs.get(u.tgid());
+            if (p != null) p.uid = u.ruid();
+        } else if (e instanceof ProcEvent.Exit x && x.pid() == x.tgid()) {
+            Proc p = procs.remove(x.tgid());
+            if (p != null) for (long inode : p.sockets.keySet()) holder.remove(inode, x.tgid());
+        }
+    }
+
+    /** The process {@code pid}'s name as last known, or {@code null}. */
+    public synchronized String comm(int pid, boolean read) {
+        Proc p = procs.get(pid);
+        if (p != null && p.comm != null) return p.comm;
+        return read ? comm(pid) : null;
+    }
+
+    /** The owner of socket {@code inode}, searching /proc when no process is known to hold it; {@code null} if none found. */
+    public synchronized Owner owner(long inode) {
+        Map<Long, Owner> found = owners(List.of(inode), true);
+        return found.get(inode);
+    }
+
+    /**
+     * The owners of {@code inodes}, found as cheaply as can be: processes known to hold
+     * them; then the processes not read since they forked or exec'd; then the young ones
+     * and those that held a socket asked about before; then every process, but not more
+     * often than every two seconds: a socket not found is not in the answer, and may be asked
+     * about again. With {@code remember}, the holders found are read first next time
+     * (not for the sockets that were there before the view).
+     */
+    public synchronized Map<Long, Owner> owners(Collection<Long> inodes, boolean remember) {
+        Map<Long, Owner> found = new HashMap<>();
+        Set<Long> missing = new HashSet<>();
+        for (long inode : inodes) {
+            Owner o = known(inode);
+            if (o != null) found.put(inode, o);
+            else missing.add(inode);
+        }
+        if (missing.isEmpty()) return found;
+        Set<Integer> read = new HashSet<>();
+        for (Map.Entry<Integer, Proc> e : List.copyOf(procs.entrySet())) {
+            if (!e.getValue().fresh && read.add(e.getKey())) read(e.getKey());
+        }
+        collect(missing, found);
+        long now = System.nanoTime();
+        if (!missing.isEmpty()) {
+            for (Map.Entry<Integer, Proc> e : List.copyOf(procs.entrySet())) {
+                Proc p = e.getValue();
+                if ((p.active || now - p.born < YOUNG) && read.add(e.getKey())) read(e.getKey());
+            }
+            collect(missing, found);
+        }
+        if (!missing.isEmpty() && now - lastFullScan >= FULL_SCAN_EVERY) {
+            lastFullScan = now;
+            for (int pid : pids()) read(pid);
+            collect(missing, found);
+        }
+        for (Owner o : found.values()) {
+            Proc p = procs.get(o.pid());
+            if (p != null && remember) p.active = true;
+        }
+        return found;
+    }
+
+    /** Forgets a socket that is gone. */
+    public synchronized void forget(long inode) {
+        holder.remove(inode);
+    }
+
+    private void collect(Set<Long> missing, Map<Long, Owner> found) {
+        for (var it = missing.iterator(); it.hasNext(); ) {
+            long inode = it.next();
+            Owner o = known(inode);
+            if (o == null) continue;
+            found.put(inode, o);
+            it.remove();
+        }
+    }
+
+    private Owner known(long inode) {
+        Integer pid = holder.get(inode);
+        Proc p = pid == null ? null : procs.get(pid);
+        Integer fd = p == null ? null : p.sockets.get(inode);
+        return fd == null ? null : new Owner(pid, fd, p.comm, p.uid);
+    }
+
+    /** Reads {@code pid}'s descriptors; a process gone by then is dropped. */
+    private void read(int pid) {
+        scans++;
+        Map<Long, Integer> sockets = ProcFs.socketInodes(pid);
+        if (sockets == null) {
+            procs.remove(pid);
+            return;
+        }
+        Proc p = procs.computeIfAbsent(pid, k -> new Proc());
+        if (p.comm == null) p.comm = comm(pid);
+        if (p.uid < 0) p.uid = ProcFs.uid(pid);
+        p.sockets = sockets;
+        p.fresh = true;
+        for (long inode : sockets.keySet()) {
+            Integer before = holder.get(inode);
+            if (before == null || !procs.containsKey(before) || !procs.get(before).sockets.containsKey(inode)) {
+                holder.put(inode, pid);
+            }
+        }
+    }
+
+    private static String comm(int pid) {
+        return ProcFs.text(Path.of("/proc", Integer.toString(pid), "comm"));
+    }
+
+    private static List<Integer> pids() {
+        List<Integer> pids = new ArrayList<>();
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of("/proc"))) {
+            for (Path p : d) {
+                String n = p.getFileName().toString();
+                if (!n.isEmpty() && Character.isDigit(n.charAt(0))) {
+                    try {
+                        pids.add(Integer.parseInt(n));
+                    } catch (NumberFormatException e) {
+                        // not a process
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: no owners
+        }
+        return pids;
+    }
+}

@@ -1,0 +1,274 @@
+package io.jstrace.view.net;
+
+import io.jstrace.core.ProcEvent;
+import io.jstrace.core.SocketInfo;
+import io.jstrace.core.SocketMonitor;
+import io.jstrace.core.SocketOwners;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The net view's state table for the whole machine ({@code --system}): the sockets the
+ * kernel lists (sock_diag snapshots, {@link SocketMonitor}) and frees (its destroy
+ * notifications, with the final TCP counters), their owners from the process table the
+ * process-events connector keeps ({@link SocketOwners}). A socket is an inet socket by
+ * its cookie (what a destroy notification and a snapshot share) or a unix socket by its
+ * inode.
+ *
+ * <p>What the kernel's tables hold and the syscalls would tell more exactly: a TCP
+ * connection's bytes are the kernel's counters ({@code tcpi_bytes_sent} less
+ * {@code tcpi_bytes_retrans}; {@code tcpi_bytes_received} less the peer's FIN, which it
+ * counts), calls are not known (-1), nor are UDP's and unix sockets' bytes; times are
+ * the snapshot's that first showed a socket. A TCP or UDP socket that opens and closes
+ * between two snapshots is reported from its destroy notification, its owner unknown
+ * (pid -1); a unix socket that does is not seen.
+ */
+final class SystemConnections {
+    private static final String BETWEEN = "owner unknown: opened and closed between two snapshots";
+    private static final String GONE = "owner unknown: gone before its descriptors were read";
+
+    /** A socket seen. */
+    private static final class Seen {
+        SocketInfo info;
+        SocketOwners.Owner owner;
+        NetEvent.Direction direction;
+        long openTs;
+        boolean listen;
+    }
+
+    private final NetSettings settings;
+    private final Consumer<NetEvent> sink;
+    private final SocketOwners owners = new SocketOwners();
+    private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
+    /** Sockets seen whose owner is not found yet, since when (epoch ns). */
+    private final Map<Long, Long> unowned = new HashMap<>();
+    private static final long OWNER_PATIENCE_NANOS = 3_000_000_000L;
+    private boolean first = true;
+    /** The listening sockets of the last snapshot, by {@link #listenKey}. */
+    private final Set<String> listeners = new HashSet<>();
+    private final Users users = new Users();
+    private final int self = (int) ProcessHandle.current().pid();
+    private final long baseEpoch, baseMonotonic;
+
+    SystemConnections(NetSettings settings, Consumer<NetEvent> sink) {
+        this.settings = settings;
+        this.sink = sink;
+        Instant now = Instant.now();
+        this.baseMonotonic = System.nanoTime();
+        this.baseEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        owners.seed();
+    }
+
+    /** One event of the merged sources, on the view's system thread. */
+    void accept(Object e) {
+        if (e instanceof ProcEvent p) owners.accept(p);
+        else if (e instanceof SocketMonitor.Snapshot s) snapshot(s);
+        else if (e instanceof SocketMonitor.Destroyed d) destroyed(d);
+    }
+
+    private void snapshot(SocketMonitor.Snapshot snap) {
+        long now = epoch(snap.timestampNs());
+        List<SocketInfo> fresh = new ArrayList<>();
+        Set<Long> present = new HashSet<>();
+        Map<Long, SocketInfo> byInode = new HashMap<>();
+        listeners.clear();
+        for (SocketInfo s : snap.sockets()) {
+            if (s.inode() == 0) continue; // a TIME_WAIT or request mini-socket: no descriptor holds it
+            byInode.put(s.inode(), s);
+            if (s.state() == SocketInfo.TCP_LISTEN) listeners.add(listenKey(s));
+        }
+        for (SocketInfo s : byInode.values()) {
+            long key = key(s);
+            present.add(key);
+            Seen seen = table(s).get(key);
+            if (seen == null) fresh.add(s);
+            else changed(seen, s, now);
+        }
+        Map<Long, SocketOwners.Owner> found = owners.owners(fresh.stream().map(SocketInfo::inode).toList(), !first);
+        first = false;
+        for (SocketInfo s : fresh) {
+            SocketOwners.Owner o = found.get(s.inode());
+            // not found yet (every process is read at most every two seconds): asked again next time
+            Long since = unowned.putIfAbsent(key(s), now);
+            if (o == null && now - (since == null ? now : since) < OWNER_PATIENCE_NANOS) continue;
+            unowned.remove(key(s));
+            opened(s, o, now, listeners, byInode);
+        }
+        unowned.keySet().retainAll(present);
+        // A unix socket ends when it leaves the table; an inet socket at its destroy notification
+        // only: a TCP socket that got its peer's FIN after its own left the table for a
+        // TIME_WAIT mini-socket though its descriptor is still open (net/ipv4/tcp_input.c
+        // tcp_fin, FIN_WAIT2), and lives on till its close.
+        for (Map.Entry<Long, Seen> e : List.copyOf(unix.entrySet())) {
+            if (present.contains(e.getKey())) continue;
+            unix.remove(e.getKey());
+            closed(e.getValue(), e.getValue().info, now);
+        }
+    }
+
+    private Map<Long, Seen> table(SocketInfo s) {
+        return s.inet() ? inet : unix;
+    }
+
+    private static long key(SocketInfo s) {
+        return s.inet() ? s.cookie() : s.inode();
+    }
+
+    /** {@code family/proto/port} of a listening socket, and of a socket that may have been accepted on it. */
+    private static String listenKey(SocketInfo s) {
+        return s.inet() ? s.family() + "/" + s.protocol() + "/" + s.localPort()
+                : "unix/" + java.util.Arrays.toString(s.local());
+    }
+
+    private void opened(SocketInfo s, SocketOwners.Owner owner, long now, Set<String> listeners,
+            Map<Long, SocketInfo> byInode) {
+        if (owner != null && owner.pid() == self) return;
+        Seen seen = new Seen();
+        seen.info = s;
+        seen.owner = owner;
+        seen.openTs = now;
+        if (s.inet() && s.protocol() == SocketInfo.IPPROTO_UDP && s.localPort() == 0) return; // not bound yet
+        if (!s.inet() && s.local().length == 0 && s.peerInode() == 0) return; // neither bound nor connected
+        seen.listen = listening(s);
+        seen.direction = seen.listen ? NetEvent.Direction.LISTEN : direction(s, listeners, byInode);
+        table(s).put(key(s), seen);
+        emit(seen, seen.listen ? NetEvent.Kind.LISTEN : NetEvent.Kind.OPEN, now, s, null, null,
+                owner == null ? GONE : null);
+    }
+
+    /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */
+    private static boolean listening(SocketInfo s) {
+        if (s.state() == SocketInfo.TCP_LISTEN) return true;
+        if (s.type() != SocketInfo.SOCK_DGRAM) return false;
+        return s.inet() ? !s.connected() : s.peerInode() == 0 && s.local().length > 0;
+    }
+
+    /**
+     * Who opened it: an inet socket on a listening socket's port was accepted, another
+     * connected; a unix socket with a listener's name was accepted (it shares the
+     * listener's address, net/unix/af_unix.c unix_stream_connect), its peer connected;
+     * two unnamed ends are a socketpair.
+     */
+    private static NetEvent.Direction direction(SocketInfo s, Set<String> listeners, Map<Long, SocketInfo> byInode) {
+        if (s.inet()) {
+            return listeners.contains(listenKey(s)) ? NetEvent.Direction.IN : NetEvent.Direction.OUT;
+        }
+        if (s.local().length > 0 && listeners.contains(listenKey(s))) return NetEvent.Direction.IN;
+        SocketInfo peer = byInode.get(s.peerInode());
+        if (peer != null && peer.local().length > 0 && listeners.contains(listenKey(peer))) return NetEvent.Direction.OUT;
+        return s.local().length > 0 || s.type() == SocketInfo.SOCK_DGRAM && s.peerInode() != 0
+                ? NetEvent.Direction.OUT : NetEvent.Direction.UNKNOWN;
+    }
+
+    private void changed(Seen seen, SocketInfo s, long now) {
+        SocketInfo before = seen.info;
+        seen.info = s;
+        if (before.state() != s.state() && s.protocol() == SocketInfo.IPPROTO_TCP && !seen.listen) {
+            emit(seen, NetEvent.Kind.STATE, now, s, null, null, "sock_diag");
+        }
+    }
+
+    private void destroyed(SocketMonitor.Destroyed d) {
+        SocketInfo s = d.socket();
+        long now = epoch(d.timestampNs());
+        Seen seen = inet.remove(s.cookie());
+        if (seen == null) {
+            if (s.localPort() == 0 || !s.connected() && s.protocol() == SocketInfo.IPPROTO_UDP) return; // never used
+            seen = new Seen();
+            seen.info = s;
+            seen.openTs = now;
+            seen.direction = direction(s, listeners, Map.of());
+            emit(seen, NetEvent.Kind.OPEN, now, s, null, null, BETWEEN);
+        }
+        closed(seen, s, now);
+    }
+
+    private void closed(Seen seen, SocketInfo last, long now) {
+        if (seen.owner != null) owners.forget(last.inode() != 0 ? last.inode() : seen.info.inode());
+        if (seen.info.inode() != 0) owners.forget(seen.info.inode());
+        NetEvent.Tcp tcp = null;
+        if (last.tcp() != null && !seen.listen) {
+            SocketInfo.Tcp t = last.tcp();
+            tcp = new NetEvent.Tcp(seen.info.stateName(), t.bytesAcked(), t.bytesReceived(), t.totalRetrans(),
+                    t.rttUs());
+        }
+        String detail = seen.owner == null ? seen.info.inode() == 0 ? BETWEEN : GONE : null;
+        emit(seen, NetEvent.Kind.CLOSE, now, last, (now - seen.openTs) / 1e6, tcp, detail);
+    }
+
+    /**
+     * Data bytes each way from TCP's counters: sent once each; received less the peer's
+     * FIN, which tcpi_bytes_received counts (net/ipv4/tcp_input.c tcp_rcv_nxt_update
+     * moves by the FIN's sequence number too): known come when a snapshot showed
+     * RCV_SHUTDOWN, and taken as come at a destroy notification (a close, not a reset).
+     */
+    private static long[] bytes(Seen seen, SocketInfo s, boolean destroyed) {
+        SocketInfo.Tcp t = s.tcp();
+        if (t == null || seen.listen) return new long[] {-1, -1};
+        long rx = t.bytesReceived();
+        boolean fin = s.shutdown() >= 0 ? (s.shutdown() & SocketInfo.RCV_SHUTDOWN) != 0 : destroyed;
+        if (rx > 0 && fin) rx--;
+        return new long[] {t.dataSent(), rx};
+    }
+
+    private void emit(Seen seen, NetEvent.Kind kind, long now, SocketInfo s, Double durationMs, NetEvent.Tcp tcp,
+            String detail) {
+        SocketOwners.Owner o = seen.owner;
+        long[] bytes = bytes(seen, s, s.inode() == 0);
+        int uid = settings.user() && o != null ? o.uid() : -1;
+        SocketInfo id = seen.info.inode() != 0 ? seen.info : s;
+        String state = kind == NetEvent.Kind.CLOSE ? "CLOSED" : seen.listen ? "LISTEN" : s.stateName();
+        sink.accept(new NetEvent(kind, now, o == null ? -1 : o.pid(), -1, o == null ? null : o.comm(), uid,
+                uid >= 0 ? users.name(uid) : null, o == null ? -1 : o.fd(), id.inode(), proto(s), family(s),
+                type(s), local(s), remote(id), s.peerInode(), seen.direction, state, null, null, null, durationMs,
+                bytes[0], bytes[1], -1, -1, tcp, kind == NetEvent.Kind.CLOSE ? "close" : null, false, null, detail));
+    }
+
+    private static String proto(SocketInfo s) {
+        if (!s.inet()) return "unix";
+        return s.protocol() == SocketInfo.IPPROTO_TCP ? "tcp" : "udp";
+    }
+
+    private static String family(SocketInfo s) {
+        return Connections.family(s.family());
+    }
+
+    private static String type(SocketInfo s) {
+        return Connections.type(s.type());
+    }
+
+    private static String local(SocketInfo s) {
+        if (!s.inet()) {
+            byte[] n = unixName(s.local());
+            if (n.length == 0) return null;
+            String name = new String(n, java.nio.charset.StandardCharsets.UTF_8);
+            return n[0] == 0 ? "@" + name.substring(1).replace('\0', '@') : name; // as Addresses.text, by family
+        }
+        return Addresses.text(new io.jstrace.core.OpenFile.Address(s.local(), s.localPort()));
+    }
+
+    /** A path name up to its NUL (the kernel's copy may carry it); an abstract name whole. */
+    private static byte[] unixName(byte[] name) {
+        if (name.length == 0 || name[0] == 0) return name;
+        int end = 0;
+        while (end < name.length && name[end] != 0) end++;
+        return java.util.Arrays.copyOf(name, end);
+    }
+
+    private static String remote(SocketInfo s) {
+        if (!s.inet() || !s.connected()) return null;
+        return Addresses.text(new io.jstrace.core.OpenFile.Address(s.remote(), s.remotePort()));
+    }
+
+    private long epoch(long monotonic) {
+        return baseEpoch + (monotonic - baseMonotonic);
+    }
+}
+
+
