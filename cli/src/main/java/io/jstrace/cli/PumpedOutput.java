@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.internal.ProcFs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class PumpedOutput extends OutputStream {
     }
 
     private static boolean blocks(int fd) {
-        return blocks(Path.of("/proc/self/fd/" + fd));
+        return blocks(ProcFs.ownFd(fd));
     }
 
     /**
