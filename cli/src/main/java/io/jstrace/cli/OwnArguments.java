@@ -1,11 +1,8 @@
 package io.jstrace.cli;
 
 import io.jstrace.core.TraceeText;
-import java.io.IOException;
+import io.jstrace.core.internal.ProcFs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,12 +22,7 @@ final class OwnArguments {
      * /proc/self/cmdline does not end with them (jstrace run inside another program).
      */
     static String[] exact(String[] args) {
-        List<byte[]> words;
-        try {
-            words = words(Files.readAllBytes(Path.of("/proc/self/cmdline")));
-        } catch (IOException e) {
-            return args;
-        }
+        List<byte[]> words = ProcFs.ownCmdline();
         if (words.size() < args.length) return args;
         List<byte[]> tail = words.subList(words.size() - args.length, words.size());
         String[] exact = new String[args.length];
@@ -52,18 +44,5 @@ final class OwnArguments {
             if (c < 0x80 && c != '?') b.append(c);
         }
         return b.toString();
-    }
-
-    /** The NUL-terminated words of a cmdline. */
-    private static List<byte[]> words(byte[] cmdline) {
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < cmdline.length; i++) {
-            if (cmdline[i] == 0) {
-                out.add(java.util.Arrays.copyOfRange(cmdline, start, i));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.core.internal.ProcFs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ final class PumpedOutput extends OutputStream {
     private long lost;
     private boolean abandoned;
     private IOException failure;
+    private boolean closed;
     private Thread pump;
 
     private PumpedOutput(String name, OutputStream sink) {
@@ -65,7 +67,7 @@ final class PumpedOutput extends OutputStream {
     }
 
     private static boolean blocks(int fd) {
-        return blocks(Path.of("/proc/self/fd/" + fd));
+        return blocks(ProcFs.ownFd(fd));
     }
 
     /**
@@ -88,7 +90,7 @@ final class PumpedOutput extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-        if (failure != null) return;
+        if (failure != null || closed) return;
         start();
         while (len > 0) {
             while (size == CAPACITY && !abandoned) waitHere();
@@ -110,6 +112,20 @@ final class PumpedOutput extends OutputStream {
     @Override
     public synchronized void flush() {
         while ((size > 0 || writing > 0) && !abandoned && failure == null) waitHere();
+    }
+
+    /**
+     * Closes the sink once what was written is written out (at once when abandoned): the
+     * reader sees the end, as {@code -o |COMMAND}'s command must to end.
+     */
+    @Override
+    public void close() throws IOException {
+        flush();
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        sink.close();
     }
 
     /** The writes of every pumped output no longer wait for their readers. */
@@ -158,7 +174,8 @@ final class PumpedOutput extends OutputStream {
         while (true) {
             int from, n;
             synchronized (this) {
-                while (size == 0) waitHere();
+                while (size == 0 && !closed) waitHere();
+                if (size == 0) return;
                 from = head;
                 n = Math.min(size, CAPACITY - head);
                 writing = n;

@@ -24,10 +24,28 @@ class InterruptTest {
     /** Starts jstrace with {@code args}, lets the command run, sends jstrace SIGINT; jstrace's exit status. */
     private Process interrupted(List<String> args) throws Exception {
         Process j = JstraceProcess.builder(dir, args).start();
-        Thread.sleep(1500);
+        awaitTracedChild(j);
+        Thread.sleep(300);
         new ProcessBuilder("kill", "-INT", Long.toString(j.pid())).start().waitFor();
         assertTrue(j.waitFor(20, TimeUnit.SECONDS), "jstrace did not exit");
         return j;
+    }
+
+    /** Until jstrace traces its command: its handlers are installed by then, however slow its start. */
+    private static void awaitTracedChild(Process j) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && j.isAlive()) {
+            for (ProcessHandle c : j.children().toList()) {
+                try {
+                    for (String l : Files.readAllLines(Path.of("/proc/" + c.pid() + "/status"))) {
+                        if (l.startsWith("TracerPid:") && !l.endsWith("\t0")) return; // the tracer thread
+                    }
+                } catch (java.io.IOException e) {
+                    // gone (jstrace's own short-lived children)
+                }
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -267,7 +267,7 @@ public final class Launcher {
     }
 
     /** NUL-terminated entries. */
-    private static List<byte[]> entries(byte[] all) {
+    static List<byte[]> entries(byte[] all) {
         List<byte[]> env = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < all.length; i++) {

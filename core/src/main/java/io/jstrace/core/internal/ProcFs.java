@@ -194,6 +194,17 @@ public final class ProcFs {
      * permission). Reads until end of file: /proc's files say their size is 0, which
      * some JDK readers trust.
      */
+    /** This process's argv as execve passed it, /proc/self/cmdline's NUL-terminated words; empty if unreadable. */
+    public static List<byte[]> ownCmdline() {
+        byte[] b = bytes(Path.of("/proc/self/cmdline"), Integer.MAX_VALUE);
+        return b == null ? List.of() : Launcher.entries(b);
+    }
+
+    /** /proc/self/fd/N: stat follows it to what this process's descriptor {@code fd} has open (proc(5)). */
+    public static Path ownFd(int fd) {
+        return Path.of("/proc/self/fd/" + fd);
+    }
+
     private static byte[] bytes(Path p, int max) {
         try (FileChannel ch = FileChannel.open(p)) {
             ByteBuffer buf = ByteBuffer.allocate(Math.min(max, 4096));

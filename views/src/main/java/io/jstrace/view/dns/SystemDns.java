@@ -236,7 +236,7 @@ final class SystemDns {
         sink.accept(new DnsEvent(Instant.ofEpochSecond(0, time), o == null ? -1 : o.pid(), -1,
                 o == null ? null : o.comm(), o == null ? -1 : o.fd(), proto, server, DnsTracker.via(server), id,
                 q == null ? null : q.name(), q == null ? null : q.type(), q == null ? null : q.clazz(), query,
-                response, latency, retries, null, null, timeout, unmatched));
+                response, latency, retries, null, null, timeout, unmatched, 0, null, null));
     }
 
     private static String address(byte[] addr, int port) {
