@@ -235,7 +235,7 @@ class FaultMatrixTest {
     private void thousandThreads() throws Exception {
         Path log = dir.resolve("log");
         var r = jstrace(List.of("-f", "-e", "trace=getppid", "-o", log.toString(),
-                TestPrograms.compile("many_threads").toString(), "1000"));
+                TestPrograms.compile("thousand_threads").toString(), "1000"));
         assertEquals(0, r.exit(), r.stderr());
         String text = Files.readString(log);
         assertEquals(1000, count(text, "getppid()") + count(text, "getppid resumed>"), "every call, finished");
@@ -244,7 +244,7 @@ class FaultMatrixTest {
 
     private void forkStorm() throws Exception {
         List<String> command = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
-                "prlimit", "--nproc=30:30", TestPrograms.compile("fork_storm").toString(), "80");
+                "prlimit", "--nproc=30:30", TestPrograms.compile("bounded_fork_storm").toString(), "80");
         Process plain = new ProcessBuilder(command).redirectErrorStream(true).start();
         plain.getInputStream().readAllBytes();
         int truth = plain.waitFor();

@@ -405,7 +405,7 @@ class TlsViewTest {
                 + "Try 'jstrace tls -h' for more information.\n", noCommand.stderr());
         var lib = JstraceProcess.run(dir, List.of("tls", "-l", "/usr/lib/libssl.so.3", "--", "true"));
         assertEquals(1, lib.exit());
-        assertTrue(lib.stderr().startsWith("jstrace: tls: -l LIB is for --plaintext"), lib.stderr());
+        assertTrue(lib.stderr().startsWith("jstrace: tls: -l, --plaintext-cap and --hex go with --plaintext"), lib.stderr());
         var badPid = JstraceProcess.run(dir, List.of("tls", "-p", "x"));
         assertEquals("jstrace: tls: -p: not a process id: 'x'\n", badPid.stderr());
         var system = JstraceProcess.run(dir, List.of("tls", "--system"));

@@ -31,7 +31,9 @@ final class Waker {
         NativeBuffer fds = NativeBuffer.allocate(8);
         if (libc.pipe2(fds, O_CLOEXEC) != 0) return false;
         int read = fds.getInt(0), write = fds.getInt(4);
-        NativeBuffer actions = Launcher.closeOthers(libc, Set.of(0, 1, 2, read));
+        // only the pipe: a waker holding the JVM's stdout or stderr would keep a reader of
+        // them from its end-of-file (the traced command's pipe, once jstrace lets go of it)
+        NativeBuffer actions = Launcher.closeOthers(libc, new java.util.HashSet<>(java.util.List.of(0, read)));
         libc.posix_spawn_file_actions_adddup2(actions, read, 0);
         NativeBuffer pidOut = NativeBuffer.allocate(4);
         NativeBuffer sh = NativeBuffer.cString("sh"), c = NativeBuffer.cString("-c"), cmd = NativeBuffer.cString("read _");

@@ -1,6 +1,6 @@
 /*
  * THREADS threads alive at once: each makes one getppid() syscall, then waits
- * until all have, then exits.  Usage: many_threads THREADS.  A tracer that loses
+ * until all have, then exits.  Usage: thousand_threads THREADS.  A tracer that loses
  * nothing sees THREADS getppid calls and THREADS + 1 exits.
  */
 #include <pthread.h>

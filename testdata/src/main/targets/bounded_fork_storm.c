@@ -1,7 +1,7 @@
 /*
  * A fork storm: up to TRIES children, each alive until all forks are done, so
  * that a process limit (RLIMIT_NPROC) makes the later forks fail with EAGAIN.
- * Exits with the number of forks that succeeded.  Usage: fork_storm TRIES.
+ * Exits with the number of forks that succeeded.  Usage: bounded_fork_storm TRIES.
  */
 #include <stdlib.h>
 #include <sys/wait.h>
