@@ -1,9 +1,5 @@
 package io.jstrace.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,16 +34,14 @@ final class Environment {
         return entry.startsWith(var) && (entry.length() == var.length() || entry.charAt(var.length()) == '=');
     }
 
-    /** /proc/self/environ in order (ISO-8859-1 keeps every byte). */
+    /**
+     * The environment jstrace was given, exactly and in order (the launcher's saved copy, or
+     * /proc/self/environ), each entry as lossless text ({@link io.jstrace.core.TraceeText}).
+     */
     private static List<String> inherited() {
         List<String> env = new ArrayList<>();
-        try {
-            for (String e : new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.UTF_8)
-                    .split("\0")) {
-                if (!e.isEmpty()) env.add(e);
-            }
-        } catch (IOException e) {
-            System.getenv().forEach((k, v) -> env.add(k + "=" + v));
+        for (byte[] e : io.jstrace.core.internal.Launcher.inheritedEnvironment()) {
+            if (e.length > 0) env.add(io.jstrace.core.TraceeText.text(e));
         }
         return env;
     }

@@ -31,19 +31,10 @@ final class Refusals {
         return null;
     }
 
-    /** Real and effective uid 0 (strace: getuid() and geteuid()), from /proc/self/status. */
+    /** Real and effective uid 0 (strace: getuid() and geteuid()). */
     private static boolean root() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return ids[0].equals("0") && ids[1].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            // below
-        }
-        return false;
+        int[] ids = io.jstrace.core.internal.ProcFs.ownUids();
+        return ids[0] == 0 && ids[1] == 0;
     }
 
     /** getpwnam, as far as /etc/passwd answers it. */

@@ -118,6 +118,20 @@ public final class ProcFs {
         return inodes;
     }
 
+    /** This process's real and effective user ids (/proc/self/status, Uid:), or -1s. */
+    public static int[] ownUids() {
+        for (String line : lines(Path.of("/proc/self/status"))) {
+            if (!line.startsWith("Uid:")) continue;
+            String[] ids = line.substring(4).trim().split("\\s+");
+            try {
+                return new int[] {Integer.parseInt(ids[0]), Integer.parseInt(ids[1])};
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        return new int[] {-1, -1};
+    }
+
     /** The real user id of process {@code pid} (/proc/PID/status), or -1. */
     public static int uid(int pid) {
         return id(bytes(Path.of("/proc", Integer.toString(pid), "status"), 1 << 16), "Uid:");
