@@ -199,6 +199,7 @@ public final class PtraceLoop {
      */
     public int run() {
         waker.arm();
+        Thread watchdog = watchdog();
         try {
             while (!threads.isEmpty()) {
                 if (detachRequested && !detaching) beginDetach();
@@ -208,12 +209,16 @@ public final class PtraceLoop {
                     continue;
                 }
                 int tid = libc.waitpid(-1, status, WAIT_OWN);
+                lastEvent = System.nanoTime();
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
                 }
                 if (waker.is(tid)) {
-                    if (!detachRequested) waker.arm();
+                    if (!detachRequested) {
+                        forgetVanished();
+                        waker.arm();
+                    }
                     continue;
                 }
                 handle(tid, status.getInt(0));
@@ -222,9 +227,42 @@ public final class PtraceLoop {
             detachAll();
             throw e;
         } finally {
+            watchdog.interrupt();
             waker.disarm();
         }
         return launchedStatus;
+    }
+
+    /** When the last stop came (System.nanoTime), for the {@link #watchdog}. */
+    private volatile long lastEvent = System.nanoTime();
+
+    /**
+     * Wakes the loop after 2 s without a stop, so that it can forget threads that are gone
+     * without their exit reaching it: waitpid waits for the {@link Waker} too, so it would
+     * never say ECHILD, and the loop would wait for ever.
+     */
+    private Thread watchdog() {
+        Thread w = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    if (System.nanoTime() - lastEvent > 2_000_000_000L) waker.wake();
+                }
+            } catch (InterruptedException e) {
+                // the loop ended
+            }
+        }, "jstrace-watchdog");
+        w.setDaemon(true);
+        w.start();
+        return w;
+    }
+
+    /** Forgets the threads /proc no longer has (their exit was never reported); only with /proc mounted. */
+    private void forgetVanished() {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self"))) return;
+        for (int tid : List.copyOf(threads.keySet())) {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + tid))) threads.remove(tid);
+        }
     }
 
     /**
