@@ -321,6 +321,11 @@ class FaultMatrixTest {
         args.addAll(List.of("/bin/sh", "-c", "/bin/sleep 0.5; echo > " + done + "; cat /dev/null"));
         Process j = JstraceProcess.builder(dir, args).start();
         int pid = launchedChild(j, "echo > ");
+        // past its execve's stop, where jstrace lets go of PTRACE_O_EXITKILL: the command has
+        // forked its sleep (it could not before jstrace resumed it from that stop)
+        for (int i = 0; i < 400 && ProcessHandle.of(pid).map(h -> h.children().findAny().isEmpty()).orElse(false); i++) {
+            Thread.sleep(25);
+        }
         j.destroyForcibly().waitFor();
         for (int i = 0; i < 300 && !Files.exists(done); i++) Thread.sleep(50); // a loaded machine is slow
         assertEquals(commandSurvives, Files.exists(done), "the command ran on");
