@@ -47,6 +47,17 @@ final class Iovecs {
 
     /** @param dataSize bytes to spread over the buffers; -1 for each buffer's whole length */
     static Value iovecs(Call c, long addr, long count, long dataSize) {
+        return iovecs(c, addr, count, dataSize, Iovecs::contents);
+    }
+
+    /** How one buffer's bytes print: as a string, or (a netlink message's) decoded. */
+    @FunctionalInterface
+    interface Contents {
+        Value decode(Call c, long base, long len);
+    }
+
+    /** {@link #iovecs(Call, long, long, long)} with each buffer printed by {@code contents}. */
+    static Value iovecs(Call c, long addr, long count, long dataSize, Contents contents) {
         long[] left = {dataSize};
         return TraceeArrays.array(c, addr, count, IOVEC_SIZE, raw -> {
             long base = TraceeArrays.u64(raw, 0), len = TraceeArrays.u64(raw, 8);
@@ -55,12 +66,12 @@ final class Iovecs {
                 if (Long.compareUnsigned(shown, left[0]) > 0) shown = left[0];
                 left[0] -= shown;
             }
-            return element(contents(c, base, shown), len);
+            return element(contents.decode(c, base, shown), len);
         });
     }
 
     /** strace's printstrn: NULL prints NULL even for 0 bytes. */
-    private static Value contents(Call c, long base, long len) {
+    static Value contents(Call c, long base, long len) {
         if (base == 0) return new Value.Addr(0);
         // Strings.buffer takes the length as signed; any length past Long.MAX_VALUE prints alike.
         return Strings.buffer(c, base, len < 0 ? Long.MAX_VALUE : len);

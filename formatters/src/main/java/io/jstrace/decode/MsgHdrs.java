@@ -24,6 +24,8 @@ final class MsgHdrs {
     static final int MSGHDR_SIZE = 56, MMSGHDR_SIZE = 64;
     /** include/uapi/linux/uio.h: UIO_MAXIOV, strace's IOV_MAX. */
     static final int IOV_MAX = 1024;
+    /** include/linux/socket.h: AF_NETLINK. */
+    private static final int AF_NETLINK = 16;
 
     private MsgHdrs() {}
 
@@ -112,12 +114,23 @@ final class MsgHdrs {
         Value len = Value.dec(namelen);
         if (userNamelen != null && userNamelen != namelen) len = new Value.Changed(Value.dec(userNamelen), len);
         f.add(field("msg_namelen", len));
-        f.add(field("msg_iov", Iovecs.iovecs(c, iov, iovlen, dataSize)));
+        f.add(field("msg_iov", Iovecs.iovecs(c, iov, iovlen, dataSize, contents(c, TraceeArrays.u64(raw, 0), shown))));
         f.add(field("msg_iovlen", new Num(iovlen, Base.UNSIGNED)));
         if (controllen != 0) f.add(field("msg_control", ControlMessages.decode(c, control, controllen)));
         f.add(field("msg_controllen", new Num(controllen, Base.UNSIGNED)));
         f.add(field("msg_flags", Numbers.flags(MsgFlags.XLAT, TraceeArrays.s32(raw, 48) & 0xffff_ffffL)));
         return new Value.Struct(f, false);
+    }
+
+    /**
+     * How the buffers print: as netlink messages when msg_name is a netlink address, as
+     * strace decides (src/msghdr.c print_struct_msghdr), else as strings.
+     */
+    private static Iovecs.Contents contents(Call c, long name, int namelen) {
+        if (name == 0 || namelen < 2) return Iovecs::contents;
+        byte[] family = c.memory().read(name, 2);
+        if (family == null || SockAddrs.u16(family, 0) != AF_NETLINK) return Iovecs::contents;
+        return (call, base, len) -> Netlink.messages(call, Netlink.protocol(call, call.intArg(0)), base, len);
     }
 
     /** msg_namelen of the msghdr at {@code addr} as the tracee passed it; {@code null} if unreadable. */

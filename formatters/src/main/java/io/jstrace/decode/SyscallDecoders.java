@@ -56,6 +56,7 @@ final class SyscallDecoders {
         Sched.register(r);
         Seccomp.register(r);
         MsgHdrs.register(r);
+        Netlink.register(r);
         Polls.register(r);
         Clocks.register(r);
         SignalDecoders.register(r);

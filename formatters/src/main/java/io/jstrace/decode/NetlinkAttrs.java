@@ -1,0 +1,306 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.Xlat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Netlink attributes, {@code struct nlattr} and its payload (include/uapi/linux/netlink.h,
+ * include/net/netlink.h), as strace 6.1 prints them (src/nlattr.c decode_nlattr): each
+ * attribute is {@code {nla_len=8, nla_type=IFA_LOCAL}}, followed by its data when it has
+ * some, the two in brackets: {@code [{nla_len=8, nla_type=IFA_LOCAL}, inet_addr("127.0.0.1")]};
+ * several attributes make an array. How the data prints is the attribute table's business: a
+ * {@link Table} maps each type to a {@link Decoder}; data with no decoder, or too short for
+ * its decoder, prints in hex.
+ */
+final class NetlinkAttrs {
+    /** NLA_HDRLEN: sizeof(struct nlattr), already aligned. */
+    static final int NLA_HDRLEN = 4;
+    /** include/uapi/linux/netlink.h: the two flag bits of nla_type and the mask of the type. */
+    private static final int NLA_F_NESTED = 1 << 15, NLA_F_NET_BYTEORDER = 1 << 14;
+    private static final int NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
+
+    /** One attribute's data: its value, or {@code null} to print it in hex (strace's nla_decoder_t returning false). */
+    @FunctionalInterface
+    interface Decoder {
+        Value decode(Call c, long addr, int len);
+    }
+
+    /** An attribute table: the decoder of each type (strace's nla_decoder_t array). */
+    static final class Table {
+        private final Map<Integer, Decoder> byType;
+        private final Decoder every;
+
+        private Table(Map<Integer, Decoder> byType, Decoder every) {
+            this.byType = byType;
+            this.every = every;
+        }
+
+        /** A table built type by type: {@code builder().add(IFA_LABEL, NetlinkAttrs::str)...build()}. */
+        static Builder builder() {
+            return new Builder();
+        }
+
+        static final class Builder {
+            private final Map<Integer, Decoder> byType = new HashMap<>();
+
+            Builder add(long type, Decoder d) {
+                byType.put((int) type, d);
+                return this;
+            }
+
+            Table build() {
+                return new Table(Map.copyOf(byType), null);
+            }
+        }
+
+        /** The same decoder for every type. */
+        static Table every(Decoder d) {
+            return new Table(Map.of(), d);
+        }
+
+        /** No decoder: every attribute's data in hex. */
+        static final Table NONE = new Table(Map.of(), null);
+
+        Decoder decoder(int type) {
+            return every != null ? every : byType.get(type);
+        }
+    }
+
+    private NetlinkAttrs() {}
+
+    /**
+     * decode_nlattr: the attributes in {@code len} bytes at {@code addr}, each NLA_ALIGN(nla_len)
+     * long; the rest of a buffer too short for a header in hex; at most -s of them unless -v.
+     */
+    static Value decode(Call c, long addr, long len, Xlat names, String unknown, Table table) {
+        List<Value> items = new ArrayList<>();
+        boolean array = false;
+        for (int elt = 0; ; elt++) {
+            if (len < NLA_HDRLEN) {
+                items.add(Netlink.hex(c, addr, len));
+                break;
+            }
+            byte[] b = c.memory().read(addr, NLA_HDRLEN);
+            if (b == null) {
+                items.add(array ? Netlink.more(addr) : new Value.Addr(addr));
+                break;
+            }
+            if (!c.options().verbose() && elt == c.options().stringLimit()) return new Value.Arr(items, true);
+            int nlaLen = SockAddrs.u16(b, 0), type = SockAddrs.u16(b, 2);
+            long aligned = Netlink.align4(nlaLen), nextAddr = 0, nextLen = 0;
+            if (nlaLen >= NLA_HDRLEN) {
+                nextLen = len >= aligned ? len - aligned : 0;
+                if (nextLen != 0) nextAddr = addr + aligned;
+            }
+            if (nextAddr != 0) array = true;
+            items.add(attribute(c, nlaLen, type, addr, len, names, unknown, table));
+            if (nextAddr == 0) break;
+            addr = nextAddr;
+            len = nextLen;
+        }
+        return array ? new Value.Arr(items, false) : items.get(0);
+    }
+
+    /** decode_nlattr_with_data: the header alone, or {@code [header, data]}. */
+    private static Value attribute(Call c, int nlaLen, int type, long addr, long len, Xlat names, String unknown,
+            Table table) {
+        long dataLen = Math.min(nlaLen, len);
+        Value header = new Value.Struct(List.of(field("nla_len", new Num(nlaLen, Base.UNSIGNED)),
+                field("nla_type", type(type, names, unknown))), false);
+        if (dataLen <= NLA_HDRLEN) return header;
+        Decoder d = table.decoder(type & NLA_TYPE_MASK);
+        long at = addr + NLA_HDRLEN;
+        int n = (int) (dataLen - NLA_HDRLEN);
+        Value data = d == null ? null : d.decode(c, at, n);
+        return new Value.Arr(List.of(header, data != null ? data : Netlink.hex(c, at, n)), false);
+    }
+
+    /** print_nlattr's nla_type: NLA_F_NESTED and NLA_F_NET_BYTEORDER first, then the type by name. */
+    private static Value type(int type, Xlat names, String unknown) {
+        Value t = Numbers.named(names, type & NLA_TYPE_MASK, unknown);
+        if ((type & (NLA_F_NESTED | NLA_F_NET_BYTEORDER)) == 0) return t;
+        List<Value> parts = new ArrayList<>();
+        if ((type & NLA_F_NESTED) != 0) parts.add(new Value.Sym(NLA_F_NESTED, "NLA_F_NESTED"));
+        if ((type & NLA_F_NET_BYTEORDER) != 0) parts.add(new Value.Sym(NLA_F_NET_BYTEORDER, "NLA_F_NET_BYTEORDER"));
+        parts.add(t);
+        return new Value.Styled(joined(parts, XlatStyle.ABBREV), joined(parts, XlatStyle.RAW),
+                joined(parts, XlatStyle.VERBOSE));
+    }
+
+    private static Value joined(List<Value> parts, XlatStyle style) {
+        StringBuilder b = new StringBuilder();
+        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
+        for (Value p : parts) {
+            if (b.length() > 0) b.append('|');
+            text.render(p, b);
+        }
+        return new Value.Text(b.toString());
+    }
+
+    /** Nested attributes of another table: {@code [[{nla_len=..., nla_type=...}, ...], ...]}. */
+    static Decoder nested(Xlat names, String unknown, Table table) {
+        return (c, addr, len) -> decode(c, addr, len, names, unknown, table);
+    }
+
+    /** The fixed-size value read from {@code addr}, or {@code null} (hex) when {@code len} is too short. */
+    private static Value fixed(Call c, long addr, int len, int size, java.util.function.Function<byte[], Value> f) {
+        if (len < size) return null;
+        byte[] b = c.memory().read(addr, size);
+        return b == null ? new Value.Addr(addr) : f.apply(b);
+    }
+
+    static Value u8(Call c, long addr, int len) {
+        return fixed(c, addr, len, 1, b -> new Num(b[0] & 0xff, Base.UNSIGNED));
+    }
+
+    static Value u16(Call c, long addr, int len) {
+        return fixed(c, addr, len, 2, b -> new Num(SockAddrs.u16(b, 0), Base.UNSIGNED));
+    }
+
+    static Value u32(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> new Num(SockAddrs.u32(b, 0), Base.UNSIGNED));
+    }
+
+    static Value u64(Call c, long addr, int len) {
+        return fixed(c, addr, len, 8, b -> new Num(TraceeArrays.u64(b, 0), Base.UNSIGNED));
+    }
+
+    static Value s8(Call c, long addr, int len) {
+        return fixed(c, addr, len, 1, b -> Value.dec(b[0]));
+    }
+
+    static Value s16(Call c, long addr, int len) {
+        return fixed(c, addr, len, 2, b -> Value.dec((short) SockAddrs.u16(b, 0)));
+    }
+
+    static Value s32(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> Value.dec(TraceeArrays.s32(b, 0)));
+    }
+
+    static Value s64(Call c, long addr, int len) {
+        return fixed(c, addr, len, 8, b -> Value.dec(TraceeArrays.u64(b, 0)));
+    }
+
+    static Value x8(Call c, long addr, int len) {
+        return fixed(c, addr, len, 1, b -> Value.hex(b[0] & 0xff));
+    }
+
+    static Value x16(Call c, long addr, int len) {
+        return fixed(c, addr, len, 2, b -> Value.hex(SockAddrs.u16(b, 0)));
+    }
+
+    static Value x32(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> Value.hex(SockAddrs.u32(b, 0)));
+    }
+
+    static Value x64(Call c, long addr, int len) {
+        return fixed(c, addr, len, 8, b -> Value.hex(TraceeArrays.u64(b, 0)));
+    }
+
+    /** decode_nla_be16: {@code htons(8080)}. */
+    static Value be16(Call c, long addr, int len) {
+        return fixed(c, addr, len, 2, b -> new Value.Fn("htons",
+                List.of(new Num(SockAddrs.u16be(b, 0), Base.UNSIGNED)), false));
+    }
+
+    /** decode_nla_be64: {@code htobe64(N)}. */
+    static Value be64(Call c, long addr, int len) {
+        return fixed(c, addr, len, 8, b -> new Value.Fn("htobe64",
+                List.of(new Num(Long.reverseBytes(TraceeArrays.u64(b, 0)), Base.UNSIGNED)), false));
+    }
+
+    /** decode_nla_ifindex: {@code if_nametoindex("lo")} or the number. */
+    static Value ifindex(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> SockAddrs.ifindex(SockAddrs.u32(b, 0)));
+    }
+
+    /** decode_nla_fd: a descriptor, with its path under -y. */
+    static Value fd(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> FileDecoders.descriptor(c, TraceeArrays.s32(b, 0)));
+    }
+
+    /** decode_nla_in_addr and decode_nla_in6_addr. */
+    static Value inAddr(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> SockAddrs.inetAddr(b, 0));
+    }
+
+    static Value in6Addr(Call c, long addr, int len) {
+        return fixed(c, addr, len, 16, b -> inet6(b));
+    }
+
+    /** {@code inet_pton(AF_INET6, "::1")}. */
+    static Value inet6(byte[] b) {
+        return new Value.Fn("inet_pton", List.of(new Value.Sym(10, "AF_INET6"), text(Inet6.ntop(b, 0))), false);
+    }
+
+    /**
+     * sockaddr.c decode_inet_addr: an address of {@code family} (AF_INET or AF_INET6); hex
+     * when the family is another or the data too short.
+     */
+    static Value inetAddr(Call c, long addr, int len, int family) {
+        int size = family == 2 ? 4 : family == 10 ? 16 : 0;
+        if (size == 0 || len < size) return Netlink.hex(c, addr, len);
+        byte[] b = c.memory().read(addr, size);
+        if (b == null) return new Value.Addr(addr);
+        return size == 4 ? SockAddrs.inetAddr(b, 0) : inet6(b);
+    }
+
+    /** A decoder of an address of {@code family}. */
+    static Decoder inetAddr(int family) {
+        return (c, addr, len) -> inetAddr(c, addr, len, family);
+    }
+
+    /**
+     * decode_nla_str: a string expected to end in its NUL, printed without it; one that does
+     * not end so is followed by {@code ...}; at most -s bytes.
+     */
+    static Value str(Call c, long addr, int len) {
+        int limit = c.options().stringLimit();
+        int n = (int) Math.min(len, (long) limit + 1);
+        byte[] b = c.memory().read(addr, n);
+        if (b == null) return new Value.Addr(addr);
+        int size = Math.min(n, limit);
+        if (size > 0 && b[size - 1] == 0) return new Value.Str(Arrays.copyOf(b, size - 1), false);
+        return new Value.Str(Arrays.copyOf(b, size), len > 0);
+    }
+
+    /** decode_nla_strn: {@code len} bytes as a string, cut at -s. */
+    static Value strn(Call c, long addr, int len) {
+        return Strings.buffer(c, addr, len);
+    }
+
+    /** An array of bytes in decimal: {@code [1, 2, 3]} (the extended-ack cookie). */
+    static Value bytes(Call c, long addr, int len) {
+        return TraceeArrays.array(c, addr, len, 1, b -> new Num(b[0] & 0xff, Base.UNSIGNED));
+    }
+
+    /** A value from an exclusive table, read as an integer of {@code size} bytes (decode_nla_xval). */
+    static Decoder xval(int size, Xlat table, String unknown) {
+        return (c, addr, len) -> fixed(c, addr, len, size, b -> Numbers.named(table, unsigned(b, size), unknown));
+    }
+
+    /** Flags from a table, read as an integer of {@code size} bytes (decode_nla_flags). */
+    static Decoder flags(int size, Xlat table, String unknown) {
+        return (c, addr, len) -> fixed(c, addr, len, size, b -> Numbers.flags(table, unsigned(b, size), unknown));
+    }
+
+    /** A little-endian unsigned integer of {@code size} bytes. */
+    static long unsigned(byte[] b, int size) {
+        long v = 0;
+        for (int k = size - 1; k >= 0; k--) v = (v << 8) | (b[k] & 0xff);
+        return v;
+    }
+
+    static Value text(String s) {
+        return new Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
+    }
+}

@@ -1,0 +1,374 @@
+package io.jstrace.decode;
+
+import static io.jstrace.decode.Value.field;
+
+import io.jstrace.decode.NetlinkAttrs.Table;
+import io.jstrace.decode.Value.Base;
+import io.jstrace.decode.Value.Field;
+import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.ArpHardwareTypes;
+import io.jstrace.syscalls.xlat.IfaFlags;
+import io.jstrace.syscalls.xlat.IffFlags;
+import io.jstrace.syscalls.xlat.IpTos;
+import io.jstrace.syscalls.xlat.NetlinkDeleteFlags;
+import io.jstrace.syscalls.xlat.NetlinkGetFlags;
+import io.jstrace.syscalls.xlat.NetlinkNewFlags;
+import io.jstrace.syscalls.xlat.NlRouteTypes;
+import io.jstrace.syscalls.xlat.RouteNexthopFlags;
+import io.jstrace.syscalls.xlat.RoutingFlags;
+import io.jstrace.syscalls.xlat.RoutingProtocols;
+import io.jstrace.syscalls.xlat.RoutingScopes;
+import io.jstrace.syscalls.xlat.RoutingTableIds;
+import io.jstrace.syscalls.xlat.RoutingTypes;
+import io.jstrace.syscalls.xlat.RtnlAddrAttrs;
+import io.jstrace.syscalls.xlat.RtnlLinkAttrs;
+import io.jstrace.syscalls.xlat.RtnlRouteAttrs;
+import io.jstrace.syscalls.xlat.RtnlRtaMetricsAttrs;
+import io.jstrace.syscalls.xlat.SocketFamilies;
+import io.jstrace.syscalls.xlat.Xlat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NETLINK_ROUTE messages (include/uapi/linux/rtnetlink.h, rtnetlink(7)), as strace 6.1 prints
+ * them (src/netlink_route.c, rtnl_*.c): each message type's fixed header, which starts with an
+ * address family ({@code {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_ETHER, ...}}), then its
+ * attributes. A header cut short prints its family and {@code ...}; a type with no decoder
+ * here prints {@code {family=AF_INET, data="\x..."}}.
+ */
+final class NetlinkRoute {
+    private static final int RTM_DELACTION = (int) NlRouteTypes.RTM_DELACTION;
+
+    /** A message type's payload: its family already read, {@code len} bytes at {@code addr}. */
+    @FunctionalInterface
+    private interface Message {
+        List<Value> decode(Call c, int family, long addr, int len);
+    }
+
+    static final Netlink.Protocol PROTOCOL = new Netlink.Protocol(NlRouteTypes.XLAT, "RTM_???",
+            NetlinkRoute::requestFlags, NetlinkRoute::payload);
+
+    /** The decoders, by message type (netlink_route.c route_decoders). */
+    private static final Map<Integer, Message> MESSAGES = messages();
+
+    private NetlinkRoute() {}
+
+    private static Map<Integer, Message> messages() {
+        java.util.HashMap<Integer, Message> m = new java.util.HashMap<>();
+        put(m, NetlinkRoute::ifinfomsg, NlRouteTypes.RTM_NEWLINK, NlRouteTypes.RTM_DELLINK, NlRouteTypes.RTM_GETLINK,
+                NlRouteTypes.RTM_SETLINK);
+        put(m, NetlinkRoute::ifaddrmsg, NlRouteTypes.RTM_NEWADDR, NlRouteTypes.RTM_DELADDR, NlRouteTypes.RTM_GETADDR,
+                NlRouteTypes.RTM_GETMULTICAST, NlRouteTypes.RTM_GETANYCAST);
+        put(m, NetlinkRoute::rtmsg, NlRouteTypes.RTM_NEWROUTE, NlRouteTypes.RTM_DELROUTE, NlRouteTypes.RTM_GETROUTE);
+        return Map.copyOf(m);
+    }
+
+    private static void put(Map<Integer, Message> m, Message d, long... types) {
+        for (long t : types) m.put((int) t, d);
+    }
+
+    /**
+     * decode_nlmsg_flags_route: the low two bits of a type say NEW, DEL, GET (or SET);
+     * RTM_DELACTION takes GET's flags.
+     */
+    private static Xlat requestFlags(int type) {
+        if (type == RTM_DELACTION) return NetlinkGetFlags.XLAT;
+        return switch (type & 3) {
+            case 0 -> NetlinkNewFlags.XLAT;
+            case 1 -> NetlinkDeleteFlags.XLAT;
+            case 2 -> NetlinkGetFlags.XLAT;
+            default -> null;
+        };
+    }
+
+    /** decode_netlink_route: NLMSG_DONE in hex; else the family, then the type's own decoding. */
+    private static List<Value> payload(Call c, Netlink.Header h, long addr, int len) {
+        if (h.type() < 0x10) return null;
+        byte[] f = c.memory().read(addr, 1);
+        if (f == null) return List.of(new Value.Addr(addr));
+        int family = f[0] & 0xff;
+        Message m = MESSAGES.get(h.type());
+        if (m != null) return m.decode(c, family, addr, len);
+        List<Field> fields = new ArrayList<>();
+        fields.add(field("family", family(family)));
+        if (len > 1) fields.add(field("data", Netlink.hex(c, addr + 1, len - 1)));
+        return List.of(new Value.Struct(fields, false));
+    }
+
+    static Value family(int family) {
+        return Numbers.named(SocketFamilies.XLAT, family, "AF_???");
+    }
+
+    /** A struct's fields from its bytes; the attributes after it from the same bytes. */
+    private interface Fields {
+        void add(byte[] raw, List<Field> out);
+    }
+
+    /**
+     * The shape every rtnetlink header shares: the family, then, when the message holds the
+     * whole struct of {@code size} bytes, its other fields (the address of them if unreadable)
+     * and the attributes at NLMSG_ALIGN(size); a shorter message prints the family and
+     * {@code ...}.
+     */
+    private static List<Value> familyStruct(Call c, long addr, int len, int size, String familyName, int family,
+            Fields fields, java.util.function.Function<byte[], Value> attrs) {
+        List<Field> f = new ArrayList<>();
+        f.add(field(familyName, family(family)));
+        if (len < size) return List.of(new Value.Struct(f, true));
+        byte[] raw = c.memory().read(addr, size);
+        if (raw == null) {
+            f.add(field("", new Value.Addr(addr + 1)));
+            return List.of(new Value.Struct(f, false));
+        }
+        fields.add(raw, f);
+        Value s = new Value.Struct(f, false);
+        int offset = (int) Netlink.align4(size);
+        if (len <= offset) return List.of(s);
+        return List.of(s, attrs.apply(raw));
+    }
+
+    private static Value u8(byte[] raw, int off) {
+        return new Num(raw[off] & 0xff, Base.UNSIGNED);
+    }
+
+    // ---- RTM_*LINK: struct ifinfomsg (include/uapi/linux/rtnetlink.h), rtnl_link.c
+
+    private static final int IFINFOMSG_SIZE = 16;
+
+    private static final Table IFLA = Table.builder()
+            .add(RtnlLinkAttrs.IFLA_IFNAME, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_MTU, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_LINK, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_QDISC, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_MASTER, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_TXQLEN, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_WEIGHT, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_OPERSTATE, NetlinkAttrs::u8)
+            .add(RtnlLinkAttrs.IFLA_LINKMODE, NetlinkAttrs::u8)
+            .add(RtnlLinkAttrs.IFLA_NET_NS_PID, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_IFALIAS, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_NUM_VF, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_GROUP, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_NET_NS_FD, NetlinkAttrs::fd)
+            .add(RtnlLinkAttrs.IFLA_PROMISCUITY, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_NUM_TX_QUEUES, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_NUM_RX_QUEUES, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_CARRIER, NetlinkAttrs::u8)
+            .add(RtnlLinkAttrs.IFLA_CARRIER_CHANGES, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_LINK_NETNSID, NetlinkAttrs::s32)
+            .add(RtnlLinkAttrs.IFLA_PHYS_PORT_NAME, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_PROTO_DOWN, NetlinkAttrs::u8)
+            .add(RtnlLinkAttrs.IFLA_GSO_MAX_SEGS, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_GSO_MAX_SIZE, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_NEW_NETNSID, NetlinkAttrs::s32)
+            .add(RtnlLinkAttrs.IFLA_IF_NETNSID, NetlinkAttrs::s32)
+            .add(RtnlLinkAttrs.IFLA_CARRIER_UP_COUNT, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_CARRIER_DOWN_COUNT, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_NEW_IFINDEX, NetlinkAttrs::ifindex)
+            .add(RtnlLinkAttrs.IFLA_MIN_MTU, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_MAX_MTU, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_ALT_IFNAME, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_PARENT_DEV_NAME, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_PARENT_DEV_BUS_NAME, NetlinkAttrs::str)
+            .add(RtnlLinkAttrs.IFLA_GRO_MAX_SIZE, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_TSO_MAX_SIZE, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_TSO_MAX_SEGS, NetlinkAttrs::u32)
+            .add(RtnlLinkAttrs.IFLA_ALLMULTI, NetlinkAttrs::u32)
+            .build();
+
+    /** decode_ifinfomsg: {@code {ifi_family, ifi_type, ifi_index, ifi_flags, ifi_change}}. */
+    private static List<Value> ifinfomsg(Call c, int family, long addr, int len) {
+        return familyStruct(c, addr, len, IFINFOMSG_SIZE, "ifi_family", family, (raw, f) -> {
+            f.add(field("ifi_type", Numbers.named(ArpHardwareTypes.XLAT, SockAddrs.u16(raw, 2), "ARPHRD_???")));
+            f.add(field("ifi_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
+            f.add(field("ifi_flags", Numbers.flags(IffFlags.XLAT, SockAddrs.u32(raw, 8), "IFF_???")));
+            f.add(field("ifi_change", Value.hex(SockAddrs.u32(raw, 12))));
+        }, raw -> NetlinkAttrs.decode(c, addr + IFINFOMSG_SIZE, len - IFINFOMSG_SIZE, RtnlLinkAttrs.XLAT,
+                "IFLA_???", IFLA));
+    }
+
+    // ---- RTM_*ADDR: struct ifaddrmsg (include/uapi/linux/if_addr.h), rtnl_addr.c
+
+    private static final int IFADDRMSG_SIZE = 8;
+
+    /** ifaddrmsg_nla_decoders: addresses of the message's family. */
+    private static Table ifaAttrs(int family) {
+        NetlinkAttrs.Decoder address = NetlinkAttrs.inetAddr(family);
+        return Table.builder()
+                .add(RtnlAddrAttrs.IFA_ADDRESS, address)
+                .add(RtnlAddrAttrs.IFA_LOCAL, address)
+                .add(RtnlAddrAttrs.IFA_LABEL, NetlinkAttrs::str)
+                .add(RtnlAddrAttrs.IFA_BROADCAST, address)
+                .add(RtnlAddrAttrs.IFA_ANYCAST, address)
+                .add(RtnlAddrAttrs.IFA_CACHEINFO, NetlinkRoute::ifaCacheinfo)
+                .add(RtnlAddrAttrs.IFA_MULTICAST, address)
+                .add(RtnlAddrAttrs.IFA_FLAGS, NetlinkAttrs.flags(4, IfaFlags.XLAT, "IFA_F_???"))
+                .add(RtnlAddrAttrs.IFA_RT_PRIORITY, NetlinkAttrs::u32)
+                .add(RtnlAddrAttrs.IFA_TARGET_NETNSID, NetlinkAttrs::s32)
+                .build();
+    }
+
+    /** struct ifa_cacheinfo: four u32 fields. */
+    private static Value ifaCacheinfo(Call c, long addr, int len) {
+        return u32Struct(c, addr, len, "ifa_prefered", "ifa_valid", "cstamp", "tstamp");
+    }
+
+    /** A struct of u32 fields; hex when {@code len} is shorter than it. */
+    static Value u32Struct(Call c, long addr, int len, String... names) {
+        if (len < 4 * names.length) return null;
+        byte[] raw = c.memory().read(addr, 4 * names.length);
+        if (raw == null) return new Value.Addr(addr);
+        List<Field> f = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) f.add(field(names[k], new Num(SockAddrs.u32(raw, 4 * k), Base.UNSIGNED)));
+        return new Value.Struct(f, false);
+    }
+
+    /** decode_ifaddrmsg: {@code {ifa_family, ifa_prefixlen, ifa_flags, ifa_scope, ifa_index}}. */
+    private static List<Value> ifaddrmsg(Call c, int family, long addr, int len) {
+        return familyStruct(c, addr, len, IFADDRMSG_SIZE, "ifa_family", family, (raw, f) -> {
+            f.add(field("ifa_prefixlen", u8(raw, 1)));
+            f.add(field("ifa_flags", Numbers.flags(IfaFlags.XLAT, raw[2] & 0xff, "IFA_F_???")));
+            f.add(field("ifa_scope", Numbers.named(RoutingScopes.XLAT, raw[3] & 0xff, null)));
+            f.add(field("ifa_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
+        }, raw -> NetlinkAttrs.decode(c, addr + IFADDRMSG_SIZE, len - IFADDRMSG_SIZE, RtnlAddrAttrs.XLAT, "IFA_???",
+                ifaAttrs(family)));
+    }
+
+    // ---- RTM_*ROUTE: struct rtmsg (include/uapi/linux/rtnetlink.h), rtnl_route.c
+
+    private static final int RTMSG_SIZE = 12;
+
+    private static final Table RTAX = Table.builder()
+            .add(RtnlRtaMetricsAttrs.RTAX_LOCK, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_MTU, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_WINDOW, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_RTT, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_RTTVAR, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_SSTHRESH, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_CWND, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_ADVMSS, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_REORDERING, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_HOPLIMIT, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_INITCWND, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_FEATURES, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_RTO_MIN, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_INITRWND, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_QUICKACK, NetlinkAttrs::u32)
+            .add(RtnlRtaMetricsAttrs.RTAX_CC_ALGO, NetlinkAttrs::str)
+            .build();
+
+    /** rtmsg_nla_decoders: addresses of the message's family, interfaces, tables, metrics, next hops. */
+    private static Table rtaAttrs(int family) {
+        NetlinkAttrs.Decoder address = NetlinkAttrs.inetAddr(family);
+        NetlinkAttrs.Decoder[] self = new NetlinkAttrs.Decoder[1];
+        Table t = Table.builder()
+                .add(RtnlRouteAttrs.RTA_DST, address)
+                .add(RtnlRouteAttrs.RTA_SRC, address)
+                .add(RtnlRouteAttrs.RTA_IIF, NetlinkAttrs::ifindex)
+                .add(RtnlRouteAttrs.RTA_OIF, NetlinkAttrs::ifindex)
+                .add(RtnlRouteAttrs.RTA_GATEWAY, address)
+                .add(RtnlRouteAttrs.RTA_PRIORITY, NetlinkAttrs::u32)
+                .add(RtnlRouteAttrs.RTA_PREFSRC, address)
+                .add(RtnlRouteAttrs.RTA_METRICS, NetlinkAttrs.nested(RtnlRtaMetricsAttrs.XLAT, "RTAX_???", RTAX))
+                .add(RtnlRouteAttrs.RTA_MULTIPATH, (c, a, l) -> multipath(c, a, l, self[0]))
+                .add(RtnlRouteAttrs.RTA_FLOW, NetlinkAttrs::u32)
+                .add(RtnlRouteAttrs.RTA_CACHEINFO, NetlinkRoute::rtaCacheinfo)
+                .add(RtnlRouteAttrs.RTA_TABLE, NetlinkAttrs.xval(4, RoutingTableIds.XLAT, null))
+                .add(RtnlRouteAttrs.RTA_MARK, NetlinkAttrs::u32)
+                .add(RtnlRouteAttrs.RTA_MFC_STATS, NetlinkRoute::mfcStats)
+                .add(RtnlRouteAttrs.RTA_VIA, NetlinkRoute::via)
+                .add(RtnlRouteAttrs.RTA_NEWDST, address)
+                .add(RtnlRouteAttrs.RTA_PREF, NetlinkAttrs::u8)
+                .add(RtnlRouteAttrs.RTA_ENCAP_TYPE, NetlinkAttrs::u16)
+                .add(RtnlRouteAttrs.RTA_EXPIRES, NetlinkAttrs::u64)
+                .add(RtnlRouteAttrs.RTA_UID, NetlinkAttrs::u32)
+                .add(RtnlRouteAttrs.RTA_TTL_PROPAGATE, NetlinkAttrs::u8)
+                .add(RtnlRouteAttrs.RTA_IP_PROTO, NetlinkAttrs::u8)
+                .add(RtnlRouteAttrs.RTA_SPORT, NetlinkAttrs::be16)
+                .add(RtnlRouteAttrs.RTA_DPORT, NetlinkAttrs::be16)
+                .add(RtnlRouteAttrs.RTA_NH_ID, NetlinkAttrs::u32)
+                .build();
+        self[0] = NetlinkAttrs.nested(RtnlRouteAttrs.XLAT, "RTA_???", t);
+        return t;
+    }
+
+    /** struct rta_cacheinfo: eight u32 fields. */
+    private static Value rtaCacheinfo(Call c, long addr, int len) {
+        return u32Struct(c, addr, len, "rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used",
+                "rta_id", "rta_ts", "rta_tsage");
+    }
+
+    /** struct rta_mfc_stats: three u64 fields. */
+    private static Value mfcStats(Call c, long addr, int len) {
+        if (len < 24) return null;
+        byte[] raw = c.memory().read(addr, 24);
+        if (raw == null) return new Value.Addr(addr);
+        return new Value.Struct(List.of(
+                field("mfcs_packets", new Num(TraceeArrays.u64(raw, 0), Base.UNSIGNED)),
+                field("mfcs_bytes", new Num(TraceeArrays.u64(raw, 8), Base.UNSIGNED)),
+                field("mfcs_wrong_if", new Num(TraceeArrays.u64(raw, 16), Base.UNSIGNED))), false);
+    }
+
+    /** struct rtvia: {@code {rtvia_family=AF_INET, rtvia_addr=inet_addr("...")}}. */
+    private static Value via(Call c, long addr, int len) {
+        if (len < 2) return null;
+        byte[] raw = c.memory().read(addr, 2);
+        if (raw == null) return new Value.Addr(addr);
+        int family = SockAddrs.u16(raw, 0);
+        List<Field> f = new ArrayList<>();
+        f.add(field("rtvia_family", family(family)));
+        if (len > 2) f.add(field("rtvia_addr", NetlinkAttrs.inetAddr(c, addr + 2, len - 2, family)));
+        return new Value.Struct(f, false);
+    }
+
+    /**
+     * RTA_MULTIPATH: struct rtnexthop headers, each followed by its own RTA_* attributes
+     * (rtnl_route.c decode_rta_multipath).
+     */
+    private static Value multipath(Call c, long addr, int len, NetlinkAttrs.Decoder attrs) {
+        final int size = 8;
+        if (len < size) return null;
+        List<Value> items = new ArrayList<>();
+        boolean array = false;
+        long cur = addr, left = len;
+        while (true) {
+            byte[] raw = c.memory().read(cur, size);
+            if (raw == null) {
+                items.add(new Value.Addr(cur));
+                break;
+            }
+            int nhLen = SockAddrs.u16(raw, 0);
+            long shown = Math.min(left, nhLen);
+            if (cur == addr && nhLen < len) array = true;
+            Value head = new Value.Struct(List.of(
+                    field("rtnh_len", new Num(nhLen, Base.UNSIGNED)),
+                    field("rtnh_flags", Numbers.flags(RouteNexthopFlags.XLAT, raw[2] & 0xff, "RTNH_F_???")),
+                    field("rtnh_hops", u8(raw, 3)),
+                    field("rtnh_ifindex", SockAddrs.ifindex(SockAddrs.u32(raw, 4)))), false);
+            items.add(shown > size
+                    ? new Value.Arr(List.of(head, attrs.decode(c, cur + size, (int) (shown - size))), false)
+                    : head);
+            long step = Netlink.align4(shown);
+            if (step >= left) break;
+            cur += step;
+            left -= step;
+        }
+        return array ? new Value.Arr(items, false) : items.get(0);
+    }
+
+    /** decode_rtmsg: {@code {rtm_family, rtm_dst_len, rtm_src_len, rtm_tos, rtm_table, ...}}. */
+    private static List<Value> rtmsg(Call c, int family, long addr, int len) {
+        return familyStruct(c, addr, len, RTMSG_SIZE, "rtm_family", family, (raw, f) -> {
+            f.add(field("rtm_dst_len", u8(raw, 1)));
+            f.add(field("rtm_src_len", u8(raw, 2)));
+            f.add(field("rtm_tos", Numbers.flags(IpTos.XLAT, raw[3] & 0xff, "IPTOS_TOS_???")));
+            f.add(field("rtm_table", Numbers.named(RoutingTableIds.XLAT, raw[4] & 0xff, null)));
+            f.add(field("rtm_protocol", Numbers.named(RoutingProtocols.XLAT, raw[5] & 0xff, "RTPROT_???")));
+            f.add(field("rtm_scope", Numbers.named(RoutingScopes.XLAT, raw[6] & 0xff, null)));
+            f.add(field("rtm_type", Numbers.named(RoutingTypes.XLAT, raw[7] & 0xff, "RTN_???")));
+            f.add(field("rtm_flags", Numbers.flags(RoutingFlags.XLAT, SockAddrs.u32(raw, 8), "RTM_F_???")));
+        }, raw -> NetlinkAttrs.decode(c, addr + RTMSG_SIZE, len - RTMSG_SIZE, RtnlRouteAttrs.XLAT, "RTA_???",
+                rtaAttrs(family)));
+    }
+}
