@@ -7,6 +7,13 @@ import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.Errno;
 import io.jstrace.syscalls.xlat.NetlinkAckFlags;
+import io.jstrace.syscalls.xlat.NetlinkDeleteFlags;
+import io.jstrace.syscalls.xlat.NetlinkGetFlags;
+import io.jstrace.syscalls.xlat.NetlinkNewFlags;
+import io.jstrace.syscalls.xlat.NlAuditTypes;
+import io.jstrace.syscalls.xlat.NlCryptoTypes;
+import io.jstrace.syscalls.xlat.NlSelinuxTypes;
+import io.jstrace.syscalls.xlat.NlXfrmTypes;
 import io.jstrace.syscalls.xlat.NetlinkFlags;
 import io.jstrace.syscalls.xlat.NetlinkProtocols;
 import io.jstrace.syscalls.xlat.NetlinkTypes;
@@ -54,7 +61,13 @@ final class Netlink {
 
     /** The protocols decoded, by NETLINK_* number; the others print headers and hex. */
     private static final Map<Integer, Protocol> PROTOCOLS = Map.of(
-            (int) NetlinkProtocols.NETLINK_ROUTE, NetlinkRoute.PROTOCOL);
+            (int) NetlinkProtocols.NETLINK_ROUTE, NetlinkRoute.PROTOCOL,
+            (int) NetlinkProtocols.NETLINK_SOCK_DIAG, NetlinkSockDiag.PROTOCOL,
+            (int) NetlinkProtocols.NETLINK_AUDIT, new Protocol(NlAuditTypes.XLAT, "AUDIT_???", null, null),
+            (int) NetlinkProtocols.NETLINK_SELINUX, new Protocol(NlSelinuxTypes.XLAT, "SELNL_MSG_???", null, null),
+            (int) NetlinkProtocols.NETLINK_XFRM, new Protocol(NlXfrmTypes.XLAT, "XFRM_MSG_???", Netlink::xfrmFlags, null),
+            (int) NetlinkProtocols.NETLINK_CRYPTO, new Protocol(NlCryptoTypes.XLAT, "CRYPTO_MSG_???", Netlink::cryptoFlags,
+                    null));
 
     private Netlink() {}
 
@@ -193,11 +206,33 @@ final class Netlink {
         return new Value.Flags(value, names, rest);
     }
 
+    /** decode_nlmsg_flags_xfrm: which XFRM_MSG_* types are NEW, DELETE or GET requests. */
+    private static Xlat xfrmFlags(int type) {
+        if (type == NlXfrmTypes.XFRM_MSG_NEWSA || type == NlXfrmTypes.XFRM_MSG_NEWPOLICY || type == NlXfrmTypes.XFRM_MSG_NEWAE
+                || type == NlXfrmTypes.XFRM_MSG_NEWSADINFO || type == NlXfrmTypes.XFRM_MSG_NEWSPDINFO) {
+            return NetlinkNewFlags.XLAT;
+        }
+        if (type == NlXfrmTypes.XFRM_MSG_DELSA || type == NlXfrmTypes.XFRM_MSG_DELPOLICY) return NetlinkDeleteFlags.XLAT;
+        if (type == NlXfrmTypes.XFRM_MSG_GETSA || type == NlXfrmTypes.XFRM_MSG_GETPOLICY || type == NlXfrmTypes.XFRM_MSG_GETAE
+                || type == NlXfrmTypes.XFRM_MSG_GETSADINFO || type == NlXfrmTypes.XFRM_MSG_GETSPDINFO) {
+            return NetlinkGetFlags.XLAT;
+        }
+        return null;
+    }
+
+    /** decode_nlmsg_flags_crypto: which CRYPTO_MSG_* types are NEW, DELETE or GET requests. */
+    private static Xlat cryptoFlags(int type) {
+        if (type == NlCryptoTypes.CRYPTO_MSG_NEWALG) return NetlinkNewFlags.XLAT;
+        if (type == NlCryptoTypes.CRYPTO_MSG_DELALG || type == NlCryptoTypes.CRYPTO_MSG_DELRNG) return NetlinkDeleteFlags.XLAT;
+        if (type == NlCryptoTypes.CRYPTO_MSG_GETALG) return NetlinkGetFlags.XLAT;
+        return null;
+    }
+
     /** decode_payload: errors, the protocol's messages, NLMSG_DONE's int, else hex. */
     private static List<Value> payload(Call c, int protocol, Header h, long addr, int len) {
         if (h.type() == NLMSG_ERROR) return List.of(nlmsgerr(c, protocol, addr, len, (h.flags() & NLM_F_CAPPED) != 0));
         Protocol p = PROTOCOLS.get(protocol);
-        if ((h.type() >= NLMSG_MIN_TYPE || h.type() == NLMSG_DONE) && p != null) {
+        if ((h.type() >= NLMSG_MIN_TYPE || h.type() == NLMSG_DONE) && p != null && p.payload() != null) {
             List<Value> v = p.payload().decode(c, h, addr, len);
             if (v != null) return v;
         }
@@ -248,6 +283,37 @@ final class Netlink {
     /** strace's {@code ... /* 0x7f... *\/}: more follows at an address that cannot be read. */
     static Value more(long addr) {
         return new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(addr));
+    }
+
+    /** A message struct's fields, from its bytes. */
+    @FunctionalInterface
+    interface Fields {
+        void add(byte[] raw, List<Value.Field> out);
+    }
+
+    /**
+     * The shape of the family-led headers of rtnetlink and sock_diag messages: the family
+     * (already read), then, when the message holds the whole struct of {@code size} bytes, its
+     * other fields (their address if unreadable) and, when the struct has them, the attributes
+     * at NLMSG_ALIGN(size); a shorter message prints the family and {@code ...}.
+     *
+     * @param attrs the attributes that may follow, given the struct's bytes; {@code null} for none
+     */
+    static List<Value> familyStruct(Call c, long addr, int len, int size, String familyName, Value family,
+            Fields fields, java.util.function.Function<byte[], NetlinkAttrs.Set> attrs) {
+        List<Value.Field> f = new ArrayList<>();
+        f.add(field(familyName, family));
+        if (len < size) return List.of(new Value.Struct(f, true));
+        byte[] raw = c.memory().read(addr, size);
+        if (raw == null) {
+            f.add(field("", new Value.Addr(addr + 1)));
+            return List.of(new Value.Struct(f, false));
+        }
+        fields.add(raw, f);
+        Value s = new Value.Struct(f, false);
+        int offset = (int) align4(size);
+        if (attrs == null || len <= offset) return List.of(s);
+        return List.of(s, NetlinkAttrs.decode(c, addr + offset, len - offset, attrs.apply(raw)));
     }
 
     static long align4(long n) {

@@ -75,7 +75,15 @@ final class NetlinkAttrs {
         }
     }
 
+    /** The attributes a message may carry: their names, the name of an unknown one, their decoders. */
+    record Set(Xlat names, String unknown, Table table) {}
+
     private NetlinkAttrs() {}
+
+    /** {@link #decode(Call, long, long, Xlat, String, Table)} of the attributes of {@code set}. */
+    static Value decode(Call c, long addr, long len, Set set) {
+        return decode(c, addr, len, set.names(), set.unknown(), set.table());
+    }
 
     /**
      * decode_nlattr: the attributes in {@code len} bytes at {@code addr}, each NLA_ALIGN(nla_len)

@@ -100,34 +100,6 @@ final class NetlinkRoute {
         return Numbers.named(SocketFamilies.XLAT, family, "AF_???");
     }
 
-    /** A struct's fields from its bytes; the attributes after it from the same bytes. */
-    private interface Fields {
-        void add(byte[] raw, List<Field> out);
-    }
-
-    /**
-     * The shape every rtnetlink header shares: the family, then, when the message holds the
-     * whole struct of {@code size} bytes, its other fields (the address of them if unreadable)
-     * and the attributes at NLMSG_ALIGN(size); a shorter message prints the family and
-     * {@code ...}.
-     */
-    private static List<Value> familyStruct(Call c, long addr, int len, int size, String familyName, int family,
-            Fields fields, java.util.function.Function<byte[], Value> attrs) {
-        List<Field> f = new ArrayList<>();
-        f.add(field(familyName, family(family)));
-        if (len < size) return List.of(new Value.Struct(f, true));
-        byte[] raw = c.memory().read(addr, size);
-        if (raw == null) {
-            f.add(field("", new Value.Addr(addr + 1)));
-            return List.of(new Value.Struct(f, false));
-        }
-        fields.add(raw, f);
-        Value s = new Value.Struct(f, false);
-        int offset = (int) Netlink.align4(size);
-        if (len <= offset) return List.of(s);
-        return List.of(s, attrs.apply(raw));
-    }
-
     private static Value u8(byte[] raw, int off) {
         return new Num(raw[off] & 0xff, Base.UNSIGNED);
     }
@@ -179,13 +151,12 @@ final class NetlinkRoute {
 
     /** decode_ifinfomsg: {@code {ifi_family, ifi_type, ifi_index, ifi_flags, ifi_change}}. */
     private static List<Value> ifinfomsg(Call c, int family, long addr, int len) {
-        return familyStruct(c, addr, len, IFINFOMSG_SIZE, "ifi_family", family, (raw, f) -> {
+        return Netlink.familyStruct(c, addr, len, IFINFOMSG_SIZE, "ifi_family", family(family), (raw, f) -> {
             f.add(field("ifi_type", Numbers.named(ArpHardwareTypes.XLAT, SockAddrs.u16(raw, 2), "ARPHRD_???")));
             f.add(field("ifi_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
             f.add(field("ifi_flags", Numbers.flags(IffFlags.XLAT, SockAddrs.u32(raw, 8), "IFF_???")));
             f.add(field("ifi_change", Value.hex(SockAddrs.u32(raw, 12))));
-        }, raw -> NetlinkAttrs.decode(c, addr + IFINFOMSG_SIZE, len - IFINFOMSG_SIZE, RtnlLinkAttrs.XLAT,
-                "IFLA_???", IFLA));
+        }, raw -> new NetlinkAttrs.Set(RtnlLinkAttrs.XLAT, "IFLA_???", IFLA));
     }
 
     // ---- RTM_*ADDR: struct ifaddrmsg (include/uapi/linux/if_addr.h), rtnl_addr.c
@@ -226,13 +197,12 @@ final class NetlinkRoute {
 
     /** decode_ifaddrmsg: {@code {ifa_family, ifa_prefixlen, ifa_flags, ifa_scope, ifa_index}}. */
     private static List<Value> ifaddrmsg(Call c, int family, long addr, int len) {
-        return familyStruct(c, addr, len, IFADDRMSG_SIZE, "ifa_family", family, (raw, f) -> {
+        return Netlink.familyStruct(c, addr, len, IFADDRMSG_SIZE, "ifa_family", family(family), (raw, f) -> {
             f.add(field("ifa_prefixlen", u8(raw, 1)));
             f.add(field("ifa_flags", Numbers.flags(IfaFlags.XLAT, raw[2] & 0xff, "IFA_F_???")));
             f.add(field("ifa_scope", Numbers.named(RoutingScopes.XLAT, raw[3] & 0xff, null)));
             f.add(field("ifa_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
-        }, raw -> NetlinkAttrs.decode(c, addr + IFADDRMSG_SIZE, len - IFADDRMSG_SIZE, RtnlAddrAttrs.XLAT, "IFA_???",
-                ifaAttrs(family)));
+        }, raw -> new NetlinkAttrs.Set(RtnlAddrAttrs.XLAT, "IFA_???", ifaAttrs(family)));
     }
 
     // ---- RTM_*ROUTE: struct rtmsg (include/uapi/linux/rtnetlink.h), rtnl_route.c
@@ -293,10 +263,14 @@ final class NetlinkRoute {
         return t;
     }
 
-    /** struct rta_cacheinfo: eight u32 fields. */
+    /** struct rta_cacheinfo: eight u32 fields, rta_id in hex. */
     private static Value rtaCacheinfo(Call c, long addr, int len) {
-        return u32Struct(c, addr, len, "rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used",
+        Value v = u32Struct(c, addr, len, "rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used",
                 "rta_id", "rta_ts", "rta_tsage");
+        if (!(v instanceof Value.Struct s)) return v;
+        List<Field> f = new ArrayList<>(s.fields());
+        f.set(5, field("rta_id", Value.hex(((Num) f.get(5).value()).value())));
+        return new Value.Struct(f, false);
     }
 
     /** struct rta_mfc_stats: three u64 fields. */
@@ -318,7 +292,16 @@ final class NetlinkRoute {
         int family = SockAddrs.u16(raw, 0);
         List<Field> f = new ArrayList<>();
         f.add(field("rtvia_family", family(family)));
-        if (len > 2) f.add(field("rtvia_addr", NetlinkAttrs.inetAddr(c, addr + 2, len - 2, family)));
+        if (len > 2) {
+            Value a = NetlinkAttrs.inetAddr(c, addr + 2, len - 2, family);
+            // print_inet_addr names an IPv6 field in the call: inet_pton(AF_INET6, "::1", &rtvia_addr)
+            if (a instanceof Value.Fn fn && fn.name().equals("inet_pton")) {
+                List<Value> args = new ArrayList<>(fn.args());
+                args.add(new Value.Text("&rtvia_addr"));
+                a = new Value.Fn("inet_pton", args, true);
+            }
+            f.add(field("rtvia_addr", a));
+        }
         return new Value.Struct(f, false);
     }
 
@@ -359,7 +342,7 @@ final class NetlinkRoute {
 
     /** decode_rtmsg: {@code {rtm_family, rtm_dst_len, rtm_src_len, rtm_tos, rtm_table, ...}}. */
     private static List<Value> rtmsg(Call c, int family, long addr, int len) {
-        return familyStruct(c, addr, len, RTMSG_SIZE, "rtm_family", family, (raw, f) -> {
+        return Netlink.familyStruct(c, addr, len, RTMSG_SIZE, "rtm_family", family(family), (raw, f) -> {
             f.add(field("rtm_dst_len", u8(raw, 1)));
             f.add(field("rtm_src_len", u8(raw, 2)));
             f.add(field("rtm_tos", Numbers.flags(IpTos.XLAT, raw[3] & 0xff, "IPTOS_TOS_???")));
@@ -368,7 +351,6 @@ final class NetlinkRoute {
             f.add(field("rtm_scope", Numbers.named(RoutingScopes.XLAT, raw[6] & 0xff, null)));
             f.add(field("rtm_type", Numbers.named(RoutingTypes.XLAT, raw[7] & 0xff, "RTN_???")));
             f.add(field("rtm_flags", Numbers.flags(RoutingFlags.XLAT, SockAddrs.u32(raw, 8), "RTM_F_???")));
-        }, raw -> NetlinkAttrs.decode(c, addr + RTMSG_SIZE, len - RTMSG_SIZE, RtnlRouteAttrs.XLAT, "RTA_???",
-                rtaAttrs(family)));
+        }, raw -> new NetlinkAttrs.Set(RtnlRouteAttrs.XLAT, "RTA_???", rtaAttrs(family)));
     }
 }
