@@ -109,6 +109,12 @@ final class NetlinkRoute {
     private static final int IFINFOMSG_SIZE = 16;
 
     private static final Table IFLA = Table.builder()
+            .add(RtnlLinkAttrs.IFLA_ADDRESS, NetlinkRoute::hwaddr)
+            .add(RtnlLinkAttrs.IFLA_BROADCAST, NetlinkRoute::hwaddr)
+            .add(RtnlLinkAttrs.IFLA_PERM_ADDRESS, NetlinkRoute::hwaddr)
+            .add(RtnlLinkAttrs.IFLA_STATS, (c, a, l) -> linkStats(c, a, l, 4, 1))
+            .add(RtnlLinkAttrs.IFLA_STATS64, (c, a, l) -> linkStats(c, a, l, 8, 2))
+            .add(RtnlLinkAttrs.IFLA_MAP, NetlinkRoute::ifmap)
             .add(RtnlLinkAttrs.IFLA_IFNAME, NetlinkAttrs::str)
             .add(RtnlLinkAttrs.IFLA_MTU, NetlinkAttrs::u32)
             .add(RtnlLinkAttrs.IFLA_LINK, NetlinkAttrs::u32)
@@ -148,6 +154,67 @@ final class NetlinkRoute {
             .add(RtnlLinkAttrs.IFLA_TSO_MAX_SEGS, NetlinkAttrs::u32)
             .add(RtnlLinkAttrs.IFLA_ALLMULTI, NetlinkAttrs::u32)
             .build();
+
+    /** struct rtnl_link_stats and rtnl_link_stats64 (include/uapi/linux/if_link.h): the counters every version has. */
+    private static final String[] LINK_STATS = {"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
+        "tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors",
+        "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors", "rx_missed_errors", "tx_aborted_errors",
+        "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors", "rx_compressed",
+        "tx_compressed", "rx_nohandler", "rx_otherhost_dropped"};
+
+    /**
+     * IFLA_STATS (u32 counters) and IFLA_STATS64 (u64): the struct as long as the data is the
+     * size of one of its versions (up to tx_compressed, rx_nohandler, rx_otherhost_dropped), or
+     * longer than the newest; otherwise hex.
+     */
+    private static Value linkStats(Call c, long addr, int len, int width, int versions) {
+        // versions: how many counters after tx_compressed the newest version adds (1 for u32, 2 for u64)
+        int fields = 0, newest = 23 + versions;
+        for (int n = newest; n >= 23; n--) {
+            if (n == newest ? len >= n * width : len == n * width) {
+                fields = n;
+                break;
+            }
+        }
+        if (fields == 0) return null;
+        byte[] raw = c.memory().read(addr, fields * width);
+        if (raw == null) return new Value.Addr(addr);
+        List<Field> f = new ArrayList<>();
+        for (int k = 0; k < fields; k++) {
+            long v = width == 4 ? SockAddrs.u32(raw, 4 * k) : TraceeArrays.u64(raw, 8 * k);
+            f.add(field(LINK_STATS[k], new Num(v, Base.UNSIGNED)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** struct rtnl_link_ifmap: addresses in hex, up to port (28 bytes, its padding left out). */
+    private static Value ifmap(Call c, long addr, int len) {
+        if (len < 28) return null;
+        byte[] raw = c.memory().read(addr, 28);
+        if (raw == null) return new Value.Addr(addr);
+        return new Value.Struct(List.of(
+                field("mem_start", Value.hex(TraceeArrays.u64(raw, 0))),
+                field("mem_end", Value.hex(TraceeArrays.u64(raw, 8))),
+                field("base_addr", Value.hex(TraceeArrays.u64(raw, 16))),
+                field("irq", new Num(SockAddrs.u16(raw, 24), Base.UNSIGNED)),
+                field("dma", u8(raw, 26)),
+                field("port", u8(raw, 27))), false);
+    }
+
+    /**
+     * A hardware address (print_mac.c print_hwaddr): {@code 00:11:22:33:44:55}; as hex bytes
+     * under {@code -X raw}; longer than MAX_ADDR_LEN (32) in hex.
+     */
+    static Value hwaddr(Call c, long addr, int len) {
+        if (len > 32) return null;
+        byte[] raw = c.memory().read(addr, len);
+        if (raw == null) return new Value.Addr(addr);
+        StringBuilder mac = new StringBuilder();
+        for (byte b : raw) mac.append(mac.length() > 0 ? ":" : "").append(String.format("%02x", b & 0xff));
+        Value hex = SocketDecoders.hexBytes(raw, 0, raw.length);
+        return new Value.Styled(new Value.Text(mac.toString()), hex,
+                new Value.Text(((Value.Text) hex).text() + " /* " + mac + " */"));
+    }
 
     /** decode_ifinfomsg: {@code {ifi_family, ifi_type, ifi_index, ifi_flags, ifi_change}}. */
     private static List<Value> ifinfomsg(Call c, int family, long addr, int len) {

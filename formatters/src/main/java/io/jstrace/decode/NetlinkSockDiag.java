@@ -139,8 +139,9 @@ final class NetlinkSockDiag {
         if (len < 8) return null;
         byte[] b = c.memory().read(addr, 8);
         if (b == null) return new Value.Addr(addr);
-        return new Value.Struct(List.of(field("udiag_vfs_dev", FileDecoders.dev(SockAddrs.u32(b, 0))),
-                field("udiag_vfs_ino", u32(b, 4))), false);
+        // the kernel's layout is {udiag_vfs_ino, udiag_vfs_dev}; strace prints the device first
+        return new Value.Struct(List.of(field("udiag_vfs_dev", FileDecoders.dev(SockAddrs.u32(b, 4))),
+                field("udiag_vfs_ino", u32(b, 0))), false);
     }
 
     /** UNIX_DIAG_ICONS: the inodes of the connections waiting, {@code [1234, 1235]}. */
