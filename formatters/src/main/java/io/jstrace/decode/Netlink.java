@@ -56,13 +56,23 @@ final class Netlink {
         List<Value> decode(Call c, Header h, long addr, int len);
     }
 
-    /** How a protocol names its message types and which request flags they take. */
-    record Protocol(Xlat types, String unknownType, java.util.function.IntFunction<Xlat> requestFlags, Payload payload) {}
+    /**
+     * How a protocol names its message types (at or above NLMSG_MIN_TYPE), which request
+     * flags each takes ({@code null}: none), and how its payloads decode ({@code null}: hex).
+     */
+    record Protocol(java.util.function.IntFunction<Value> type, java.util.function.IntFunction<Xlat> requestFlags,
+            Payload payload) {
+        /** Types named from one table, unknown ones in hex with {@code unknownType} as comment. */
+        Protocol(Xlat types, String unknownType, java.util.function.IntFunction<Xlat> requestFlags, Payload payload) {
+            this(t -> Numbers.named(types, t, unknownType), requestFlags, payload);
+        }
+    }
 
     /** The protocols decoded, by NETLINK_* number; the others print headers and hex. */
     private static final Map<Integer, Protocol> PROTOCOLS = Map.of(
             (int) NetlinkProtocols.NETLINK_ROUTE, NetlinkRoute.PROTOCOL,
             (int) NetlinkProtocols.NETLINK_SOCK_DIAG, NetlinkSockDiag.PROTOCOL,
+            (int) NetlinkProtocols.NETLINK_NETFILTER, NetlinkNetfilter.PROTOCOL,
             (int) NetlinkProtocols.NETLINK_AUDIT, new Protocol(NlAuditTypes.XLAT, "AUDIT_???", null, null),
             (int) NetlinkProtocols.NETLINK_SELINUX, new Protocol(NlSelinuxTypes.XLAT, "SELNL_MSG_???", null, null),
             (int) NetlinkProtocols.NETLINK_XFRM, new Protocol(NlXfrmTypes.XLAT, "XFRM_MSG_???", Netlink::xfrmFlags, null),
@@ -174,7 +184,7 @@ final class Netlink {
     private static Value type(int protocol, int type) {
         Protocol p = PROTOCOLS.get(protocol);
         if (type < NLMSG_MIN_TYPE || p == null) return Numbers.named(NetlinkTypes.XLAT, type, "NLMSG_???");
-        return Numbers.named(p.types(), type, p.unknownType());
+        return p.type().apply(type);
     }
 
     /**

@@ -144,11 +144,21 @@ final class NetlinkAttrs {
                 joined(parts, XlatStyle.VERBOSE));
     }
 
+    /** Values printed one after another with {@code separator}, each in the -X style in force. */
+    static Value joined(List<Value> parts, String separator) {
+        return new Value.Styled(joined(parts, separator, XlatStyle.ABBREV), joined(parts, separator, XlatStyle.RAW),
+                joined(parts, separator, XlatStyle.VERBOSE));
+    }
+
     private static Value joined(List<Value> parts, XlatStyle style) {
+        return joined(parts, "|", style);
+    }
+
+    private static Value joined(List<Value> parts, String separator, XlatStyle style) {
         StringBuilder b = new StringBuilder();
         StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
         for (Value p : parts) {
-            if (b.length() > 0) b.append('|');
+            if (b.length() > 0) b.append(separator);
             text.render(p, b);
         }
         return new Value.Text(b.toString());
@@ -291,14 +301,25 @@ final class NetlinkAttrs {
         return TraceeArrays.array(c, addr, len, 1, b -> new Num(b[0] & 0xff, Base.UNSIGNED));
     }
 
-    /** A value from an exclusive table, read as an integer of {@code size} bytes (decode_nla_xval). */
+    /**
+     * A value from an exclusive table (decode_nla_xval): an integer of {@code size} bytes, or
+     * of the data's length when {@code size} is 0; hex when the data is longer than 8 bytes or
+     * shorter than {@code size}.
+     */
     static Decoder xval(int size, Xlat table, String unknown) {
-        return (c, addr, len) -> fixed(c, addr, len, size, b -> Numbers.named(table, unsigned(b, size), unknown));
+        return (c, addr, len) -> integer(c, addr, len, size, v -> Numbers.named(table, v, unknown));
     }
 
-    /** Flags from a table, read as an integer of {@code size} bytes (decode_nla_flags). */
+    /** Flags from a table, read as {@link #xval} reads its integer (decode_nla_flags). */
     static Decoder flags(int size, Xlat table, String unknown) {
-        return (c, addr, len) -> fixed(c, addr, len, size, b -> Numbers.flags(table, unsigned(b, size), unknown));
+        return (c, addr, len) -> integer(c, addr, len, size, v -> Numbers.flags(table, v, unknown));
+    }
+
+    private static Value integer(Call c, long addr, int len, int size, java.util.function.LongFunction<Value> f) {
+        if (len > 8 || len < size) return null;
+        int n = size != 0 ? Math.min(len, size) : len;
+        byte[] b = c.memory().read(addr, n);
+        return b == null ? new Value.Addr(addr) : f.apply(unsigned(b, n));
     }
 
     /** A little-endian unsigned integer of {@code size} bytes. */

@@ -7,6 +7,19 @@ import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.ArpHardwareTypes;
+import io.jstrace.syscalls.xlat.DcbCommands;
+import io.jstrace.syscalls.xlat.FibRuleActions;
+import io.jstrace.syscalls.xlat.FibRuleFlags;
+import io.jstrace.syscalls.xlat.IpProtocols;
+import io.jstrace.syscalls.xlat.LwtunnelEncapTypes;
+import io.jstrace.syscalls.xlat.NeighborCacheEntryFlags;
+import io.jstrace.syscalls.xlat.NeighborCacheEntryStates;
+import io.jstrace.syscalls.xlat.RtnlAddrlabelAttrs;
+import io.jstrace.syscalls.xlat.RtnlDcbAttrs;
+import io.jstrace.syscalls.xlat.RtnlNeighAttrs;
+import io.jstrace.syscalls.xlat.RtnlNetconfAttrs;
+import io.jstrace.syscalls.xlat.RtnlNsidAttrs;
+import io.jstrace.syscalls.xlat.RtnlRuleAttrs;
 import io.jstrace.syscalls.xlat.IfaFlags;
 import io.jstrace.syscalls.xlat.IffFlags;
 import io.jstrace.syscalls.xlat.IpTos;
@@ -39,6 +52,8 @@ import java.util.Map;
  */
 final class NetlinkRoute {
     private static final int RTM_DELACTION = (int) NlRouteTypes.RTM_DELACTION;
+    /** include/linux/socket.h: AF_BRIDGE, whose RTM_GETNEIGH carries an ifinfomsg. */
+    private static final int AF_BRIDGE = 7;
 
     /** A message type's payload: its family already read, {@code len} bytes at {@code addr}. */
     @FunctionalInterface
@@ -61,6 +76,17 @@ final class NetlinkRoute {
         put(m, NetlinkRoute::ifaddrmsg, NlRouteTypes.RTM_NEWADDR, NlRouteTypes.RTM_DELADDR, NlRouteTypes.RTM_GETADDR,
                 NlRouteTypes.RTM_GETMULTICAST, NlRouteTypes.RTM_GETANYCAST);
         put(m, NetlinkRoute::rtmsg, NlRouteTypes.RTM_NEWROUTE, NlRouteTypes.RTM_DELROUTE, NlRouteTypes.RTM_GETROUTE);
+        put(m, NetlinkRoute::ndmsg, NlRouteTypes.RTM_NEWNEIGH, NlRouteTypes.RTM_DELNEIGH);
+        put(m, (c, family, addr, len) -> family == AF_BRIDGE ? ifinfomsg(c, family, addr, len) : ndmsg(c, family, addr, len),
+                NlRouteTypes.RTM_GETNEIGH);
+        put(m, NetlinkRoute::fibRuleHdr, NlRouteTypes.RTM_NEWRULE, NlRouteTypes.RTM_DELRULE, NlRouteTypes.RTM_GETRULE);
+        put(m, NetlinkRoute::ifaddrlblmsg, NlRouteTypes.RTM_NEWADDRLABEL, NlRouteTypes.RTM_DELADDRLABEL,
+                NlRouteTypes.RTM_GETADDRLABEL);
+        put(m, NetlinkRoute::dcbmsg, NlRouteTypes.RTM_GETDCB, NlRouteTypes.RTM_SETDCB);
+        put(m, (c, family, addr, len) -> familyOnly(c, family, addr, len, "ncm_family", NETCONF),
+                NlRouteTypes.RTM_NEWNETCONF, NlRouteTypes.RTM_DELNETCONF, NlRouteTypes.RTM_GETNETCONF);
+        put(m, (c, family, addr, len) -> familyOnly(c, family, addr, len, "rtgen_family", NSID),
+                NlRouteTypes.RTM_NEWNSID, NlRouteTypes.RTM_DELNSID, NlRouteTypes.RTM_GETNSID);
         return Map.copyOf(m);
     }
 
@@ -317,7 +343,7 @@ final class NetlinkRoute {
                 .add(RtnlRouteAttrs.RTA_VIA, NetlinkRoute::via)
                 .add(RtnlRouteAttrs.RTA_NEWDST, address)
                 .add(RtnlRouteAttrs.RTA_PREF, NetlinkAttrs::u8)
-                .add(RtnlRouteAttrs.RTA_ENCAP_TYPE, NetlinkAttrs::u16)
+                .add(RtnlRouteAttrs.RTA_ENCAP_TYPE, NetlinkAttrs.xval(2, LwtunnelEncapTypes.XLAT, "LWTUNNEL_ENCAP_???"))
                 .add(RtnlRouteAttrs.RTA_EXPIRES, NetlinkAttrs::u64)
                 .add(RtnlRouteAttrs.RTA_UID, NetlinkAttrs::u32)
                 .add(RtnlRouteAttrs.RTA_TTL_PROPAGATE, NetlinkAttrs::u8)
@@ -419,5 +445,148 @@ final class NetlinkRoute {
             f.add(field("rtm_type", Numbers.named(RoutingTypes.XLAT, raw[7] & 0xff, "RTN_???")));
             f.add(field("rtm_flags", Numbers.flags(RoutingFlags.XLAT, SockAddrs.u32(raw, 8), "RTM_F_???")));
         }, raw -> new NetlinkAttrs.Set(RtnlRouteAttrs.XLAT, "RTA_???", rtaAttrs(family)));
+    }
+
+    // ---- RTM_*NETCONF (struct netconfmsg, rtnl_netconf.c) and RTM_*NSID (struct rtgenmsg, rtnl_nsid.c)
+
+    private static final NetlinkAttrs.Set NETCONF = new NetlinkAttrs.Set(RtnlNetconfAttrs.XLAT, "NETCONFA_???",
+            Table.builder()
+                    .add(RtnlNetconfAttrs.NETCONFA_IFINDEX, NetlinkAttrs::ifindex)
+                    .add(RtnlNetconfAttrs.NETCONFA_FORWARDING, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_RP_FILTER, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_MC_FORWARDING, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_PROXY_NEIGH, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_INPUT, NetlinkAttrs::s32)
+                    .add(RtnlNetconfAttrs.NETCONFA_BC_FORWARDING, NetlinkAttrs::s32)
+                    .build());
+
+    private static final NetlinkAttrs.Set NSID = new NetlinkAttrs.Set(RtnlNsidAttrs.XLAT, "NETNSA_???",
+            Table.builder()
+                    .add(RtnlNsidAttrs.NETNSA_NSID, NetlinkAttrs::s32)
+                    .add(RtnlNsidAttrs.NETNSA_PID, NetlinkAttrs::u32)
+                    .add(RtnlNsidAttrs.NETNSA_FD, NetlinkAttrs::fd)
+                    .add(RtnlNsidAttrs.NETNSA_TARGET_NSID, NetlinkAttrs::s32)
+                    .add(RtnlNsidAttrs.NETNSA_CURRENT_NSID, NetlinkAttrs::s32)
+                    .build());
+
+    /** A header that is the family alone, whatever the length, then attributes from NLMSG_ALIGN(1). */
+    private static List<Value> familyOnly(Call c, int family, long addr, int len, String name, NetlinkAttrs.Set attrs) {
+        Value s = new Value.Struct(List.of(field(name, family(family))), false);
+        if (len <= 4) return List.of(s);
+        return List.of(s, NetlinkAttrs.decode(c, addr + 4, len - 4, attrs));
+    }
+
+    // ---- RTM_*NEIGH: struct ndmsg (include/uapi/linux/neighbour.h), rtnl_neigh.c
+
+    private static final int NDMSG_SIZE = 12;
+
+    private static Table ndaAttrs(int family) {
+        return Table.builder()
+                .add(RtnlNeighAttrs.NDA_DST, NetlinkAttrs.inetAddr(family))
+                .add(RtnlNeighAttrs.NDA_LLADDR, NetlinkRoute::hwaddr)
+                .add(RtnlNeighAttrs.NDA_CACHEINFO, (c, a, l) -> u32Struct(c, a, l,
+                        "ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"))
+                .add(RtnlNeighAttrs.NDA_PROBES, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_VLAN, NetlinkAttrs::u16)
+                .add(RtnlNeighAttrs.NDA_PORT, NetlinkAttrs::be16)
+                .add(RtnlNeighAttrs.NDA_VNI, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_IFINDEX, NetlinkAttrs::ifindex)
+                .add(RtnlNeighAttrs.NDA_MASTER, NetlinkAttrs::ifindex)
+                .add(RtnlNeighAttrs.NDA_LINK_NETNSID, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_SRC_VNI, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_PROTOCOL, NetlinkAttrs.xval(0, IpProtocols.XLAT, "IPPROTO_???"))
+                .add(RtnlNeighAttrs.NDA_NH_ID, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_NDM_STATE_MASK, NetlinkAttrs.flags(2, NeighborCacheEntryStates.XLAT, "NUD_???"))
+                .add(RtnlNeighAttrs.NDA_NDM_FLAGS_MASK, NetlinkAttrs.flags(1, NeighborCacheEntryFlags.XLAT, "NTF_???"))
+                .build();
+    }
+
+    /** decode_ndmsg: {@code {ndm_family, ndm_ifindex, ndm_state, ndm_flags, ndm_type}}. */
+    private static List<Value> ndmsg(Call c, int family, long addr, int len) {
+        return Netlink.familyStruct(c, addr, len, NDMSG_SIZE, "ndm_family", family(family), (raw, f) -> {
+            f.add(field("ndm_ifindex", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
+            f.add(field("ndm_state", Numbers.flags(NeighborCacheEntryStates.XLAT, SockAddrs.u16(raw, 8), "NUD_???")));
+            f.add(field("ndm_flags", Numbers.flags(NeighborCacheEntryFlags.XLAT, raw[10] & 0xff, "NTF_???")));
+            f.add(field("ndm_type", Numbers.named(RoutingTypes.XLAT, raw[11] & 0xff, "RTN_???")));
+        }, raw -> new NetlinkAttrs.Set(RtnlNeighAttrs.XLAT, "NDA_???", ndaAttrs(family)));
+    }
+
+    // ---- RTM_*RULE: struct fib_rule_hdr (include/uapi/linux/fib_rules.h), rtnl_rule.c
+
+    private static final int FIB_RULE_HDR_SIZE = 12;
+
+    /** struct fib_rule_uid_range and fib_rule_port_range: {@code {start=N, end=M}}. */
+    private static NetlinkAttrs.Decoder range(int width) {
+        return (c, addr, len) -> {
+            if (len < 2 * width) return null;
+            byte[] b = c.memory().read(addr, 2 * width);
+            if (b == null) return new Value.Addr(addr);
+            long start = width == 4 ? SockAddrs.u32(b, 0) : SockAddrs.u16(b, 0);
+            long end = width == 4 ? SockAddrs.u32(b, 4) : SockAddrs.u16(b, 2);
+            return new Value.Struct(List.of(field("start", new Num(start, Base.UNSIGNED)),
+                    field("end", new Num(end, Base.UNSIGNED))), false);
+        };
+    }
+
+    private static Table fraAttrs(int family) {
+        NetlinkAttrs.Decoder address = NetlinkAttrs.inetAddr(family);
+        return Table.builder()
+                .add(RtnlRuleAttrs.FRA_DST, address)
+                .add(RtnlRuleAttrs.FRA_SRC, address)
+                .add(RtnlRuleAttrs.FRA_IIFNAME, NetlinkAttrs::str)
+                .add(RtnlRuleAttrs.FRA_GOTO, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_PRIORITY, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_FWMARK, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_FLOW, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_TUN_ID, NetlinkAttrs::be64)
+                .add(RtnlRuleAttrs.FRA_SUPPRESS_IFGROUP, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_SUPPRESS_PREFIXLEN, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_TABLE, NetlinkAttrs.xval(4, RoutingTableIds.XLAT, null))
+                .add(RtnlRuleAttrs.FRA_FWMASK, NetlinkAttrs::u32)
+                .add(RtnlRuleAttrs.FRA_OIFNAME, NetlinkAttrs::str)
+                .add(RtnlRuleAttrs.FRA_L3MDEV, NetlinkAttrs::u8)
+                .add(RtnlRuleAttrs.FRA_UID_RANGE, range(4))
+                .add(RtnlRuleAttrs.FRA_PROTOCOL, NetlinkAttrs.xval(1, RoutingProtocols.XLAT, "RTPROT_???"))
+                .add(RtnlRuleAttrs.FRA_IP_PROTO, NetlinkAttrs.xval(0, IpProtocols.XLAT, "IPPROTO_???"))
+                .add(RtnlRuleAttrs.FRA_SPORT_RANGE, range(2))
+                .add(RtnlRuleAttrs.FRA_DPORT_RANGE, range(2))
+                .build();
+    }
+
+    /** decode_fib_rule_hdr: {@code {family, dst_len, src_len, tos, table, action, flags}}. */
+    private static List<Value> fibRuleHdr(Call c, int family, long addr, int len) {
+        return Netlink.familyStruct(c, addr, len, FIB_RULE_HDR_SIZE, "family", family(family), (raw, f) -> {
+            f.add(field("dst_len", u8(raw, 1)));
+            f.add(field("src_len", u8(raw, 2)));
+            f.add(field("tos", Numbers.flags(IpTos.XLAT, raw[3] & 0xff, "IPTOS_TOS_???")));
+            f.add(field("table", Numbers.named(RoutingTableIds.XLAT, raw[4] & 0xff, "RT_TABLE_???")));
+            f.add(field("action", Numbers.named(FibRuleActions.XLAT, raw[7] & 0xff, "FR_ACT_???")));
+            f.add(field("flags", Numbers.flags(FibRuleFlags.XLAT, SockAddrs.u32(raw, 8), "FIB_RULE_???")));
+        }, raw -> new NetlinkAttrs.Set(RtnlRuleAttrs.XLAT, "FRA_???", fraAttrs(family)));
+    }
+
+    // ---- RTM_*ADDRLABEL: struct ifaddrlblmsg (include/uapi/linux/if_addrlabel.h), rtnl_addrlabel.c
+
+    private static final int IFADDRLBLMSG_SIZE = 12;
+
+    private static List<Value> ifaddrlblmsg(Call c, int family, long addr, int len) {
+        return Netlink.familyStruct(c, addr, len, IFADDRLBLMSG_SIZE, "ifal_family", family(family), (raw, f) -> {
+            f.add(field("ifal_prefixlen", u8(raw, 2)));
+            f.add(field("ifal_flags", u8(raw, 3)));
+            f.add(field("ifal_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
+            f.add(field("ifal_seq", new Num(SockAddrs.u32(raw, 8), Base.UNSIGNED)));
+        }, raw -> new NetlinkAttrs.Set(RtnlAddrlabelAttrs.XLAT, "IFAL_???", Table.builder()
+                .add(RtnlAddrlabelAttrs.IFAL_ADDRESS, NetlinkAttrs.inetAddr(family))
+                .add(RtnlAddrlabelAttrs.IFAL_LABEL, NetlinkAttrs::u32)
+                .build()));
+    }
+
+    // ---- RTM_GETDCB, RTM_SETDCB: struct dcbmsg (include/uapi/linux/dcbnl.h), rtnl_dcb.c
+
+    private static List<Value> dcbmsg(Call c, int family, long addr, int len) {
+        return Netlink.familyStruct(c, addr, len, 4, "dcb_family", family(family),
+                (raw, f) -> f.add(field("cmd", Numbers.named(DcbCommands.XLAT, raw[1] & 0xff, "DCB_CMD_???"))),
+                raw -> new NetlinkAttrs.Set(RtnlDcbAttrs.XLAT, "DCB_ATTR_???", Table.NONE));
     }
 }
