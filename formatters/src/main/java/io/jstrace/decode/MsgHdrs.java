@@ -130,7 +130,7 @@ final class MsgHdrs {
         if (name == 0 || namelen < 2) return Iovecs::contents;
         byte[] family = c.memory().read(name, 2);
         if (family == null || SockAddrs.u16(family, 0) != AF_NETLINK) return Iovecs::contents;
-        return (call, base, len) -> Netlink.messages(call, Netlink.protocol(call, call.intArg(0)), base, len);
+        return (call, base, len) -> Netlink.messagesOf(call, Netlink.protocol(call, call.intArg(0)), base, len);
     }
 
     /** msg_namelen of the msghdr at {@code addr} as the tracee passed it; {@code null} if unreadable. */

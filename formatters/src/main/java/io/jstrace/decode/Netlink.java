@@ -12,7 +12,6 @@ import io.jstrace.syscalls.xlat.NetlinkGetFlags;
 import io.jstrace.syscalls.xlat.NetlinkNewFlags;
 import io.jstrace.syscalls.xlat.NlAuditTypes;
 import io.jstrace.syscalls.xlat.NlCryptoTypes;
-import io.jstrace.syscalls.xlat.NlSelinuxTypes;
 import io.jstrace.syscalls.xlat.NlXfrmTypes;
 import io.jstrace.syscalls.xlat.NetlinkFlags;
 import io.jstrace.syscalls.xlat.NetlinkProtocols;
@@ -74,7 +73,7 @@ final class Netlink {
             (int) NetlinkProtocols.NETLINK_SOCK_DIAG, NetlinkSockDiag.PROTOCOL,
             (int) NetlinkProtocols.NETLINK_NETFILTER, NetlinkNetfilter.PROTOCOL,
             (int) NetlinkProtocols.NETLINK_AUDIT, new Protocol(NlAuditTypes.XLAT, "AUDIT_???", null, null),
-            (int) NetlinkProtocols.NETLINK_SELINUX, new Protocol(NlSelinuxTypes.XLAT, "SELNL_MSG_???", null, null),
+            (int) NetlinkProtocols.NETLINK_SELINUX, NetlinkSelinux.PROTOCOL,
             (int) NetlinkProtocols.NETLINK_XFRM, new Protocol(NlXfrmTypes.XLAT, "XFRM_MSG_???", Netlink::xfrmFlags, null),
             (int) NetlinkProtocols.NETLINK_CRYPTO, new Protocol(NlCryptoTypes.XLAT, "CRYPTO_MSG_???", Netlink::cryptoFlags,
                     null));
@@ -89,6 +88,12 @@ final class Netlink {
     static Value buffer(Call c, long fd, long addr, long len) {
         int protocol = c.structs() ? protocol(c, (int) fd) : NOT_NETLINK;
         if (protocol == NOT_NETLINK) return Strings.buffer(c, addr, len);
+        return messagesOf(c, protocol, addr, len);
+    }
+
+    /** A netlink buffer of {@code protocol}: uevents as such, others as messages (decode_netlink). */
+    static Value messagesOf(Call c, int protocol, long addr, long len) {
+        if (protocol == NetlinkProtocols.NETLINK_KOBJECT_UEVENT) return NetlinkKobjectUevent.decode(c, addr, len);
         return messages(c, protocol, addr, len);
     }
 
