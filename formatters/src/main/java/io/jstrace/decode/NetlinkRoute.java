@@ -8,6 +8,9 @@ import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.ArpHardwareTypes;
 import io.jstrace.syscalls.xlat.DcbCommands;
+import io.jstrace.syscalls.xlat.FdbNotifyFlags;
+import io.jstrace.syscalls.xlat.NeighborCacheEntryExtFlags;
+import io.jstrace.syscalls.xlat.RtnlNeighFdbExtAttrs;
 import io.jstrace.syscalls.xlat.FibRuleActions;
 import io.jstrace.syscalls.xlat.FibRuleFlags;
 import io.jstrace.syscalls.xlat.IpProtocols;
@@ -481,6 +484,11 @@ final class NetlinkRoute {
 
     private static final int NDMSG_SIZE = 12;
 
+    /** NDA_FDB_EXT_ATTRS' attributes: NFEA_DONT_REFRESH is a flag without data. */
+    private static final Table NFEA = Table.builder()
+            .add(RtnlNeighFdbExtAttrs.NFEA_ACTIVITY_NOTIFY, NetlinkAttrs.flags(1, FdbNotifyFlags.XLAT, "FDB_NOTIFY_???"))
+            .build();
+
     private static Table ndaAttrs(int family) {
         return Table.builder()
                 .add(RtnlNeighAttrs.NDA_DST, NetlinkAttrs.inetAddr(family))
@@ -497,6 +505,8 @@ final class NetlinkRoute {
                 .add(RtnlNeighAttrs.NDA_SRC_VNI, NetlinkAttrs::u32)
                 .add(RtnlNeighAttrs.NDA_PROTOCOL, NetlinkAttrs.xval(0, IpProtocols.XLAT, "IPPROTO_???"))
                 .add(RtnlNeighAttrs.NDA_NH_ID, NetlinkAttrs::u32)
+                .add(RtnlNeighAttrs.NDA_FDB_EXT_ATTRS, NetlinkAttrs.nested(RtnlNeighFdbExtAttrs.XLAT, "NFEA_???", NFEA))
+                .add(RtnlNeighAttrs.NDA_FLAGS_EXT, NetlinkAttrs.flags(4, NeighborCacheEntryExtFlags.XLAT, "NTF_EXT_???"))
                 .add(RtnlNeighAttrs.NDA_NDM_STATE_MASK, NetlinkAttrs.flags(2, NeighborCacheEntryStates.XLAT, "NUD_???"))
                 .add(RtnlNeighAttrs.NDA_NDM_FLAGS_MASK, NetlinkAttrs.flags(1, NeighborCacheEntryFlags.XLAT, "NTF_???"))
                 .build();
