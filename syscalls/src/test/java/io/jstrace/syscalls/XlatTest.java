@@ -47,7 +47,8 @@ class XlatTest {
 
     /** Flag tables whose spec lists a zero entry, printed when no bit is set. */
     static final Set<String> ZERO_FLAGS = Set.of(
-            "AccessModes.F_OK", "MmapProt.PROT_NONE", "StatxFlags.AT_STATX_SYNC_AS_STAT");
+            "AccessModes.F_OK", "MmapProt.PROT_NONE", "StatxFlags.AT_STATX_SYNC_AS_STAT",
+            "NeighborCacheEntryStates.NUD_NONE");
 
     /** Every generated table class, found next to Xlat.class. */
     static List<Class<?>> tables() throws IOException, URISyntaxException, ClassNotFoundException {
