@@ -4,8 +4,10 @@ import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceeText;
 import io.jstrace.view.Renderer;
 import io.jstrace.view.View;
+import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -30,6 +32,10 @@ final class ViewCommand<E> {
     private boolean toFile;
     private Renderer<E> renderer;
     private boolean headerPrinted;
+    /** Without a command the lines are written in batches, at most {@link #BATCH_MILLIS} late. */
+    private boolean batched;
+    private boolean unflushed;
+    private static final int BATCH_MILLIS = 100;
 
     /** @param name the subcommand, as in {@code jstrace NAME} */
     ViewCommand(String name, PrintStream err) {
@@ -77,8 +83,37 @@ final class ViewCommand<E> {
     void open(String output, boolean command, Renderer<E> renderer) throws IOException {
         this.renderer = renderer;
         toFile = output != null && !output.equals("-");
+        batched = !command;
         PrintStream stream = output != null || !command ? System.out : err;
-        out = toFile ? new PrintStream(new FileOutputStream(output), false) : stream;
+        OutputStream file = toFile ? new FileOutputStream(output) : null;
+        out = batched ? new PrintStream(new BufferedOutputStream(file != null ? file : stream, 1 << 16), false)
+                : file != null ? new PrintStream(file, false) : stream;
+    }
+
+    /**
+     * A machine-wide view reports thousands of events a second: one write per batch, not
+     * per line. A daemon thread writes what waits every {@link #BATCH_MILLIS} ms.
+     */
+    private void startFlusher() {
+        if (!batched) return;
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(BATCH_MILLIS);
+                    flushBatch();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "jstrace-flush");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private synchronized void flushBatch() {
+        if (!unflushed) return;
+        unflushed = false;
+        out.flush();
     }
 
     /**
@@ -91,6 +126,7 @@ final class ViewCommand<E> {
         view.onDropped(n -> err.println(View.droppedMessage(n)));
         Signals.onTermination(sig -> view.stop());
         view.start();
+        startFlusher();
         // Before any event, or now: without a command, the header says the view is
         // listening, and from here on nothing is missed.
         header();
@@ -101,8 +137,10 @@ final class ViewCommand<E> {
             status = 1;
         }
         ending.run();
-        out.flush();
-        if (toFile) out.close();
+        synchronized (this) {
+            out.flush();
+            if (toFile) out.close();
+        }
         return command ? status : 0;
     }
 
@@ -116,12 +154,14 @@ final class ViewCommand<E> {
         if (headerPrinted || renderer.header() == null) return;
         headerPrinted = true;
         print(renderer.header());
+        out.flush(); // says the view is listening: at once
     }
 
     /** A line as the bytes it stands for: UTF-8, and a tracee's bytes that are not as they were. */
     synchronized void print(String line) {
         if (!headerPrinted) header();
         out.writeBytes(TraceeText.bytes(line + "\n"));
-        out.flush();
+        if (batched) unflushed = true;
+        else out.flush();
     }
 }

@@ -285,6 +285,37 @@ class ExecViewTest {
         assertSchema(lines);
     }
 
+    /**
+     * A jstrace killed with SIGKILL cannot give the audit socket back; the next one that
+     * claims it removes the rule and restores the status the killed one saved, and then
+     * leaves everything as it was before either ran.
+     */
+    @Test
+    @EnabledIf("root")
+    void aKilledSystemViewsAuditClaimIsUndoneByTheNext() throws Exception {
+        String before = auditStatus();
+        Path state = Path.of("/run/jstrace-audit.state");
+        Process killed = systemView(dir.resolve("killed.txt"));
+        assertTrue(Files.exists(state), "the claim's saved status");
+        killed.destroyForcibly().waitFor();
+        Path out = dir.resolve("next.txt");
+        Process view = systemView(out);
+        new ProcessBuilder("/bin/true", "after-kill").start().waitFor();
+        List<String> lines = stop(view, out);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" exec ") && l.endsWith("/bin/true after-kill")),
+                String.join("\n", lines));
+        assertFalse(Files.exists(state));
+        assertEquals(before, auditStatus());
+    }
+
+    /** enabled, failure, pid, backlog_limit and backlog_wait_time, as AUDIT_GET reports them. */
+    private static String auditStatus() throws Exception {
+        try (io.jstrace.core.internal.AuditSocket s = io.jstrace.core.internal.AuditSocket.open()) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(s.status()).order(java.nio.ByteOrder.nativeOrder());
+            return b.getInt(4) + " " + b.getInt(8) + " " + b.getInt(12) + " " + b.getInt(20) + " " + b.getInt(36);
+        }
+    }
+
     /** A new group in the cgroup v2 hierarchy (wherever it is mounted), or null where none can be made. */
     private static Path newCgroup() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {

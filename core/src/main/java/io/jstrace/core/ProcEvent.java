@@ -27,8 +27,19 @@ public sealed interface ProcEvent
         }
     }
 
-    /** {@code PROC_EVENT_EXEC}: an execve succeeded; the process now runs a new program. */
-    record Exec(int pid, int tgid, long timestampNs) implements ProcEvent {}
+    /**
+     * {@code PROC_EVENT_EXEC}: an execve succeeded; the process now runs a new program.
+     *
+     * @param audit what the audit subsystem logged of this execve (argv, cwd, ids, as
+     *     the kernel saw them during the call) when {@link ProcessEvents} could claim
+     *     the audit socket, else {@code null}
+     */
+    record Exec(int pid, int tgid, long timestampNs, AuditExec audit) implements ProcEvent {
+        /** The connector's event alone. */
+        public Exec(int pid, int tgid, long timestampNs) {
+            this(pid, tgid, timestampNs, null);
+        }
+    }
 
     /** {@code PROC_EVENT_UID}: the task's real or effective user id changed. */
     record Uid(int pid, int tgid, int ruid, int euid, long timestampNs) implements ProcEvent {}

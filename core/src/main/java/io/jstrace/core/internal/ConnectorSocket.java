@@ -206,6 +206,22 @@ public final class ConnectorSocket implements AutoCloseable {
         }
     }
 
+    /** The socket's descriptor, for a single reader that polls it with others and reads with {@link #nextNow()}. */
+    public int fd() {
+        return socket;
+    }
+
+    /**
+     * The next event without waiting; {@code null} when none is there now. For a reader
+     * that never calls {@link #next()} and closes this only when it has stopped reading.
+     */
+    public ProcEvent nextNow() throws TraceException {
+        while (true) {
+            ProcEvent e = pending.poll();
+            if (e != null || !receive()) return e;
+        }
+    }
+
     /** Waits up to {@code timeoutMillis} (-1: forever); true when the socket has data, false on timeout or close. */
     private boolean await(int timeoutMillis) throws TraceException {
         pollfds.putShort(6, (short) 0);

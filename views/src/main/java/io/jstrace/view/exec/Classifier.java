@@ -88,8 +88,10 @@ final class Classifier {
     }
 
     /** {@code npm run build}, {@code yarn run build}, {@code pnpm run build}: a script called build. */
+    private static final Set<String> SCRIPT_RUNNERS = Set.of("npm", "yarn", "pnpm");
+
     private static boolean isScriptBuild(String program, List<String> argv) {
-        if (!program.matches("npm|yarn|pnpm")) return false;
+        if (!SCRIPT_RUNNERS.contains(program)) return false;
         int run = argv.indexOf("run");
         if (run < 0) run = argv.indexOf("run-script");
         return run > 0 && run + 1 < argv.size() && argv.get(run + 1).startsWith("build");

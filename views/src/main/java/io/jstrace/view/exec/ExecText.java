@@ -45,8 +45,15 @@ public final class ExecText implements Renderer<ExecEvent> {
             case EXEC_FAILED -> "failed";
             case EXIT -> "exit";
         };
-        String line = String.format(Locale.ROOT, FORMAT, time(e), kind, e.pid(), e.ppid(), id(e.uid()), id(e.gid()),
-                e.comm() == null ? "?" : e.comm(), what);
+        StringBuilder b = new StringBuilder(FILENAME_COLUMN + what.length() + 16);
+        time(e, b);
+        field(b.append(' '), kind, 6);
+        field(b, Integer.toString(e.pid()), 7);
+        field(b, Integer.toString(e.ppid()), 7);
+        field(b, id(e.uid()), 5);
+        field(b, id(e.gid()), 5);
+        field(b, e.comm() == null ? "?" : e.comm(), 16).append(what);
+        String line = b.toString();
         return e.environment() == null || e.environment().isEmpty() ? line : line + "\n" + environment(e);
     }
 
@@ -82,13 +89,31 @@ public final class ExecText implements Renderer<ExecEvent> {
 
     /** {@code 1.204s}. */
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%d.%03ds", d.getSeconds(), d.getNano() / 1_000_000);
+        StringBuilder b = new StringBuilder(12).append(d.getSeconds()).append('.');
+        return digits(b, d.getNano() / 1_000_000, 3).append('s').toString();
     }
 
-    private String time(ExecEvent e) {
+    /** {@code 14:02:09.123456}, the event's local time of day: what a line is written for each event, so no Formatter. */
+    private void time(ExecEvent e, StringBuilder b) {
         LocalTime t = LocalTime.ofInstant(e.time(), zone);
-        return String.format(Locale.ROOT, "%02d:%02d:%02d.%06d", t.getHour(), t.getMinute(), t.getSecond(),
-                t.getNano() / 1000);
+        digits(b, t.getHour(), 2).append(':');
+        digits(b, t.getMinute(), 2).append(':');
+        digits(b, t.getSecond(), 2).append('.');
+        digits(b, t.getNano() / 1000, 6);
+    }
+
+    /** {@code n} in {@code width} digits with leading zeros (n is not negative). */
+    private static StringBuilder digits(StringBuilder b, int n, int width) {
+        String s = Integer.toString(n);
+        for (int i = s.length(); i < width; i++) b.append('0');
+        return b.append(s);
+    }
+
+    /** {@code s} left-justified in {@code width} columns and a space, as FORMAT's {@code %-Ns } (a longer one runs on). */
+    private static StringBuilder field(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) b.append(' ');
+        return b.append(' ');
     }
 
     private static String id(int id) {

@@ -1,7 +1,7 @@
 package io.jstrace.view.exec;
 
 import io.jstrace.core.CgroupV2;
-import io.jstrace.core.ProcConnector;
+import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.ProcessInfo;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
@@ -125,7 +125,7 @@ public final class ExecTracer extends View<ExecEvent> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        ProcConnector c = ProcConnector.open();
+        ProcessEvents c = ProcessEvents.open(true);
         try {
             SystemExecs s = new SystemExecs(table, this::emit);
             if (settings.descendantsOf() >= 0) table.seed(settings.descendantsOf());

@@ -1,5 +1,6 @@
 package io.jstrace.view.exec;
 
+import io.jstrace.core.AuditExec;
 import io.jstrace.core.ExecFilename;
 import io.jstrace.core.CgroupV2;
 import io.jstrace.core.ProcessInfo;
@@ -120,24 +121,40 @@ final class ProcessTable {
     ExecEvent exec(int pid, long time, String filename) {
         Optional<ProcessInfo> read = ProcessInfo.read(pid);
         if (!procs.containsKey(pid)) forked(read.map(ProcessInfo::ppid).orElse(0), pid, time);
-        Proc p = procs.get(pid);
         String path = filename != null ? filename : ExecFilename.read(pid);
-        String before = p.comm;
-        boolean truncated = read.isEmpty() || read.get().truncated() || path == null;
         ProcessInfo info = read.orElse(null);
         // What could not be read is unknown now, not the parent's: the program changed.
-        p.uid = info != null ? info.uid() : -1;
-        p.gid = info != null ? info.gid() : -1;
-        p.comm = info != null ? info.comm() : null;
-        p.argv = info != null ? info.argv() : List.of();
-        p.filename = path != null ? path : info != null ? info.exe() : null;
+        return execed(procs.get(pid), time, info == null ? null : new Program(info.uid(), info.gid(), info.comm(),
+                info.argv(), path != null ? path : info.exe(), info.cwd()), read.isEmpty() || info.truncated() || path == null);
+    }
+
+    /**
+     * {@code pid} has just exec'd, as the audit subsystem logged it: everything the event
+     * needs but the environment, with no /proc read.
+     */
+    ExecEvent exec(int pid, long time, AuditExec a) {
+        if (!procs.containsKey(pid)) forked(a.ppid(), pid, time);
+        return execed(procs.get(pid), time, new Program(a.uid(), a.gid(), a.comm(), a.argv(),
+                a.filename() != null ? a.filename() : a.exe(), a.cwd()), false);
+    }
+
+    /** What an exec event says of the new program. */
+    private record Program(int uid, int gid, String comm, List<String> argv, String filename, String cwd) {}
+
+    private ExecEvent execed(Proc p, long time, Program n, boolean truncated) {
+        String before = p.comm;
+        p.uid = n != null ? n.uid() : -1;
+        p.gid = n != null ? n.gid() : -1;
+        p.comm = n != null ? n.comm() : null;
+        p.argv = n != null ? n.argv() : List.of();
+        p.filename = n != null ? n.filename() : null;
         p.since = time;
         Map<String, String> parentEnviron = p.environ;
-        if (settings.environment()) p.environ = ProcessInfo.environ(pid);
+        if (settings.environment()) p.environ = ProcessInfo.environ(p.pid);
         p.reported = accepts(p);
         if (!p.reported) return null;
-        return new ExecEvent(ExecEvent.Kind.EXEC, instant(time), pid, p.ppid, p.uid, p.gid, before, p.filename, p.argv,
-                settings.cwd() && info != null ? info.cwd() : null,
+        return new ExecEvent(ExecEvent.Kind.EXEC, instant(time), p.pid, p.ppid, p.uid, p.gid, before, p.filename, p.argv,
+                settings.cwd() && n != null ? n.cwd() : null,
                 settings.environment() ? changes(parentEnviron, p.environ) : null, truncated, null, null, null);
     }
 

@@ -9,9 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * The system source's events into the table: the kernel's process-events connector
- * reports every fork, exec and exit on the machine, with no ptrace at all; argv, cwd and
- * ids are read from /proc when the exec event arrives (a process already gone by then is
- * reported with {@code truncated} set). Events the kernel lost are counted by the
+ * reports every fork, exec and exit on the machine, with no ptrace at all. An exec's argv,
+ * cwd and ids come with it from the audit subsystem when jstrace could claim the audit
+ * socket ({@link io.jstrace.core.ProcessEvents}); otherwise they are read from /proc
+ * when the event arrives (a process already gone by then is reported with
+ * {@code truncated} set). Events the kernel lost are counted by the
  * connector ({@link io.jstrace.view.View#lostEvents()}).
  */
 final class SystemExecs {
@@ -45,7 +47,8 @@ final class SystemExecs {
         if (e instanceof ProcEvent.Fork f) {
             if (!f.isThread()) table.forked(f.parentTgid(), f.childTgid(), epoch(f.timestampNs()));
         } else if (e instanceof ProcEvent.Exec x) {
-            emit(table.exec(x.tgid(), epoch(x.timestampNs()), null));
+            emit(x.audit() != null ? table.exec(x.tgid(), epoch(x.timestampNs()), x.audit())
+                    : table.exec(x.tgid(), epoch(x.timestampNs()), (String) null));
         } else if (e instanceof ProcEvent.Exit x) {
             if (x.pid() == x.tgid()) emit(table.exit(x.tgid(), epoch(x.timestampNs()), status(x)));
         }
