@@ -72,6 +72,12 @@ public final class PtraceLoop {
     private boolean filtered;
     /** The launched command's filter is still to be installed, at its first syscall-enter-stop. */
     private boolean filterPending;
+    /** The launched command runs under our filter: it must die with us (see {@link #killsOnExit}). */
+    private boolean filterInstalled;
+    /** Processes were attached (-p): a detach request detaches, whatever else. */
+    private boolean attached;
+    /** A detach request killed the launched command's tracees instead: each new one is killed too. */
+    private boolean killing;
 
     private int launchedPid = -1;
     private int launchedArgc;
@@ -111,15 +117,29 @@ public final class PtraceLoop {
         this.waker = new Waker(libc);
     }
 
-    /** The host numbers of the syscalls the options select. */
+    /**
+     * The host numbers of the syscalls the options select, or {@code null} when that is every
+     * syscall: a filter would then stop them all, and only cost its own run on each.
+     */
     private int[] selectedNumbers(TraceOptions options) {
         SyscallTable table = SyscallTable.of(host);
-        return java.util.stream.IntStream.range(0, host.syscalls().size())
-                .filter(nr -> host.syscalls().name(nr) != null && (options.syscalls().test(table.get(nr))
+        int[] known = java.util.stream.IntStream.range(0, host.syscalls().size())
+                .filter(nr -> host.syscalls().name(nr) != null).toArray();
+        int[] selected = java.util.Arrays.stream(known)
+                .filter(nr -> options.syscalls().test(table.get(nr))
                         || fds != null && FdTracker.SYSCALLS.contains(host.syscalls().name(nr))
                         || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))
-                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr))))
+                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr)))
                 .toArray();
+        return selected.length == known.length ? null : selected;
+    }
+
+    /**
+     * Whether the launched command dies with us: asked for ({@code --kill-on-exit}), or our
+     * filter is in it. Never with attached processes, which are only ever detached from.
+     */
+    private boolean killsOnExit() {
+        return launchedPid > 0 && !attached && (options.killOnExit() || filterInstalled);
     }
 
     private int seizeOptions(boolean launched) {
@@ -131,7 +151,7 @@ public final class PtraceLoop {
         }
         // The prelude dies with us: alone it would exec the command without its arguments
         // (see Launcher). After the command's execve, see commandStarted.
-        if (launched) o |= PTRACE_O_EXITKILL;
+        if (launched || killsOnExit()) o |= PTRACE_O_EXITKILL;
         if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
     }
@@ -159,6 +179,7 @@ public final class PtraceLoop {
         // A filter cannot be given to a running process safely (it would outlive us), so
         // only "no syscall stops at all" is honoured here.
         filtered = stopAt != null && stopAt.length == 0;
+        attached = true;
         List<TraceException> failures = new ArrayList<>();
         for (int pid : pids) {
             try {
@@ -202,7 +223,10 @@ public final class PtraceLoop {
         Thread watchdog = watchdog();
         try {
             while (!threads.isEmpty()) {
-                if (detachRequested && !detaching) beginDetach();
+                if (detachRequested && !detaching && !killing) {
+                    if (killsOnExit()) killAll();
+                    else beginDetach();
+                }
                 int[] d = deferred.poll();
                 if (d != null) {
                     handle(d[0], d[1]);
@@ -288,6 +312,11 @@ public final class PtraceLoop {
             return;
         }
         if (!WaitStatus.stopped(s)) return;
+        if (killing) { // SIGKILL ends a ptrace-stopped tracee without its being resumed
+            libc.kill(t == null ? tid : t.pid, Signal.SIGKILL.number());
+            if (t == null) newThread(tid, Attacher.tgidOf(tid)).hidden = true;
+            return;
+        }
         if (t == null) {
             int pid = Attacher.tgidOf(tid);
             if (breakpoints != null && pid == tid) {
@@ -342,6 +371,7 @@ public final class PtraceLoop {
             filterPending = false;
             int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
             filtered = r > 0;
+            filterInstalled = r > 0;
             if (r >= 0) return;
         }
         SyscallArgs args = new SyscallArgs(info.getLong(32), info.getLong(40), info.getLong(48),
@@ -553,13 +583,15 @@ public final class PtraceLoop {
 
     /**
      * The launched command's own execve succeeded. If we are killed from now on it runs on
-     * untraced, as under strace, unless a seccomp filter was installed: a filter outlives its
-     * tracer, and then its SECCOMP_RET_TRACE fails every filtered call with ENOSYS
-     * (seccomp(2)), so such a command keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf.
+     * untraced, as under strace, unless it must die with us ({@link #killsOnExit}): asked for,
+     * or a seccomp filter was installed, which outlives its tracer, and then its
+     * SECCOMP_RET_TRACE fails every filtered call with ENOSYS (seccomp(2)); such a command
+     * keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf or --kill-on-exit. Its children
+     * inherit its options (ptrace(2), PTRACE_O_TRACEFORK).
      */
     private void commandStarted(ThreadState t) {
         launchExecuted = true;
-        if (stopAt == null) libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
+        libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
     }
 
     private void groupStop(ThreadState t, int sig) {
@@ -615,6 +647,16 @@ public final class PtraceLoop {
     }
 
     // ---- detaching
+
+    /**
+     * A detach request when the launched command must die with us: every tracee is killed
+     * rather than let go (strace's --kill-on-exit), and so is each new one that stops before
+     * its parent's death; their deaths end the loop.
+     */
+    private void killAll() {
+        killing = true;
+        for (ThreadState t : threads.values()) libc.kill(t.pid, Signal.SIGKILL.number());
+    }
 
     private void beginDetach() {
         detaching = true;
