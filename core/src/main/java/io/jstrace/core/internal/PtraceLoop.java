@@ -131,7 +131,21 @@ public final class PtraceLoop {
                         || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))
                         || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr)))
                 .toArray();
-        return selected.length == known.length ? null : selected;
+        if (selected.length == known.length) return null;
+        // a tracee that makes a filter of its own is seen doing it (see ThreadState.ownFilter)
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(selected),
+                java.util.stream.IntStream.of(host.syscalls().number("seccomp"), host.syscalls().number("prctl")))
+                .filter(nr -> nr >= 0).distinct().toArray();
+    }
+
+    /**
+     * Whether {@code e}, which returned 0, gave its thread a seccomp filter:
+     * {@code seccomp(SECCOMP_SET_MODE_FILTER, ...)} or {@code prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ...)}.
+     */
+    private static boolean madeAFilter(SyscallEnter e) {
+        return e.name().equals("seccomp") && e.args().a0() == SeccompFilter.SECCOMP_SET_MODE_FILTER
+                || e.name().equals("prctl") && e.args().a0() == SeccompFilter.PR_SET_SECCOMP
+                        && e.args().a1() == SeccompFilter.SECCOMP_MODE_FILTER;
     }
 
     /**
@@ -165,7 +179,7 @@ public final class PtraceLoop {
         launchedArgc = argv.size();
         if (stopAt != null) {
             filtered = stopAt.length == 0;
-            filterPending = stopAt.length > 0 && SeccompInstaller.supports(host);
+            filterPending = stopAt.length > 0;
         }
         return pid;
     }
@@ -369,10 +383,14 @@ public final class PtraceLoop {
     private void syscallEnter(ThreadState t, long nr) {
         if (t.hidden && filterPending) {
             filterPending = false;
-            int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
-            filtered = r > 0;
-            filterInstalled = r > 0;
-            if (r >= 0) return;
+            // Under a filter already (a container's), ours would let the calls that one fails
+            // go unseen: every syscall stops instead.
+            if (Attacher.seccompModeOf(t.pid) == 0) {
+                int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
+                filtered = r > 0;
+                filterInstalled = r > 0;
+                if (r >= 0) return;
+            }
         }
         SyscallArgs args = new SyscallArgs(info.getLong(32), info.getLong(40), info.getLong(48),
                 info.getLong(56), info.getLong(64), info.getLong(72));
@@ -424,6 +442,9 @@ public final class PtraceLoop {
         if (e == null || t.hidden) return;
         if (breakpoints != null) breakpoints.syscallExit(t, e, rval);
         if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
+        if (filterInstalled && rval == 0 && madeAFilter(e)) {
+            for (ThreadState o : threads.values()) if (o.pid == t.pid) o.ownFilter = true;
+        }
         if (t.enterSuppressed) {
             if (payloads != null) payloads(t, e, rval, clock.now());
             return;
@@ -510,6 +531,7 @@ public final class PtraceLoop {
         }
         c.parentPid = t.pid;
         c.parentTid = t.tid;
+        c.ownFilter |= t.ownFilter;
         if (fds != null && !t.hidden) fds.forked(t.pid, t.tid, c.pid, cloneFlags(t));
         c.hidden = t.hidden;
         c.kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
@@ -634,7 +656,7 @@ public final class PtraceLoop {
      * prelude, whose execve must stop, with PTRACE_SYSCALL.
      */
     private void resume(ThreadState t, int sig) {
-        boolean cont = filtered && !t.hidden && t.enter == null;
+        boolean cont = filtered && !t.hidden && t.enter == null && !t.ownFilter;
         libc.ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, t.tid, 0, sig);
     }
 
