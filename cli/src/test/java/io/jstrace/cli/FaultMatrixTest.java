@@ -333,8 +333,10 @@ class FaultMatrixTest {
      */
     private void killOnExitTerminated() throws Exception {
         Path done = dir.resolve("done");
+        // the trace to a file: Process.destroy would close a pipe, and jstrace die of SIGPIPE
         Process j = JstraceProcess.builder(dir, List.of("--kill-on-exit", "-f", "/bin/sh", "-c",
-                "/bin/sleep 3; echo > " + done + "; cat /dev/null")).start();
+                "/bin/sleep 3; echo > " + done + "; cat /dev/null"))
+                .redirectError(dir.resolve("stderr").toFile()).start();
         int pid = launchedChild(j, "echo > ");
         ProcessHandle sleep = null;
         for (int i = 0; i < 400 && sleep == null; i++) {
@@ -342,7 +344,7 @@ class FaultMatrixTest {
             if (sleep == null) Thread.sleep(25);
         }
         assertTrue(sleep != null, "the command forked its sleep");
-        j.destroy();
+        j.toHandle().destroy(); // SIGTERM
         assertTrue(j.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(128 + 15, j.exitValue(), "jstrace dies of SIGTERM");
         for (int i = 0; i < 200 && (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
