@@ -132,6 +132,7 @@ public final class PtraceLoop {
                         || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr)))
                 .toArray();
         if (selected.length == known.length) return null;
+        if (selected.length == 0) return selected; // no syscall stops: no filter (see filtered)
         // a tracee that makes a filter of its own is seen doing it (see ThreadState.ownFilter)
         return java.util.stream.IntStream.concat(java.util.Arrays.stream(selected),
                 java.util.stream.IntStream.of(host.syscalls().number("seccomp"), host.syscalls().number("prctl")))
