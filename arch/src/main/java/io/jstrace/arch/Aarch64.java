@@ -20,6 +20,13 @@ public final class Aarch64 implements Arch {
     private static final RegisterMap REGISTERS =
             new RegisterMap(34 * 8, X8, new int[] {0, 8, 16, 24, 32, 40}, 0, PC, SP);
 
+    /**
+     * {@code svc #0} (0xd4000001, little-endian in memory), which reads the number from x8;
+     * after a syscall-enter-stop the kernel runs the number in NT_ARM_SYSTEM_CALL.
+     */
+    private static final SyscallInstruction SVC = new SyscallInstruction(
+            new byte[] {0x01, 0x00, 0x00, (byte) 0xd4}, X8, SyscallInstruction.NT_ARM_SYSTEM_CALL);
+
     private Aarch64() {}
 
     @Override
@@ -40,6 +47,16 @@ public final class Aarch64 implements Arch {
     @Override
     public RegisterMap registers() {
         return REGISTERS;
+    }
+
+    @Override
+    public SyscallInstruction syscallInstruction() {
+        return SVC;
+    }
+
+    @Override
+    public int otherAbiBit() {
+        return 0;
     }
 
     @Override

@@ -21,6 +21,17 @@ public sealed interface Arch permits X86_64, Aarch64 {
     /** Where the syscall number, arguments and return value live in the register set. */
     RegisterMap registers();
 
+    /** How a tracer makes a stopped tracee run a syscall of its choosing (seccomp filters are installed so). */
+    SyscallInstruction syscallInstruction();
+
+    /**
+     * A bit the kernel sets in the numbers of another ABI that shares this one's
+     * {@code AUDIT_ARCH_*} value (x86_64: x32's {@code __X32_SYSCALL_BIT}, 0x40000000,
+     * arch/x86/include/uapi/asm/unistd.h), or 0 when there is none (aarch64: arm32 calls
+     * carry {@code AUDIT_ARCH_ARM}).
+     */
+    int otherAbiBit();
+
     /** The architecture of the running JVM, not {@code null}. */
     static Arch host() {
         String a = System.getProperty("os.arch");

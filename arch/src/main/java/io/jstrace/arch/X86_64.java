@@ -19,6 +19,9 @@ public final class X86_64 implements Arch {
     private static final RegisterMap REGISTERS =
             new RegisterMap(27 * 8, ORIG_RAX, new int[] {RDI, RSI, RDX, R10, R8, R9}, RAX, RIP, RSP);
 
+    /** {@code syscall} (0f 05), which reads the number from rax. */
+    private static final SyscallInstruction SYSCALL = new SyscallInstruction(new byte[] {0x0f, 0x05}, RAX, 0);
+
     private X86_64() {}
 
     @Override
@@ -39,6 +42,16 @@ public final class X86_64 implements Arch {
     @Override
     public RegisterMap registers() {
         return REGISTERS;
+    }
+
+    @Override
+    public SyscallInstruction syscallInstruction() {
+        return SYSCALL;
+    }
+
+    @Override
+    public int otherAbiBit() {
+        return 0x40000000;
     }
 
     @Override

@@ -42,10 +42,6 @@ final class CaView {
         this.lines = new ViewCommand<>("ca", err);
     }
 
-    static boolean isCaView(String[] args) {
-        return ViewCommand.is("ca", args);
-    }
-
     int run(String[] args) {
         CaOptions o = new CaOptions();
         // Go's flag package, not getopt: -all is one option, and options may follow the hosts

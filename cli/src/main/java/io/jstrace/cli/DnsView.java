@@ -73,8 +73,4 @@ final class DnsView {
                 o.json ? new DnsJson(o.time) : new DnsText(o.time, o.flat, o.namesOnly));
         return lines.watch(view, !o.command.isEmpty(), lines::event, () -> {});
     }
-
-    static boolean isDnsView(String[] args) {
-        return ViewCommand.is("dns", args);
-    }
 }

@@ -93,9 +93,4 @@ final class ExecView {
     private boolean selected(ExecEvent e) {
         return o.only == null || e.tags().contains(o.only);
     }
-
-    static boolean isExecView(String[] args) {
-        return ViewCommand.is("exec", args);
-    }
-
 }

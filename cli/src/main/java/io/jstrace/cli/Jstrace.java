@@ -129,7 +129,7 @@ final class Jstrace {
                 .withDetachOnExecve(o.detachOnExecve);
         List<Integer> pids = pids(o.pids);
         java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions));
-        options = options.withSeccompFilter(o.seccompBpf && !o.command.isEmpty());
+        options = options.withSeccompFilter(o.seccompFilter()).withKillOnExit(o.killOnExit);
         TraceSession session = o.command.isEmpty() ? TraceSession.attach(pids, options)
                 : TraceSession.launch(o.command, pids, options);
         StraceText.Escape escape = o.xShort == 0 ? StraceText.Escape.OCTAL

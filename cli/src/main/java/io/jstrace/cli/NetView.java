@@ -92,9 +92,4 @@ final class NetView {
             return lines.watch(view, !o.command.isEmpty(), lines::event, () -> {});
         }
     }
-
-    static boolean isNetView(String[] args) {
-        return ViewCommand.is("net", args);
-    }
-
 }

@@ -133,9 +133,16 @@ final class OptionRows {
                     (o, n, v) -> status(o, "successful")),
             row('Z', "failed-only failing-only", NONE, null, "print only syscalls that returned an error",
                     (o, n, v) -> status(o, "failed")),
-            row('\0', "seccomp-bpf", NONE, null,
-                    "with -f: stop only at the traced syscalls, by a seccomp filter in the command",
-                    (o, n, v) -> o.seccompBpf = true),
+            row('\0', "seccomp-bpf", OPTIONAL, "never",
+                    "stop only at the traced syscalls, by a seccomp filter in the command (the default with -f,"
+                    + " a command and a syscall filter); =never: no filter",
+                    (o, n, v) -> {
+                        if (v != null && !v.equals("never")) throw badValue(n, v);
+                        o.seccompBpf = v == null;
+                        o.seccompNever = v != null;
+                    }),
+            row('\0', "kill-on-exit", NONE, null, "kill the command and its children when jstrace exits",
+                    (o, n, v) -> o.killOnExit = true),
             row('\0', "tips", OPTIONAL, "[id:]ID,[format:]FORMAT", "strace's tips (not in jstrace)",
                     (o, n, v) -> {
                         if (!tips(v == null ? "" : v)) throw badValue(n, v);
@@ -345,7 +352,7 @@ final class OptionRows {
     static void usage(java.io.PrintStream out) {
         out.println("Usage: jstrace [-ACdffhiqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN]"
                 + " [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]..."
-                + " [-p PID]... [--seccomp-bpf] { -p PID | [-DDD] [-E VAR[=VAL]]... [-u USERNAME] PROG [ARGS] }");
+                + " [-p PID]... [--seccomp-bpf[=never]] [--kill-on-exit] { -p PID | [-DDD] [-E VAR[=VAL]]... [-u USERNAME] PROG [ARGS] }");
         out.println("Trace the system calls and signals of a command or of running processes.");
         out.println();
         for (Row r : ROWS) {

@@ -14,7 +14,10 @@ final class Options {
     int followShort;
     boolean followForks;
     boolean outputSeparately;
+    /** --seccomp-bpf given (strace's: its warnings apply); --seccomp-bpf=never given, the last one winning. */
     boolean seccompBpf;
+    boolean seccompNever;
+    boolean killOnExit;
     boolean append;
     String output;
     List<String> pids = new ArrayList<>();
@@ -159,6 +162,7 @@ final class Options {
                 seccompBpf = false;
             }
         }
+        if (killOnExit && !pids.isEmpty()) throw die("--kill-on-exit and -p/--attach are mutually exclusive options");
         if (optF) {
             if (followForks) {
                 warn("deprecated option -F ignored");
@@ -186,6 +190,21 @@ final class Options {
             expressions.add("quiet=" + (qShort == 1 ? "attach,personality" : qShort == 2
                     ? "exit,attach,personality" : "all"));
         }
+    }
+
+    /**
+     * Whether a launched command gets a seccomp filter: when asked for, as strace's
+     * --seccomp-bpf, and by default whenever that is safe and changes nothing in the output:
+     * every child is traced (-f: an untraced one would get ENOSYS from the filter), no process
+     * is attached (the loop resumes every tracee alike), no -b execve (a detached program
+     * keeps the filter), no syscall tampering (its syscalls would have to stop too). A filter
+     * that selects every syscall is not installed (core's PtraceLoop).
+     */
+    boolean seccompFilter() {
+        if (command.isEmpty()) return false;
+        if (seccompBpf) return true;
+        return !seccompNever && followForks && pids.isEmpty() && !detachOnExecve
+                && expressions.stream().map(Qualifiers::qualifierOf).noneMatch(q -> q.equals("inject") || q.equals("fault"));
     }
 
     /** strace.c's checks of -c, -C and the summary options against the rest. */

@@ -43,10 +43,6 @@ final class TermCommands {
         this.err = err;
     }
 
-    static boolean isTermCommand(String[] args) {
-        return args.length > 0 && (args[0].equals("record") || args[0].equals("play") || args[0].equals("decode"));
-    }
-
     int run(String[] args) {
         String name = args[0];
         String[] rest = ViewCommand.rest(args);

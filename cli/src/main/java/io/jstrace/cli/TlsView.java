@@ -83,8 +83,4 @@ final class TlsView {
         lines.open(o.output, command, o.quiet ? r::line : r);
         return lines.watch(view, command, lines::event, () -> {});
     }
-
-    static boolean isTlsView(String[] args) {
-        return ViewCommand.is("tls", args);
-    }
 }

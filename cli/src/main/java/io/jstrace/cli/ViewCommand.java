@@ -43,11 +43,6 @@ final class ViewCommand<E> {
         this.err = err;
     }
 
-    /** Whether {@code args} run this subcommand. */
-    static boolean is(String name, String[] args) {
-        return args.length > 0 && args[0].equals(name);
-    }
-
     /** The arguments after the subcommand's name. */
     static String[] rest(String[] args) {
         return Arrays.copyOfRange(args, 1, args.length);

@@ -106,6 +106,19 @@ class FaultMatrixTest {
                 new Row("SIGKILL to jstrace -f --seccomp-bpf -e trace=openat",
                         "the command dies with it (PTRACE_O_EXITKILL: its filter would fail calls with ENOSYS)",
                         t -> t.tracerKilled(List.of("-f", "--seccomp-bpf", "-e", "trace=openat", "-o", "LOG"), false)),
+                new Row("SIGKILL to jstrace -f -e trace=openat (the default filter)",
+                        "the command dies with it (its filter, installed by default, would fail calls with ENOSYS)",
+                        t -> t.tracerKilled(List.of("-f", "-e", "trace=openat", "-o", "LOG"), false)),
+                new Row("SIGKILL to jstrace -f --seccomp-bpf=never -e trace=openat",
+                        "the command runs on untraced (no filter: as strace without --seccomp-bpf)",
+                        t -> t.tracerKilled(List.of("-f", "--seccomp-bpf=never", "-e", "trace=openat", "-o", "LOG"), true)),
+                new Row("SIGKILL to jstrace -f (every syscall traced: no filter)", "the command runs on untraced",
+                        t -> t.tracerKilled(List.of("-f", "-o", "LOG"), true)),
+                new Row("SIGKILL to jstrace --kill-on-exit", "the command dies with it (PTRACE_O_EXITKILL)",
+                        t -> t.tracerKilled(List.of("--kill-on-exit", "-o", "LOG"), false)),
+                new Row("SIGTERM to jstrace --kill-on-exit -f, trace on stderr",
+                        "the command and its child are killed, not detached; jstrace dies of SIGTERM",
+                        FaultMatrixTest::killOnExitTerminated),
                 new Row("SIGKILL to jstrace -p PID", "the process runs on untraced, not stopped",
                         FaultMatrixTest::attachedTracerKilled),
                 // ---- faults injected into the native layer
@@ -313,6 +326,35 @@ class FaultMatrixTest {
     }
 
     // ---- jstrace killed
+
+    /**
+     * strace's --kill-on-exit: a detach request (SIGTERM, trace on stderr) kills the tracees
+     * rather than letting them go, and jstrace still dies of the signal.
+     */
+    private void killOnExitTerminated() throws Exception {
+        Path done = dir.resolve("done");
+        // the trace to a file: Process.destroy would close a pipe, and jstrace die of SIGPIPE
+        Process j = JstraceProcess.builder(dir, List.of("--kill-on-exit", "-f", "/bin/sh", "-c",
+                "/bin/sleep 3; echo > " + done + "; cat /dev/null"))
+                .redirectError(dir.resolve("stderr").toFile()).start();
+        int pid = launchedChild(j, "echo > ");
+        ProcessHandle sleep = null;
+        for (int i = 0; i < 400 && sleep == null; i++) {
+            sleep = ProcessHandle.of(pid).flatMap(h -> h.children().findAny()).orElse(null);
+            if (sleep == null) Thread.sleep(25);
+        }
+        assertTrue(sleep != null, "the command forked its sleep");
+        j.toHandle().destroy(); // SIGTERM
+        assertTrue(j.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(128 + 15, j.exitValue(), "jstrace dies of SIGTERM");
+        for (int i = 0; i < 200 && (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                || sleep.isAlive()); i++) {
+            Thread.sleep(25);
+        }
+        assertFalse(sleep.isAlive(), "the command's child was killed");
+        Thread.sleep(3500);
+        assertFalse(Files.exists(done), "the command did not run on");
+    }
 
     private void tracerKilled(List<String> options, boolean commandSurvives) throws Exception {
         Path done = dir.resolve("done");

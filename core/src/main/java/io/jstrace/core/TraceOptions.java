@@ -20,13 +20,21 @@ import java.util.function.Predicate;
  *                     {@code --seccomp-bpf}): a launched command gets a seccomp filter that
  *                     lets every other syscall run without a stop. When nothing is selected
  *                     no syscall stops at all, launched or attached, and only fork, exec,
- *                     signal and exit events are reported. Like strace's, the filter outlives
- *                     a detach: the selected syscalls then fail with {@code ENOSYS}. The fd
- *                     table's and payloads' syscalls stop too when those are asked for.
+ *                     signal and exit events are reported; when everything is selected no
+ *                     filter is installed (every syscall stops anyway). A filter outlives its
+ *                     tracer (the selected syscalls would then fail with {@code ENOSYS}), so
+ *                     once installed it implies {@link #killOnExit}. The fd table's and
+ *                     payloads' syscalls stop too when those are asked for.
  * @param fdTable      keep every tracee's fd table ({@link Tracee#fds()}); off by default, and
  *                     then nothing is spent on it
  * @param detachOnExecve detach from a tracee when it has executed a program (strace's {@code -b execve}),
  *                     but for the launched command's own first one
+ * @param killOnExit   the launched command and its descendants die with the tracer (strace's
+ *                     {@code --kill-on-exit}: {@code PTRACE_O_EXITKILL}, and a detach request kills
+ *                     them instead). Without it a launched command runs on untraced when the tracer
+ *                     dies, as under strace, unless a seccomp filter was installed in it: a filter
+ *                     would fail its calls with {@code ENOSYS}, so it implies this. Attached
+ *                     processes are never killed.
  * @param payloadLimit deliver the bytes of every transfer ({@link TraceListener#onPayload}), at
  *                     most this many per record, and flag I/O syscalls cannot show
  *                     ({@link TraceListener#onBlindSpot}); -1 (the default) for none. Implies
@@ -34,47 +42,47 @@ import java.util.function.Predicate;
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
         Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter, boolean fdTable,
-        int payloadLimit, boolean detachOnExecve) {
+        int payloadLimit, boolean detachOnExecve, boolean killOnExit) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false);
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false, false);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve);
+                fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
         return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve);
+                fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve);
+                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
         return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve);
+                fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve);
+                fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     public TraceOptions withSeccompFilter(boolean filter) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter,
-                fdTable, payloadLimit, detachOnExecve);
+                fdTable, payloadLimit, detachOnExecve, killOnExit);
     }
 
     /** Keeps (or not) every tracee's fd table. */
     public TraceOptions withFdTable(boolean keep) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter, keep,
-                payloadLimit, detachOnExecve);
+                payloadLimit, detachOnExecve, killOnExit);
     }
 
     /**
@@ -84,13 +92,19 @@ public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls,
     public TraceOptions withPayloads(int limit) {
         if (limit < -1) throw new IllegalArgumentException("payload limit " + limit);
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable || limit >= 0, limit, detachOnExecve);
+                fdTable || limit >= 0, limit, detachOnExecve, killOnExit);
     }
 
     /** Detaches (or not) from each tracee at its execve, the launched command's first one aside. */
     public TraceOptions withDetachOnExecve(boolean detach) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detach);
+                fdTable, payloadLimit, detach, killOnExit);
+    }
+
+    /** Makes (or not) the launched command die with the tracer, as strace's {@code --kill-on-exit}. */
+    public TraceOptions withKillOnExit(boolean kill) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit, detachOnExecve, kill);
     }
 
     /** Whether fd tables are kept: asked for, or needed by payloads. */

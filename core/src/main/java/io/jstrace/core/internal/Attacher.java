@@ -48,6 +48,11 @@ final class Attacher {
         return statusField(tid, "Tgid:", tid);
     }
 
+    /** The seccomp mode of {@code tid}: 0 none, 1 strict, 2 filtered (the Seccomp line of /proc/TID/status, proc(5)). */
+    static int seccompModeOf(int tid) {
+        return statusField(tid, "Seccomp:", 0);
+    }
+
     /** The number on the line of /proc/TID/status that starts with {@code field}, or {@code otherwise}. */
     private static int statusField(int tid, String field, int otherwise) {
         try {

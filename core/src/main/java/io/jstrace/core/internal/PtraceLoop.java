@@ -72,6 +72,12 @@ public final class PtraceLoop {
     private boolean filtered;
     /** The launched command's filter is still to be installed, at its first syscall-enter-stop. */
     private boolean filterPending;
+    /** The launched command runs under our filter: it must die with us (see {@link #killsOnExit}). */
+    private boolean filterInstalled;
+    /** Processes were attached (-p): a detach request detaches, whatever else. */
+    private boolean attached;
+    /** A detach request killed the launched command's tracees instead: each new one is killed too. */
+    private boolean killing;
 
     private int launchedPid = -1;
     private int launchedArgc;
@@ -111,15 +117,44 @@ public final class PtraceLoop {
         this.waker = new Waker(libc);
     }
 
-    /** The host numbers of the syscalls the options select. */
+    /**
+     * The host numbers of the syscalls the options select, or {@code null} when that is every
+     * syscall: a filter would then stop them all, and only cost its own run on each.
+     */
     private int[] selectedNumbers(TraceOptions options) {
         SyscallTable table = SyscallTable.of(host);
-        return java.util.stream.IntStream.range(0, host.syscalls().size())
-                .filter(nr -> host.syscalls().name(nr) != null && (options.syscalls().test(table.get(nr))
+        int[] known = java.util.stream.IntStream.range(0, host.syscalls().size())
+                .filter(nr -> host.syscalls().name(nr) != null).toArray();
+        int[] selected = java.util.Arrays.stream(known)
+                .filter(nr -> options.syscalls().test(table.get(nr))
                         || fds != null && FdTracker.SYSCALLS.contains(host.syscalls().name(nr))
                         || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))
-                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr))))
+                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr)))
                 .toArray();
+        if (selected.length == known.length) return null;
+        if (selected.length == 0) return selected; // no syscall stops: no filter (see filtered)
+        // a tracee that makes a filter of its own is seen doing it (see ThreadState.ownFilter)
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(selected),
+                java.util.stream.IntStream.of(host.syscalls().number("seccomp"), host.syscalls().number("prctl")))
+                .filter(nr -> nr >= 0).distinct().toArray();
+    }
+
+    /**
+     * Whether {@code e}, which returned 0, gave its thread a seccomp filter:
+     * {@code seccomp(SECCOMP_SET_MODE_FILTER, ...)} or {@code prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ...)}.
+     */
+    private static boolean madeAFilter(SyscallEnter e) {
+        return e.name().equals("seccomp") && e.args().a0() == SeccompFilter.SECCOMP_SET_MODE_FILTER
+                || e.name().equals("prctl") && e.args().a0() == SeccompFilter.PR_SET_SECCOMP
+                        && e.args().a1() == SeccompFilter.SECCOMP_MODE_FILTER;
+    }
+
+    /**
+     * Whether the launched command dies with us: asked for ({@code --kill-on-exit}), or our
+     * filter is in it. Never with attached processes, which are only ever detached from.
+     */
+    private boolean killsOnExit() {
+        return launchedPid > 0 && !attached && (options.killOnExit() || filterInstalled);
     }
 
     private int seizeOptions(boolean launched) {
@@ -131,7 +166,7 @@ public final class PtraceLoop {
         }
         // The prelude dies with us: alone it would exec the command without its arguments
         // (see Launcher). After the command's execve, see commandStarted.
-        if (launched) o |= PTRACE_O_EXITKILL;
+        if (launched || killsOnExit()) o |= PTRACE_O_EXITKILL;
         if (stopAt != null) o |= PTRACE_O_TRACESECCOMP;
         return o;
     }
@@ -145,7 +180,7 @@ public final class PtraceLoop {
         launchedArgc = argv.size();
         if (stopAt != null) {
             filtered = stopAt.length == 0;
-            filterPending = stopAt.length > 0 && SeccompInstaller.supports(host);
+            filterPending = stopAt.length > 0;
         }
         return pid;
     }
@@ -159,6 +194,7 @@ public final class PtraceLoop {
         // A filter cannot be given to a running process safely (it would outlive us), so
         // only "no syscall stops at all" is honoured here.
         filtered = stopAt != null && stopAt.length == 0;
+        attached = true;
         List<TraceException> failures = new ArrayList<>();
         for (int pid : pids) {
             try {
@@ -202,7 +238,10 @@ public final class PtraceLoop {
         Thread watchdog = watchdog();
         try {
             while (!threads.isEmpty()) {
-                if (detachRequested && !detaching) beginDetach();
+                if (detachRequested && !detaching && !killing) {
+                    if (killsOnExit()) killAll();
+                    else beginDetach();
+                }
                 int[] d = deferred.poll();
                 if (d != null) {
                     handle(d[0], d[1]);
@@ -288,6 +327,11 @@ public final class PtraceLoop {
             return;
         }
         if (!WaitStatus.stopped(s)) return;
+        if (killing) { // SIGKILL ends a ptrace-stopped tracee without its being resumed
+            libc.kill(t == null ? tid : t.pid, Signal.SIGKILL.number());
+            if (t == null) newThread(tid, Attacher.tgidOf(tid)).hidden = true;
+            return;
+        }
         if (t == null) {
             int pid = Attacher.tgidOf(tid);
             if (breakpoints != null && pid == tid) {
@@ -340,9 +384,14 @@ public final class PtraceLoop {
     private void syscallEnter(ThreadState t, long nr) {
         if (t.hidden && filterPending) {
             filterPending = false;
-            int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
-            filtered = r > 0;
-            if (r >= 0) return;
+            // Under a filter already (a container's), ours would let the calls that one fails
+            // go unseen: every syscall stops instead.
+            if (Attacher.seccompModeOf(t.pid) == 0) {
+                int r = new SeccompInstaller(libc, registers, memory, status).install(t, stopAt);
+                filtered = r > 0;
+                filterInstalled = r > 0;
+                if (r >= 0) return;
+            }
         }
         SyscallArgs args = new SyscallArgs(info.getLong(32), info.getLong(40), info.getLong(48),
                 info.getLong(56), info.getLong(64), info.getLong(72));
@@ -394,6 +443,9 @@ public final class PtraceLoop {
         if (e == null || t.hidden) return;
         if (breakpoints != null) breakpoints.syscallExit(t, e, rval);
         if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
+        if (filterInstalled && rval == 0 && madeAFilter(e)) {
+            for (ThreadState o : threads.values()) if (o.pid == t.pid) o.ownFilter = true;
+        }
         if (t.enterSuppressed) {
             if (payloads != null) payloads(t, e, rval, clock.now());
             return;
@@ -480,6 +532,7 @@ public final class PtraceLoop {
         }
         c.parentPid = t.pid;
         c.parentTid = t.tid;
+        c.ownFilter |= t.ownFilter;
         if (fds != null && !t.hidden) fds.forked(t.pid, t.tid, c.pid, cloneFlags(t));
         c.hidden = t.hidden;
         c.kind = event == PTRACE_EVENT_FORK ? NewChild.Kind.FORK
@@ -553,13 +606,15 @@ public final class PtraceLoop {
 
     /**
      * The launched command's own execve succeeded. If we are killed from now on it runs on
-     * untraced, as under strace, unless a seccomp filter was installed: a filter outlives its
-     * tracer, and then its SECCOMP_RET_TRACE fails every filtered call with ENOSYS
-     * (seccomp(2)), so such a command keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf.
+     * untraced, as under strace, unless it must die with us ({@link #killsOnExit}): asked for,
+     * or a seccomp filter was installed, which outlives its tracer, and then its
+     * SECCOMP_RET_TRACE fails every filtered call with ENOSYS (seccomp(2)); such a command
+     * keeps PTRACE_O_EXITKILL, as under strace --seccomp-bpf or --kill-on-exit. Its children
+     * inherit its options (ptrace(2), PTRACE_O_TRACEFORK).
      */
     private void commandStarted(ThreadState t) {
         launchExecuted = true;
-        if (stopAt == null) libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
+        libc.ptrace(PTRACE_SETOPTIONS, t.tid, 0, seizeOptions(false));
     }
 
     private void groupStop(ThreadState t, int sig) {
@@ -602,7 +657,7 @@ public final class PtraceLoop {
      * prelude, whose execve must stop, with PTRACE_SYSCALL.
      */
     private void resume(ThreadState t, int sig) {
-        boolean cont = filtered && !t.hidden && t.enter == null;
+        boolean cont = filtered && !t.hidden && t.enter == null && !t.ownFilter;
         libc.ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, t.tid, 0, sig);
     }
 
@@ -615,6 +670,16 @@ public final class PtraceLoop {
     }
 
     // ---- detaching
+
+    /**
+     * A detach request when the launched command must die with us: every tracee is killed
+     * rather than let go (strace's --kill-on-exit), and so is each new one that stops before
+     * its parent's death; their deaths end the loop.
+     */
+    private void killAll() {
+        killing = true;
+        for (ThreadState t : threads.values()) libc.kill(t.pid, Signal.SIGKILL.number());
+    }
 
     private void beginDetach() {
         detaching = true;

@@ -60,6 +60,18 @@ final class Registers {
         regs.put(0, snapshot, 0, snapshot.length);
     }
 
+    /**
+     * Writes {@code nr} as the number of the syscall {@code t} has entered, through register
+     * set {@code regset} (aarch64's {@code NT_ARM_SYSTEM_CALL}, an int); whether it could.
+     */
+    boolean storeSyscallNumber(ThreadState t, int regset, long nr) {
+        NativeBuffer b = NativeBuffer.allocate(8);
+        b.putInt(0, (int) nr);
+        iov.putLong(0, b.address());
+        iov.putLong(8, 4);
+        return libc.ptrace(PTRACE_SETREGSET, t.tid, regset, iov) == 0;
+    }
+
     /** Sets syscall arguments 1 and 2 at a syscall-enter-stop; the kernel reads them after the stop. */
     boolean setArgs12(ThreadState t, long arg1, long arg2) {
         RegisterMap map = t.arch.registers();

@@ -4,10 +4,11 @@ import static io.jstrace.core.internal.jnr.Ptrace.*;
 
 import io.jstrace.arch.Arch;
 import io.jstrace.arch.RegisterMap;
-import io.jstrace.arch.X86_64;
+import io.jstrace.arch.SyscallInstruction;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.NativeBuffer;
+import java.nio.ByteBuffer;
 
 /**
  * Installs a {@link SeccompFilter} in a tracee by syscall injection, as debuggers do: at
@@ -15,18 +16,17 @@ import io.jstrace.core.internal.jnr.NativeBuffer;
  * {@code seccomp(SECCOMP_SET_MODE_FILTER, 0, &prog)} instead (and, when that is refused
  * for want of CAP_SYS_ADMIN, {@code prctl(PR_SET_NO_NEW_PRIVS, 1)} first, as
  * kernel/seccomp.c: seccomp_prepare_filter requires), then its registers are put back
- * with the instruction pointer on its {@code syscall} instruction again, so that the
- * syscall it meant to make is made next. No native helper runs in the tracee: the
- * program is written below its stack pointer, past the red zone, in its stack mapping
- * (fs/exec.c: setup_arg_pages leaves 128 KiB of stack below a new program's start).
+ * with the instruction pointer on its syscall instruction again, so that the syscall it
+ * meant to make is made next. No native helper runs in the tracee: the program is written
+ * below its stack pointer, past x86_64's red zone, in its stack mapping (fs/exec.c:
+ * setup_arg_pages leaves 128 KiB of stack below a new program's start).
  *
- * <p>x86_64 only: there the {@code syscall} instruction is 2 bytes and the number the
- * kernel runs after a syscall-enter-stop is {@code orig_rax}, writable with the other
- * registers (arch/x86/entry/common.c). On other architectures nothing is installed and
- * every syscall stops, as without a filter.
+ * <p>What differs between architectures is the architecture's data
+ * ({@link Arch#syscallInstruction}): the instruction's length, the register it reads the
+ * number from, and where the number of an entered syscall is replaced (x86_64's
+ * {@code orig_rax}, aarch64's {@code NT_ARM_SYSTEM_CALL}).
  */
 final class SeccompInstaller {
-    private static final int SYSCALL_INSN = 2;
     private static final int RED_ZONE = 128;
     private static final int PR_SET_NO_NEW_PRIVS = 38;
     private static final int EACCES = 13;
@@ -58,11 +58,11 @@ final class SeccompInstaller {
      *     enter stop it was at
      */
     int install(ThreadState t, int[] syscalls) {
-        if (!supports(t.arch) || !registers.load(t)) return -1;
+        if (!registers.load(t)) return -1;
         RegisterMap map = t.arch.registers();
         byte[] saved = registers.snapshot(t);
         long sp = registers.get(map.stackPointer());
-        byte[] program = SeccompFilter.program(t.arch.auditArch(), syscalls);
+        byte[] program = SeccompFilter.program(t.arch, syscalls);
         long at = (sp - RED_ZONE - 16 - program.length) & ~15L;
         if (!memory.write(t.tid, at, SeccompFilter.fprogAt(at, program))) return -1;
         long r = call(t, saved, true, "seccomp", SeccompFilter.SECCOMP_SET_MODE_FILTER, 0, at);
@@ -78,21 +78,23 @@ final class SeccompInstaller {
      * Makes {@code t} run syscall {@code name} and returns its result, or {@link #LOST}
      * when the tracee did not stop as expected (it died, or a signal stopped it first). {@code atEntry}: {@code t} is at a
      * syscall-enter-stop, whose syscall is replaced; otherwise it is at a syscall-exit-stop
-     * and goes back to its {@code syscall} instruction for one more.
+     * and goes back to its syscall instruction for one more.
      */
     private long call(ThreadState t, byte[] saved, boolean atEntry, String name, long a0, long a1, long a2) {
         RegisterMap map = t.arch.registers();
+        SyscallInstruction insn = t.arch.syscallInstruction();
         long nr = t.arch.syscalls().number(name);
-        registers.restore(saved);
-        registers.put(map.syscallNumber(), nr);
-        registers.put(map.arg(0), a0);
-        registers.put(map.arg(1), a1);
-        registers.put(map.arg(2), a2);
+        byte[] regs = saved.clone();
+        ByteBuffer b = ByteBuffer.wrap(regs);
+        if (atEntry) insn.replace(b, map, nr, a0, a1, a2);
+        else insn.repeat(b, map, nr, a0, a1, a2);
+        registers.restore(regs);
         if (!atEntry) {
-            registers.put(map.instructionPointer(), registers.get(map.instructionPointer()) - SYSCALL_INSN);
-            registers.put(map.returnValue(), nr);
             if (!registers.store(t) || !step(t)) return LOST;
-        } else if (!registers.store(t)) {
+        } else if (!registers.store(t)
+                || insn.numberRegset() != 0 && !registers.storeSyscallNumber(t, insn.numberRegset(), nr)) {
+            registers.restore(saved);
+            registers.store(t);
             return UNTOUCHED;
         }
         if (!step(t) || !registers.load(t)) return LOST;
@@ -110,17 +112,11 @@ final class SeccompInstaller {
         return r == t.tid && WaitStatus.stopped(s) && WaitStatus.stopSig(s) == SYSCALL_STOP;
     }
 
-    /** Puts the saved registers back, the instruction pointer on the tracee's own syscall. */
+    /** Puts the saved registers back, the instruction pointer on the tracee's own syscall instruction. */
     private boolean restart(ThreadState t, byte[] saved) {
-        RegisterMap map = t.arch.registers();
-        registers.restore(saved);
-        registers.put(map.instructionPointer(), registers.get(map.instructionPointer()) - SYSCALL_INSN);
-        registers.put(map.returnValue(), registers.get(map.syscallNumber()));
+        byte[] regs = saved.clone();
+        t.arch.syscallInstruction().restart(ByteBuffer.wrap(regs), t.arch.registers());
+        registers.restore(regs);
         return registers.store(t);
-    }
-
-    /** Whether {@code arch} can take a filter this way. */
-    static boolean supports(Arch arch) {
-        return arch instanceof X86_64;
     }
 }

@@ -22,6 +22,13 @@ final class ThreadState implements Tracee {
     long enterSystemTime;
     /** In group-stop, resumed with PTRACE_LISTEN. */
     boolean listening;
+    /**
+     * Runs under a seccomp filter of its own making besides ours: every syscall must stop
+     * (PTRACE_SYSCALL), since a call its filter fails (SECCOMP_RET_ERRNO, ...) would never
+     * reach ours (kernel/seccomp.c: the filters' strictest action wins, and ptrace's own
+     * syscall-enter-stop comes before them).
+     */
+    boolean ownFilter;
     /** Detaching: the next stop detaches it. */
     boolean detaching;
     /**
