@@ -36,6 +36,7 @@ public final class Formatters {
             case SOCKLEN -> Numbers.signedInt(call, i);
             case SIZE -> Numbers.unsignedLong(call, i);
             case HEX -> Numbers.hex(call, i);
+            case HEX_INT -> Value.hex(call.arg(i) & 0xffff_ffffL);
             case OCT -> Numbers.octal(call, i);
             case ADDR -> Numbers.address(call, i);
             case FD -> FileDecoders.fd(call, i);

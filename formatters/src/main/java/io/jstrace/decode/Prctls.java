@@ -113,7 +113,7 @@ final class Prctls {
         if (o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ) return named(Capabilities.XLAT, v, "CAP_???");
         if (o == PR_CAP_AMBIENT) return named(PrCapAmbient.XLAT, v, "PR_CAP_AMBIENT_???");
         if (o == PR_MCE_KILL) return named(PrMceKill.XLAT, v, "PR_MCE_KILL_???");
-        if (o == PR_SET_NAME) return Strings.cStringWithin(c, v, Math.min(TASK_COMM_LEN - 1, c.options().stringLimit()));
+        if (o == PR_SET_NAME) return Strings.cStringWithin(c, v, TASK_COMM_LEN - 1);
         if (o == PR_SET_VMA) return named(PrSetVma.XLAT, v, "PR_SET_VMA_???");
         if (o == PR_SET_MM) return named(PrSetMm.XLAT, v & 0xffff_ffffL, "PR_SET_MM_???");
         if (o == PR_SET_PDEATHSIG) return Long.compareUnsigned(v, 128) > 0 ? new Num(v, Base.UNSIGNED) : signal(v);

@@ -24,6 +24,8 @@ public enum FormatSpecifier {
     SIZE(ENTRY),
     /** hexadecimal: {@code 0x1f}. */
     HEX(ENTRY),
+    /** an {@code unsigned int} in hexadecimal: the register's upper 32 bits are not printed. */
+    HEX_INT(ENTRY),
     /** octal with a leading 0: {@code 0755}. */
     OCT(ENTRY),
     /** a pointer printed as an address: {@code NULL} or {@code 0x7ffc...}. */
