@@ -20,7 +20,7 @@ final class Memory {
     private Memory() {}
 
     static Value prot(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
+        long v = c.arg(i); // strace 6.1 prints all 64 bits (printflags64)
         return v == 0 ? new Value.Sym(0, "PROT_NONE") : Numbers.flags(MmapProt.XLAT, v, "PROT_???");
     }
 

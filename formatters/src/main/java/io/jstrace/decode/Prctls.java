@@ -12,6 +12,8 @@ import io.jstrace.syscalls.xlat.PrCapAmbient;
 import io.jstrace.syscalls.xlat.PrDumpable;
 import io.jstrace.syscalls.xlat.PrMceKill;
 import io.jstrace.syscalls.xlat.PrMceKillPolicy;
+import io.jstrace.syscalls.xlat.PrPacEnabledKeys;
+import io.jstrace.syscalls.xlat.PrPacKeys;
 import io.jstrace.syscalls.xlat.PrSetMm;
 import io.jstrace.syscalls.xlat.PrSetVma;
 import io.jstrace.syscalls.xlat.PrSpecCmds;
@@ -85,6 +87,8 @@ final class Prctls {
         long o = option(c);
         long v = c.arg(i);
         if (i == 1 && filledAtExit(o)) return filled(c, o, v);
+        if (o == PR_PAC_SET_ENABLED_KEYS && i <= 2) return Numbers.flags(PrPacEnabledKeys.XLAT, v, "PR_PAC_???");
+        if (o == PR_PAC_RESET_KEYS && i == 1) return Numbers.flags(PrPacKeys.XLAT, v, "PR_PAC_???");
         if (i == 1) {
             Value second = second(c, o, v);
             if (second != null) return second;

@@ -199,14 +199,8 @@ final class SignalDecoders {
         int status = si.unionInt(8);
         f.add(field("si_status", code == 1 ? Value.dec(status)
                 : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
-        f.add(field("si_utime", clockTicks(si.unionLong(16))));
-        f.add(field("si_stime", clockTicks(si.unionLong(24))));
-    }
-
-    /** CPU time in clock ticks (USER_HZ, 100 on Linux), with seconds in a comment when nonzero. */
-    private static Value clockTicks(long ticks) {
-        if (ticks == 0) return Value.dec(0);
-        return new Value.Commented(Value.dec(ticks), String.format("%d.%02d s", ticks / 100, ticks % 100));
+        f.add(field("si_utime", Times.clockTicks(si.unionLong(16))));
+        f.add(field("si_stime", Times.clockTicks(si.unionLong(24))));
     }
 
     static void register(SyscallDecoders.Registry r) {

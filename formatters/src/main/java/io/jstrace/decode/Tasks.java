@@ -22,7 +22,7 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** times' tbuf: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
+    /** times' tbuf: {@code {tms_utime=33 /* 0.33 s *\/, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
     static Value tms(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -31,7 +31,7 @@ final class Tasks {
         if (raw == null) return new Value.Unreadable(addr);
         List<Value.Field> f = new ArrayList<>();
         for (int k = 0; k < TMS_FIELDS.length; k++) {
-            f.add(field(TMS_FIELDS[k], new Num(TraceeArrays.u64(raw, 8 * k), Base.UNSIGNED)));
+            f.add(field(TMS_FIELDS[k], Times.clockTicks(TraceeArrays.u64(raw, 8 * k))));
         }
         return new Value.Struct(f, false);
     }

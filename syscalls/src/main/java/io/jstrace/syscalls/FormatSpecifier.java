@@ -38,6 +38,8 @@ public enum FormatSpecifier {
     // ---- one lookup in a table the catalogue row names (Arg#table), with strace's comment for unknown values
     /** flags: {@code O_RDONLY|O_CLOEXEC}, unknown bits in hex ({@code MS_???} comment when none is named). */
     FLAGS(ENTRY),
+    /** {@link #FLAGS} of a 64-bit argument: every bit of the register, strace's printflags64. */
+    FLAGS64(ENTRY),
     /** one value by name: {@code F_GETFD}, else hex with the row's comment ({@code 0x99 /* F_??? *\/}). */
     ENUM(ENTRY),
 
