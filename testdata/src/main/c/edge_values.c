@@ -6,7 +6,8 @@
  * long, printed whole; siginfo's si_errno after si_code, by name when it has one; a
  * struct kcmp_epoll_slot; a landlock ruleset attr larger than strace 6.1 knows ("...");
  * memfd_create's name in its 250-byte field and memfd_secret's flags (O_CLOEXEC only);
- * a payload of a huge size_t length that cannot be read; execveat's argv and envp
+ * a payload of a huge size_t length that cannot be read; arch_prctl's XSAVE feature mask
+ * (NULL, and the mask by name); execveat's argv and envp
  * running into an unmapped page before their NULL (an address comment, "unterminated").
  * Run with -s 256. Every call fails; nothing changes.
  */
@@ -125,6 +126,51 @@ static void strings(void)
 	expect_rval("%s", rval(S(SYS_add_key, "user", "edge", payload, 16045690984232390125UL, -1)));
 }
 
+/* XFEATURE_MASK_* (arch/x86/include/asm/fpu/types.h), the groups before their members */
+static const struct { unsigned long mask; const char *name; } xfeatures[] = {
+	{ 0x3, "FPSSE" }, { 0x1, "FP" }, { 0x2, "SSE" }, { 0x4, "YMM" }, { 0x8, "BNDREGS" },
+	{ 0x10, "BNDCSR" }, { 0xe0, "AVX512" }, { 0x20, "OPMASK" }, { 0x40, "ZMM_Hi256" },
+	{ 0x80, "Hi16_ZMM" }, { 0x100, "PT" }, { 0x200, "PKRU" }, { 0x400, "PASID" }, { 0x8000, "LBR" },
+	{ 0x60000, "XTILE" }, { 0x20000, "XTILE_CFG" }, { 0x40000, "XTILE_DATA" },
+};
+
+static const char *xfeature_mask(unsigned long v)
+{
+	char *res = scratch(), *p = res + sprintf(res, "%#lx", v);
+	if (!v)
+		return res;
+	p += sprintf(p, " /* ");
+	const char *sep = "";
+	unsigned long rest = v;
+	for (size_t i = 0; i < sizeof(xfeatures) / sizeof(*xfeatures); i++) {
+		if ((rest & xfeatures[i].mask) == xfeatures[i].mask) {
+			p += sprintf(p, "%sXFEATURE_MASK_%s", sep, xfeatures[i].name);
+			rest &= ~xfeatures[i].mask;
+			sep = "|";
+		}
+	}
+	if (rest)
+		p += *sep ? sprintf(p, "|%#lx", rest) : sprintf(p, "XFEATURE_MASK_???");
+	sprintf(p, " */");
+	return res;
+}
+
+/* arch_prctl's ARCH_GET_XCOMP_SUPP (0x1021): the features this CPU and kernel support */
+static void xcomp(void)
+{
+	expect("arch_prctl(ARCH_GET_XCOMP_SUPP, NULL)");
+	expect_rval("%s", rval(S(SYS_arch_prctl, 0x1021, 0)));
+	unsigned long *mask = (unsigned long *) page_end(sizeof(*mask));
+	if (S(SYS_arch_prctl, 0x1021, mask) == 0) {
+		expect("arch_prctl(ARCH_GET_XCOMP_SUPP, [%s])", xfeature_mask(*mask));
+		expect_rval("0");
+	} else {
+		int e = errno;
+		expect("arch_prctl(ARCH_GET_XCOMP_SUPP, %p)", (void *) mask);
+		expect_rval("%s", rerr(e));
+	}
+}
+
 static void vectors(void)
 {
 	/* two pointers, then the unmapped page where the NULL should be */
@@ -143,10 +189,16 @@ static void vectors(void)
 int main(void)
 {
 	max_strlen = 256;
+	/* the dynamic loader's arch_prctl: the thread pointer, which glibc's TCB holds at %fs:0 */
+	unsigned long tp;
+	__asm__("mov %%fs:0, %0" : "=r"(tp));
+	expect("arch_prctl(ARCH_SET_FS, %#lx)", tp);
+	expect_rval("0");
 	ids();
 	int_flags();
 	structs();
 	strings();
+	xcomp();
 	vectors();
 	expect_line("+++ exited with 0 +++");
 	expect_flush();
