@@ -18,6 +18,12 @@ final class Constants {
         return lookup(c, i, a.table(), a.unknown());
     }
 
+    /** Argument {@code i}, a 64-bit word, as flags of the table its catalogue row names. */
+    static Value format64(Call c, int i) {
+        Arg a = c.enter().syscall().args().get(i);
+        return Numbers.flags(a.table(), c.arg(i), a.unknown());
+    }
+
     /** Argument {@code i}, an int, looked up in {@code table}. */
     static Value lookup(Call c, int i, Xlat table, String unknown) {
         long v = c.arg(i) & 0xffff_ffffL;

@@ -36,6 +36,7 @@ public final class Formatters {
             case SOCKLEN -> Numbers.signedInt(call, i);
             case SIZE -> Numbers.unsignedLong(call, i);
             case HEX -> Numbers.hex(call, i);
+            case HEX_INT -> Value.hex(call.arg(i) & 0xffff_ffffL);
             case OCT -> Numbers.octal(call, i);
             case ADDR -> Numbers.address(call, i);
             case FD -> FileDecoders.fd(call, i);
@@ -71,6 +72,7 @@ public final class Formatters {
             case SIGSET, POST_SIGSET -> SignalDecoders.sigset(call, i);
             case SIGINFO, POST_SIGINFO -> SignalDecoders.siginfoArg(call, i);
             case FLAGS, ENUM -> Constants.format(call, i);
+            case FLAGS64 -> Constants.format64(call, i);
             // a syscall decoder that leaves one of its arguments to the row: the register, as printargs
             case CUSTOM, POST_CUSTOM -> Numbers.hex(call, i);
             case USER_DESC -> UserDescs.userDesc(call, i);

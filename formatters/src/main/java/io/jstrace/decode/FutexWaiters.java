@@ -19,9 +19,20 @@ final class FutexWaiters {
 
     private FutexWaiters() {}
 
-    /** futex_waitv's waiters: the waiters; their count is the next argument. */
+    /** FUTEX_WAITV_MAX (include/uapi/linux/futex.h): the kernel takes at most 128 waiters. */
+    static final int WAITV_MAX = 128;
+
+    /**
+     * futex_waitv's waiters: the waiters; their count is the next argument. As strace 6.1,
+     * a waiter past FUTEX_WAITV_MAX that could be read ends the array with {@code ...}.
+     */
     static Value waiters(Call c, int i) {
-        return TraceeArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffff_ffffL, WAITER_SIZE, FutexWaiters::waiter);
+        long count = Math.min(c.arg(i + 1) & 0xffff_ffffL, WAITV_MAX + 1);
+        Value v = TraceeArrays.array(c, c.arg(i), count, WAITER_SIZE, FutexWaiters::waiter);
+        if (v instanceof Value.Arr a && a.items().size() > WAITV_MAX && a.items().get(WAITV_MAX) instanceof Value.Struct) {
+            return new Value.Arr(a.items().subList(0, WAITV_MAX), true);
+        }
+        return v;
     }
 
     /** One waiter; {@code __reserved} prints only when it is not 0 (the kernel rejects it then). */

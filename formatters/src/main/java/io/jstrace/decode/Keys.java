@@ -60,7 +60,7 @@ final class Keys {
         if (cmd == KEYCTL_SET_REQKEY_KEYRING) return Numbers.named(KeyReqkeys.XLAT, c.intArg(1), "KEY_REQKEY_DEFL_???");
         if (i == 1) return serial(c, 1);
         if (cmd == KEYCTL_UPDATE) return i == 2 ? Strings.buffer(c, c.arg(2), c.arg(3)) : Numbers.unsignedLong(c, 3);
-        if (cmd == KEYCTL_CHOWN) return Value.dec(c.intArg(i));
+        if (cmd == KEYCTL_CHOWN) return Creds.id(c.arg(i));
         if (cmd == KEYCTL_SETPERM) return Numbers.flags(KeyPerms.XLAT, c.arg(2) & 0xffff_ffffL, "KEY_???");
         if (cmd == KEYCTL_SET_TIMEOUT) return Numbers.unsignedInt(c, 2);
         if (cmd == KEYCTL_GET_KEYRING_ID) return Value.dec(c.intArg(2));

@@ -19,13 +19,17 @@ final class Landlock {
 
     private Landlock() {}
 
-    /** landlock_create_ruleset's attr: {@code {handled_access_fs=...}} when the size (next) covers it. */
+    /**
+     * landlock_create_ruleset's attr: {@code {handled_access_fs=...}} when the size (next)
+     * covers it, followed by {@code ...} when the size says there is more.
+     */
     static Value rulesetAttr(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || Long.compareUnsigned(c.arg(i + 1), RULESET_ATTR_SIZE) < 0) return new Addr(addr);
         byte[] raw = c.memory().read(addr, RULESET_ATTR_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(field("handled_access_fs", access(TraceeArrays.u64(raw, 0)))), false);
+        boolean more = Long.compareUnsigned(c.arg(i + 1), RULESET_ATTR_SIZE) > 0; // a newer kernel's fields: "..."
+        return new Value.Struct(List.of(field("handled_access_fs", access(TraceeArrays.u64(raw, 0)))), more);
     }
 
     /** landlock_add_rule's rule_type: {@code LANDLOCK_RULE_PATH_BENEATH}, unknown ones in hex. */

@@ -25,7 +25,7 @@ final class MemPolicies {
      * or {@code 0x85 /* MPOL_??? *\/}.
      */
     static Value mode(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
+        long v = c.name().equals("mbind") ? c.arg(i) : c.arg(i) & 0xffff_ffffL; // mbind's is an unsigned long
         String name = MpolModes.XLAT.name(v & ~MODE_FLAGS);
         if (name == null) return Numbers.flags(MpolModeFlags.XLAT, v, "MPOL_???");
         List<String> names = new ArrayList<>();

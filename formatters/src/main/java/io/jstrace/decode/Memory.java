@@ -20,7 +20,7 @@ final class Memory {
     private Memory() {}
 
     static Value prot(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
+        long v = c.arg(i); // strace 6.1 prints all 64 bits (printflags64)
         return v == 0 ? new Value.Sym(0, "PROT_NONE") : Numbers.flags(MmapProt.XLAT, v, "PROT_???");
     }
 
@@ -64,6 +64,14 @@ final class Memory {
         return new Value.Arr(items, cut);
     }
 
+    /** MFD_NAME_MAX_LEN (mm/memfd.c): NAME_MAX less the "memfd:" prefix. */
+    private static final int MFD_NAME_MAX_LEN = 255 - 6;
+
+    /** memfd_create's name: a string in a field of MFD_NAME_MAX_LEN + 1 bytes, as strace 6.1. */
+    static Value memfdName(Call c, int i) {
+        return Strings.cStringWithin(c, c.arg(i), MFD_NAME_MAX_LEN + 1);
+    }
+
     /**
      * memfd_create's flags: the MFD_* flags, then the page size's log2 in the bits from
      * MFD_HUGE_SHIFT up, {@code MFD_HUGETLB|21<<MFD_HUGE_SHIFT}, taken whatever the other
@@ -103,7 +111,7 @@ final class Memory {
     }
 
     static void register(SyscallDecoders.Registry r) {
-        r.add(SyscallDecoder.custom(1, Memory::memfdFlags), "memfd_create");
+        r.add(SyscallDecoder.custom(0, Memory::memfdName, 1, Memory::memfdFlags), "memfd_create");
         r.add(SyscallDecoder.custom(2, Memory::mincoreVec), "mincore");
         r.add(new SyscallDecoder() {
             @Override

@@ -12,6 +12,8 @@ import io.jstrace.syscalls.xlat.PrCapAmbient;
 import io.jstrace.syscalls.xlat.PrDumpable;
 import io.jstrace.syscalls.xlat.PrMceKill;
 import io.jstrace.syscalls.xlat.PrMceKillPolicy;
+import io.jstrace.syscalls.xlat.PrPacEnabledKeys;
+import io.jstrace.syscalls.xlat.PrPacKeys;
 import io.jstrace.syscalls.xlat.PrSetMm;
 import io.jstrace.syscalls.xlat.PrSetVma;
 import io.jstrace.syscalls.xlat.PrSpecCmds;
@@ -20,6 +22,8 @@ import io.jstrace.syscalls.xlat.PrTsc;
 import io.jstrace.syscalls.xlat.PrUnalignFlags;
 import io.jstrace.syscalls.xlat.Secbits;
 import io.jstrace.syscalls.xlat.SeccompMode;
+import io.jstrace.syscalls.xlat.X86XfeatureMasks;
+import io.jstrace.syscalls.xlat.Xlat;
 import java.util.List;
 import java.util.Set;
 
@@ -85,6 +89,8 @@ final class Prctls {
         long o = option(c);
         long v = c.arg(i);
         if (i == 1 && filledAtExit(o)) return filled(c, o, v);
+        if (o == PR_PAC_SET_ENABLED_KEYS && i <= 2) return Numbers.flags(PrPacEnabledKeys.XLAT, v, "PR_PAC_???");
+        if (o == PR_PAC_RESET_KEYS && i == 1) return Numbers.flags(PrPacKeys.XLAT, v, "PR_PAC_???");
         if (i == 1) {
             Value second = second(c, o, v);
             if (second != null) return second;
@@ -113,7 +119,7 @@ final class Prctls {
         if (o == PR_CAPBSET_DROP || o == PR_CAPBSET_READ) return named(Capabilities.XLAT, v, "CAP_???");
         if (o == PR_CAP_AMBIENT) return named(PrCapAmbient.XLAT, v, "PR_CAP_AMBIENT_???");
         if (o == PR_MCE_KILL) return named(PrMceKill.XLAT, v, "PR_MCE_KILL_???");
-        if (o == PR_SET_NAME) return Strings.cStringWithin(c, v, Math.min(TASK_COMM_LEN - 1, c.options().stringLimit()));
+        if (o == PR_SET_NAME) return Strings.cStringWithin(c, v, TASK_COMM_LEN - 1);
         if (o == PR_SET_VMA) return named(PrSetVma.XLAT, v, "PR_SET_VMA_???");
         if (o == PR_SET_MM) return named(PrSetMm.XLAT, v & 0xffff_ffffL, "PR_SET_MM_???");
         if (o == PR_SET_PDEATHSIG) return Long.compareUnsigned(v, 128) > 0 ? new Num(v, Base.UNSIGNED) : signal(v);
@@ -211,21 +217,45 @@ final class Prctls {
         return (c.arg(0) & 0xffff_ffffL) == ArchPrctlCodes.ARCH_GET_CPUID ? 1 : 2;
     }
 
-    /** ARCH_GET_FS and ARCH_GET_GS print the base the kernel stored at exit. */
-    static int archEntryArgs(Call c, int visible) {
-        return archGetter(c.arg(0) & 0xffff_ffffL) ? 1 : visible;
+    /** The getters of the XSAVE features a process may use (arch/x86/kernel/fpu/xstate.c). */
+    private static boolean xcompGetter(long code) {
+        return code == ArchPrctlCodes.ARCH_GET_XCOMP_SUPP || code == ArchPrctlCodes.ARCH_GET_XCOMP_PERM
+                || code == ArchPrctlCodes.ARCH_GET_XCOMP_GUEST_PERM;
     }
 
-    /** arch_prctl's second argument: {@code [0x7f...]} for the getters, hex otherwise. */
+    /** ARCH_GET_FS, ARCH_GET_GS and ARCH_GET_XCOMP_* print what the kernel stored at exit. */
+    static int archEntryArgs(Call c, int visible) {
+        long code = c.arg(0) & 0xffff_ffffL;
+        return archGetter(code) || xcompGetter(code) ? 1 : visible;
+    }
+
+    /**
+     * An XSAVE feature mask as strace 6.1 prints it whatever -X says, but for raw: the value
+     * with its XFEATURE_MASK_* names in a comment, {@code 0xe7 /* XFEATURE_MASK_FPSSE|... *\/}.
+     */
+    private static Value xfeatures(long v) {
+        Value hex = Value.hex(v);
+        if (v == 0) return hex;
+        Xlat.Decomposed d = X86XfeatureMasks.XLAT.decompose(v);
+        String names = String.join("|", d.names());
+        if (d.remainder() != 0) names = d.names().isEmpty() ? "XFEATURE_MASK_???" : names + "|0x" + Long.toHexString(d.remainder());
+        Value commented = new Value.Commented(hex, names);
+        return new Value.Styled(commented, hex, commented);
+    }
+
+    /** arch_prctl's second argument: {@code [0x7f...]} or the feature mask for the getters, hex otherwise. */
     static Value archArg(Call c, int i) {
         if (i == 0) return Constants.format(c, 0);
         long addr = c.arg(1);
-        if (!archGetter(c.arg(0) & 0xffff_ffffL)) return Value.hex(addr);
+        long code = c.arg(0) & 0xffff_ffffL;
+        boolean xcomp = xcompGetter(code);
+        if (!archGetter(code) && !xcomp) return Value.hex(addr);
         if (addr == 0) return new Addr(0);
-        if (TraceeArrays.exitFailed(c) || !c.structs()) return new Addr(addr);
+        if (TraceeArrays.exitFailed(c) || !c.structs() && !xcomp) return new Addr(addr);
         byte[] raw = c.memory().read(addr, 8);
         if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Arr(List.of(new Addr(TraceeArrays.u64(raw, 0))), false);
+        long v = TraceeArrays.u64(raw, 0);
+        return new Value.Arr(List.of(xcomp ? xfeatures(v) : new Addr(v)), false);
     }
 
     static void register(SyscallDecoders.Registry r) {

@@ -12,45 +12,65 @@ import java.util.List;
 final class Processes {
     private Processes() {}
 
-    /** execve's argv: each string cut at -s; at most -s elements unless -v. */
+    /**
+     * execve's argv as strace's printargv (src/execve.c): each string cut at -s, at most -s
+     * elements unless -v; a pointer that cannot be read after the first ends the array
+     * with {@code ... /* 0x7f46... *\/}.
+     */
     static Value argv(Call c, int i) {
         long addr = c.arg(i);
         int max = c.options().verbose() ? Integer.MAX_VALUE - 1 : c.options().stringLimit();
-        List<Long> ptrs = pointers(c, addr, max + 1);
-        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
-        boolean more = ptrs.size() > max;
+        Pointers p = pointers(c, addr, max + 1);
+        if (p == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
         List<Value> items = new ArrayList<>();
-        for (int k = 0; k < Math.min(ptrs.size(), max); k++) {
-            items.add(Strings.cString(c, ptrs.get(k), c.options().stringLimit()));
+        for (int k = 0; k < Math.min(p.list().size(), max); k++) {
+            items.add(Strings.cString(c, p.list().get(k), c.options().stringLimit()));
         }
-        return new Value.Arr(items, more);
+        if (p.unterminated()) {
+            items.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(p.end())));
+            return new Value.Arr(items, false);
+        }
+        return new Value.Arr(items, p.list().size() > max);
     }
 
-    /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with -v. */
+    /**
+     * execve's envp: {@code 0x7ffd... /* 20 vars *\/}, {@code /* 2 vars, unterminated *\/}
+     * when a pointer cannot be read before the NULL (strace's printargc); in full with -v.
+     */
     static Value envp(Call c, int i) {
         if (c.options().verbose()) return argv(c, i);
         long addr = c.arg(i);
-        List<Long> ptrs = pointers(c, addr, Integer.MAX_VALUE);
-        if (ptrs == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
-        return new Value.Commented(new Addr(addr), ptrs.size() + " var" + (ptrs.size() == 1 ? "" : "s"));
+        Pointers p = pointers(c, addr, Integer.MAX_VALUE);
+        if (p == null) return addr == 0 ? new Addr(0) : new Value.Unreadable(addr);
+        int n = p.list().size();
+        return new Value.Commented(new Addr(addr),
+                n + " var" + (n == 1 ? "" : "s") + (p.unterminated() ? ", unterminated" : ""));
     }
 
-    /** A NULL-terminated pointer array, at most {@code max} entries; {@code null} if unreadable. */
-    static List<Long> pointers(Call c, long addr, int max) {
+    /**
+     * The pointers of a NULL-terminated array, and where reading stopped: {@code end} is the
+     * address of the NULL, of the first pointer that could not be read ({@code unterminated}),
+     * or of the first pointer beyond {@code max}.
+     */
+    record Pointers(List<Long> list, boolean unterminated, long end) {}
+
+    /** A NULL-terminated pointer array, at most {@code max} entries; {@code null} if the first cannot be read. */
+    static Pointers pointers(Call c, long addr, int max) {
         if (addr == 0) return null;
         List<Long> out = new ArrayList<>();
         byte[] chunk = new byte[512];
-        for (long at = addr; out.size() < max; at += chunk.length) {
+        long at = addr;
+        while (out.size() < max) {
             int got = c.memory().read(at, chunk, 0, chunk.length);
-            if (got < 8) return out.isEmpty() && at == addr ? null : out;
+            if (got < 8) return at == addr ? null : new Pointers(out, true, at);
             ByteBuffer b = ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN);
-            for (int k = 0; k + 8 <= got && out.size() < max; k += 8) {
+            for (int k = 0; k + 8 <= got && out.size() < max; k += 8, at += 8) {
                 long p = b.getLong(k);
-                if (p == 0) return out;
+                if (p == 0) return new Pointers(out, false, at);
                 out.add(p);
             }
         }
-        return out;
+        return new Pointers(out, false, at);
     }
 
     /** A wait status: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */

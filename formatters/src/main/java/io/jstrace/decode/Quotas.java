@@ -52,7 +52,7 @@ final class Quotas {
                     : Strings.path(c, 3);
         }
         if (takesAddrOnly(cmd)) return cmd == Q_GETFMT ? format(c) : new Value.Addr(c.arg(3));
-        return i == 2 ? Value.dec(c.intArg(2)) : new Value.Addr(c.arg(3));
+        return i == 2 ? Creds.id(c.arg(2)) : new Value.Addr(c.arg(3)); // printuid
     }
 
     /** {@code QCMD(Q_GETFMT, USRQUOTA)}, unknown parts in hex with strace's comments. */

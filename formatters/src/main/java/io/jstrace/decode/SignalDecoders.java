@@ -6,6 +6,7 @@ import io.jstrace.arch.Aarch64;
 import io.jstrace.core.SigInfo;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Field;
+import io.jstrace.syscalls.ErrnoNames;
 import io.jstrace.syscalls.Phase;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.SigactionFlags;
@@ -156,8 +157,8 @@ final class SignalDecoders {
         int signo = si.signo();
         int code = si.code();
         f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name(), Value.Base.SIGNED)));
-        if (si.errno() != 0) f.add(field("si_errno", Value.dec(si.errno())));
         f.add(field("si_code", SigCodes.value(signo, code)));
+        if (si.errno() != 0) f.add(field("si_errno", errno(si.errno())));
         if (code <= 0 || code == SigCodes.SI_USER) {
             senderFields(si, code, f);
         } else if (signo == SIGCHLD && code <= 6) {
@@ -168,6 +169,13 @@ final class SignalDecoders {
         return new Value.Struct(f, false);
     }
 
+    /** si_errno as strace's print_err: the errno's name, else the number unsigned. */
+    private static Value errno(int errno) {
+        long v = errno & 0xffff_ffffL;
+        String name = ErrnoNames.NAMES.name(v);
+        return name == null ? new Value.Num(v, Value.Base.UNSIGNED) : new Value.Sym(v, name, Value.Base.UNSIGNED);
+    }
+
     private static void senderFields(SigInfo si, int code, List<Field> f) {
         if (code == SigCodes.SI_TIMER) {
             f.add(field("si_timerid", Value.hex(si.unionInt(0))));
@@ -176,7 +184,7 @@ final class SignalDecoders {
             return;
         }
         f.add(field("si_pid", Value.dec(si.unionInt(0))));
-        f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
+        f.add(field("si_uid", Creds.id(si.unionInt(4))));
         if (code == SigCodes.SI_QUEUE || code == SigCodes.SI_MESGQ) valueFields(si, f);
     }
 
@@ -187,18 +195,12 @@ final class SignalDecoders {
 
     private static void childFields(SigInfo si, int code, List<Field> f) {
         f.add(field("si_pid", Value.dec(si.unionInt(0))));
-        f.add(field("si_uid", Value.dec(si.unionInt(4) & 0xffff_ffffL)));
+        f.add(field("si_uid", Creds.id(si.unionInt(4))));
         int status = si.unionInt(8);
         f.add(field("si_status", code == 1 ? Value.dec(status)
                 : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
-        f.add(field("si_utime", clockTicks(si.unionLong(16))));
-        f.add(field("si_stime", clockTicks(si.unionLong(24))));
-    }
-
-    /** CPU time in clock ticks (USER_HZ, 100 on Linux), with seconds in a comment when nonzero. */
-    private static Value clockTicks(long ticks) {
-        if (ticks == 0) return Value.dec(0);
-        return new Value.Commented(Value.dec(ticks), String.format("%d.%02d s", ticks / 100, ticks % 100));
+        f.add(field("si_utime", Times.clockTicks(si.unionLong(16))));
+        f.add(field("si_stime", Times.clockTicks(si.unionLong(24))));
     }
 
     static void register(SyscallDecoders.Registry r) {

@@ -28,13 +28,22 @@ final class Strings {
     }
 
     /**
-     * A string of at most {@code len} bytes that strace prints as complete only if its NUL
-     * comes within them (printstr_ex with a length and QUOTE_0_TERMINATED, src/util.c):
+     * A NUL-terminated string in a field of {@code len} bytes, as strace's printstr_ex with
+     * QUOTE_0_TERMINATED (src/util.c): at most -s bytes, complete only if its NUL comes
+     * within them (or right after the -s bytes printed), else followed by {@code ...};
      * prctl's PR_SET_NAME of a 15-character name prints {@code "Reference Handl"...}.
      */
-    static Value cStringWithin(Call c, long addr, int len) {
-        Value v = cString(c, addr, len);
-        return v instanceof Str s && s.bytes().length >= len ? new Str(s.bytes(), true) : v;
+    static Value cStringWithin(Call c, long addr, long len) {
+        if (addr == 0) return new Addr(0);
+        int limit = c.options().stringLimit();
+        int n = Long.compareUnsigned(len, limit + 1L) < 0 ? (int) len : limit + 1;
+        if (n == 0) return new Str(new byte[0], false);
+        CString s = c.memory().readString(addr, n);
+        if (s == null) return new Value.Unreadable(addr);
+        byte[] b = s.bytes();
+        if (s.ending() == CString.Ending.NUL && b.length < n) return new Str(b, false);
+        if (b.length < n) return new Value.Unreadable(addr);
+        return new Str(java.util.Arrays.copyOf(b, Math.min(n, limit)), true);
     }
 
     /** write(2)'s buffer: the length is the next argument. */
@@ -58,14 +67,14 @@ final class Strings {
         return buffer(c, c.arg(i), c.ret());
     }
 
-    /** {@code len} bytes at {@code addr}, cut at -s with strace's {@code ...}. */
+    /** {@code len} (unsigned) bytes at {@code addr}, cut at -s with strace's {@code ...}. */
     static Value buffer(Call c, long addr, long len) {
         return buffer(c, addr, len, c.options().stringLimit());
     }
 
     private static Value buffer(Call c, long addr, long len, int limit) {
         if (addr == 0) return new Addr(0);
-        int n = (int) Math.min(Math.max(len, 0), limit);
+        int n = Long.compareUnsigned(len, limit) < 0 ? (int) len : limit; // len is a size_t
         byte[] b = new byte[n];
         int got = c.memory().read(addr, b, 0, n);
         if (got < n) return new Value.Unreadable(addr);

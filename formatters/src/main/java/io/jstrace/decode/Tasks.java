@@ -22,7 +22,7 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** times' tbuf: {@code {tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
+    /** times' tbuf: {@code {tms_utime=33 /* 0.33 s *\/, tms_stime=0, tms_cutime=0, tms_cstime=0}}. */
     static Value tms(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0) return new Addr(0);
@@ -31,7 +31,7 @@ final class Tasks {
         if (raw == null) return new Value.Unreadable(addr);
         List<Value.Field> f = new ArrayList<>();
         for (int k = 0; k < TMS_FIELDS.length; k++) {
-            f.add(field(TMS_FIELDS[k], new Num(TraceeArrays.u64(raw, 8 * k), Base.UNSIGNED)));
+            f.add(field(TMS_FIELDS[k], Times.clockTicks(TraceeArrays.u64(raw, 8 * k))));
         }
         return new Value.Struct(f, false);
     }
@@ -56,15 +56,32 @@ final class Tasks {
 
     /**
      * kcmp's idx1 and idx2: descriptors for KCMP_FILE; for KCMP_EPOLL_TFD a descriptor and
-     * the address of its struct kcmp_epoll_slot; hex for an unknown type.
+     * its struct kcmp_epoll_slot; hex for an unknown type.
      */
     static Value kcmpIdx(Call c, int i) {
         long type = c.arg(2) & 0xffff_ffffL;
         if (type == KcmpTypes.KCMP_FILE || type == KcmpTypes.KCMP_EPOLL_TFD && i == 3) {
             return FileDecoders.descriptor(c, c.intArg(i));
         }
-        if (type == KcmpTypes.KCMP_EPOLL_TFD) return new Addr(c.arg(i));
+        if (type == KcmpTypes.KCMP_EPOLL_TFD) return epollSlot(c, c.arg(i), c.intArg(1));
         return Value.hex(c.arg(i));
+    }
+
+    /**
+     * struct kcmp_epoll_slot (include/uapi/linux/kcmp.h: u32 efd, tfd, toff): the epoll
+     * descriptor and target descriptor are pid2's, the offset unsigned.
+     */
+    private static Value epollSlot(Call c, long addr, int pid2) {
+        if (addr == 0) return new Addr(0);
+        byte[] raw = c.memory().read(addr, 12);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Struct(List.of(field("efd", fdOf(c, pid2, TraceeArrays.s32(raw, 0))),
+                field("tfd", fdOf(c, pid2, TraceeArrays.s32(raw, 4))),
+                field("toff", new Num(TraceeArrays.s32(raw, 8) & 0xffff_ffffL, Base.UNSIGNED))), false);
+    }
+
+    private static Value fdOf(Call c, int pid, int fd) {
+        return pid <= 0 ? Value.dec(fd) : FileDecoders.descriptorOf(c, c.host().process(pid), fd);
     }
 
     /** unshare's unshare_flags: the 64-bit word, the remainder included. */

@@ -197,4 +197,16 @@ final class Times {
         r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::itimerval)), "setitimer");
         r.add(SyscallDecoder.custom(1, Verbosity.struct(Times::utimbuf)), "utime");
     }
+
+    /**
+     * A clock_t in clock ticks (USER_HZ, 100 on Linux) as strace's print_clock_t: the seconds
+     * in a comment when nonzero, {@code 33 /* 0.33 s *\/}, except under {@code -X raw}.
+     */
+    static Value clockTicks(long ticks) {
+        Value n = new Value.Num(ticks, Value.Base.UNSIGNED);
+        if (ticks == 0) return n;
+        String s = Long.toUnsignedString(Long.divideUnsigned(ticks, 100)) + "." + String.format("%02d", Long.remainderUnsigned(ticks, 100)) + " s";
+        Value commented = new Value.Commented(n, s);
+        return new Value.Styled(commented, n, commented);
+    }
 }

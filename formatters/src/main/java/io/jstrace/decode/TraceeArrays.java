@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>a count of 0 prints {@code []};</li>
  *   <li>without {@code -v}, at most {@code -s} elements, then {@code ...};</li>
  *   <li>an unreadable first element prints the array's address; a later one ends the
- *       array with {@code ... /* 0x7f46... *\/}.</li>
+ *       array with {@code ... /* 0x7f46... *\/}, the element after the last printed under
+ *       {@code -s} included (strace reads it before it abbreviates).</li>
  * </ul>
  */
 final class TraceeArrays {
@@ -36,7 +37,6 @@ final class TraceeArrays {
         boolean abbreviate = !c.options().verbose() && Long.compareUnsigned(limit, count) < 0;
         List<Value> items = new ArrayList<>();
         for (long k = 0; Long.compareUnsigned(k, count) < 0; k++) {
-            if (abbreviate && k >= limit) return new Value.Arr(items, true);
             long at = addr + k * elemSize;
             byte[] raw = c.memory().read(at, elemSize);
             if (raw == null) {
@@ -44,6 +44,7 @@ final class TraceeArrays {
                 items.add(new Value.Commented(new Value.Text("..."), "0x" + Long.toHexString(at)));
                 return new Value.Arr(items, false);
             }
+            if (abbreviate && k >= limit) return new Value.Arr(items, true); // read first, as strace
             items.add(element.decode(raw));
         }
         return new Value.Arr(items, false);

@@ -58,7 +58,8 @@ class EpollsTest {
         assertEquals("0x7ffc00001000", render(Epolls.events(Calls.of("epoll_pwait").args(3, A, 4, 0, 0, 8).mem(m).exit(-4), 1)));
         assertEquals("[{events=EPOLLIN, data={u32=4660, u64=4660}}, ... /* 0x7ffc0000100c */]",
                 render(Epolls.events(Calls.of("epoll_wait").args(3, A, 4, 0).mem(m).exit(2), 1)));
-        assertEquals("[{events=EPOLLIN, data={u32=4660, u64=4660}}, ...]",
+        // cut at -s 1, but strace reads the next element before it abbreviates: unreadable, its address
+        assertEquals("[{events=EPOLLIN, data={u32=4660, u64=4660}}, ... /* 0x7ffc0000100c */]",
                 render(Epolls.events(Calls.of("epoll_wait").args(3, A, 4, 0).mem(m).limit(1).exit(2), 1)));
     }
 }

@@ -74,7 +74,7 @@ class PersonasTasksTest {
     @Test
     void timesStruct() {
         FakeMemory m = new FakeMemory().putLongs(A, 1, 2, 3, 4);
-        assertEquals("{tms_utime=1, tms_stime=2, tms_cutime=3, tms_cstime=4}",
+        assertEquals("{tms_utime=1 /* 0.01 s */, tms_stime=2 /* 0.02 s */, tms_cutime=3 /* 0.03 s */, tms_cstime=4 /* 0.04 s */}",
                 fmt(Calls.of("times").args(A).mem(m).exit(1719841566), 0));
         assertEquals("NULL", fmt(Calls.of("times").args(0).exit(1719841566), 0));
         assertEquals("0x8", fmt(Calls.of("times").args(8).exit(EFAULT), 0));

@@ -24,6 +24,8 @@ public enum FormatSpecifier {
     SIZE(ENTRY),
     /** hexadecimal: {@code 0x1f}. */
     HEX(ENTRY),
+    /** an {@code unsigned int} in hexadecimal: the register's upper 32 bits are not printed. */
+    HEX_INT(ENTRY),
     /** octal with a leading 0: {@code 0755}. */
     OCT(ENTRY),
     /** a pointer printed as an address: {@code NULL} or {@code 0x7ffc...}. */
@@ -36,6 +38,8 @@ public enum FormatSpecifier {
     // ---- one lookup in a table the catalogue row names (Arg#table), with strace's comment for unknown values
     /** flags: {@code O_RDONLY|O_CLOEXEC}, unknown bits in hex ({@code MS_???} comment when none is named). */
     FLAGS(ENTRY),
+    /** {@link #FLAGS} of a 64-bit argument: every bit of the register, strace's printflags64. */
+    FLAGS64(ENTRY),
     /** one value by name: {@code F_GETFD}, else hex with the row's comment ({@code 0x99 /* F_??? *\/}). */
     ENUM(ENTRY),
 
