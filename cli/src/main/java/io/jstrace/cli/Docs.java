@@ -227,11 +227,13 @@ public final class Docs {
                             esac
                             return ;;
                     esac
+                    # the whole word before it: the option this word may be the value of
+                    local before=${COMP_LINE:0:COMP_POINT}
+                    before=${before%"$full"}; before=${before%"${before##*[![:space:]]}"}; before=${before##*[[:space:]]}
                     kind=
-                    case " $values " in *" ${COMP_WORDS[COMP_CWORD-1]}:"*)
-                        kind=${values#*" ${COMP_WORDS[COMP_CWORD-1]}:"}; kind=${kind%% *}; kind=${kind:-any} ;;
+                    case " $values " in *" $before:"*)
+                        kind=${values#*" $before:"}; kind=${kind%% *}; kind=${kind:-any} ;;
                     esac
-                    [ "${COMP_WORDS[COMP_CWORD-1]}" = -e ] && kind=expr
                     case $kind in
                         expr) _jstrace_expr "${full}"; return ;;
                         file) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -403,7 +403,10 @@ final class OptionRows {
         boolean optional = r.arg() == OPTIONAL;
         if (r.qualifier() != null) names.add(new Usage.Name("-e " + r.qualifier(), "SET", false));
         if (r.letter() != 0) names.add(new Usage.Name("-" + r.letter(), optional ? null : label, false));
-        for (String l : r.longNames()) names.add(new Usage.Name("--" + l, label, optional));
+        for (String l : r.longNames()) { // the value once: --daemonize[=...], --daemonised
+            names.add(new Usage.Name("--" + l, names.stream().anyMatch(n -> n.option().startsWith("--")) ? null : label,
+                    optional));
+        }
         return new Usage.Entry(names, r.help());
     }
 

@@ -77,8 +77,12 @@ final class Usage {
 
     static String text(Page page) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < page.synopsis().size(); i++) {
-            s.append(i == 0 ? "Usage: " : "   or: ").append(page.synopsis().get(i)).append('\n');
+        for (int i = 0; i < page.synopsis().size(); i++) { // continued under the command's first word
+            String line = page.synopsis().get(i);
+            int indent = 7 + line.indexOf(' ') + 1;
+            List<String> lines = wrap(line.substring(indent - 7), WIDTH - indent);
+            s.append(i == 0 ? "Usage: " : "   or: ").append(line, 0, indent - 7).append(lines.get(0)).append('\n');
+            for (String l : lines.subList(1, lines.size())) s.append(" ".repeat(indent)).append(l).append('\n');
         }
         for (String line : wrap(page.description(), WIDTH)) s.append(line).append('\n');
         for (Section section : page.sections()) {
