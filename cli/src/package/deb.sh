@@ -2,7 +2,7 @@
 # The Debian package: the distribution tree (dist.xml) with a Java runtime of its own, trimmed
 # by jlink to the modules jstrace uses, packaged by the JDK's jpackage (which needs fakeroot and
 # dpkg-deb). Installed in /opt/jstrace; postinst links /usr/bin/jstrace, the man pages and the
-# completion scripts, and builds the class-data archive. Run by the build with -Pdeb:
+# completion scripts, and builds the class-data archive. deb-test.sh checks it. Run by the build with -Pdeb:
 #   deb.sh TARGET VERSION   (TARGET: cli/target, after package)
 set -eu
 target=$1
@@ -22,11 +22,12 @@ image=$work/image/jstrace
 # jpackage's native launcher out, the shell launcher in: it passes the traced command exactly
 # the environment and descriptors jstrace was given.
 cp "$tree/bin/jstrace" "$image/bin/jstrace"
-cp -R "$tree/share" "$image/share"
+# jpackage packs bin/ and lib/ alone: the man pages and completion go in lib/app/share
+cp -R "$tree/share" "$image/lib/app/share"
 rm -f "$target"/jstrace_*.deb
 jpackage --type deb --app-image "$image" --name jstrace --app-version "$version" --dest "$target" \
     --resource-dir "$here/deb" --linux-package-name jstrace --linux-app-category devel \
-    --linux-deb-maintainer "jstrace <jstrace@localhost>" \
+    --linux-deb-maintainer jstrace@localhost \
     --description "strace, rebuilt in Java: trace system calls and signals; exec, net, dns and tls views"
 rm -rf "$work"
 ls "$target"/jstrace_*.deb

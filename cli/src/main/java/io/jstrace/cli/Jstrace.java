@@ -80,8 +80,9 @@ final class Jstrace {
     /** strace -V's layout: the version, where it comes from, what this build does. */
     static String versionText(String name) {
         return name + " -- version " + VERSION + "\n"
-                + "strace 6.1's command line and output, in Java (" + System.getProperty("java.vm.name") + " "
-                + Runtime.version() + ")\n"
+                + "strace 6.1's command line and output, in Java\n"
+                + "Java runtime: " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
+                + System.getProperty("java.home") + ")\n"
                 + "Optional features enabled: seccomp-bpf no-stack-trace no-secontext\n";
     }
 
