@@ -156,7 +156,8 @@ final class OptionRows {
             qualifier("write", "write", VALUE, null, "dump the data written to the descriptors in SET"),
             qualifier("fault", "fault", VALUE, null, "as inject, with error=ENOSYS unless one is given"),
             qualifier("inject", "inject", VALUE, null, "tamper with the syscalls in SET: SET[:error=ERRNO"
-                    + "|:retval=VALUE][:signal=SIG][:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+STEP]]"),
+                    + "|:retval=VALUE] [:signal=SIG] [:delay_enter=DELAY] [:delay_exit=DELAY]"
+                    + " [:when=FIRST[..LAST][+STEP]]"),
             qualifier("kvm", "kvm", VALUE, null, "print the exit reason of each KVM vcpu (SET: vcpu)"),
             qualifier("quiet silent silence", "quiet", OPTIONAL, "attach,personality", "suppress the messages in"
                     + " SET: attach, exit, path-resolution, personality, thread-execve"),
