@@ -15,16 +15,16 @@ final class Commands {
     record Command(String name, String summary, Supplier<CommandSpec> spec) {}
 
     static final List<Command> ALL = List.of(
-            new Command("exec", "every program started: argv, exit status, duration; a process tree",
+            new Command("exec", "every program started, with argv, exit status and duration",
                     () -> new ExecOptions().spec()),
-            new Command("net", "every connection (TCP, UDP, unix): peers, latency, bytes, TCP counters",
+            new Command("net", "every connection (TCP, UDP, unix): peers, bytes, latency",
                     () -> new NetOptions().spec()),
             new Command("dns", "every DNS query with its answers, rcode and latency", () -> new DnsOptions().spec()),
-            new Command("tls", "every TLS connection: SNI, ALPN, version, cipher, JA3/JA4; the plaintext",
+            new Command("tls", "every TLS connection: SNI, ALPN, version, cipher, JA3/JA4",
                     () -> new TlsOptions().spec()),
-            new Command("ca", "fetch servers' certificate chains, diagnose them, save their CAs as PEM",
+            new Command("ca", "servers' certificate chains, diagnosed; their CAs saved as PEM",
                     () -> new CaOptions().spec()),
-            new Command("record", "record a command's terminal: output, input, resizes, signals (asciicast)",
+            new Command("record", "record a command's terminal to an asciicast or trace file",
                     () -> new TermOptions().record()),
             new Command("play", "replay a recording with its timing", () -> new TermOptions().play()),
             new Command("decode", "a recording's events with their control sequences spelled out",

@@ -232,7 +232,7 @@ public final class Docs {
                     before=${before%"$full"}; before=${before%"${before##*[![:space:]]}"}; before=${before##*[[:space:]]}
                     kind=
                     case " $values " in *" $before:"*)
-                        kind=${values#*" $before:"}; kind=${kind%% *}; kind=${kind:-any} ;;
+                        kind=" $values"; kind=${kind#*" $before:"}; kind=${kind%% *}; kind=${kind:-any} ;;
                     esac
                     case $kind in
                         expr) _jstrace_expr "${full}"; return ;;

@@ -80,7 +80,9 @@ final class Usage {
         for (int i = 0; i < page.synopsis().size(); i++) { // continued under the command's first word
             String line = page.synopsis().get(i);
             int indent = 7 + line.indexOf(' ') + 1;
-            List<String> lines = wrap(line.substring(indent - 7), WIDTH - indent);
+            List<String> lines = wrap(line.substring(indent - 7).replaceAll(" (?=[^\\[]*\\])", "\u00a0"),
+                    WIDTH - indent); // a [-a COLUMN] stays whole
+            lines.replaceAll(l -> l.replace('\u00a0', ' '));
             s.append(i == 0 ? "Usage: " : "   or: ").append(line, 0, indent - 7).append(lines.get(0)).append('\n');
             for (String l : lines.subList(1, lines.size())) s.append(" ".repeat(indent)).append(l).append('\n');
         }
