@@ -54,7 +54,7 @@ public final class Docs {
                 .append(Jstrace.VERSION).append("\" \"User Commands\"\n");
         s.append(".SH NAME\n").append(roman(name)).append(" \\- ").append(roman(summary)).append('\n');
         s.append(".SH SYNOPSIS\n");
-        for (String line : page.synopsis()) s.append(".nf\n").append(roman(line)).append("\n.fi\n");
+        s.append(String.join("\n.br\n", page.synopsis().stream().map(Docs::roman).toList())).append('\n');
         s.append(".SH DESCRIPTION\n").append(roman(page.description())).append('\n');
         for (Usage.Section section : page.sections()) {
             s.append(".SS ").append(roman(section.title())).append('\n');

@@ -127,7 +127,7 @@ class DocsTest {
         for (String page : List.of("jstrace", "jstrace-exec", "jstrace-ca")) {
             Process p = new ProcessBuilder("man", "--warnings=w", "-l", "-Tutf8", DOCS.resolve("man/man1/" + page + ".1").toString())
                     .redirectErrorStream(false).start();
-            String out = new String(p.getInputStream().readAllBytes());
+            String out = new String(p.getInputStream().readAllBytes()).replaceAll(".\b", ""); // no overstrikes
             String err = new String(p.getErrorStream().readAllBytes());
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), err);
@@ -144,8 +144,8 @@ class DocsTest {
     @Test
     @EnabledIf("bashAvailable")
     void bashCompletesSyscallsClassesAndSignals() throws Exception {
-        assertEquals("openat", complete("jstrace -e trace=open,opena", "jstrace", "-e", "trace", "=", "open,opena")
-                .replace("open,", ""));
+        assertEquals("open,openat open,openat2",
+                complete("jstrace -e trace=open,opena", "jstrace", "-e", "trace", "=", "open,opena"));
         assertTrue(complete("jstrace -e trace=%fi", "jstrace", "-e", "trace", "=", "%fi").equals("%file"));
         assertEquals("SIGTERM", complete("jstrace --signals=SIGTE", "jstrace", "--signals", "=", "SIGTE"));
         assertEquals("trace=", complete("jstrace -e tr", "jstrace", "-e", "tr"));
