@@ -277,7 +277,9 @@ public final class Docs {
         for (Commands.Command c : Commands.ALL) s.append("        ").append(quote(c.name() + ":" + c.summary())).append('\n');
         s.append("    )\n    _describe 'jstrace command' commands\n    _command_names -e\n}\n\n");
         s.append("_jstrace() {\n    local -a specs\n    case $words[2] in\n");
-        for (var p : pages().entrySet()) {
+        List<Map.Entry<String, Usage.Page>> pages = new ArrayList<>(pages().entrySet());
+        pages.add(pages.remove(0)); // jstrace's own last: its pattern, *, matches every word
+        for (var p : pages) {
             String name = p.getKey();
             s.append("        ").append(name.isEmpty() ? "*" : name).append(")\n");
             if (!name.isEmpty()) s.append("            shift words; (( CURRENT-- ))\n");

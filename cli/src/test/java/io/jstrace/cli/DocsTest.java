@@ -154,6 +154,23 @@ class DocsTest {
         assertTrue(complete("jstrace ne", "jstrace", "ne").contains("net"));
     }
 
+    static boolean zshAvailable() {
+        return Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh"));
+    }
+
+    /** zsh reads the script (zsh -n), and a command's branch comes before jstrace's own catch-all. */
+    @Test
+    @EnabledIf("zshAvailable")
+    void zshReadsItsScript() throws Exception {
+        Path script = DOCS.resolve("completion/_jstrace");
+        Process p = new ProcessBuilder("zsh", "-n", script.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        String text = Files.readString(script);
+        assertTrue(text.indexOf("\n        exec)\n") < text.indexOf("\n        *)\n"), "the catch-all comes last");
+    }
+
     private static String complete(String line, String... words) throws Exception {
         StringBuilder script = new StringBuilder(". " + DOCS.resolve("completion/jstrace.bash") + "\nCOMP_WORDS=(");
         for (String w : words) script.append("'").append(w).append("' ");
