@@ -55,11 +55,11 @@ final class CaView {
             return lines.usageError("ca: " + OptionTable.optionMessage(e));
         }
         if (o.help) {
-            cl.usage(out);
+            Usage.print(Usage.of(cl.getCommandSpec()), out);
             return 0;
         }
         if (o.version) {
-            out.println("jstrace ca -- version " + Jstrace.VERSION);
+            out.print(Jstrace.versionText("jstrace ca"));
             return 0;
         }
         try {

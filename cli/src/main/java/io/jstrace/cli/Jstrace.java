@@ -26,7 +26,8 @@ import java.util.List;
 
 /** One run of the command line: parse strace's options, trace, and exit as strace does. */
 final class Jstrace {
-    static final String VERSION = "0.1.0";
+    /** The Maven project's version (version.properties, filled in by the build). */
+    static final String VERSION = version();
 
     private final PrintStream err;
 
@@ -51,7 +52,7 @@ final class Jstrace {
             return fail(e.getMessage());
         }
         if (o.version > 0) {
-            System.out.println("jstrace -- version " + VERSION);
+            System.out.print(versionText("jstrace"));
             return 0;
         }
         for (String w : o.warnings) err.println(NAME + ": " + w);
@@ -64,6 +65,25 @@ final class Jstrace {
         } catch (TraceException | IllegalArgumentException | IOException e) {
             return fail(e.getMessage());
         }
+    }
+
+    private static String version() {
+        var p = new java.util.Properties();
+        try (var in = Jstrace.class.getResourceAsStream("version.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    /** strace -V's layout: the version, where it comes from, what this build does. */
+    static String versionText(String name) {
+        return name + " -- version " + VERSION + "\n"
+                + "strace 6.1's command line and output, in Java\n"
+                + "Java runtime: " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
+                + System.getProperty("java.home") + ")\n"
+                + "Optional features enabled: seccomp-bpf no-stack-trace no-secontext\n";
     }
 
     private int fail(String message) {

@@ -2,6 +2,7 @@ package io.jstrace.cli;
 
 import io.jstrace.decode.XlatStyle;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The table of strace 6.1's options (strace.c: optstring and longopts, in longopts' order,
@@ -17,8 +18,9 @@ final class OptionRows {
         void apply(Options o, String name, String value);
     }
 
-    record Row(char letter, List<String> longNames, Getopt.Arg arg, String label, String help, Apply apply)
-            implements Getopt.Spec {}
+    /** {@code qualifier}: the {@code -e} qualifier a long option stands for ({@code --trace}: trace), or null. */
+    record Row(char letter, List<String> longNames, Getopt.Arg arg, String label, String help, Apply apply,
+            String qualifier) implements Getopt.Spec {}
 
     /** Thrown by -h: strace prints its help at once, whatever follows. */
     static final class Help extends RuntimeException {
@@ -31,12 +33,13 @@ final class OptionRows {
 
     private static Row row(char letter, String longNames, Getopt.Arg arg, String label, String help, Apply apply) {
         return new Row(letter, longNames.isEmpty() ? List.of() : List.of(longNames.split(" ")), arg, label, help,
-                apply);
+                apply, null);
     }
 
     /** A qualifier's long form ({@code --trace=SET}): the same as {@code -e trace=SET}, in its place. */
     private static Row qualifier(String longName, String qualifier, Getopt.Arg arg, String fallback, String help) {
-        return row('\0', longName, arg, "SET", help, (o, n, v) -> expression(o, qualifier + "=" + (v == null ? fallback : v)));
+        return new Row('\0', List.of(longName.split(" ")), arg, "SET", help,
+                (o, n, v) -> expression(o, qualifier + "=" + (v == null ? fallback : v)), qualifier);
     }
 
     static void expression(Options o, String e) {
@@ -74,17 +77,17 @@ final class OptionRows {
                 o.help = true;
                 throw new Help();
             }),
-            row('i', "instruction-pointer", NONE, null, "the instruction pointer at each syscall",
+            row('i', "instruction-pointer", NONE, null, "print the instruction pointer at each syscall",
                     (o, n, v) -> o.instructionPointer = true),
             row('I', "interruptible", VALUE, "1..4",
                     "when signals may interrupt jstrace: 1 anywhere, 2 waiting, 3 never, 4 never_tstp",
                     (o, n, v) -> o.interruptible = interruptible(v, n)),
-            row('k', "stack-traces", NONE, null, "a stack trace at each syscall (not in this build)",
+            row('k', "stack-traces", NONE, null, "print a stack trace at each syscall (not in this build)",
                     (o, n, v) -> {
                         throw Options.die("Stack traces (-k/--stack-traces option) are not supported by this build"
                                 + " of jstrace");
                     }),
-            row('n', "syscall-number", NONE, null, "the syscall number before each line", (o, n, v) -> o.numbers = true),
+            row('n', "syscall-number", NONE, null, "print the syscall number before each line", (o, n, v) -> o.numbers = true),
             row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('|CMD': pipe to CMD)",
                     (o, n, v) -> o.output = v),
             row('O', "summary-syscall-overhead", VALUE, "OVERHEAD",
@@ -108,7 +111,7 @@ final class OptionRows {
                         o.timestampsLong = true;
                         if (!timestamps(o, v == null ? "format:time" : v)) throw badValue(n, v);
                     }),
-            row('T', "syscall-times", OPTIONAL, "PRECISION", "time spent in each syscall, after it",
+            row('T', "syscall-times", OPTIONAL, "PRECISION", "print the time spent in each syscall, after it",
                     (o, n, v) -> o.durationDigits = precision(v, n)),
             row('u', "user", VALUE, "USERNAME", "run the command as USERNAME (root only)", (o, n, v) -> o.user = v),
             row('U', "summary-columns", VALUE, "COLUMNS",
@@ -148,18 +151,23 @@ final class OptionRows {
                         if (!tips(v == null ? "" : v)) throw badValue(n, v);
                         throw Options.die("--tips is not supported by jstrace: strace's tips are strace's own text");
                     }),
-            qualifier("trace", "trace", VALUE, null, "as -e trace=SET"),
-            qualifier("abbrev", "abbrev", VALUE, null, "as -e abbrev=SET"),
-            qualifier("verbose", "verbose", VALUE, null, "as -e verbose=SET"),
-            qualifier("raw", "raw", VALUE, null, "as -e raw=SET"),
-            qualifier("signals", "signal", VALUE, null, "as -e signal=SET"),
-            qualifier("status", "status", VALUE, null, "as -e status=SET"),
-            qualifier("read", "read", VALUE, null, "as -e read=SET: dump the data read from these fds"),
-            qualifier("write", "write", VALUE, null, "as -e write=SET: dump the data written to these fds"),
-            qualifier("fault", "fault", VALUE, null, "as -e fault=SET"),
-            qualifier("inject", "inject", VALUE, null, "as -e inject=SET"),
-            qualifier("kvm", "kvm", VALUE, null, "as -e kvm=vcpu"),
-            qualifier("quiet silent silence", "quiet", OPTIONAL, "attach,personality", "as -e quiet=SET"),
+            qualifier("trace", "trace", VALUE, null, "trace only the syscalls in SET: names, %classes"
+                    + " (%file, %process, %net...), /REGEX, ! to negate"),
+            qualifier("abbrev", "abbrev", VALUE, null, "abbreviate the structures of the syscalls in SET"),
+            qualifier("verbose", "verbose", VALUE, null, "dereference the structures of the syscalls in SET"),
+            qualifier("raw", "raw", VALUE, null, "print the arguments of the syscalls in SET undecoded"),
+            qualifier("signals", "signal", VALUE, null, "print only the signals in SET (names or numbers)"),
+            qualifier("status", "status", VALUE, null, "print only the syscalls that returned with a status in SET:"
+                    + " successful, failed, unfinished, unavailable, detached"),
+            qualifier("read", "read", VALUE, null, "dump the data read from the descriptors in SET"),
+            qualifier("write", "write", VALUE, null, "dump the data written to the descriptors in SET"),
+            qualifier("fault", "fault", VALUE, null, "as inject, with error=ENOSYS unless one is given"),
+            qualifier("inject", "inject", VALUE, null, "tamper with the syscalls in SET: SET[:error=ERRNO"
+                    + "|:retval=VALUE] [:signal=SIG] [:delay_enter=DELAY] [:delay_exit=DELAY]"
+                    + " [:when=FIRST[..LAST][+STEP]]"),
+            qualifier("kvm", "kvm", VALUE, null, "print the exit reason of each KVM vcpu (SET: vcpu)"),
+            qualifier("quiet silent silence", "quiet", OPTIONAL, "attach,personality", "suppress the messages in"
+                    + " SET: attach, exit, path-resolution, personality, thread-execve"),
             qualifier("decode-fds", "decode-fds", OPTIONAL, "path",
                     "what descriptors print with: path (-y), socket, dev, pidfd, all (-yy)"),
             qualifier("decode-pids", "decode-pids", VALUE, null, "what pids print with: comm (-Y), pidns"),
@@ -348,22 +356,70 @@ final class OptionRows {
         throw badValue(name, v);
     }
 
-    /** The help: strace's synopsis and one line per row. */
-    static void usage(java.io.PrintStream out) {
-        out.println("Usage: jstrace [-ACdffhiqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN]"
-                + " [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]..."
-                + " [-p PID]... [--seccomp-bpf[=never]] [--kill-on-exit] { -p PID | [-DDD] [-E VAR[=VAL]]... [-u USERNAME] PROG [ARGS] }");
-        out.println("Trace the system calls and signals of a command or of running processes.");
-        out.println();
-        for (Row r : ROWS) {
-            StringBuilder names = new StringBuilder(r.letter() != 0 ? "-" + r.letter() : "  ");
-            if (r.letter() != 0 && r.arg() == VALUE && r.longNames().isEmpty()) names.append(' ').append(r.label());
-            for (String l : r.longNames()) {
-                names.append(names.length() > 2 || r.letter() != 0 ? ", --" : "  --").append(l);
-                if (r.arg() == VALUE) names.append('=').append(r.label());
-                if (r.arg() == OPTIONAL) names.append("[=").append(r.label()).append(']');
+    /** strace -h's synopsis lines. */
+    static final List<String> SYNOPSIS = List.of(
+            "jstrace [-ACdffhiqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]"
+                    + " [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [-p PID]..."
+                    + " [--seccomp-bpf[=never]] [--kill-on-exit] { -p PID | [-DDD] [-E VAR[=VAL]]... [-u USERNAME] PROG [ARGS] }",
+            "jstrace COMMAND [OPTIONS] [ARGS]");
+
+    /**
+     * strace -h's sections, in its order, and the rows each lists, by letter or first long name.
+     * A row in none of them is listed under the last.
+     */
+    private static final List<Map.Entry<String, List<String>>> SECTIONS = List.of(
+            Map.entry("General", List.of("e")),
+            Map.entry("Startup", List.of("E", "p", "u")),
+            Map.entry("Tracing", List.of("b", "daemonize", "D", "f", "follow-forks", "F", "I", "kill-on-exit")),
+            Map.entry("Filtering", List.of("trace", "signals", "status", "P", "z", "Z")),
+            Map.entry("Output format", List.of("a", "abbrev", "verbose", "raw", "read", "write", "quiet", "kvm",
+                    "decode-fds", "decode-pids", "pidns-translation", "i", "k", "n", "o", "A", "output-separately",
+                    "q", "r", "s", "absolute-timestamps", "t", "T", "v", "strings-in-hex", "x", "X", "y", "Y",
+                    "secontext", "json", "perfetto")),
+            Map.entry("Statistics", List.of("c", "C", "O", "S", "U", "w", "summary-interval")),
+            Map.entry("Tampering", List.of("inject", "fault")),
+            Map.entry("Miscellaneous", List.of("d", "h", "seccomp-bpf", "tips", "V")));
+
+    /** A row's key in {@link #SECTIONS}. */
+    static String key(Row r) {
+        return r.letter() != 0 ? String.valueOf(r.letter()) : r.longNames().get(0);
+    }
+
+    /** The rows as strace -h lists them. */
+    static List<Usage.Section> sections() {
+        List<Usage.Section> sections = new java.util.ArrayList<>();
+        java.util.Set<Row> listed = new java.util.HashSet<>();
+        for (var s : SECTIONS) {
+            List<Usage.Entry> entries = new java.util.ArrayList<>();
+            for (String k : s.getValue()) {
+                for (Row r : ROWS) {
+                    if (key(r).equals(k) && listed.add(r)) entries.add(entry(r));
+                }
             }
-            out.printf("  %-34s %s%n", names, r.help());
+            sections.add(new Usage.Section(s.getKey(), entries));
         }
+        for (Row r : ROWS) {
+            if (listed.add(r)) sections.get(sections.size() - 1).entries().add(entry(r));
+        }
+        return sections;
+    }
+
+    /** A row's names as strace -h writes them: {@code -o FILE, --output=FILE}; {@code -e trace=SET, --trace=SET}. */
+    private static Usage.Entry entry(Row r) {
+        List<Usage.Name> names = new java.util.ArrayList<>();
+        String label = r.arg() == NONE ? null : r.label();
+        boolean optional = r.arg() == OPTIONAL;
+        if (r.qualifier() != null) names.add(new Usage.Name("-e " + r.qualifier(), "SET", false));
+        if (r.letter() != 0) names.add(new Usage.Name("-" + r.letter(), optional ? null : label, false));
+        for (String l : r.longNames()) { // the value once: --daemonize[=...], --daemonised
+            names.add(new Usage.Name("--" + l, names.stream().anyMatch(n -> n.option().startsWith("--")) ? null : label,
+                    optional));
+        }
+        return new Usage.Entry(names, r.help());
+    }
+
+    /** The help. */
+    static void usage(java.io.PrintStream out) {
+        Usage.print(Usage.main(), out);
     }
 }

@@ -58,7 +58,7 @@ final class TermCommands {
             return usageError(name, OptionTable.optionMessage(e));
         }
         if (o.help) {
-            cl.usage(out);
+            Usage.print(Usage.of(cl.getCommandSpec()), out);
             return 0;
         }
         return switch (name) {

@@ -60,7 +60,7 @@ final class ViewCommand<E> {
             return usageError(OptionTable.optionMessage(e));
         }
         if (!help.getAsBoolean()) return null;
-        cl.usage(System.out);
+        Usage.print(Usage.of(spec), System.out);
         return 0;
     }
 

@@ -331,6 +331,6 @@ class DnsViewTest {
         assertTrue(r.stderr().contains("unknown record type"), r.stderr());
         r = JstraceProcess.run(Path.of("."), List.of("dns", "-h"));
         assertEquals(0, r.exit());
-        assertTrue(r.stdout().contains("-T, --type"), r.stdout());
+        assertTrue(r.stdout().contains("-T TYPE, --type=TYPE"), r.stdout());
     }
 }
