@@ -27,6 +27,15 @@ public final class Aarch64 implements Arch {
         return "aarch64";
     }
 
+    /**
+     * NT_ARM_SYSTEM_CALL: on arm64 the number the kernel runs is not x8 but a field of its
+     * own, written through this set (arch/arm64/kernel/ptrace.c, system_call_set).
+     */
+    @Override
+    public int syscallNumberRegset() {
+        return 0x404;
+    }
+
     @Override
     public int auditArch() {
         return AUDIT_ARCH_AARCH64;

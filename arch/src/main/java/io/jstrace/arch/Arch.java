@@ -21,6 +21,16 @@ public sealed interface Arch permits X86_64, Aarch64 {
     /** Where the syscall number, arguments and return value live in the register set. */
     RegisterMap registers();
 
+    /**
+     * The register set through which a tracer changes the syscall number at a
+     * syscall-enter-stop ({@code PTRACE_SETREGSET}): the general registers
+     * ({@code NT_PRSTATUS}, at {@link RegisterMap#syscallNumber}) unless the architecture has
+     * a set of its own for it (include/uapi/linux/elf.h).
+     */
+    default int syscallNumberRegset() {
+        return 1; // NT_PRSTATUS
+    }
+
     /** The architecture of the running JVM, not {@code null}. */
     static Arch host() {
         String a = System.getProperty("os.arch");

@@ -1,6 +1,7 @@
 package io.jstrace.core;
 
 import io.jstrace.syscalls.Errno;
+import java.util.Set;
 
 /**
  * A syscall-exit-stop.
@@ -13,9 +14,30 @@ import io.jstrace.syscalls.Errno;
  * @param duration    nanoseconds from the enter stop to this stop (wall clock)
  * @param systemTime  nanoseconds of CPU time the tracee thread ran between the two stops (in the
  *                    kernel, in this call), or -1 when not measured ({@link TraceOptions#measureCpuTime()})
+ * @param tampered    what the session's {@link Tampering} did to this call; empty for an untouched one
  */
 public record SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, long returnValue, long duration,
-        long systemTime) implements TraceRecord {
+        long systemTime, Set<Tampered> tampered) implements TraceRecord {
+
+    /** What tampering did to a call (strace prints it after the return value: {@code (INJECTED)}). */
+    public enum Tampered {
+        /** The call was skipped and its return value set. */
+        RETURN_VALUE,
+        /** Memory its arguments point to was written. */
+        ARGUMENTS,
+        /** The thread was held at its entry or exit. */
+        DELAYED
+    }
+
+    public SyscallExit {
+        tampered = tampered.isEmpty() ? Set.of() : Set.copyOf(tampered);
+    }
+
+    /** An exit no tampering touched. */
+    public SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, long returnValue, long duration,
+            long systemTime) {
+        this(pid, tid, timestamp, enter, returnValue, duration, systemTime, Set.of());
+    }
 
     /** An exit whose system CPU time was not measured. */
     public SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, long returnValue, long duration) {

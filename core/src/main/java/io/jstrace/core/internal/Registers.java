@@ -60,6 +60,31 @@ final class Registers {
         regs.put(0, snapshot, 0, snapshot.length);
     }
 
+    /**
+     * Sets the number of the syscall {@code t} is entering, at its syscall-enter-stop: the
+     * kernel runs that one instead, and skips it for -1 (ptrace(2), "Syscall-stops"; the
+     * number's register set is the arch's, {@link io.jstrace.arch.Arch#syscallNumberRegset}).
+     */
+    boolean setSyscallNumber(ThreadState t, long nr) {
+        int regset = t.arch.syscallNumberRegset();
+        if (regset == NT_PRSTATUS) {
+            if (!load(t)) return false;
+            regs.putLong(t.arch.registers().syscallNumber(), nr);
+            return store(t);
+        }
+        regs.putInt(0, (int) nr);
+        iov.putLong(0, regs.address());
+        iov.putLong(8, 4);
+        return libc.ptrace(PTRACE_SETREGSET, t.tid, regset, iov) == 0;
+    }
+
+    /** Sets the value the syscall {@code t} is leaving returns, at its syscall-exit-stop (a negated errno to fail). */
+    boolean setReturnValue(ThreadState t, long value) {
+        if (!load(t)) return false;
+        regs.putLong(t.arch.registers().returnValue(), value);
+        return store(t);
+    }
+
     /** Sets syscall arguments 1 and 2 at a syscall-enter-stop; the kernel reads them after the stop. */
     boolean setArgs12(ThreadState t, long arg1, long arg2) {
         RegisterMap map = t.arch.registers();
