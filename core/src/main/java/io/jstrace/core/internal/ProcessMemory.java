@@ -41,6 +41,23 @@ public final class ProcessMemory {
         return libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0) == data.length;
     }
 
+    /**
+     * Writes {@code data} at {@code address} as a debugger does, read-only pages too:
+     * process_vm_writev, else through /proc/TID/mem, whose writes ignore the page protection
+     * as PTRACE_POKEDATA's do (mm/memory.c, access_remote_vm with FOLL_FORCE). Returns how
+     * many bytes were written.
+     */
+    public int poke(int tid, long address, byte[] data) {
+        if (data.length <= 65536 && write(tid, address, data)) return data.length;
+        try (java.io.RandomAccessFile mem = new java.io.RandomAccessFile("/proc/" + tid + "/mem", "rw")) {
+            mem.seek(address);
+            mem.write(data);
+            return data.length;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return 0; // unmapped (EIO), or the thread is gone
+        }
+    }
+
     /** Reads up to {@code length} bytes; returns how many were read (0 if none). */
     public int read(int tid, long address, byte[] dst, int offset, int length) {
         int total = 0;

@@ -93,8 +93,6 @@ public final class PtraceLoop {
     /** Threads held in their stop by an injected delay, the first to let go first. */
     private final java.util.PriorityQueue<ThreadState> held =
             new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(t -> t.heldUntil));
-    /** Wakes the loop when a held thread is due; made with the first delay. */
-    private java.util.concurrent.ScheduledExecutorService delayTimer;
 
     public PtraceLoop(TraceOptions options, Dispatcher dispatcher) {
         this(options, dispatcher, List.of());
@@ -218,8 +216,9 @@ public final class PtraceLoop {
                     handle(d[0], d[1]);
                     continue;
                 }
-                int tid = libc.waitpid(-1, status, WAIT_OWN);
+                int tid = held.isEmpty() ? libc.waitpid(-1, status, WAIT_OWN) : waitHolding();
                 lastEvent = System.nanoTime();
+                if (tid == 0) continue; // a held thread is due
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
@@ -239,7 +238,6 @@ public final class PtraceLoop {
         } finally {
             watchdog.interrupt();
             waker.disarm();
-            if (delayTimer != null) delayTimer.shutdownNow();
         }
         return launchedStatus;
     }
@@ -363,20 +361,24 @@ public final class PtraceLoop {
         }
         t.heldSignal = sig;
         held.add(t);
-        if (delayTimer == null) {
-            delayTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread w = new Thread(r, "jstrace-delay");
-                w.setDaemon(true);
-                return w;
-            });
-        }
-        delayTimer.schedule(waker::wake, t.heldUntil - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /**
-     * Resumes the held threads whose time has come. Called with the waker armed: a wake the
-     * timer gave while it was not is not lost, as its thread is due by now.
+     * While threads are held: the next stop of any tracee, or 0 once the first held thread
+     * is due. waitpid has no timeout, so it is asked without waiting (WNOHANG) every
+     * millisecond at most: the other tracees go on, each stop seen within that time.
      */
+    private int waitHolding() {
+        while (true) {
+            int tid = libc.waitpid(-1, status, WAIT_OWN | WNOHANG);
+            if (tid != 0 || detachRequested) return tid;
+            long due = held.peek().heldUntil - System.nanoTime();
+            if (due <= 0) return 0;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due, 1_000_000L));
+        }
+    }
+
+    /** Resumes the held threads whose time has come. */
     private void letGo() {
         long now = System.nanoTime();
         while (!held.isEmpty() && held.peek().heldUntil - now <= 0) {

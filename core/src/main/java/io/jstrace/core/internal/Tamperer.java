@@ -88,13 +88,13 @@ final class Tamperer {
         for (Injection.Poke p : pokes) {
             int args = e.syscall().args().size();
             if (p.arg() > args) {
-                problems.accept(new TraceException("Failed to tamper with process " + t.pid
+                problems.accept(new TraceException("poke_tcb: Failed to tamper with process " + t.pid
                         + ": requested to tamper with argument #" + p.arg() + ", but system call '" + e.name()
                         + "' has only " + args + " arguments"));
                 continue;
             }
-            if (memory.write(t.tid, e.args().raw(p.arg() - 1), p.data())) t.tampered.add(Tampered.ARGUMENTS);
-            else problems.accept(new TraceException("Failed to tamper with process " + t.pid + ": couldn't poke"));
+            if (memory.poke(t.tid, e.args().raw(p.arg() - 1), p.data()) > 0) t.tampered.add(Tampered.ARGUMENTS);
+            else problems.accept(new TraceException("poke_tcb: Failed to tamper with process " + t.pid + ": couldn't poke"));
         }
     }
 
