@@ -23,6 +23,11 @@ public record SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, 
     public enum Tampered {
         /** The call was skipped and its return value set. */
         RETURN_VALUE,
+        /**
+         * The value set is a success, whatever it looks like: strace's {@code retval=}, even
+         * of a value in the errno range ({@link #failed} is then false).
+         */
+        SUCCESS_VALUE,
         /** Memory its arguments point to was written. */
         ARGUMENTS,
         /** The thread was held at its entry or exit. */
@@ -44,9 +49,9 @@ public record SyscallExit(int pid, int tid, long timestamp, SyscallEnter enter, 
         this(pid, tid, timestamp, enter, returnValue, duration, -1);
     }
 
-    /** The kernel reports failure as -errno in [-4095, -1] (include/linux/err.h: MAX_ERRNO). */
+    /** The kernel reports failure as -errno in [-4095, -1] (include/linux/err.h: MAX_ERRNO); a value set by retval= is none. */
     public boolean failed() {
-        return returnValue < 0 && returnValue >= -4095;
+        return returnValue < 0 && returnValue >= -4095 && !tampered.contains(Tampered.SUCCESS_VALUE);
     }
 
     /** The error, or {@code null} when the syscall succeeded. */

@@ -80,7 +80,9 @@ final class Tamperer {
             return rval;
         }
         long v = inj.outcome() == Injection.Outcome.ERROR ? -inj.value() : inj.value();
-        return registers.setReturnValue(t, v) ? v : rval;
+        if (!registers.setReturnValue(t, v)) return rval;
+        if (inj.outcome() == Injection.Outcome.RETVAL) t.tampered.add(Tampered.SUCCESS_VALUE);
+        return v;
     }
 
     /** Writes each poke's bytes at the address its argument holds (strace's poke_tcb). */
