@@ -54,7 +54,8 @@ final class Strings {
      */
     static Value postPath(Call c, int i) {
         if (!c.succeeded()) return new Addr(c.arg(i));
-        if (c.name().equals("getcwd")) return buffer(c, c.arg(i), Math.max(c.ret() - 1, 0), PATH_MAX);
+        // printpathn: up to its NUL, which the return value counts (a poked buffer ends sooner)
+        if (c.name().equals("getcwd")) return cString(c, c.arg(i), (int) Math.min(Math.max(c.ret() - 1, 0), PATH_MAX - 1));
         return buffer(c, c.arg(i), c.ret());
     }
 

@@ -95,7 +95,13 @@ final class Tamperer {
                         + "' has only " + args + " arguments"));
                 continue;
             }
-            if (memory.poke(t.tid, e.args().raw(p.arg() - 1), p.data()) > 0) t.tampered.add(Tampered.ARGUMENTS);
+            long at = e.args().raw(p.arg() - 1);
+            int n = memory.poke(t.tid, at, p.data());
+            if (n > 0 && n < p.data().length) {
+                problems.accept(new TraceException("upoken: pid:" + t.tid + " short write (" + n + " < "
+                        + p.data().length + ") @0x" + Long.toHexString(at)));
+            }
+            if (n > 0) t.tampered.add(Tampered.ARGUMENTS);
             else problems.accept(new TraceException("poke_tcb: Failed to tamper with process " + t.pid + ": couldn't poke"));
         }
     }
