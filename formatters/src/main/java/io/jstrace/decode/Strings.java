@@ -49,7 +49,7 @@ final class Strings {
     }
 
     /**
-     * A path the kernel wrote: getcwd's is printed whole (its return counts the NUL);
+     * A path the kernel wrote: getcwd's up to its NUL, not cut at -s (its return counts the NUL);
      * readlink's buffer is a string of {@code ret} bytes, cut at -s like any other.
      */
     static Value postPath(Call c, int i) {
