@@ -149,6 +149,10 @@ final class Jstrace {
                 .withDetachOnExecve(o.detachOnExecve);
         List<Integer> pids = pids(o.pids);
         java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions));
+        // strace tampers only with the calls it traces, -P's too (syscall.c, syscall_entering_trace)
+        PathTrace onPath = tracePaths.isEmpty() ? null : new PathTrace(tracePaths, new TraceListener() {});
+        options = options.withTampering(new io.jstrace.core.Tampering(Injections.bySyscall(o.expressions),
+                (e, t) -> onPath == null || onPath.touches(e, t)));
         options = options.withSeccompFilter(o.seccompFilter()).withKillOnExit(o.killOnExit);
         TraceSession session = o.command.isEmpty() ? TraceSession.attach(pids, options)
                 : TraceSession.launch(o.command, pids, options);

@@ -47,6 +47,10 @@ final class OptionRows {
         if (q.equals("quiet")) o.quietSet = true;
         if (q.equals("decode-fds")) o.decodeFdsSet = true;
         Qualifiers.check(e); // strace parses each qualifier as it comes: its errors come in order
+        if (q.equals("inject")) { // and warns as it comes
+            String w = Injections.parse(e.substring(e.indexOf('=') + 1), false).warning();
+            if (w != null) o.warnings.add(w);
+        }
         o.expressions.add(e);
     }
 

@@ -80,11 +80,12 @@ final class Qualifiers {
                 if (!set.equals("vcpu")) throw Options.die("invalid -e kvm= argument: '" + set + "'");
                 throw Options.die("-e kvm=vcpu is not supported by jstrace");
             }
+            case "inject", "fault" -> Injections.parse(set, qualifierOf(e).equals("fault"));
             case "secontext" -> throw Options.die(
                     "SELinux context printing (--secontext option) is not supported by this build of jstrace");
             default -> throw new IllegalArgumentException("invalid -e qualifier '" + qualifierOf(e)
                     + "' (supported: trace=, abbrev=, verbose=, raw=, signal=, read=, write=, status=, quiet=,"
-                    + " decode-fds=, decode-pids=)");
+                    + " decode-fds=, decode-pids=, inject=, fault=)");
         }
     }
 
@@ -171,7 +172,7 @@ final class Qualifiers {
                 v == null ? d.verbose() : syscallSet(v), r == null ? d.raw() : syscallSet(r));
     }
 
-    private static Predicate<SyscallInfo> syscallSet(String value) {
+    static Predicate<SyscallInfo> syscallSet(String value) {
         return SyscallFilter.parse(value, SyscallTable.of(Arch.host()));
     }
 

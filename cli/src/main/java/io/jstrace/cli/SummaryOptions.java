@@ -10,7 +10,7 @@ final class SummaryOptions {
         Summary.Options s = Summary.Options.defaults().withWallClock(o.wallClock);
         if (o.sortBy != null) s = s.withSortBy(Summary.parseSortBy(o.sortBy));
         if (o.summaryColumns != null) s = s.withColumns(Summary.parseColumns(o.summaryColumns));
-        if (o.overhead != null) s = s.withOverhead(overheadNanos(o.overhead));
+        if (o.overhead != null) s = s.withOverhead(timeNanos(o.overhead));
         return s;
     }
 
@@ -36,12 +36,12 @@ final class SummaryOptions {
 
     /** -O: strace's set_overhead, or its error_opt_arg. */
     static String checkOverhead(String v, String name) {
-        if (overheadNanos(v) < 0) throw OptionRows.badValue(name, v);
+        if (timeNanos(v) < 0) throw OptionRows.badValue(name, v);
         return v;
     }
 
-    /** -O: microseconds by default, or a number with s, ms, us or ns; -1 when it is none. */
-    private static long overheadNanos(String v) {
+    /** -O, inject's delays (strace's parse_ts): microseconds by default, or a number with s, ms, us or ns; -1 when it is none. */
+    static long timeNanos(String v) {
         String[][] units = {{"ns", "1"}, {"us", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}};
         for (String[] u : units) {
             if (v.endsWith(u[0])) return parse(v.substring(0, v.length() - u[0].length()), Long.parseLong(u[1]));

@@ -47,7 +47,11 @@ final class JsonRebuild {
         Value result = null;
         if (r.get("returned").asBoolean()) {
             long ret = r.get("ret").asLong();
-            exit = new SyscallExit(pid, tid, ts, enter, ret, r.get("duration_ns").asLong());
+            java.util.Set<SyscallExit.Tampered> tampered = java.util.EnumSet.noneOf(SyscallExit.Tampered.class);
+            if (r.has("tampered")) {
+                for (var t : r.get("tampered")) tampered.add(SyscallExit.Tampered.valueOf(t.asText().toUpperCase()));
+            }
+            exit = new SyscallExit(pid, tid, ts, enter, ret, r.get("duration_ns").asLong(), -1, tampered);
             if (!exit.failed()) result = r.has("ret_decoded") ? value(r.get("ret_decoded")) : Value.dec(ret);
         }
         int entryArgs = r.get("entry_args").asInt();

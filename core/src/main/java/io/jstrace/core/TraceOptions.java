@@ -39,50 +39,52 @@ import java.util.function.Predicate;
  *                     most this many per record, and flag I/O syscalls cannot show
  *                     ({@link TraceListener#onBlindSpot}); -1 (the default) for none. Implies
  *                     {@code fdTable}.
+ * @param tampering    what is done to the recorded syscalls (strace's {@code -e inject=}); {@link Tampering#NONE}
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
         Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter, boolean fdTable,
-        int payloadLimit, boolean detachOnExecve, boolean killOnExit) {
+        int payloadLimit, boolean detachOnExecve, boolean killOnExit, Tampering tampering) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
-        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false, false);
+        return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false, false,
+                Tampering.NONE);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
         return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve, killOnExit);
+                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
         return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     public TraceOptions withSeccompFilter(boolean filter) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     /** Keeps (or not) every tracee's fd table. */
     public TraceOptions withFdTable(boolean keep) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter, keep,
-                payloadLimit, detachOnExecve, killOnExit);
+                payloadLimit, detachOnExecve, killOnExit, tampering);
     }
 
     /**
@@ -92,19 +94,25 @@ public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls,
     public TraceOptions withPayloads(int limit) {
         if (limit < -1) throw new IllegalArgumentException("payload limit " + limit);
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable || limit >= 0, limit, detachOnExecve, killOnExit);
+                fdTable || limit >= 0, limit, detachOnExecve, killOnExit, tampering);
     }
 
     /** Detaches (or not) from each tracee at its execve, the launched command's first one aside. */
     public TraceOptions withDetachOnExecve(boolean detach) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detach, killOnExit);
+                fdTable, payloadLimit, detach, killOnExit, tampering);
     }
 
     /** Makes (or not) the launched command die with the tracer, as strace's {@code --kill-on-exit}. */
     public TraceOptions withKillOnExit(boolean kill) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, kill);
+                fdTable, payloadLimit, detachOnExecve, kill, tampering);
+    }
+
+    /** Tampers with the recorded syscalls as {@code t} says. */
+    public TraceOptions withTampering(Tampering t) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit, detachOnExecve, killOnExit, t);
     }
 
     /** Whether fd tables are kept: asked for, or needed by payloads. */

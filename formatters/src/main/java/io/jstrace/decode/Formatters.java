@@ -143,7 +143,9 @@ public final class Formatters {
             case UNSIGNED -> new Value.Num(r, Value.Base.UNSIGNED);
             case FD -> call.options().decodesFds() ? FileDecoders.descriptor(call, r) : Value.dec(r);
             case NONE -> new Value.Text("?");
-            default -> Value.dec(r);
+            // strace's default is unsigned (RVAL_UDECIMAL): a negative success, as retval= can
+            // set, prints as 18446744073709551615
+            default -> r < 0 ? new Value.Num(r, Value.Base.UNSIGNED) : Value.dec(r);
         };
     }
 

@@ -58,12 +58,13 @@ final class Strings {
     }
 
     /**
-     * A path the kernel wrote: getcwd's is printed whole (its return counts the NUL);
+     * A path the kernel wrote: getcwd's up to its NUL, not cut at -s (its return counts the NUL);
      * readlink's buffer is a string of {@code ret} bytes, cut at -s like any other.
      */
     static Value postPath(Call c, int i) {
         if (!c.succeeded()) return new Addr(c.arg(i));
-        if (c.name().equals("getcwd")) return buffer(c, c.arg(i), Math.max(c.ret() - 1, 0), PATH_MAX);
+        // printpathn: up to its NUL, which the return value counts (a poked buffer ends sooner)
+        if (c.name().equals("getcwd")) return cString(c, c.arg(i), (int) Math.min(Math.max(c.ret() - 1, 0), PATH_MAX - 1));
         return buffer(c, c.arg(i), c.ret());
     }
 

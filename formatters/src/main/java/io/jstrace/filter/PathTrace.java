@@ -110,7 +110,7 @@ public final class PathTrace implements TraceListener {
     }
 
     /** Whether a path or descriptor argument of {@code e} refers to a selected path. */
-    boolean touches(SyscallEnter e, Tracee t) {
+    public boolean touches(SyscallEnter e, Tracee t) {
         switch (e.name()) {
             case "poll", "ppoll":
                 return pollFdsMatch(t, e.args().raw(0), e.args().cUint(1));

@@ -120,6 +120,13 @@ public final class JsonPrinter implements DecodedListener {
         if (x.failed()) json.member("errno", x.errno().name());
         json.member("duration_ns", x.duration());
         if (x.systemTime() >= 0) json.member("system_time_ns", x.systemTime());
+        if (!x.tampered().isEmpty()) {
+            json.name("tampered").beginArray();
+            for (SyscallExit.Tampered t : SyscallExit.Tampered.values()) {
+                if (x.tampered().contains(t)) json.value(t.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            json.endArray();
+        }
     }
 
     private void value(String name, Value v) {

@@ -5,6 +5,7 @@ import io.jstrace.decode.DecodedSyscall.Buffer;
 import io.jstrace.decode.DecodedSyscall.Bytes;
 import io.jstrace.decode.DecodedSyscall.Dump;
 import io.jstrace.decode.DecodedSyscall.Message;
+import io.jstrace.core.SyscallExit;
 import io.jstrace.decode.StraceText;
 import io.jstrace.syscalls.Errno;
 import io.jstrace.syscalls.ErrnoNames;
@@ -61,10 +62,22 @@ public final class SyscallLine {
      */
     public String result(DecodedSyscall c) {
         if (!c.returned()) return "?";
+        return value(c) + tampered(c.exit().tampered());
+    }
+
+    private String value(DecodedSyscall c) {
         Errno e = c.errno();
         if (e == null) return text.render(c.result());
         if (!e.known()) return "-1 (errno " + e.number() + ")";
         return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
+    }
+
+    /** strace's note after the value (syscall.c, print_injected_note): what tampering did. */
+    static String tampered(java.util.Set<SyscallExit.Tampered> t) {
+        if (t.isEmpty()) return "";
+        boolean value = t.contains(SyscallExit.Tampered.RETURN_VALUE), args = t.contains(SyscallExit.Tampered.ARGUMENTS);
+        String note = value && args ? " (INJECTED: args, retval)" : args ? " (INJECTED: args)" : value ? " (INJECTED)" : "";
+        return t.contains(SyscallExit.Tampered.DELAYED) ? note + " (DELAYED)" : note;
     }
 
     /** The whole line, not split by other threads' lines, with {@code " = "} at {@code column} (-a). */

@@ -3,6 +3,7 @@ package io.jstrace.core.internal;
 import io.jstrace.core.TraceeMemory;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.NativeBuffer;
+import java.nio.file.Path;
 
 /**
  * Reads tracee memory with process_vm_readv(2): one syscall per contiguous range, cost
@@ -39,6 +40,28 @@ public final class ProcessMemory {
         remoteIov.putLong(0, address);
         remoteIov.putLong(8, data.length);
         return libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0) == data.length;
+    }
+
+    /**
+     * Writes {@code data} (at most 64 KiB) at {@code address} as a debugger does, read-only
+     * pages too: process_vm_writev, else through /proc/TID/mem, whose writes ignore the page
+     * protection as PTRACE_POKEDATA's do (mm/memory.c, access_remote_vm with FOLL_FORCE).
+     * Returns how many bytes were written, from the start: fewer when the range runs into
+     * unmapped memory.
+     */
+    public int poke(int tid, long address, byte[] data) {
+        buffer.put(0, data, 0, data.length);
+        localIov.putLong(8, data.length);
+        remoteIov.putLong(0, address);
+        remoteIov.putLong(8, data.length);
+        long n = libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0);
+        if (n > 0) return (int) n;
+        try (java.nio.channels.FileChannel mem = java.nio.channels.FileChannel.open(Path.of("/proc/" + tid + "/mem"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            return mem.write(java.nio.ByteBuffer.wrap(data), address); // one pwrite: short where memory ends
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return 0; // unmapped at its first byte (EIO), or the thread is gone
+        }
     }
 
     /** Reads up to {@code length} bytes; returns how many were read (0 if none). */

@@ -94,6 +94,11 @@ public final class PtraceLoop {
     private final ArrayDeque<int[]> deferred = new ArrayDeque<>();
     /** With breakpoints: new processes' first stops that came before their parent's fork event. */
     private final Map<Integer, Integer> earlyChildren = new HashMap<>();
+    /** The tamperer, when the session tampers with syscalls, else {@code null}. */
+    private final Tamperer tamperer;
+    /** Threads held in their stop by an injected delay, the first to let go first. */
+    private final java.util.PriorityQueue<ThreadState> held =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(t -> t.heldUntil));
 
     public PtraceLoop(TraceOptions options, Dispatcher dispatcher) {
         this(options, dispatcher, List.of());
@@ -114,6 +119,8 @@ public final class PtraceLoop {
         this.breakpoints = breakpoints.isEmpty() ? null
                 : new Breakpoints(breakpoints, libc, registers, memory, clock, new BreakpointLoop());
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
+        this.tamperer = options.tampering().isEmpty() ? null
+                : new Tamperer(options.tampering(), registers, memory, dispatcher::error);
         this.waker = new Waker(libc);
     }
 
@@ -242,13 +249,15 @@ public final class PtraceLoop {
                     if (killsOnExit()) killAll();
                     else beginDetach();
                 }
+                if (!held.isEmpty()) letGo();
                 int[] d = deferred.poll();
                 if (d != null) {
                     handle(d[0], d[1]);
                     continue;
                 }
-                int tid = libc.waitpid(-1, status, WAIT_OWN);
+                int tid = held.isEmpty() ? libc.waitpid(-1, status, WAIT_OWN) : waitHolding();
                 lastEvent = System.nanoTime();
+                if (tid == 0) continue; // a held thread is due
                 if (tid < 0) {
                     if (Native.errno() == EINTR) continue;
                     break;
@@ -355,6 +364,7 @@ public final class PtraceLoop {
 
     private void died(ThreadState t, int s) {
         threads.remove(t.tid);
+        if (t.heldUntil != 0) held.remove(t);
         if (breakpoints != null) breakpoints.gone(t.pid, t.tid, threads.values().stream().noneMatch(o -> o.pid == t.pid));
         if (fds != null && threads.values().stream().noneMatch(o -> o.pid == t.pid)) fds.gone(t.pid);
         long now = clock.now();
@@ -378,7 +388,48 @@ public final class PtraceLoop {
         if (arch != null) t.arch = arch;
         if (op == PTRACE_SYSCALL_INFO_ENTRY) syscallEnter(t, info.getLong(24));
         else if (op == PTRACE_SYSCALL_INFO_EXIT) syscallExit(t, info.getLong(24));
-        resume(t, 0);
+        int sig = t.signalOnResume;
+        t.signalOnResume = 0;
+        proceed(t, sig);
+    }
+
+    /**
+     * Resumes {@code t} with {@code sig}, or holds it in its stop when an injected delay says
+     * so. A signal given at a syscall-enter-stop is sent as the tracee resumes
+     * (kernel/entry/common.c via ptrace_report_syscall): pending while the call runs.
+     */
+    private void proceed(ThreadState t, int sig) {
+        if (t.heldUntil == 0) {
+            resume(t, sig);
+            return;
+        }
+        t.heldSignal = sig;
+        held.add(t);
+    }
+
+    /**
+     * While threads are held: the next stop of any tracee, or 0 once the first held thread
+     * is due. waitpid has no timeout, so it is asked without waiting (WNOHANG) every
+     * millisecond at most: the other tracees go on, each stop seen within that time.
+     */
+    private int waitHolding() {
+        while (true) {
+            int tid = libc.waitpid(-1, status, WAIT_OWN | WNOHANG);
+            if (tid != 0 || detachRequested) return tid;
+            long due = held.peek().heldUntil - System.nanoTime();
+            if (due <= 0) return 0;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due, 1_000_000L));
+        }
+    }
+
+    /** Resumes the held threads whose time has come. */
+    private void letGo() {
+        long now = System.nanoTime();
+        while (!held.isEmpty() && held.peek().heldUntil - now <= 0) {
+            ThreadState t = held.poll();
+            t.heldUntil = 0;
+            resume(t, t.heldSignal);
+        }
     }
 
     private void syscallEnter(ThreadState t, long nr) {
@@ -414,7 +465,9 @@ public final class PtraceLoop {
         t.enterNanos = System.nanoTime();
         if (cpuClock != null) t.enterSystemTime = cpuTime(t.pid);
         t.enterSuppressed = !options.syscalls().test(s);
-        if (!t.enterSuppressed) dispatcher.record(t.enter, t);
+        if (t.enterSuppressed) return;
+        if (tamperer != null) tamperer.enter(t, t.enter);
+        dispatcher.record(t.enter, t);
     }
 
     /** Whether {@code t} is still in its ptrace stop: ptrace requests fail with ESRCH once it is not. */
@@ -441,6 +494,7 @@ public final class PtraceLoop {
         SyscallEnter e = t.enter;
         t.enter = null;
         if (e == null || t.hidden) return;
+        if (t.injecting != null) rval = tamperer.exit(t, e, rval);
         if (breakpoints != null) breakpoints.syscallExit(t, e, rval);
         if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
         if (filterInstalled && rval == 0 && madeAFilter(e)) {
@@ -452,7 +506,9 @@ public final class PtraceLoop {
         }
         long duration = System.nanoTime() - t.enterNanos;
         long cpu = cpuClock == null ? -1 : Math.max(0, cpuTime(t.pid) - t.enterSystemTime);
-        SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration, cpu);
+        SyscallExit x = new SyscallExit(t.pid, t.tid, clock.now(), e, rval, duration, cpu, t.tampered);
+        t.injecting = null;
+        t.tampered = java.util.Set.of();
         dispatcher.record(x, t);
         if (payloads != null) payloads(t, e, rval, x.timestamp());
         if (t.tid == launchedPid && !launchExecuted && !launchFailed && x.failed() && e.name().equals("execve")) {
@@ -484,7 +540,11 @@ public final class PtraceLoop {
                     return;
                 }
             }
-            case PTRACE_EVENT_SECCOMP -> seccompStop(t);
+            case PTRACE_EVENT_SECCOMP -> {
+                seccompStop(t); // an injected signal waits for the exit stop: this one's is not sent
+                proceed(t, 0);
+                return;
+            }
             case PTRACE_EVENT_STOP -> {
                 if (isStopSignal(sig)) {
                     groupStop(t, sig);
@@ -684,10 +744,20 @@ public final class PtraceLoop {
     private void beginDetach() {
         detaching = true;
         if (breakpoints != null) breakpoints.removeAll();
+        letGoHeld();
         for (ThreadState t : new ArrayList<>(threads.values())) {
             t.detaching = true;
             if (libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0) < 0 && Native.errno() == ESRCH) threads.remove(t.tid);
         }
+    }
+
+    /** Detaches the held threads: they are in a stop already, and no other is coming. */
+    private void letGoHeld() {
+        for (ThreadState t : held) {
+            t.heldUntil = 0;
+            detach(t, t.heldSignal);
+        }
+        held.clear();
     }
 
     /** The signal to detach {@code t} with at stop {@code s}; breakpoints give back what they changed first. */
@@ -729,6 +799,7 @@ public final class PtraceLoop {
     /** Emergency exit (an Error in a listener): detach what can be detached. */
     private void detachAll() {
         if (breakpoints != null) breakpoints.removeAll();
+        letGoHeld();
         for (ThreadState t : new ArrayList<>(threads.values())) {
             libc.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
         }

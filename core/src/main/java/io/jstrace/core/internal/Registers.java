@@ -61,15 +61,31 @@ final class Registers {
     }
 
     /**
-     * Writes {@code nr} as the number of the syscall {@code t} has entered, through register
-     * set {@code regset} (aarch64's {@code NT_ARM_SYSTEM_CALL}, an int); whether it could.
+     * Sets the number of the syscall {@code t} is entering, at its syscall-enter-stop: the
+     * kernel runs that one instead, and skips it for -1 (ptrace(2), "Syscall-stops"). The
+     * number is in the general registers, unless the architecture keeps it in a set of its
+     * own ({@link io.jstrace.arch.SyscallInstruction#numberRegset}: aarch64's
+     * {@code NT_ARM_SYSTEM_CALL}, an int).
      */
-    boolean storeSyscallNumber(ThreadState t, int regset, long nr) {
+    boolean setSyscallNumber(ThreadState t, long nr) {
+        int regset = t.arch.syscallInstruction().numberRegset();
+        if (regset == 0) {
+            if (!load(t)) return false;
+            regs.putLong(t.arch.registers().syscallNumber(), nr);
+            return store(t);
+        }
         NativeBuffer b = NativeBuffer.allocate(8);
         b.putInt(0, (int) nr);
         iov.putLong(0, b.address());
         iov.putLong(8, 4);
         return libc.ptrace(PTRACE_SETREGSET, t.tid, regset, iov) == 0;
+    }
+
+    /** Sets the value the syscall {@code t} is leaving returns, at its syscall-exit-stop (a negated errno to fail). */
+    boolean setReturnValue(ThreadState t, long value) {
+        if (!load(t)) return false;
+        regs.putLong(t.arch.registers().returnValue(), value);
+        return store(t);
     }
 
     /** Sets syscall arguments 1 and 2 at a syscall-enter-stop; the kernel reads them after the stop. */

@@ -92,7 +92,7 @@ final class SeccompInstaller {
         if (!atEntry) {
             if (!registers.store(t) || !step(t)) return LOST;
         } else if (!registers.store(t)
-                || insn.numberRegset() != 0 && !registers.storeSyscallNumber(t, insn.numberRegset(), nr)) {
+                || insn.numberRegset() != 0 && !registers.setSyscallNumber(t, nr)) {
             registers.restore(saved);
             registers.store(t);
             return UNTOUCHED;

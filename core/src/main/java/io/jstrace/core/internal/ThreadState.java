@@ -40,6 +40,19 @@ final class ThreadState implements Tracee {
     int parentPid, parentTid;
     io.jstrace.core.NewChild.Kind kind = io.jstrace.core.NewChild.Kind.CLONE;
 
+    /** Tampering: per syscall, the countdowns of its injection ({@link Tamperer}), once it has one. */
+    java.util.Map<String, int[]> countdowns;
+    /** The injection acting on the current call, or {@code null}. */
+    io.jstrace.core.Injection injecting;
+    /** What it did to the call so far. */
+    java.util.Set<io.jstrace.core.SyscallExit.Tampered> tampered = java.util.Set.of();
+    /** The signal to resume the next syscall stop with (an injected signal), or 0. */
+    int signalOnResume;
+    /** Held in its stop until this System.nanoTime (an injected delay), or 0. */
+    long heldUntil;
+    /** The signal to resume it with once it is let go. */
+    int heldSignal;
+
     /** The session's fd tables, or {@code null} when it keeps none. */
     FdTracker fdTracker;
     private ProcHost host;
