@@ -177,11 +177,14 @@ final class Jstrace {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly()) printer.flush();
             if (json != null) json.flush();
-            if (json != null && !jsonOnly) jsonOut.close();
+            if (json != null && !jsonOnly) {
+                if (o.json.equals(STDOUT)) jsonOut.flush();
+                else jsonOut.close();
+            }
             if (timeline != null) timeline.close();
             if (summary != null) summary.print(out);
             if (out != null) out.flush();
-            if (out != null && o.output != null) out.close();
+            if (out != null && o.output != null && !o.output.equals(STDOUT)) out.close();
         }
         return status;
     }
@@ -233,8 +236,15 @@ final class Jstrace {
         return pids;
     }
 
+    /** {@code -o -}: standard output (beyond strace 6.1, which writes a file named {@code -}). */
+    static final String STDOUT = "-";
+
     private Writer output(String file, boolean append) throws IOException {
         if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
+        if (file.equals(STDOUT)) {
+            return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.out),
+                    StandardCharsets.ISO_8859_1), 1 << 16);
+        }
         if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
             return new ReportingWriter(file, new BufferedWriter(

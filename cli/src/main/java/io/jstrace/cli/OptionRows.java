@@ -85,7 +85,7 @@ final class OptionRows {
                                 + " of jstrace");
                     }),
             row('n', "syscall-number", NONE, null, "the syscall number before each line", (o, n, v) -> o.numbers = true),
-            row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('|CMD': pipe to CMD)",
+            row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('-': stdout, '|CMD': pipe to CMD)",
                     (o, n, v) -> o.output = v),
             row('O', "summary-syscall-overhead", VALUE, "OVERHEAD",
                     "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time",
