@@ -138,7 +138,9 @@ final class Jstrace {
         TextPrinter.Options printing = new TextPrinter.Options(
                 decode, escape, o.follow() && !separately,
                 o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
-                Qualifiers.statuses(o.expressions), Qualifiers.quiet(o.expressions), o.numbers);
+                Qualifiers.statuses(o.expressions), Qualifiers.quiet(o.expressions), o.numbers,
+                ColorChoice.of(o.color, o.output == null ? 2 : o.output.equals(STDOUT) ? 1 : -1, separately,
+                        System.getenv()));
         Summary summary = o.summary() ? new Summary(SummaryOptions.of(o)) : null;
         boolean jsonOnly = "".equals(o.json);
         if (jsonOnly && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
