@@ -158,10 +158,11 @@ final class Jstrace {
         if (!renderers.isEmpty()) session.addListener(onPaths(tracePaths, new SyscallDecoding(decode, renderers)));
         if (summary != null) session.addListener(onPaths(tracePaths, summary));
         session.onError(e -> err.println(problem(e)));
+        boolean toStdout = STDOUT.equals(o.output) || STDOUT.equals(o.json) || STDOUT.equals(o.perfetto);
         if (!o.command.isEmpty()) session.addListener(new TraceListener() {
             @Override
             public void onExec(io.jstrace.core.Exec exec, io.jstrace.core.Tracee tracee) {
-                StandardFds.release();
+                StandardFds.release(toStdout);
             }
         });
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);

@@ -26,19 +26,22 @@ class PipesTest {
     /** What the last stage of a pipeline left: its status, its stdout; the first stage's status and stderr. */
     record Piped(int jstrace, String jstraceErr, int jq, List<String> lines) {}
 
-    /** {@code jstrace ARGS | jq -c FILTER}, the pipe made by the JDK; ends when jstrace ends. */
-    private Piped pipe(List<String> args, String filter) throws Exception {
-        List<Process> ps = start(args, filter);
+    /** {@code jstrace ARGS | jq -c JQARGS}, the pipe made by the JDK; ends when jstrace ends. */
+    private Piped pipe(List<String> args, String... jqArgs) throws Exception {
+        List<Process> ps = start(args, jqArgs);
         Process jstrace = ps.get(0), jq = ps.get(1);
         assertTrue(jstrace.waitFor(60, TimeUnit.SECONDS), "jstrace ended");
         return finish(jstrace, jq);
     }
 
-    private List<Process> start(List<String> args, String filter) throws Exception {
+    private List<Process> start(List<String> args, String... jqArgs) throws Exception {
         ProcessBuilder jstrace = JstraceProcess.builder(dir, args)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(dir.resolve("jstrace.err").toFile());
-        ProcessBuilder jq = new ProcessBuilder("jq", "-c", filter).directory(dir.toFile())
+        jstrace.command().add(1, "-Djstrace.fds=0,1,2"); // as the launcher runs it: stdout is let go unless used
+        List<String> jqCommand = new java.util.ArrayList<>(List.of("jq", "-c"));
+        jqCommand.addAll(List.of(jqArgs));
+        ProcessBuilder jq = new ProcessBuilder(jqCommand).directory(dir.toFile())
                 .redirectOutput(dir.resolve("jq.out").toFile()).redirectError(dir.resolve("jq.err").toFile());
         return ProcessBuilder.startPipeline(List.of(jstrace, jq));
     }
@@ -81,6 +84,10 @@ class PipesTest {
 
     @Test
     void traceTextWithDashOGoesToStandardOutput() throws Exception {
+        Piped p = pipe(List.of("-o", "-", "-e", "trace=close", "/bin/true"), "-R", "-r", ".");
+        assertEquals(0, p.jstrace());
+        assertEquals(List.of("close(3)                                = 0", "+++ exited with 0 +++"), p.lines().subList(
+                p.lines().size() - 2, p.lines().size()));
         JstraceProcess.Result r = JstraceProcess.run(dir, List.of("-o", "-", "-e", "trace=close", "/bin/true"));
         assertEquals(0, r.exit());
         assertTrue(r.stdout().contains("close(3)") && r.stdout().endsWith("+++ exited with 0 +++\n"), r.stdout());
