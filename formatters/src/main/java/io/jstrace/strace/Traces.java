@@ -35,7 +35,7 @@ public final class Traces {
      * standard error: {@code [pid N]} before a line while more than one thread is traced,
      * {@code <unfinished ...>} and {@code <... NAME resumed>} when lines of threads
      * interleave, {@code +++ exited with N +++}; each record flushed as it is printed.
-     * For a launched command (a session that attaches counts the attached threads too).
+     * Made for a launched command: it counts one traced thread to begin with.
      */
     public static TraceListener print(Writer out) {
         return print(out, DecodeOptions.defaults());
