@@ -32,7 +32,7 @@ final class DnsOptions {
                 .flag("--system", "every DNS packet of the machine (root): captured on every interface, each query"
                         + " attributed to its socket's process", v -> system = v)
                 .value("-o --output", "FILE", String.class,
-                        "write to FILE (- for standard output) instead of standard error (standard output with -p)",
+                        "write to FILE (- for standard output) instead of standard error (standard output without a command: -p, --system)",
                         v -> output = v)
                 .flag("-j --json", "one JSON object per exchange (docs/jstrace-dns.schema.json)", v -> json = v)
                 .flag("-t --time", "show the time of each query (JSON: ts)", v -> time = v)

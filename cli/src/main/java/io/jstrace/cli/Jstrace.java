@@ -162,7 +162,9 @@ final class Jstrace {
         TextPrinter.Options printing = new TextPrinter.Options(
                 decode, escape, o.follow() && !separately,
                 o.output != null, o.column, Qualifiers.signals(o.expressions), TimingOptions.of(o),
-                Qualifiers.statuses(o.expressions), Qualifiers.quiet(o.expressions), o.numbers);
+                Qualifiers.statuses(o.expressions), Qualifiers.quiet(o.expressions), o.numbers,
+                ColorChoice.of(o.color, o.output == null ? 2 : o.output.equals(STDOUT) ? 1 : -1, separately,
+                        System.getenv()));
         Summary summary = o.summary() ? new Summary(SummaryOptions.of(o)) : null;
         boolean jsonOnly = "".equals(o.json);
         if (jsonOnly && separately) throw new IllegalArgumentException("--json writes one stream: -ff is not supported with it");
@@ -180,10 +182,11 @@ final class Jstrace {
         if (!renderers.isEmpty()) session.addListener(onPaths(tracePaths, new SyscallDecoding(decode, renderers)));
         if (summary != null) session.addListener(onPaths(tracePaths, summary));
         session.onError(e -> err.println(problem(e)));
+        boolean toStdout = STDOUT.equals(o.output) || STDOUT.equals(o.json) || STDOUT.equals(o.perfetto);
         if (!o.command.isEmpty()) session.addListener(new TraceListener() {
             @Override
             public void onExec(io.jstrace.core.Exec exec, io.jstrace.core.Tracee tracee) {
-                StandardFds.release();
+                StandardFds.release(toStdout);
             }
         });
         if (summary != null) printSummaryOnDemand(summary, out, o.summaryInterval);
@@ -201,11 +204,14 @@ final class Jstrace {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly()) printer.flush();
             if (json != null) json.flush();
-            if (json != null && !jsonOnly) jsonOut.close();
+            if (json != null && !jsonOnly) {
+                if (o.json.equals(STDOUT)) jsonOut.flush();
+                else jsonOut.close();
+            }
             if (timeline != null) timeline.close();
             if (summary != null) summary.print(out);
             if (out != null) out.flush();
-            if (out != null && o.output != null) out.close();
+            if (out != null && o.output != null && !o.output.equals(STDOUT)) out.close();
         }
         return status;
     }
@@ -257,8 +263,15 @@ final class Jstrace {
         return pids;
     }
 
+    /** {@code -o -}: standard output (beyond strace 6.1, which writes a file named {@code -}). */
+    static final String STDOUT = "-";
+
     private Writer output(String file, boolean append) throws IOException {
         if (file == null) return new OutputStreamWriter(err, StandardCharsets.ISO_8859_1);
+        if (file.equals(STDOUT)) {
+            return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.out),
+                    StandardCharsets.ISO_8859_1), 1 << 16);
+        }
         if (file.startsWith("|") || file.startsWith("!")) return PipeOutput.open(file.substring(1));
         try {
             return new ReportingWriter(file, new BufferedWriter(

@@ -92,7 +92,7 @@ final class OptionRows {
                                 + " of jstrace");
                     }),
             row('n', "syscall-number", NONE, null, "print the syscall number before each line", (o, n, v) -> o.numbers = true),
-            row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('|CMD': pipe to CMD)",
+            row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('-': stdout, '|CMD': pipe to CMD)",
                     (o, n, v) -> o.output = v),
             row('O', "summary-syscall-overhead", VALUE, "OVERHEAD",
                     "subtract OVERHEAD (microseconds, or with s, ms, us, ns) from each syscall's time",
@@ -202,6 +202,10 @@ final class OptionRows {
             row('\0', "json", OPTIONAL, "FILE", "JSON Lines instead of text, one object per record"
                     + " (docs/jstrace.schema.json); with FILE, JSON Lines to FILE beside the text",
                     (o, n, v) -> o.json = v == null ? "" : v),
+            row('\0', "color", OPTIONAL, "WHEN",
+                    "colour syscall names, results, signals and exits: auto (on a terminal, without NO_COLOR;"
+                            + " the default), always (also --color alone), never; STRACE_COLORS as strace 7",
+                    (o, n, v) -> o.color = ColorChoice.when(v, n)),
             row('\0', "perfetto", VALUE, "FILE",
                     "also write a timeline to FILE (Chrome trace-event JSON, for Perfetto or chrome://tracing)",
                     (o, n, v) -> o.perfetto = v),

@@ -67,6 +67,8 @@ final class Options {
     /** {@code --json}: {@code ""} for JSON Lines instead of the text, a file for JSON Lines beside it. */
     String json;
     String perfetto;
+    /** {@code --color}: auto, always or never. */
+    String color = "auto";
     Double summaryInterval;
     boolean help;
     int version;

@@ -35,8 +35,11 @@ final class StandardFds {
     /**
      * Closes jstrace's stdin and stdout, each replaced by /dev/null (the lowest free
      * descriptor is the one just closed); only under the launcher, which gave them.
+     * Standard output stays when jstrace writes there itself ({@code -o -}).
+     *
+     * @param keepStdout whether jstrace's own output goes to standard output
      */
-    static synchronized void release() {
+    static synchronized void release(boolean keepStdout) {
         if (System.getProperty(PROPERTY) == null || !PLACEHOLDERS.isEmpty()) return;
         Set<Integer> given = inherited();
         try {
@@ -44,7 +47,7 @@ final class StandardFds {
                 System.in.close();
                 PLACEHOLDERS.add(new FileInputStream("/dev/null"));
             }
-            if (given.contains(1)) {
+            if (given.contains(1) && !keepStdout) {
                 System.out.close();
                 PLACEHOLDERS.add(new FileOutputStream("/dev/null"));
             }

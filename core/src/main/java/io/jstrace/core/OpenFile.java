@@ -70,6 +70,40 @@ public sealed interface OpenFile permits OpenFile.File, OpenFile.Tty, OpenFile.P
      * @param port  an inet port in host order, 0 for AF_UNIX (and for a netlink socket, its port id)
      */
     record Address(byte[] bytes, int port) {
+        /**
+         * The address a {@code struct sockaddr} holds (include/uapi/linux/in.h sockaddr_in,
+         * in6.h sockaddr_in6, un.h sockaddr_un; {@code sa_family} first, in host order): an
+         * inet address and port, or an AF_UNIX path (up to its NUL) or abstract name (a NUL
+         * first, every byte given). {@code null} for another family, an AF_UNIX address with
+         * no name (autobind), or fewer bytes than the family's structure needs.
+         *
+         * @param sockaddr the structure's bytes, as many as its length said
+         */
+        public static Address ofSockaddr(byte[] sockaddr) {
+            byte[] b = sockaddr;
+            if (b.length < 2) return null;
+            int family = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+            int port = b.length < 4 ? 0 : (b[2] & 0xff) << 8 | (b[3] & 0xff); // sin_port, sin6_port: network order
+            switch (family) {
+                case Socket.AF_INET:
+                    return b.length < 8 ? null : new Address(Arrays.copyOfRange(b, 4, 8), port);
+                case Socket.AF_INET6:
+                    return b.length < 24 ? null : new Address(Arrays.copyOfRange(b, 8, 24), port);
+                case Socket.AF_UNIX:
+                    return b.length == 2 ? null : unix(Arrays.copyOfRange(b, 2, b.length));
+                default:
+                    return null;
+            }
+        }
+
+        /** The AF_UNIX address {@code sunPath} names: a path up to its NUL; an abstract name (a NUL first) with every byte given. */
+        public static Address unix(byte[] sunPath) {
+            if (sunPath.length > 0 && sunPath[0] == 0) return new Address(sunPath.clone(), 0);
+            int end = 0;
+            while (end < sunPath.length && sunPath[end] != 0) end++;
+            return new Address(Arrays.copyOf(sunPath, end), 0);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Address a && a.port == port && Arrays.equals(a.bytes, bytes);

@@ -18,9 +18,16 @@ import java.util.List;
  */
 public final class SyscallLine {
     private final StraceText text;
+    private final Colors colors;
 
     public SyscallLine(StraceText text) {
+        this(text, Colors.NONE);
+    }
+
+    /** With {@code colors} for the name and the result ({@code --color}). */
+    public SyscallLine(StraceText text, Colors colors) {
         this.text = text;
+        this.colors = colors;
     }
 
     /**
@@ -28,7 +35,8 @@ public final class SyscallLine {
      * ones, unless the syscall prints it at exit; rt_sigreturn's mask.
      */
     public void head(DecodedSyscall c, StringBuilder out) {
-        out.append(c.name()).append('(');
+        colors.append(out, Colors.Kind.SYSCALL, c.name());
+        out.append('(');
         if (c.resumes() != null) out.append("<... resuming interrupted ").append(c.resumes()).append(" ...>");
         args(c, 0, c.entryArgs(), out);
         if (c.entryArgs() > 0 && c.entryArgs() < c.visibleArgs() && !c.separatorAtExit()) out.append(", ");
@@ -67,9 +75,10 @@ public final class SyscallLine {
 
     private String value(DecodedSyscall c) {
         Errno e = c.errno();
-        if (e == null) return text.render(c.result());
-        if (!e.known()) return "-1 (errno " + e.number() + ")";
-        return (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")";
+        if (e == null) return colors.paint(Colors.Kind.RETVAL, text.render(c.result()));
+        if (!e.known()) return colors.paint(Colors.Kind.ERROR, "-1 (errno " + e.number() + ")");
+        return colors.paint(Colors.Kind.ERROR,
+                (ErrnoNames.isRestart(e.number()) ? "? " : "-1 ") + e.name() + " (" + e.message() + ")");
     }
 
     /** strace's note after the value (syscall.c, print_injected_note): what tampering did. */

@@ -49,10 +49,18 @@ public final class TextPrinter implements DecodedListener {
      * @param quiet       {@code -e quiet=} (-q, -qq, -qqq): {@code exit}, {@code superseded},
      *                    {@code thread-execve} drop those lines
      * @param numbers     {@code -n}: the syscall number before each line
+     * @param colors      {@code --color}: syscall names, results, signals and exits coloured, or {@link Colors#NONE}
      */
     public record Options(DecodeOptions decode, StraceText.Escape escape, boolean followForks, boolean toFile,
             int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals, Timing timing,
-            java.util.Set<Status> statuses, java.util.Set<String> quiet, boolean numbers) {}
+            java.util.Set<Status> statuses, java.util.Set<String> quiet, boolean numbers, Colors colors) {
+        /** Without colour. */
+        public Options(DecodeOptions decode, StraceText.Escape escape, boolean followForks, boolean toFile,
+                int column, java.util.function.Predicate<io.jstrace.syscalls.Signal> signals, Timing timing,
+                java.util.Set<Status> statuses, java.util.Set<String> quiet, boolean numbers) {
+            this(decode, escape, followForks, toFile, column, signals, timing, statuses, quiet, numbers, Colors.NONE);
+        }
+    }
 
     /** A syscall whose entry part ({@code head}) was rendered at entry. */
     private record Pending(SyscallEnter enter, String head) {}
@@ -134,7 +142,7 @@ public final class TextPrinter implements DecodedListener {
         this.out = out;
         this.options = options;
         this.text = new StraceText(options.escape(), options.decode().xlatStyle());
-        this.layout = new SyscallLine(text);
+        this.layout = new SyscallLine(text, options.colors());
         this.liveThreads = initialThreads;
         this.flushEachEvent = !options.toFile();
     }
@@ -205,10 +213,15 @@ public final class TextPrinter implements DecodedListener {
     public void onSignal(SignalStop s, Value siginfo, Tracee t) {
         if (!options.signals().test(s.signal())) return;
         begin(s.tid(), s.timestamp(), 0);
+        Colors colors = options.colors();
         if (s.groupStop()) {
-            line.append("--- stopped by ").append(s.signal().name()).append(" ---\n");
+            line.append("--- stopped by ");
+            colors.append(line, Colors.Kind.SIGNAL, s.signal().name());
+            line.append(" ---\n");
         } else {
-            line.append("--- ").append(s.signal().name()).append(' ');
+            line.append("--- ");
+            colors.append(line, Colors.Kind.SIGNAL, s.signal().name());
+            line.append(' ');
             if (siginfo != null) text.render(siginfo, line);
             else line.append("{si_signo=").append(s.signal().name()).append('}');
             line.append(" ---\n");
@@ -221,7 +234,9 @@ public final class TextPrinter implements DecodedListener {
         unreturned(x.tid(), x.timestamp());
         if (!options.quiet().contains("exit")) {
             begin(x.tid(), x.timestamp(), 0);
-            line.append("+++ exited with ").append(x.status()).append(" +++\n");
+            line.append("+++ ");
+            options.colors().append(line, Colors.Kind.EXIT, "exited with " + x.status());
+            line.append(" +++\n");
         }
         lastNumber.remove(x.tid());
         liveThreads--;
@@ -233,8 +248,9 @@ public final class TextPrinter implements DecodedListener {
         unreturned(x.tid(), x.timestamp());
         if (!options.quiet().contains("exit")) {
             begin(x.tid(), x.timestamp(), 0);
-            line.append("+++ killed by ").append(x.signal().name()).append(x.coreDumped() ? " (core dumped)" : "")
-                    .append(" +++\n");
+            line.append("+++ killed by ");
+            options.colors().append(line, Colors.Kind.SIGNAL, x.signal().name());
+            line.append(x.coreDumped() ? " (core dumped)" : "").append(" +++\n");
         }
         lastNumber.remove(x.tid());
         liveThreads--;
@@ -312,7 +328,9 @@ public final class TextPrinter implements DecodedListener {
     private void resume(int tid, Pending p, long stamp) {
         if (openTid != tid) {
             begin(tid, stamp, p.enter().instructionPointer());
-            line.append("<... ").append(p.enter().name()).append(" resumed>");
+            line.append("<... ");
+            options.colors().append(line, Colors.Kind.SYSCALL, p.enter().name());
+            line.append(" resumed>");
         }
     }
 
@@ -330,7 +348,12 @@ public final class TextPrinter implements DecodedListener {
 
     private int currentColumn() {
         int nl = line.lastIndexOf("\n");
-        return nl < 0 ? pendingColumn + line.length() : line.length() - nl - 1;
+        return nl < 0 ? pendingColumn + width(0) : width(nl + 1);
+    }
+
+    /** The columns the line takes from {@code from} on: colour sequences take none. */
+    private int width(int from) {
+        return options.colors().enabled() ? Colors.width(line, from, line.length()) : line.length() - from;
     }
 
     /**
@@ -375,8 +398,7 @@ public final class TextPrinter implements DecodedListener {
         if (line.length() == 0) return;
         try {
             out.append(line);
-            int nl = line.lastIndexOf("\n");
-            pendingColumn = nl < 0 ? pendingColumn + line.length() : line.length() - nl - 1;
+            pendingColumn = currentColumn();
             line.setLength(0);
             if (flushEachEvent) out.flush();
         } catch (IOException e) {

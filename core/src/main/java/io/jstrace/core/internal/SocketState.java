@@ -105,7 +105,7 @@ final class SocketState {
             if (u == null) return;
             // a name changes only by bind (or an autobind, rare), a peer only by connect: both tracked
             if (!localKnown) {
-                local = u.name().length == 0 ? null : new OpenFile.Address(SockAddr.unixName(u.name(), 0, u.name().length), 0);
+                local = u.name().length == 0 ? null : OpenFile.Address.unix(u.name());
                 localKnown = true;
             }
             if (!peerKnown) {

@@ -23,8 +23,6 @@ import java.util.function.Consumer;
  * stop at fork, exec and exit events alone.
  */
 final class TracedExecs implements TraceListener {
-    /** Caps on what is read of a failed exec's argv, which the kernel also caps (MAX_ARG_STRINGS). */
-    private static final int MAX_ARGS = 4096, MAX_ARG = 128 * 1024;
 
     private final ProcessTable table;
     private final Consumer<ExecEvent> sink;
@@ -96,22 +94,14 @@ final class TracedExecs implements TraceListener {
 
     private static String string(TraceeMemory m, long address) {
         if (address == 0) return null;
-        TraceeMemory.CString s = m.readString(address, MAX_ARG);
+        TraceeMemory.CString s = m.readString(address, TraceeMemory.EXEC_MAX_ELEM_SIZE);
         return s == null ? null : io.jstrace.core.TraceeText.text(s.bytes());
     }
 
-    /** A NULL-terminated array of string pointers (argv). */
+    /** A NULL-terminated array of string pointers (argv), within the exec caps. */
     private static List<String> strings(TraceeMemory m, long array) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; array != 0 && i < MAX_ARGS; i++) {
-            byte[] w = m.read(array + 8L * i, 8);
-            if (w == null || w.length < 8) break;
-            long p = java.nio.ByteBuffer.wrap(w).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-            if (p == 0) break;
-            String s = string(m, p);
-            if (s == null) break;
-            out.add(s);
-        }
+        for (TraceeMemory.CString s : m.readExecVector(array)) out.add(io.jstrace.core.TraceeText.text(s.bytes()));
         return out;
     }
 }
