@@ -158,6 +158,9 @@ class BreakpointTest {
                 + " & echo $!; wait $!; echo $? > " + status).start();
         int pid = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(sh.getInputStream()))
                 .readLine().strip());
+        // the pid is the shell's child until it has exec'd the program, and an exec drops breakpoints
+        Path cmdline = Path.of("/proc", Integer.toString(pid), "cmdline");
+        for (int i = 0; i < 500 && !new String(Files.readAllBytes(cmdline)).contains("threads"); i++) Thread.sleep(10);
         AtomicInteger seen = new AtomicInteger();
         TraceSession s = TraceSession.attach(List.of(pid), TraceOptions.defaults()
                 .withFollowForks(true).withSyscalls(x -> false).withSeccompFilter(true));
