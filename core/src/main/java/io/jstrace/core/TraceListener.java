@@ -60,4 +60,23 @@ public interface TraceListener {
      * or {@code null}.
      */
     default void onDetach(int pid, int tid, SyscallEnter inSyscall) {}
+
+    /**
+     * A listener that hands every record, whatever its kind, to {@code each}: for a
+     * consumer of the whole stream (a queue, a log) rather than of some kinds.
+     */
+    static TraceListener ofRecords(java.util.function.Consumer<? super TraceRecord> each) {
+        return new TraceListener() {
+            @Override public void onSyscallEnter(SyscallEnter r, Tracee t) { each.accept(r); }
+            @Override public void onSyscallExit(SyscallExit r, Tracee t) { each.accept(r); }
+            @Override public void onSignal(SignalStop r, Tracee t) { each.accept(r); }
+            @Override public void onExit(Exit r, Tracee t) { each.accept(r); }
+            @Override public void onSignalExit(SignalExit r, Tracee t) { each.accept(r); }
+            @Override public void onNewChild(NewChild r, Tracee t) { each.accept(r); }
+            @Override public void onExec(Exec r, Tracee t) { each.accept(r); }
+            @Override public void onPayload(Payload r, Tracee t) { each.accept(r); }
+            @Override public void onBlindSpot(IoBlindSpot r, Tracee t) { each.accept(r); }
+            @Override public void onBreakpoint(BreakpointHit r, Tracee t) { each.accept(r); }
+        };
+    }
 }

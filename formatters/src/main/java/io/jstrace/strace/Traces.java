@@ -1,18 +1,7 @@
 package io.jstrace.strace;
 
-import io.jstrace.core.BreakpointHit;
-import io.jstrace.core.Exec;
-import io.jstrace.core.Exit;
-import io.jstrace.core.IoBlindSpot;
-import io.jstrace.core.NewChild;
-import io.jstrace.core.Payload;
-import io.jstrace.core.SignalExit;
-import io.jstrace.core.SignalStop;
-import io.jstrace.core.SyscallEnter;
-import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceRecord;
-import io.jstrace.core.Tracee;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.StraceText;
 import io.jstrace.decode.SyscallDecoding;
@@ -55,68 +44,13 @@ public final class Traces {
      * {@code Tracee} does not, so what is to be read of its memory is read by a listener.
      */
     public static TraceListener record(BlockingQueue<? super TraceRecord> queue) {
-        return new Recorder(queue);
-    }
-
-    /** {@link #record}'s listener. */
-    private record Recorder(BlockingQueue<? super TraceRecord> queue) implements TraceListener {
-        private void put(TraceRecord r) {
+        return TraceListener.ofRecords(r -> {
             try {
                 queue.put(r);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while queueing a record", e);
             }
-        }
-
-        @Override
-        public void onSyscallEnter(SyscallEnter r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onSyscallExit(SyscallExit r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onSignal(SignalStop r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onExit(Exit r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onSignalExit(SignalExit r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onNewChild(NewChild r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onExec(Exec r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onPayload(Payload r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onBlindSpot(IoBlindSpot r, Tracee t) {
-            put(r);
-        }
-
-        @Override
-        public void onBreakpoint(BreakpointHit r, Tracee t) {
-            put(r);
-        }
+        });
     }
 }
