@@ -94,10 +94,15 @@ class TraceeReadsTest {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = server.getLocalPort();
             List<Object> seen = new ArrayList<>();
+            // getaddrinfo may first ask nscd on its unix socket (a 110-byte sockaddr_un): only the
+            // AF_INET connect is the one bash's /dev/tcp makes
             onEnter(List.of("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port), "connect", (e, t) -> {
-                seen.add(t.memory().read(e.args().pointer(1), e.args().cInt(2)));
+                byte[] bytes = t.memory().read(e.args().pointer(1), e.args().cInt(2));
+                if (bytes.length == 0 || (bytes[0] & 0xff) != OpenFile.Socket.AF_INET) return;
+                seen.add(bytes);
                 seen.add(t.memory().readSockaddr(e.args().pointer(1), e.args().cInt(2)));
             });
+            assertEquals(2, seen.size(), "one AF_INET connect");
             byte[] raw = (byte[]) seen.get(0);
             assertEquals(16, raw.length, "sizeof(struct sockaddr_in)");
             assertEquals(OpenFile.Socket.AF_INET, raw[0] & 0xff);
