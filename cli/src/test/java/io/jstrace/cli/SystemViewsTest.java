@@ -236,6 +236,11 @@ class SystemViewsTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.log").toFile()).start();
         Path out = dir.resolve("dns.jsonl");
         List<JsonNode> records;
+        boolean audit; // whether the view can have the connects' audit records, as it will ask
+        try (io.jstrace.core.ProcessEvents e = io.jstrace.core.ProcessEvents.open(
+                java.util.Set.of(io.jstrace.core.ProcessEvents.Audited.CONNECT))) {
+            audit = e.auditRefusal() == null;
+        }
         try {
             Runnable probe = () -> {
                 try {
@@ -291,6 +296,7 @@ class SystemViewsTest {
         }
         for (var e : askers.entrySet()) assertEquals(e.getValue().size(), seen.get(e.getKey()), e.getKey());
         java.lang.System.out.println("dns --system: " + attributed + " of " + expected + " exchanges attributed");
-        assertTrue(attributed > 0, "some attributed");
+        // a client gone before its socket was looked up is named by its connect's audit record
+        if (audit) assertEquals(expected, attributed, "every exchange attributed");
     }
 }

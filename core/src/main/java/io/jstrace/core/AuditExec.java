@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param epochNanos when it was logged, to the millisecond
  */
 public record AuditExec(int pid, int ppid, int uid, int gid, String comm, String filename, String exe,
-        List<String> argv, String cwd, long epochNanos) {
+        List<String> argv, String cwd, long epochNanos) implements AuditEvent {
     public AuditExec {
         argv = List.copyOf(argv);
         Objects.requireNonNull(comm, "comm");

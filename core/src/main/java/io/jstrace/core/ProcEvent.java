@@ -14,7 +14,7 @@ package io.jstrace.core;
  */
 public sealed interface ProcEvent
         permits ProcEvent.Fork, ProcEvent.Exec, ProcEvent.Uid, ProcEvent.Gid, ProcEvent.Sid, ProcEvent.Ptrace,
-                ProcEvent.Comm, ProcEvent.Coredump, ProcEvent.Exit, ProcEvent.Lost {
+                ProcEvent.Comm, ProcEvent.Coredump, ProcEvent.Exit, ProcEvent.Lost, ProcEvent.Connect {
 
     /** When the kernel sent the event, in {@code CLOCK_MONOTONIC} nanoseconds. */
     long timestampNs();
@@ -111,4 +111,12 @@ public sealed interface ProcEvent
      * noticed at the first event received after it, whose time is {@code timestampNs}.
      */
     record Lost(int cpu, long count, long timestampNs) implements ProcEvent {}
+
+    /**
+     * Not the connector's: a connect(2) to an IPv4 or IPv6 address as the audit
+     * subsystem logged it, delivered by {@link ProcessEvents} when asked for
+     * ({@link ProcessEvents.Audited#CONNECT}). {@code timestampNs} is when jstrace read
+     * the record; the record's own time is {@link AuditConnect#epochNanos()}.
+     */
+    record Connect(AuditConnect audit, long timestampNs) implements ProcEvent {}
 }

@@ -11,15 +11,19 @@ import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every fork, exec and exit on the machine ({@link ProcConnector}'s events), with each
  * exec completed by the audit subsystem's record of it ({@link ProcEvent.Exec#audit()})
- * when jstrace may use the audit socket: as root, with no audit daemon running. The
+ * when jstrace may use the audit socket: as root, with no audit daemon running; and, when
+ * asked, every connect to an IPv4 or IPv6 address as the audit subsystem logged it
+ * ({@link ProcEvent.Connect}, passed on as it is read). The
  * connector reports an exec by number only, and a short-lived program is often gone
  * before /proc can be read; the audit record carries its argv, cwd and ids, read by the
  * kernel during the call.
@@ -31,6 +35,20 @@ import java.util.concurrent.TimeUnit;
  * is the connector alone ({@link #auditRefusal()} says why).
  */
 public final class ProcessEvents implements SystemSource<ProcEvent> {
+    /** The syscalls whose audit records are asked for. */
+    public enum Audited {
+        /** execve and execveat: each exec completed by its record. */
+        EXEC(AuditClaim.Topic.EXEC),
+        /** connect to IPv4 and IPv6 addresses: a {@link ProcEvent.Connect} each. */
+        CONNECT(AuditClaim.Topic.CONNECT);
+
+        private final AuditClaim.Topic topic;
+
+        Audited(AuditClaim.Topic topic) {
+            this.topic = topic;
+        }
+    }
+
     static final int AUDIT_WAIT_MILLIS = 250;
     private static final long AUDIT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(AUDIT_WAIT_MILLIS);
     /** An audit record no connector event claimed within this long is dropped. */
@@ -40,6 +58,8 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
     private final ConnectorSocket connector;
     private final AuditSocket audit;
     private final AuditClaim claim;
+    /** Whether execs wait for their audit record: the audit socket is ours, with the exec rule. */
+    private final boolean execsAudited;
     private final String auditRefusal;
     private final AuditRecords records = new AuditRecords();
     private final ArrayDeque<ProcEvent> queue = new ArrayDeque<>();
@@ -53,10 +73,12 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
     private volatile boolean closed;
     private boolean reading, released;
 
-    private ProcessEvents(ConnectorSocket connector, AuditSocket audit, AuditClaim claim, String refusal, int efd) {
+    private ProcessEvents(ConnectorSocket connector, AuditSocket audit, AuditClaim claim, boolean execs,
+            String refusal, int efd) {
         this.connector = connector;
         this.audit = audit;
         this.claim = claim;
+        this.execsAudited = audit != null && execs;
         this.auditRefusal = refusal;
         this.eventfd = efd;
         pollfds.putInt(0, connector.fd());
@@ -68,21 +90,24 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
     }
 
     /**
-     * Subscribes to process events, and claims the audit socket when {@code withAudit}
-     * and it can (a refusal there is not an error: see {@link #auditRefusal()}).
+     * Subscribes to process events, and claims the audit socket for the records of
+     * {@code audited} when that is not empty and it can (a refusal there is not an error:
+     * see {@link #auditRefusal()}).
      *
      * @throws TraceException when the connector refuses (as {@link ProcConnector#open()})
      */
-    public static ProcessEvents open(boolean withAudit) throws TraceException {
+    public static ProcessEvents open(Set<Audited> audited) throws TraceException {
         ConnectorSocket c = ConnectorSocket.open();
         AuditSocket a = null;
         AuditClaim claim = null;
         String refusal = "not asked for";
         try {
-            if (withAudit) {
+            if (!audited.isEmpty()) {
                 try {
                     a = AuditSocket.open();
-                    claim = AuditClaim.claim(a);
+                    Set<AuditClaim.Topic> topics = EnumSet.noneOf(AuditClaim.Topic.class);
+                    for (Audited x : audited) topics.add(x.topic);
+                    claim = AuditClaim.claim(a, topics);
                     refusal = null;
                 } catch (TraceException e) {
                     refusal = e.getMessage();
@@ -92,16 +117,16 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
             }
             int efd = Native.libc().eventfd(0, EFD_CLOEXEC);
             if (efd < 0) throw new TraceException("eventfd: errno " + Native.errno());
-            return new ProcessEvents(c, a, claim, refusal, efd);
+            return new ProcessEvents(c, a, claim, audited.contains(Audited.EXEC), refusal, efd);
         } catch (TraceException | RuntimeException e) {
-        if (claim != null) claim.close();
+            if (claim != null) claim.close();
             if (a != null) a.close();
             c.close();
             throw e;
         }
     }
 
-    /** Why execs come without their audit record ({@code audit: ...}), or {@code null} when they come with it. */
+    /** Why execs come without their audit record and connects not at all ({@code audit: ...}), or {@code null} when they come. */
     public String auditRefusal() {
         return auditRefusal;
     }
@@ -135,7 +160,7 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
     /** The head of the stream when it may go: anything but an exec still waiting for its record. */
     private ProcEvent ready() {
         ProcEvent h = queue.peek();
-        if (h == null || audit == null || !(h instanceof ProcEvent.Exec x)) return queue.poll();
+        if (h == null || !execsAudited || !(h instanceof ProcEvent.Exec x)) return queue.poll();
         AuditExec a = take(x.tgid());
         if (a != null) {
             queue.poll();
@@ -172,8 +197,9 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
         if (audit != null) {
             for (byte[] m; (m = audit.receiveNow()) != null; ) {
                 any = true;
-                AuditExec a = records.accept(m);
-                if (a != null) log(a);
+                AuditEvent a = records.accept(m);
+                if (a instanceof AuditExec x) log(x);
+                else if (a instanceof AuditConnect c) queue.add(new ProcEvent.Connect(c, System.nanoTime()));
             }
         }
         return any;

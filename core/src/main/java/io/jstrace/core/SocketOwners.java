@@ -1,5 +1,6 @@
 package io.jstrace.core;
 
+import io.jstrace.core.internal.ConnectLog;
 import io.jstrace.core.internal.ProcFs;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.util.Set;
  * known to hold turns up: never a /proc scan per event.
  *
  * <p>A socket whose holder was gone before its descriptors could be read has no owner
- * ({@code null}): the views say so. Reading another user's descriptors needs root
+ * ({@code null}), unless the audit subsystem logged the connect that made it
+ * ({@link ProcEvent.Connect}, {@link #connected}): the views say so. Reading another user's descriptors needs root
  * (CAP_SYS_PTRACE). Thread-safe: the connector's events may come on another thread than
  * the questions.
  */
@@ -50,6 +52,14 @@ public final class SocketOwners {
     private final Map<Integer, Proc> procs = new HashMap<>();
     /** inode → the pid found holding it. */
     private final Map<Long, Integer> holder = new HashMap<>();
+    private final ConnectLog connects = new ConnectLog();
+    /** The names of the processes that exited last, for the connects they made before (pid → comm). */
+    private final Map<Integer, String> gone = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
+            return size() > 1024;
+        }
+    };
     private long scans;
     /** When every process was last read ({@link System#nanoTime()}). */
     private long lastFullScan = System.nanoTime() - FULL_SCAN_EVERY;
@@ -100,6 +110,7 @@ public final class SocketOwners {
                 child.sockets = parent.sockets; // fork copies the descriptor table
             }
             procs.put(f.childTgid(), child);
+            gone.remove(f.childTgid());
         } else if (e instanceof ProcEvent.Exec x) {
             Proc p = procs.computeIfAbsent(x.tgid(), k -> new Proc());
             p.fresh = false;
@@ -111,9 +122,19 @@ public final class SocketOwners {
         } else if (e instanceof ProcEvent.Uid u) {
             Proc p = procs.get(u.tgid());
             if (p != null) p.uid = u.ruid();
+        } else if (e instanceof ProcEvent.Connect c) {
+            connects.add(c.audit());
+            // its name now, while it likely runs: the record's is its calling thread's
+            int pid = c.audit().pid();
+            Proc p = procs.get(pid);
+            if ((p == null || p.comm == null) && !gone.containsKey(pid)) {
+                String comm = comm(pid);
+                if (comm != null) procs.computeIfAbsent(pid, k -> new Proc()).comm = comm;
+            }
         } else if (e instanceof ProcEvent.Exit x && x.pid() == x.tgid()) {
             Proc p = procs.remove(x.tgid());
             if (p != null) for (long inode : p.sockets.keySet()) holder.remove(inode, x.tgid());
+            if (p != null && p.comm != null) gone.put(x.tgid(), p.comm);
         }
     }
 
@@ -170,6 +191,26 @@ public final class SocketOwners {
             if (p != null && remember) p.active = true;
         }
         return found;
+    }
+
+    /**
+     * The holder of a socket gone before it could be looked up, by the connect the audit
+     * subsystem logged for it: the one connect to {@code remote} in the seconds before
+     * {@code epochNanos} (the socket's first packet) that no other socket was tied to;
+     * {@code null} when there is none, or more than one process's.
+     */
+    public synchronized Owner connected(OpenFile.Address remote, long epochNanos) {
+        AuditConnect c = connects.take(remote, epochNanos);
+        if (c == null) return null;
+        // the record's comm is the calling thread's: the process's own, as the table knows it, comes first
+        Proc p = procs.get(c.pid());
+        String comm = p != null && p.comm != null ? p.comm : gone.getOrDefault(c.pid(), c.comm());
+        return new Owner(c.pid(), c.fd(), comm, c.uid());
+    }
+
+    /** A socket connected to {@code remote} was found held by {@code o}: its connect is not another's. */
+    public synchronized void tied(Owner o, OpenFile.Address remote, long epochNanos) {
+        connects.tied(o.pid(), o.fd(), remote, epochNanos);
     }
 
     /** Forgets a socket that is gone. */

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ProcessEventsTest {
         byte[] before = status();
         List<ProcEvent.Exec> execs = new ArrayList<>();
         long shell;
-        try (ProcessEvents events = ProcessEvents.open(true)) {
+        try (ProcessEvents events = ProcessEvents.open(Set.of(ProcessEvents.Audited.EXEC))) {
             Assumptions.assumeTrue(events.auditRefusal() == null || !events.auditRefusal().contains("owns"),
                     "another audit daemon: " + events.auditRefusal());
             assertNull(events.auditRefusal());
@@ -84,10 +85,68 @@ class ProcessEventsTest {
         assertStatusRestored(before);
     }
 
+    /**
+     * Every connect to an IPv4 or IPv6 address, by the process that made it and the
+     * descriptor, also a non-blocking one still in progress; a unix connect is not logged.
+     */
+    @Test
+    void everyInetConnectComesWithItsProcessAndDescriptor() throws Exception {
+        ProcConnectorTest.assumeRoot();
+        byte[] before = status();
+        List<AuditConnect> connects = new ArrayList<>();
+        long child;
+        String fds;
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                ProcessEvents events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT))) {
+            Assumptions.assumeTrue(events.auditRefusal() == null || !events.auditRefusal().contains("owns"),
+                    "another audit daemon: " + events.auditRefusal());
+            assertNull(events.auditRefusal());
+            Process p = new ProcessBuilder("python3", "-c", String.join("\n",
+                    "import socket, sys",
+                    "t = socket.create_connection(('127.0.0.1', " + server.getLocalPort() + "))",
+                    "u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.connect(('::1', 5353))",
+                    "x = socket.socket(socket.AF_UNIX); x.connect_ex('/nonexistent/jstrace')",
+                    "n = socket.socket(); n.setblocking(False); n.connect_ex(('127.0.0.1', 9))",
+                    "import os; print(os.getpid(), t.fileno(), u.fileno(), n.fileno())")).start();
+            // python3 may be a shim that runs it in a child: the pid it says is the one
+            String[] said = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split(" ");
+            assertEquals(0, p.waitFor());
+            child = Long.parseLong(said[0]);
+            fds = said[1] + " " + said[2] + " " + said[3];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Thread closer = new Thread(() -> {
+                try {
+                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                events.close();
+            });
+            closer.setDaemon(true);
+            closer.start();
+            for (ProcEvent e; connects.size() < 3 && (e = events.next()) != null; ) {
+                if (e instanceof ProcEvent.Connect c && c.audit().pid() == child) connects.add(c.audit());
+            }
+            closer.interrupt();
+        }
+        String[] fd = fds.split(" ");
+        assertEquals(3, connects.size(), connects.toString());
+        assertEquals("127.0.0.1:0", connects.get(0).address().toString().replaceAll(":\\d+$", ":0"));
+        assertEquals(Integer.parseInt(fd[0]), connects.get(0).fd());
+        assertEquals(0, connects.get(0).exit());
+        assertEquals("[00000000000000000000000000000001]:5353", connects.get(1).address().toString());
+        assertEquals(Integer.parseInt(fd[1]), connects.get(1).fd());
+        assertEquals("127.0.0.1:9", connects.get(2).address().toString());
+        assertEquals(Integer.parseInt(fd[2]), connects.get(2).fd());
+        assertEquals(-115, connects.get(2).exit(), "EINPROGRESS");
+        assertEquals("python3", connects.get(0).comm());
+        assertStatusRestored(before);
+    }
+
     @Test
     void withoutAuditTheConnectorAloneSaysWhy() throws Exception {
         ProcConnectorTest.assumeRoot();
-        try (ProcessEvents events = ProcessEvents.open(false)) {
+        try (ProcessEvents events = ProcessEvents.open(Set.of())) {
             assertEquals("not asked for", events.auditRefusal());
         }
     }

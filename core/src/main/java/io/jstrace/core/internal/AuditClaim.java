@@ -3,11 +3,14 @@ package io.jstrace.core.internal;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_ADD_RULE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_ALWAYS;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_ARCH;
+import static io.jstrace.core.internal.jnr.Audit.AUDIT_ARG2;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_DEL_RULE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_EQUAL;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_FAIL_SILENT;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_FILTERKEY;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_FILTER_EXIT;
+import static io.jstrace.core.internal.jnr.Audit.AUDIT_GREATER_THAN_OR_EQUAL;
+import static io.jstrace.core.internal.jnr.Audit.AUDIT_LESS_THAN_OR_EQUAL;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_LOCKED;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_MAX_FIELDS;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_STATUS_BACKLOG_LIMIT;
@@ -33,13 +36,17 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * jstrace as the audit daemon while it runs, for the execve records alone: it registers
- * itself as the process the kernel sends records to (AUDIT_SET pid), enables auditing,
- * and adds one rule, {@code -a always,exit -F arch=ARCH -S execve,execveat -F success=1
- * -k jstrace-exec}. At {@link #close()} the rule goes and the status is put back as it
- * was. Only when no audit daemon owns the socket and the configuration is not locked.
+ * jstrace as the audit daemon while it runs, for the records of its {@link Topic}s alone:
+ * it registers itself as the process the kernel sends records to (AUDIT_SET pid), enables
+ * auditing, and adds one rule a topic. At {@link #close()} the rules go and the status is
+ * put back as it was. Only when no audit daemon owns the socket and the configuration is
+ * not locked.
  *
  * <p>While registered, a lost record is counted, not printed to the kernel log, and no
  * process waits for room in the kernel's backlog (backlog_wait_time 0): a tracer that
@@ -50,18 +57,42 @@ import java.nio.file.Path;
 public final class AuditClaim implements AutoCloseable {
     /** The previous status of a claim in force, or of one a killed jstrace left. */
     static final Path STATE = Path.of("/run/jstrace-audit.state");
-    private static final String KEY = "jstrace-exec";
     private static final int BACKLOG = 8192;
+
+    /** What the records are asked for: one audit rule each, told apart by its key. */
+    public enum Topic {
+        /** {@code -a always,exit -F arch=ARCH -S execve,execveat -F success=1 -k jstrace-exec}. */
+        EXEC("jstrace-exec", new String[] {"execve", "execveat"}, new int[][] {{AUDIT_SUCCESS, AUDIT_EQUAL, 1}}),
+        /**
+         * {@code -a always,exit -F arch=ARCH -S connect -F a2>=16 -F a2<=28 -k jstrace-connect}:
+         * the address lengths of sockaddr_in to sockaddr_in6, so that no unix or netlink
+         * connect is logged; failed calls too, since a non-blocking TCP connect returns
+         * EINPROGRESS.
+         */
+        CONNECT("jstrace-connect", new String[] {"connect"},
+                new int[][] {{AUDIT_ARG2, AUDIT_GREATER_THAN_OR_EQUAL, 16}, {AUDIT_ARG2, AUDIT_LESS_THAN_OR_EQUAL, 28}});
+
+        /** The rule's key ({@code -k}), as the SYSCALL record's {@code key} field says it. */
+        public final String key;
+        private final String[] calls;
+        private final int[][] fields;
+
+        Topic(String key, String[] calls, int[][] fields) {
+            this.key = key;
+            this.calls = calls;
+            this.fields = fields;
+        }
+    }
 
     private final AuditSocket socket;
     private final byte[] before;
-    private final byte[] rule;
+    private final List<byte[]> rules;
     private boolean closed;
 
-    private AuditClaim(AuditSocket socket, byte[] before, byte[] rule) {
+    private AuditClaim(AuditSocket socket, byte[] before, List<byte[]> rules) {
         this.socket = socket;
         this.before = before;
-        this.rule = rule;
+        this.rules = rules;
     }
 
     /**
@@ -70,9 +101,10 @@ public final class AuditClaim implements AutoCloseable {
      * @throws TraceException when it cannot: owned by an audit daemon, locked, refused
      *     (the message says which)
      */
-    public static AuditClaim claim(AuditSocket socket) throws TraceException {
-        byte[] rule = rule(Arch.host());
-        recoverStale(socket, rule);
+    public static AuditClaim claim(AuditSocket socket, Set<Topic> topics) throws TraceException {
+        List<byte[]> rules = new ArrayList<>();
+        for (Topic t : topics) rules.add(rule(Arch.host(), t));
+        recoverStale(socket);
         byte[] status = socket.status();
         int owner = int32(status, STATUS_PID);
         if (owner != 0 && Files.exists(Path.of("/proc", Integer.toString(owner)))) {
@@ -84,35 +116,40 @@ public final class AuditClaim implements AutoCloseable {
         save(status);
         try {
             socket.set(claimed(status));
-            try {
-                socket.request(AUDIT_ADD_RULE, rule, -1);
-            } catch (TraceException e) {
-                if (!e.getMessage().endsWith("File exists")) throw e;
+            for (byte[] rule : rules) {
+                try {
+                    socket.request(AUDIT_ADD_RULE, rule, -1);
+                } catch (TraceException e) {
+                    if (!e.getMessage().endsWith("File exists")) throw e;
+                }
             }
         } catch (TraceException | RuntimeException e) {
-            restore(socket, rule, status);
+            restore(socket, allRules(), status);
             throw e;
         }
-        return new AuditClaim(socket, status, rule);
+        return new AuditClaim(socket, status, rules);
     }
 
-    /** The rule's struct audit_rule_data. */
-    static byte[] rule(Arch arch) {
-        byte[] key = KEY.getBytes(StandardCharsets.US_ASCII);
+    /** The rule of {@code topic} as a struct audit_rule_data: the arch, the topic's fields, its key. */
+    static byte[] rule(Arch arch, Topic topic) {
+        byte[] key = topic.key.getBytes(StandardCharsets.US_ASCII);
+        List<int[]> fields = new ArrayList<>();
+        fields.add(new int[] {AUDIT_ARCH, AUDIT_EQUAL, arch.auditArch()});
+        fields.addAll(List.of(topic.fields));
+        fields.add(new int[] {AUDIT_FILTERKEY, AUDIT_EQUAL, key.length});
         ByteBuffer r = ByteBuffer.allocate(RULE_SIZE + key.length).order(ByteOrder.nativeOrder());
-        r.putInt(AUDIT_FILTER_EXIT).putInt(AUDIT_ALWAYS).putInt(3);
+        r.putInt(AUDIT_FILTER_EXIT).putInt(AUDIT_ALWAYS).putInt(fields.size());
         int[] mask = new int[64];
-        for (String call : new String[] {"execve", "execveat"}) {
+        for (String call : topic.calls) {
             int nr = arch.syscalls().number(call);
             if (nr >= 0) mask[nr / 32] |= 1 << (nr % 32);
         }
         for (int m : mask) r.putInt(m);
-        int[][] fields = {{AUDIT_ARCH, arch.auditArch()}, {AUDIT_SUCCESS, 1}, {AUDIT_FILTERKEY, key.length}};
         int base = r.position();
-        for (int i = 0; i < fields.length; i++) {
-            r.putInt(base + 4 * i, fields[i][0]);
-            r.putInt(base + 4 * AUDIT_MAX_FIELDS + 4 * i, fields[i][1]);
-            r.putInt(base + 8 * AUDIT_MAX_FIELDS + 4 * i, AUDIT_EQUAL);
+        for (int i = 0; i < fields.size(); i++) {
+            r.putInt(base + 4 * i, fields.get(i)[0]);
+            r.putInt(base + 4 * AUDIT_MAX_FIELDS + 4 * i, fields.get(i)[2]);
+            r.putInt(base + 8 * AUDIT_MAX_FIELDS + 4 * i, fields.get(i)[1]);
         }
         r.position(base + 12 * AUDIT_MAX_FIELDS);
         r.putInt(key.length).put(key);
@@ -141,12 +178,21 @@ public final class AuditClaim implements AutoCloseable {
         return s.array();
     }
 
-    /** Removes the rule and puts the status back; best effort, each step on its own. */
-    private static void restore(AuditSocket socket, byte[] rule, byte[] before) {
-        try {
-            socket.request(AUDIT_DEL_RULE, rule, -1);
-        } catch (TraceException e) {
-            // not there: nothing to remove
+    /** Every topic's rule, as a claim killed before its close may have left them. */
+    private static List<byte[]> allRules() {
+        List<byte[]> rules = new ArrayList<>();
+        for (Topic t : EnumSet.allOf(Topic.class)) rules.add(rule(Arch.host(), t));
+        return rules;
+    }
+
+    /** Removes the rules and puts the status back; best effort, each step on its own. */
+    private static void restore(AuditSocket socket, List<byte[]> rules, byte[] before) {
+        for (byte[] rule : rules) {
+            try {
+                socket.request(AUDIT_DEL_RULE, rule, -1);
+            } catch (TraceException e) {
+                // not there: nothing to remove
+            }
         }
         try {
             socket.set(restoring(before));
@@ -161,7 +207,7 @@ public final class AuditClaim implements AutoCloseable {
     }
 
     /** A state file whose jstrace is gone: its rule removed and its status put back. */
-    private static void recoverStale(AuditSocket socket, byte[] rule) {
+    private static void recoverStale(AuditSocket socket) {
         byte[] saved;
         try {
             saved = Files.readAllBytes(STATE);
@@ -171,7 +217,7 @@ public final class AuditClaim implements AutoCloseable {
         if (saved.length != STATUS_SIZE + 4) return;
         int claimer = int32(saved, STATUS_SIZE);
         if (Files.exists(Path.of("/proc", Integer.toString(claimer)))) return;
-        restore(socket, rule, java.util.Arrays.copyOf(saved, STATUS_SIZE));
+        restore(socket, allRules(), java.util.Arrays.copyOf(saved, STATUS_SIZE));
     }
 
     private static void save(byte[] status) throws TraceException {
@@ -193,6 +239,6 @@ public final class AuditClaim implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        restore(socket, rule, before);
+        restore(socket, rules, before);
     }
 }

@@ -4,10 +4,14 @@ import static io.jstrace.core.internal.jnr.Audit.AUDIT_CWD;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_EOE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_EXECVE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_PATH;
+import static io.jstrace.core.internal.jnr.Audit.AUDIT_SOCKADDR;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_SYSCALL;
 import static io.jstrace.core.internal.jnr.Netlink.NLMSG_HDRLEN;
 
+import io.jstrace.core.AuditConnect;
+import io.jstrace.core.AuditEvent;
 import io.jstrace.core.AuditExec;
+import io.jstrace.core.OpenFile;
 import io.jstrace.core.TraceeText;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -17,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the audit records of execve events into {@link AuditExec}s. An event is several
+ * Turns the audit records of execve and connect events into {@link AuditExec}s and
+ * {@link AuditConnect}s. An event is several
  * records sharing a serial number ({@code audit(SECONDS.MILLIS:SERIAL): }) and ending in
  * an EOE record; records of different events may interleave. Each record is
  * {@code name=value} fields separated by spaces, where a value is {@code "text"} when the
@@ -26,8 +31,10 @@ import java.util.Map;
  * {@code aN_len=LEN aN[0]=... aN[1]=...}, across several EXECVE records
  * (kernel/auditsc.c: audit_log_execve_info).
  *
- * <p>Records of other kinds and events without an EXECVE record are skipped; a malformed
- * record is skipped, never an exception.
+ * <p>A connect is an event of the {@link AuditClaim.Topic#CONNECT} rule's key with a
+ * SOCKADDR record ({@code saddr=}, the struct sockaddr in hex) of an IPv4 or IPv6 address.
+ * Records of other kinds, and events that are neither, are skipped; a malformed record is
+ * skipped, never an exception.
  */
 public final class AuditRecords {
     /** Events whose EOE never came are dropped beyond this many (the oldest first). */
@@ -36,8 +43,9 @@ public final class AuditRecords {
     /** An event being assembled. */
     private static final class Event {
         final long epochNanos;
-        int pid = -1, ppid = -1, uid = -1, gid = -1;
-        String comm = "", exe, cwd, filename;
+        int pid = -1, ppid = -1, uid = -1, gid = -1, a0 = -1, exit;
+        String comm = "", exe, cwd, filename, key;
+        byte[] sockaddr;
         final List<ByteArrayOutputStream> argv = new ArrayList<>();
         boolean execve;
 
@@ -51,13 +59,13 @@ public final class AuditRecords {
     /**
      * One message as {@link AuditSocket#receiveNow()} returns it.
      *
-     * @return the exec the message completes, or {@code null}
+     * @return the exec or connect the message completes, or {@code null}
      */
-    public AuditExec accept(byte[] msg) {
+    public AuditEvent accept(byte[] msg) {
         if (msg.length < NLMSG_HDRLEN) return null;
         int type = AuditSocket.u16(msg, 4);
         if (type != AUDIT_SYSCALL && type != AUDIT_EXECVE && type != AUDIT_CWD && type != AUDIT_PATH
-                && type != AUDIT_EOE) {
+                && type != AUDIT_SOCKADDR && type != AUDIT_EOE) {
             return null;
         }
         Fields f = new Fields(msg, NLMSG_HDRLEN, msg.length);
@@ -74,9 +82,10 @@ public final class AuditRecords {
             case AUDIT_EXECVE -> execve(e, f);
             case AUDIT_CWD -> cwd(e, f);
             case AUDIT_PATH -> path(e, f);
+            case AUDIT_SOCKADDR -> sockaddr(e, f);
             default -> {
                 open.remove(f.serial);
-                return e.execve && e.pid > 0 ? exec(e) : null;
+                return e.pid <= 0 ? null : e.execve ? exec(e) : connect(e);
             }
         }
         return null;
@@ -99,6 +108,9 @@ public final class AuditRecords {
                 case "gid" -> e.gid = f.intValue();
                 case "comm" -> e.comm = f.text();
                 case "exe" -> e.exe = f.text();
+                case "key" -> e.key = f.text();
+                case "a0" -> e.a0 = f.hexValue();
+                case "exit" -> e.exit = f.signedValue();
                 default -> {}
             }
         }
@@ -135,6 +147,24 @@ public final class AuditRecords {
             }
         }
         if (first && e.filename == null) e.filename = name;
+    }
+
+    private static void sockaddr(Event e, Fields f) {
+        while (f.next()) {
+            if (!f.name().equals("saddr")) continue;
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            if (f.appendValue(out)) e.sockaddr = out.toByteArray();
+        }
+    }
+
+    /** The event as a connect: its rule's key, a descriptor, an IPv4 or IPv6 address. */
+    private static AuditConnect connect(Event e) {
+        if (!AuditClaim.Topic.CONNECT.key.equals(e.key) || e.sockaddr == null || e.a0 < 0) return null;
+        int family = e.sockaddr.length < 2 ? -1 : (e.sockaddr[0] & 0xff) | (e.sockaddr[1] & 0xff) << 8;
+        if (family != OpenFile.Socket.AF_INET && family != OpenFile.Socket.AF_INET6) return null;
+        OpenFile.Address a = OpenFile.Address.ofSockaddr(e.sockaddr);
+        if (a == null) return null;
+        return new AuditConnect(e.pid, e.ppid, e.uid, e.comm, e.exe, e.a0, a, e.exit, e.epochNanos);
     }
 
     private static AuditExec exec(Event e) {
@@ -217,6 +247,29 @@ public final class AuditRecords {
                 n = n * 10 + (b[i] - '0');
             }
             return n > 0xffffffffL ? -1 : (int) n;
+        }
+
+        /** The value as hex digits (a syscall's argument: {@code a0=3}), -1 when not or beyond an int. */
+        int hexValue() {
+            long n = 0;
+            if (valueEnd - valueStart > 8 || valueEnd == valueStart) return -1;
+            for (int i = valueStart; i < valueEnd; i++) {
+                int d = Character.digit(b[i], 16);
+                if (d < 0) return -1;
+                n = n << 4 | d;
+            }
+            return n > Integer.MAX_VALUE ? -1 : (int) n;
+        }
+
+        /** The value as a signed decimal ({@code exit=-115}); 0 when not a number. */
+        int signedValue() {
+            boolean minus = valueEnd > valueStart && b[valueStart] == '-';
+            long n = 0;
+            for (int i = valueStart + (minus ? 1 : 0); i < valueEnd; i++) {
+                if (b[i] < '0' || b[i] > '9' || n > Integer.MAX_VALUE) return 0;
+                n = n * 10 + (b[i] - '0');
+            }
+            return (int) (minus ? -n : n);
         }
 
         /** The value as text: quoted text as it is, hex decoded; {@code null} for {@code (null)}. */

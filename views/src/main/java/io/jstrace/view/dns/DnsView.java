@@ -2,7 +2,7 @@ package io.jstrace.view.dns;
 
 import io.jstrace.core.MergedSource;
 import io.jstrace.core.PacketCapture;
-import io.jstrace.core.ProcConnector;
+import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
@@ -102,9 +102,10 @@ public final class DnsView extends View<DnsEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("dns: --system");
         PacketCapture capture = PacketCapture.open(ports);
-        ProcConnector connector;
+        ProcessEvents connector;
         try {
-            connector = ProcConnector.open();
+            // the connects' audit records: a client gone before its socket is looked up is still named
+            connector = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT));
         } catch (TraceException | RuntimeException e) {
             capture.close();
             throw e;

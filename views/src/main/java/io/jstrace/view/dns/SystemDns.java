@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * seen to the socket that sent it (sock_diag by its addresses) and that socket's holder
  * (the connector's process table, {@link SocketOwners}); responses matched to queries by
  * (client socket, server, id, name, type), as the traced view does. A query whose socket
- * was gone before it could be looked up has no owner (pid -1). Queries unanswered after
+ * was gone before it could be looked up is attributed by its connect's audit record when
+ * the view could claim the audit socket, else it has no owner (pid -1). Queries unanswered after
  * {@link #TIMEOUT_NANOS} are reported as timeouts when the next packet comes; times and
  * latency are the kernel's receive stamps of the packets.
  */
@@ -34,7 +35,7 @@ final class SystemDns {
     private static final class Pending {
         final DnsMessage message;
         final long sent;
-        final SocketOwners.Owner owner;
+        SocketOwners.Owner owner;
         int retries;
 
         Pending(DnsMessage message, long sent, SocketOwners.Owner owner) {
@@ -166,6 +167,9 @@ final class SystemDns {
             emit(now, o, proto, server, m.id(), q, null, m, -1, 0, false, true);
             return;
         }
+        if (pd.owner == null) { // the connect's audit record may have come since
+            pd.owner = owner(ip, pd.sent, clientAddr, clientPort, serverAddr, serverPort);
+        }
         settled(key, now);
         emit(pd.sent, pd.owner, proto, server, pd.message.id(), pd.message.question(), pd.message, m,
                 Math.max(0, now - pd.sent), pd.retries, false, false);
@@ -173,7 +177,8 @@ final class SystemDns {
 
     /**
      * The client socket's holder: as looked up for an earlier query (or the SYN) on the
-     * same socket, else now, by sock_diag by the addresses and the process table.
+     * same socket, else now, by sock_diag by the addresses and the process table, else
+     * (the socket is gone) by the connect the audit subsystem logged for it.
      */
     private SocketOwners.Owner owner(IpPacket ip, long now, byte[] local, int localPort, byte[] remote,
             int remotePort) {
@@ -189,6 +194,9 @@ final class SystemDns {
         SocketInfo s = Sockets.find(ip.family(), tcp ? SocketInfo.IPPROTO_TCP : SocketInfo.IPPROTO_UDP, local,
                 localPort, remote, remotePort);
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
+        OpenFile.Address server = new OpenFile.Address(remote, remotePort);
+        if (o != null) owners.tied(o, server, now);
+        else o = owners.connected(server, now);
         if (o != null) {
             if (clients.size() >= MAX_FLOWS) {
                 clients.clear();

@@ -125,7 +125,7 @@ public final class ExecTracer extends View<ExecEvent> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        ProcessEvents c = ProcessEvents.open(true);
+        ProcessEvents c = ProcessEvents.open(Set.of(ProcessEvents.Audited.EXEC));
         try {
             SystemExecs s = new SystemExecs(table, this::emit);
             if (settings.descendantsOf() >= 0) table.seed(settings.descendantsOf());

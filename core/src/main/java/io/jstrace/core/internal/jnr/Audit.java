@@ -14,8 +14,8 @@ public final class Audit {
     public static final int AUDIT_GET = 1000, AUDIT_SET = 1001, AUDIT_ADD_RULE = 1011, AUDIT_DEL_RULE = 1012;
 
     /** Records of a syscall event, one message each, sharing the event's serial number. */
-    public static final int AUDIT_SYSCALL = 1300, AUDIT_PATH = 1302, AUDIT_CWD = 1307, AUDIT_EXECVE = 1309,
-            AUDIT_EOE = 1320;
+    public static final int AUDIT_SYSCALL = 1300, AUDIT_PATH = 1302, AUDIT_SOCKADDR = 1306, AUDIT_CWD = 1307,
+            AUDIT_EXECVE = 1309, AUDIT_EOE = 1320;
 
     /** struct audit_status: the mask bits of AUDIT_SET and the fields' offsets. */
     public static final int AUDIT_STATUS_ENABLED = 0x1, AUDIT_STATUS_FAILURE = 0x2, AUDIT_STATUS_PID = 0x4,
@@ -32,7 +32,9 @@ public final class Audit {
     public static final int AUDIT_BITMASK_SIZE = 64, AUDIT_MAX_FIELDS = 64;
     public static final int RULE_SIZE = 12 + 4 * AUDIT_BITMASK_SIZE + 3 * 4 * AUDIT_MAX_FIELDS + 4;
     /** Fields a rule compares, and the equality operator. */
-    public static final int AUDIT_ARCH = 11, AUDIT_SUCCESS = 104, AUDIT_FILTERKEY = 210, AUDIT_EQUAL = 0x40000000;
+    public static final int AUDIT_ARCH = 11, AUDIT_SUCCESS = 104, AUDIT_ARG2 = 202, AUDIT_FILTERKEY = 210;
+    public static final int AUDIT_EQUAL = 0x40000000, AUDIT_LESS_THAN_OR_EQUAL = 0x50000000,
+            AUDIT_GREATER_THAN_OR_EQUAL = 0x60000000;
 
     private Audit() {}
 }
