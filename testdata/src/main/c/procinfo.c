@@ -66,6 +66,17 @@ static const char *rlimit(const struct rlimit *r)
 	return res;
 }
 
+/* A clock_t count of ticks (USER_HZ, 100 on Linux), and for a non-zero one the seconds it makes. */
+static const char *clock_ticks(clock_t v)
+{
+	char *res = scratch();
+	if (v == 0)
+		sprintf(res, "0");
+	else
+		sprintf(res, "%ld /* %ld.%02ld s */", (long) v, (long) v / 100, (long) v % 100);
+	return res;
+}
+
 static const char *rusage(const struct rusage *ru)
 {
 	char *res = scratch();
@@ -174,8 +185,8 @@ int main(void)
 
 	struct tms t;
 	long ticks = CALL(SYS_times, &t);
-	expect("times({tms_utime=%ld, tms_stime=%ld, tms_cutime=%ld, tms_cstime=%ld})", (long) t.tms_utime,
-	       (long) t.tms_stime, (long) t.tms_cutime, (long) t.tms_cstime);
+	expect("times({tms_utime=%s, tms_stime=%s, tms_cutime=%s, tms_cstime=%s})", clock_ticks(t.tms_utime),
+	       clock_ticks(t.tms_stime), clock_ticks(t.tms_cutime), clock_ticks(t.tms_cstime));
 	expect_rval("%ld", ticks);
 	ticks = CALL(SYS_times, NULL);
 	expect("times(NULL)");

@@ -1,7 +1,7 @@
 package io.jstrace.view.net;
 
 import io.jstrace.core.MergedSource;
-import io.jstrace.core.ProcConnector;
+import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.SystemSource;
@@ -144,7 +144,8 @@ public final class NetView extends View<NetEvent> {
         SystemConnections table = new SystemConnections(settings, this::emit);
         List<SystemSource<?>> sources = new ArrayList<>();
         try {
-            sources.add(ProcConnector.open());
+            // the connects' audit records: a connection too short for a snapshot is still named
+            sources.add(ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT)));
             sources.add(SocketMonitor.open(settings.interval()));
         } catch (TraceException | RuntimeException e) {
             sources.forEach(SystemSource::close);

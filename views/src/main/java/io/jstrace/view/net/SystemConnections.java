@@ -1,5 +1,6 @@
 package io.jstrace.view.net;
 
+import io.jstrace.core.OpenFile;
 import io.jstrace.core.ProcEvent;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketMonitor;
@@ -131,15 +132,30 @@ final class SystemConnections {
         if (owner != null && owner.pid() == self) return;
         Seen seen = new Seen();
         seen.info = s;
-        seen.owner = owner;
         seen.openTs = now;
         if (s.inet() && s.protocol() == SocketInfo.IPPROTO_UDP && s.localPort() == 0) return; // not bound yet
         if (!s.inet() && s.local().length == 0 && s.peerInode() == 0) return; // neither bound nor connected
         seen.listen = listening(s);
         seen.direction = seen.listen ? NetEvent.Direction.LISTEN : direction(s, listeners, byInode);
+        seen.owner = connector(s, seen.direction, owner, now);
+        owner = seen.owner;
         table(s).put(key(s), seen);
         emit(seen, seen.listen ? NetEvent.Kind.LISTEN : NetEvent.Kind.OPEN, now, s, null, null,
                 owner == null ? GONE : null);
+    }
+
+    /**
+     * The holder of a socket this side connected: {@code found} in the process table (its
+     * connect is then no other socket's), else the process whose connect the audit
+     * subsystem logged for it, when the view has those records and only one process can have
+     * made it; else {@code null}.
+     */
+    private SocketOwners.Owner connector(SocketInfo s, NetEvent.Direction direction, SocketOwners.Owner found,
+            long now) {
+        if (!s.inet() || !s.connected() || direction != NetEvent.Direction.OUT) return found;
+        OpenFile.Address remote = new OpenFile.Address(s.remote(), s.remotePort());
+        if (found != null) owners.tied(found, remote, now);
+        return found != null ? found : owners.connected(remote, now);
     }
 
     /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */
@@ -184,7 +200,8 @@ final class SystemConnections {
             seen.info = s;
             seen.openTs = now;
             seen.direction = direction(s, listeners, Map.of());
-            emit(seen, NetEvent.Kind.OPEN, now, s, null, null, BETWEEN);
+            seen.owner = connector(s, seen.direction, null, now);
+            emit(seen, NetEvent.Kind.OPEN, now, s, null, null, seen.owner == null ? BETWEEN : null);
         }
         closed(seen, s, now);
     }
