@@ -8,12 +8,17 @@ noted with the pid that made it, so that every record jstrace reports can be che
 
 Lines written to OUT (appended, one per event):
   dns PID NAME TYPE RCODE VIA PROTO           VIA: direct (10.53.0.1) or stub (127.0.0.53)
+
+The servers' addresses can be moved (for a run in the host's network namespace):
+NETDNS_DIRECT and NETDNS_STUB.
   udp PID LPORT RPORT TX                      one flow as its sender saw it
   unix PID TX RX                              one socketpair end's bytes
 """
 import os, random, socket, struct, subprocess, sys
 
 NAMES = {"h.test": ["10.0.0.2"], "c.test": ["10.0.0.2"], "web.test": ["127.0.0.1"]}
+DIRECT = os.environ.get("NETDNS_DIRECT", "10.53.0.1")
+STUB = os.environ.get("NETDNS_STUB", "127.0.0.53")
 
 
 def query(name, qtype, qid):
@@ -45,16 +50,16 @@ def dns(out, worker, count):
                 except socket.gaierror:
                     pass
                 log.write("dns %d %s A+AAAA %s direct udp\n" % (os.getpid(), name, rcode))
-            elif kind == 1 or kind == 2:  # through the stub on 127.0.0.53, by hand
-                ask_udp("127.0.0.53", name)
+            elif kind == 1 or kind == 2:  # through the stub, by hand
+                ask_udp(STUB, name)
                 log.write("dns %d %s A %s stub udp\n" % (os.getpid(), name, rcode))
             else:  # dig over TCP, its own process, to the stub every other time
-                server = "127.0.0.53" if i % 8 == 3 else "10.53.0.1"
+                server = STUB if i % 8 == 3 else DIRECT
                 p = subprocess.Popen(["dig", "+tcp", "+short", "+tries=1", "@" + server, name, "A"],
                                      stdout=subprocess.DEVNULL)
                 p.wait()
                 log.write("dns %d %s A %s %s tcp\n" % (p.pid, name, rcode,
-                                                      "stub" if server == "127.0.0.53" else "direct"))
+                                                      "stub" if server == STUB else "direct"))
             log.flush()
 
 

@@ -97,7 +97,7 @@ class SystemViewsTest {
     /** Whether a view can have the connects' audit records (no audit daemon holds the socket), as it will ask. */
     private static boolean auditedConnects() throws Exception {
         try (io.jstrace.core.ProcessEvents e = io.jstrace.core.ProcessEvents.open(
-                java.util.Set.of(io.jstrace.core.ProcessEvents.Audited.CONNECT))) {
+                java.util.Set.of(io.jstrace.core.ProcessEvents.Audited.CONNECTIONS))) {
             return e.auditRefusal() == null;
         }
     }
@@ -165,8 +165,8 @@ class SystemViewsTest {
         }
         assertEquals(16, tcp);
         assertTrue(attributed >= 20, "the 10 held connections' 20 ends at least: " + attributed);
-        // a short connection's connecting end is named by its connect's audit record
-        if (audit) assertTrue(attributed >= 26, "and the 6 short ones' connecting ends: " + attributed);
+        // a short connection's ends are named by the audit records of its connect and its accept
+        if (audit) assertEquals(32, attributed, "every end of the 16 connections");
     }
 
     private static String text(JsonNode n, String field) {

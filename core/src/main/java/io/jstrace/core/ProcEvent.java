@@ -115,7 +115,7 @@ public sealed interface ProcEvent
     /**
      * Not the connector's: a connect(2) to an IPv4 or IPv6 address as the audit
      * subsystem logged it, delivered by {@link ProcessEvents} when asked for
-     * ({@link ProcessEvents.Audited#CONNECT}). {@code timestampNs} is when jstrace read
+     * ({@link ProcessEvents.Audited#CONNECTIONS}). {@code timestampNs} is when jstrace read
      * the record; the record's own time is {@link AuditConnect#epochNanos()}.
      */
     record Connect(AuditConnect audit, long timestampNs) implements ProcEvent {}

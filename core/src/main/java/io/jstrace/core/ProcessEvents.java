@@ -39,13 +39,13 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
     public enum Audited {
         /** execve and execveat: each exec completed by its record. */
         EXEC(AuditClaim.Topic.EXEC),
-        /** connect to IPv4 and IPv6 addresses: a {@link ProcEvent.Connect} each. */
-        CONNECT(AuditClaim.Topic.CONNECT);
+        /** connect to IPv4 and IPv6 addresses and accept from them: a {@link ProcEvent.Connect} each. */
+        CONNECTIONS(AuditClaim.Topic.CONNECT, AuditClaim.Topic.ACCEPT);
 
-        private final AuditClaim.Topic topic;
+        private final Set<AuditClaim.Topic> topics;
 
-        Audited(AuditClaim.Topic topic) {
-            this.topic = topic;
+        Audited(AuditClaim.Topic... topics) {
+            this.topics = Set.of(topics);
         }
     }
 
@@ -106,7 +106,7 @@ public final class ProcessEvents implements SystemSource<ProcEvent> {
                 try {
                     a = AuditSocket.open();
                     Set<AuditClaim.Topic> topics = EnumSet.noneOf(AuditClaim.Topic.class);
-                    for (Audited x : audited) topics.add(x.topic);
+                    for (Audited x : audited) topics.addAll(x.topics);
                     claim = AuditClaim.claim(a, topics);
                     refusal = null;
                 } catch (TraceException e) {

@@ -52,7 +52,13 @@ public final class SocketOwners {
     private final Map<Integer, Proc> procs = new HashMap<>();
     /** inode → the pid found holding it. */
     private final Map<Long, Integer> holder = new HashMap<>();
-    private final ConnectLog connects = new ConnectLog();
+    /** The connects and the accepts the audit subsystem logged, by the other end's address. */
+    private final ConnectLog connects = new ConnectLog(), accepts = new ConnectLog();
+    /** When the newest connect or accept record was made (epoch ns); whether they come at all. */
+    private long newestRecord;
+    private boolean auditing;
+    /** How long a question about a gone socket may wait for its record to come. */
+    private static final long RECORD_PATIENCE_NANOS = 200_000_000L;
     /** The names of the processes that exited last, for the connects they made before (pid → comm). */
     private final Map<Integer, String> gone = new java.util.LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -123,7 +129,10 @@ public final class SocketOwners {
             Proc p = procs.get(u.tgid());
             if (p != null) p.uid = u.ruid();
         } else if (e instanceof ProcEvent.Connect c) {
-            connects.add(c.audit());
+            (c.audit().accept() ? accepts : connects).add(c.audit());
+            auditing = true;
+            newestRecord = Math.max(newestRecord, c.audit().epochNanos());
+            notifyAll();
             // its name now, while it likely runs: the record's is its calling thread's
             int pid = c.audit().pid();
             Proc p = procs.get(pid);
@@ -200,17 +209,66 @@ public final class SocketOwners {
      * {@code null} when there is none, or more than one process's.
      */
     public synchronized Owner connected(OpenFile.Address remote, long epochNanos) {
-        AuditConnect c = connects.take(remote, epochNanos);
+        return owner(await(connects, remote, epochNanos));
+    }
+
+    /**
+     * The holder of an accepted socket gone before it could be looked up, by the accept the
+     * audit subsystem logged for it: the one accept of a connection from {@code peer} (its
+     * port included) in the seconds before {@code epochNanos}; {@code null} when there is none.
+     */
+    public synchronized Owner accepted(OpenFile.Address peer, long epochNanos) {
+        return owner(await(accepts, peer, epochNanos));
+    }
+
+    /**
+     * The record {@code log} holds for {@code peer}, waiting up to {@link #RECORD_PATIENCE_NANOS}
+     * while none has come that was made after {@code epochNanos}: the kernel queues the
+     * records in the order the calls return (kernel/audit.c, one queue), so once a later
+     * one has come, the one for a call made before is there or never will be. The events
+     * come on another thread ({@link #accept(ProcEvent)}).
+     */
+    private AuditConnect await(ConnectLog log, OpenFile.Address peer, long epochNanos) {
+        long deadline = System.nanoTime() + RECORD_PATIENCE_NANOS;
+        for (;;) {
+            AuditConnect c = log.take(peer, epochNanos);
+            long left = deadline - System.nanoTime();
+            if (c != null || !auditing || newestRecord >= epochNanos || left <= 0) return c;
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private Owner owner(AuditConnect c) {
         if (c == null) return null;
-        // the record's comm is the calling thread's: the process's own, as the table knows it, comes first
+        // the record's comm is the calling thread's: the process's own, as the table knows it,
+        // comes first, then what it was started as (the kernel names a process after the file
+        // it exec'd, truncated to TASK_COMM_LEN - 1 bytes: include/linux/sched.h)
         Proc p = procs.get(c.pid());
-        String comm = p != null && p.comm != null ? p.comm : gone.getOrDefault(c.pid(), c.comm());
+        String started = c.program() == null ? c.comm()
+                : c.program().substring(0, Math.min(15, c.program().length()));
+        String comm = p != null && p.comm != null ? p.comm : gone.getOrDefault(c.pid(), started);
         return new Owner(c.pid(), c.fd(), comm, c.uid());
     }
 
-    /** A socket connected to {@code remote} was found held by {@code o}: its connect is not another's. */
-    public synchronized void tied(Owner o, OpenFile.Address remote, long epochNanos) {
-        connects.tied(o.pid(), o.fd(), remote, epochNanos);
+    /**
+     * A socket connected to {@code peer}, or accepted from it, was found held by {@code o}:
+     * its connect or accept is not another's.
+     */
+    public synchronized void tied(Owner o, OpenFile.Address peer, boolean accepted, long epochNanos) {
+        (accepted ? accepts : connects).tied(o.pid(), o.fd(), peer, epochNanos);
+    }
+
+    /**
+     * Says whether the connects' and accepts' audit records will come ({@link ProcessEvents}
+     * has the audit socket): only then does a question about a gone socket wait for its record.
+     */
+    public synchronized void auditing(boolean records) {
+        auditing = records;
     }
 
     /** Forgets a socket that is gone. */

@@ -54,17 +54,7 @@ class ProcessEventsTest {
             Process p = pb.start();
             shell = p.pid();
             Map<Integer, Boolean> children = new HashMap<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            Thread closer = new Thread(() -> {
-                try {
-                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                } catch (InterruptedException e) {
-                    return;
-                }
-                events.close();
-            });
-            closer.setDaemon(true);
-            closer.start();
+            Thread closer = closeAfter(events, 60);
             for (ProcEvent e; execs.size() < EXECS && (e = events.next()) != null; ) {
                 if (e instanceof ProcEvent.Fork f && f.parentTgid() == shell) children.put(f.childTgid(), true);
                 if (e instanceof ProcEvent.Exec x && children.containsKey(x.tgid())) execs.add(x);
@@ -87,7 +77,8 @@ class ProcessEventsTest {
 
     /**
      * Every connect to an IPv4 or IPv6 address, by the process that made it and the
-     * descriptor, also a non-blocking one still in progress; a unix connect is not logged.
+     * descriptor, also a non-blocking one still in progress, and every accept with the
+     * descriptor it returned and the peer; a unix connect is not logged.
      */
     @Test
     void everyInetConnectComesWithItsProcessAndDescriptor() throws Exception {
@@ -97,7 +88,7 @@ class ProcessEventsTest {
         long child;
         String fds;
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
-                ProcessEvents events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT))) {
+                ProcessEvents events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS))) {
             Assumptions.assumeTrue(events.auditRefusal() == null || !events.auditRefusal().contains("owns"),
                     "another audit daemon: " + events.auditRefusal());
             assertNull(events.auditRefusal());
@@ -107,30 +98,22 @@ class ProcessEventsTest {
                     "u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.connect(('::1', 5353))",
                     "x = socket.socket(socket.AF_UNIX); x.connect_ex('/nonexistent/jstrace')",
                     "n = socket.socket(); n.setblocking(False); n.connect_ex(('127.0.0.1', 9))",
-                    "import os; print(os.getpid(), t.fileno(), u.fileno(), n.fileno())")).start();
+                    "l = socket.socket(); l.bind(('127.0.0.1', 0)); l.listen(1)",
+                    "c = socket.create_connection(l.getsockname()); a, peer = l.accept()",
+                    "import os; print(os.getpid(), t.fileno(), u.fileno(), n.fileno(), a.fileno(), peer[1])")).start();
             // python3 may be a shim that runs it in a child: the pid it says is the one
             String[] said = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split(" ");
             assertEquals(0, p.waitFor());
             child = Long.parseLong(said[0]);
-            fds = said[1] + " " + said[2] + " " + said[3];
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            Thread closer = new Thread(() -> {
-                try {
-                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                } catch (InterruptedException e) {
-                    return;
-                }
-                events.close();
-            });
-            closer.setDaemon(true);
-            closer.start();
-            for (ProcEvent e; connects.size() < 3 && (e = events.next()) != null; ) {
+            fds = String.join(" ", java.util.Arrays.copyOfRange(said, 1, said.length));
+            Thread closer = closeAfter(events, 10);
+            for (ProcEvent e; connects.size() < 5 && (e = events.next()) != null; ) {
                 if (e instanceof ProcEvent.Connect c && c.audit().pid() == child) connects.add(c.audit());
             }
             closer.interrupt();
         }
         String[] fd = fds.split(" ");
-        assertEquals(3, connects.size(), connects.toString());
+        assertEquals(5, connects.size(), connects.toString());
         assertEquals("127.0.0.1:0", connects.get(0).address().toString().replaceAll(":\\d+$", ":0"));
         assertEquals(Integer.parseInt(fd[0]), connects.get(0).fd());
         assertEquals(0, connects.get(0).exit());
@@ -139,8 +122,29 @@ class ProcessEventsTest {
         assertEquals("127.0.0.1:9", connects.get(2).address().toString());
         assertEquals(Integer.parseInt(fd[2]), connects.get(2).fd());
         assertEquals(-115, connects.get(2).exit(), "EINPROGRESS");
+        assertFalse(connects.get(3).accept());
+        AuditConnect accept = connects.get(4);
+        assertTrue(accept.accept(), accept.toString());
+        assertEquals(Integer.parseInt(fd[3]), accept.fd(), "the descriptor accept returned");
+        assertEquals("127.0.0.1:" + fd[4], accept.address().toString(), "the peer");
         assertEquals("python3", connects.get(0).comm());
+        assertTrue(connects.get(0).program().startsWith("python3"), "argv[0]: " + connects.get(0).program());
         assertStatusRestored(before);
+    }
+
+    /** Closes {@code events} after {@code seconds} (a blocked next() then returns null), unless interrupted first. */
+    private static Thread closeAfter(ProcessEvents events, int seconds) {
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            } catch (InterruptedException e) {
+                return;
+            }
+            events.close();
+        });
+        closer.setDaemon(true);
+        closer.start();
+        return closer;
     }
 
     @Test

@@ -70,7 +70,13 @@ public final class AuditClaim implements AutoCloseable {
          * EINPROGRESS.
          */
         CONNECT("jstrace-connect", new String[] {"connect"},
-                new int[][] {{AUDIT_ARG2, AUDIT_GREATER_THAN_OR_EQUAL, 16}, {AUDIT_ARG2, AUDIT_LESS_THAN_OR_EQUAL, 28}});
+                new int[][] {{AUDIT_ARG2, AUDIT_GREATER_THAN_OR_EQUAL, 16}, {AUDIT_ARG2, AUDIT_LESS_THAN_OR_EQUAL, 28}}),
+        /**
+         * {@code -a always,exit -F arch=ARCH -S accept,accept4 -F success=1 -k jstrace-accept}:
+         * the peer's address is logged when the caller asked for it (net/socket.c
+         * move_addr_to_user calls audit_sockaddr); unix accepts come too, and are dropped.
+         */
+        ACCEPT("jstrace-accept", new String[] {"accept", "accept4"}, new int[][] {{AUDIT_SUCCESS, AUDIT_EQUAL, 1}});
 
         /** The rule's key ({@code -k}), as the SYSCALL record's {@code key} field says it. */
         public final String key;

@@ -4,6 +4,7 @@ import static io.jstrace.core.internal.jnr.Audit.AUDIT_CWD;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_EOE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_EXECVE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_PATH;
+import static io.jstrace.core.internal.jnr.Audit.AUDIT_PROCTITLE;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_SOCKADDR;
 import static io.jstrace.core.internal.jnr.Audit.AUDIT_SYSCALL;
 import static io.jstrace.core.internal.jnr.Netlink.NLMSG_HDRLEN;
@@ -44,7 +45,7 @@ public final class AuditRecords {
     private static final class Event {
         final long epochNanos;
         int pid = -1, ppid = -1, uid = -1, gid = -1, a0 = -1, exit;
-        String comm = "", exe, cwd, filename, key;
+        String comm = "", exe, cwd, filename, key, program;
         byte[] sockaddr;
         final List<ByteArrayOutputStream> argv = new ArrayList<>();
         boolean execve;
@@ -65,7 +66,7 @@ public final class AuditRecords {
         if (msg.length < NLMSG_HDRLEN) return null;
         int type = AuditSocket.u16(msg, 4);
         if (type != AUDIT_SYSCALL && type != AUDIT_EXECVE && type != AUDIT_CWD && type != AUDIT_PATH
-                && type != AUDIT_SOCKADDR && type != AUDIT_EOE) {
+                && type != AUDIT_SOCKADDR && type != AUDIT_PROCTITLE && type != AUDIT_EOE) {
             return null;
         }
         Fields f = new Fields(msg, NLMSG_HDRLEN, msg.length);
@@ -83,6 +84,7 @@ public final class AuditRecords {
             case AUDIT_CWD -> cwd(e, f);
             case AUDIT_PATH -> path(e, f);
             case AUDIT_SOCKADDR -> sockaddr(e, f);
+            case AUDIT_PROCTITLE -> proctitle(e, f);
             default -> {
                 open.remove(f.serial);
                 return e.pid <= 0 ? null : e.execve ? exec(e) : connect(e);
@@ -157,14 +159,40 @@ public final class AuditRecords {
         }
     }
 
-    /** The event as a connect: its rule's key, a descriptor, an IPv4 or IPv6 address. */
+    /**
+     * The PROCTITLE record: the process's command line as it is now (its argv, NUL-separated,
+     * kernel/auditsc.c audit_log_proctitle); its first word's last path component is what
+     * the process was started as.
+     */
+    private static void proctitle(Event e, Fields f) {
+        while (f.next()) {
+            if (!f.name().equals("proctitle")) continue;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!f.appendValue(out)) return;
+            byte[] b = out.toByteArray();
+            int end = 0;
+            while (end < b.length && b[end] != 0) end++;
+            int start = end;
+            while (start > 0 && b[start - 1] != '/') start--;
+            if (end > start) e.program = TraceeText.text(java.util.Arrays.copyOfRange(b, start, end));
+        }
+    }
+
+    /**
+     * The event as a connect or an accept: its rule's key, a descriptor (a connect's first
+     * argument, an accept's result), an IPv4 or IPv6 address.
+     */
     private static AuditConnect connect(Event e) {
-        if (!AuditClaim.Topic.CONNECT.key.equals(e.key) || e.sockaddr == null || e.a0 < 0) return null;
+        boolean accept = AuditClaim.Topic.ACCEPT.key.equals(e.key);
+        if (!accept && !AuditClaim.Topic.CONNECT.key.equals(e.key) || e.sockaddr == null) return null;
+        int fd = accept ? e.exit : e.a0;
+        if (fd < 0) return null;
         int family = e.sockaddr.length < 2 ? -1 : (e.sockaddr[0] & 0xff) | (e.sockaddr[1] & 0xff) << 8;
         if (family != OpenFile.Socket.AF_INET && family != OpenFile.Socket.AF_INET6) return null;
         OpenFile.Address a = OpenFile.Address.ofSockaddr(e.sockaddr);
         if (a == null) return null;
-        return new AuditConnect(e.pid, e.ppid, e.uid, e.comm, e.exe, e.a0, a, e.exit, e.epochNanos);
+        return new AuditConnect(e.pid, e.ppid, e.uid, e.comm, e.program, e.exe, fd, a, accept,
+                accept ? 0 : e.exit, e.epochNanos);
     }
 
     private static AuditExec exec(Event e) {

@@ -105,12 +105,13 @@ public final class DnsView extends View<DnsEvent> {
         ProcessEvents connector;
         try {
             // the connects' audit records: a client gone before its socket is looked up is still named
-            connector = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT));
+            connector = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS));
         } catch (TraceException | RuntimeException e) {
             capture.close();
             throw e;
         }
         SystemDns table = new SystemDns(ports, this::emit);
+        table.owners().auditing(connector.auditRefusal() == null);
         // packets on the view's thread as they come: a query's socket is looked up before it closes
         return new SystemFeed<>(MergedSource.alongside(capture, connector, table.owners()::accept), table::accept);
     }

@@ -195,7 +195,7 @@ final class SystemDns {
                 localPort, remote, remotePort);
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
         OpenFile.Address server = new OpenFile.Address(remote, remotePort);
-        if (o != null) owners.tied(o, server, now);
+        if (o != null) owners.tied(o, server, false, now);
         else o = owners.connected(server, now);
         if (o != null) {
             if (clients.size() >= MAX_FLOWS) {

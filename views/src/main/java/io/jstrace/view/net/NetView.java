@@ -4,7 +4,6 @@ import io.jstrace.core.MergedSource;
 import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
-import io.jstrace.core.SystemSource;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -142,16 +141,18 @@ public final class NetView extends View<NetEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("net: --system");
         SystemConnections table = new SystemConnections(settings, this::emit);
-        List<SystemSource<?>> sources = new ArrayList<>();
+        SocketMonitor monitor = SocketMonitor.open(settings.interval());
+        ProcessEvents events;
         try {
-            // the connects' audit records: a connection too short for a snapshot is still named
-            sources.add(ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECT)));
-            sources.add(SocketMonitor.open(settings.interval()));
+            // with the connects' and accepts' audit records: a connection too short for a snapshot is still named
+            events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS));
         } catch (TraceException | RuntimeException e) {
-            sources.forEach(SystemSource::close);
+            monitor.close();
             throw e;
         }
-        return new SystemFeed<>(MergedSource.of(sources), table::accept);
+        table.owners().auditing(events.auditRefusal() == null);
+        // the process table on a thread of its own: a socket's question may wait for its record
+        return new SystemFeed<>(MergedSource.alongside(monitor, events, table.owners()::accept), table::accept);
     }
 
     /** How a {@link NetView} is set up; {@link #build()} makes it. */

@@ -1,7 +1,6 @@
 package io.jstrace.view.net;
 
 import io.jstrace.core.OpenFile;
-import io.jstrace.core.ProcEvent;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
@@ -66,10 +65,14 @@ final class SystemConnections {
         owners.seed();
     }
 
-    /** One event of the merged sources, on the view's system thread. */
-    void accept(Object e) {
-        if (e instanceof ProcEvent p) owners.accept(p);
-        else if (e instanceof SocketMonitor.Snapshot s) snapshot(s);
+    /** The process table, for the process events (on a thread of their own). */
+    SocketOwners owners() {
+        return owners;
+    }
+
+    /** One event of the socket monitor, on the view's system thread. */
+    void accept(SocketMonitor.Event e) {
+        if (e instanceof SocketMonitor.Snapshot s) snapshot(s);
         else if (e instanceof SocketMonitor.Destroyed d) destroyed(d);
     }
 
@@ -145,17 +148,19 @@ final class SystemConnections {
     }
 
     /**
-     * The holder of a socket this side connected: {@code found} in the process table (its
-     * connect is then no other socket's), else the process whose connect the audit
-     * subsystem logged for it, when the view has those records and only one process can have
-     * made it; else {@code null}.
+     * The holder of a connected socket: {@code found} in the process table (its connect or
+     * accept is then no other socket's), else the process whose connect (this side
+     * connected) or accept (this side accepted) the audit subsystem logged for it, when the
+     * view has those records and only one process can have made it; else {@code null}.
      */
     private SocketOwners.Owner connector(SocketInfo s, NetEvent.Direction direction, SocketOwners.Owner found,
             long now) {
-        if (!s.inet() || !s.connected() || direction != NetEvent.Direction.OUT) return found;
-        OpenFile.Address remote = new OpenFile.Address(s.remote(), s.remotePort());
-        if (found != null) owners.tied(found, remote, now);
-        return found != null ? found : owners.connected(remote, now);
+        boolean in = direction == NetEvent.Direction.IN;
+        if (!s.inet() || !s.connected() || !in && direction != NetEvent.Direction.OUT) return found;
+        OpenFile.Address peer = new OpenFile.Address(s.remote(), s.remotePort());
+        if (found != null) owners.tied(found, peer, in, now);
+        if (found != null) return found;
+        return in ? owners.accepted(peer, now) : owners.connected(peer, now);
     }
 
     /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */

@@ -15,7 +15,7 @@ public final class Audit {
 
     /** Records of a syscall event, one message each, sharing the event's serial number. */
     public static final int AUDIT_SYSCALL = 1300, AUDIT_PATH = 1302, AUDIT_SOCKADDR = 1306, AUDIT_CWD = 1307,
-            AUDIT_EXECVE = 1309, AUDIT_EOE = 1320;
+            AUDIT_EXECVE = 1309, AUDIT_EOE = 1320, AUDIT_PROCTITLE = 1327;
 
     /** struct audit_status: the mask bits of AUDIT_SET and the fields' offsets. */
     public static final int AUDIT_STATUS_ENABLED = 0x1, AUDIT_STATUS_FAILURE = 0x2, AUDIT_STATUS_PID = 0x4,
