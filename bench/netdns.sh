@@ -123,7 +123,7 @@ NS
   printf '%-26s %9.2f %9.2f %9s %14s %12s\n' untraced "$w0" "$(echo "$u0 + $s0" | bc)" 1.00 - -
   for name in dns net; do
     read -r w u s m < "$work/$name/time"
-    read -r tw tu ts tm < "$work/$name/tracer.time"
+    read -r tw tu ts tm < <(tail -1 "$work/$name/tracer.time") # after time(1)'s "terminated by signal 15"
     printf '%-26s %9.2f %9.2f %9.2f %14.2f %12.1f\n' "jstrace $name --system" "$w" "$(echo "$u + $s" | bc)" \
       "$(echo "scale=4; $w / $w0" | bc)" "$(echo "$tu + $ts" | bc)" "$(echo "scale=1; $tm / 1024" | bc)"
   done

@@ -57,7 +57,7 @@ public final class SocketOwners {
     /** When the newest connect or accept record was made (epoch ns); whether they come at all. */
     private long newestRecord;
     private boolean auditing;
-    /** How long a question about a gone socket may wait for its record to come. */
+    /** How long after its time a question about a gone socket may wait for its record to come. */
     private static final long RECORD_PATIENCE_NANOS = 200_000_000L;
     /** The names of the processes that exited last, for the connects they made before (pid → comm). */
     private final Map<Integer, String> gone = new java.util.LinkedHashMap<>(64, 0.75f, false) {
@@ -222,17 +222,18 @@ public final class SocketOwners {
     }
 
     /**
-     * The record {@code log} holds for {@code peer}, waiting up to {@link #RECORD_PATIENCE_NANOS}
-     * while none has come that was made after {@code epochNanos}: the kernel queues the
-     * records in the order the calls return (kernel/audit.c, one queue), so once a later
-     * one has come, the one for a call made before is there or never will be. The events
+     * The record {@code log} holds for {@code peer}, waiting while none has come that was
+     * made after {@code epochNanos}, but not beyond {@link #RECORD_PATIENCE_NANOS} after
+     * it: the kernel queues the records in the order the calls return (kernel/audit.c, one
+     * queue), so once a later one has come, the one for a call made before is there or never
+     * will be. A question asked late (the caller behind) does not wait at all. The events
      * come on another thread ({@link #accept(ProcEvent)}).
      */
     private AuditConnect await(ConnectLog log, OpenFile.Address peer, long epochNanos) {
-        long deadline = System.nanoTime() + RECORD_PATIENCE_NANOS;
         for (;;) {
             AuditConnect c = log.take(peer, epochNanos);
-            long left = deadline - System.nanoTime();
+            java.time.Instant now = java.time.Instant.now();
+            long left = epochNanos + RECORD_PATIENCE_NANOS - (now.getEpochSecond() * 1_000_000_000L + now.getNano());
             if (c != null || !auditing || newestRecord >= epochNanos || left <= 0) return c;
             try {
                 wait(Math.max(1, left / 1_000_000));

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class ConnectLog {
     /** How long a connect may precede its socket's first packet; how long a tie waits for its record. */
-    static final long WINDOW_NANOS = 5_000_000_000L;
+    static final long WINDOW_NANOS = 2_000_000_000L;
     /** The audit's stamps are milliseconds, truncated: a record may say up to this much before its packet's stamp, never after. */
     static final long SLACK_NANOS = 2_000_000L;
     private static final int MAX = 4096;

@@ -140,7 +140,7 @@ final class SystemConnections {
         if (!s.inet() && s.local().length == 0 && s.peerInode() == 0) return; // neither bound nor connected
         seen.listen = listening(s);
         seen.direction = seen.listen ? NetEvent.Direction.LISTEN : direction(s, listeners, byInode);
-        seen.owner = connector(s, seen.direction, owner, now);
+        holder(seen, s, owner, now);
         owner = seen.owner;
         table(s).put(key(s), seen);
         emit(seen, seen.listen ? NetEvent.Kind.LISTEN : NetEvent.Kind.OPEN, now, s, null, null,
@@ -148,19 +148,26 @@ final class SystemConnections {
     }
 
     /**
-     * The holder of a connected socket: {@code found} in the process table (its connect or
+     * Who holds a connected socket: {@code found} in the process table (its connect or
      * accept is then no other socket's), else the process whose connect (this side
      * connected) or accept (this side accepted) the audit subsystem logged for it, when the
-     * view has those records and only one process can have made it; else {@code null}.
+     * view has those records and only one process can have made it; else {@code null}. An
+     * accept's record names the peer by its port too, so it also settles the direction of a
+     * socket whose listener no snapshot showed (taken as connected).
      */
-    private SocketOwners.Owner connector(SocketInfo s, NetEvent.Direction direction, SocketOwners.Owner found,
-            long now) {
-        boolean in = direction == NetEvent.Direction.IN;
-        if (!s.inet() || !s.connected() || !in && direction != NetEvent.Direction.OUT) return found;
+    private void holder(Seen seen, SocketInfo s, SocketOwners.Owner found, long now) {
+        seen.owner = found;
+        boolean in = seen.direction == NetEvent.Direction.IN;
+        if (!s.inet() || !s.connected() || !in && seen.direction != NetEvent.Direction.OUT) return;
         OpenFile.Address peer = new OpenFile.Address(s.remote(), s.remotePort());
-        if (found != null) owners.tied(found, peer, in, now);
-        if (found != null) return found;
-        return in ? owners.accepted(peer, now) : owners.connected(peer, now);
+        if (found != null) {
+            owners.tied(found, peer, in, now);
+            return;
+        }
+        seen.owner = in ? owners.accepted(peer, now) : owners.connected(peer, now);
+        if (seen.owner != null || in) return;
+        seen.owner = owners.accepted(peer, now);
+        if (seen.owner != null) seen.direction = NetEvent.Direction.IN;
     }
 
     /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */
@@ -205,7 +212,7 @@ final class SystemConnections {
             seen.info = s;
             seen.openTs = now;
             seen.direction = direction(s, listeners, Map.of());
-            seen.owner = connector(s, seen.direction, null, now);
+            holder(seen, s, null, now);
             emit(seen, NetEvent.Kind.OPEN, now, s, null, null, seen.owner == null ? BETWEEN : null);
         }
         closed(seen, s, now);
