@@ -43,20 +43,28 @@ public final class SyscallDecoding implements TraceListener {
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
         Call call = new Call(e, null, t.memory(), t.arch(), options.forSyscall(e.syscall()), t.host());
-        DecodedSyscall entry = entry(call);
+        DecodedSyscall entry = entry(call, t);
         pending.put(e.tid(), new Pending(entry, EntryMemory.capture(call)));
         for (DecodedListener l : listeners) l.onEntry(entry, t);
     }
 
     /** The part of {@code call} strace prints at entry. */
-    private DecodedSyscall entry(Call call) {
+    private DecodedSyscall entry(Call call, Tracee tracee) {
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         List<Arg> args = new ArrayList<>(split);
         for (int i = 0; i < split; i++) args.add(arg(call, i));
         Value frame = call.name().equals("rt_sigreturn") ? SignalDecoders.sigreturnFrame(call) : null;
         return new DecodedSyscall(call.enter(), null, args, split, visible, Formatters.separatorAtExit(call),
-                resumes(call.enter()), frame, null, null, List.of());
+                resumes(call.enter()), frame, null, null, List.of(), neverReturns(call) ? tracee.stack() : null);
+    }
+
+    /**
+     * exit and exit_group: their stack is taken at entry, since they have no exit stop
+     * (strace's STACKTRACE_CAPTURE_ON_ENTER, src/linux/x86_64/syscallent.h).
+     */
+    private static boolean neverReturns(Call call) {
+        return call.name().equals("exit") || call.name().equals("exit_group");
     }
 
     /** restart_syscall's {@code <... resuming interrupted NAME ...>}; remembers every other call's name. */
@@ -82,7 +90,7 @@ public final class SyscallDecoding implements TraceListener {
         for (int i = entry.entryArgs(); i < visible; i++) args.add(arg(call, i));
         Value result = x.failed() ? null : Formatters.result(call);
         DecodedSyscall whole = entry.returned(x, args, separator, Formatters.writeBack(call), result,
-                DataDump.of(call));
+                DataDump.of(call), t.stack());
         for (DecodedListener l : listeners) l.onReturn(whole, t);
     }
 

@@ -55,6 +55,8 @@ final class ThreadState implements Tracee {
 
     /** The session's fd tables, or {@code null} when it keeps none. */
     FdTracker fdTracker;
+    /** The session's unwinder, or {@code null} when it unwinds no stacks. */
+    Unwinder unwinder;
     private ProcHost host;
 
     ThreadState(int tid, int pid, Arch arch, TraceeMemory memory) {
@@ -93,5 +95,10 @@ final class ThreadState implements Tracee {
     public io.jstrace.core.HostFacts host() {
         if (host == null || host.pid() != pid) host = new ProcHost(pid, tid, fdTracker);
         return host;
+    }
+
+    @Override
+    public io.jstrace.core.StackTrace stack() {
+        return unwinder == null ? io.jstrace.core.StackTrace.NONE : unwinder.unwind(this);
     }
 }
