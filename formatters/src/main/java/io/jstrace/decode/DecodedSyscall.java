@@ -29,12 +29,15 @@ import java.util.List;
  *                        {@code 0x1 (flags FD_CLOEXEC)}, {@code ?} for calls that return nothing);
  *                        {@code null} at entry, for a failed call (see {@link #errno()}) or one that never returned
  * @param dumps           {@code -e read=}/{@code -e write=}: the data the call moved, in order; empty otherwise
- * @param stack           {@code -k}: the thread's stack at the exit stop, or, for a call that never returns
- *                        (exit, exit_group), at entry; {@link StackTrace#NONE} when not asked for
+ * @param stack           {@code -k}: the thread's stack at the exit stop, or at entry ({@link #stackAtEntry});
+ *                        {@link StackTrace#NONE} when not asked for
+ * @param stackAtEntry    the stack was taken at entry: exit and exit_group, which do not return, and execve
+ *                        and execveat, whose exit is in the new program (strace's STACKTRACE_CAPTURE_ON_ENTER,
+ *                        src/linux/x86_64/syscallent.h), but for the launched command's own execve
  */
 public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> args, int entryArgs, int visibleArgs,
         boolean separatorAtExit, String resumes, Value frame, Value writeBack, Value result, List<Dump> dumps,
-        StackTrace stack) {
+        StackTrace stack, boolean stackAtEntry) {
 
     /**
      * One printed argument: the kernel's name for it (clone's are strace's, which it prints
@@ -64,7 +67,7 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
     public DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> args, int entryArgs, int visibleArgs,
             boolean separatorAtExit, String resumes, Value frame, Value writeBack, Value result, List<Dump> dumps) {
         this(enter, exit, args, entryArgs, visibleArgs, separatorAtExit, resumes, frame, writeBack, result, dumps,
-                StackTrace.NONE);
+                StackTrace.NONE, false);
     }
 
     /** The syscall's name. */
@@ -84,8 +87,8 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
 
     /** This call once it has returned: its entry's arguments followed by the exit's. */
     DecodedSyscall returned(SyscallExit x, List<Arg> all, boolean separator, Value writeBack, Value result,
-            List<Dump> dumps, StackTrace stack) {
+            List<Dump> dumps, StackTrace atExit) {
         return new DecodedSyscall(enter, x, all, entryArgs, visibleArgs, separator, resumes, frame, writeBack, result,
-                dumps, stack);
+                dumps, stackAtEntry ? stack : atExit, stackAtEntry);
     }
 }

@@ -86,7 +86,7 @@ public final class JsonPrinter implements DecodedListener {
         if (x != null) result(c, x);
         json.member("interrupted", interrupted);
         if (!c.dumps().isEmpty()) dumps(c);
-        if (!c.stack().frames().isEmpty()) stack(c.stack());
+        if (!c.stack().frames().isEmpty()) stack(c.stack(), c.stackAtEntry());
         json.endObject();
         emit();
     }
@@ -137,7 +137,7 @@ public final class JsonPrinter implements DecodedListener {
     }
 
     /** {@code -k}: the frames, innermost first; a frame outside every mapped file has no {@code file}. */
-    private void stack(io.jstrace.core.StackTrace stack) {
+    private void stack(io.jstrace.core.StackTrace stack, boolean atEntry) {
         json.name("stack").beginArray();
         for (io.jstrace.core.StackTrace.Frame f : stack.frames()) {
             json.beginObject().member("pc", f.pc());
@@ -147,6 +147,7 @@ public final class JsonPrinter implements DecodedListener {
         }
         json.endArray();
         if (stack.truncated()) json.member("stack_truncated", true);
+        if (atEntry) json.member("stack_at_entry", true);
     }
 
     /** {@code -e read=}/{@code -e write=}: the data the call moved. */

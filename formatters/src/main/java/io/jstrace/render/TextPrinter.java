@@ -199,7 +199,7 @@ public final class TextPrinter implements DecodedListener {
         layout.tail(call, line);
         result(layout.result(call), x.duration());
         SyscallLine.dumps(call.dumps(), line);
-        StackLines.append(call.stack(), false, line);
+        StackLines.append(call.stack(), call.stackAtEntry(), line);
         emit();
         if (!seenExit) {
             seenExit = true;

@@ -464,6 +464,7 @@ public final class PtraceLoop {
                 return;
             }
             t.hidden = false;
+            t.execingCommand = true;
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
         t.enterNanos = System.nanoTime();
@@ -667,6 +668,7 @@ public final class PtraceLoop {
         if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
         if (breakpoints != null && !t.hidden) breakpoints.newAddressSpace(t.pid);
         if (unwinder != null) unwinder.mappingsChanged(t.pid);
+        t.execingCommand = false;
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
     }
 

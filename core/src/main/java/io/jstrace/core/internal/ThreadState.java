@@ -13,6 +13,8 @@ final class ThreadState implements Tracee {
     Arch arch;
     /** The launch prelude: records stay hidden until the target's execve. */
     boolean hidden;
+    /** The prelude in the target's execve: its stack is the prelude's, not the command's. */
+    boolean execingCommand;
     /** In a syscall: the enter record, or {@code null}. */
     SyscallEnter enter;
     /** The enter was filtered out: its exit is not reported either. */
@@ -99,6 +101,6 @@ final class ThreadState implements Tracee {
 
     @Override
     public io.jstrace.core.StackTrace stack() {
-        return unwinder == null ? io.jstrace.core.StackTrace.NONE : unwinder.unwind(this);
+        return unwinder == null || execingCommand ? io.jstrace.core.StackTrace.NONE : unwinder.unwind(this);
     }
 }
