@@ -9,7 +9,7 @@ import io.jstrace.core.StackTrace;
  * [0xPC]"} for one outside every mapped file, and {@code " > too many stack frames"} after
  * the last of a truncated walk. Symbols print as the files spell them (not demangled).
  */
-final class StackLines {
+public final class StackLines {
     private StackLines() {}
 
     /**
@@ -17,7 +17,7 @@ final class StackLines {
      * exit_group) is queued by strace and printed by a second path that writes an empty
      * symbol as {@code (+0x0)} where the other writes {@code ()}.
      */
-    static void append(StackTrace stack, boolean atEntry, StringBuilder out) {
+    public static void append(StackTrace stack, boolean atEntry, StringBuilder out) {
         for (StackTrace.Frame f : stack.frames()) {
             out.append(" > ");
             if (f.file() == null) {
