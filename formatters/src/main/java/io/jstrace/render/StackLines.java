@@ -7,7 +7,8 @@ import io.jstrace.core.StackTrace;
  * (src/unwind.c): one {@code " > FILE(SYMBOL+0xOFFSET) [0xFILE_OFFSET]"} line per frame,
  * {@code " > FILE() [0x...]"} for a pc no symbol names, {@code " > unexpected_backtracing_error
  * [0xPC]"} for one outside every mapped file, and {@code " > too many stack frames"} after
- * the last of a truncated walk. Symbols print as the files spell them (not demangled).
+ * the last of a truncated walk. C++ names print demangled ({@link Demangler}), as strace
+ * built with {@code stack-demangle} prints them.
  */
 public final class StackLines {
     private StackLines() {}
@@ -26,7 +27,8 @@ public final class StackLines {
             }
             out.append(f.file()).append('(');
             if (f.symbol() != null && !f.symbol().isEmpty()) {
-                out.append(f.symbol()).append("+0x").append(Long.toHexString(f.symbolOffset()));
+                String source = Demangler.demangle(f.symbol());
+                out.append(source != null ? source : f.symbol()).append("+0x").append(Long.toHexString(f.symbolOffset()));
             } else if (atEntry) {
                 out.append("+0x0");
             }
