@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * C++ names as strace 6.1's -k prints them: each expected text is what libiberty's
  * {@code cplus_demangle(name, DMGL_AUTO | DMGL_PARAMS)} returns for the name (run on this
- * machine, libiberty-dev 2.40); checked against it on 105,864 names of the system's
- * libraries, this reader gives libiberty's text or leaves the name mangled, never another text.
+ * machine, libiberty-dev 2.40). Checked against it on libstdc++'s 5,864 names and 100,000
+ * others of the system's libraries, this reader gave libiberty's text or left the name
+ * mangled, never another text.
  */
 class DemanglerTest {
     @ParameterizedTest
