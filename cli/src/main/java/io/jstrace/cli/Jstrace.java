@@ -83,7 +83,7 @@ final class Jstrace {
                 + "strace 6.1's command line and output, in Java\n"
                 + "Java runtime: " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
                 + System.getProperty("java.home") + ")\n"
-                + "Optional features enabled: seccomp-bpf no-stack-trace no-secontext\n";
+                + "Optional features enabled: seccomp-bpf stack-trace=eh_frame no-secontext\n";
     }
 
     private int fail(String message) {
@@ -146,7 +146,8 @@ final class Jstrace {
                 .withInheritedFds(inheritedFds())
                 .withMeasureCpuTime(o.summary() && !o.wallClock)
                 .withEnvironment(Environment.of(o.envChanges))
-                .withDetachOnExecve(o.detachOnExecve);
+                .withDetachOnExecve(o.detachOnExecve)
+                .withStackTraces(o.stackTraces && o.cflag != 1);
         List<Integer> pids = pids(o.pids);
         java.util.Set<String> tracePaths = tracePaths(o.tracePaths, Qualifiers.quiet(o.expressions));
         // strace tampers only with the calls it traces, -P's too (syscall.c, syscall_entering_trace)

@@ -86,11 +86,8 @@ final class OptionRows {
             row('I', "interruptible", VALUE, "1..4",
                     "when signals may interrupt jstrace: 1 anywhere, 2 waiting, 3 never, 4 never_tstp",
                     (o, n, v) -> o.interruptible = interruptible(v, n)),
-            row('k', "stack-traces", NONE, null, "print a stack trace at each syscall (not in this build)",
-                    (o, n, v) -> {
-                        throw Options.die("Stack traces (-k/--stack-traces option) are not supported by this build"
-                                + " of jstrace");
-                    }),
+            row('k', "stack-traces", NONE, null, "obtain stack trace between each syscall",
+                    (o, n, v) -> o.stackTraces = true),
             row('n', "syscall-number", NONE, null, "print the syscall number before each line", (o, n, v) -> o.numbers = true),
             row('o', "output", VALUE, "FILE", "write the trace to FILE instead of stderr ('-': stdout, '|CMD': pipe to CMD)",
                     (o, n, v) -> o.output = v),

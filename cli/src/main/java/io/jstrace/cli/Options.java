@@ -42,6 +42,8 @@ final class Options {
     int relativeDigits = -1;
     int durationDigits = -1;
     boolean instructionPointer;
+    /** {@code -k}: a stack trace under each syscall and signal line. */
+    boolean stackTraces;
     boolean numbers;
     /** -z and -Z as given, the last one winning (strace: each clears the status set). */
     int statusFlags;
@@ -225,6 +227,7 @@ final class Options {
         }
         if (cflag != 1) return;
         if (instructionPointer) warn("-i/--instruction-pointer has no effect with -c/--summary-only");
+        if (stackTraces) warn("-k/--stack-traces has no effect with -c/--summary-only");
         if (numbers) warn("-n/--syscall-number has no effect with -c/--summary-only");
         if (relativeDigits >= 0) warn("-r/--relative-timestamps has no effect with -c/--summary-only");
         if (!timestampFormat.equals("none")) warn("-t/--absolute-timestamps has no effect with -c/--summary-only");

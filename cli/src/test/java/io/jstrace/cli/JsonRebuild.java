@@ -60,7 +60,18 @@ final class JsonRebuild {
         // write-back, and it is the same in the whole line for the others
         return new DecodedSyscall(enter, exit, args, entryArgs, args.size(), writeBack != null,
                 r.has("resumes") ? r.get("resumes").asText() : null, optional(r, "frame"), writeBack, result,
-                dumps(r.path("dumps")));
+                dumps(r.path("dumps")), stack(r), r.path("stack_at_entry").asBoolean(false));
+    }
+
+    /** {@code -k}'s frames. */
+    private static io.jstrace.core.StackTrace stack(JsonNode r) {
+        List<io.jstrace.core.StackTrace.Frame> frames = new ArrayList<>();
+        for (JsonNode f : r.path("stack")) {
+            frames.add(new io.jstrace.core.StackTrace.Frame(f.get("pc").asLong(),
+                    f.has("file") ? f.get("file").asText() : null, f.path("file_offset").asLong(),
+                    f.has("symbol") ? f.get("symbol").asText() : null, f.path("symbol_offset").asLong()));
+        }
+        return new io.jstrace.core.StackTrace(frames, r.path("stack_truncated").asBoolean(false));
     }
 
     private static Value optional(JsonNode r, String name) {

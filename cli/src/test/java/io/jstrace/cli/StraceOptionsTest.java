@@ -70,8 +70,6 @@ class StraceOptionsTest {
     void refusalsAreOneLine() {
         assertEquals("jstrace: -D/--daemonize is not supported by jstrace: the tracer cannot leave the command its"
                 + " own process\n", refused("-D", "true"));
-        assertEquals("jstrace: Stack traces (-k/--stack-traces option) are not supported by this build of jstrace\n",
-                refused("-k", "true"));
         assertEquals("jstrace: --tips is not supported by jstrace: strace's tips are strace's own text\n",
                 refused("--tips=id:3,format:full", "true"));
         assertEquals("jstrace: -e kvm=vcpu is not supported by jstrace\n", refused("--kvm=vcpu", "true"));

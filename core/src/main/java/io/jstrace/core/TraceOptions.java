@@ -40,51 +40,55 @@ import java.util.function.Predicate;
  *                     ({@link TraceListener#onBlindSpot}); -1 (the default) for none. Implies
  *                     {@code fdTable}.
  * @param tampering    what is done to the recorded syscalls (strace's {@code -e inject=}); {@link Tampering#NONE}
+ * @param stackTraces  let listeners unwind a stopped thread's stack ({@link Tracee#stack()}, strace's {@code -k}):
+ *                     the session then keeps every process's mappings, so the syscalls that change them
+ *                     stop too under a seccomp filter
  */
 public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls, List<String> environment,
         Set<Integer> inheritedFds, boolean measureCpuTime, boolean seccompFilter, boolean fdTable,
-        int payloadLimit, boolean detachOnExecve, boolean killOnExit, Tampering tampering) {
+        int payloadLimit, boolean detachOnExecve, boolean killOnExit, Tampering tampering,
+        boolean stackTraces) {
 
     /** Follow nothing, record every syscall, inherit the environment and standard streams. */
     public static TraceOptions defaults() {
         return new TraceOptions(false, s -> true, null, Set.of(0, 1, 2), false, false, false, -1, false, false,
-                Tampering.NONE);
+                Tampering.NONE, false);
     }
 
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     public TraceOptions withSyscalls(Predicate<SyscallInfo> filter) {
         return new TraceOptions(followForks, filter, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     public TraceOptions withEnvironment(List<String> env) {
         return new TraceOptions(followForks, syscalls, env == null ? null : List.copyOf(env), inheritedFds,
-                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                measureCpuTime, seccompFilter, fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     public TraceOptions withInheritedFds(Set<Integer> fds) {
         return new TraceOptions(followForks, syscalls, environment, Set.copyOf(fds), measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     public TraceOptions withMeasureCpuTime(boolean measure) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measure, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     public TraceOptions withSeccompFilter(boolean filter) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, filter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     /** Keeps (or not) every tracee's fd table. */
     public TraceOptions withFdTable(boolean keep) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter, keep,
-                payloadLimit, detachOnExecve, killOnExit, tampering);
+                payloadLimit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     /**
@@ -94,25 +98,31 @@ public record TraceOptions(boolean followForks, Predicate<SyscallInfo> syscalls,
     public TraceOptions withPayloads(int limit) {
         if (limit < -1) throw new IllegalArgumentException("payload limit " + limit);
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable || limit >= 0, limit, detachOnExecve, killOnExit, tampering);
+                fdTable || limit >= 0, limit, detachOnExecve, killOnExit, tampering, stackTraces);
     }
 
     /** Detaches (or not) from each tracee at its execve, the launched command's first one aside. */
     public TraceOptions withDetachOnExecve(boolean detach) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detach, killOnExit, tampering);
+                fdTable, payloadLimit, detach, killOnExit, tampering, stackTraces);
     }
 
     /** Makes (or not) the launched command die with the tracer, as strace's {@code --kill-on-exit}. */
     public TraceOptions withKillOnExit(boolean kill) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, kill, tampering);
+                fdTable, payloadLimit, detachOnExecve, kill, tampering, stackTraces);
     }
 
     /** Tampers with the recorded syscalls as {@code t} says. */
     public TraceOptions withTampering(Tampering t) {
         return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
-                fdTable, payloadLimit, detachOnExecve, killOnExit, t);
+                fdTable, payloadLimit, detachOnExecve, killOnExit, t, stackTraces);
+    }
+
+    /** Lets listeners unwind stacks ({@link Tracee#stack()}), or not. */
+    public TraceOptions withStackTraces(boolean unwind) {
+        return new TraceOptions(followForks, syscalls, environment, inheritedFds, measureCpuTime, seccompFilter,
+                fdTable, payloadLimit, detachOnExecve, killOnExit, tampering, unwind);
     }
 
     /** Whether fd tables are kept: asked for, or needed by payloads. */

@@ -36,4 +36,13 @@ public interface Tracee {
     default HostFacts host() {
         return HostFacts.of(pid(), tid());
     }
+
+    /**
+     * Its user stack now, innermost frame first ({@link TraceOptions#withStackTraces});
+     * {@link StackTrace#NONE} when the session was not asked for stacks or the registers
+     * cannot be read. Unwinds at each call: ask once per stop.
+     */
+    default StackTrace stack() {
+        return StackTrace.NONE;
+    }
 }

@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.core.StackTrace;
 import io.jstrace.core.SyscallEnter;
 import io.jstrace.core.SyscallExit;
 import java.util.List;
@@ -28,9 +29,15 @@ import java.util.List;
  *                        {@code 0x1 (flags FD_CLOEXEC)}, {@code ?} for calls that return nothing);
  *                        {@code null} at entry, for a failed call (see {@link #errno()}) or one that never returned
  * @param dumps           {@code -e read=}/{@code -e write=}: the data the call moved, in order; empty otherwise
+ * @param stack           {@code -k}: the thread's stack at the exit stop, or at entry ({@link #stackAtEntry});
+ *                        {@link StackTrace#NONE} when not asked for
+ * @param stackAtEntry    the stack was taken at entry: exit and exit_group, which do not return, and execve
+ *                        and execveat, whose exit is in the new program (strace's STACKTRACE_CAPTURE_ON_ENTER,
+ *                        src/linux/x86_64/syscallent.h), but for the launched command's own execve
  */
 public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> args, int entryArgs, int visibleArgs,
-        boolean separatorAtExit, String resumes, Value frame, Value writeBack, Value result, List<Dump> dumps) {
+        boolean separatorAtExit, String resumes, Value frame, Value writeBack, Value result, List<Dump> dumps,
+        StackTrace stack, boolean stackAtEntry) {
 
     /**
      * One printed argument: the kernel's name for it (clone's are strace's, which it prints
@@ -53,6 +60,14 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
     public DecodedSyscall {
         args = List.copyOf(args);
         dumps = List.copyOf(dumps);
+        if (stack == null) stack = StackTrace.NONE;
+    }
+
+    /** A call without a stack trace. */
+    public DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> args, int entryArgs, int visibleArgs,
+            boolean separatorAtExit, String resumes, Value frame, Value writeBack, Value result, List<Dump> dumps) {
+        this(enter, exit, args, entryArgs, visibleArgs, separatorAtExit, resumes, frame, writeBack, result, dumps,
+                StackTrace.NONE, false);
     }
 
     /** The syscall's name. */
@@ -72,8 +87,8 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
 
     /** This call once it has returned: its entry's arguments followed by the exit's. */
     DecodedSyscall returned(SyscallExit x, List<Arg> all, boolean separator, Value writeBack, Value result,
-            List<Dump> dumps) {
+            List<Dump> dumps, StackTrace atExit) {
         return new DecodedSyscall(enter, x, all, entryArgs, visibleArgs, separator, resumes, frame, writeBack, result,
-                dumps);
+                dumps, stackAtEntry ? stack : atExit, stackAtEntry);
     }
 }

@@ -7,6 +7,7 @@ import io.jstrace.core.HostFacts;
 import io.jstrace.core.NewChild;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
+import io.jstrace.core.StackTrace;
 import io.jstrace.core.SyscallEnter;
 import io.jstrace.core.SyscallExit;
 import io.jstrace.core.TraceListener;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes each syscall once, at its two stops, and hands the one {@link DecodedSyscall} to
@@ -28,6 +30,12 @@ import java.util.Map;
 public final class SyscallDecoding implements TraceListener {
     /** A call between its stops, by the thread that entered it. */
     private record Pending(DecodedSyscall entry, TraceeMemory atEntry) {}
+
+    /**
+     * The calls whose stack is taken at entry: exit and exit_group do not return, and execve's
+     * exit is in the new program (strace's STACKTRACE_CAPTURE_ON_ENTER, src/linux/x86_64/syscallent.h).
+     */
+    private static final Set<String> STACK_AT_ENTRY = Set.of("exit", "exit_group", "execve", "execveat");
 
     private final DecodeOptions options;
     private final List<DecodedListener> listeners;
@@ -43,20 +51,22 @@ public final class SyscallDecoding implements TraceListener {
     @Override
     public void onSyscallEnter(SyscallEnter e, Tracee t) {
         Call call = new Call(e, null, t.memory(), t.arch(), options.forSyscall(e.syscall()), t.host());
-        DecodedSyscall entry = entry(call);
+        DecodedSyscall entry = entry(call, t);
         pending.put(e.tid(), new Pending(entry, EntryMemory.capture(call)));
         for (DecodedListener l : listeners) l.onEntry(entry, t);
     }
 
     /** The part of {@code call} strace prints at entry. */
-    private DecodedSyscall entry(Call call) {
+    private DecodedSyscall entry(Call call, Tracee tracee) {
         int visible = Formatters.visibleArgs(call);
         int split = Formatters.entryArgs(call, visible);
         List<Arg> args = new ArrayList<>(split);
         for (int i = 0; i < split; i++) args.add(arg(call, i));
         Value frame = call.name().equals("rt_sigreturn") ? SignalDecoders.sigreturnFrame(call) : null;
+        StackTrace stack = STACK_AT_ENTRY.contains(call.name()) ? tracee.stack() : StackTrace.NONE;
+        boolean atEntry = !stack.frames().isEmpty();
         return new DecodedSyscall(call.enter(), null, args, split, visible, Formatters.separatorAtExit(call),
-                resumes(call.enter()), frame, null, null, List.of());
+                resumes(call.enter()), frame, null, null, List.of(), stack, atEntry);
     }
 
     /** restart_syscall's {@code <... resuming interrupted NAME ...>}; remembers every other call's name. */
@@ -82,7 +92,7 @@ public final class SyscallDecoding implements TraceListener {
         for (int i = entry.entryArgs(); i < visible; i++) args.add(arg(call, i));
         Value result = x.failed() ? null : Formatters.result(call);
         DecodedSyscall whole = entry.returned(x, args, separator, Formatters.writeBack(call), result,
-                DataDump.of(call));
+                DataDump.of(call), entry.stackAtEntry() ? StackTrace.NONE : t.stack());
         for (DecodedListener l : listeners) l.onReturn(whole, t);
     }
 

@@ -86,6 +86,7 @@ public final class JsonPrinter implements DecodedListener {
         if (x != null) result(c, x);
         json.member("interrupted", interrupted);
         if (!c.dumps().isEmpty()) dumps(c);
+        if (!c.stack().frames().isEmpty()) stack(c.stack(), c.stackAtEntry());
         json.endObject();
         emit();
     }
@@ -133,6 +134,20 @@ public final class JsonPrinter implements DecodedListener {
         if (v == null) return;
         json.name(name);
         JsonValues.write(v, json);
+    }
+
+    /** {@code -k}: the frames, innermost first; a frame outside every mapped file has no {@code file}. */
+    private void stack(io.jstrace.core.StackTrace stack, boolean atEntry) {
+        json.name("stack").beginArray();
+        for (io.jstrace.core.StackTrace.Frame f : stack.frames()) {
+            json.beginObject().member("pc", f.pc());
+            if (f.file() != null) json.member("file", f.file()).member("file_offset", f.fileOffset());
+            if (f.symbol() != null) json.member("symbol", f.symbol()).member("symbol_offset", f.symbolOffset());
+            json.endObject();
+        }
+        json.endArray();
+        if (stack.truncated()) json.member("stack_truncated", true);
+        if (atEntry) json.member("stack_at_entry", true);
     }
 
     /** {@code -e read=}/{@code -e write=}: the data the call moved. */

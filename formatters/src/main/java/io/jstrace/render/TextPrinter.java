@@ -70,6 +70,8 @@ public final class TextPrinter implements DecodedListener {
     private final StraceText text;
     private final SyscallLine layout;
     private final Map<Integer, Pending> pending = new HashMap<>();
+    /** {@code -k}: the stack of each thread's exit or exit_group, printed once the thread is gone (as strace does). */
+    private final Map<Integer, io.jstrace.core.StackTrace> exitStacks = new HashMap<>();
     private final StringBuilder line = new StringBuilder(256);
     private final boolean flushEachEvent;
     private int openTid;
@@ -166,6 +168,7 @@ public final class TextPrinter implements DecodedListener {
         if (!returns) {
             line.append(')');
             result("?", -1);
+            if (!entry.stack().frames().isEmpty()) exitStacks.put(e.tid(), entry.stack());
             return;
         }
         pending.put(e.tid(), p);
@@ -196,6 +199,7 @@ public final class TextPrinter implements DecodedListener {
         layout.tail(call, line);
         result(layout.result(call), x.duration());
         SyscallLine.dumps(call.dumps(), line);
+        StackLines.append(call.stack(), call.stackAtEntry(), line);
         emit();
         if (!seenExit) {
             seenExit = true;
@@ -226,6 +230,7 @@ public final class TextPrinter implements DecodedListener {
             else line.append("{si_signo=").append(s.signal().name()).append('}');
             line.append(" ---\n");
         }
+        StackLines.append(t.stack(), false, line);
         emit();
     }
 
@@ -238,6 +243,7 @@ public final class TextPrinter implements DecodedListener {
             options.colors().append(line, Colors.Kind.EXIT, "exited with " + x.status());
             line.append(" +++\n");
         }
+        exitStack(x.tid());
         lastNumber.remove(x.tid());
         liveThreads--;
         emit();
@@ -252,9 +258,16 @@ public final class TextPrinter implements DecodedListener {
             options.colors().append(line, Colors.Kind.SIGNAL, x.signal().name());
             line.append(x.coreDumped() ? " (core dumped)" : "").append(" +++\n");
         }
+        exitStack(x.tid());
         lastNumber.remove(x.tid());
         liveThreads--;
         emit();
+    }
+
+    /** The stack taken at the thread's exit or exit_group, if any. */
+    private void exitStack(int tid) {
+        io.jstrace.core.StackTrace stack = exitStacks.remove(tid);
+        if (stack != null) StackLines.append(stack, true, line);
     }
 
     @Override

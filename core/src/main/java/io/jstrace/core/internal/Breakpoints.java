@@ -156,8 +156,7 @@ final class Breakpoints {
 
     /** The file as the tracee sees it (its root may not be ours). */
     private ElfFile readElf(int pid, String path) {
-        Path inRoot = Path.of("/proc/" + pid + "/root" + path);
-        return ElfFile.read(Files.exists(inRoot) ? inRoot : Path.of(path), symbols);
+        return ElfFile.read(ElfFile.inRootOf(pid, path), symbols);
     }
 
     /** Plants an int3 at {@code address} for {@code target} ({@code null}: the bare trampoline). */

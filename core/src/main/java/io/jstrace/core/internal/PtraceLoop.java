@@ -61,6 +61,8 @@ public final class PtraceLoop {
     private final Waker waker;
     /** The fd tables, when asked for ({@link TraceOptions#keepsFdTable}), else {@code null}: nothing is spent. */
     private final FdTracker fds;
+    /** The stack unwinder, when stacks are asked for, else {@code null}. */
+    private final Unwinder unwinder;
     /** The payload reader, when payloads are asked for, else {@code null}. */
     private final PayloadReader payloads;
     /**
@@ -118,6 +120,7 @@ public final class PtraceLoop {
         this.payloads = options.payloadLimit() >= 0 ? new PayloadReader(options.payloadLimit(), fds) : null;
         this.breakpoints = breakpoints.isEmpty() ? null
                 : new Breakpoints(breakpoints, libc, registers, memory, clock, new BreakpointLoop());
+        this.unwinder = options.stackTraces() ? new Unwinder(new Registers(libc)) : null;
         this.stopAt = options.seccompFilter() ? selectedNumbers(options) : null;
         this.tamperer = options.tampering().isEmpty() ? null
                 : new Tamperer(options.tampering(), registers, memory, dispatcher::error);
@@ -136,7 +139,8 @@ public final class PtraceLoop {
                 .filter(nr -> options.syscalls().test(table.get(nr))
                         || fds != null && FdTracker.SYSCALLS.contains(host.syscalls().name(nr))
                         || payloads != null && PayloadReader.SYSCALLS.contains(host.syscalls().name(nr))
-                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr)))
+                        || breakpoints != null && Breakpoints.SYSCALLS.contains(host.syscalls().name(nr))
+                        || unwinder != null && Unwinder.SYSCALLS.contains(host.syscalls().name(nr)))
                 .toArray();
         if (selected.length == known.length) return null;
         if (selected.length == 0) return selected; // no syscall stops: no filter (see filtered)
@@ -460,6 +464,7 @@ public final class PtraceLoop {
                 return;
             }
             t.hidden = false;
+            t.execingCommand = true;
         }
         t.enter = new SyscallEnter(t.pid, t.tid, clock.now(), nr, s, args, info.getLong(8), info.getLong(16));
         t.enterNanos = System.nanoTime();
@@ -497,6 +502,7 @@ public final class PtraceLoop {
         if (t.injecting != null) rval = tamperer.exit(t, e, rval);
         if (breakpoints != null) breakpoints.syscallExit(t, e, rval);
         if (fds != null) fds.exit(t.pid, t.tid, e, rval, t.memory);
+        if (unwinder != null && Unwinder.SYSCALLS.contains(e.name())) unwinder.mappingsChanged(t.pid);
         if (filterInstalled && rval == 0 && madeAFilter(e)) {
             for (ThreadState o : threads.values()) if (o.pid == t.pid) o.ownFilter = true;
         }
@@ -661,6 +667,8 @@ public final class PtraceLoop {
         }
         if (fds != null && !t.hidden) fds.exec(t.pid, t.tid);
         if (breakpoints != null && !t.hidden) breakpoints.newAddressSpace(t.pid);
+        if (unwinder != null) unwinder.mappingsChanged(t.pid);
+        t.execingCommand = false;
         if (!t.hidden) dispatcher.record(new Exec(t.pid, t.tid, clock.now(), former), t);
     }
 
@@ -725,6 +733,8 @@ public final class PtraceLoop {
         ThreadState t = new ThreadState(tid, pid, host, memory.of(tid));
         t.detaching = detaching;
         t.fdTracker = fds;
+        t.unwinder = unwinder;
+        if (unwinder != null) unwinder.mappingsChanged(pid); // a new process, or one whose pid was reused
         threads.put(tid, t);
         return t;
     }

@@ -13,6 +13,8 @@ final class ThreadState implements Tracee {
     Arch arch;
     /** The launch prelude: records stay hidden until the target's execve. */
     boolean hidden;
+    /** The prelude in the target's execve: its stack is the prelude's, not the command's. */
+    boolean execingCommand;
     /** In a syscall: the enter record, or {@code null}. */
     SyscallEnter enter;
     /** The enter was filtered out: its exit is not reported either. */
@@ -55,6 +57,8 @@ final class ThreadState implements Tracee {
 
     /** The session's fd tables, or {@code null} when it keeps none. */
     FdTracker fdTracker;
+    /** The session's unwinder, or {@code null} when it unwinds no stacks. */
+    Unwinder unwinder;
     private ProcHost host;
 
     ThreadState(int tid, int pid, Arch arch, TraceeMemory memory) {
@@ -93,5 +97,10 @@ final class ThreadState implements Tracee {
     public io.jstrace.core.HostFacts host() {
         if (host == null || host.pid() != pid) host = new ProcHost(pid, tid, fdTracker);
         return host;
+    }
+
+    @Override
+    public io.jstrace.core.StackTrace stack() {
+        return unwinder == null || execingCommand ? io.jstrace.core.StackTrace.NONE : unwinder.unwind(this);
     }
 }
