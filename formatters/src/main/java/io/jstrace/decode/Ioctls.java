@@ -5,15 +5,15 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.IoctlNames;
 import io.jstrace.syscalls.xlat.TcflshOptions;
 import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
 import java.util.List;
-import java.util.Map;
 
 /**
- * ioctl requests and their arguments. Requests: the terminal ones by name
- * (include/uapi/asm-generic/ioctls.h), others by their include/uapi/asm-generic/ioctl.h
+ * ioctl requests and their arguments. Requests: by the names the uapi headers give them
+ * ({@link IoctlNames}), others by their include/uapi/asm-generic/ioctl.h
  * fields as strace prints them, {@code _IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)}.
  * Arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
  * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
@@ -24,12 +24,6 @@ import java.util.Map;
  * argument in hex.
  */
 final class Ioctls {
-    /** strace prints the values the OSS sound timer shares with termios as both names. */
-    private static final Map<Long, String> SHARED = Map.of(
-            TermIoctls.TCSETS, "SNDCTL_TMR_START or TCSETS",
-            TermIoctls.TCSETSW, "SNDCTL_TMR_STOP or TCSETSW",
-            TermIoctls.TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF");
-
     /** How a request's argument prints. */
     private enum Arg {
         NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
@@ -43,7 +37,7 @@ final class Ioctls {
 
     static Value request(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
-        String name = SHARED.getOrDefault(v, TermIoctls.XLAT.name(v));
+        String name = IoctlNames.name(v);
         return name == null ? new Value.Decoded(Value.hex(v), new Value.Text(ioc(v))) : new Value.Sym(v, name);
     }
 
