@@ -10,6 +10,7 @@ import io.jstrace.syscalls.xlat.TcflshOptions;
 import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ioctl requests and their arguments. Requests: by the names the uapi headers give them
@@ -78,17 +79,56 @@ final class Ioctls {
         };
     }
 
+    /**
+     * The families with decoders of their own, by the request's type byte (src/ioctl.c
+     * ioctl_decode); the terminal requests are this file's.
+     */
+    private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
+            (int) 'I', InotifyIoctls::of,
+            (int) 'R', RandomIoctls::of,
+            (int) 'W', WatchdogIoctls::of,
+            0xb7, NsfsIoctls::of);
+
+    /** The request's family decoding, or null (a terminal request, or one no family knows). */
+    static IoctlArg family(Call c) {
+        long req = c.arg(1) & 0xffff_ffffL;
+        IoctlArg.Family f = FAMILIES.get((int) (req >>> 8) & 0xff);
+        return f == null ? null : f.of(req);
+    }
+
     /** FIOCLEX and the like print no third argument. */
     static int visibleArgs(Call c) {
-        return kind(c) == Arg.NONE ? 2 : 3;
+        Arg kind = kind(c);
+        if (kind == Arg.OTHER) {
+            IoctlArg f = family(c);
+            return f != null && f.when() == IoctlArg.When.NONE ? 2 : 3;
+        }
+        return kind == Arg.NONE ? 2 : 3;
     }
 
     /** What the kernel fills prints at exit; the rest at entry. */
     static int entryArgs(Call c, int visible) {
         return switch (kind(c)) {
             case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
+            case OTHER -> {
+                IoctlArg f = family(c);
+                yield f != null && f.when() == IoctlArg.When.EXIT ? Math.min(2, visible) : visible;
+            }
             default -> visible;
         };
+    }
+
+    /** A successful return value a family gives a meaning, or null. */
+    static Value returnValue(Call c) {
+        IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+        return f == null || f.result() == null ? null : f.result().of(c);
+    }
+
+    private static Value familyArg(Call c, long addr) {
+        IoctlArg f = family(c);
+        if (f == null || f.decode() == null) return Value.hex(addr);
+        if (f.when() == IoctlArg.When.EXIT && (addr == 0 || TraceeArrays.exitFailed(c))) return new Addr(addr);
+        return f.decode().decode(c, addr);
     }
 
     /** IOCTL_ARG. */
@@ -96,7 +136,7 @@ final class Ioctls {
         long addr = c.arg(i);
         Arg kind = kind(c);
         switch (kind) {
-            case OTHER: return Value.hex(addr);
+            case OTHER: return familyArg(c, addr);
             case DECIMAL: return Value.dec(c.intArg(i));
             case TCXONC: return Numbers.named(TcxoncOptions.XLAT, addr, "TC???");
             case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
@@ -152,6 +192,11 @@ final class Ioctls {
             @Override
             public int entryArgs(Call c, int visible) {
                 return Ioctls.entryArgs(c, visible);
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return Ioctls.returnValue(c);
             }
 
             @Override
