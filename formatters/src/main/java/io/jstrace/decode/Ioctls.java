@@ -5,7 +5,6 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
-import io.jstrace.syscalls.IoctlNames;
 import io.jstrace.syscalls.xlat.TcflshOptions;
 import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
@@ -13,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ioctl requests and their arguments. Requests: by the names the uapi headers give them
- * ({@link IoctlNames}), others by their include/uapi/asm-generic/ioctl.h
- * fields as strace prints them, {@code _IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)}.
- * Arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
+ * ioctl(2): the request as {@link IoctlRequests} prints it, the argument by the request's
+ * family ({@link IoctlArg}; the families' files are {@code *Ioctls}). The terminal requests'
+ * arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
  * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
  * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
  * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
@@ -31,26 +29,7 @@ final class Ioctls {
         TCXONC, TCFLSH, CHAR, OTHER
     }
 
-    /** include/uapi/asm-generic/ioctl.h: the direction bits' names, by value. */
-    private static final String[] IOC_DIRS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
-
     private Ioctls() {}
-
-    static Value request(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
-        String name = IoctlNames.name(v);
-        return name == null ? new Value.Decoded(Value.hex(v), new Value.Text(ioc(v))) : new Value.Sym(v, name);
-    }
-
-    /** {@code _IOC(dir, type, nr, size)}: the fields of a request number (bits 30-31, 8-15, 0-7, 16-29). */
-    private static String ioc(long v) {
-        return "_IOC(" + IOC_DIRS[(int) (v >>> 30) & 3] + ", " + hex((v >>> 8) & 0xff) + ", " + hex(v & 0xff) + ", "
-                + hex((v >>> 16) & 0x3fff) + ")";
-    }
-
-    private static String hex(long v) {
-        return v == 0 ? "0" : "0x" + Long.toHexString(v);
-    }
 
     private static Arg kind(Call c) {
         int req = c.intArg(1);
@@ -84,6 +63,7 @@ final class Ioctls {
      * ioctl_decode); the terminal requests are this file's.
      */
     private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
+            (int) 'E', EvdevIoctls::of,
             (int) 'I', InotifyIoctls::of,
             (int) 'R', RandomIoctls::of,
             (int) 'W', WatchdogIoctls::of,
@@ -178,7 +158,7 @@ final class Ioctls {
             @Override
             public Value arg(Call c, int i) {
                 return switch (i) {
-                    case 1 -> request(c, 1);
+                    case 1 -> IoctlRequests.request(c, 1);
                     case 2 -> Verbosity.sometimes(c, 2, Ioctls.arg(c, 2));
                     default -> SyscallDecoder.super.arg(c, i);
                 };
