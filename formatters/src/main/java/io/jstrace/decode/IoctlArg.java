@@ -6,9 +6,10 @@ import java.util.List;
  * How one ioctl(2) request's third argument prints, as its family's decoder says (strace's
  * {@code *_ioctl} functions, src/ioctl.c ioctl_decode): not at all, at entry (what the caller
  * passes in), or at exit (what the kernel filled in; its address when the call failed). A
- * family may also say what a successful return value means.
+ * family may also say what a successful return value means, and what the kernel wrote back
+ * into an argument printed at entry (strace's {@code " => "}).
  */
-record IoctlArg(When when, Decode decode, Result result) {
+record IoctlArg(When when, Decode decode, Result result, Decode after) {
     /** When the argument prints. */
     enum When { NONE, ENTRY, EXIT }
 
@@ -31,18 +32,23 @@ record IoctlArg(When when, Decode decode, Result result) {
     }
 
     /** A request that takes no argument (or ignores it). */
-    static final IoctlArg NONE = new IoctlArg(When.NONE, null, null);
+    static final IoctlArg NONE = new IoctlArg(When.NONE, null, null, null);
 
     static IoctlArg in(Decode d) {
-        return new IoctlArg(When.ENTRY, d, null);
+        return new IoctlArg(When.ENTRY, d, null, null);
     }
 
     static IoctlArg out(Decode d) {
-        return new IoctlArg(When.EXIT, d, null);
+        return new IoctlArg(When.EXIT, d, null, null);
     }
 
     IoctlArg returning(Result r) {
-        return new IoctlArg(when, decode, r);
+        return new IoctlArg(when, decode, r, after);
+    }
+
+    /** An entry argument the kernel also writes: {@code after} at exit, null when nothing prints. */
+    IoctlArg writingBack(Decode d) {
+        return new IoctlArg(when, decode, result, d);
     }
 
     /** strace's printnum_int: {@code [42]}, NULL, or the address when it cannot be read. */

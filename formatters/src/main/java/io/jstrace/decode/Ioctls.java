@@ -63,6 +63,7 @@ final class Ioctls {
      * ioctl_decode); the terminal requests are this file's.
      */
     private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
+            0x03, HdioIoctls::of,
             (int) 'E', EvdevIoctls::of,
             (int) 'I', InotifyIoctls::of,
             (int) 'R', RandomIoctls::of,
@@ -102,6 +103,12 @@ final class Ioctls {
     static Value returnValue(Call c) {
         IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
         return f == null || f.result() == null ? null : f.result().of(c);
+    }
+
+    /** What the kernel wrote into an argument printed at entry, or null. */
+    static Value writeBack(Call c) {
+        IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+        return f == null || f.after() == null ? null : f.after().decode(c, c.arg(2));
     }
 
     private static Value familyArg(Call c, long addr) {
@@ -177,6 +184,11 @@ final class Ioctls {
             @Override
             public Value returnValue(Call c) {
                 return Ioctls.returnValue(c);
+            }
+
+            @Override
+            public Value writeBack(Call c) {
+                return Ioctls.writeBack(c);
             }
 
             @Override

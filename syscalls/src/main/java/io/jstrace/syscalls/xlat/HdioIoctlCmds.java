@@ -9,13 +9,74 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
  */
 public final class HdioIoctlCmds {
     // @spotless:off
-    public static final long HDIO_GETGEO    = 0x00000301L;
-    public static final long HDIO_DRIVE_CMD = 0x0000031fL;
+    public static final long HDIO_GETGEO            = 0x00000301L;
+    public static final long HDIO_DRIVE_CMD         = 0x0000031fL;
+    public static final long HDIO_DRIVE_RESET       = 0x0000031cL;
+    public static final long HDIO_SCAN_HWIF         = 0x00000328L;
+    public static final long HDIO_GET_32BIT         = 0x00000309L;
+    public static final long HDIO_GET_ACOUSTIC      = 0x0000030fL;
+    public static final long HDIO_GET_ADDRESS       = 0x00000310L;
+    public static final long HDIO_GET_BUSSTATE      = 0x0000031aL;
+    public static final long HDIO_GET_DMA           = 0x0000030bL;
+    public static final long HDIO_GET_IDENTITY      = 0x0000030dL;
+    public static final long HDIO_GET_KEEPSETTINGS  = 0x00000308L;
+    public static final long HDIO_GET_MULTCOUNT     = 0x00000304L;
+    public static final long HDIO_GET_NICE          = 0x0000030cL;
+    public static final long HDIO_GET_NOWERR        = 0x0000030aL;
+    public static final long HDIO_GET_UNMASKINTR    = 0x00000302L;
+    public static final long HDIO_GET_WCACHE        = 0x0000030eL;
+    public static final long HDIO_OBSOLETE_IDENTITY = 0x00000307L;
+    public static final long HDIO_SET_32BIT         = 0x00000324L;
+    public static final long HDIO_SET_ACOUSTIC      = 0x0000032cL;
+    public static final long HDIO_SET_ADDRESS       = 0x0000032fL;
+    public static final long HDIO_SET_BUSSTATE      = 0x0000032dL;
+    public static final long HDIO_SET_DMA           = 0x00000326L;
+    public static final long HDIO_SET_KEEPSETTINGS  = 0x00000323L;
+    public static final long HDIO_SET_MULTCOUNT     = 0x00000321L;
+    public static final long HDIO_SET_NICE          = 0x00000329L;
+    public static final long HDIO_SET_NOWERR        = 0x00000325L;
+    public static final long HDIO_SET_PIO_MODE      = 0x00000327L;
+    public static final long HDIO_SET_UNMASKINTR    = 0x00000322L;
+    public static final long HDIO_SET_WCACHE        = 0x0000032bL;
+    public static final long HDIO_UNREGISTER_HWIF   = 0x0000032aL;
+    public static final long IDE_NICE_DSC_OVERLAP   = 0L;
+    public static final long IDE_NICE_ATAPI_OVERLAP = 1L;
+    public static final long IDE_NICE_1             = 3L;
+    public static final long IDE_NICE_0             = 2L;
+    public static final long IDE_NICE_2             = 4L;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
-            e(HDIO_GETGEO,    "HDIO_GETGEO"),
-            e(HDIO_DRIVE_CMD, "HDIO_DRIVE_CMD"));
+            e(HDIO_GETGEO,            "HDIO_GETGEO"),
+            e(HDIO_DRIVE_CMD,         "HDIO_DRIVE_CMD"),
+            e(HDIO_DRIVE_RESET,       "HDIO_DRIVE_RESET"),
+            e(HDIO_SCAN_HWIF,         "HDIO_SCAN_HWIF"),
+            e(HDIO_GET_32BIT,         "HDIO_GET_32BIT"),
+            e(HDIO_GET_ACOUSTIC,      "HDIO_GET_ACOUSTIC"),
+            e(HDIO_GET_ADDRESS,       "HDIO_GET_ADDRESS"),
+            e(HDIO_GET_BUSSTATE,      "HDIO_GET_BUSSTATE"),
+            e(HDIO_GET_DMA,           "HDIO_GET_DMA"),
+            e(HDIO_GET_IDENTITY,      "HDIO_GET_IDENTITY"),
+            e(HDIO_GET_KEEPSETTINGS,  "HDIO_GET_KEEPSETTINGS"),
+            e(HDIO_GET_MULTCOUNT,     "HDIO_GET_MULTCOUNT"),
+            e(HDIO_GET_NICE,          "HDIO_GET_NICE"),
+            e(HDIO_GET_NOWERR,        "HDIO_GET_NOWERR"),
+            e(HDIO_GET_UNMASKINTR,    "HDIO_GET_UNMASKINTR"),
+            e(HDIO_GET_WCACHE,        "HDIO_GET_WCACHE"),
+            e(HDIO_OBSOLETE_IDENTITY, "HDIO_OBSOLETE_IDENTITY"),
+            e(HDIO_SET_32BIT,         "HDIO_SET_32BIT"),
+            e(HDIO_SET_ACOUSTIC,      "HDIO_SET_ACOUSTIC"),
+            e(HDIO_SET_ADDRESS,       "HDIO_SET_ADDRESS"),
+            e(HDIO_SET_BUSSTATE,      "HDIO_SET_BUSSTATE"),
+            e(HDIO_SET_DMA,           "HDIO_SET_DMA"),
+            e(HDIO_SET_KEEPSETTINGS,  "HDIO_SET_KEEPSETTINGS"),
+            e(HDIO_SET_MULTCOUNT,     "HDIO_SET_MULTCOUNT"),
+            e(HDIO_SET_NICE,          "HDIO_SET_NICE"),
+            e(HDIO_SET_NOWERR,        "HDIO_SET_NOWERR"),
+            e(HDIO_SET_PIO_MODE,      "HDIO_SET_PIO_MODE"),
+            e(HDIO_SET_UNMASKINTR,    "HDIO_SET_UNMASKINTR"),
+            e(HDIO_SET_WCACHE,        "HDIO_SET_WCACHE"),
+            e(HDIO_UNREGISTER_HWIF,   "HDIO_UNREGISTER_HWIF"));
     // @spotless:on
 
     private HdioIoctlCmds() {}
