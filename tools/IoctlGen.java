@@ -86,6 +86,22 @@ public final class IoctlGen {
             + "|VIDIOC_SUBDEV_(DV_TIMINGS_CAP|ENUM_DV_TIMINGS|ENUMSTD|G_DV_TIMINGS|G_EDID|G_STD|QUERY_DV_TIMINGS"
             + "|QUERYSTD|S_DV_TIMINGS|S_EDID|S_STD)|DMA_BUF_SET_NAME|PPPIOCGIDLE|SCSI_IOCTL_TAGGED_.*");
 
+    /**
+     * Headers that use types other headers define (their own includes do not bring them in):
+     * those headers, included first.
+     */
+    static final Map<String, List<String>> PRELUDES = Map.of(
+            "asm-generic/ioctls.h", List.of("asm/termbits.h", "linux/serial.h"),
+            "linux/fs.h", List.of("linux/fiemap.h", "linux/blkpg.h", "linux/blktrace_api.h"),
+            "linux/raid/md_u.h", List.of("linux/raid/md_p.h", "linux/major.h"),
+            "linux/meye.h", List.of("linux/videodev2.h"),
+            "linux/sonet.h", List.of("linux/atmioc.h"),
+            "linux/atm_zatm.h", List.of("linux/atmdev.h"),
+            "linux/atm_nicstar.h", List.of("linux/atmdev.h"),
+            "linux/atm_eni.h", List.of("linux/atmdev.h"),
+            "linux/atm_he.h", List.of("linux/atmdev.h"),
+            "linux/ppp-ioctl.h", List.of("linux/filter.h"));
+
     /** {@code #define NAME _IOR(...)} and the like: object-like macros whose value is an encoder call. */
     static final Pattern ENCODED = Pattern.compile(
             "^\\s*#\\s*define\\s+([A-Z][A-Z0-9_]*)\\s+([A-Z]+)?_S?(IO|IOW|IOR|IOWR|IOC)\\s*\\([^)]", Pattern.MULTILINE);
@@ -172,13 +188,16 @@ public final class IoctlGen {
                 if (gcc.waitFor() == 0) return run(dir.resolve("p"), header);
                 Set<Integer> bad = new HashSet<>();
                 Matcher e = Pattern.compile("p\\.c:(\\d+):\\d+: error").matcher(err);
-                while (e.find()) bad.add(Integer.parseInt(e.group(1)) - FIRST_LINE);
+                while (e.find()) bad.add(Integer.parseInt(e.group(1)) - firstLine(header));
                 if (bad.isEmpty() || bad.stream().anyMatch(i -> i < 0 || i >= names.size())) {
                     System.err.println("IoctlGen: " + header + " does not compile alone, skipped");
                     return List.of();
                 }
                 List<String> kept = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) if (!bad.contains(i)) kept.add(names.get(i));
+                for (int i = 0; i < names.size(); i++) {
+                    if (!bad.contains(i)) kept.add(names.get(i));
+                    else System.err.println("IoctlGen: " + header + ": " + names.get(i) + " left out (does not compile)");
+                }
                 names.clear();
                 names.addAll(kept);
             }
@@ -192,13 +211,16 @@ public final class IoctlGen {
     }
 
     /** The line of the program's first printf. */
-    static final int FIRST_LINE = 11;
+    static int firstLine(String header) {
+        return 11 + PRELUDES.getOrDefault(header, List.of()).size();
+    }
 
     static String program(String header, List<String> names) {
         StringBuilder b = new StringBuilder();
         b.append("#include <stdio.h>\n#include <stdint.h>\n#include <time.h>\n#include <sys/time.h>\n#include <sys/types.h>\n");
         b.append("#include <sys/socket.h>\n#include <linux/types.h>\n#include <linux/ioctl.h>\n");
         b.append("#include <").append(header).append(">\n");
+        for (String h : PRELUDES.getOrDefault(header, List.of())) b.append("#include <").append(h).append(">\n");
         b.append("int main(void) {\n");
         for (String n : names) b.append("printf(\"%s\\t%#x\\n\", \"").append(n).append("\", (unsigned) (").append(n).append("));\n");
         b.append("return 0;\n}\n");

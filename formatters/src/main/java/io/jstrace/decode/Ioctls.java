@@ -66,6 +66,8 @@ final class Ioctls {
             0x03, HdioIoctls::of,
             (int) 'E', EvdevIoctls::of,
             (int) 'I', InotifyIoctls::of,
+            (int) 'X', FsIoctls::of,
+            (int) 'f', FsIoctls::of,
             (int) 'R', RandomIoctls::of,
             (int) 'W', WatchdogIoctls::of,
             0xb7, NsfsIoctls::of);
