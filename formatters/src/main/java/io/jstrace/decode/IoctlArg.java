@@ -9,7 +9,7 @@ import java.util.List;
  * family may also say what a successful return value means, and what the kernel wrote back
  * into an argument printed at entry (strace's {@code " => "}).
  */
-record IoctlArg(When when, Decode decode, Result result, Decode after) {
+record IoctlArg(When when, Decode decode, Result result, Decode after, int keep, java.util.function.Predicate<Call> atExit) {
     /** When the argument prints. */
     enum When { NONE, ENTRY, EXIT }
 
@@ -32,23 +32,37 @@ record IoctlArg(When when, Decode decode, Result result, Decode after) {
     }
 
     /** A request that takes no argument (or ignores it). */
-    static final IoctlArg NONE = new IoctlArg(When.NONE, null, null, null);
+    static final IoctlArg NONE = new IoctlArg(When.NONE, null, null, null, 0, null);
 
     static IoctlArg in(Decode d) {
-        return new IoctlArg(When.ENTRY, d, null, null);
+        return new IoctlArg(When.ENTRY, d, null, null, 0, null);
     }
 
     static IoctlArg out(Decode d) {
-        return new IoctlArg(When.EXIT, d, null, null);
+        return new IoctlArg(When.EXIT, d, null, null, 0, null);
     }
 
     IoctlArg returning(Result r) {
-        return new IoctlArg(when, decode, r, after);
+        return new IoctlArg(when, decode, r, after, keep, atExit);
     }
 
     /** An entry argument the kernel also writes: {@code after} at exit, null when nothing prints. */
     IoctlArg writingBack(Decode d) {
-        return new IoctlArg(when, decode, result, d);
+        return new IoctlArg(when, decode, result, d, keep, atExit);
+    }
+
+    /**
+     * An entry argument that prints at exit instead when {@code atExit} says so at entry
+     * (strace's decoders that print nothing at entry for some contents), with {@code keep}
+     * bytes of it kept from the entry for the exit's decoding ({@link Call#atEntry()}).
+     */
+    IoctlArg deferredIf(java.util.function.Predicate<Call> atExit, int keep) {
+        return new IoctlArg(when, decode, result, after, keep, atExit);
+    }
+
+    /** Whether the argument prints at exit for this call (decided at entry). */
+    boolean printsAtExit(Call c) {
+        return when == When.EXIT || atExit != null && atExit.test(c);
     }
 
     /** strace's printnum_int: {@code [42]}, NULL, or the address when it cannot be read. */

@@ -57,7 +57,7 @@ final class IoctlRequests {
     private static String numbered(long v, boolean verbose) {
         int dir = dir(v), nr = nr(v), size = size(v);
         return switch (type(v)) {
-            case '!' -> v == 0x80082102L ? "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR" : null;
+            case '!' -> v == SeccompIoctls.NOTIF_ID_VALID_WRONG_DIR ? "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR" : null;
             case 'E' -> EvdevIoctls.requestName(v, verbose);
             case 'H' -> hiddev(dir, nr, size);
             case 'M' -> dir == WRITE ? "MIXER_WRITE(" + nr + ")" : dir == READ ? "MIXER_READ(" + nr + ")" : null;

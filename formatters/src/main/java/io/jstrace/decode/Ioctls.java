@@ -64,6 +64,7 @@ final class Ioctls {
      */
     private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
             0x03, HdioIoctls::of,
+            (int) '!', SeccompIoctls::of,
             (int) 'E', EvdevIoctls::of,
             (int) 'I', InotifyIoctls::of,
             (int) 'X', FsIoctls::of,
@@ -95,7 +96,7 @@ final class Ioctls {
             case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
             case OTHER -> {
                 IoctlArg f = family(c);
-                yield f != null && f.when() == IoctlArg.When.EXIT ? Math.min(2, visible) : visible;
+                yield f != null && f.printsAtExit(c) ? Math.min(2, visible) : visible;
             }
             default -> visible;
         };
@@ -116,7 +117,8 @@ final class Ioctls {
     private static Value familyArg(Call c, long addr) {
         IoctlArg f = family(c);
         if (f == null || f.decode() == null) return Value.hex(addr);
-        if (f.when() == IoctlArg.When.EXIT && (addr == 0 || TraceeArrays.exitFailed(c))) return new Addr(addr);
+        if (c.exit() != null && f.printsAtExit(c.asAtEntry()) && (addr == 0 || TraceeArrays.exitFailed(c)))
+            return new Addr(addr);
         return f.decode().decode(c, addr);
     }
 
@@ -191,6 +193,12 @@ final class Ioctls {
             @Override
             public Value writeBack(Call c) {
                 return Ioctls.writeBack(c);
+            }
+
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+                if (f != null && f.keep() > 0) keep.keep(c.arg(2), f.keep());
             }
 
             @Override
