@@ -5,6 +5,7 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.ModemFlags;
 import io.jstrace.syscalls.xlat.TcflshOptions;
 import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
@@ -18,7 +19,7 @@ import java.util.Map;
  * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
  * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
  * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
- * TIOCSTI, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
+ * TIOCSTI, the modem lines' names for TIOCMGET/TIOCMSET/TIOCMBIS/TIOCMBIC, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
  * getters' arguments print at exit, the setters' at entry; other requests print the
  * argument in hex.
  */
@@ -26,7 +27,7 @@ final class Ioctls {
     /** How a request's argument prints. */
     private enum Arg {
         NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
-        TCXONC, TCFLSH, CHAR, OTHER
+        TCXONC, TCFLSH, CHAR, MODEM_IN, MODEM_OUT, OTHER
     }
 
     private Ioctls() {}
@@ -54,6 +55,8 @@ final class Ioctls {
             case (int) TermIoctls.TCXONC -> Arg.TCXONC;
             case (int) TermIoctls.TCFLSH -> Arg.TCFLSH;
             case (int) TermIoctls.TIOCSTI -> Arg.CHAR;
+            case (int) TermIoctls.TIOCMGET -> Arg.MODEM_OUT;
+            case (int) TermIoctls.TIOCMBIS, (int) TermIoctls.TIOCMBIC, (int) TermIoctls.TIOCMSET -> Arg.MODEM_IN;
             default -> Arg.OTHER;
         };
     }
@@ -93,7 +96,7 @@ final class Ioctls {
     /** What the kernel fills prints at exit; the rest at entry. */
     static int entryArgs(Call c, int visible) {
         return switch (kind(c)) {
-            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
+            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT, MODEM_OUT -> Math.min(2, visible);
             case OTHER -> {
                 IoctlArg f = family(c);
                 yield f != null && f.printsAtExit(c) ? Math.min(2, visible) : visible;
@@ -133,7 +136,8 @@ final class Ioctls {
             case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
             default: break;
         }
-        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT;
+        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT
+                || kind == Arg.MODEM_OUT;
         if (addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
         return switch (kind) {
             case INT_IN, INT_OUT -> intArg(c, addr);
@@ -141,6 +145,7 @@ final class Ioctls {
             case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, false);
             case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, true);
             case CHAR -> Strings.buffer(c, addr, 1);
+            case MODEM_IN, MODEM_OUT -> modemLines(c, addr);
             default -> new Addr(addr);
         };
     }
@@ -149,6 +154,14 @@ final class Ioctls {
         byte[] raw = c.memory().read(addr, 4);
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+    }
+
+    /** The modem control lines, an int: {@code [TIOCM_DTR|TIOCM_RTS]}. */
+    private static Value modemLines(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Numbers.flags(ModemFlags.XLAT, TraceeArrays.s32(raw, 0) & 0xffff_ffffL, "TIOCM_???")),
+                false);
     }
 
     /** struct winsize (include/uapi/asm-generic/termios.h): four unsigned shorts. */
