@@ -5,6 +5,7 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.ModemFlags;
 import io.jstrace.syscalls.xlat.TcflshOptions;
 import io.jstrace.syscalls.xlat.TcxoncOptions;
 import io.jstrace.syscalls.xlat.TermIoctls;
@@ -12,50 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ioctl requests and their arguments. Requests: the terminal ones by name
- * (include/uapi/asm-generic/ioctls.h), others by their include/uapi/asm-generic/ioctl.h
- * fields as strace prints them, {@code _IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)}.
- * Arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
+ * ioctl(2): the request as {@link IoctlRequests} prints it, the argument by the request's
+ * family ({@link IoctlArg}; the families' files are {@code *Ioctls}). The terminal requests'
+ * arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
  * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
  * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
  * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
- * TIOCSTI, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
+ * TIOCSTI, the modem lines' names for TIOCMGET/TIOCMSET/TIOCMBIS/TIOCMBIC, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
  * getters' arguments print at exit, the setters' at entry; other requests print the
  * argument in hex.
  */
 final class Ioctls {
-    /** strace prints the values the OSS sound timer shares with termios as both names. */
-    private static final Map<Long, String> SHARED = Map.of(
-            TermIoctls.TCSETS, "SNDCTL_TMR_START or TCSETS",
-            TermIoctls.TCSETSW, "SNDCTL_TMR_STOP or TCSETSW",
-            TermIoctls.TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF");
-
     /** How a request's argument prints. */
     private enum Arg {
         NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
-        TCXONC, TCFLSH, CHAR, OTHER
+        TCXONC, TCFLSH, CHAR, MODEM_IN, MODEM_OUT, OTHER
     }
-
-    /** include/uapi/asm-generic/ioctl.h: the direction bits' names, by value. */
-    private static final String[] IOC_DIRS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
 
     private Ioctls() {}
-
-    static Value request(Call c, int i) {
-        long v = c.arg(i) & 0xffff_ffffL;
-        String name = SHARED.getOrDefault(v, TermIoctls.XLAT.name(v));
-        return name == null ? new Value.Decoded(Value.hex(v), new Value.Text(ioc(v))) : new Value.Sym(v, name);
-    }
-
-    /** {@code _IOC(dir, type, nr, size)}: the fields of a request number (bits 30-31, 8-15, 0-7, 16-29). */
-    private static String ioc(long v) {
-        return "_IOC(" + IOC_DIRS[(int) (v >>> 30) & 3] + ", " + hex((v >>> 8) & 0xff) + ", " + hex(v & 0xff) + ", "
-                + hex((v >>> 16) & 0x3fff) + ")";
-    }
-
-    private static String hex(long v) {
-        return v == 0 ? "0" : "0x" + Long.toHexString(v);
-    }
 
     private static Arg kind(Call c) {
         int req = c.intArg(1);
@@ -80,21 +55,74 @@ final class Ioctls {
             case (int) TermIoctls.TCXONC -> Arg.TCXONC;
             case (int) TermIoctls.TCFLSH -> Arg.TCFLSH;
             case (int) TermIoctls.TIOCSTI -> Arg.CHAR;
+            case (int) TermIoctls.TIOCMGET -> Arg.MODEM_OUT;
+            case (int) TermIoctls.TIOCMBIS, (int) TermIoctls.TIOCMBIC, (int) TermIoctls.TIOCMSET -> Arg.MODEM_IN;
             default -> Arg.OTHER;
         };
     }
 
+    /**
+     * The families with decoders of their own, by the request's type byte (src/ioctl.c
+     * ioctl_decode); the terminal requests are this file's.
+     */
+    private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
+            0x03, HdioIoctls::of,
+            (int) '!', SeccompIoctls::of,
+            (int) 'E', EvdevIoctls::of,
+            (int) 'I', InotifyIoctls::of,
+            (int) 'X', FsIoctls::of,
+            (int) 'f', FsIoctls::of,
+            (int) 'R', RandomIoctls::of,
+            (int) 'W', WatchdogIoctls::of,
+            0xb7, NsfsIoctls::of);
+
+    /** The request's family decoding, or null (a terminal request, or one no family knows). */
+    static IoctlArg family(Call c) {
+        long req = c.arg(1) & 0xffff_ffffL;
+        IoctlArg.Family f = FAMILIES.get((int) (req >>> 8) & 0xff);
+        return f == null ? null : f.of(req);
+    }
+
     /** FIOCLEX and the like print no third argument. */
     static int visibleArgs(Call c) {
-        return kind(c) == Arg.NONE ? 2 : 3;
+        Arg kind = kind(c);
+        if (kind == Arg.OTHER) {
+            IoctlArg f = family(c);
+            return f != null && f.when() == IoctlArg.When.NONE ? 2 : 3;
+        }
+        return kind == Arg.NONE ? 2 : 3;
     }
 
     /** What the kernel fills prints at exit; the rest at entry. */
     static int entryArgs(Call c, int visible) {
         return switch (kind(c)) {
-            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT -> Math.min(2, visible);
+            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT, MODEM_OUT -> Math.min(2, visible);
+            case OTHER -> {
+                IoctlArg f = family(c);
+                yield f != null && f.printsAtExit(c) ? Math.min(2, visible) : visible;
+            }
             default -> visible;
         };
+    }
+
+    /** A successful return value a family gives a meaning, or null. */
+    static Value returnValue(Call c) {
+        IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+        return f == null || f.result() == null ? null : f.result().of(c);
+    }
+
+    /** What the kernel wrote into an argument printed at entry, or null. */
+    static Value writeBack(Call c) {
+        IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+        return f == null || f.after() == null ? null : f.after().decode(c, c.arg(2));
+    }
+
+    private static Value familyArg(Call c, long addr) {
+        IoctlArg f = family(c);
+        if (f == null || f.decode() == null) return Value.hex(addr);
+        if (c.exit() != null && f.printsAtExit(c.asAtEntry()) && (addr == 0 || TraceeArrays.exitFailed(c)))
+            return new Addr(addr);
+        return f.decode().decode(c, addr);
     }
 
     /** IOCTL_ARG. */
@@ -102,13 +130,14 @@ final class Ioctls {
         long addr = c.arg(i);
         Arg kind = kind(c);
         switch (kind) {
-            case OTHER: return Value.hex(addr);
+            case OTHER: return familyArg(c, addr);
             case DECIMAL: return Value.dec(c.intArg(i));
             case TCXONC: return Numbers.named(TcxoncOptions.XLAT, addr, "TC???");
             case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
             default: break;
         }
-        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT;
+        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT
+                || kind == Arg.MODEM_OUT;
         if (addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
         return switch (kind) {
             case INT_IN, INT_OUT -> intArg(c, addr);
@@ -116,6 +145,7 @@ final class Ioctls {
             case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, false);
             case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, true);
             case CHAR -> Strings.buffer(c, addr, 1);
+            case MODEM_IN, MODEM_OUT -> modemLines(c, addr);
             default -> new Addr(addr);
         };
     }
@@ -124,6 +154,14 @@ final class Ioctls {
         byte[] raw = c.memory().read(addr, 4);
         if (raw == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
+    }
+
+    /** The modem control lines, an int: {@code [TIOCM_DTR|TIOCM_RTS]}. */
+    private static Value modemLines(Call c, long addr) {
+        byte[] raw = c.memory().read(addr, 4);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Numbers.flags(ModemFlags.XLAT, TraceeArrays.s32(raw, 0) & 0xffff_ffffL, "TIOCM_???")),
+                false);
     }
 
     /** struct winsize (include/uapi/asm-generic/termios.h): four unsigned shorts. */
@@ -144,7 +182,7 @@ final class Ioctls {
             @Override
             public Value arg(Call c, int i) {
                 return switch (i) {
-                    case 1 -> request(c, 1);
+                    case 1 -> IoctlRequests.request(c, 1);
                     case 2 -> Verbosity.sometimes(c, 2, Ioctls.arg(c, 2));
                     default -> SyscallDecoder.super.arg(c, i);
                 };
@@ -158,6 +196,22 @@ final class Ioctls {
             @Override
             public int entryArgs(Call c, int visible) {
                 return Ioctls.entryArgs(c, visible);
+            }
+
+            @Override
+            public Value returnValue(Call c) {
+                return Ioctls.returnValue(c);
+            }
+
+            @Override
+            public Value writeBack(Call c) {
+                return Ioctls.writeBack(c);
+            }
+
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                IoctlArg f = kind(c) == Arg.OTHER ? family(c) : null;
+                if (f != null && f.keep() > 0) keep.keep(c.arg(2), f.keep());
             }
 
             @Override

@@ -21,22 +21,22 @@ class IoctlsUnameTest {
 
     @Test
     void terminalRequestByName() {
-        assertEquals("TCGETS", render(Ioctls.request(Calls.of("ioctl").args(1, 0x5401, 0).enter(), 1)));
+        assertEquals("TCGETS", render(IoctlRequests.request(Calls.of("ioctl").args(1, 0x5401, 0).enter(), 1)));
     }
 
     @Test
     void requestSharedWithTheSoundTimerGetsBothNames() {
-        assertEquals("SNDCTL_TMR_START or TCSETS", render(Ioctls.request(Calls.of("ioctl").args(1, 0x5402, 0).enter(), 1)));
+        assertEquals("SNDCTL_TMR_START or TCSETS", render(IoctlRequests.request(Calls.of("ioctl").args(1, 0x5402, 0).enter(), 1)));
     }
 
     @Test
     void unknownRequestByItsFields() {
         assertEquals("_IOC(_IOC_READ|_IOC_WRITE, 0x62, 0x1, 0x18)",
-                render(Ioctls.request(Calls.of("ioctl").args(3, 0xc0186201L, 0).enter(), 1)));
+                render(IoctlRequests.request(Calls.of("ioctl").args(3, 0xc0186201L, 0).enter(), 1)));
         assertEquals("_IOC(_IOC_NONE, 0x56, 0x78, 0x1234)",
-                render(Ioctls.request(Calls.of("ioctl").args(3, 0x12345678L, 0).enter(), 1)));
+                render(IoctlRequests.request(Calls.of("ioctl").args(3, 0x12345678L, 0).enter(), 1)));
         assertEquals("_IOC(_IOC_WRITE, 0xae, 0x1, 0x4)",
-                render(Ioctls.request(Calls.of("ioctl").args(3, 0x4004ae01L, 0).enter(), 1)));
+                render(IoctlRequests.request(Calls.of("ioctl").args(3, 0x4004ae01L, 0).enter(), 1)));
     }
 
     @Test
