@@ -34,11 +34,13 @@ final class Unwinder {
     static final java.util.Set<String> SYSCALLS = java.util.Set.of("mmap", "mprotect", "munmap", "brk", "mremap",
             "shmat", "execve", "shmdt", "remap_file_pages", "execveat", "pkey_mprotect");
 
-    /** A mapped file's parts an unwind reads, each parsed on first use. */
+    /** A mapped file's parts an unwind reads, each parsed on first use; its CFI rows by address, as computed. */
     private static final class Image {
+        private static final int ROWS_MAX = 4096;
         final ElfFile elf;
         private SymbolIndex symbols;
         private CallFrames frames;
+        private final Map<Long, CfiRow> rows = new HashMap<>();
 
         Image(ElfFile elf) {
             this.elf = elf;
@@ -49,9 +51,15 @@ final class Unwinder {
             return symbols;
         }
 
-        CallFrames frames() {
+        /** The CFI row at {@code vaddr}, or {@code null}: a loop's stops unwind the same pcs again and again. */
+        CfiRow row(long vaddr) {
+            CfiRow row = rows.get(vaddr);
+            if (row != null || rows.containsKey(vaddr)) return row;
             if (frames == null) frames = CallFrames.of(elf);
-            return frames;
+            if (rows.size() >= ROWS_MAX) rows.clear();
+            row = frames.row(vaddr);
+            rows.put(vaddr, row);
+            return row;
         }
     }
 
@@ -117,7 +125,7 @@ final class Unwinder {
             SymbolIndex.Symbol s = vaddr == -1 ? null : image.symbols().at(vaddr);
             out.add(new StackTrace.Frame(pc, m.map.path(), pc - m.map.start() + m.map.offset(),
                     s == null ? null : s.name(), s == null ? 0 : vaddr - s.value() + (callSite ? 1 : 0)));
-            CfiRow row = vaddr == -1 ? null : image.frames().row(vaddr);
+            CfiRow row = vaddr == -1 ? null : image.row(vaddr);
             Frame caller;
             try {
                 caller = row != null ? f.byCfi(row) : f.byFramePointer();
