@@ -1,7 +1,7 @@
 /*
  * The small ioctl families on real descriptors: /dev/urandom (random(4)), an inotify
  * descriptor, namespace files (ioctl_ns(2)), and the watchdog requests on a descriptor
- * that is not a watchdog; each request's argument printed as its family says.
+ * that is not a watchdog, the counter requests on a closed one; each request's argument printed as its family says.
  */
 #include "tests.h"
 #include <fcntl.h>
@@ -9,6 +9,7 @@
 #include <linux/random.h>
 #include <linux/watchdog.h>
 #include <linux/nsfs.h>
+#include <linux/counter.h>
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
 
@@ -88,12 +89,28 @@ static void watchdog_requests(void)
 	S(SYS_close, fd);
 }
 
+static void counter_requests(void)
+{
+	struct counter_watch w = {
+		.component = { .type = COUNTER_COMPONENT_COUNT, .scope = COUNTER_SCOPE_COUNT, .parent = 1, .id = 2 },
+		.event = COUNTER_EVENT_OVERFLOW, .channel = 3,
+	};
+	CALL(SYS_ioctl, -1, COUNTER_ADD_WATCH_IOCTL, &w);
+	expect("ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_COUNT, scope=COUNTER_SCOPE_COUNT, "
+	       "parent=1, id=2}, event=COUNTER_EVENT_OVERFLOW, channel=3})");
+	expect_rval("%s", rv());
+	CALL(SYS_ioctl, -1, COUNTER_ENABLE_EVENTS_IOCTL, 0);
+	expect("ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL)");
+	expect_rval("%s", rv());
+}
+
 int main(void)
 {
 	random_requests();
 	inotify_requests();
 	nsfs_requests();
 	watchdog_requests();
+	counter_requests();
 	expect_line("+++ exited with 0 +++");
 	expect_flush();
 	return 0;

@@ -65,16 +65,17 @@ final class Ioctls {
      * The families with decoders of their own, by the request's type byte (src/ioctl.c
      * ioctl_decode); the terminal requests are this file's.
      */
-    private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.of(
-            0x03, HdioIoctls::of,
-            (int) '!', SeccompIoctls::of,
-            (int) 'E', EvdevIoctls::of,
-            (int) 'I', InotifyIoctls::of,
-            (int) 'X', FsIoctls::of,
-            (int) 'f', FsIoctls::of,
-            (int) 'R', RandomIoctls::of,
-            (int) 'W', WatchdogIoctls::of,
-            0xb7, NsfsIoctls::of);
+    private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.ofEntries(
+            Map.entry(0x03, HdioIoctls::of),
+            Map.entry((int) '!', SeccompIoctls::of),
+            Map.entry((int) 'E', EvdevIoctls::of),
+            Map.entry((int) 'I', InotifyIoctls::of),
+            Map.entry((int) 'X', FsIoctls::of),
+            Map.entry((int) 'f', FsIoctls::of),
+            Map.entry((int) 'R', RandomIoctls::of),
+            Map.entry((int) 'W', WatchdogIoctls::of),
+            Map.entry(0x3e, CounterIoctls::of),
+            Map.entry(0xb7, NsfsIoctls::of));
 
     /** The request's family decoding, or null (a terminal request, or one no family knows). */
     static IoctlArg family(Call c) {
