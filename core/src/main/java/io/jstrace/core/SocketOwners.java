@@ -5,10 +5,12 @@ import io.jstrace.core.internal.ProcFs;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +62,7 @@ public final class SocketOwners {
     /** How long after its time a question about a gone socket may wait for its record to come. */
     private static final long RECORD_PATIENCE_NANOS = 200_000_000L;
     /** The names of the processes that exited last, for the connects they made before (pid → comm). */
-    private final Map<Integer, String> gone = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<Integer, String> gone = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
             return size() > 1024;
@@ -232,7 +234,7 @@ public final class SocketOwners {
     private AuditConnect await(ConnectLog log, OpenFile.Address peer, long epochNanos) {
         for (;;) {
             AuditConnect c = log.take(peer, epochNanos);
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             long left = epochNanos + RECORD_PATIENCE_NANOS - (now.getEpochSecond() * 1_000_000_000L + now.getNano());
             if (c != null || !auditing || newestRecord >= epochNanos || left <= 0) return c;
             try {

@@ -16,6 +16,7 @@ import io.jstrace.core.OpenFile;
 import io.jstrace.core.TraceeText;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class AuditRecords {
     private static void sockaddr(Event e, Fields f) {
         while (f.next()) {
             if (!f.name().equals("saddr")) continue;
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (f.appendValue(out)) e.sockaddr = out.toByteArray();
         }
     }
@@ -174,7 +175,7 @@ public final class AuditRecords {
             while (end < b.length && b[end] != 0) end++;
             int start = end;
             while (start > 0 && b[start - 1] != '/') start--;
-            if (end > start) e.program = TraceeText.text(java.util.Arrays.copyOfRange(b, start, end));
+            if (end > start) e.program = TraceeText.text(Arrays.copyOfRange(b, start, end));
         }
     }
 
