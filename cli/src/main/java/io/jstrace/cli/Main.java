@@ -31,7 +31,7 @@ public final class Main {
             case "ca" -> System.exit(new CaView(System.out, System.err).run(ViewCommand.rest(args))); // traces nothing
             case "tls" -> {
                 Preload.start(() -> {});
-                System.exit(new TlsView(System.err).run(ViewCommand.rest(args)));
+                Signals.exit(new TlsView(System.err).run(ViewCommand.rest(args)));
             }
             case "record", "play", "decode" -> {
                 if (args[0].equals("record")) Preload.start(() -> {}); // play and decode trace nothing

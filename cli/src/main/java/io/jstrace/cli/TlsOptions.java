@@ -29,7 +29,9 @@ final class TlsOptions {
                 + " time, application data each way; one line per connection as it closes. No breakpoints.")
                 .value("-p", "PID[,PID...]", String.class, "attach to these processes (and follow their forks)",
                         v -> pids = v)
-                .flag("--system", "the whole machine: not supported yet", v -> system = v)
+                .flag("--system", "the whole machine (root): every call of SSL_read/SSL_write (and _ex, SSL_peek) and"
+                        + " gnutls_record_recv/send by any process, through uprobes on every libssl and libgnutls;"
+                        + " with -p, only those processes", v -> system = v)
                 .value("-o --output", "FILE", String.class,
                         "write to FILE (- for standard output) instead of standard error (standard output without a command)",
                         v -> output = v)
@@ -46,8 +48,8 @@ final class TlsOptions {
                 .value("--plaintext-cap", "BYTES", Integer.class, "the most bytes kept of each call (4096)",
                         v -> plaintextCap = v)
                 .flag("--hex", "--plaintext as a hex dump rather than escaped text", v -> hex = v)
-                .value("-l", "LIB", String.class, "with --plaintext: only the libraries whose path this regular"
-                        + " expression finds (libssl, libgnutls, a program's own static copy)", v -> library = v)
+                .value("-l", "LIB", String.class, "with --plaintext or --system: only the libraries whose path this"
+                        + " regular expression finds (libssl, libgnutls, a program's own static copy)", v -> library = v)
                 .help("-h --help", "show this help", v -> help = v)
                 .positionals("CMD", "the command to run, with its arguments", v -> command = v);
     }

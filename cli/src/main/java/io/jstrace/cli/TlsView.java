@@ -2,6 +2,11 @@ package io.jstrace.cli;
 
 import io.jstrace.core.TraceException;
 import io.jstrace.view.Renderer;
+import io.jstrace.view.tls.SystemTlsView;
+import io.jstrace.view.tls.TlsCall;
+import io.jstrace.view.tls.TlsCallJson;
+import io.jstrace.view.tls.TlsCallSummary;
+import io.jstrace.view.tls.TlsCallText;
 import io.jstrace.view.tls.TlsEvent;
 import io.jstrace.view.tls.TlsJson;
 import io.jstrace.view.tls.TlsSummary;
@@ -27,10 +32,7 @@ final class TlsView {
         o = new TlsOptions();
         Integer done = lines.parse(o.spec(), args, () -> o.help);
         if (done != null) return done;
-        if (o.system) {
-            err.println("jstrace: tls: --system is not supported yet; trace a command or -p PID");
-            return 1;
-        }
+        if (o.system) return system();
         if (!o.plaintext && (o.library != null || o.plaintextCap != null || o.hex)) {
             return lines.usageError("tls: -l, --plaintext-cap and --hex go with --plaintext");
         }
@@ -43,6 +45,42 @@ final class TlsView {
             err.println("jstrace: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code --system}: every TLS library call on the machine, through uprobes; {@code -p} keeps some processes. */
+    private int system() {
+        if (!o.command.isEmpty()) return lines.usageError("tls: --system traces no command");
+        if (o.plaintext || o.plaintextCap != null || o.hex) {
+            return lines.usageError("tls: --plaintext traces a command or -p PID: not with --system");
+        }
+        ViewCommand<TlsCall> calls = new ViewCommand<>("tls", err);
+        try {
+            SystemTlsView.Builder b = SystemTlsView.system();
+            if (o.library != null) b.library(o.library);
+            if (o.pids != null) b.pids(pidSet(pids(o.pids)));
+            if (!o.verbose) b.filter(TlsCall::ok);
+            SystemTlsView view = b.build();
+            if (o.summary) {
+                TlsCallSummary summary = new TlsCallSummary();
+                calls.open(o.output, false, c -> null);
+                return calls.watch(view, false, summary::add, () -> {
+                    if (o.json) calls.print(summary.json());
+                    else summary.text().forEach(calls::print);
+                });
+            }
+            Renderer<TlsCall> r = o.json ? TlsCallJson.RENDERER : new TlsCallText(o.verbose);
+            calls.open(o.output, false, o.quiet ? r::line : r);
+            return calls.watch(view, false, calls::event, () -> {});
+        } catch (TraceException | IOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("jstrace: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static java.util.Set<Integer> pidSet(int[] pids) {
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int p : pids) set.add(p);
+        return set;
     }
 
     private io.jstrace.view.tls.TlsView.Builder builder() {

@@ -1,0 +1,341 @@
+package io.jstrace.core;
+
+import io.jstrace.core.internal.ProcFs;
+import io.jstrace.core.internal.Tracefs;
+import io.jstrace.core.internal.elf.ElfFile;
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Uprobes on the whole machine through tracefs (Documentation/trace/uprobetracer.rst): a
+ * probe on an instruction of a file, hit by every process that maps the file, now or later,
+ * with values the kernel fetches at the hit (registers, the return value, memory they point
+ * to). No process stops: the kernel records the hit in a ring buffer and the caller runs on.
+ *
+ * <p>The probes are one event group, {@code jstrace_PID}, recorded in a tracing instance of
+ * the same name, so the global trace buffer and other tracers' probes are left alone. At
+ * {@link #close()} the events are disabled, the probes removed and the instance deleted; a
+ * jstrace killed with SIGKILL leaves them, and the next one to open removes them.
+ */
+public final class Uprobes implements SystemSource<Uprobes.Hit> {
+    private static final String GROUP_PREFIX = "jstrace_";
+    /** The ring buffer of each CPU: room for bursts of hits while the reader is behind. */
+    private static final int BUFFER_KB = 4096;
+
+    /**
+     * One probe.
+     *
+     * @param event    its event's name (a C identifier), unique among the probes opened together
+     * @param file     the ELF file
+     * @param offset   the file offset of the probed instruction
+     * @param atReturn a return probe (uretprobe): hit when the function that starts there
+     *                 returns, with {@code $retval} and the registers as they are then
+     * @param fetch    the values to record, as the kernel's fetch arguments
+     *                 ({@code ssl=%di:x64}, {@code ret=$retval:s32}, {@code name=+0(%cx):string})
+     * @param filter   an event filter ({@code cmd == 55}), or {@code null}: hits it rejects are not recorded
+     */
+    public record Probe(String event, Path file, long offset, boolean atReturn, List<String> fetch, String filter) {
+        public Probe {
+            if (!event.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("probe name: " + event);
+            fetch = List.copyOf(fetch);
+        }
+
+        /** The names of the fetched values, in order. */
+        List<String> names() {
+            return fetch.stream().map(f -> f.substring(0, f.indexOf('='))).toList();
+        }
+
+        String definition(String group) {
+            StringBuilder s = new StringBuilder(atReturn ? "r:" : "p:").append(group).append('/').append(event)
+                    .append(' ').append(file).append(":0x").append(Long.toHexString(offset));
+            for (String f : fetch) s.append(' ').append(f);
+            return s.toString();
+        }
+    }
+
+    /**
+     * One hit.
+     *
+     * @param epochNs  when, nanoseconds since the epoch (the trace clock is CLOCK_MONOTONIC,
+     *                 printed to the microsecond)
+     * @param pid      the process (its thread group), -1 when the kernel had not kept it
+     * @param tid      the thread
+     * @param comm     the thread's command name as the kernel remembered it
+     * @param event    the probe's event name
+     * @param values   the fetched values as the kernel printed them, by name, in order
+     *                 ({@code 0x5572f15eaa90}, {@code 76}, a string without its quotes,
+     *                 {@code {0x1,0x2}} for an array, {@code (fault)} when unreadable)
+     */
+    public record Hit(long epochNs, int pid, int tid, String comm, String event, Map<String, String> values) {}
+
+    /**
+     * The file offsets of the functions {@code symbols} names in ELF file {@code file}
+     * ({@code .dynsym} and {@code .symtab}): where their probes go. Those it lacks are left out.
+     */
+    public static Map<String, Long> functionOffsets(Path file, Set<String> symbols) {
+        ElfFile elf = ElfFile.read(file, symbols);
+        Map<String, Long> offsets = new LinkedHashMap<>();
+        for (String s : symbols) {
+            long vaddr = elf.function(s);
+            long offset = vaddr < 0 ? -1 : elf.fileOffset(vaddr);
+            if (offset >= 0) offsets.put(s, offset);
+        }
+        return offsets;
+    }
+
+    private final Path root, instance;
+    private final String group;
+    private final List<Probe> probes;
+    private final Map<String, List<String>> names = new HashMap<>();
+    private final long monotonicToEpoch;
+    private final AtomicLong lost = new AtomicLong();
+    private BufferedReader pipe;
+    private boolean reading, closed, released;
+
+    private Uprobes(Path root, String group, List<Probe> probes) {
+        this.root = root;
+        this.group = group;
+        this.instance = root.resolve("instances").resolve(group);
+        this.probes = List.copyOf(probes);
+        for (Probe p : probes) names.put(p.event(), p.names());
+        Instant now = Instant.now();
+        this.monotonicToEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    }
+
+    /**
+     * Defines and enables {@code probes}; hits are recorded from the moment this returns.
+     *
+     * @throws TraceException when tracefs is not there or a probe is refused (with the
+     *     kernel's reason); nothing is left defined then
+     */
+    public static Uprobes open(List<Probe> probes) throws TraceException {
+        if (probes.isEmpty()) throw new TraceException("uprobes: nothing to probe");
+        Path root = Tracefs.root("uprobe_events");
+        removeStale(root);
+        Uprobes u = new Uprobes(root, GROUP_PREFIX + ProcessHandle.current().pid(), probes);
+        try {
+            u.define();
+            return u;
+        } catch (TraceException | RuntimeException e) {
+            u.release();
+            throw e;
+        }
+    }
+
+    private void define() throws TraceException {
+        try {
+            Files.createDirectory(instance);
+        } catch (IOException e) {
+            throw new TraceException("tracefs: cannot make the instance " + instance + ": " + e.getMessage());
+        }
+        // one write for all: the kernel takes a definition a line (trace_parse_run_command)
+        Tracefs.write(root, root.resolve("uprobe_events"), String.join("\n", definitions()));
+        Tracefs.tryWrite(root, instance.resolve("options/record-tgid"), "1"); // Linux 4.14+: the pid beside the tid
+        Tracefs.write(root, instance.resolve("trace_clock"), "mono");
+        Tracefs.tryWrite(root, instance.resolve("buffer_size_kb"), Integer.toString(BUFFER_KB));
+        Path events = instance.resolve("events").resolve(group);
+        for (Probe p : probes) {
+            if (p.filter() != null) Tracefs.write(root, events.resolve(p.event()).resolve("filter"), p.filter());
+        }
+        Tracefs.write(root, events.resolve("enable"), "1");
+        try {
+            pipe = new BufferedReader(new InputStreamReader(new FileInputStream(instance.resolve("trace_pipe").toFile()),
+                    StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new TraceException("tracefs: cannot open " + instance.resolve("trace_pipe") + ": " + e.getMessage());
+        }
+    }
+
+    /** The group of a jstrace that is gone, left behind by a SIGKILL: its instance and probes are removed. */
+    private static void removeStale(Path root) {
+        try (Stream<Path> dirs = Files.list(root.resolve("instances"))) {
+            for (Path d : dirs.toList()) {
+                String g = d.getFileName().toString();
+                if (stale(g)) deleteInstance(d);
+            }
+        } catch (IOException e) {
+            // no instances: nothing of ours can be left
+        }
+        for (String line : ProcFs.lines(root.resolve("uprobe_events"))) {
+            Matcher m = DEFINED.matcher(line);
+            if (m.lookingAt() && stale(m.group(1))) {
+                Tracefs.tryWrite(root, root.resolve("uprobe_events"), "-:" + m.group(1) + "/" + m.group(2));
+            }
+        }
+    }
+
+    private static final Pattern DEFINED = Pattern.compile("[pr]:(" + GROUP_PREFIX + "\\d+)/(\\w+) ");
+
+    private static boolean stale(String group) {
+        if (!group.matches(GROUP_PREFIX + "\\d+")) return false;
+        long pid = Long.parseLong(group.substring(GROUP_PREFIX.length()));
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+    }
+
+    /** Deletes an instance: the kernel disables its events first (kernel/trace/trace.c __remove_instance). */
+    private static void deleteInstance(Path instance) {
+        try {
+            Files.deleteIfExists(instance);
+        } catch (IOException e) {
+            // busy or already gone: the next jstrace tries again
+        }
+    }
+
+    @Override
+    public Hit next() throws TraceException {
+        synchronized (this) {
+            if (closed) return null;
+            reading = true;
+        }
+        try {
+            while (true) {
+                String line = pipe.readLine();
+                synchronized (this) {
+                    if (closed || line == null) return null;
+                }
+                Hit h = parse(line);
+                if (h != null) return h;
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                if (closed) return null;
+            }
+            throw new TraceException("tracefs: reading trace_pipe: " + e.getMessage());
+        } finally {
+            synchronized (this) {
+                reading = false;
+                if (closed) release();
+            }
+        }
+    }
+
+    /**
+     * A line of trace_pipe: {@code comm-TID (TGID) [CPU] FLAGS SECONDS.MICROS: EVENT: (ADDR) NAME=VALUE...},
+     * where a return probe's {@code (ADDR)} is {@code (CALLER <- FUNCTION)} (kernel/trace/trace_uprobe.c
+     * print_uprobe_event); {@code null} for lines of no probe (a marker, a lost-events note, counted).
+     */
+    Hit parse(String line) {
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+            Matcher l = LOST.matcher(line);
+            if (l.find()) lost.addAndGet(Long.parseLong(l.group(1)));
+            return null;
+        }
+        List<String> wanted = names.get(m.group(6));
+        if (wanted == null) return null;
+        long ns = Long.parseLong(m.group(4)) * 1_000_000_000L + Long.parseLong((m.group(5) + "000000000").substring(0, 9));
+        int tid = Integer.parseInt(m.group(2));
+        int pid = m.group(3).startsWith("-") ? threadGroup(tid) : Integer.parseInt(m.group(3));
+        return new Hit(ns + monotonicToEpoch, pid, tid, m.group(1), m.group(6), values(m.group(7), wanted));
+    }
+
+    /** The thread group of a thread the kernel kept no tgid for (/proc/TID/status), -1 once it is gone. */
+    private static int threadGroup(int tid) {
+        for (String l : ProcFs.lines(Path.of("/proc", Integer.toString(tid), "status"))) {
+            if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip());
+        }
+        return -1;
+    }
+
+    private static final Pattern LINE = Pattern.compile(
+            "\\s*(.*)-(\\d+)\\s+\\(\\s*(\\d+|-+)\\)\\s+\\[\\d+\\]\\s+(?:[^\\s\\d]\\S*\\s+)?(\\d+)\\.(\\d+):\\s+(\\w+):\\s+"
+                    + "\\(0x[0-9a-f]+(?: <- 0x[0-9a-f]+)?\\)(.*)");
+    private static final Pattern LOST = Pattern.compile("\\[LOST (\\d+) EVENTS\\]");
+
+    /**
+     * The values, each from after {@code NAME=} to the next name's {@code " NAME="}: the kernel
+     * prints strings quoted but unescaped, so a string is cut at the name that follows it.
+     */
+    static Map<String, String> values(String text, List<String> wanted) {
+        Map<String, String> v = new LinkedHashMap<>();
+        int from = 0;
+        for (int k = 0; k < wanted.size(); k++) {
+            int start = text.indexOf(" " + wanted.get(k) + "=", from);
+            if (start < 0) break;
+            start += wanted.get(k).length() + 2;
+            int end = k + 1 < wanted.size() ? text.lastIndexOf(" " + wanted.get(k + 1) + "=") : text.length();
+            if (end < start) end = text.length();
+            String value = text.substring(start, end);
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            v.put(wanted.get(k), value);
+            from = end;
+        }
+        return v;
+    }
+
+    /** Hits the kernel dropped because the ring buffer was full (trace_pipe's {@code [LOST n EVENTS]}). */
+    @Override
+    public long lostEvents() {
+        return lost.get();
+    }
+
+    /**
+     * Disables and removes the probes. A reader blocked in {@link #next()} is woken by a line
+     * written to the instance's {@code trace_marker}; it then removes them itself, since the
+     * instance cannot be deleted while its trace_pipe is open.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            if (!reading) {
+                release();
+                return;
+            }
+        }
+        Tracefs.tryWrite(root, instance.resolve("trace_marker"), "jstrace: closing");
+    }
+
+    private synchronized void release() {
+        if (released) return;
+        released = true;
+        try {
+            if (pipe != null) pipe.close();
+        } catch (IOException e) {
+            // closing a read-only file: nothing was lost
+        }
+        deleteInstance(instance);
+        List<String> removals = probes.stream().map(p -> "-:" + group + "/" + p.event()).toList();
+        // one write, each probe's removal waiting for the others' (an RCU grace period each);
+        // line by line when one was never defined, which stops the kernel at that line
+        if (!Tracefs.tryWrite(root, root.resolve("uprobe_events"), String.join("\n", removals))) {
+            for (String r : removals) Tracefs.tryWrite(root, root.resolve("uprobe_events"), r);
+        }
+    }
+
+    /** The probes' group and tracing instance: {@code jstrace_PID}. */
+    public String group() {
+        return group;
+    }
+
+    /** For tests: a source that parses lines as {@link #open} would, with no tracefs behind it. */
+    static Uprobes parserFor(List<Probe> probes) {
+        return new Uprobes(Path.of("/nonexistent"), "jstrace_0", probes);
+    }
+
+    /** For tests: the probe definitions as written to uprobe_events. */
+    List<String> definitions() {
+        List<String> d = new ArrayList<>();
+        for (Probe p : probes) d.add(p.definition(group));
+        return d;
+    }
+}
