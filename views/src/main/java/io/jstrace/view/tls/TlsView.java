@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * <p>Tracees stop at the syscalls that move bytes and at close (a seccomp filter for a
  * launched command); no breakpoint is set and nothing is decrypted. Connections already
  * open when tracing starts show as {@code not_tls} (their first bytes seen are mid-stream).
- * The whole machine ({@code --system}) is not supported yet.
+ * The whole machine is {@link SystemTlsView}: uprobes on its TLS libraries' calls.
  */
 public final class TlsView extends View<TlsEvent> {
     /**
@@ -117,7 +117,7 @@ public final class TlsView extends View<TlsEvent> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        throw new TraceException("tls: --system is not supported yet: trace a command or -p PID");
+        throw new TraceException("tls: the machine's TLS calls are SystemTlsView's: trace a command or -p PID");
     }
 
     /** How a {@link TlsView} is set up; {@link #build()} makes it. */
@@ -154,7 +154,7 @@ public final class TlsView extends View<TlsEvent> {
         }
 
         public TlsView build() {
-            if (source() instanceof Source.System) throw new IllegalStateException("tls: --system is not supported yet");
+            if (source() instanceof Source.System) throw new IllegalStateException("tls: the machine is SystemTlsView's");
             if (library != null && plaintextCap < 0) throw new IllegalStateException("tls: -l LIB is for --plaintext");
             return new TlsView(this, config());
         }
