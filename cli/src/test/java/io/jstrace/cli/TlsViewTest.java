@@ -408,8 +408,13 @@ class TlsViewTest {
         assertTrue(lib.stderr().startsWith("jstrace: tls: -l, --plaintext-cap and --hex go with --plaintext"), lib.stderr());
         var badPid = JstraceProcess.run(dir, List.of("tls", "-p", "x"));
         assertEquals("jstrace: tls: -p: not a process id: 'x'\n", badPid.stderr());
-        var system = JstraceProcess.run(dir, List.of("tls", "--system"));
+        var system = JstraceProcess.run(dir, List.of("tls", "--system", "true"));
         assertEquals(1, system.exit());
-        assertFalse(system.stderr().contains("Exception"), system.stderr());
+        assertEquals("jstrace: tls: --system traces no command\nTry 'jstrace tls -h' for more information.\n",
+                system.stderr());
+        var systemPlaintext = JstraceProcess.run(dir, List.of("tls", "--system", "--plaintext"));
+        assertEquals(1, systemPlaintext.exit());
+        assertTrue(systemPlaintext.stderr().startsWith("jstrace: tls: --plaintext traces a command or -p PID: not with"
+                + " --system\n"), systemPlaintext.stderr());
     }
 }
