@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,34 @@ final class Notes {
      */
     static Value notedUnlessRaw(Value value, Value note) {
         return new Value.Styled(noted(value, note), value, noted(value, note));
+    }
+
+    /**
+     * strace's sprintflags in its auxstr mode: the names that apply, with any unnamed bits
+     * ({@code SECBIT_NOROOT|0x100}), or {@code null} when no name applies.
+     */
+    static Value flagsNote(Xlat table, long value) {
+        Xlat.Decomposed d = table.decompose(value);
+        return d.names().isEmpty() ? null : new Value.Flags(value, d.names(), d.remainder());
+    }
+
+    /**
+     * A return value strace prints in hex with a note ({@code RVAL_HEX | RVAL_STR}):
+     * {@code 0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS)}; the hex alone when there is no note or
+     * under {@code -X raw}.
+     */
+    static Value hexNoted(long value, Value note) {
+        return note == null ? Value.hex(value) : notedUnlessRaw(Value.hex(value), note);
+    }
+
+    /**
+     * {@code v} as {@code -X verbose} prints it under every style but raw, strace's
+     * printxval_ex and printflags_ex with {@code XLAT_STYLE_VERBOSE}:
+     * {@code 0x1 /* PIDTYPE_TGID *\/}.
+     */
+    static Value verboseUnlessRaw(Value v) {
+        Value verbose = new Value.Text(render(v, XlatStyle.VERBOSE));
+        return new Value.Styled(verbose, v, verbose);
     }
 
     /**
