@@ -118,7 +118,7 @@ final class Prctls {
             return named(PrMceKillPolicy.XLAT, v, "PR_MCE_KILL_???");
         }
         if (o == PR_SET_VMA && c.arg(1) == PrSetVma.PR_SET_VMA_ANON_NAME) return vmaAnonName(c, i, v);
-        if (o == PR_SET_SECCOMP && i == 2) return fprog(c, v);
+        if (o == PR_SET_SECCOMP && i == 2) return ClassicBpf.seccompFprog(c, v);
         return Value.hex(v);
     }
 
@@ -236,20 +236,6 @@ final class Prctls {
         int n = (int) v;
         String name = Signal.of(n).name();
         return n <= 0 || !name.startsWith("SIG") ? Value.dec(n) : new Value.Sym(n, name, Base.SIGNED);
-    }
-
-    /**
-     * PR_SET_SECCOMP's struct sock_fprog (include/uapi/linux/filter.h): {@code {len=3,
-     * filter=0x7ffe...}}; strace 6.1 lists the BPF instructions only under {@code -v},
-     * which this leaves as the address.
-     */
-    private static Value fprog(Call c, long addr) {
-        if (addr == 0) return new Addr(0);
-        if (!c.structs()) return new Addr(addr);
-        byte[] raw = c.memory().read(addr, 16);
-        if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(Value.field("len", Value.dec(TraceeArrays.s32(raw, 0) & 0xffff)),
-                Value.field("filter", new Addr(TraceeArrays.u64(raw, 8)))), false);
     }
 
     /** PR_SET_VMA_ANON_NAME's start address, length and name. */
