@@ -14,6 +14,7 @@ import io.jstrace.syscalls.xlat.BpfRval;
 import io.jstrace.syscalls.xlat.BpfSize;
 import io.jstrace.syscalls.xlat.BpfSrc;
 import io.jstrace.syscalls.xlat.SeccompRetActions;
+import io.jstrace.syscalls.xlat.SkfAd;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.List;
 /**
  * Classic BPF programs, {@code struct sock_fprog} and its {@code struct sock_filter}
  * instructions (include/uapi/linux/filter.h), as strace 6.1 prints them (src/bpf_filter.c,
- * src/bpf_seccomp_filter.c): {@code {len=2, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0),
- * BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}} under {@code -v}, the instructions' address
- * otherwise. An instruction that jumps prints as {@code BPF_JUMP(code, k, jt, jf)}.
+ * src/bpf_seccomp_filter.c, src/bpf_sock_filter.c), for seccomp filters and socket filters:
+ * {@code {len=2, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), BPF_STMT(BPF_RET|BPF_K,
+ * SECCOMP_RET_ALLOW)]}} under {@code -v}, the instructions' address otherwise. An instruction that jumps prints as {@code BPF_JUMP(code, k, jt, jf)}.
  */
 final class ClassicBpf {
     /** BPF_MAXINSNS (include/uapi/linux/bpf_common.h): the longest program the kernel loads. */
@@ -44,6 +45,16 @@ final class ClassicBpf {
     /** A seccomp filter (kernel/seccomp.c): its return instructions' k is an action and its data. */
     static Value seccompFprog(Call c, long addr) {
         return fprog(c, addr, ClassicBpf::seccompAction);
+    }
+
+    /** A socket filter (SO_ATTACH_FILTER): loads at the SKF_* offsets name what they load. */
+    static Value socketFprog(Call c, long addr) {
+        return fprog(c, addr, ClassicBpf::socketOffset);
+    }
+
+    /** The {@code len} instructions of a socket's filter SO_GET_FILTER copied out: their address without {@code -v}. */
+    static Value socketProgram(Call c, long addr, int len) {
+        return c.options().verbose() ? program(c, addr, len, ClassicBpf::socketOffset) : new Addr(addr);
     }
 
     /** {@code struct sock_fprog}: the address under {@code -e verbose=none} or when unreadable. */
@@ -112,6 +123,25 @@ final class ClassicBpf {
         long action = k & SeccompRetActions.SECCOMP_RET_ACTION_FULL, data = k & ~action;
         Value named = Numbers.named(SeccompRetActions.XLAT, action, "SECCOMP_RET_???");
         return data == 0 ? named : Notes.joined(List.of(named, Value.hex(data)));
+    }
+
+    /**
+     * An absolute load's k at or above one of the negative offsets (net/core/filter.c
+     * bpf_internal_load_pointer_neg_helper): {@code SKF_AD_OFF+SKF_AD_PROTOCOL},
+     * {@code SKF_NET_OFF+8}, {@code SKF_LL_OFF+4}.
+     */
+    private static Value socketOffset(int code, long k) {
+        if ((code & CLASS) != BpfClass.BPF_LD || (code & MODE) != BpfMode.BPF_ABS) return null;
+        long ad = SkfAd.SKF_AD_OFF & 0xffff_ffffL, net = SkfAd.SKF_NET_OFF & 0xffff_ffffL;
+        long ll = SkfAd.SKF_LL_OFF & 0xffff_ffffL;
+        if (k >= ad) return offset(ad, "SKF_AD_OFF", Numbers.named(SkfAd.XLAT, k - ad, "SKF_AD_???"));
+        if (k >= net) return offset(net, "SKF_NET_OFF", new Num(k - net, Base.UNSIGNED));
+        if (k >= ll) return offset(ll, "SKF_LL_OFF", new Num(k - ll, Base.UNSIGNED));
+        return null;
+    }
+
+    private static Value offset(long base, String name, Value rest) {
+        return Notes.joined("+", List.of(new Value.Sym(base, name), rest));
     }
 
     private static int u16(byte[] raw, int off) {

@@ -75,14 +75,19 @@ final class Notes {
      * {@code -X verbose}.
      */
     static Value joined(List<Value> parts) {
-        return new Value.Styled(joined(parts, XlatStyle.ABBREV), joined(parts, XlatStyle.RAW),
-                joined(parts, XlatStyle.VERBOSE));
+        return joined("|", parts);
     }
 
-    private static Value joined(List<Value> parts, XlatStyle style) {
+    /** {@link #joined(List)} with another separator: a socket filter's {@code SKF_NET_OFF+8}. */
+    static Value joined(String separator, List<Value> parts) {
+        return new Value.Styled(joined(separator, parts, XlatStyle.ABBREV), joined(separator, parts, XlatStyle.RAW),
+                joined(separator, parts, XlatStyle.VERBOSE));
+    }
+
+    private static Value joined(String separator, List<Value> parts, XlatStyle style) {
         List<String> texts = new ArrayList<>();
         for (Value p : parts) texts.add(render(p, style));
-        return new Value.Text(String.join("|", texts));
+        return new Value.Text(String.join(separator, texts));
     }
 
     /** {@code shown} under {@code -X abbrev}; {@code raw} alone, or followed by {@code shown} in a comment. */

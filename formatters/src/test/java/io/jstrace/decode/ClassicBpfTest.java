@@ -70,4 +70,23 @@ class ClassicBpfTest {
                 new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(jeq));
         assertEquals("BPF_STX|0x100 /* BPF_??? */", Calls.render(ClassicBpf.code(0x103)));
     }
+
+    @Test
+    void socketFiltersNameTheirLoadOffsets() {
+        byte[] code = insns(new int[] {0x30, 0, 0, 0xffe00004}, new int[] {0x30, 0, 0, 0xfff00008},
+                new int[] {0x20, 0, 0, 0xfffff000}, new int[] {0x20, 0, 0, 0xfffff0ff}, new int[] {0x28, 0, 0, 12},
+                new int[] {0x00, 0, 0, 0xfffff000});
+        FakeMemory m = program(6, code);
+        Call set = Calls.of("setsockopt").args(3, 1, 26, PROG, 16).mem(m).verbose().exit(0);
+        assertEquals("{len=6, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4), "
+                + "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_NET_OFF+8), BPF_STMT(BPF_LD|BPF_W|BPF_ABS, SKF_AD_OFF+SKF_AD_PROTOCOL), "
+                + "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, SKF_AD_OFF+0xff /* SKF_AD_??? */), BPF_STMT(BPF_LD|BPF_H|BPF_ABS, 0xc), "
+                + "BPF_STMT(BPF_LD|BPF_W|BPF_IMM, 0xfffff000)]}", Calls.render(Formatters.format(set, 3)));
+        assertEquals("{len=6, filter=[BPF_STMT(0|0x10|0x20, 0xffe00000+4), BPF_STMT(0|0x10|0x20, 0xfff00000+8), "
+                + "BPF_STMT(0|0|0x20, 0xfffff000+0), BPF_STMT(0|0|0x20, 0xfffff000+0xff), BPF_STMT(0|0x8|0x20, 0xc), "
+                + "BPF_STMT(0|0|0, 0xfffff000)]}",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Formatters.format(set, 3)));
+        assertEquals("{len=6, filter=0x7ffd1000}",
+                Calls.render(Formatters.format(Calls.of("setsockopt").args(3, 1, 26, PROG, 16).mem(m).exit(0), 3)));
+    }
 }
