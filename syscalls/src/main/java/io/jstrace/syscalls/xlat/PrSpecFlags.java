@@ -5,8 +5,9 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The state bits PR_GET_SPECULATION_CTRL returns and PR_SET_SPECULATION_CTRL takes
- * (include/uapi/linux/prctl.h); PR_SPEC_NOT_AFFECTED is the answer 0.
+ * The state bits PR_GET_SPECULATION_CTRL returns (include/uapi/linux/prctl.h);
+ * PR_SPEC_NOT_AFFECTED is the answer 0. PR_SET_SPECULATION_CTRL takes one state
+ * (pr_spec_set_flags.in).
  */
 public final class PrSpecFlags {
     // @spotless:off
