@@ -26,7 +26,7 @@ static const struct flag secbits[] = {
 	FLAG(SECBIT_NO_SETUID_FIXUP_LOCKED), FLAG(SECBIT_KEEP_CAPS), FLAG(SECBIT_KEEP_CAPS_LOCKED),
 	FLAG(SECBIT_NO_CAP_AMBIENT_RAISE), FLAG(SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED), END_FLAGS,
 };
-static const struct flag spec_flags[] = { FLAG(PR_SPEC_PRCTL), FLAG(PR_SPEC_ENABLE), FLAG(PR_SPEC_DISABLE),
+static const struct flag spec_flags[] = { FLAG(PR_SPEC_NOT_AFFECTED), FLAG(PR_SPEC_PRCTL), FLAG(PR_SPEC_ENABLE), FLAG(PR_SPEC_DISABLE),
 					  FLAG(PR_SPEC_FORCE_DISABLE), FLAG(PR_SPEC_DISABLE_NOEXEC), END_FLAGS };
 
 
@@ -45,14 +45,97 @@ static const char *rv_named(const struct flag *t)
 	return res;
 }
 
-/* A result in hex with its flags: "0x2 (PR_SPEC_ENABLE)"; 0 alone. */
+/*
+ * A result in hex with the flags it names, as strace's notes do: "0x2 (PR_SPEC_ENABLE)",
+ * "0 (PR_SPEC_NOT_AFFECTED)"; no note when no name applies.
+ */
 static const char *rv_flags(const struct flag *t)
 {
-	if (rc <= 0)
+	if (rc < 0)
 		return rv();
+	const char *names = sflags(t, rc);
 	char *res = scratch();
-	sprintf(res, "%#lx (%s)", rc, sflags(t, rc));
+	if (names[0] == '0') /* sflags found no name */
+		sprintf(res, rc ? "%#lx" : "0", rc);
+	else
+		sprintf(res, rc ? "%#lx (%s)" : "0 (%s)", rc, names);
 	return res;
+}
+
+/* Options of other architectures: x86_64's kernel refuses them, strace decodes them all the same. */
+static void foreign_options(void)
+{
+	check(PRCTL(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC | PR_SVE_VL_INHERIT | 0xff, 0, 0, 0) < 0 && err == EINVAL,
+	      "PR_SVE_SET_VL");
+	expect("prctl(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0xff)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_SVE_SET_VL, 0x10000 | 0x20, 0, 0, 0) < 0 && err == EINVAL, "PR_SVE_SET_VL unnamed");
+	expect("prctl(PR_SVE_SET_VL, 0x10000|0x20)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_SVE_GET_VL, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_SVE_GET_VL");
+	expect("prctl(PR_SVE_GET_VL)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_SME_SET_VL, 0x100, 0, 0, 0) < 0 && err == EINVAL, "PR_SME_SET_VL");
+	expect("prctl(PR_SME_SET_VL, 0x100)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_SME_GET_VL, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_SME_GET_VL");
+	expect("prctl(PR_SME_GET_VL)");
+	expect_rval("%s", rerr(EINVAL));
+	unsigned long tagged = PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC | (0xcafeUL << PR_MTE_TAG_SHIFT) | 0x100000;
+	check(PRCTL(PR_SET_TAGGED_ADDR_CTRL, tagged, 1, 2, 3) < 0 && err == EINVAL, "PR_SET_TAGGED_ADDR_CTRL");
+	expect("prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC|0xcafe<<PR_MTE_TAG_SHIFT|0x100000, "
+	       "0x1, 0x2, 0x3)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_GET_TAGGED_ADDR_CTRL");
+	expect("prctl(PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_PAC_GET_ENABLED_KEYS");
+	expect("prctl(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_SET_FP_MODE, PR_FP_MODE_FR | PR_FP_MODE_FRE | 0x20, 0, 0, 0) < 0 && err == EINVAL,
+	      "PR_SET_FP_MODE");
+	expect("prctl(PR_SET_FP_MODE, PR_FP_MODE_FR|PR_FP_MODE_FRE|0x20)");
+	expect_rval("%s", rerr(EINVAL));
+	check(PRCTL(PR_GET_FP_MODE, 0, 0, 0, 0) < 0 && err == EINVAL, "PR_GET_FP_MODE");
+	expect("prctl(PR_GET_FP_MODE)");
+	expect_rval("%s", rerr(EINVAL));
+}
+
+/*
+ * Syscall user dispatch (Documentation/admin-guide/syscall-user-dispatch.rst): turned off,
+ * which it already is, and a mode no kernel has.
+ */
+static void user_dispatch(void)
+{
+	check(PRCTL(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0) == 0, "PR_SYS_DISPATCH_OFF");
+	expect("prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, NULL)");
+	expect_rval("0");
+	char selector = 0;
+	check(PRCTL(PR_SET_SYSCALL_USER_DISPATCH, 0x77, 0x1000, 0x10, &selector) < 0 && err == EINVAL, "PR_SYS_DISPATCH 0x77");
+	expect("prctl(PR_SET_SYSCALL_USER_DISPATCH, 0x77 /* PR_SYS_DISPATCH_??? */, 0x1000, 0x10, %s)", addr(&selector));
+	expect_rval("%s", rerr(EINVAL));
+}
+
+/*
+ * Core scheduling (Documentation/admin-guide/hw-vuln/core-scheduling.rst): this thread's
+ * cookie, which the kernel stores at exit when it schedules by core (0 until one is made),
+ * and a command it does not have.
+ */
+static void core_scheduling(void)
+{
+	unsigned long long cookie = 0xdeadbeef;
+	int self = getpid();
+	PRCTL(PR_SCHED_CORE, PR_SCHED_CORE_GET, self, 0 /* PIDTYPE_PID */, &cookie);
+	if (rc == 0) {
+		char *shown = scratch();
+		sprintf(shown, cookie ? "%#llx" : "0", cookie);
+		expect("prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, %d, 0 /* PIDTYPE_PID */, [%s])", self, shown);
+	} else
+		expect("prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, %d, 0 /* PIDTYPE_PID */, %s)", self, addr(&cookie));
+	expect_rval("%s", rv());
+	check(PRCTL(PR_SCHED_CORE, PR_SCHED_CORE_MAX, self, 1, 0) < 0 && err == EINVAL, "PR_SCHED_CORE_MAX");
+	expect("prctl(PR_SCHED_CORE, 0x4 /* PR_SCHED_CORE_??? */, %d, 0x1 /* PIDTYPE_TGID */, NULL)", self);
+	expect_rval("%s", rerr(EINVAL));
 }
 
 int main(void)
@@ -200,6 +283,10 @@ int main(void)
 	PRCTL(PR_GET_SPECULATION_CTRL, 9, 0, 0, 0);
 	expect("prctl(PR_GET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */)");
 	expect_rval("%s", rv());
+	/* the state is one value, not bits: PR_SPEC_PRCTL alone is no state to set */
+	check(PRCTL(PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_PRCTL, 0, 0) < 0, "PR_SET_SPECULATION_CTRL");
+	expect("prctl(PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0x1 /* PR_SPEC_??? */)");
+	expect_rval("%s", rv());
 
 	check(PRCTL(PR_TASK_PERF_EVENTS_DISABLE, 0, 0, 0, 0) == 0, "PERF_EVENTS_DISABLE");
 	expect("prctl(PR_TASK_PERF_EVENTS_DISABLE)");
@@ -238,6 +325,9 @@ int main(void)
 	check(PRCTL(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 9, 0, 0) < 0 && err == EINVAL, "PR_MCE_KILL");
 	expect("prctl(PR_MCE_KILL, PR_MCE_KILL_CLEAR, 0x9, 0, 0)");
 	expect_rval("%s", rerr(EINVAL));
+	foreign_options();
+	user_dispatch();
+	core_scheduling();
 	check(PRCTL(0x7777, 1, 2, 3, 4) < 0 && err == EINVAL, "unknown option");
 	expect("prctl(0x7777 /* PR_??? */, 0x1, 0x2, 0x3, 0x4)");
 	expect_rval("%s", rerr(EINVAL));

@@ -2,7 +2,8 @@
  * Process identity and resources: the static C library's start-up calls (arch_prctl,
  * set_tid_address, set_robust_list, rseq, prlimit64), ids and process groups, resource
  * limits (getrlimit, setrlimit, prlimit64), getrusage, times, uname, personality with
- * its execution domain and flags, arch_prctl's getters, the robust futex list, and kcmp.
+ * its execution domain and flags, arch_prctl's getters and XSAVE permission requests,
+ * the robust futex list, and kcmp.
  * Start-up values are read back from the kernel (prctl and the thread pointer, untraced
  * here); whatever is changed is set back.
  */
@@ -229,6 +230,13 @@ int main(void)
 	CALL(SYS_arch_prctl, ARCH_GET_CPUID, 0);
 	expect("arch_prctl(ARCH_GET_CPUID)");
 	expect_rval("%s", rv());
+	/* permission for AMX tile data (arch/x86/kernel/fpu/xstate.c): granted where the CPU has it */
+	CALL(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 18);
+	expect("arch_prctl(ARCH_REQ_XCOMP_PERM, 0x12 /* XFEATURE_XTILE_DATA */)");
+	expect_rval("%s", rv());
+	check(CALL(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 0xdeadface) < 0 && err == EINVAL, "ARCH_REQ_XCOMP_PERM");
+	expect("arch_prctl(ARCH_REQ_XCOMP_PERM, 0xdeadface /* XFEATURE_??? */)");
+	expect_rval("%s", rerr(EINVAL));
 	check(CALL(SYS_arch_prctl, 0x1234, 0) < 0 && err == EINVAL, "arch_prctl 0x1234");
 	expect("arch_prctl(0x1234 /* ARCH_??? */, 0)");
 	expect_rval("%s", rerr(EINVAL));

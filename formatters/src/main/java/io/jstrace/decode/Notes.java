@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,34 @@ final class Notes {
     }
 
     /**
+     * strace's sprintflags in its auxstr mode: the names that apply, with any unnamed bits
+     * ({@code SECBIT_NOROOT|0x100}), or {@code null} when no name applies.
+     */
+    static Value flagsNote(Xlat table, long value) {
+        Xlat.Decomposed d = table.decompose(value);
+        return d.names().isEmpty() ? null : new Value.Flags(value, d.names(), d.remainder());
+    }
+
+    /**
+     * A return value strace prints in hex with a note ({@code RVAL_HEX | RVAL_STR}):
+     * {@code 0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS)}; the hex alone when there is no note or
+     * under {@code -X raw}.
+     */
+    static Value hexNoted(long value, Value note) {
+        return note == null ? Value.hex(value) : notedUnlessRaw(Value.hex(value), note);
+    }
+
+    /**
+     * {@code v} as {@code -X verbose} prints it under every style but raw, strace's
+     * printxval_ex and printflags_ex with {@code XLAT_STYLE_VERBOSE}:
+     * {@code 0x1 /* PIDTYPE_TGID *\/}.
+     */
+    static Value verboseUnlessRaw(Value v) {
+        Value verbose = new Value.Text(render(v, XlatStyle.VERBOSE));
+        return new Value.Styled(verbose, v, verbose);
+    }
+
+    /**
      * {@code value (note)} with the note in the session's style ({@code -X verbose} nests
      * comments in it), or the value alone under {@code -X raw}: strace's sprint_ioprio.
      */
@@ -46,14 +75,19 @@ final class Notes {
      * {@code -X verbose}.
      */
     static Value joined(List<Value> parts) {
-        return new Value.Styled(joined(parts, XlatStyle.ABBREV), joined(parts, XlatStyle.RAW),
-                joined(parts, XlatStyle.VERBOSE));
+        return joined("|", parts);
     }
 
-    private static Value joined(List<Value> parts, XlatStyle style) {
+    /** {@link #joined(List)} with another separator: a socket filter's {@code SKF_NET_OFF+8}. */
+    static Value joined(String separator, List<Value> parts) {
+        return new Value.Styled(joined(separator, parts, XlatStyle.ABBREV), joined(separator, parts, XlatStyle.RAW),
+                joined(separator, parts, XlatStyle.VERBOSE));
+    }
+
+    private static Value joined(String separator, List<Value> parts, XlatStyle style) {
         List<String> texts = new ArrayList<>();
         for (Value p : parts) texts.add(render(p, style));
-        return new Value.Text(String.join("|", texts));
+        return new Value.Text(String.join(separator, texts));
     }
 
     /** {@code shown} under {@code -X abbrev}; {@code raw} alone, or followed by {@code shown} in a comment. */

@@ -6,33 +6,40 @@ import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.Signal;
-import io.jstrace.syscalls.xlat.ArchPrctlCodes;
 import io.jstrace.syscalls.xlat.Capabilities;
 import io.jstrace.syscalls.xlat.PrCapAmbient;
 import io.jstrace.syscalls.xlat.PrDumpable;
+import io.jstrace.syscalls.xlat.PrFpMode;
 import io.jstrace.syscalls.xlat.PrMceKill;
 import io.jstrace.syscalls.xlat.PrMceKillPolicy;
 import io.jstrace.syscalls.xlat.PrPacEnabledKeys;
 import io.jstrace.syscalls.xlat.PrPacKeys;
+import io.jstrace.syscalls.xlat.PrSchedCoreCmds;
+import io.jstrace.syscalls.xlat.PrSchedCorePidtypes;
 import io.jstrace.syscalls.xlat.PrSetMm;
 import io.jstrace.syscalls.xlat.PrSetVma;
+import io.jstrace.syscalls.xlat.PrSmeVlFlags;
 import io.jstrace.syscalls.xlat.PrSpecCmds;
 import io.jstrace.syscalls.xlat.PrSpecFlags;
+import io.jstrace.syscalls.xlat.PrSpecSetFlags;
+import io.jstrace.syscalls.xlat.PrSudCmds;
+import io.jstrace.syscalls.xlat.PrSveVlFlags;
+import io.jstrace.syscalls.xlat.PrTaggedAddrMteTcf;
 import io.jstrace.syscalls.xlat.PrTsc;
 import io.jstrace.syscalls.xlat.PrUnalignFlags;
 import io.jstrace.syscalls.xlat.Secbits;
 import io.jstrace.syscalls.xlat.SeccompMode;
-import io.jstrace.syscalls.xlat.X86XfeatureMasks;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.util.List;
 import java.util.Set;
 
 /**
- * prctl(2) and arch_prctl(2) as strace 6.1 prints them (src/prctl.c): each option decides
- * how many arguments print and how. Getters that fill a pointer print it at exit
+ * prctl(2) (kernel/sys.c) as strace 6.1 prints it (src/prctl.c): each option decides how
+ * many arguments print and how. Getters that fill a pointer print it at exit
  * ({@code prctl(PR_GET_PDEATHSIG, [SIGUSR1])}), getters that return their answer print no
- * argument and, for some, the answer's name ({@code = 1 (SUID_DUMP_USER)}); options strace
- * does not decode print their four arguments in hex.
+ * argument and, for some, the answer's name ({@code = 1 (SUID_DUMP_USER)}) or its bits in
+ * hex ({@code = 0x3 (PR_FP_MODE_FR|PR_FP_MODE_FRE)}); options strace does not decode print
+ * their four arguments in hex.
  */
 final class Prctls {
     /** TASK_COMM_LEN (include/linux/sched.h): a task name and its NUL. */
@@ -42,7 +49,7 @@ final class Prctls {
     /** Options that take no argument, or return their answer: {@code prctl(PR_GET_DUMPABLE)}. */
     private static final Set<Long> NO_ARGUMENT = Set.of(PR_GET_KEEPCAPS, PR_GET_SECCOMP, PR_GET_TIMERSLACK,
             PR_GET_TIMING, PR_TASK_PERF_EVENTS_DISABLE, PR_TASK_PERF_EVENTS_ENABLE, PR_GET_DUMPABLE,
-            PR_GET_SECUREBITS, PR_GET_FP_MODE);
+            PR_GET_SECUREBITS, PR_GET_FP_MODE, PR_SVE_GET_VL, PR_SME_GET_VL);
     /** Getters whose second argument is a pointer the kernel fills: printed at exit. */
     private static final Set<Long> FILLED_AT_EXIT = Set.of(PR_GET_CHILD_SUBREAPER, PR_GET_ENDIAN, PR_GET_FPEMU,
             PR_GET_FPEXC, PR_GET_NAME, PR_GET_PDEATHSIG, PR_GET_TID_ADDRESS, PR_GET_TSC, PR_GET_UNALIGN);
@@ -50,7 +57,7 @@ final class Prctls {
     private static final Set<Long> ONE_ARGUMENT = Set.of(PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU,
             PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_CAPBSET_READ,
             PR_SET_NAME, PR_SET_PDEATHSIG, PR_SET_PTRACER, PR_SET_TIMERSLACK, PR_SET_TSC, PR_SET_SECUREBITS,
-            PR_SET_UNALIGN, PR_GET_SPECULATION_CTRL);
+            PR_SET_UNALIGN, PR_GET_SPECULATION_CTRL, PR_SET_FP_MODE, PR_SVE_SET_VL, PR_SME_SET_VL);
     /** Options whose second argument prints as an unsigned number (then the rest in hex for some). */
     private static final Set<Long> UNSIGNED_SECOND = Set.of(PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU,
             PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING, PR_SET_NO_NEW_PRIVS, PR_SET_THP_DISABLE,
@@ -80,7 +87,13 @@ final class Prctls {
 
     /** The getters that fill a pointer print it at exit. */
     static int entryArgs(Call c, int visible) {
+        if (schedCoreGet(c)) return 4;
         return filledAtExit(option(c)) ? 1 : visible;
+    }
+
+    /** PR_SCHED_CORE_GET: the kernel stores the cookie where the fifth argument points. */
+    private static boolean schedCoreGet(Call c) {
+        return option(c) == PR_SCHED_CORE && (c.arg(1) & 0xffff_ffffL) == PrSchedCoreCmds.PR_SCHED_CORE_GET;
     }
 
     /** prctl's argument {@code i} (1 to 4) as the option says. */
@@ -96,14 +109,16 @@ final class Prctls {
             if (second != null) return second;
         }
         if (i == 2 && o == PR_SET_SPECULATION_CTRL && PrSpecCmds.XLAT.name(c.arg(1)) != null) {
-            return named(PrSpecFlags.XLAT, v, "PR_SPEC_???");
+            return named(PrSpecSetFlags.XLAT, v, "PR_SPEC_???");
         }
+        if (o == PR_SCHED_CORE) return schedCore(c, i, v);
+        if (o == PR_SET_SYSCALL_USER_DISPATCH) return syscallUserDispatch(i, v);
         if (i == 2 && o == PR_CAP_AMBIENT && ambientTakesCap(c.arg(1))) return named(Capabilities.XLAT, v, "CAP_???");
         if (i == 2 && o == PR_MCE_KILL && c.arg(1) == PrMceKill.PR_MCE_KILL_SET) {
             return named(PrMceKillPolicy.XLAT, v, "PR_MCE_KILL_???");
         }
         if (o == PR_SET_VMA && c.arg(1) == PrSetVma.PR_SET_VMA_ANON_NAME) return vmaAnonName(c, i, v);
-        if (o == PR_SET_SECCOMP && i == 2) return fprog(c, v);
+        if (o == PR_SET_SECCOMP && i == 2) return ClassicBpf.seccompFprog(c, v);
         return Value.hex(v);
     }
 
@@ -132,11 +147,87 @@ final class Prctls {
         if (o == PR_SET_SECUREBITS) return Numbers.flags(Secbits.XLAT, v, "SECBIT_???");
         if (o == PR_GET_SPECULATION_CTRL || o == PR_SET_SPECULATION_CTRL) return named(PrSpecCmds.XLAT, v, "PR_SPEC_???");
         if (o == PR_SET_TSC) return named(PrTsc.XLAT, v & 0xffff_ffffL, "PR_TSC_???");
+        if (o == PR_SET_FP_MODE) return Numbers.flags(PrFpMode.XLAT, v & 0xffff_ffffL, "PR_FP_MODE_???");
+        if (o == PR_SVE_SET_VL) return vectorLength(PrSveVlFlags.XLAT, PrSveVlFlags.PR_SVE_VL_LEN_MASK, v);
+        if (o == PR_SME_SET_VL) return vectorLength(PrSmeVlFlags.XLAT, PrSmeVlFlags.PR_SME_VL_LEN_MASK, v);
+        if (o == PR_SET_TAGGED_ADDR_CTRL) return Notes.decoded(Value.hex(v), taggedAddrCtrl(v));
         return null;
     }
 
+    /**
+     * PR_SCHED_CORE's command, pid, scope ({@code 0x1 /* PIDTYPE_TGID *\/} under every
+     * {@code -X} but raw) and the cookie's address; PR_SCHED_CORE_GET's cookie at exit.
+     */
+    private static Value schedCore(Call c, int i, long v) {
+        return switch (i) {
+            case 1 -> named(PrSchedCoreCmds.XLAT, v & 0xffff_ffffL, "PR_SCHED_CORE_???");
+            case 2 -> Value.dec((int) v);
+            case 3 -> Notes.verboseUnlessRaw(named(PrSchedCorePidtypes.XLAT, v & 0xffff_ffffL, "PIDTYPE_???"));
+            default -> schedCoreGet(c) ? cookie(c, v) : new Addr(v);
+        };
+    }
+
+    /** The 64-bit cookie PR_SCHED_CORE_GET stored: {@code [0xdeadc0debadc0ded]}; the address on failure. */
+    private static Value cookie(Call c, long addr) {
+        if (addr == 0) return new Addr(0);
+        if (TraceeArrays.exitFailed(c)) return new Addr(addr);
+        byte[] raw = c.memory().read(addr, 8);
+        if (raw == null) return new Value.Unreadable(addr);
+        return new Value.Arr(List.of(Value.hex(TraceeArrays.u64(raw, 0))), false);
+    }
+
+    /** PR_SET_SYSCALL_USER_DISPATCH's mode, offset, length and selector's address. */
+    private static Value syscallUserDispatch(int i, long v) {
+        return switch (i) {
+            case 1 -> named(PrSudCmds.XLAT, v, "PR_SYS_DISPATCH_???");
+            case 4 -> new Addr(v);
+            default -> Value.hex(v);
+        };
+    }
+
+    /**
+     * An SVE or SME vector length with its flags, as strace 6.1 prints it: the length in
+     * hex after the flags' names ({@code PR_SVE_VL_INHERIT|0xea57}, unnamed flag bits in
+     * hex: {@code 0x10000|0}); {@code -X verbose} prints the whole value with that in a
+     * comment, {@code -X raw} the whole value; a length without flags is just the length.
+     */
+    private static Value vectorLength(Xlat flags, long lengthMask, long v) {
+        String text = vectorLengthFlags(flags, lengthMask, v);
+        return text == null ? Value.hex(v) : Notes.decoded(Value.hex(v), new Value.Text(text));
+    }
+
+    /** {@code PR_SVE_SET_VL_ONEXEC|0xff}, or {@code null} when no flag bit is set. */
+    private static String vectorLengthFlags(Xlat flags, long lengthMask, long v) {
+        long bits = v & ~lengthMask;
+        if (bits == 0) return null;
+        return Notes.render(Numbers.flags(flags, bits), XlatStyle.ABBREV) + "|" + hexText(v & lengthMask);
+    }
+
+    private static String hexText(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    /**
+     * The tagged-address control (arm64, Documentation/arm64/tagged-address-abi.rst and
+     * memory-tagging-extension.rst) as strace 6.1 names it: whether the ABI is enabled,
+     * the tag check fault mode, the tag inclusion mask and any other bits,
+     * {@code PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_ASYNC|0xcafe<<PR_MTE_TAG_SHIFT|0x57a80000}.
+     */
+    private static Value taggedAddrCtrl(long v) {
+        long enable = PrTaggedAddrMteTcf.PR_TAGGED_ADDR_ENABLE, tcf = PrTaggedAddrMteTcf.PR_MTE_TCF_MASK;
+        long tags = PrTaggedAddrMteTcf.PR_MTE_TAG_MASK;
+        StringBuilder b = new StringBuilder((v & enable) != 0 ? "PR_TAGGED_ADDR_ENABLE" : "!PR_TAGGED_ADDR_ENABLE");
+        b.append('|').append(PrTaggedAddrMteTcf.XLAT.name(v & tcf));
+        if ((v & tags) != 0) {
+            b.append('|').append(hexText((v & tags) >>> PrTaggedAddrMteTcf.PR_MTE_TAG_SHIFT)).append("<<PR_MTE_TAG_SHIFT");
+        }
+        long rest = v & ~(enable | tcf | tags);
+        if (rest != 0) b.append('|').append(hexText(rest));
+        return new Value.Text(b.toString());
+    }
+
     /** printxval64: the name, or hex with the comment. */
-    private static Value named(io.jstrace.syscalls.xlat.Xlat table, long v, String unknown) {
+    private static Value named(Xlat table, long v, String unknown) {
         return Numbers.named(table, v, unknown);
     }
 
@@ -145,20 +236,6 @@ final class Prctls {
         int n = (int) v;
         String name = Signal.of(n).name();
         return n <= 0 || !name.startsWith("SIG") ? Value.dec(n) : new Value.Sym(n, name, Base.SIGNED);
-    }
-
-    /**
-     * PR_SET_SECCOMP's struct sock_fprog (include/uapi/linux/filter.h): {@code {len=3,
-     * filter=0x7ffe...}}; strace 6.1 lists the BPF instructions only under {@code -v},
-     * which this leaves as the address.
-     */
-    private static Value fprog(Call c, long addr) {
-        if (addr == 0) return new Addr(0);
-        if (!c.structs()) return new Addr(addr);
-        byte[] raw = c.memory().read(addr, 16);
-        if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(Value.field("len", Value.dec(TraceeArrays.s32(raw, 0) & 0xffff)),
-                Value.field("filter", new Addr(TraceeArrays.u64(raw, 8)))), false);
     }
 
     /** PR_SET_VMA_ANON_NAME's start address, length and name. */
@@ -190,72 +267,38 @@ final class Prctls {
     }
 
     /**
-     * PR_GET_DUMPABLE's and PR_MCE_KILL_GET's result with its name, PR_GET_SECUREBITS' (when
-     * not 0) and PR_GET_SPECULATION_CTRL's in hex with their flags; {@code null} otherwise.
+     * The answers strace names: PR_GET_DUMPABLE's and PR_MCE_KILL_GET's by name
+     * ({@code 1 (SUID_DUMP_USER)}), the bit sets in hex with their names
+     * ({@code 0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS)}, the names left out under {@code -X raw});
+     * {@code null} for a plain number.
      */
     static Value returnValue(Call c) {
         long o = option(c);
         long r = c.ret();
-        if (o == PR_GET_SECUREBITS && r != 0) return Notes.notedUnlessRaw(Value.hex(r), Numbers.flags(Secbits.XLAT, r));
-        if (o == PR_GET_SPECULATION_CTRL && PrSpecCmds.XLAT.name(c.arg(1)) != null) {
-            return r == 0 ? Value.hex(0) : Notes.notedUnlessRaw(Value.hex(r), Numbers.flags(PrSpecFlags.XLAT, r));
+        if (o == PR_GET_DUMPABLE || o == PR_MCE_KILL_GET) {
+            Xlat table = o == PR_GET_DUMPABLE ? PrDumpable.XLAT : PrMceKillPolicy.XLAT;
+            return table.name(r) == null ? null : Notes.noted(Value.dec(r), new Value.Sym(r, table.name(r)));
         }
-        io.jstrace.syscalls.xlat.Xlat table = o == PR_GET_DUMPABLE ? PrDumpable.XLAT
-                : o == PR_MCE_KILL_GET ? PrMceKillPolicy.XLAT : null;
-        if (table == null || table.name(r) == null) return null;
-        return Notes.noted(Value.dec(r), new Value.Sym(r, table.name(r)));
+        if (o == PR_GET_SPECULATION_CTRL) {
+            boolean known = PrSpecCmds.XLAT.name(c.arg(1)) != null;
+            return known ? Notes.hexNoted(r, Notes.flagsNote(PrSpecFlags.XLAT, r)) : null;
+        }
+        if (o == PR_GET_TAGGED_ADDR_CTRL) return Notes.notedUnlessRaw(Value.hex(r), taggedAddrCtrl(r));
+        if (o == PR_PAC_GET_ENABLED_KEYS) return Notes.hexNoted(r, Notes.flagsNote(PrPacEnabledKeys.XLAT, r));
+        if (r == 0) return null;
+        if (o == PR_GET_SECUREBITS) return Notes.hexNoted(r, Notes.flagsNote(Secbits.XLAT, r));
+        if (o == PR_GET_FP_MODE) return Notes.hexNoted(r, Notes.flagsNote(PrFpMode.XLAT, r));
+        if (o == PR_SVE_SET_VL || o == PR_SVE_GET_VL) {
+            return vectorLengthAnswer(r, vectorLengthFlags(PrSveVlFlags.XLAT, PrSveVlFlags.PR_SVE_VL_LEN_MASK, r));
+        }
+        if (o == PR_SME_SET_VL || o == PR_SME_GET_VL) {
+            return vectorLengthAnswer(r, vectorLengthFlags(PrSmeVlFlags.XLAT, PrSmeVlFlags.PR_SME_VL_LEN_MASK, r));
+        }
+        return null;
     }
 
-    // ---- arch_prctl
-
-    private static boolean archGetter(long code) {
-        return code == ArchPrctlCodes.ARCH_GET_FS || code == ArchPrctlCodes.ARCH_GET_GS;
-    }
-
-    /** ARCH_GET_CPUID takes no argument. */
-    static int archVisibleArgs(Call c) {
-        return (c.arg(0) & 0xffff_ffffL) == ArchPrctlCodes.ARCH_GET_CPUID ? 1 : 2;
-    }
-
-    /** The getters of the XSAVE features a process may use (arch/x86/kernel/fpu/xstate.c). */
-    private static boolean xcompGetter(long code) {
-        return code == ArchPrctlCodes.ARCH_GET_XCOMP_SUPP || code == ArchPrctlCodes.ARCH_GET_XCOMP_PERM
-                || code == ArchPrctlCodes.ARCH_GET_XCOMP_GUEST_PERM;
-    }
-
-    /** ARCH_GET_FS, ARCH_GET_GS and ARCH_GET_XCOMP_* print what the kernel stored at exit. */
-    static int archEntryArgs(Call c, int visible) {
-        long code = c.arg(0) & 0xffff_ffffL;
-        return archGetter(code) || xcompGetter(code) ? 1 : visible;
-    }
-
-    /**
-     * An XSAVE feature mask as strace 6.1 prints it whatever -X says, but for raw: the value
-     * with its XFEATURE_MASK_* names in a comment, {@code 0xe7 /* XFEATURE_MASK_FPSSE|... *\/}.
-     */
-    private static Value xfeatures(long v) {
-        Value hex = Value.hex(v);
-        if (v == 0) return hex;
-        Xlat.Decomposed d = X86XfeatureMasks.XLAT.decompose(v);
-        String names = String.join("|", d.names());
-        if (d.remainder() != 0) names = d.names().isEmpty() ? "XFEATURE_MASK_???" : names + "|0x" + Long.toHexString(d.remainder());
-        Value commented = new Value.Commented(hex, names);
-        return new Value.Styled(commented, hex, commented);
-    }
-
-    /** arch_prctl's second argument: {@code [0x7f...]} or the feature mask for the getters, hex otherwise. */
-    static Value archArg(Call c, int i) {
-        if (i == 0) return Constants.format(c, 0);
-        long addr = c.arg(1);
-        long code = c.arg(0) & 0xffff_ffffL;
-        boolean xcomp = xcompGetter(code);
-        if (!archGetter(code) && !xcomp) return Value.hex(addr);
-        if (addr == 0) return new Addr(0);
-        if (TraceeArrays.exitFailed(c) || !c.structs() && !xcomp) return new Addr(addr);
-        byte[] raw = c.memory().read(addr, 8);
-        if (raw == null) return new Value.Unreadable(addr);
-        long v = TraceeArrays.u64(raw, 0);
-        return new Value.Arr(List.of(xcomp ? xfeatures(v) : new Addr(v)), false);
+    private static Value vectorLengthAnswer(long r, String flags) {
+        return Notes.hexNoted(r, flags == null ? null : new Value.Text(flags));
     }
 
     static void register(SyscallDecoders.Registry r) {
@@ -280,21 +323,5 @@ final class Prctls {
                 return Prctls.returnValue(c);
             }
         }, "prctl");
-        r.add(new SyscallDecoder() {
-            @Override
-            public Value arg(Call c, int i) {
-                return archArg(c, i);
-            }
-
-            @Override
-            public int visibleArgs(Call c) {
-                return archVisibleArgs(c);
-            }
-
-            @Override
-            public int entryArgs(Call c, int visible) {
-                return archEntryArgs(c, visible);
-            }
-        }, "arch_prctl");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * seccomp(2)'s flags and argument by operation (kernel/seccomp.c), as strace 6.1 prints them
- * (src/seccomp.c): the filter flags and the {@code struct sock_fprog} of
+ * (src/seccomp.c): the filter flags and the filter program ({@link ClassicBpf}) of
  * SECCOMP_SET_MODE_FILTER, the action of SECCOMP_GET_ACTION_AVAIL, the sizes
  * SECCOMP_GET_NOTIF_SIZES returns.
  */
@@ -34,7 +34,7 @@ final class Seccomp {
     static Value args(Call c, int i) {
         long addr = c.arg(i), op = op(c);
         if (addr == 0) return new Addr(0);
-        if (op == SeccompOps.SECCOMP_SET_MODE_FILTER) return fprog(c, addr);
+        if (op == SeccompOps.SECCOMP_SET_MODE_FILTER) return ClassicBpf.seccompFprog(c, addr);
         if (op == SeccompOps.SECCOMP_GET_ACTION_AVAIL) {
             byte[] raw = c.memory().read(addr, 4);
             if (raw == null) return new Value.Unreadable(addr);
@@ -48,15 +48,6 @@ final class Seccomp {
     /** Whether the argument is what the kernel writes back, printed at exit. */
     static boolean argAtExit(Call c) {
         return op(c) == SeccompOps.SECCOMP_GET_NOTIF_SIZES;
-    }
-
-    /** struct sock_fprog: {@code {len=1, filter=0x...}}. */
-    private static Value fprog(Call c, long addr) {
-        byte[] raw = c.memory().read(addr, 16);
-        if (raw == null) return new Value.Unreadable(addr);
-        int len = (raw[0] & 0xff) | (raw[1] & 0xff) << 8;
-        return new Value.Struct(List.of(field("len", new Num(len, Base.UNSIGNED)),
-                field("filter", new Addr(TraceeArrays.u64(raw, 8)))), false);
     }
 
     /** struct seccomp_notif_sizes: three u16 the kernel fills in. */

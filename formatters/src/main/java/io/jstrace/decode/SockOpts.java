@@ -87,7 +87,7 @@ final class SockOpts {
         if (addr == 0) return new Addr(0);
         if (level == SOL_SOCKET && name == SO_LINGER) return len < 8 ? new Addr(addr) : linger(c, addr, 8);
         if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
-            return len != SOCK_FPROG_SIZE ? new Addr(addr) : sockFprog(c, addr);
+            return len != SOCK_FPROG_SIZE ? new Addr(addr) : ClassicBpf.socketFprog(c, addr);
         }
         if (level == SOL_SOCKET && name == SO_TXREHASH && len == 4) return txrehash(c, addr);
         if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
@@ -126,7 +126,8 @@ final class SockOpts {
                 case SO_LINGER: return linger(c, addr, out);
                 case SO_PEERCRED: return SocketDecoders.intFields(c, addr, out, 12, new String[] {"pid", "uid", "gid"},
                         new boolean[] {false, true, true});
-                case SO_ATTACH_FILTER: return new Addr(addr);
+                case SO_ATTACH_FILTER: // the kernel answers the instruction count, a u16
+                    return out != (out & 0xffff) ? new Addr(addr) : ClassicBpf.socketProgram(c, addr, out);
                 case SO_ERROR: return soError(c, addr);
                 case SO_TXREHASH:
                     if (out == 4) return txrehash(c, addr);
@@ -184,17 +185,6 @@ final class SockOpts {
         byte[] group = java.util.Arrays.copyOfRange(raw, 8, 8 + SockAddrs.SOCKADDR_STORAGE_SIZE + 1);
         return new Value.Struct(List.of(field("gr_interface", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
                 field("gr_group", SockAddrs.print(group, SockAddrs.SOCKADDR_STORAGE_SIZE))), false);
-    }
-
-    /**
-     * struct sock_fprog (include/uapi/linux/filter.h): the instruction count and where the
-     * instructions are. strace 6.1 decodes the instructions only with -v; jstrace does not.
-     */
-    private static Value sockFprog(Call c, long addr) {
-        byte[] raw = c.memory().read(addr, SOCK_FPROG_SIZE);
-        if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(field("len", new Num(SockAddrs.u16(raw, 0), Base.UNSIGNED)),
-                field("filter", new Addr(TraceeArrays.u64(raw, 8)))), false);
     }
 
     /**

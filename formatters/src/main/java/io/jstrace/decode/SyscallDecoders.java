@@ -42,6 +42,7 @@ final class SyscallDecoders {
         Ioctls.register(r);
         Futexes.register(r);
         Prctls.register(r);
+        ArchPrctls.register(r);
         Ptraces.register(r);
         Tasks.register(r);
         Clones.register(r);

@@ -48,7 +48,7 @@ class XlatTest {
     /** Flag tables whose spec lists a zero entry, printed when no bit is set. */
     static final Set<String> ZERO_FLAGS = Set.of(
             "AccessModes.F_OK", "MmapProt.PROT_NONE", "StatxFlags.AT_STATX_SYNC_AS_STAT",
-            "NeighborCacheEntryStates.NUD_NONE");
+            "NeighborCacheEntryStates.NUD_NONE", "PrSpecFlags.PR_SPEC_NOT_AFFECTED");
 
     /** Every generated table class, found next to Xlat.class. */
     static List<Class<?>> tables() throws IOException, URISyntaxException, ClassNotFoundException {

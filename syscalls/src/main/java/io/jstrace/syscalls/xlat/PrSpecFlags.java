@@ -5,11 +5,13 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The state bits PR_GET_SPECULATION_CTRL returns and PR_SET_SPECULATION_CTRL takes
- * (include/uapi/linux/prctl.h).
+ * The state bits PR_GET_SPECULATION_CTRL returns (include/uapi/linux/prctl.h);
+ * PR_SPEC_NOT_AFFECTED is the answer 0. PR_SET_SPECULATION_CTRL takes one state
+ * (pr_spec_set_flags.in).
  */
 public final class PrSpecFlags {
     // @spotless:off
+    public static final long PR_SPEC_NOT_AFFECTED   = 0x00000000L;
     public static final long PR_SPEC_PRCTL          = 0x00000001L;
     public static final long PR_SPEC_ENABLE         = 0x00000002L;
     public static final long PR_SPEC_DISABLE        = 0x00000004L;
@@ -18,6 +20,7 @@ public final class PrSpecFlags {
 
     /** The flags, in spec order. */
     public static final Xlat XLAT = Xlat.flags(
+            e(PR_SPEC_NOT_AFFECTED,   "PR_SPEC_NOT_AFFECTED"),
             e(PR_SPEC_PRCTL,          "PR_SPEC_PRCTL"),
             e(PR_SPEC_ENABLE,         "PR_SPEC_ENABLE"),
             e(PR_SPEC_DISABLE,        "PR_SPEC_DISABLE"),

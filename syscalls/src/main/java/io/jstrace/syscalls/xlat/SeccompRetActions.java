@@ -5,7 +5,8 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The filter return actions of SECCOMP_GET_ACTION_AVAIL (include/uapi/linux/seccomp.h).
+ * The filter return actions of SECCOMP_GET_ACTION_AVAIL and of a filter's BPF_RET
+ * instructions, the bits SECCOMP_RET_ACTION_FULL of k (include/uapi/linux/seccomp.h).
  */
 public final class SeccompRetActions {
     // @spotless:off
@@ -17,6 +18,8 @@ public final class SeccompRetActions {
     public static final long SECCOMP_RET_TRACE        = 0x7ff00000L;
     public static final long SECCOMP_RET_LOG          = 0x7ffc0000L;
     public static final long SECCOMP_RET_ALLOW        = 0x7fff0000L;
+    public static final long SECCOMP_RET_ACTION_FULL  = 0xffff0000L;
+    public static final long SECCOMP_RET_DATA         = 0xffffL;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
