@@ -97,8 +97,12 @@ final class FileDecoders {
         return o.length() >= 3 ? o : "0".repeat(3 - o.length()) + o;
     }
 
-    /** A mode with its file type by name; {@code -X raw} prints it in octal (print_symbolic_mode_t). */
+    /**
+     * A mode with its file type by name; {@code -X raw} prints it in octal, and so does a
+     * mode whose type bits name no file type (print_symbolic_mode_t).
+     */
     static Value typedModeValue(long m) {
+        if ((m & 0170000) != 0 && fileType(m) == null) return new Value.Num(m, Value.Base.OCTAL);
         return new Value.Decoded(new Value.Num(m, Value.Base.OCTAL), new Value.Text(typedMode(m)));
     }
 
@@ -109,8 +113,7 @@ final class FileDecoders {
 
     /** A mode with its file type and set-id/sticky bits by name: S_IFREG|S_ISUID|0755. */
     static String typedMode(long m) {
-        int t = (int) ((m >> 12) & 017);
-        String type = t < FILE_TYPES.length ? FILE_TYPES[t] : null;
+        String type = fileType(m);
         StringBuilder b = new StringBuilder();
         if (type != null) b.append(type).append('|');
         if ((m & 04000) != 0) b.append("S_ISUID|");
@@ -118,6 +121,12 @@ final class FileDecoders {
         if ((m & 01000) != 0) b.append("S_ISVTX|");
         long rest = type != null ? m & 0777 : m & ~0170000L & ~07000L;
         return b.append(mode(rest)).toString();
+    }
+
+    /** The S_IF* name of a mode's type bits, or null for none or an unknown one. */
+    private static String fileType(long m) {
+        int t = (int) ((m >> 12) & 017);
+        return t < FILE_TYPES.length ? FILE_TYPES[t] : null;
     }
 
     /** AT_* flags; faccessat2's 0x200 is AT_EACCESS where unlinkat's is AT_REMOVEDIR. */

@@ -387,7 +387,7 @@ public final class SyscallCatalog {
         row("pkey_mprotect",           of(MEMORY),                             a("start", ADDR), a("len", SIZE), a("prot", MMAP_PROT), a("pkey", INT)),
         row("pkey_alloc",              of(),                                   a("flags", HEX), a("init_val", FLAGS64, PkeyAccessRights.XLAT, "PKEY_???")),
         row("pkey_free",               of(),                                   a("pkey", INT)),
-        row("statx",                   of(DESC, FILE, FSTAT, STAT_LIKE),       a("dfd", DIRFD), a("path", PATH), a("flags", CUSTOM), a("mask", FLAGS, StatxMask.XLAT, null), a("buffer", POST_CUSTOM)),
+        row("statx",                   of(DESC, FILE, FSTAT, STAT_LIKE),       a("dfd", DIRFD), a("path", PATH), a("flags", CUSTOM), a("mask", FLAGS, StatxMask.XLAT, "STATX_???"), a("buffer", POST_CUSTOM)),
         row("io_pgetevents",           of(),                                   a("ctx_id", ADDR), a("min_nr", LONG), a("nr", LONG), a("events", AIO_EVENTS), a("timeout", TIMESPEC), a("sig", PSELECT6_SIG)),
         row("rseq",                    of(),                                   a("rseq", HEX), a("rseq_len", HEX), a("flags", HEX), a("sig", HEX)),
         // x86_64 only (Linux 6.11, 6.18): the kernel's uprobe trampolines, no arguments.
