@@ -68,7 +68,11 @@ final class FileDecoders {
 
     /** Open flags as a value: fcntl's F_SETFL argument and F_GETFL result print the same way. */
     static Value openFlags(Call c, long raw) {
-        long v = raw & 0xffff_ffffL;
+        return openFlagBits(c, raw & 0xffff_ffffL);
+    }
+
+    /** Open flags all 64 bits wide, as openat2's struct open_how carries them. */
+    static Value openFlagBits(Call c, long v) {
         Xlat bits = c.arch() instanceof Aarch64 ? OpenFlagsAarch64.XLAT : OpenFlags.XLAT;
         String mode = OpenAccessModes.XLAT.name(v & O_ACCMODE);
         List<String> names = new ArrayList<>();

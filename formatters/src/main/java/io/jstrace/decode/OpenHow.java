@@ -32,9 +32,9 @@ final class OpenHow {
         if (raw == null) return new Value.Unreadable(addr);
         long flags = TraceeArrays.u64(raw, 0), mode = TraceeArrays.u64(raw, 8);
         List<Field> f = new ArrayList<>();
-        f.add(field("flags", FileDecoders.openFlags(c, flags)));
+        f.add(field("flags", FileDecoders.openFlagBits(c, flags)));
         if ((flags & (O_CREAT | O_TMPFILE)) != 0 || mode != 0) f.add(field("mode", new Value.Text(FileDecoders.mode(mode))));
-        f.add(field("resolve", Numbers.flags(ResolveFlags.XLAT, TraceeArrays.u64(raw, 16))));
+        f.add(field("resolve", Numbers.flags(ResolveFlags.XLAT, TraceeArrays.u64(raw, 16), "RESOLVE_???")));
         Value tail = nonzeroTail(c, addr, (int) Math.min(c.arg(i + 1), PAGE_SIZE));
         if (tail != null) f.add(field("", tail));
         return new Value.Struct(f, false);
