@@ -199,7 +199,7 @@ final class SockOpts {
         if (b == null) return new Value.Unreadable(addr);
         long v = SockAddrs.u32(b, 0);
         String name = SockTxrehash.XLAT.name(v);
-        return SocketDecoders.indirect(name != null ? new Value.Sym(v, name)
+        return SocketDecoders.indirect(name != null ? new Value.Sym((int) v, name, Value.Base.SIGNED) // printxval_d
                 : new Value.Commented(Value.dec((int) v), "SOCK_TXREHASH_???"));
     }
 
