@@ -98,7 +98,7 @@ final class Mounts {
         List<Value.Field> f = new ArrayList<>(List.of(
                 field("attr_set", Numbers.flags(MountAttrFlags.XLAT, set, "MOUNT_ATTR_???")),
                 field("attr_clr", Numbers.flags(MountAttrFlags.XLAT, clr, "MOUNT_ATTR_???")),
-                field("propagation", Numbers.flags(MountPropagationFlags.XLAT, TraceeArrays.u64(raw, 16), "MS_???")),
+                field("propagation", Numbers.named(MountPropagationFlags.XLAT, TraceeArrays.u64(raw, 16), "MS_???")), // one type, a value
                 field("userns_fd", idmap ? FileDecoders.descriptor(c, userns) : new Value.Num(userns, Value.Base.UNSIGNED))));
         Value tail = TraceeArrays.nonzeroTail(c, addr, size, MOUNT_ATTR_SIZE_VER0);
         if (tail != null) f.add(field("", tail));
