@@ -110,6 +110,18 @@ int main(void)
 	r = S(SYS_setxattr, file, NULL, "v", 1, 0);
 	expect("setxattr(%s, NULL, \"v\", 1, 0)", qfile);
 	expect_rval("%s", rerr(errno));
+
+	/* A value's trailing NUL does not print; a size past XATTR_SIZE_MAX (65536) prints the
+	 * address (the kernel refuses it with E2BIG); a list of size 0 prints its address. */
+	r = S(SYS_setxattr, file, "user.nul", "ab\0", 3, 0);
+	expect("setxattr(%s, \"user.nul\", \"ab\", 3, 0)", qfile);
+	expect_rval("%s", rval0(r));
+	r = S(SYS_setxattr, file, "user.big", buf, 65537, 0);
+	expect("setxattr(%s, \"user.big\", %s, 65537, 0)", qfile, addr(buf));
+	expect_rval("%s", rerr(errno));
+	r = S(SYS_listxattr, file, buf, 0);
+	expect("listxattr(%s, %s, 0)", qfile, addr(buf));
+	expect_rval("%s", r >= 0 ? (sprintf(buf + 200, "%ld", r), buf + 200) : rerr(errno));
 	(void) have;
 
 	S(SYS_close, fd);

@@ -43,7 +43,7 @@ final class Clones {
     private static final long CSIGNAL = 0xff;
     /** sizeof(struct clone_args) up to cgroup (CLONE_ARGS_SIZE_VER2), and up to tls (VER0). */
     private static final int CLONE_ARGS_SIZE = 88, CLONE_ARGS_MIN = 64, CGROUP_OFFSET = 80;
-    private static final int MAX_SET_TID = 32, PAGE_SIZE = 4096;
+    private static final int MAX_SET_TID = 32;
     private static final int INT_MAX = Integer.MAX_VALUE;
 
     /** strace's clone_flags: clone(2) has no CLONE_NEWTIME (in CSIGNAL) nor the clone3-only bits. */
@@ -149,7 +149,7 @@ final class Clones {
         if (fetch > CGROUP_OFFSET && (cgroup != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
             f.add(field("cgroup", new Num(cgroup, Base.UNSIGNED)));
         }
-        Value tail = nonzeroTail(c, addr, size, fetch);
+        Value tail = TraceeArrays.nonzeroTail(c, addr, size, fetch);
         if (tail != null) f.add(field("", tail));
         return new Value.Struct(f, false);
     }
@@ -184,7 +184,7 @@ final class Clones {
         List<Field> f = new ArrayList<>();
         if ((flags & CLONE_PIDFD) != 0) f.add(field("pidfd", intInMemory(c, u64(raw, 8))));
         if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", intInMemory(c, u64(raw, 24))));
-        Value tail = nonzeroTail(c, addr, size, fetch);
+        Value tail = TraceeArrays.nonzeroTail(c, addr, size, fetch);
         if (tail != null) f.add(field("", tail));
         return f.isEmpty() ? null : new Value.Struct(f, false);
     }
@@ -210,27 +210,6 @@ final class Clones {
         byte[] b = c.memory().read(addr, 4);
         if (b == null) return new Value.Unreadable(addr);
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(b, 0))), false);
-    }
-
-    /** strace's print_nonzero_bytes for the bytes past the known struct (forced hex, cut at -s). */
-    private static Value nonzeroTail(Call c, long addr, long size, int fetch) {
-        if (Long.compareUnsigned(size, fetch) <= 0) return null;
-        int total = Long.compareUnsigned(size, PAGE_SIZE) < 0 ? (int) size : PAGE_SIZE;
-        if (fetch >= total) return null;
-        int len = total - fetch;
-        byte[] b = c.memory().read(addr + fetch, len);
-        if (b == null) return new Value.Text("???");
-        boolean any = false;
-        for (byte x : b) any |= x != 0;
-        if (!any) return null;
-        int shown = Math.min(len, c.options().stringLimit());
-        StringBuilder s = new StringBuilder("/* bytes ").append(fetch).append("..").append(total - 1).append(" */ \"");
-        for (int k = 0; k < shown; k++) {
-            s.append("\\x").append(Character.forDigit((b[k] >> 4) & 15, 16)).append(Character.forDigit(b[k] & 15, 16));
-        }
-        s.append('"');
-        if (shown < len) s.append("...");
-        return new Value.Text(s.toString());
     }
 
     private static int fetchSize(long size) {

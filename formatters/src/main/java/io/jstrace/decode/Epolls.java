@@ -25,7 +25,7 @@ final class Epolls {
     /** epoll_ctl's event, printed as an address for EPOLL_CTL_DEL, which ignores it. */
     static Value event(Call c, int i) {
         long addr = c.arg(i);
-        if (addr == 0 || c.arg(1) == EpollCtlOps.EPOLL_CTL_DEL) return new Addr(addr);
+        if (addr == 0 || (c.arg(1) & 0xffff_ffffL) == EpollCtlOps.EPOLL_CTL_DEL) return new Addr(addr);
         byte[] raw = c.memory().read(addr, size(c));
         return raw == null ? new Value.Unreadable(addr) : decode(c, raw);
     }

@@ -68,7 +68,11 @@ final class FileDecoders {
 
     /** Open flags as a value: fcntl's F_SETFL argument and F_GETFL result print the same way. */
     static Value openFlags(Call c, long raw) {
-        long v = raw & 0xffff_ffffL;
+        return openFlagBits(c, raw & 0xffff_ffffL);
+    }
+
+    /** Open flags all 64 bits wide, as openat2's struct open_how carries them. */
+    static Value openFlagBits(Call c, long v) {
         Xlat bits = c.arch() instanceof Aarch64 ? OpenFlagsAarch64.XLAT : OpenFlags.XLAT;
         String mode = OpenAccessModes.XLAT.name(v & O_ACCMODE);
         List<String> names = new ArrayList<>();
@@ -97,8 +101,12 @@ final class FileDecoders {
         return o.length() >= 3 ? o : "0".repeat(3 - o.length()) + o;
     }
 
-    /** A mode with its file type by name; {@code -X raw} prints it in octal (print_symbolic_mode_t). */
+    /**
+     * A mode with its file type by name; {@code -X raw} prints it in octal, and so does a
+     * mode whose type bits name no file type (print_symbolic_mode_t).
+     */
     static Value typedModeValue(long m) {
+        if ((m & 0170000) != 0 && fileType(m) == null) return new Value.Num(m, Value.Base.OCTAL);
         return new Value.Decoded(new Value.Num(m, Value.Base.OCTAL), new Value.Text(typedMode(m)));
     }
 
@@ -109,8 +117,7 @@ final class FileDecoders {
 
     /** A mode with its file type and set-id/sticky bits by name: S_IFREG|S_ISUID|0755. */
     static String typedMode(long m) {
-        int t = (int) ((m >> 12) & 017);
-        String type = t < FILE_TYPES.length ? FILE_TYPES[t] : null;
+        String type = fileType(m);
         StringBuilder b = new StringBuilder();
         if (type != null) b.append(type).append('|');
         if ((m & 04000) != 0) b.append("S_ISUID|");
@@ -118,6 +125,12 @@ final class FileDecoders {
         if ((m & 01000) != 0) b.append("S_ISVTX|");
         long rest = type != null ? m & 0777 : m & ~0170000L & ~07000L;
         return b.append(mode(rest)).toString();
+    }
+
+    /** The S_IF* name of a mode's type bits, or null for none or an unknown one. */
+    private static String fileType(long m) {
+        int t = (int) ((m >> 12) & 017);
+        return t < FILE_TYPES.length ? FILE_TYPES[t] : null;
     }
 
     /** AT_* flags; faccessat2's 0x200 is AT_EACCESS where unlinkat's is AT_REMOVEDIR. */

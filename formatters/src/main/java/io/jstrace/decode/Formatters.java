@@ -48,8 +48,8 @@ public final class Formatters {
             case READ_BUFFER -> Strings.readBuffer(call, i);
             case OPEN_FLAGS -> FileDecoders.openFlags(call, i);
             case MODE -> FileDecoders.mode(call, i);
-            case MKNOD_MODE -> FileDecoders.typedModeValue(call.arg(i) & 0xffff_ffffL);
-            case DEV -> FileDecoders.dev(call.arg(i));
+            case MKNOD_MODE -> FileDecoders.typedModeValue(call.arg(i) & 0xffff);
+            case DEV -> FileDecoders.dev(call.arg(i) & 0xffff_ffffL);
             case AT_FLAGS -> FileDecoders.atFlags(call, i);
             case ACCESS_MODE -> FileDecoders.accessMode(call, i);
             case STAT -> FileDecoders.stat(call, i);

@@ -7,6 +7,7 @@ import io.jstrace.syscalls.xlat.FsconfigCmds;
 import io.jstrace.syscalls.xlat.MountAttrFlags;
 import io.jstrace.syscalls.xlat.MountFlags;
 import io.jstrace.syscalls.xlat.MountPropagationFlags;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,18 +84,25 @@ final class Mounts {
     /**
      * mount_setattr's struct mount_attr, decoded when the size argument (next)
      * covers its first version: {@code {attr_set=MOUNT_ATTR_RDONLY, attr_clr=0,
-     * propagation=MS_PRIVATE, userns_fd=0}}.
+     * propagation=MS_PRIVATE, userns_fd=0}}; userns_fd is a descriptor only when the
+     * attributes set or clear MOUNT_ATTR_IDMAP (else the kernel ignores it), and the caller's
+     * bytes past the struct print when not all 0, as openat2's do.
      */
     static Value mountAttr(Call c, int i) {
-        long addr = c.arg(i);
-        if (addr == 0 || Long.compareUnsigned(c.arg(i + 1), MOUNT_ATTR_SIZE_VER0) < 0) return new Addr(addr);
+        long addr = c.arg(i), size = c.arg(i + 1);
+        if (addr == 0 || Long.compareUnsigned(size, MOUNT_ATTR_SIZE_VER0) < 0) return new Addr(addr);
         byte[] raw = c.memory().read(addr, MOUNT_ATTR_SIZE_VER0);
         if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(
-                field("attr_set", Numbers.flags(MountAttrFlags.XLAT, TraceeArrays.u64(raw, 0), "MOUNT_ATTR_???")),
-                field("attr_clr", Numbers.flags(MountAttrFlags.XLAT, TraceeArrays.u64(raw, 8), "MOUNT_ATTR_???")),
-                field("propagation", Numbers.flags(MountPropagationFlags.XLAT, TraceeArrays.u64(raw, 16), "MS_???")),
-                field("userns_fd", FileDecoders.descriptor(c, TraceeArrays.u64(raw, 24)))), false);
+        long set = TraceeArrays.u64(raw, 0), clr = TraceeArrays.u64(raw, 8), userns = TraceeArrays.u64(raw, 24);
+        boolean idmap = ((set | clr) & MountAttrFlags.MOUNT_ATTR_IDMAP) != 0 && Long.compareUnsigned(userns, Integer.MAX_VALUE) <= 0;
+        List<Value.Field> f = new ArrayList<>(List.of(
+                field("attr_set", Numbers.flags(MountAttrFlags.XLAT, set, "MOUNT_ATTR_???")),
+                field("attr_clr", Numbers.flags(MountAttrFlags.XLAT, clr, "MOUNT_ATTR_???")),
+                field("propagation", Numbers.named(MountPropagationFlags.XLAT, TraceeArrays.u64(raw, 16), "MS_???")), // one type, a value
+                field("userns_fd", idmap ? FileDecoders.descriptor(c, userns) : new Value.Num(userns, Value.Base.UNSIGNED))));
+        Value tail = TraceeArrays.nonzeroTail(c, addr, size, MOUNT_ATTR_SIZE_VER0);
+        if (tail != null) f.add(field("", tail));
+        return new Value.Struct(f, false);
     }
 
     static void register(SyscallDecoders.Registry r) {

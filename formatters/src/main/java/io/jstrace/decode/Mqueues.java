@@ -10,8 +10,8 @@ import java.util.List;
  * prints them (src/mq.c, src/print_mq_attr.c).
  */
 final class Mqueues {
-    /** mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs: four longs (and reserved ones after). */
-    private static final int ATTR_SIZE = 32;
+    /** mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, then four reserved longs. */
+    private static final int ATTR_SIZE = 64;
     private static final long O_CREAT = 0100;
 
     private Mqueues() {}
@@ -21,14 +21,22 @@ final class Mqueues {
         return (c.arg(1) & O_CREAT) != 0 ? n : n - 2;
     }
 
-    /** MQ_ATTR: {@code {mq_flags=O_NONBLOCK, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}}. */
+    /**
+     * MQ_ATTR: {@code {mq_flags=O_NONBLOCK, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}};
+     * mq_open's mq_flags in hex, as strace prints them (the kernel ignores them there).
+     */
     static Value attr(Call c, int i) {
+        return attr(c, i, true);
+    }
+
+    private static Value attr(Call c, int i, boolean flagsByName) {
         long addr = c.arg(i);
         if (addr == 0 || !c.structs()) return new Value.Addr(addr);
         byte[] raw = c.memory().read(addr, ATTR_SIZE);
         if (raw == null) return new Value.Unreadable(addr);
+        long flags = TraceeArrays.u64(raw, 0);
         return new Value.Struct(List.of(
-                field("mq_flags", Numbers.flags(MqAttrFlags.XLAT, TraceeArrays.u64(raw, 0), "O_???")),
+                field("mq_flags", flagsByName ? Numbers.flags(MqAttrFlags.XLAT, flags, "O_???") : Value.hex(flags)),
                 field("mq_maxmsg", Value.dec(TraceeArrays.u64(raw, 8))),
                 field("mq_msgsize", Value.dec(TraceeArrays.u64(raw, 16))),
                 field("mq_curmsgs", Value.dec(TraceeArrays.u64(raw, 24)))), false);
@@ -43,6 +51,11 @@ final class Mqueues {
     static void register(SyscallDecoders.Registry r) {
         r.add(SyscallDecoder.custom(2, Mqueues::postAttr), "mq_getsetattr");
         r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 3 ? attr(c, i, false) : SyscallDecoder.super.arg(c, i);
+            }
+
             @Override
             public int visibleArgs(Call c) {
                 return openVisibleArgs(c, SyscallDecoder.super.visibleArgs(c));

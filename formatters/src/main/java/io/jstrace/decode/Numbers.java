@@ -28,8 +28,9 @@ final class Numbers {
         return Value.hex(c.arg(i));
     }
 
+    /** A umode_t (umask's argument): the kernel takes its low 16 bits (include/linux/types.h). */
     static Value octal(Call c, int i) {
-        return new Num(c.arg(i), Base.OCTAL);
+        return new Num(c.arg(i) & 0xffff, Base.OCTAL);
     }
 
     static Value address(Call c, int i) {

@@ -20,7 +20,6 @@ import java.util.List;
 final class OpenHow {
     private static final int OPEN_HOW_SIZE_VER0 = 24;
     private static final long O_CREAT = 0100, O_TMPFILE = 020000000;
-    private static final int PAGE_SIZE = 4096;
 
     private OpenHow() {}
 
@@ -32,31 +31,12 @@ final class OpenHow {
         if (raw == null) return new Value.Unreadable(addr);
         long flags = TraceeArrays.u64(raw, 0), mode = TraceeArrays.u64(raw, 8);
         List<Field> f = new ArrayList<>();
-        f.add(field("flags", FileDecoders.openFlags(c, flags)));
+        f.add(field("flags", FileDecoders.openFlagBits(c, flags)));
         if ((flags & (O_CREAT | O_TMPFILE)) != 0 || mode != 0) f.add(field("mode", new Value.Text(FileDecoders.mode(mode))));
-        f.add(field("resolve", Numbers.flags(ResolveFlags.XLAT, TraceeArrays.u64(raw, 16))));
-        Value tail = nonzeroTail(c, addr, (int) Math.min(c.arg(i + 1), PAGE_SIZE));
+        f.add(field("resolve", Numbers.flags(ResolveFlags.XLAT, TraceeArrays.u64(raw, 16), "RESOLVE_???")));
+        Value tail = TraceeArrays.nonzeroTail(c, addr, c.arg(i + 1), OPEN_HOW_SIZE_VER0);
         if (tail != null) f.add(field("", tail));
         return new Value.Struct(f, false);
-    }
-
-    /** strace's print_nonzero_bytes: the bytes after the known struct, or {@code null} if all 0. */
-    private static Value nonzeroTail(Call c, long addr, int size) {
-        int len = size - OPEN_HOW_SIZE_VER0;
-        if (len <= 0) return null;
-        byte[] tail = c.memory().read(addr + OPEN_HOW_SIZE_VER0, len);
-        if (tail == null) return new Value.Text("???");
-        boolean zero = true;
-        for (byte b : tail) zero &= b == 0;
-        if (zero) return null;
-        int shown = Math.min(len, c.options().stringLimit());
-        StringBuilder b = new StringBuilder("/* bytes ").append(OPEN_HOW_SIZE_VER0).append("..").append(size - 1)
-                .append(" */ \"");
-        for (int k = 0; k < shown; k++) {
-            b.append("\\x").append(Character.forDigit((tail[k] >> 4) & 15, 16))
-                    .append(Character.forDigit(tail[k] & 15, 16));
-        }
-        return new Value.Text(b.append('"').append(shown < len ? "..." : "").toString());
     }
 
     static void register(SyscallDecoders.Registry r) {

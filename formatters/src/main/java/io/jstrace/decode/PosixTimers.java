@@ -15,8 +15,12 @@ import java.util.List;
  * prints them (src/sigevent.c, src/time.c).
  */
 final class PosixTimers {
-    /** struct sigevent: sigval (8), signo, notify, then the 48-byte union. */
-    static final int SIGEVENT_SIZE = 64;
+    /**
+     * struct sigevent: sigval (8), signo, notify, then a 48-byte union of which only the
+     * first 16 bytes carry members (the thread id, or the function and attributes);
+     * strace reads those 32 bytes (src/sigevent.h), so a struct ending early still prints.
+     */
+    static final int SIGEVENT_SIZE = 32;
     private static final int SIGNO = 8, NOTIFY = 12, UNION = 16;
 
     private PosixTimers() {}
@@ -43,7 +47,7 @@ final class PosixTimers {
             f.add(field("sigev_value", new Value.Struct(List.of(field("sival_int", Value.dec((int) value)),
                     field("sival_ptr", new Addr(value))), false)));
         }
-        f.add(field("sigev_signo", sendsSignal(notify) ? signal(signo) : Value.dec(signo)));
+        f.add(field("sigev_signo", sendsSignal(notify) ? signal(signo) : new Value.Num(signo & 0xffff_ffffL, Value.Base.UNSIGNED)));
         f.add(field("sigev_notify", Numbers.named(SigevNotify.XLAT, notify, "SIGEV_???")));
         if (notify == SigevNotify.SIGEV_THREAD_ID) {
             f.add(field("sigev_notify_thread_id", Value.dec(TraceeArrays.s32(raw, UNION))));

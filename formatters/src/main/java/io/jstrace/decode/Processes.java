@@ -100,7 +100,12 @@ final class Processes {
         return Numbers.flags(WaitOptions.XLAT, c.arg(i) & 0xffff_ffffL, "W???");
     }
 
+    /** wait4's rusage: the kernel fills it only when a child was reaped (a positive return), else its address. */
+    static Value wait4Usage(Call c, int i) {
+        return c.ret() > 0 ? Resources.rusage(c, i) : new Addr(c.arg(i));
+    }
+
     static void register(SyscallDecoders.Registry r) {
-        r.add(SyscallDecoder.custom(1, Verbosity.struct(Processes::waitStatus)), "wait4");
+        r.add(SyscallDecoder.custom(1, Verbosity.struct(Processes::waitStatus), 3, Verbosity.struct(Processes::wait4Usage)), "wait4");
     }
 }

@@ -156,6 +156,7 @@ final class SignalDecoders {
         List<Field> f = new ArrayList<>();
         int signo = si.signo();
         int code = si.code();
+        if (signo == 0) return new Value.Struct(f, false); // waitid with WNOHANG and no child changed: {}
         f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name(), Value.Base.SIGNED)));
         f.add(field("si_code", SigCodes.value(signo, code)));
         if (si.errno() != 0) f.add(field("si_errno", errno(si.errno())));

@@ -22,6 +22,7 @@ import io.jstrace.syscalls.xlat.SoOptions;
 import io.jstrace.syscalls.xlat.TcpOptions;
 import io.jstrace.syscalls.xlat.UdpOptions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * setsockopt(2) and getsockopt(2): the option name by level and its value, as strace 6.1
@@ -80,6 +81,25 @@ final class SockOpts {
         return first.name(v) != null ? first : second;
     }
 
+    /**
+     * The SOL_SOCKET options whose value is an int, which strace 6.1 prints as {@code [1]}
+     * (src/net.c): set with fewer than 4 bytes prints the address, got with fewer prints
+     * the bytes in hex, {@code "\x00\x00\x00"}.
+     */
+    private static final Set<Long> SOCKET_INT_OPTIONS = Set.of(
+            SoOptions.SO_DEBUG, SoOptions.SO_REUSEADDR, SoOptions.SO_DONTROUTE, SoOptions.SO_BROADCAST,
+            SoOptions.SO_SNDBUF, SoOptions.SO_RCVBUF, SoOptions.SO_KEEPALIVE, SoOptions.SO_OOBINLINE,
+            SoOptions.SO_NO_CHECK, SoOptions.SO_PRIORITY, SoOptions.SO_BSDCOMPAT, SoOptions.SO_REUSEPORT,
+            SoOptions.SO_PASSCRED, SoOptions.SO_RCVLOWAT, SoOptions.SO_SNDLOWAT, SoOptions.SO_DETACH_FILTER,
+            SoOptions.SO_TIMESTAMP_OLD, SoOptions.SO_ACCEPTCONN, SoOptions.SO_SNDBUFFORCE, SoOptions.SO_RCVBUFFORCE,
+            SoOptions.SO_PASSSEC, SoOptions.SO_TIMESTAMPNS_OLD, SoOptions.SO_MARK, SoOptions.SO_TIMESTAMPING_OLD,
+            SoOptions.SO_RXQ_OVFL, SoOptions.SO_WIFI_STATUS, SoOptions.SO_PEEK_OFF, SoOptions.SO_NOFCS,
+            SoOptions.SO_LOCK_FILTER, SoOptions.SO_SELECT_ERR_QUEUE, SoOptions.SO_BUSY_POLL,
+            SoOptions.SO_INCOMING_CPU, SoOptions.SO_CNX_ADVICE, SoOptions.SO_INCOMING_NAPI_ID, SoOptions.SO_ZEROCOPY,
+            SoOptions.SO_TIMESTAMP_NEW, SoOptions.SO_TIMESTAMPNS_NEW, SoOptions.SO_TIMESTAMPING_NEW,
+            SoOptions.SO_DETACH_REUSEPORT_BPF, SoOptions.SO_PREFER_BUSY_POLL, SoOptions.SO_BUSY_POLL_BUDGET,
+            SoOptions.SO_RESERVE_MEM, SoOptions.SO_RCVMARK);
+
     /** setsockopt's optval; optlen is the next argument. */
     static Value setValue(Call c, int i) {
         long addr = c.arg(i);
@@ -89,7 +109,7 @@ final class SockOpts {
         if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
             return len != SOCK_FPROG_SIZE ? new Addr(addr) : ClassicBpf.socketFprog(c, addr);
         }
-        if (level == SOL_SOCKET && name == SO_TXREHASH && len == 4) return txrehash(c, addr);
+        if (level == SOL_SOCKET && name == SO_TXREHASH) return len < 4 ? new Addr(addr) : txrehash(c, addr);
         if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
             return len != GROUP_REQ_SIZE ? new Addr(addr) : groupReq(c, addr);
         }
@@ -107,7 +127,9 @@ final class SockOpts {
                 || name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST)) {
             return len < 20 ? new Addr(addr) : ipv6Mreq(c, addr);
         }
-        if (level == SOL_NETLINK) return len < 4 ? new Addr(addr) : SocketDecoders.intAt(c, addr);
+        if (level == SOL_NETLINK || level == SOL_SOCKET && SOCKET_INT_OPTIONS.contains((long) name)) {
+            return len < 4 ? new Addr(addr) : SocketDecoders.intAt(c, addr);
+        }
         return generic(c, addr, len);
     }
 
@@ -129,10 +151,12 @@ final class SockOpts {
                 case SO_ATTACH_FILTER: // the kernel answers the instruction count, a u16
                     return out != (out & 0xffff) ? new Addr(addr) : ClassicBpf.socketProgram(c, addr, out);
                 case SO_ERROR: return soError(c, addr);
-                case SO_TXREHASH:
-                    if (out == 4) return txrehash(c, addr);
+                case SO_TXREHASH: return out < 4 ? shortInt(c, addr, out) : txrehash(c, addr);
+                default:
+                    if (SOCKET_INT_OPTIONS.contains((long) name)) {
+                        return out < 4 ? shortInt(c, addr, out) : SocketDecoders.intAt(c, addr);
+                    }
                     break;
-                default: break;
             }
         }
         if (level == SOL_PACKET && name == PACKET_STATISTICS) {
@@ -143,6 +167,11 @@ final class SockOpts {
             return name == NETLINK_LIST_MEMBERSHIPS ? groups(c, addr, Math.min(in, out) / 4) : SocketDecoders.intAt(c, addr);
         }
         return generic(c, addr, out);
+    }
+
+    /** An int option the kernel returned fewer than 4 bytes of: the bytes in hex. */
+    private static Value shortInt(Call c, long addr, int len) {
+        return Strings.hexBuffer(Strings.buffer(c, addr, len));
     }
 
     /** The default: an int as {@code [1]}, any other length as its bytes. */
@@ -171,7 +200,7 @@ final class SockOpts {
         if (b == null) return new Value.Unreadable(addr);
         long v = SockAddrs.u32(b, 0);
         String name = SockTxrehash.XLAT.name(v);
-        return SocketDecoders.indirect(name != null ? new Value.Sym(v, name)
+        return SocketDecoders.indirect(name != null ? new Value.Sym((int) v, name, Value.Base.SIGNED) // printxval_d
                 : new Value.Commented(Value.dec((int) v), "SOCK_TXREHASH_???"));
     }
 

@@ -12,7 +12,10 @@ import java.util.List;
 final class Splices {
     private Splices() {}
 
-    /** OFFSET_PTR at entry: {@code [N]}, NULL, or the address when unreadable. */
+    /**
+     * OFFSET_PTR at entry: {@code [N]}, NULL, or the address when unreadable; sendfile's
+     * offset prints unsigned, splice's and copy_file_range's signed (strace's PRIu64, PRId64).
+     */
     static Value offset(Call c, int i) {
         return offsetAt(c, c.arg(i));
     }
@@ -21,7 +24,8 @@ final class Splices {
         if (addr == 0) return new Addr(0);
         byte[] raw = c.memory().read(addr, 8);
         if (raw == null) return new Value.Unreadable(addr);
-        return new Value.Arr(List.of(Value.dec(TraceeArrays.u64(raw, 0))), false);
+        Value.Base base = c.name().equals("sendfile") ? Value.Base.UNSIGNED : Value.Base.SIGNED;
+        return new Value.Arr(List.of(new Value.Num(TraceeArrays.u64(raw, 0), base)), false);
     }
 
     /** sendfile's offset is read back at exit when there is one to read. */

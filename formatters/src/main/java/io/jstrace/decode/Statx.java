@@ -28,15 +28,15 @@ final class Statx {
 
     private Statx() {}
 
-    /** The flags argument: the sync type is a value (0 is AT_STATX_SYNC_AS_STAT), always printed. */
+    /**
+     * The flags argument: the sync type's two bits as flags (0 is AT_STATX_SYNC_AS_STAT, both
+     * bits print as AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC), always printed, then the AT_* flags.
+     */
     static Value flags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         long sync = v & StatxFlags.AT_STATX_SYNC_TYPE, rest = v & ~StatxFlags.AT_STATX_SYNC_TYPE;
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(StatxFlags.XLAT.decompose(sync).names());
         long remainder = 0;
-        String syncName = sync == 0 ? "AT_STATX_SYNC_AS_STAT" : StatxFlags.XLAT.name(sync);
-        if (syncName != null) names.add(syncName);
-        else remainder |= sync;
         if (rest != 0) {
             var d = AtFlags.XLAT.decompose(rest);
             names.addAll(d.names());
@@ -48,14 +48,12 @@ final class Statx {
     }
 
     /**
-     * src/statx.c prints the sync type (printxval, whose raw 0 strace 6.1 prints as nothing)
+     * src/statx.c prints the sync type (printflags, whose raw 0 strace 6.1 prints as nothing)
      * and the other flags (printflags) as two fields joined by {@code |}.
      */
     private static String styled(long sync, long rest, XlatStyle style) {
         StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
-        String syncName = sync == 0 ? "AT_STATX_SYNC_AS_STAT" : StatxFlags.XLAT.name(sync);
-        String s = style == XlatStyle.RAW && sync == 0 ? ""
-                : text.render(syncName == null ? Value.hex(sync) : new Value.Sym(sync, syncName));
+        String s = style == XlatStyle.RAW && sync == 0 ? "" : text.render(Numbers.flags(StatxFlags.XLAT, sync));
         return rest == 0 ? s : s + "|" + text.render(Numbers.flags(AtFlags.XLAT, rest));
     }
 

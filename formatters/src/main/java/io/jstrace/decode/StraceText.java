@@ -84,7 +84,7 @@ public final class StraceText {
             case SIGNED -> out.append(v);
             case UNSIGNED -> out.append(Long.toUnsignedString(v));
             case HEX -> out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
-            case OCTAL -> out.append(v == 0 ? "0" : "0" + Long.toOctalString(v));
+            case OCTAL -> out.append(FileDecoders.mode(v)); // %#03o, as strace prints every mode
         }
     }
 

@@ -88,6 +88,7 @@ final class SyscallDecoders {
         Landlock.register(r);
         PerfEvents.register(r);
         Cachestats.register(r);
+        Xattrs.register(r);
         // @formatter:on
         return r.byName;
     }

@@ -26,9 +26,18 @@ final class Syslog {
             case 0 -> commented(type, SyslogActions.XLAT.name(type), "SYSLOG_ACTION_???");
             case 1 -> isRead(type) ? Strings.readBuffer(c, 1) : new Value.Addr(c.arg(1));
             default -> type == SyslogActions.SYSLOG_ACTION_CONSOLE_LEVEL
-                    ? commented(c.intArg(2), LogLevels.XLAT.name(c.intArg(2)), "LOGLEVEL_???")
+                    ? commented(c.intArg(2), consoleLevel(c.intArg(2)), "LOGLEVEL_???")
                     : Value.dec(c.intArg(2));
         };
+    }
+
+    /**
+     * A console level's name; 8, one past LOGLEVEL_DEBUG, is the highest the kernel takes
+     * (kernel/printk/printk.c do_syslog accepts 1..8), which strace 6.1 names
+     * {@code LOGLEVEL_DEBUG+1}.
+     */
+    private static String consoleLevel(int level) {
+        return level == LogLevels.LOGLEVEL_DEBUG + 1 ? "LOGLEVEL_DEBUG+1" : LogLevels.XLAT.name(level);
     }
 
     private static boolean isRead(int type) {

@@ -84,9 +84,9 @@ final class Tasks {
         return pid <= 0 ? Value.dec(fd) : FileDecoders.descriptorOf(c, c.host().process(pid), fd);
     }
 
-    /** unshare's unshare_flags: the 64-bit word, the remainder included. */
+    /** unshare's unshare_flags: the 64-bit word, the remainder included; no known flag prints it with CLONE_??? (src/clone.c). */
     static Value unshareFlags(Call c, int i) {
-        return Numbers.flags(UnshareFlags.XLAT, c.arg(i));
+        return Numbers.flags(UnshareFlags.XLAT, c.arg(i), "CLONE_???");
     }
 
     /** UTS_NAME: the name as long as the length says, or the address past __NEW_UTS_LEN. */

@@ -140,12 +140,14 @@ final class Times {
     /**
      * Whether memory behind argument {@code i} holds something to print: always for entry
      * arguments; for kernel-filled ones only after success, except that the nanosleep
-     * remainder is valid exactly when the sleep was interrupted (src/time.c).
+     * remainder is valid exactly when the sleep was interrupted, and clock_nanosleep's only
+     * with no flags (a TIMER_ABSTIME sleep leaves it alone: kernel/time/posix-timers.c).
      */
     private static boolean postValid(Call c, int i) {
         if (c.spec(i).phase() != Phase.EXIT) return true;
         if (c.exit() == null) return false;
-        if (c.name().equals("nanosleep") || c.name().equals("clock_nanosleep")) return isRestart(c.ret());
+        if (c.name().equals("nanosleep")) return isRestart(c.ret());
+        if (c.name().equals("clock_nanosleep")) return c.arg(1) == 0 && isRestart(c.ret());
         return !c.exit().failed();
     }
 

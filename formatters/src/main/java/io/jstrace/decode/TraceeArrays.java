@@ -17,6 +17,9 @@ import java.util.List;
  * </ul>
  */
 final class TraceeArrays {
+    /** The most of an extensible struct strace reads past its known part. */
+    private static final int PAGE_SIZE = 4096;
+
     private TraceeArrays() {}
 
     /** Decodes one element read from the tracee. */
@@ -74,5 +77,31 @@ final class TraceeArrays {
     /** Whether an EXIT-phase argument has nothing valid to decode (not returned, or failed). */
     static boolean exitFailed(Call c) {
         return c.exit() == null || c.exit().failed();
+    }
+
+    /**
+     * strace's print_nonzero_bytes for an extensible struct (openat2's open_how, clone3's
+     * clone_args, mount_setattr's mount_attr): the bytes of the caller's {@code size} past the
+     * {@code fetch} bytes decoded (at most a page), in hex cut at -s, {@code /* bytes 24..31 *\/
+     * "\x80..."}; {@code ???} when unreadable; null when there are none or all are 0.
+     */
+    static Value nonzeroTail(Call c, long addr, long size, int fetch) {
+        if (Long.compareUnsigned(size, fetch) <= 0) return null;
+        int total = Long.compareUnsigned(size, PAGE_SIZE) < 0 ? (int) size : PAGE_SIZE;
+        if (fetch >= total) return null;
+        int len = total - fetch;
+        byte[] b = c.memory().read(addr + fetch, len);
+        if (b == null) return new Value.Text("???");
+        boolean any = false;
+        for (byte x : b) any |= x != 0;
+        if (!any) return null;
+        int shown = Math.min(len, c.options().stringLimit());
+        StringBuilder s = new StringBuilder("/* bytes ").append(fetch).append("..").append(total - 1).append(" */ \"");
+        for (int k = 0; k < shown; k++) {
+            s.append("\\x").append(Character.forDigit((b[k] >> 4) & 15, 16)).append(Character.forDigit(b[k] & 15, 16));
+        }
+        s.append('"');
+        if (shown < len) s.append("...");
+        return new Value.Text(s.toString());
     }
 }

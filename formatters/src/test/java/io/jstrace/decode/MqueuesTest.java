@@ -18,10 +18,14 @@ class MqueuesTest {
 
     @Test
     void attr() {
-        FakeMemory m = new FakeMemory().putLongs(A, 0, 4, 64, 0).putLongs(A + 32, 0x800, 10, 8192, 3);
+        // struct mq_attr is 64 bytes: four longs, then four reserved ones
+        FakeMemory m = new FakeMemory().putLongs(A, 0, 4, 64, 0, 0, 0, 0, 0).putLongs(A + 64, 0x800, 10, 8192, 3, 0, 0, 0, 0);
         assertEquals("{mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}",
                 render(Mqueues.attr(Calls.of("mq_open").args(N, 0302, 0600, A).mem(m).enter(), 3)));
-        Call c = Calls.of("mq_getsetattr").args(3, A + 32, A).mem(m).exit(0);
+        // mq_open's mq_flags print in hex, as strace prints them (src/mq.c)
+        assertEquals("{mq_flags=0x800, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=3}",
+                render(Formatters.format(Calls.of("mq_open").args(N, 0302, 0600, A + 64).mem(m).enter(), 3)));
+        Call c = Calls.of("mq_getsetattr").args(3, A + 64, A).mem(m).exit(0);
         assertEquals("{mq_flags=O_NONBLOCK, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=3}", render(Mqueues.attr(c, 1)));
         assertEquals("{mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}", render(Mqueues.postAttr(c, 2)));
     }
@@ -32,7 +36,7 @@ class MqueuesTest {
         assertEquals("0x7ffe7188f2b0", render(Mqueues.attr(Calls.of("mq_open").args(N, 0100, 0600, A).mem(m).enter(), 3)));
         assertEquals("NULL", render(Mqueues.attr(Calls.of("mq_open").args(N, 0100, 0600, 0).enter(), 3)));
         assertEquals("0x7ffe7188f2b0", render(Mqueues.postAttr(Calls.of("mq_getsetattr").args(3, -1, A).exit(EFAULT), 2)));
-        FakeMemory u = new FakeMemory().putLongs(A, 0x801, 4, 64, 0);
+        FakeMemory u = new FakeMemory().putLongs(A, 0x801, 4, 64, 0, 0, 0, 0, 0);
         assertEquals("{mq_flags=O_NONBLOCK|0x1, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}",
                 render(Mqueues.attr(Calls.of("mq_getsetattr").args(3, A, 0).mem(u).enter(), 1)));
     }

@@ -21,7 +21,7 @@ class OpenHowSplicesSysinfoTest {
     @Test
     void openHowModeWithoutCreatAndUnknownResolve() {
         FakeMemory m = new FakeMemory().putLongs(A, 0, 0644, 0x100);
-        assertEquals("{flags=O_RDONLY, mode=0644, resolve=0x100}",
+        assertEquals("{flags=O_RDONLY, mode=0644, resolve=0x100 /* RESOLVE_??? */}",
                 render(OpenHow.openHow(Calls.of("openat2").args(4, 0, A, 24).mem(m).enter(), 2)));
     }
 

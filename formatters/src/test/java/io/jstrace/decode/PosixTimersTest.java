@@ -48,7 +48,7 @@ class PosixTimersTest {
     @Test
     void sigeventNullAndTruncated() {
         assertEquals("NULL", render(PosixTimers.sigevent(Calls.of("timer_create").args(1, 0, ID).enter(), 1)));
-        FakeMemory half = new FakeMemory().put(SEV, java.util.Arrays.copyOf(sigevent(1, 14, 0, 0, 0), 32));
+        FakeMemory half = new FakeMemory().put(SEV, java.util.Arrays.copyOf(sigevent(1, 14, 0, 0, 0), 16));
         assertEquals("0x7fffbc215140",
                 render(PosixTimers.sigevent(Calls.of("timer_create").args(1, SEV, ID).mem(half).enter(), 1)));
     }

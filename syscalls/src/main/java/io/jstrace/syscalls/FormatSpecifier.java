@@ -26,7 +26,7 @@ public enum FormatSpecifier {
     HEX(ENTRY),
     /** an {@code unsigned int} in hexadecimal: the register's upper 32 bits are not printed. */
     HEX_INT(ENTRY),
-    /** octal with a leading 0: {@code 0755}. */
+    /** a umode_t in octal with a leading 0: {@code 0755}; the register's bits above 16 are not printed. */
     OCT(ENTRY),
     /** a pointer printed as an address: {@code NULL} or {@code 0x7ffc...}. */
     ADDR(ENTRY),
@@ -64,9 +64,9 @@ public enum FormatSpecifier {
     OPEN_FLAGS(ENTRY),
     /** a file mode: octal permission bits, {@code S_IF*} type when present. */
     MODE(ENTRY),
-    /** mknod's mode: the file type by name, {@code S_IFIFO|0600}. */
+    /** mknod's umode_t mode: the file type by name, {@code S_IFIFO|0600}. */
     MKNOD_MODE(ENTRY),
-    /** a dev_t: {@code makedev(0x1, 0x3)}; mknod prints it only for device files. */
+    /** the kernel's {@code unsigned int dev}: {@code makedev(0x1, 0x3)}; mknod prints it only for device files. */
     DEV(ENTRY),
     /** {@code AT_*} flags of the *at family. */
     AT_FLAGS(ENTRY),

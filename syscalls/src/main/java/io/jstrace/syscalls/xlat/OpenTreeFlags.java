@@ -5,14 +5,17 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The flags of open_tree(2): its own two (include/uapi/linux/mount.h) and the AT_* flags it
- * accepts (fs/namespace.c).
+ * The flags of open_tree(2): its own two (include/uapi/linux/mount.h) and AT_* flags, as strace
+ * 6.1 names them (its table lists AT_REMOVEDIR and AT_SYMLINK_FOLLOW too, which the kernel
+ * refuses with EINVAL: fs/namespace.c).
  */
 public final class OpenTreeFlags {
     // @spotless:off
     public static final long OPEN_TREE_CLONE     = 0x00000001L;
     public static final long OPEN_TREE_CLOEXEC   = 0x00080000L;
     public static final long AT_SYMLINK_NOFOLLOW = 0x00000100L;
+    public static final long AT_REMOVEDIR        = 0x00000200L;
+    public static final long AT_SYMLINK_FOLLOW   = 0x00000400L;
     public static final long AT_NO_AUTOMOUNT     = 0x00000800L;
     public static final long AT_EMPTY_PATH       = 0x00001000L;
     public static final long AT_RECURSIVE        = 0x00008000L;
@@ -22,6 +25,8 @@ public final class OpenTreeFlags {
             e(OPEN_TREE_CLONE,     "OPEN_TREE_CLONE"),
             e(OPEN_TREE_CLOEXEC,   "OPEN_TREE_CLOEXEC"),
             e(AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"),
+            e(AT_REMOVEDIR,        "AT_REMOVEDIR"),
+            e(AT_SYMLINK_FOLLOW,   "AT_SYMLINK_FOLLOW"),
             e(AT_NO_AUTOMOUNT,     "AT_NO_AUTOMOUNT"),
             e(AT_EMPTY_PATH,       "AT_EMPTY_PATH"),
             e(AT_RECURSIVE,        "AT_RECURSIVE"));
