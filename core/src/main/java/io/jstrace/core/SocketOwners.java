@@ -2,11 +2,9 @@ package io.jstrace.core;
 
 import io.jstrace.core.internal.ConnectLog;
 import io.jstrace.core.internal.ProcFs;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,7 +96,7 @@ public final class SocketOwners {
 
     /** Reads every process's descriptors once: what the machine holds now. */
     public synchronized void seed() {
-        for (int pid : pids()) read(pid);
+        for (int pid : ProcFs.pids()) read(pid);
         for (Proc p : procs.values()) p.born -= YOUNG; // there before: not young
     }
 
@@ -194,7 +192,7 @@ public final class SocketOwners {
         }
         if (!missing.isEmpty() && now - lastFullScan >= FULL_SCAN_EVERY) {
             lastFullScan = now;
-            for (int pid : pids()) read(pid);
+            for (int pid : ProcFs.pids()) read(pid);
             collect(missing, found);
         }
         for (Owner o : found.values()) {
@@ -321,22 +319,4 @@ public final class SocketOwners {
         return ProcFs.text(Path.of("/proc", Integer.toString(pid), "comm"));
     }
 
-    private static List<Integer> pids() {
-        List<Integer> pids = new ArrayList<>();
-        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of("/proc"))) {
-            for (Path p : d) {
-                String n = p.getFileName().toString();
-                if (!n.isEmpty() && Character.isDigit(n.charAt(0))) {
-                    try {
-                        pids.add(Integer.parseInt(n));
-                    } catch (NumberFormatException e) {
-                        // not a process
-                    }
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // no /proc: no owners
-        }
-        return pids;
-    }
 }

@@ -99,6 +99,49 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
         return offsets;
     }
 
+    /**
+     * Refuses unless this process is root: tracefs's control files are root's alone (mode
+     * 0640 and below), and a uprobe sees every process.
+     *
+     * @throws TraceException {@code PREFIX: needs root (uprobes through tracefs)}
+     */
+    public static void checkPrivileges(String prefix) throws TraceException {
+        for (String l : ProcFs.lines(Path.of("/proc/self/status"))) {
+            String[] f = l.split("\\s+");
+            if (f[0].equals("Uid:") && f.length > 2 && f[2].equals("0")) return;
+        }
+        throw new TraceException(prefix + ": needs root (uprobes through tracefs)");
+    }
+
+    /**
+     * The files running processes map (/proc/PID/maps) whose file name {@code name}
+     * matches: where to put probes for code loaded from places no directory list names. A
+     * file is given by our own path when it is the same file there, else through the
+     * process's root (/proc/PID/root/...: a container's), which a probe definition accepts.
+     */
+    public static Set<Path> mappedFiles(Pattern name) {
+        Set<Path> found = new java.util.LinkedHashSet<>();
+        for (int pid : ProcFs.pids()) {
+            for (String line : ProcFs.lines(Path.of("/proc", Integer.toString(pid), "maps"))) {
+                int at = line.indexOf('/');
+                if (at < 0) continue;
+                String path = line.substring(at);
+                int slash = path.lastIndexOf('/');
+                if (!name.matcher(path.substring(slash + 1)).matches()) continue;
+                found.add(ours(Path.of("/proc", Integer.toString(pid), "root" + path), path));
+            }
+        }
+        return found;
+    }
+
+    private static Path ours(Path inRoot, String path) {
+        try {
+            return Files.isSameFile(inRoot, Path.of(path)) ? Path.of(path) : inRoot;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Files.exists(inRoot) ? inRoot : Path.of(path);
+        }
+    }
+
     private final Path root, instance;
     private final String group;
     private final List<Probe> probes;

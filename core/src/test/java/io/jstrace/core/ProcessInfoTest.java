@@ -112,8 +112,9 @@ class ProcessInfoTest {
             info = ProcessInfo.read(zombie).orElseThrow();
             // mid-execve cmdline reads empty too, before the new comm and for a moment after it
             // (begin_new_exec names the task before the loader sets up its arguments): a
-            // zombie is the one without a program as well
-            if (info.argv().isEmpty() && info.comm().equals("sleep") && info.exe() == null) break;
+            // zombie is the one without a program as well, and (do_exit releases the memory
+            // before the file system: exit_mm, then exit_fs) without a working directory
+            if (info.argv().isEmpty() && info.comm().equals("sleep") && info.exe() == null && info.cwd() == null) break;
             Thread.sleep(10);
         }
         assertEquals(List.of(), info.argv());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,26 @@ public final class ProcFs {
             if (!l.isEmpty()) rows.add(l.split("\\s+"));
         }
         return rows;
+    }
+
+    /** The processes /proc lists now (its numeric entries), in its order. */
+    public static List<Integer> pids() {
+        List<Integer> pids = new ArrayList<>();
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of("/proc"))) {
+            for (Path p : d) {
+                String n = p.getFileName().toString();
+                if (!n.isEmpty() && Character.isDigit(n.charAt(0))) {
+                    try {
+                        pids.add(Integer.parseInt(n));
+                    } catch (NumberFormatException e) {
+                        // not a process
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: no owners
+        }
+        return pids;
     }
 
     /** The file's lines (ISO-8859-1), none when it cannot be read. */

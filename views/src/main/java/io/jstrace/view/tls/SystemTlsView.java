@@ -6,7 +6,6 @@ import io.jstrace.core.Uprobes;
 import io.jstrace.view.Source;
 import io.jstrace.view.View;
 import io.jstrace.view.ViewBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +69,7 @@ public final class SystemTlsView extends View<TlsCall> {
 
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
-        checkRoot();
+        Uprobes.checkPrivileges("tls: --system");
         SystemTls table = new SystemTls(TlsLibraries.find(library), this::emit);
         if (table.probes().isEmpty()) {
             throw new TraceException("tls: --system: no TLS library (libssl, libgnutls) found"
@@ -84,19 +83,6 @@ public final class SystemTlsView extends View<TlsCall> {
         }
         probed = table.libraries();
         return new SystemFeed<>(uprobes, table::accept);
-    }
-
-    /** tracefs's control files are root's alone (mode 0640 and below). */
-    private static void checkRoot() throws TraceException {
-        try {
-            if (Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"))) {
-                return;
-            }
-        } catch (java.io.IOException e) {
-            // fall through: not known to be root
-        }
-        throw new TraceException("tls: --system: needs root (uprobes through tracefs)");
     }
 
     /** How a {@link SystemTlsView} is set up; {@link #build()} makes it. */

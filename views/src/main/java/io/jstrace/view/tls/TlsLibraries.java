@@ -1,5 +1,6 @@
 package io.jstrace.view.tls;
 
+import io.jstrace.core.Uprobes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class TlsLibraries {
     static List<Path> find(Pattern only) {
         Set<Path> candidates = new LinkedHashSet<>();
         for (Path dir : directories()) candidates.addAll(inDirectory(dir));
-        candidates.addAll(mapped());
+        candidates.addAll(Uprobes.mappedFiles(NAME));
         List<Path> found = new ArrayList<>();
         Set<Object> inodes = new HashSet<>();
         for (Path p : candidates) {
@@ -81,43 +82,12 @@ final class TlsLibraries {
         }
     }
 
-    /** The TLS libraries the running processes map (/proc/PID/maps), through each one's root. */
-    private static Set<Path> mapped() {
-        Set<Path> found = new LinkedHashSet<>();
-        for (Path proc : list(Path.of("/proc"))) {
-            String pid = proc.getFileName().toString();
-            if (!pid.chars().allMatch(Character::isDigit)) continue;
-            try (Stream<String> lines = Files.lines(proc.resolve("maps"))) {
-                lines.filter(l -> l.contains("/lib")).forEach(l -> {
-                    int at = l.indexOf('/');
-                    String path = l.substring(at);
-                    if (NAME.matcher(Path.of(path).getFileName().toString()).matches()) {
-                        Path inRoot = Path.of("/proc", pid, "root" + path);
-                        found.add(ours(inRoot, Path.of(path)));
-                    }
-                });
-            } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-                // gone, or a kernel thread: nothing mapped
-            }
-        }
-        return found;
-    }
-
     /** The file a name links to ({@code libssl.so} is {@code libssl.so.3}): each library under its own name. */
     private static Path real(Path p) {
         try {
             return p.toRealPath();
         } catch (IOException e) {
             return p;
-        }
-    }
-
-    /** Our own path for the file when it is the same file the process maps (the same root), else the path through its root. */
-    private static Path ours(Path inRoot, Path path) {
-        try {
-            return Files.isSameFile(inRoot, path) ? path : inRoot;
-        } catch (IOException e) {
-            return Files.exists(inRoot) ? inRoot : path;
         }
     }
 }
