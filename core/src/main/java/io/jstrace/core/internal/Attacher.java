@@ -27,7 +27,7 @@ final class Attacher {
             throw new TraceException("attach: " + pid + " is a child of this JVM, which waits for it itself:"
                     + " launch it with TraceSession.launch instead");
         }
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of(ProcFs.pidDir(pid) + "/task"))) {
             List<Integer> tids = tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
                     .sorted((a, b) -> a == pid ? -1 : b == pid ? 1 : Integer.compare(a, b))
                     .toList();
@@ -64,7 +64,7 @@ final class Attacher {
 
     /** The rest of the line of /proc/TID/status that starts with {@code field}, or "". */
     private static String statusLine(int tid, String field) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
+        try (Stream<String> lines = Files.lines(Path.of(ProcFs.pidDir(tid) + "/status"))) {
             return lines.filter(l -> l.startsWith(field)).map(l -> l.substring(field.length()).trim())
                     .findFirst().orElse("");
         } catch (IOException | RuntimeException e) {
