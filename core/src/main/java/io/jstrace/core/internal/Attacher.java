@@ -3,6 +3,7 @@ package io.jstrace.core.internal;
 import static io.jstrace.core.internal.jnr.Ptrace.EPERM;
 import static io.jstrace.core.internal.jnr.Ptrace.ESRCH;
 
+import io.jstrace.core.PidType;
 import io.jstrace.core.TraceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +44,10 @@ final class Attacher {
         return statusField(pid, "PPid:", 0);
     }
 
-    /** The thread group of {@code tid} (the Tgid line of /proc/TID/status), or {@code tid}. */
+    /** The thread group of {@code tid} in jstrace's pid namespace (the NStgid line of /proc/TID/status), or {@code tid}. */
     static int tgidOf(int tid) {
-        return statusField(tid, "Tgid:", tid);
+        int tgid = PidNamespaces.SYSTEM.idOf(tid, PidType.TGID);
+        return tgid > 0 ? tgid : tid;
     }
 
     /** The seccomp mode of {@code tid}: 0 none, 1 strict, 2 filtered (the Seccomp line of /proc/TID/status, proc(5)). */

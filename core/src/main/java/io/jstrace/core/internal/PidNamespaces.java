@@ -38,8 +38,9 @@ public final class PidNamespaces {
     private record Match(int procPid, int ourId) {}
 
     private final long ourNs = namespace("self");
-    /** /proc/self/status lists one id when /proc is jstrace's own namespace's. */
-    private final boolean procIsOurs = ids("self", PidType.PID).length <= 1;
+    /** How far below /proc's namespace jstrace's is: where jstrace's ids stand in a status line. */
+    private final int ourLevel = Math.max(0, ids("self", PidType.PID).length - 1);
+    private final boolean procIsOurs = ourLevel == 0;
     private final Map<Key, Integer> found = new ConcurrentHashMap<>();
 
     private PidNamespaces() {}
@@ -52,6 +53,15 @@ public final class PidNamespaces {
         if (procIsOurs || tid <= 0) return tid;
         Match m = find(new Key(ourNs, PidType.PID, tid));
         return m == null ? 0 : m.procPid();
+    }
+
+    /**
+     * Thread {@code tid}'s own id of {@code type} (itself, its thread group, process group or
+     * session) in jstrace's namespace, from its status; 0 when it cannot be read.
+     */
+    public int idOf(int tid, PidType type) {
+        int[] ids = ids(Integer.toString(procPid(tid)), type);
+        return ourLevel < ids.length ? ids[ourLevel] : 0;
     }
 
     /**
