@@ -40,6 +40,16 @@ final class Pids {
         return pid(c, id, PidType.TGID);
     }
 
+    /**
+     * An id whose kind an {@code enum pid_type} value names (PR_SCHED_CORE's pid, by its
+     * fourth argument): include/linux/pid.h numbers them in {@link PidType}'s order; an
+     * unknown kind prints the number alone.
+     */
+    static Value ofKernelType(Call c, long id, long pidType) {
+        PidType[] types = PidType.values();
+        return pidType >= 0 && pidType < types.length ? pid(c, id, types[(int) pidType]) : Value.dec(id);
+    }
+
     /** An argument of one of the pid kinds of {@link FormatSpecifier}. */
     static Value arg(Call c, int i) {
         int id = c.intArg(i);
