@@ -45,9 +45,9 @@ final class Pids {
      * fourth argument): include/linux/pid.h numbers them in {@link PidType}'s order; an
      * unknown kind prints the number alone.
      */
-    static Value ofKernelType(Call c, long id, long pidType) {
+    static Value ofKernelType(Call c, long id, int pidType) {
         PidType[] types = PidType.values();
-        return pidType >= 0 && pidType < types.length ? pid(c, id, types[(int) pidType]) : Value.dec(id);
+        return pidType >= 0 && pidType < types.length ? pid(c, id, types[pidType]) : Value.dec(id);
     }
 
     /** An argument of one of the pid kinds of {@link FormatSpecifier}. */
