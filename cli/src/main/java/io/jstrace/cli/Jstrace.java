@@ -100,14 +100,15 @@ final class Jstrace {
         return NAME + ": " + (e instanceof TraceException ? e.getMessage() : e.toString());
     }
 
-    /** -s, -X, the descriptor, per-syscall and per-descriptor qualifiers (-y, -v and the rest are qualifiers by now). */
+    /** -s, -X, --pidns-translation, the descriptor, per-syscall and per-descriptor qualifiers (-y, -v and the rest are qualifiers by now). */
     static DecodeOptions decodeOptions(Options o) {
         java.util.Set<String> fds = Qualifiers.decodeFds(o.expressions);
         XlatStyle style = o.constPrintStyle == null ? XlatStyle.ABBREV : XlatStyle.of(o.constPrintStyle);
         java.util.Set<String> details = new java.util.HashSet<>(fds);
         details.remove("path");
         return new DecodeOptions(o.stringLimit, false, fds.contains("path"), details, style,
-                Qualifiers.perSyscall(o.expressions), Qualifiers.dumps(o.expressions));
+                Qualifiers.perSyscall(o.expressions), Qualifiers.dumps(o.expressions),
+                Qualifiers.decodePids(o.expressions).contains("pidns"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jstrace.core;
 
+import io.jstrace.core.internal.ProcFs;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -24,7 +25,7 @@ public final class ExecFilename {
     /** The path, or {@code null} when the process is gone or its memory cannot be read. */
     public static String read(int pid) {
         try {
-            long address = execfn(Files.readAllBytes(Path.of("/proc/" + pid + "/auxv")));
+            long address = execfn(Files.readAllBytes(Path.of(ProcFs.pidDir(pid) + "/auxv")));
             return address == 0 ? null : string(pid, address);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -44,7 +45,7 @@ public final class ExecFilename {
     }
 
     private static String string(int pid, long address) throws IOException {
-        try (RandomAccessFile mem = new RandomAccessFile("/proc/" + pid + "/mem", "r")) {
+        try (RandomAccessFile mem = new RandomAccessFile(ProcFs.pidDir(pid) + "/mem", "r")) {
             mem.seek(address);
             byte[] buf = new byte[PATH_MAX];
             int n = mem.read(buf);

@@ -21,6 +21,7 @@ public final class FixedHostFacts implements HostFacts {
     private final Map<Long, Sockets.Unix> unix = new HashMap<>();
     private final Map<Long, Sockets.Netlink> netlink = new HashMap<>();
     private final Map<Integer, HostFacts> processes = new HashMap<>();
+    private final Map<PidType, Map<Integer, Integer>> tracerPids = new java.util.EnumMap<>(PidType.class);
     private String cwd, comm;
     private long blockedSyscall = -1;
     private int optmemMax = -1;
@@ -93,6 +94,12 @@ public final class FixedHostFacts implements HostFacts {
         return this;
     }
 
+    /** What {@link #tracerPid} answers for {@code id} of {@code type}: {@code ours}. */
+    public FixedHostFacts tracerPid(PidType type, int id, int ours) {
+        tracerPids.computeIfAbsent(type, t -> new HashMap<>()).put(id, ours);
+        return this;
+    }
+
     @Override
     public String fdPath(int fd) {
         return links.get(fd);
@@ -151,5 +158,10 @@ public final class FixedHostFacts implements HostFacts {
     @Override
     public HostFacts process(int pid) {
         return processes.getOrDefault(pid, NONE);
+    }
+
+    @Override
+    public int tracerPid(PidType type, int id) {
+        return tracerPids.getOrDefault(type, Map.of()).getOrDefault(id, 0);
     }
 }

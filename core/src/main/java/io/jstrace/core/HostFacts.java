@@ -116,6 +116,15 @@ public interface HostFacts {
         return -1;
     }
 
+    /**
+     * The number jstrace's own pid namespace gives the thread, process, process group or
+     * session that this tracee knows as {@code id} in its namespace (pid_namespaces(7)):
+     * {@code id} itself when they share the namespace, 0 when no process has it.
+     */
+    default int tracerPid(PidType type, int id) {
+        return 0;
+    }
+
     /** The same facts of another process {@code pid} (a pidfd's target), {@link #NONE} when not known. */
     default HostFacts process(int pid) {
         return NONE;

@@ -10,6 +10,7 @@ import static io.jstrace.syscalls.xlat.CloneFlags.CLONE_PARENT_SETTID;
 import static io.jstrace.syscalls.xlat.CloneFlags.CLONE_PIDFD;
 import static io.jstrace.syscalls.xlat.CloneFlags.CLONE_SETTLS;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
@@ -71,7 +72,7 @@ final class Clones {
         out.add(field("flags", cloneFlags(raw)));
         if (c.exit() == null) return out;
         if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) {
-            out.add(field("parent_tid", intInMemory(c, c.arg(index(c, "parent_tidptr")))));
+            out.add(field("parent_tid", intInMemory(c, c.arg(index(c, "parent_tidptr")), PidType.PID)));
         }
         if ((flags & CLONE_SETTLS) != 0) out.add(field("tls", new Addr(c.arg(index(c, "tls")))));
         if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
@@ -182,8 +183,8 @@ final class Clones {
         if (raw == null) return null;
         long flags = u64(raw, 0);
         List<Field> f = new ArrayList<>();
-        if ((flags & CLONE_PIDFD) != 0) f.add(field("pidfd", intInMemory(c, u64(raw, 8))));
-        if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", intInMemory(c, u64(raw, 24))));
+        if ((flags & CLONE_PIDFD) != 0) f.add(field("pidfd", intInMemory(c, u64(raw, 8), null)));
+        if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", intInMemory(c, u64(raw, 24), PidType.PID)));
         Value tail = TraceeArrays.nonzeroTail(c, addr, size, fetch);
         if (tail != null) f.add(field("", tail));
         return f.isEmpty() ? null : new Value.Struct(f, false);
@@ -203,13 +204,14 @@ final class Clones {
         return new Value.Flags(v, d.names(), d.remainder());
     }
 
-    /** strace's printnum_pid / printnum_fd: {@code [1234]}; NULL; the address when unreadable. */
-    private static Value intInMemory(Call c, long addr) {
+    /** strace's printnum_pid ({@code pid} its type) / printnum_fd ({@code pid} null): {@code [1234]}; NULL; the address when unreadable. */
+    private static Value intInMemory(Call c, long addr, PidType pid) {
         if (addr == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] b = c.memory().read(addr, 4);
         if (b == null) return new Value.Unreadable(addr);
-        return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(b, 0))), false);
+        int v = TraceeArrays.s32(b, 0);
+        return new Value.Arr(List.of(pid == null ? Value.dec(v) : Pids.pid(c, v, pid)), false);
     }
 
     private static int fetchSize(long size) {

@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
@@ -75,7 +76,7 @@ final class ControlMessages {
             body = socketData(c, type, data);
         } else if (level == SOL_IP) {
             f.add(field("cmsg_type", Numbers.named(IpOptions.XLAT, type & 0xffff_ffffL, "IP_???")));
-            body = ipData(type, data);
+            body = ipData(c, type, data);
         } else {
             f.add(field("cmsg_type", Value.hex(type & 0xffff_ffffL)));
         }
@@ -91,7 +92,7 @@ final class ControlMessages {
                 return localArray(c, d.length / 4, k -> FileDecoders.descriptor(c, TraceeArrays.s32(d, 4 * k)));
             case SCM_CREDENTIALS:
                 if (d.length < 12) return null;
-                return new Value.Struct(List.of(field("pid", Value.dec(TraceeArrays.s32(d, 0))),
+                return new Value.Struct(List.of(field("pid", Pids.pid(c, TraceeArrays.s32(d, 0), PidType.TGID)),
                         field("uid", new Num(SockAddrs.u32(d, 4), Base.UNSIGNED)),
                         field("gid", new Num(SockAddrs.u32(d, 8), Base.UNSIGNED))), false);
             case SCM_SECURITY:
@@ -106,7 +107,7 @@ final class ControlMessages {
     }
 
     /** cmsg_ip_printers. */
-    private static Value ipData(int type, byte[] d) {
+    private static Value ipData(Call c, int type, byte[] d) {
         switch (type) {
             case IP_PKTINFO:
                 if (d.length < 12) return null;
@@ -127,7 +128,7 @@ final class ControlMessages {
             }
             case IP_ORIGDSTADDR:
                 if (d.length < 16) return null;
-                return SockAddrs.print(Arrays.copyOf(d, SockAddrs.SOCKADDR_STORAGE_SIZE + 1),
+                return SockAddrs.print(c, Arrays.copyOf(d, SockAddrs.SOCKADDR_STORAGE_SIZE + 1),
                         Math.min(d.length, SockAddrs.SOCKADDR_STORAGE_SIZE));
             default:
                 return null;

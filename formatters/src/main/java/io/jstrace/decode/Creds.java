@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
@@ -70,7 +71,7 @@ final class Creds {
         long version = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
         return new Value.Struct(List.of(
                 field("version", Numbers.named(CapVersions.XLAT, version, "_LINUX_CAPABILITY_VERSION_???")),
-                field("pid", Value.dec(TraceeArrays.s32(raw, 4)))), false);
+                field("pid", Pids.pid(c, TraceeArrays.s32(raw, 4), PidType.TGID))), false);
     }
 
     private static byte[] header(Call c, long addr) {

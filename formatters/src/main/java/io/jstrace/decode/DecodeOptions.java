@@ -16,9 +16,17 @@ import java.util.function.Predicate;
  * @param xlatStyle   strace's {@code -X}: how constants and flags print
  * @param perSyscall  strace's {@code -e abbrev=}, {@code -e verbose=}, {@code -e raw=}
  * @param dumps       strace's {@code -e read=}, {@code -e write=}: descriptors whose data is dumped in hex
+ * @param pidns       strace's {@code --pidns-translation}: the ids of a tracee in a pid namespace of its own
+ *                    print with the same process's id in jstrace's namespace: {@code 2 /* 1234 in strace's PID NS *\/}
  */
 public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
-        XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps) {
+        XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps, boolean pidns) {
+
+    /** Without {@code --pidns-translation}. */
+    public DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
+            XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps) {
+        this(stringLimit, verbose, fdPaths, fdDetails, xlatStyle, perSyscall, dumps, false);
+    }
 
     /**
      * The sets of syscalls, that strace's per-syscall qualifiers select.
@@ -79,6 +87,6 @@ public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, S
     public DecodeOptions forSyscall(SyscallInfo syscall) {
         PerSyscall p = perSyscall.of(syscall);
         return new DecodeOptions(stringLimit, verbose || !p.abbrev().test(syscall), fdPaths, fdDetails, xlatStyle, p,
-                dumps);
+                dumps, pidns);
     }
 }

@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.syscalls.Signal;
@@ -59,8 +60,9 @@ final class Fcntls {
         return switch (cmd(c)) {
             case (int) FcntlCmds.F_SETFD -> Numbers.flags(FdFlags.XLAT, v & 0xffff_ffffL, "FD_???");
             case (int) FcntlCmds.F_SETFL -> FileDecoders.openFlags(c, v);
-            case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC, (int) FcntlCmds.F_SETOWN,
-                    (int) FcntlCmds.F_SETPIPE_SZ -> Value.dec((int) v);
+            case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC, (int) FcntlCmds.F_SETPIPE_SZ ->
+                    Value.dec((int) v);
+            case (int) FcntlCmds.F_SETOWN -> Pids.pidOrPgid(c, (int) v);
             case (int) FcntlCmds.F_SETLK, (int) FcntlCmds.F_SETLKW, (int) FcntlCmds.F_OFD_SETLK,
                     (int) FcntlCmds.F_OFD_SETLKW -> flock(c, v, false);
             case (int) FcntlCmds.F_GETLK, (int) FcntlCmds.F_OFD_GETLK -> flock(c, v, true);
@@ -89,11 +91,11 @@ final class Fcntls {
                 field("l_whence", Numbers.named(SeekWhence.XLAT, whence & 0xffff, "SEEK_???")),
                 field("l_start", Value.dec(TraceeArrays.u64(raw, 8))),
                 field("l_len", Value.dec(TraceeArrays.u64(raw, 16)))));
-        if (getlk) f.add(field("l_pid", Value.dec(TraceeArrays.s32(raw, 24))));
+        if (getlk) f.add(field("l_pid", Pids.pid(c, TraceeArrays.s32(raw, 24), PidType.TGID)));
         return new Value.Struct(f, false);
     }
 
-    /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=4752}}. */
+    /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=4752}}, the pid a thread's, a process's or a group's by type. */
     private static Value ownerEx(Call c, long addr) {
         if (addr == 0) return new Addr(0);
         if (cmd(c) == FcntlCmds.F_GETOWN_EX && TraceeArrays.exitFailed(c)) return new Addr(addr);
@@ -101,7 +103,14 @@ final class Fcntls {
         if (raw == null) return new Value.Unreadable(addr);
         long type = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
         return new Value.Struct(List.of(field("type", Numbers.named(FOwnerTypes.XLAT, type, "F_OWNER_???")),
-                field("pid", Value.dec(TraceeArrays.s32(raw, 4)))), false);
+                field("pid", ownerPid(c, type, TraceeArrays.s32(raw, 4)))), false);
+    }
+
+    private static Value ownerPid(Call c, long type, int pid) {
+        if (type == FOwnerTypes.F_OWNER_TID) return Pids.pid(c, pid, PidType.PID);
+        if (type == FOwnerTypes.F_OWNER_PID) return Pids.pid(c, pid, PidType.TGID);
+        if (type == FOwnerTypes.F_OWNER_PGRP) return Pids.pid(c, pid, PidType.PGID);
+        return Value.dec(pid);
     }
 
     private static Value signal(int n) {
@@ -127,6 +136,8 @@ final class Fcntls {
                     : noted(Value.hex(r), "", names(new Value.Sym(r, FlockTypes.XLAT.name(r))));
             case (int) FcntlCmds.F_GETSIG -> r == 0 ? null : noted(Value.dec(r), "", names(signal((int) r)));
             case (int) FcntlCmds.F_DUPFD, (int) FcntlCmds.F_DUPFD_CLOEXEC -> FileDecoders.descriptor(c, r);
+            // a process, or a process group negated (src/fcntl.c: RVAL_TGID, RVAL_PGID)
+            case (int) FcntlCmds.F_GETOWN -> Pids.pid(c, (int) r, PidType.TGID);
             default -> null;
         };
     }

@@ -58,6 +58,7 @@ public final class Formatters {
             case EXECVE_STRING_VECTOR -> Processes.argv(call, i);
             case EXECVE_ENV -> Processes.envp(call, i);
             case WAIT_OPTIONS -> Processes.waitOptions(call, i);
+            case TGID, TID, PGID, TGID_OR_PGID, PID_BY_WHICH -> Pids.arg(call, i);
             case TIMESPEC, POST_TIMESPEC -> Times.timespec(call, i);
             case TIMEVAL -> Times.timeval(call, i);
             case ITIMERSPEC, POST_ITIMERSPEC -> Times.itimerspec(call, i);
@@ -142,6 +143,7 @@ public final class Formatters {
             case OCTAL -> new Value.Num(r, Value.Base.OCTAL);
             case UNSIGNED -> new Value.Num(r, Value.Base.UNSIGNED);
             case FD -> call.options().decodesFds() ? FileDecoders.descriptor(call, r) : Value.dec(r);
+            case TGID, TID, PGID, SID -> Pids.result(call, ret);
             case NONE -> new Value.Text("?");
             // strace's default is unsigned (RVAL_UDECIMAL): a negative success, as retval= can
             // set, prints as 18446744073709551615

@@ -81,9 +81,12 @@ final class MemPolicies {
         return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> Value.dec(TraceeArrays.s32(raw, 0)));
     }
 
-    /** move_pages' status: each page's node, or the error the kernel left there: {@code -EFAULT}. */
+    /**
+     * move_pages' status: each page's node, or the error the kernel left there: {@code -EFAULT};
+     * after a failure its address, but NULL and an empty array as ever (strace's print_array).
+     */
     static Value status(Call c, int i) {
-        if (TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
+        if (c.arg(i) != 0 && c.arg(1) != 0 && TraceeArrays.exitFailed(c)) return new Value.Addr(c.arg(i));
         return TraceeArrays.fetched(c, c.arg(i), c.arg(1), 4, raw -> status(TraceeArrays.s32(raw, 0)));
     }
 

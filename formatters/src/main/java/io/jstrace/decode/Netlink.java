@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.core.Sockets;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
@@ -167,7 +168,7 @@ final class Netlink {
     /** decode_nlmsghdr_with_payload: the header alone, or {@code [header, payload...]}. */
     private static Value withPayload(Call c, int protocol, Header h, long addr, long len) {
         long msgLen = Math.min(h.len(), len < 0 ? Long.MAX_VALUE : len);
-        Value hdr = headerValue(protocol, h);
+        Value hdr = headerValue(c, protocol, h);
         if (msgLen <= NLMSG_HDRLEN) return hdr;
         List<Value> items = new ArrayList<>();
         items.add(hdr);
@@ -176,13 +177,13 @@ final class Netlink {
     }
 
     /** print_nlmsghdr: every field, whatever nlmsg_len says. */
-    static Value headerValue(int protocol, Header h) {
+    static Value headerValue(Call c, int protocol, Header h) {
         return new Value.Struct(List.of(
                 field("nlmsg_len", new Num(h.len(), Base.UNSIGNED)),
                 field("nlmsg_type", type(protocol, h.type())),
                 field("nlmsg_flags", flags(protocol, h)),
                 field("nlmsg_seq", new Num(h.seq(), Base.UNSIGNED)),
-                field("nlmsg_pid", Value.dec(h.pid()))), false);
+                field("nlmsg_pid", Pids.pid(c, h.pid(), PidType.TGID))), false);
     }
 
     /** decode_nlmsg_type: the control types below NLMSG_MIN_TYPE, the protocol's others. */

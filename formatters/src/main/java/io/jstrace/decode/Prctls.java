@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.syscalls.xlat.PrctlOptions.*;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
@@ -139,7 +140,8 @@ final class Prctls {
         if (o == PR_SET_MM) return named(PrSetMm.XLAT, v & 0xffff_ffffL, "PR_SET_MM_???");
         if (o == PR_SET_PDEATHSIG) return Long.compareUnsigned(v, 128) > 0 ? new Num(v, Base.UNSIGNED) : signal(v);
         if (o == PR_SET_PTRACER) {
-            return (int) v == -1 ? new Value.Sym(-1, "PR_SET_PTRACER_ANY", Base.SIGNED) : Value.dec((int) v);
+            return (int) v == -1 ? new Value.Sym(-1, "PR_SET_PTRACER_ANY", Base.SIGNED)
+                    : Pids.pid(c, (int) v, PidType.TGID);
         }
         if (o == PR_SET_SECCOMP) return named(SeccompMode.XLAT, v, "SECCOMP_MODE_???");
         if (o == PR_SET_TIMERSLACK) return Value.dec(v);
@@ -161,7 +163,7 @@ final class Prctls {
     private static Value schedCore(Call c, int i, long v) {
         return switch (i) {
             case 1 -> named(PrSchedCoreCmds.XLAT, v & 0xffff_ffffL, "PR_SCHED_CORE_???");
-            case 2 -> Value.dec((int) v);
+            case 2 -> Pids.ofKernelType(c, (int) v, c.intArg(3));
             case 3 -> Notes.verboseUnlessRaw(named(PrSchedCorePidtypes.XLAT, v & 0xffff_ffffL, "PIDTYPE_???"));
             default -> schedCoreGet(c) ? cookie(c, v) : new Addr(v);
         };

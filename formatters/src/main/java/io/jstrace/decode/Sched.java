@@ -72,7 +72,7 @@ final class Sched {
         int size = (int) Math.min(usize, ATTR_SIZE);
         byte[] raw = size >= ATTR_VER0 ? c.memory().read(addr, size) : head;
         if (raw == null) return new Value.Unreadable(addr);
-        return attr(raw, size, usize > size);
+        return attr(raw, size, usize > size, true);
     }
 
     /** sched_getattr's attr: what the kernel wrote, as long as the {@code size} it put there. */
@@ -84,24 +84,38 @@ final class Sched {
         byte[] raw = c.memory().read(addr, usize);
         if (raw == null || usize < 4) return new Value.Unreadable(addr);
         long written = TraceeArrays.s32(raw, 0) & 0xffff_ffffL;
-        return attr(raw, (int) Math.min(written, usize), written > usize);
+        return attr(raw, (int) Math.min(written, usize), written > usize, false);
     }
 
-    private static Value attr(byte[] raw, int size, boolean more) {
+    /**
+     * struct sched_attr as strace 6.1 prints it (src/sched.c print_sched_attr): what
+     * sched_setattr passes leaves out the policy and the parameters its flags say the kernel
+     * keeps (SCHED_FLAG_KEEP_POLICY, SCHED_FLAG_KEEP_PARAMS); the utilization clamps only
+     * in a struct as large as theirs (SCHED_ATTR_SIZE_VER1).
+     */
+    private static Value attr(byte[] raw, int size, boolean more, boolean set) {
         List<Value.Field> f = new ArrayList<>();
         f.add(field("size", new Num(TraceeArrays.s32(raw, 0) & 0xffff_ffffL, Base.UNSIGNED)));
         if (size >= ATTR_VER0) {
-            long policy = TraceeArrays.s32(raw, 4) & 0xffff_ffffL;
-            f.add(field("sched_policy", Numbers.named(SchedPolicies.XLAT, policy, "SCHED_???")));
-            f.add(field("sched_flags", Numbers.flags(SchedFlags.XLAT, TraceeArrays.u64(raw, 8), "SCHED_FLAG_???")));
-            f.add(field("sched_nice", Value.dec(TraceeArrays.s32(raw, 16))));
-            f.add(field("sched_priority", u32(raw, 20)));
-            f.add(field("sched_runtime", new Num(TraceeArrays.u64(raw, 24), Base.UNSIGNED)));
-            f.add(field("sched_deadline", new Num(TraceeArrays.u64(raw, 32), Base.UNSIGNED)));
-            f.add(field("sched_period", new Num(TraceeArrays.u64(raw, 40), Base.UNSIGNED)));
+            int policy = TraceeArrays.s32(raw, 4);
+            long flags = TraceeArrays.u64(raw, 8);
+            boolean keepParams = set && (flags & SchedFlags.SCHED_FLAG_KEEP_PARAMS) != 0;
+            if (!set || policy < 0 || (flags & (SchedFlags.SCHED_FLAG_KEEP_POLICY | SchedFlags.SCHED_FLAG_KEEP_PARAMS)) == 0) {
+                f.add(field("sched_policy", Numbers.named(SchedPolicies.XLAT, policy & 0xffff_ffffL, "SCHED_???")));
+            }
+            f.add(field("sched_flags", Numbers.flags(SchedFlags.XLAT, flags, "SCHED_FLAG_???")));
+            if (!keepParams) {
+                f.add(field("sched_nice", Value.dec(TraceeArrays.s32(raw, 16))));
+                f.add(field("sched_priority", u32(raw, 20)));
+                f.add(field("sched_runtime", new Num(TraceeArrays.u64(raw, 24), Base.UNSIGNED)));
+                f.add(field("sched_deadline", new Num(TraceeArrays.u64(raw, 32), Base.UNSIGNED)));
+                f.add(field("sched_period", new Num(TraceeArrays.u64(raw, 40), Base.UNSIGNED)));
+            }
         }
-        if (size >= 52) f.add(field("sched_util_min", u32(raw, 48)));
-        if (size >= 56) f.add(field("sched_util_max", u32(raw, 52)));
+        if (size >= ATTR_SIZE) {
+            f.add(field("sched_util_min", u32(raw, 48)));
+            f.add(field("sched_util_max", u32(raw, 52)));
+        }
         return new Value.Struct(f, more);
     }
 

@@ -4,6 +4,7 @@ import static io.jstrace.decode.Value.field;
 import static io.jstrace.syscalls.xlat.SeccompIoctlCmds.*;
 
 import io.jstrace.arch.Arch;
+import io.jstrace.core.PidType;
 import io.jstrace.syscalls.xlat.AuditArch;
 import io.jstrace.syscalls.xlat.OpenFlags;
 import io.jstrace.syscalls.xlat.SeccompAddfdFlags;
@@ -65,7 +66,7 @@ final class SeccompIoctls {
                 field("instruction_pointer", new Value.Addr(TraceeArrays.u64(raw, 24))),
                 field("args", new Value.Arr(args, false))), false);
         return new Value.Struct(List.of(field("id", Value.hex(TraceeArrays.u64(raw, 0))),
-                field("pid", Value.dec(TraceeArrays.s32(raw, 8))),
+                field("pid", Pids.pid(c, TraceeArrays.s32(raw, 8), PidType.TGID)),
                 field("flags", Value.hex(u32(raw, 12))), field("data", data)), false);
     }
 

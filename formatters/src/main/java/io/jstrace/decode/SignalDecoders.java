@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.arch.Aarch64;
+import io.jstrace.core.PidType;
 import io.jstrace.core.SigInfo;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Field;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Signal numbers, sets, actions and siginfo (include/uapi/asm-generic/signal*.h, siginfo.h). */
 final class SignalDecoders {
@@ -148,11 +150,12 @@ final class SignalDecoders {
         if (addr == 0) return new Addr(0);
         if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, SigInfo.SIZE);
-        return raw == null ? new Value.Unreadable(addr) : siginfo(new SigInfo(raw));
+        return raw == null ? new Value.Unreadable(addr)
+                : siginfo(new SigInfo(raw), pid -> Pids.pid(c, pid, PidType.TGID));
     }
 
-    /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}. */
-    static Value siginfo(SigInfo si) {
+    /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}; {@code pid} prints its si_pid. */
+    static Value siginfo(SigInfo si, IntFunction<Value> pid) {
         List<Field> f = new ArrayList<>();
         int signo = si.signo();
         int code = si.code();
@@ -161,9 +164,9 @@ final class SignalDecoders {
         f.add(field("si_code", SigCodes.value(signo, code)));
         if (si.errno() != 0) f.add(field("si_errno", errno(si.errno())));
         if (code <= 0 || code == SigCodes.SI_USER) {
-            senderFields(si, code, f);
+            senderFields(si, code, pid, f);
         } else if (signo == SIGCHLD && code <= 6) {
-            childFields(si, code, f);
+            childFields(si, code, pid, f);
         } else if (SigCodes.isFault(signo) && code != SigCodes.SI_KERNEL) {
             f.add(field("si_addr", new Addr(si.unionLong(0))));
         }
@@ -177,14 +180,14 @@ final class SignalDecoders {
         return name == null ? new Value.Num(v, Value.Base.UNSIGNED) : new Value.Sym(v, name, Value.Base.UNSIGNED);
     }
 
-    private static void senderFields(SigInfo si, int code, List<Field> f) {
+    private static void senderFields(SigInfo si, int code, IntFunction<Value> pid, List<Field> f) {
         if (code == SigCodes.SI_TIMER) {
             f.add(field("si_timerid", Value.hex(si.unionInt(0))));
             f.add(field("si_overrun", Value.dec(si.unionInt(4))));
             valueFields(si, f);
             return;
         }
-        f.add(field("si_pid", Value.dec(si.unionInt(0))));
+        f.add(field("si_pid", pid.apply(si.unionInt(0))));
         f.add(field("si_uid", Creds.id(si.unionInt(4))));
         if (code == SigCodes.SI_QUEUE || code == SigCodes.SI_MESGQ) valueFields(si, f);
     }
@@ -194,8 +197,8 @@ final class SignalDecoders {
         f.add(field("si_ptr", new Addr(si.unionLong(8))));
     }
 
-    private static void childFields(SigInfo si, int code, List<Field> f) {
-        f.add(field("si_pid", Value.dec(si.unionInt(0))));
+    private static void childFields(SigInfo si, int code, IntFunction<Value> pid, List<Field> f) {
+        f.add(field("si_pid", pid.apply(si.unionInt(0))));
         f.add(field("si_uid", Creds.id(si.unionInt(4))));
         int status = si.unionInt(8);
         f.add(field("si_status", code == 1 ? Value.dec(status)

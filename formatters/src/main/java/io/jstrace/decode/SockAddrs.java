@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
@@ -70,11 +71,11 @@ final class SockAddrs {
         int n = Math.min(len, SOCKADDR_STORAGE_SIZE);
         byte[] raw = c.memory().read(addr, n);
         if (raw == null) return new Value.Unreadable(addr);
-        return print(Arrays.copyOf(raw, SOCKADDR_STORAGE_SIZE + 1), n);
+        return print(c, Arrays.copyOf(raw, SOCKADDR_STORAGE_SIZE + 1), n);
     }
 
     /** print_sockaddr: {@code raw} holds {@code len} bytes of sockaddr, then zeros. */
-    static Value print(byte[] raw, int len) {
+    static Value print(Call c, byte[] raw, int len) {
         int family = u16(raw, 0);
         List<Field> f = new ArrayList<>();
         f.add(field("sa_family", Numbers.named(SocketFamilies.XLAT, family, "AF_???")));
@@ -90,7 +91,7 @@ final class SockAddrs {
                     else raw(raw, len, f);
                 }
                 case AF_NETLINK -> {
-                    if (len >= 12) netlink(raw, f);
+                    if (len >= 12) netlink(c, raw, f);
                     else raw(raw, len, f);
                 }
                 case AF_PACKET -> {
@@ -149,10 +150,10 @@ final class SockAddrs {
     }
 
     /** nl_pad only when set; nl_groups as strace's {@code %#08x}. */
-    private static void netlink(byte[] raw, List<Field> f) {
+    private static void netlink(Call c, byte[] raw, List<Field> f) {
         int pad = u16(raw, 2);
         if (pad != 0) f.add(field("nl_pad", Value.hex(pad)));
-        f.add(field("nl_pid", Value.dec(TraceeArrays.s32(raw, 4))));
+        f.add(field("nl_pid", Pids.pid(c, TraceeArrays.s32(raw, 4), PidType.TGID)));
         f.add(field("nl_groups", zeroPadded(u32(raw, 8), 8)));
     }
 

@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.Value.field;
 
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
@@ -21,6 +22,7 @@ import io.jstrace.syscalls.xlat.PacketSockopts;
 import io.jstrace.syscalls.xlat.SoOptions;
 import io.jstrace.syscalls.xlat.TcpOptions;
 import io.jstrace.syscalls.xlat.UdpOptions;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -115,7 +117,7 @@ final class SockOpts {
         }
         if (level == SOL_PACKET && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {
             return len != 16 ? new Addr(addr) : SocketDecoders.intFields(c, addr, 16, 16, new String[] {"tp_block_size",
-                "tp_block_nr", "tp_frame_size", "tp_frame_nr"}, new boolean[] {true, true, true, true});
+                "tp_block_nr", "tp_frame_size", "tp_frame_nr"}, Collections.nCopies(4, SocketDecoders.UNSIGNED));
         }
         if (level == SOL_PACKET && (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)) {
             return len != PACKET_MREQ_SIZE ? new Addr(addr) : packetMreq(c, addr);
@@ -147,7 +149,7 @@ final class SockOpts {
             switch (name) {
                 case SO_LINGER: return linger(c, addr, out);
                 case SO_PEERCRED: return SocketDecoders.intFields(c, addr, out, 12, new String[] {"pid", "uid", "gid"},
-                        new boolean[] {false, true, true});
+                        List.of(pid -> Pids.pid(c, pid, PidType.TGID), SocketDecoders.UNSIGNED, SocketDecoders.UNSIGNED));
                 case SO_ATTACH_FILTER: // the kernel answers the instruction count, a u16
                     return out != (out & 0xffff) ? new Addr(addr) : ClassicBpf.socketProgram(c, addr, out);
                 case SO_ERROR: return soError(c, addr);
@@ -161,7 +163,7 @@ final class SockOpts {
         }
         if (level == SOL_PACKET && name == PACKET_STATISTICS) {
             return SocketDecoders.intFields(c, addr, out, 12, new String[] {"tp_packets", "tp_drops", "tp_freeze_q_cnt"},
-                    new boolean[] {true, true, true});
+                    Collections.nCopies(3, SocketDecoders.UNSIGNED));
         }
         if (level == SOL_NETLINK) {
             return name == NETLINK_LIST_MEMBERSHIPS ? groups(c, addr, Math.min(in, out) / 4) : SocketDecoders.intAt(c, addr);
@@ -182,7 +184,8 @@ final class SockOpts {
 
     /** struct linger (include/linux/socket.h): {@code {l_onoff=1, l_linger=5}}. */
     private static Value linger(Call c, long addr, int len) {
-        return SocketDecoders.intFields(c, addr, len, 8, new String[] {"l_onoff", "l_linger"}, new boolean[2]);
+        return SocketDecoders.intFields(c, addr, len, 8, new String[] {"l_onoff", "l_linger"},
+                Collections.nCopies(2, SocketDecoders.SIGNED));
     }
 
     /** SO_ERROR: the pending error by name, {@code [ECONNREFUSED]}, or {@code [0]}. */
@@ -213,7 +216,7 @@ final class SockOpts {
         if (raw == null) return new Value.Unreadable(addr);
         byte[] group = java.util.Arrays.copyOfRange(raw, 8, 8 + SockAddrs.SOCKADDR_STORAGE_SIZE + 1);
         return new Value.Struct(List.of(field("gr_interface", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
-                field("gr_group", SockAddrs.print(group, SockAddrs.SOCKADDR_STORAGE_SIZE))), false);
+                field("gr_group", SockAddrs.print(c, group, SockAddrs.SOCKADDR_STORAGE_SIZE))), false);
     }
 
     /**

@@ -23,6 +23,7 @@ import io.jstrace.syscalls.xlat.SocketTypes;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The arguments of socket(2), socketpair(2) and the socklen_t the socket calls update, as
@@ -129,11 +130,15 @@ final class SocketDecoders {
         return new Value.Arr(List.of(v), false);
     }
 
+    /** How {@link #intFields} prints a field: signed or unsigned decimal. */
+    static final IntFunction<Value> SIGNED = Value::dec, UNSIGNED = v -> new Num(v & 0xffff_ffffL, Base.UNSIGNED);
+
     /**
      * A struct of 32-bit fields read as far as {@code len} reaches (net.c
-     * MAYBE_PRINT_FIELD_LEN): a field cut short prints its bytes in hex.
+     * MAYBE_PRINT_FIELD_LEN), each printed by its {@code kinds}: a field cut short prints its
+     * bytes in hex.
      */
-    static Value intFields(Call c, long addr, int len, int size, String[] names, boolean[] unsigned) {
+    static Value intFields(Call c, long addr, int len, int size, String[] names, List<IntFunction<Value>> kinds) {
         int n = Math.min(len, size);
         byte[] raw = c.memory().read(addr, n);
         if (raw == null) return new Value.Unreadable(addr);
@@ -143,8 +148,7 @@ final class SocketDecoders {
                 f.add(field(names[k], hexBytes(raw, 4 * k, n)));
                 break;
             }
-            long v = TraceeArrays.s32(raw, 4 * k);
-            f.add(field(names[k], unsigned[k] ? new Num(v & 0xffff_ffffL, Base.UNSIGNED) : Value.dec(v)));
+            f.add(field(names[k], kinds.get(k).apply(TraceeArrays.s32(raw, 4 * k))));
         }
         return new Value.Struct(f, false);
     }

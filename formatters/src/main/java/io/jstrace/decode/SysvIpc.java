@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.arch.Aarch64;
+import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.IpcResourceFlags;
@@ -143,7 +144,7 @@ final class SysvIpc {
         if (raw == null) return new Value.Unreadable(addr);
         return switch (c.name()) {
             case "semctl" -> kind == Kind.INFO ? seminfo(raw) : semidDs(raw, kind == Kind.SET, c.arch() instanceof Aarch64);
-            case "shmctl" -> kind == Kind.INFO ? (cmd == SHM_INFO ? shmInfo(raw) : shminfo(raw)) : shmidDs(raw, kind == Kind.SET);
+            case "shmctl" -> kind == Kind.INFO ? (cmd == SHM_INFO ? shmInfo(raw) : shminfo(raw)) : shmidDs(c, raw, kind == Kind.SET);
             default -> kind == Kind.INFO ? msginfo(raw) : msqidDs(raw, kind == Kind.SET);
         };
     }
@@ -255,13 +256,13 @@ final class SysvIpc {
     }
 
     /** struct shmid64_ds. */
-    private static Value shmidDs(byte[] raw, boolean set) {
+    private static Value shmidDs(Call c, byte[] raw, boolean set) {
         List<Value.Field> f = new ArrayList<>();
         f.add(field("shm_perm", perm(raw, set)));
         if (set) return new Value.Struct(f, false);
         f.add(field("shm_segsz", uLong(raw, 48)));
-        f.add(field("shm_cpid", sInt(raw, 80)));
-        f.add(field("shm_lpid", sInt(raw, 84)));
+        f.add(field("shm_cpid", Pids.pid(c, TraceeArrays.s32(raw, 80), PidType.TGID)));
+        f.add(field("shm_lpid", Pids.pid(c, TraceeArrays.s32(raw, 84), PidType.TGID)));
         f.add(field("shm_nattch", uLong(raw, 88)));
         f.add(field("shm_atime", sLong(raw, 56)));
         f.add(field("shm_dtime", sLong(raw, 64)));

@@ -98,6 +98,26 @@ public enum FormatSpecifier {
     EXECVE_STRING_VECTOR(ENTRY),
     /** execve's envp: {@code 0x7ffd... /* 20 vars *\/}, in full with {@code -v}. */
     EXECVE_ENV(ENTRY),
+    /**
+     * a process (thread group) id the tracee passes: decimal and, under {@code --pidns-translation},
+     * jstrace's id for it (strace's printpid with PT_TGID).
+     */
+    TGID(ENTRY),
+    /** a thread id ({@code tkill}'s, {@code tgkill}'s second), as {@link #TGID}. */
+    TID(ENTRY),
+    /** a process group id ({@code setpgid}'s second), as {@link #TGID}. */
+    PGID(ENTRY),
+    /**
+     * {@code kill}'s and {@code wait4}'s pid: a process when positive, the process group
+     * {@code -pid} below -1 (strace's printpid_tgid_pgid).
+     */
+    TGID_OR_PGID(ENTRY),
+    /**
+     * the id of what the argument before names by one of its table's names: a process
+     * ({@code PRIO_PROCESS}, {@code IOPRIO_WHO_PROCESS}, {@code P_PID}), a process group
+     * ({@code PRIO_PGRP}, {@code IOPRIO_WHO_PGRP}, {@code P_PGID}) or a pidfd ({@code P_PIDFD}).
+     */
+    PID_BY_WHICH(ENTRY),
     /** waitpid/wait4 options ({@code WNOHANG}...). */
     WAIT_OPTIONS(ENTRY),
     /** struct rusage, filled by the kernel. */

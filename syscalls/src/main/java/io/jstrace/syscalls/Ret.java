@@ -12,6 +12,14 @@ public enum Ret {
     FD,
     /** unsigned decimal. */
     UNSIGNED,
+    /** a process id ({@code getpid}, {@code fork}, {@code wait4}): decimal, with jstrace's id for it under {@code --pidns-translation}. */
+    TGID,
+    /** a thread id ({@code gettid}, {@code clone}), as {@link #TGID}. */
+    TID,
+    /** a process group id ({@code getpgrp}, {@code getpgid}), as {@link #TGID}. */
+    PGID,
+    /** a session id ({@code getsid}), as {@link #TGID}. */
+    SID,
     /** the syscall does not return ({@code exit}, {@code exit_group}): {@code = ?}. */
     NONE
 }

@@ -3,6 +3,7 @@ package io.jstrace.core.internal;
 import static io.jstrace.core.internal.jnr.Ptrace.EPERM;
 import static io.jstrace.core.internal.jnr.Ptrace.ESRCH;
 
+import io.jstrace.core.PidType;
 import io.jstrace.core.TraceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class Attacher {
             throw new TraceException("attach: " + pid + " is a child of this JVM, which waits for it itself:"
                     + " launch it with TraceSession.launch instead");
         }
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of(ProcFs.pidDir(pid) + "/task"))) {
             List<Integer> tids = tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
                     .sorted((a, b) -> a == pid ? -1 : b == pid ? 1 : Integer.compare(a, b))
                     .toList();
@@ -43,9 +44,10 @@ final class Attacher {
         return statusField(pid, "PPid:", 0);
     }
 
-    /** The thread group of {@code tid} (the Tgid line of /proc/TID/status), or {@code tid}. */
+    /** The thread group of {@code tid} in jstrace's pid namespace (the NStgid line of /proc/TID/status), or {@code tid}. */
     static int tgidOf(int tid) {
-        return statusField(tid, "Tgid:", tid);
+        int tgid = PidNamespaces.SYSTEM.idOf(tid, PidType.TGID);
+        return tgid > 0 ? tgid : tid;
     }
 
     /** The seccomp mode of {@code tid}: 0 none, 1 strict, 2 filtered (the Seccomp line of /proc/TID/status, proc(5)). */
@@ -64,7 +66,7 @@ final class Attacher {
 
     /** The rest of the line of /proc/TID/status that starts with {@code field}, or "". */
     private static String statusLine(int tid, String field) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/" + tid + "/status"))) {
+        try (Stream<String> lines = Files.lines(Path.of(ProcFs.pidDir(tid) + "/status"))) {
             return lines.filter(l -> l.startsWith(field)).map(l -> l.substring(field.length()).trim())
                     .findFirst().orElse("");
         } catch (IOException | RuntimeException e) {

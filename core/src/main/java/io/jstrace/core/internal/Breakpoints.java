@@ -183,7 +183,7 @@ final class Breakpoints {
     /** AT_ENTRY from /proc/PID/auxv (pairs of 64-bit type and value), or 0. */
     private static long entryPoint(int pid) {
         try {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(Path.of("/proc/" + pid + "/auxv")))
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(Path.of(ProcFs.pidDir(pid) + "/auxv")))
                     .order(ByteOrder.LITTLE_ENDIAN);
             for (int at = 0; at + 16 <= b.limit(); at += 16) {
                 if (b.getLong(at) == AT_ENTRY) return b.getLong(at + 8);

@@ -115,7 +115,7 @@ public final class FdTracker {
     /** Every open descriptor of {@code /proc/TID/fd}, close-on-exec per its fdinfo {@code flags:}. */
     private Table seed(int tid) {
         Table t = new Table();
-        java.io.File[] fds = new java.io.File("/proc/" + tid + "/fd").listFiles();
+        java.io.File[] fds = new java.io.File(ProcFs.pidDir(tid) + "/fd").listFiles();
         if (fds == null) return t;
         for (java.io.File f : fds) {
             int fd;
@@ -131,7 +131,7 @@ public final class FdTracker {
     }
 
     private static boolean cloexecOf(int tid, int fd) {
-        for (String line : ProcFs.lines(Path.of("/proc/" + tid + "/fdinfo/" + fd))) {
+        for (String line : ProcFs.lines(Path.of(ProcFs.pidDir(tid) + "/fdinfo/" + fd))) {
             if (!line.startsWith("flags:")) continue;
             try {
                 return (Integer.parseInt(line.substring(6).trim(), 8) & O_CLOEXEC) != 0;
@@ -144,7 +144,7 @@ public final class FdTracker {
 
     /** A descriptor that just appeared: what its /proc link names; a socket as sock_diag knows it. */
     private Slot describe(int tid, int fd, boolean cloexec) {
-        String link = ProcFs.readLink(Path.of("/proc/" + tid + "/fd/" + fd));
+        String link = ProcFs.readLink(Path.of(ProcFs.pidDir(tid) + "/fd/" + fd));
         if (link == null) return null;
         OpenFile f = OpenFile.ofLink(link);
         if (!(f instanceof OpenFile.Socket s)) return new Slot(f, null, cloexec);
@@ -283,7 +283,7 @@ public final class FdTracker {
 
     /** socket(2): family, type and protocol from its arguments (net/socket.c __sys_socket); no address yet. */
     private void socket(Table t, int tid, int fd, SyscallArgs a) {
-        String link = ProcFs.readLink(Path.of("/proc/" + tid + "/fd/" + fd));
+        String link = ProcFs.readLink(Path.of(ProcFs.pidDir(tid) + "/fd/" + fd));
         if (link == null || !(OpenFile.ofLink(link) instanceof OpenFile.Socket s)) {
             t.slots.remove(fd);
             return;
@@ -300,7 +300,7 @@ public final class FdTracker {
         boolean cloexec = (a.cInt(1) & O_CLOEXEC) != 0;
         SocketState[] st = new SocketState[2];
         for (int k = 0; k < 2; k++) {
-            String link = ProcFs.readLink(Path.of("/proc/" + tid + "/fd/" + sv[k]));
+            String link = ProcFs.readLink(Path.of(ProcFs.pidDir(tid) + "/fd/" + sv[k]));
             if (link == null || !(OpenFile.ofLink(link) instanceof OpenFile.Socket s)) return;
             st[k] = new SocketState(s.inode(), a.cInt(0), a.cInt(1) & 0xf, a.cInt(2));
         }
@@ -367,7 +367,7 @@ public final class FdTracker {
      */
     private void accept(Table t, int tid, SyscallArgs a, int fd, TraceeMemory m, boolean cloexec) {
         SocketState listener = socketAt(t, a.cInt(0));
-        String link = ProcFs.readLink(Path.of("/proc/" + tid + "/fd/" + fd));
+        String link = ProcFs.readLink(Path.of(ProcFs.pidDir(tid) + "/fd/" + fd));
         if (link == null || !(OpenFile.ofLink(link) instanceof OpenFile.Socket s)) {
             t.slots.remove(fd);
             return;

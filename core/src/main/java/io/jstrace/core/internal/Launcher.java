@@ -251,7 +251,7 @@ public final class Launcher {
     static long[] retarget(int pid, io.jstrace.core.TraceeMemory memory, int targetArgc) {
         long startStack;
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of(ProcFs.pidDir(pid) + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             startStack = Long.parseUnsignedLong(f[28 - 3]);
         } catch (IOException | RuntimeException e) {

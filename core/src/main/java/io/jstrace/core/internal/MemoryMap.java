@@ -32,7 +32,7 @@ record MemoryMap(long start, long end, String perms, long offset, long inode, St
     static List<MemoryMap> of(int pid) {
         List<MemoryMap> out = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/maps"))) {
+            for (String line : Files.readAllLines(Path.of(ProcFs.pidDir(pid) + "/maps"))) {
                 MemoryMap m = parse(line);
                 if (m != null) out.add(m);
             }

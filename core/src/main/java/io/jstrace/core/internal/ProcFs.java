@@ -235,6 +235,15 @@ public final class ProcFs {
         return b == null ? List.of() : Launcher.entries(b);
     }
 
+    /**
+     * /proc/PID of jstrace's process or thread {@code pid}: the same number unless /proc was
+     * mounted in another pid namespace ({@link PidNamespaces#procPid}); a directory that does
+     * not exist when the process has gone.
+     */
+    public static String pidDir(int pid) {
+        return "/proc/" + PidNamespaces.SYSTEM.procPid(pid);
+    }
+
     /** /proc/self/fd/N: stat follows it to what this process's descriptor {@code fd} has open (proc(5)). */
     public static Path ownFd(int fd) {
         return Path.of("/proc/self/fd/" + fd);

@@ -22,7 +22,7 @@ public final class ProcHost implements HostFacts {
         this.pid = pid;
         this.tid = tid;
         this.fds = fds;
-        this.dir = "/proc/" + tid + "/";
+        this.dir = ProcFs.pidDir(tid) + "/";
     }
 
     int pid() {
@@ -38,6 +38,11 @@ public final class ProcHost implements HostFacts {
         if (fd < 0) return null;
         OpenFile f = known(fd);
         return f != null ? f.link() : ProcFs.readLink(Path.of(dir + "fd/" + fd));
+    }
+
+    @Override
+    public int tracerPid(io.jstrace.core.PidType type, int id) {
+        return PidNamespaces.SYSTEM.toOurs(tid, type, id);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class ProcessMemory {
         remoteIov.putLong(8, data.length);
         long n = libc.process_vm_writev(tid, localIov, 1, remoteIov, 1, 0);
         if (n > 0) return (int) n;
-        try (java.nio.channels.FileChannel mem = java.nio.channels.FileChannel.open(Path.of("/proc/" + tid + "/mem"),
+        try (java.nio.channels.FileChannel mem = java.nio.channels.FileChannel.open(Path.of(ProcFs.pidDir(tid) + "/mem"),
                 java.nio.file.StandardOpenOption.WRITE)) {
             return mem.write(java.nio.ByteBuffer.wrap(data), address); // one pwrite: short where memory ends
         } catch (java.io.IOException | IllegalArgumentException e) {

@@ -52,6 +52,7 @@ public final class PtraceLoop {
     private final Map<Integer, ThreadState> threads = new HashMap<>();
     private final Arch host = Arch.host();
     private final NativeBuffer status;
+    private final AdoptedZombies adopted;
     private final NativeBuffer info;
     private final NativeBuffer word;
     /** A struct timespec for the tracee's CPU clock, when CPU time is measured. */
@@ -112,6 +113,7 @@ public final class PtraceLoop {
         this.dispatcher = dispatcher;
         this.memory = new ProcessMemory(libc);
         this.status = NativeBuffer.allocate(4);
+        this.adopted = new AdoptedZombies(libc);
         this.info = NativeBuffer.allocate(SYSCALL_INFO_SIZE);
         this.word = NativeBuffer.allocate(8);
         this.cpuClock = options.measureCpuTime() ? NativeBuffer.allocate(16) : null;
@@ -269,6 +271,7 @@ public final class PtraceLoop {
                 if (waker.is(tid)) {
                     if (!detachRequested) {
                         forgetVanished();
+                        adopted.reap();
                         waker.arm();
                     }
                     continue;
@@ -313,7 +316,7 @@ public final class PtraceLoop {
     private void forgetVanished() {
         if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self"))) return;
         for (int tid : List.copyOf(threads.keySet())) {
-            if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + tid))) threads.remove(tid);
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(ProcFs.pidDir(tid)))) threads.remove(tid);
         }
     }
 
@@ -374,6 +377,7 @@ public final class PtraceLoop {
         long now = clock.now();
         boolean launched = t.tid == launchedPid && !launchFailed;
         if (launched) launchedStatus = s;
+        if (t.tid == t.pid) adopted.exited(t.pid);
         // killed before its execve, the command dies as strace reports it: +++ killed by ... +++
         if (t.hidden && !(launched && WaitStatus.signaled(s))) return;
         if (WaitStatus.exited(s)) dispatcher.record(new Exit(t.pid, t.tid, now, WaitStatus.exitCode(s)), t);

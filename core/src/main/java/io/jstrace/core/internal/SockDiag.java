@@ -37,7 +37,7 @@ public final class SockDiag {
         try {
             LibC libc = Native.libc();
             NativeBuffer value = NativeBuffer.allocate(64);
-            long n = libc.getxattr("/proc/" + tid + "/fd/" + fd, "system.sockprotoname", value, 64);
+            long n = libc.getxattr(ProcFs.pidDir(tid) + "/fd/" + fd, "system.sockprotoname", value, 64);
             if (n <= 0) return null;
             byte[] b = new byte[(int) n];
             value.get(0, b, 0, b.length);

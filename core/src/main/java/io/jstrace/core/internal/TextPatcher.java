@@ -44,6 +44,6 @@ final class TextPatcher {
     }
 
     private static FileChannel open(int pid, StandardOpenOption mode) throws IOException {
-        return FileChannel.open(Path.of("/proc/" + pid + "/mem"), mode);
+        return FileChannel.open(Path.of(ProcFs.pidDir(pid) + "/mem"), mode);
     }
 }

@@ -1,5 +1,6 @@
 package io.jstrace.core.internal.elf;
 
+import io.jstrace.core.internal.ProcFs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -67,7 +68,7 @@ public final class ElfFile {
 
     /** Where file {@code path} of process {@code pid} is: under its root, which may not be ours. */
     public static Path inRootOf(int pid, String path) {
-        Path inRoot = Path.of("/proc/" + pid + "/root" + path);
+        Path inRoot = Path.of(ProcFs.pidDir(pid) + "/root" + path);
         return java.nio.file.Files.exists(inRoot) ? inRoot : Path.of(path);
     }
 
