@@ -35,10 +35,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SystemTlsTest {
     private static final Path TRACEFS = Path.of("/sys/kernel/tracing");
 
+    /** Root, a kernel with uprobe events (tracefs mounted here if it is not, as jstrace would), the tools. */
     static boolean usable() {
-        return root() && Files.exists(TRACEFS.resolve("uprobe_events"))
+        return root() && mounted() && Files.exists(TRACEFS.resolve("uprobe_events"))
                 && Stream.of("openssl", "curl", "gnutls-cli").allMatch(t -> onPath(t))
                 && Files.isExecutable(Path.of("/usr/bin/python3"));
+    }
+
+    private static boolean mounted() {
+        if (Files.exists(TRACEFS.resolve("trace_pipe"))) return true;
+        try {
+            Process p = new ProcessBuilder("mount", "-t", "tracefs", "nodev", TRACEFS.toString()).redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && Files.exists(TRACEFS.resolve("trace_pipe"));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean root() {

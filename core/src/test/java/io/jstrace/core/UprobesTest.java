@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jstrace.core.internal.Tracefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * given and the result; everything removed at close.
  */
 class UprobesTest {
+    private static final Path TRACEFS = Path.of("/sys/kernel/tracing");
     private static final Uprobes.Probe CTRL = new Uprobes.Probe("SSL_ctrl_0", Path.of("/x.so"), 0x35e80, false,
             List.of("ssl=%di:x64", "cmd=%si:s32", "name=+0(%cx):string"), "cmd == 55");
     private static final Uprobes.Probe READ_RET = new Uprobes.Probe("SSL_read_0_r", Path.of("/x.so"), 0x35470, true,
@@ -75,8 +77,13 @@ class UprobesTest {
                 Uprobes.parserFor(List.of(CTRL, READ_RET)).definitions());
     }
 
+    /** Root, a kernel with uprobe events, tracefs mounted (as Uprobes.open mounts it when it is not) and libc. */
     static boolean usable() {
-        return Files.isWritable(Path.of("/sys/kernel/tracing/uprobe_events")) && libc() != null;
+        try {
+            return Files.isWritable(Tracefs.root("uprobe_events").resolve("uprobe_events")) && libc() != null;
+        } catch (TraceException e) {
+            return false;
+        }
     }
 
     private static Path libc() {
@@ -126,8 +133,8 @@ class UprobesTest {
         assertTrue(hits.stream().allMatch(h -> h.tid() == rm.pid() && h.comm().equals("rm")), hits.toString());
         long now = System.currentTimeMillis() * 1_000_000L;
         assertTrue(Math.abs(now - hits.get(0).epochNs()) < 60_000_000_000L, "a time of today: " + hits.get(0).epochNs());
-        assertFalse(Files.readString(Path.of("/sys/kernel/tracing/uprobe_events")).contains(group + "/"));
-        assertFalse(Files.exists(Path.of("/sys/kernel/tracing/instances", group)));
+        assertFalse(Files.readString(TRACEFS.resolve("uprobe_events")).contains(group + "/"));
+        assertFalse(Files.exists(TRACEFS.resolve("instances").resolve(group)));
     }
 
     @Test
@@ -146,6 +153,6 @@ class UprobesTest {
         Thread.sleep(200);
         u.close();
         assertNull(next.get(10, TimeUnit.SECONDS));
-        assertFalse(Files.readString(Path.of("/sys/kernel/tracing/uprobe_events")).contains(u.group() + "/"));
+        assertFalse(Files.readString(TRACEFS.resolve("uprobe_events")).contains(u.group() + "/"));
     }
 }
