@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,13 +79,8 @@ final class SystemTls {
         return List.copyOf(rows);
     }
 
-    private static final Set<String> SYMBOLS = symbols();
-
-    private static Set<String> symbols() {
-        Set<String> s = new LinkedHashSet<>();
-        for (Row r : ROWS) s.add(r.symbol());
-        return Set.copyOf(s);
-    }
+    private static final Set<String> SYMBOLS =
+            ROWS.stream().map(Row::symbol).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** A probe's meaning: its row, its library, and whether it is the return probe. */
     private record Meaning(Row row, String library, boolean atReturn) {}
