@@ -212,12 +212,11 @@ public abstract class View<E> implements AutoCloseable {
     }
 
     /**
-     * Tracing has ended: the streams end, the drops are reported, then {@link #waitFor()}
-     * returns (so that what it returns to has seen the report).
+     * Tracing has ended: the drops are reported, then the streams end and {@link #waitFor()}
+     * returns, so that a reader at the end of a stream, or back from waitFor, has seen the report.
      */
     private void finish(Integer status, Throwable failure) {
         ended = true;
-        for (EventQueue<E> q : streams) q.end();
         long n = dropped.get();
         if (n > 0) {
             try {
@@ -226,6 +225,7 @@ public abstract class View<E> implements AutoCloseable {
                 errors.accept(x);
             }
         }
+        for (EventQueue<E> q : streams) q.end();
         if (failure != null) done.completeExceptionally(failure);
         else done.complete(status);
     }
