@@ -231,12 +231,25 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
         return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
     }
 
-    /** Deletes an instance: the kernel disables its events first (kernel/trace/trace.c __remove_instance). */
+    /**
+     * Deletes an instance: the kernel disables its events first (kernel/trace/trace.c
+     * __remove_instance), and refuses with EBUSY while anything holds it open (a reader of its
+     * files), so it is tried for up to a second; then the next jstrace tries again.
+     */
     private static void deleteInstance(Path instance) {
-        try {
-            Files.deleteIfExists(instance);
-        } catch (IOException e) {
-            // busy or already gone: the next jstrace tries again
+        for (int attempt = 0;; attempt++) {
+            try {
+                Files.deleteIfExists(instance);
+                return;
+            } catch (IOException e) {
+                if (attempt == 20) return;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
