@@ -154,6 +154,17 @@ public final class SocketOwners {
         return read ? comm(pid) : null;
     }
 
+    /**
+     * Process {@code pid} as the holder of a socket whose descriptor is not known: named as
+     * the table knows it (or knew it, when it has exited), else {@code seen} (the calling
+     * thread's name, as a trace event gives it); its user when known.
+     */
+    public synchronized Owner process(int pid, String seen) {
+        Proc p = procs.get(pid);
+        String comm = p != null && p.comm != null ? p.comm : gone.getOrDefault(pid, seen);
+        return new Owner(pid, -1, comm, p == null ? -1 : p.uid);
+    }
+
     /** The owner of socket {@code inode}, searching /proc when no process is known to hold it; {@code null} if none found. */
     public synchronized Owner owner(long inode) {
         Map<Long, Owner> found = owners(List.of(inode), true);

@@ -1,26 +1,20 @@
 package io.jstrace.core;
 
 import io.jstrace.core.internal.ProcFs;
+import io.jstrace.core.internal.TraceInstance;
 import io.jstrace.core.internal.Tracefs;
 import io.jstrace.core.internal.elf.ElfFile;
-import java.io.BufferedReader;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Uprobes on the whole machine through tracefs (Documentation/trace/uprobetracer.rst): a
@@ -34,7 +28,6 @@ import java.util.stream.Stream;
  * jstrace killed with SIGKILL leaves them, and the next one to open removes them.
  */
 public final class Uprobes implements SystemSource<Uprobes.Hit> {
-    private static final String GROUP_PREFIX = "jstrace_";
     /** The ring buffer of each CPU: room for bursts of hits while the reader is behind. */
     private static final int BUFFER_KB = 4096;
 
@@ -142,23 +135,17 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
         }
     }
 
-    private final Path root, instance;
+    private final Path root;
     private final String group;
     private final List<Probe> probes;
     private final Map<String, List<String>> names = new HashMap<>();
-    private final long monotonicToEpoch;
-    private final AtomicLong lost = new AtomicLong();
-    private BufferedReader pipe;
-    private boolean reading, closed, released;
+    private TraceInstance instance;
 
     private Uprobes(Path root, String group, List<Probe> probes) {
         this.root = root;
         this.group = group;
-        this.instance = root.resolve("instances").resolve(group);
         this.probes = List.copyOf(probes);
         for (Probe p : probes) names.put(p.event(), p.names());
-        Instant now = Instant.now();
-        this.monotonicToEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
 
     /**
@@ -171,148 +158,66 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
         if (probes.isEmpty()) throw new TraceException("uprobes: nothing to probe");
         Path root = Tracefs.root("uprobe_events");
         removeStale(root);
-        Uprobes u = new Uprobes(root, GROUP_PREFIX + ProcessHandle.current().pid(), probes);
+        Uprobes u = new Uprobes(root, TraceInstance.name(null), probes);
         try {
             u.define();
             return u;
         } catch (TraceException | RuntimeException e) {
-            u.release();
+            if (u.instance != null) u.instance.close();
+            else u.removeProbes();
             throw e;
         }
     }
 
     private void define() throws TraceException {
-        try {
-            Files.createDirectory(instance);
-        } catch (IOException e) {
-            throw new TraceException("tracefs: cannot make the instance " + instance + ": " + e.getMessage());
-        }
+        instance = TraceInstance.make(root, group, BUFFER_KB, this::removeProbes);
         // one write for all: the kernel takes a definition a line (trace_parse_run_command)
         Tracefs.write(root, root.resolve("uprobe_events"), String.join("\n", definitions()));
-        Tracefs.tryWrite(root, instance.resolve("options/record-tgid"), "1"); // Linux 4.14+: the pid beside the tid
-        Tracefs.write(root, instance.resolve("trace_clock"), "mono");
-        Tracefs.tryWrite(root, instance.resolve("buffer_size_kb"), Integer.toString(BUFFER_KB));
-        Path events = instance.resolve("events").resolve(group);
         for (Probe p : probes) {
-            if (p.filter() != null) Tracefs.write(root, events.resolve(p.event()).resolve("filter"), p.filter());
+            if (p.filter() != null) instance.enable(group, p.event(), p.filter());
         }
-        Tracefs.write(root, events.resolve("enable"), "1");
-        try {
-            pipe = new BufferedReader(new InputStreamReader(new FileInputStream(instance.resolve("trace_pipe").toFile()),
-                    StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new TraceException("tracefs: cannot open " + instance.resolve("trace_pipe") + ": " + e.getMessage());
-        }
+        instance.enable(group, null, null);
+        instance.start();
     }
 
-    /** The group of a jstrace that is gone, left behind by a SIGKILL: its instance and probes are removed. */
+    /** The groups of jstraces that are gone, left behind by a SIGKILL: their instances and probes are removed. */
     private static void removeStale(Path root) {
-        try (Stream<Path> dirs = Files.list(root.resolve("instances"))) {
-            for (Path d : dirs.toList()) {
-                String g = d.getFileName().toString();
-                if (stale(g)) deleteInstance(d);
-            }
-        } catch (IOException e) {
-            // no instances: nothing of ours can be left
-        }
+        TraceInstance.removeStale(root);
         for (String line : ProcFs.lines(root.resolve("uprobe_events"))) {
             Matcher m = DEFINED.matcher(line);
-            if (m.lookingAt() && stale(m.group(1))) {
+            if (m.lookingAt() && TraceInstance.stale(m.group(1))) {
                 Tracefs.tryWrite(root, root.resolve("uprobe_events"), "-:" + m.group(1) + "/" + m.group(2));
             }
         }
     }
 
-    private static final Pattern DEFINED = Pattern.compile("[pr]:(" + GROUP_PREFIX + "\\d+)/(\\w+) ");
-
-    private static boolean stale(String group) {
-        if (!group.matches(GROUP_PREFIX + "\\d+")) return false;
-        long pid = Long.parseLong(group.substring(GROUP_PREFIX.length()));
-        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
-    }
-
-    /**
-     * Deletes an instance: the kernel disables its events first (kernel/trace/trace.c
-     * __remove_instance), and refuses with EBUSY while anything holds it open (a reader of its
-     * files), so it is tried for up to a second; then the next jstrace tries again.
-     */
-    private static void deleteInstance(Path instance) {
-        for (int attempt = 0;; attempt++) {
-            try {
-                Files.deleteIfExists(instance);
-                return;
-            } catch (IOException e) {
-                if (attempt == 20) return;
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException i) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
+    private static final Pattern DEFINED = Pattern.compile("[pr]:(" + TraceInstance.PREFIX + "\\d+)/(\\w+) ");
 
     @Override
     public Hit next() throws TraceException {
-        synchronized (this) {
-            if (closed) return null;
-            reading = true;
-        }
-        try {
-            while (true) {
-                String line = pipe.readLine();
-                synchronized (this) {
-                    if (closed || line == null) return null;
-                }
-                Hit h = parse(line);
-                if (h != null) return h;
-            }
-        } catch (IOException e) {
-            synchronized (this) {
-                if (closed) return null;
-            }
-            throw new TraceException("tracefs: reading trace_pipe: " + e.getMessage());
-        } finally {
-            synchronized (this) {
-                reading = false;
-                if (closed) release();
-            }
+        for (;;) {
+            TraceInstance.Line l = instance.next();
+            if (l == null) return null;
+            Hit h = hit(l);
+            if (h != null) return h;
         }
     }
 
-    /**
-     * A line of trace_pipe: {@code comm-TID (TGID) [CPU] FLAGS SECONDS.MICROS: EVENT: (ADDR) NAME=VALUE...},
-     * where a return probe's {@code (ADDR)} is {@code (CALLER <- FUNCTION)} (kernel/trace/trace_uprobe.c
-     * print_uprobe_event); {@code null} for lines of no probe (a marker, a lost-events note, counted).
-     */
+    /** A probe's line as a hit: its text is {@code (ADDR) NAME=VALUE...}, a return probe's {@code (CALLER <- FUNCTION) ...}
+     * (kernel/trace/trace_uprobe.c print_uprobe_event); {@code null} for another event's. */
     Hit parse(String line) {
-        Matcher m = LINE.matcher(line);
-        if (!m.matches()) {
-            Matcher l = LOST.matcher(line);
-            if (l.find()) lost.addAndGet(Long.parseLong(l.group(1)));
-            return null;
-        }
-        List<String> wanted = names.get(m.group(6));
-        if (wanted == null) return null;
-        long ns = Long.parseLong(m.group(4)) * 1_000_000_000L + Long.parseLong((m.group(5) + "000000000").substring(0, 9));
-        int tid = Integer.parseInt(m.group(2));
-        int pid = m.group(3).startsWith("-") ? threadGroup(tid) : Integer.parseInt(m.group(3));
-        return new Hit(ns + monotonicToEpoch, pid, tid, m.group(1), m.group(6), values(m.group(7), wanted));
+        TraceInstance.Line l = instance.parse(line);
+        return l == null ? null : hit(l);
     }
 
-    /** The thread group of a thread the kernel kept no tgid for (/proc/TID/status), -1 once it is gone. */
-    private static int threadGroup(int tid) {
-        for (String l : ProcFs.lines(Path.of("/proc", Integer.toString(tid), "status"))) {
-            if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip());
-        }
-        return -1;
+    private Hit hit(TraceInstance.Line l) {
+        List<String> wanted = names.get(l.event());
+        Matcher m = ADDRESS.matcher(l.text());
+        if (wanted == null || !m.lookingAt()) return null;
+        return new Hit(l.epochNs(), l.pid(), l.tid(), l.comm(), l.event(), values(l.text().substring(m.end()), wanted));
     }
 
-    private static final Pattern LINE = Pattern.compile(
-            "\\s*(.*)-(\\d+)\\s+\\(\\s*(\\d+|-+)\\)\\s+\\[\\d+\\]\\s+(?:[^\\s\\d]\\S*\\s+)?(\\d+)\\.(\\d+):\\s+(\\w+):\\s+"
-                    + "\\(0x[0-9a-f]+(?: <- 0x[0-9a-f]+)?\\)(.*)");
-    private static final Pattern LOST = Pattern.compile("\\[LOST (\\d+) EVENTS\\]");
+    private static final Pattern ADDRESS = Pattern.compile("\\(0x[0-9a-f]+(?: <- 0x[0-9a-f]+)?\\)");
 
     /**
      * The values, each from after {@code NAME=} to the next name's {@code " NAME="}: the kernel
@@ -340,36 +245,19 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
     /** Hits the kernel dropped because the ring buffer was full (trace_pipe's {@code [LOST n EVENTS]}). */
     @Override
     public long lostEvents() {
-        return lost.get();
+        return instance.lost();
     }
 
     /**
-     * Disables and removes the probes. A reader blocked in {@link #next()} is woken by a line
-     * written to the instance's {@code trace_marker}; it then removes them itself, since the
-     * instance cannot be deleted while its trace_pipe is open.
+     * Disables and removes the probes (the instance first: its events must be off before a
+     * probe can go).
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-            if (!reading) {
-                release();
-                return;
-            }
-        }
-        Tracefs.tryWrite(root, instance.resolve("trace_marker"), "jstrace: closing");
+        instance.close();
     }
 
-    private synchronized void release() {
-        if (released) return;
-        released = true;
-        try {
-            if (pipe != null) pipe.close();
-        } catch (IOException e) {
-            // closing a read-only file: nothing was lost
-        }
-        deleteInstance(instance);
+    private void removeProbes() {
         List<String> removals = probes.stream().map(p -> "-:" + group + "/" + p.event()).toList();
         // one write, each probe's removal waiting for the others' (an RCU grace period each);
         // line by line when one was never defined, which stops the kernel at that line
@@ -385,7 +273,9 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
 
     /** For tests: a source that parses lines as {@link #open} would, with no tracefs behind it. */
     static Uprobes parserFor(List<Probe> probes) {
-        return new Uprobes(Path.of("/nonexistent"), "jstrace_0", probes);
+        Uprobes u = new Uprobes(Path.of("/nonexistent"), "jstrace_0", probes);
+        u.instance = TraceInstance.parser();
+        return u;
     }
 
     /** For tests: the probe definitions as written to uprobe_events. */

@@ -4,6 +4,8 @@ import io.jstrace.core.MergedSource;
 import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
+import io.jstrace.core.SystemSource;
+import io.jstrace.core.TcpStates;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -152,7 +154,24 @@ public final class NetView extends View<NetEvent> {
         }
         table.owners().auditing(events.auditRefusal() == null);
         // the process table on a thread of its own: a socket's question may wait for its record
-        return new SystemFeed<>(MergedSource.alongside(monitor, events, table.owners()::accept), table::accept);
+        SystemSource<SocketMonitor.Event> feed = MergedSource.alongside(monitor, events, table.owners()::accept);
+        TcpStates states = tcpStates();
+        if (states == null) table.tcpHolders().ended();
+        else feed = MergedSource.alongside(feed, states, table.tcpHolders()::accept);
+        return new SystemFeed<>(feed, table::accept);
+    }
+
+    /**
+     * The TCP state changes that name a connection's holder however short it is, or
+     * {@code null} when tracefs does not have them (the view then has the audit records and
+     * the snapshots alone).
+     */
+    private static TcpStates tcpStates() {
+        try {
+            return TcpStates.open();
+        } catch (TraceException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** How a {@link NetView} is set up; {@link #build()} makes it. */

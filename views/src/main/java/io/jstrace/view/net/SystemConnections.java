@@ -45,6 +45,7 @@ final class SystemConnections {
     private final NetSettings settings;
     private final Consumer<NetEvent> sink;
     private final SocketOwners owners = new SocketOwners();
+    private final TcpHolders tcp = new TcpHolders();
     private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
     /** Sockets seen whose owner is not found yet, since when (epoch ns). */
     private final Map<Long, Long> unowned = new HashMap<>();
@@ -68,6 +69,11 @@ final class SystemConnections {
     /** The process table, for the process events (on a thread of their own). */
     SocketOwners owners() {
         return owners;
+    }
+
+    /** TCP connections' holders, for their state changes (on a thread of their own). */
+    TcpHolders tcpHolders() {
+        return tcp;
     }
 
     /** One event of the socket monitor, on the view's system thread. */
@@ -164,10 +170,29 @@ final class SystemConnections {
             owners.tied(found, peer, in, now);
             return;
         }
+        if (byStateChanges(seen, s)) return;
         seen.owner = in ? owners.accepted(peer, now) : owners.connected(peer, now);
         if (seen.owner != null || in) return;
         seen.owner = owners.accepted(peer, now);
         if (seen.owner != null) seen.direction = NetEvent.Direction.IN;
+    }
+
+    /**
+     * The holder of a TCP connection by the state changes it made itself (its connect, its
+     * close): exact, however short the connection, and when it connected, the connection's
+     * start; {@code false} when none was seen by the time the kernel freed the socket.
+     */
+    private boolean byStateChanges(Seen seen, SocketInfo s) {
+        if (s.protocol() != SocketInfo.IPPROTO_TCP || !s.connected()) return false;
+        TcpHolders.Holder h = tcp.holder(new OpenFile.Address(s.local(), s.localPort()),
+                new OpenFile.Address(s.remote(), s.remotePort()), seen.openTs);
+        if (h == null) return false;
+        seen.owner = owners.process(h.pid(), h.comm());
+        if (h.connected()) {
+            seen.direction = NetEvent.Direction.OUT;
+            seen.openTs = Math.min(seen.openTs, h.connectNs());
+        }
+        return true;
     }
 
     /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */
@@ -213,14 +238,18 @@ final class SystemConnections {
             seen.openTs = now;
             seen.direction = direction(s, listeners, Map.of());
             holder(seen, s, null, now);
-            emit(seen, NetEvent.Kind.OPEN, now, s, null, null, seen.owner == null ? BETWEEN : null);
+            emit(seen, NetEvent.Kind.OPEN, seen.openTs, s, null, null, seen.owner == null ? BETWEEN : null);
         }
         closed(seen, s, now);
     }
 
     private void closed(Seen seen, SocketInfo last, long now) {
+        if (seen.owner == null && !seen.listen && last.inet()) byStateChanges(seen, last);
         if (seen.owner != null) owners.forget(last.inode() != 0 ? last.inode() : seen.info.inode());
         if (seen.info.inode() != 0) owners.forget(seen.info.inode());
+        if (last.inet() && last.connected()) {
+            tcp.forget(new OpenFile.Address(last.local(), last.localPort()), new OpenFile.Address(last.remote(), last.remotePort()));
+        }
         NetEvent.Tcp tcp = null;
         if (last.tcp() != null && !seen.listen) {
             SocketInfo.Tcp t = last.tcp();

@@ -1,0 +1,257 @@
+package io.jstrace.core.internal;
+
+import io.jstrace.core.TraceException;
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A tracing instance of jstrace's own in tracefs ({@code instances/jstrace_PID[_TOPIC]},
+ * Documentation/trace/ftrace.rst "Instances"): a ring buffer, its options and its event
+ * switches apart from the global ones and from other tracers'. Events are read as the
+ * lines of its {@code trace_pipe}, timed by CLOCK_MONOTONIC, each with its thread group.
+ *
+ * <p>A reader blocked in {@link #next()} is woken at {@link #close()} by a line written
+ * to the instance's {@code trace_marker}; it then deletes the instance itself, since the
+ * kernel refuses to while its trace_pipe is open. A jstrace killed with SIGKILL leaves its
+ * instances; the next one to open any removes them ({@link #removeStale}).
+ */
+public final class TraceInstance {
+    public static final String PREFIX = "jstrace_";
+    private static final Pattern OURS = Pattern.compile(PREFIX + "(\\d+)(?:_\\w+)?");
+
+    /**
+     * One line of trace_pipe: {@code comm-TID (TGID) [CPU] FLAGS SECONDS.MICROS: EVENT: TEXT}
+     * (kernel/trace/trace_output.c trace_print_context, with the {@code record-tgid} option).
+     *
+     * @param epochNs when, nanoseconds since the epoch (printed to the microsecond)
+     * @param pid     the thread group, -1 when the kernel had not kept it and the thread is gone
+     * @param tid     the thread that was running: the caller of a system call, or whichever
+     *                task a softirq interrupted
+     * @param comm    that thread's command name as the kernel remembered it
+     * @param context the latency format's flags ({@code .Ns2.}: irqs-off, need-resched,
+     *                hardirq/softirq, preempt depth, migrate-disable), empty when not printed
+     * @param event   the event's name
+     * @param text    what the event printed
+     */
+    public record Line(long epochNs, int pid, int tid, String comm, String context, String event, String text) {
+        /**
+         * Whether the event was recorded in an interrupt (hardirq, softirq or NMI: the flags'
+         * third letter, kernel/trace/trace_output.c trace_print_lat_fmt), when the running
+         * task is whichever the interrupt came on; otherwise it ran in {@link #tid}'s own
+         * system call or fault.
+         */
+        public boolean inInterrupt() {
+            return context.length() > 2 && context.charAt(2) != '.';
+        }
+    }
+
+    private static final Pattern LINE = Pattern.compile(
+            "\\s*(.*)-(\\d+)\\s+\\(\\s*(\\d+|-+)\\)\\s+\\[\\d+\\]\\s+(?:([^\\s\\d]\\S*)\\s+)?(\\d+)\\.(\\d+):\\s+(\\w+):\\s?(.*)");
+    private static final Pattern LOST = Pattern.compile("\\[LOST (\\d+) EVENTS\\]");
+
+    private final Path root, dir;
+    private final Runnable afterDelete;
+    private final long monotonicToEpoch;
+    private final AtomicLong lost = new AtomicLong();
+    private BufferedReader pipe;
+    private boolean reading, closed, released;
+
+    private TraceInstance(Path root, Path dir, Runnable afterDelete) {
+        this.root = root;
+        this.dir = dir;
+        this.afterDelete = afterDelete;
+        Instant now = Instant.now();
+        this.monotonicToEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    }
+
+    /** The instance's name: {@code jstrace_PID}, or {@code jstrace_PID_TOPIC}. */
+    public static String name(String topic) {
+        long pid = ProcessHandle.current().pid();
+        return topic == null ? PREFIX + pid : PREFIX + pid + "_" + topic;
+    }
+
+    /**
+     * Makes instance {@code name} with room for {@code bufferKb} KiB of events per CPU.
+     *
+     * @param afterDelete run once the instance is gone (removing the probes its events were)
+     */
+    public static TraceInstance make(Path root, String name, int bufferKb, Runnable afterDelete) throws TraceException {
+        Path dir = root.resolve("instances").resolve(name);
+        try {
+            Files.createDirectory(dir);
+        } catch (IOException e) {
+            throw new TraceException("tracefs: cannot make the instance " + dir + ": " + e.getMessage());
+        }
+        TraceInstance t = new TraceInstance(root, dir, afterDelete);
+        Tracefs.tryWrite(root, dir.resolve("options/record-tgid"), "1"); // Linux 4.14+: the pid beside the tid
+        Tracefs.tryWrite(root, dir.resolve("buffer_size_kb"), Integer.toString(bufferKb));
+        try {
+            Tracefs.write(root, dir.resolve("trace_clock"), "mono");
+        } catch (TraceException e) {
+            t.release();
+            throw e;
+        }
+        return t;
+    }
+
+    /** Sets event {@code system/event}'s filter ({@code null}: none) and enables it; {@code event} null: the whole system. */
+    public void enable(String system, String event, String filter) throws TraceException {
+        Path e = dir.resolve("events").resolve(system);
+        if (event != null) e = e.resolve(event);
+        if (!Files.isDirectory(e)) throw new TraceException("this kernel has no trace event " + system + (event == null ? "" : ":" + event));
+        if (filter != null) Tracefs.write(root, e.resolve("filter"), filter);
+        Tracefs.write(root, e.resolve("enable"), "1");
+    }
+
+    /** Opens trace_pipe: what is recorded from now on is read by {@link #next()}. */
+    public void start() throws TraceException {
+        try {
+            pipe = new BufferedReader(new InputStreamReader(new FileInputStream(dir.resolve("trace_pipe").toFile()),
+                    StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new TraceException("tracefs: cannot open " + dir.resolve("trace_pipe") + ": " + e.getMessage());
+        }
+    }
+
+    /** The next event's line, waiting for it; {@code null} once closed. */
+    public Line next() throws TraceException {
+        synchronized (this) {
+            if (closed) return null;
+            reading = true;
+        }
+        try {
+            while (true) {
+                String text = pipe.readLine();
+                synchronized (this) {
+                    if (closed || text == null) return null;
+                }
+                Line l = parse(text);
+                if (l != null) return l;
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                if (closed) return null;
+            }
+            throw new TraceException("tracefs: reading trace_pipe: " + e.getMessage());
+        } finally {
+            synchronized (this) {
+                reading = false;
+                if (closed) release();
+            }
+        }
+    }
+
+    /** A line of trace_pipe as {@link Line}; {@code null} for a marker or a lost-events note (counted). */
+    public Line parse(String text) {
+        Matcher m = LINE.matcher(text);
+        if (!m.matches()) {
+            Matcher l = LOST.matcher(text);
+            if (l.find()) lost.addAndGet(Long.parseLong(l.group(1)));
+            return null;
+        }
+        long ns = Long.parseLong(m.group(5)) * 1_000_000_000L + Long.parseLong((m.group(6) + "000000000").substring(0, 9));
+        int tid = Integer.parseInt(m.group(2));
+        int pid = m.group(3).startsWith("-") ? threadGroup(tid) : Integer.parseInt(m.group(3));
+        String context = m.group(4) == null ? "" : m.group(4);
+        return new Line(ns + monotonicToEpoch, pid, tid, m.group(1), context, m.group(7), m.group(8));
+    }
+
+    /** The thread group of a thread the kernel kept no tgid for (/proc/TID/status), -1 once it is gone. */
+    private static int threadGroup(int tid) {
+        for (String l : ProcFs.lines(Path.of("/proc", Integer.toString(tid), "status"))) {
+            if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip());
+        }
+        return -1;
+    }
+
+    /** Events the kernel dropped because the ring buffer was full (trace_pipe's {@code [LOST n EVENTS]}). */
+    public long lost() {
+        return lost.get();
+    }
+
+    /** Stops reading and deletes the instance (a blocked reader is woken and deletes it). */
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            if (!reading) {
+                release();
+                return;
+            }
+        }
+        Tracefs.tryWrite(root, dir.resolve("trace_marker"), "jstrace: closing");
+    }
+
+    private synchronized void release() {
+        if (released) return;
+        released = true;
+        try {
+            if (pipe != null) pipe.close();
+        } catch (IOException e) {
+            // closing a read-only file: nothing was lost
+        }
+        delete(dir);
+        afterDelete.run();
+    }
+
+    /** For tests: an instance that only parses lines, with no tracefs behind it. */
+    public static TraceInstance parser() {
+        return new TraceInstance(Path.of("/nonexistent"), Path.of("/nonexistent"), () -> {});
+    }
+
+    /** The instance's directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Removes the instances of jstraces that are gone: what a SIGKILL left. */
+    public static void removeStale(Path root) {
+        try (Stream<Path> dirs = Files.list(root.resolve("instances"))) {
+            for (Path d : dirs.toList()) {
+                if (stale(d.getFileName().toString())) delete(d);
+            }
+        } catch (IOException e) {
+            // no instances: nothing of ours can be left
+        }
+    }
+
+    /** Whether {@code name} is an instance or probe group of a jstrace that is gone. */
+    public static boolean stale(String name) {
+        Matcher m = OURS.matcher(name);
+        if (!m.matches()) return false;
+        long pid = Long.parseLong(m.group(1));
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+    }
+
+    /**
+     * Deletes an instance: the kernel disables its events first (kernel/trace/trace.c
+     * __remove_instance), and refuses with EBUSY while anything holds it open (a reader of its
+     * files), so it is tried for up to a second; then the next jstrace tries again.
+     */
+    private static void delete(Path instance) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                Files.deleteIfExists(instance);
+                return;
+            } catch (IOException e) {
+                if (attempt == 20) return;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.jstrace.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jstrace.core.internal.Tracefs;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class TcpStatesTest {
+    private static final String HEAD = "         python3-11918   (  11918) [000] ";
+    private static final String V4 = " 52041.201091: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP sport=58578 dport=34541"
+            + " saddr=127.0.0.1 daddr=10.0.0.2 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:10.0.0.2 oldstate=TCP_ESTABLISHED"
+            + " newstate=TCP_FIN_WAIT1";
+
+    @Test
+    void aChangeInTheHoldersSystemCallNamesItsProcess() throws Exception {
+        TcpStates.Change c = TcpStates.parse(HEAD + "....." + V4);
+        assertEquals(11918, c.pid());
+        assertEquals(11918, c.tid());
+        assertEquals("python3", c.comm());
+        assertEquals(new OpenFile.Address(InetAddress.getByName("127.0.0.1").getAddress(), 58578), c.local());
+        assertEquals(new OpenFile.Address(InetAddress.getByName("10.0.0.2").getAddress(), 34541), c.remote());
+        assertEquals(1, c.oldState());
+        assertEquals(4, c.newState());
+        assertFalse(c.connect());
+    }
+
+    @Test
+    void aChangeInASoftirqIsLeftOut() {
+        // the task a softirq interrupted is anybody: the flags' third letter says it ran in one
+        assertNull(TcpStates.parse(HEAD + "..s2." + V4));
+        assertNull(TcpStates.parse(HEAD + ".Ns2." + V4));
+        assertNull(TcpStates.parse(HEAD + "..h1." + V4));
+        assertEquals(11918, TcpStates.parse(HEAD + ".N..." + V4).pid());
+    }
+
+    @Test
+    void aV6SocketsAddressesAreItsV6Ones() throws Exception {
+        TcpStates.Change c = TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET6 protocol=IPPROTO_TCP"
+                + " sport=0 dport=443 saddr=0.0.0.0 daddr=0.0.0.0 saddrv6=:: daddrv6=::ffff:10.0.0.2"
+                + " oldstate=TCP_CLOSE newstate=TCP_SYN_SENT");
+        assertTrue(c.connect());
+        assertEquals(16, c.local().bytes().length);
+        byte[] mapped = new byte[16];
+        mapped[10] = mapped[11] = (byte) 0xff;
+        mapped[12] = 10;
+        mapped[15] = 2;
+        assertEquals(new OpenFile.Address(mapped, 443), c.remote());
+        assertEquals(0, c.local().port());
+    }
+
+    @Test
+    void otherLinesAreNoChanges() {
+        assertNull(TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: closing"));
+        assertNull(TcpStates.parse("CPU:1 [LOST 12 EVENTS]"));
+        assertNull(TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP garbage"));
+    }
+
+    /**
+     * A server and a client in processes of their own, nobody tracing them: the client's
+     * connect and close, the server's close after the client's FIN, each by its own pid.
+     */
+    @Test
+    void theKernelNamesEachEndsHolder() throws Exception {
+        Assumptions.assumeTrue(usable(), "needs root and tracefs with sock:inet_sock_set_state");
+        Path dir = Files.createTempDirectory("tcpstates");
+        Path port = dir.resolve("port");
+        String server = "import socket,sys\nl=socket.socket(); l.bind(('127.0.0.1',0)); l.listen()\n"
+                + "open(sys.argv[1]+'.tmp','w').write(str(l.getsockname()[1]))\n"
+                + "import os; os.rename(sys.argv[1]+'.tmp', sys.argv[1])\n"
+                + "a,_=l.accept(); a.recv(100); a.recv(100); a.close(); l.close()\n";
+        String client = "import socket,sys\nc=socket.socket(); c.connect(('127.0.0.1',int(sys.argv[1])));"
+                + " c.send(b'x'*10); print(c.getsockname()[1]); c.close()\n";
+        List<TcpStates.Change> seen = new ArrayList<>();
+        try (TcpStates states = TcpStates.open()) {
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                try {
+                    for (TcpStates.Change c; (c = states.next()) != null; ) synchronized (seen) { seen.add(c); }
+                } catch (TraceException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Process s = new ProcessBuilder("python3", "-c", server, port.toString()).start();
+            for (int i = 0; i < 100 && !Files.exists(port); i++) Thread.sleep(50);
+            int serverPort = Integer.parseInt(Files.readString(port).strip());
+            Process c = new ProcessBuilder("python3", "-c", client, Integer.toString(serverPort)).start();
+            int clientPort = Integer.parseInt(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
+            assertTrue(c.waitFor(10, TimeUnit.SECONDS) && s.waitFor(10, TimeUnit.SECONDS));
+            Thread.sleep(300);
+            states.close();
+            reader.get(10, TimeUnit.SECONDS);
+            List<TcpStates.Change> mine;
+            synchronized (seen) {
+                mine = seen.stream().filter(x -> x.remote().port() == serverPort || x.local().port() == serverPort).toList();
+            }
+            TcpStates.Change connect = mine.stream().filter(TcpStates.Change::connect).findFirst().orElseThrow();
+            assertEquals(c.pid(), connect.pid(), mine.toString());
+            assertEquals(0, connect.local().port(), "the kernel picks the port after SYN_SENT");
+            assertTrue(mine.stream().anyMatch(x -> x.pid() == c.pid() && x.local().port() == clientPort
+                    && x.newState() == 4), "the client's close, FIN_WAIT1: " + mine);
+            assertTrue(mine.stream().anyMatch(x -> x.pid() == s.pid() && x.remote().port() == clientPort
+                    && x.newState() == 9), "the server's close after the FIN, LAST_ACK: " + mine);
+            assertTrue(mine.stream().allMatch(x -> x.pid() == c.pid() || x.pid() == s.pid()), mine.toString());
+        }
+        assertFalse(Files.exists(Path.of("/sys/kernel/tracing/instances/jstrace_" + ProcessHandle.current().pid() + "_tcp")));
+    }
+
+    static boolean usable() {
+        try {
+            Path root = Tracefs.root("instances");
+            return Files.isWritable(root.resolve("instances"))
+                    && Files.isDirectory(root.resolve("events/sock/inet_sock_set_state"));
+        } catch (TraceException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.jstrace.view.net;
+
+import io.jstrace.core.OpenFile;
+import io.jstrace.core.TcpStates;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who holds each TCP connection on the machine, from the state changes its holder made
+ * ({@link TcpStates}, on a thread of its own): for the net view's {@code --system}, the
+ * owner of a connection too short for any snapshot, and when it was opened. A connection
+ * is its two addresses; its holder is the process whose change came last before a
+ * question about it, and it was connected (not accepted) when that process's connect to
+ * the same peer came first.
+ */
+final class TcpHolders {
+    /**
+     * A connection's holder.
+     *
+     * @param pid       the process
+     * @param comm      the name of its thread that made the change
+     * @param connectNs when it connected (epoch ns), -1 when it did not (accepted, or not seen)
+     */
+    record Holder(int pid, String comm, long connectNs) {
+        boolean connected() {
+            return connectNs >= 0;
+        }
+    }
+
+    private record Tuple(OpenFile.Address local, OpenFile.Address remote) {}
+
+    private record Connect(int pid, OpenFile.Address remote) {}
+
+    /** How long after its time a question may wait for the changes made before it to be read. */
+    private static final long PATIENCE_NANOS = 200_000_000L;
+    /** Connects and connections kept at most, the oldest dropped first (a bound, not a loss in practice). */
+    private static final int MAX = 1 << 16;
+
+    private final Map<Tuple, Holder> holders = new LinkedHashMap<>();
+    /** Connects whose local port the kernel had not picked yet, each process's by peer, oldest first. */
+    private final Map<Connect, ArrayDeque<Long>> connects = new LinkedHashMap<>();
+    private long newest;
+    private boolean reading = true;
+
+    /** One change, on the reading thread. */
+    synchronized void accept(TcpStates.Change c) {
+        newest = Math.max(newest, c.epochNs());
+        notifyAll();
+        if (c.oldState() == TcpStates.LISTEN || c.newState() == TcpStates.LISTEN) return; // listeners are in the snapshots
+        Connect key = new Connect(c.pid(), c.remote());
+        if (c.connect() && c.local().port() == 0) {
+            if (connects.size() >= MAX) prune(connects);
+            connects.computeIfAbsent(key, k -> new ArrayDeque<>()).add(c.epochNs());
+            return;
+        }
+        Tuple t = new Tuple(c.local(), c.remote());
+        Holder before = holders.get(t);
+        long connectNs = before != null && before.pid() == c.pid() ? before.connectNs() : connectedAt(key, c);
+        if (holders.size() >= MAX && before == null) prune(holders);
+        holders.put(t, new Holder(c.pid(), c.comm(), connectNs));
+    }
+
+    /** The time of {@code key}'s oldest connect still unmatched, taken; or of {@code c} when it is the connect itself. */
+    private long connectedAt(Connect key, TcpStates.Change c) {
+        ArrayDeque<Long> q = connects.get(key);
+        if (q == null) return c.connect() ? c.epochNs() : -1;
+        long at = q.poll();
+        if (q.isEmpty()) connects.remove(key);
+        return at;
+    }
+
+    /** Drops the oldest quarter of {@code m} (in the order they came): connections whose end was never seen. */
+    private static void prune(Map<?, ?> m) {
+        Iterator<?> i = m.values().iterator();
+        for (int n = 0; n < MAX / 4 && i.hasNext(); n++) {
+            i.next();
+            i.remove();
+        }
+    }
+
+    /** The changes have stopped coming (the source ended or failed): questions wait no more. */
+    synchronized void ended() {
+        reading = false;
+        notifyAll();
+    }
+
+    /**
+     * The holder of the connection between {@code local} and {@code remote} as of
+     * {@code epochNs}, waiting while no change made after that time has been read (the
+     * kernel records them in time order), but not beyond a moment after it; {@code null}
+     * when no holder changed its state.
+     */
+    synchronized Holder holder(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
+        Tuple t = new Tuple(local, remote);
+        for (;;) {
+            Holder h = holders.get(t);
+            long left = epochNs + PATIENCE_NANOS - now();
+            if (h != null || !reading || newest >= epochNs || left <= 0) return h;
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** Forgets a connection that is gone. */
+    synchronized void forget(OpenFile.Address local, OpenFile.Address remote) {
+        holders.remove(new Tuple(local, remote));
+    }
+
+    private static long now() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}

@@ -1,0 +1,92 @@
+package io.jstrace.view.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jstrace.core.OpenFile;
+import io.jstrace.core.TcpStates;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TcpHoldersTest {
+    private static final byte[] LO = {127, 0, 0, 1};
+    private static final OpenFile.Address SERVER = new OpenFile.Address(LO, 8000);
+    private static final OpenFile.Address CLIENT = new OpenFile.Address(LO, 41000);
+    private static final OpenFile.Address UNBOUND = new OpenFile.Address(new byte[4], 0);
+    private static final long T = 1_000_000_000_000L;
+
+    private static TcpStates.Change change(long at, int pid, OpenFile.Address local, OpenFile.Address remote, int from, int to) {
+        return new TcpStates.Change(at, pid, pid, "p" + pid, local, remote, from, to);
+    }
+
+    @Test
+    void aConnectsProcessHoldsItsEndFromTheConnectOn() {
+        TcpHolders h = new TcpHolders();
+        h.accept(change(T, 10, UNBOUND, SERVER, 7, 2)); // connect: SYN_SENT, no port yet
+        h.accept(change(T + 5, 10, CLIENT, SERVER, 1, 4)); // its close: FIN_WAIT1
+        h.accept(change(T + 6, 20, SERVER, CLIENT, 8, 9)); // the server's close after the FIN: LAST_ACK
+        TcpHolders.Holder client = h.holder(CLIENT, SERVER, T + 7);
+        assertEquals(10, client.pid());
+        assertEquals("p10", client.comm());
+        assertTrue(client.connected());
+        assertEquals(T, client.connectNs());
+        TcpHolders.Holder server = h.holder(SERVER, CLIENT, T + 7);
+        assertEquals(20, server.pid());
+        assertFalse(server.connected());
+    }
+
+    @Test
+    void concurrentConnectsToOnePeerAreEachTheirProcesss() {
+        TcpHolders h = new TcpHolders();
+        OpenFile.Address other = new OpenFile.Address(LO, 41001);
+        h.accept(change(T, 10, UNBOUND, SERVER, 7, 2));
+        h.accept(change(T + 1, 11, UNBOUND, SERVER, 7, 2));
+        h.accept(change(T + 2, 11, other, SERVER, 1, 4));
+        h.accept(change(T + 3, 10, CLIENT, SERVER, 1, 4));
+        assertEquals(10, h.holder(CLIENT, SERVER, T + 4).pid());
+        assertEquals(T, h.holder(CLIENT, SERVER, T + 4).connectNs());
+        assertEquals(11, h.holder(other, SERVER, T + 4).pid());
+        assertEquals(T + 1, h.holder(other, SERVER, T + 4).connectNs());
+    }
+
+    @Test
+    void aForgottenConnectionHasNoHolderAndListenersAreNotConnections() {
+        TcpHolders h = new TcpHolders();
+        h.accept(change(T, 30, SERVER, UNBOUND, 7, 10)); // listen
+        h.accept(change(T + 1, 10, CLIENT, SERVER, 1, 4));
+        h.forget(CLIENT, SERVER);
+        h.ended();
+        assertNull(h.holder(CLIENT, SERVER, T + 2));
+        assertNull(h.holder(SERVER, UNBOUND, T + 2));
+    }
+
+    @Test
+    void aQuestionWaitsForTheChangesMadeBeforeIt() throws Exception {
+        TcpHolders h = new TcpHolders();
+        long now = epochNow();
+        CompletableFuture<TcpHolders.Holder> asked = CompletableFuture.supplyAsync(() -> h.holder(CLIENT, SERVER, now));
+        Thread.sleep(50);
+        assertFalse(asked.isDone(), "nothing made after its time has been read: it waits");
+        h.accept(change(now - 1, 10, CLIENT, SERVER, 1, 4));
+        assertEquals(10, asked.get(5, TimeUnit.SECONDS).pid());
+    }
+
+    @Test
+    void aQuestionWaitsNoLongerThanAMoment() {
+        TcpHolders h = new TcpHolders();
+        long now = epochNow();
+        long start = System.nanoTime();
+        assertNull(h.holder(CLIENT, SERVER, now));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 150 && waited < 2000, waited + " ms");
+    }
+
+    private static long epochNow() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}
