@@ -25,7 +25,7 @@ final class DnsOptions {
         return new OptionTable("jstrace dns", "Show every DNS query of CMD and its descendants, or of processes"
                 + " PID..., with its answers, rcode and latency: UDP and TCP to port 53, read from the syscalls"
                 + " that carry them, attributed to the exact pid and thread.")
-                .synopsis("jstrace dns [OPTIONS] [--] CMD [ARGS...]\n       jstrace dns [OPTIONS] -p PID[,PID...]")
+                .synopsis("jstrace dns [OPTIONS] [--] CMD [ARGS...]\n       jstrace dns [OPTIONS] -p PID[,PID...]\n       jstrace dns [OPTIONS] --system")
                 .list("-p --pid", "PID", ",",
                         "attach to these processes (and follow their new children); tracep's -p filters instead",
                         v -> pids = v)

@@ -25,6 +25,7 @@ final class ExecOptions {
     CommandSpec spec() {
         return new OptionTable("jstrace exec", "Show every program started by CMD and its descendants, by process"
                 + " PID and its descendants, or on the whole machine (--system): argv, exit status and duration.")
+                .synopsis("jstrace exec [OPTIONS] [--] CMD [ARGS...]\n       jstrace exec [OPTIONS] -p PID\n       jstrace exec [OPTIONS] --system")
                 .value("-p", "PID", Integer.class,
                         "attach to PID and its descendants; with --system, report only them", v -> pid = v)
                 .flag("--system",

@@ -28,6 +28,7 @@ final class NetOptions {
                 + " and their descendants: TCP, UDP flows per peer, unix sockets; pid, addresses, direction"
                 + " (-> out, <- in, <-> not known), connect outcome and latency, and with -t the close with"
                 + " duration, exact bytes and calls each way and the kernel's TCP counters.")
+                .synopsis("jstrace net [OPTIONS] [--] CMD [ARGS...]\n       jstrace net [OPTIONS] -p PID[,PID...]\n       jstrace net [OPTIONS] --system")
                 .value("-p", "PID[,PID...]", String.class,
                         "attach to these processes and their descendants", v -> pids = v)
                 .flag("--system", "every socket of the machine (root): sock_diag snapshots and close notifications,"

@@ -27,6 +27,7 @@ final class TlsOptions {
                 + " PID, read from the bytes their own sockets move (any TLS stack, client or server): SNI, ALPN"
                 + " offered and chosen, versions offered and negotiated, cipher, resumption, JA3 and JA4, handshake"
                 + " time, application data each way; one line per connection as it closes. No breakpoints.")
+                .synopsis("jstrace tls [OPTIONS] [--] CMD [ARGS...]\n       jstrace tls [OPTIONS] -p PID[,PID...]\n       jstrace tls [OPTIONS] --system")
                 .value("-p", "PID[,PID...]", String.class, "attach to these processes (and follow their forks)",
                         v -> pids = v)
                 .flag("--system", "the whole machine (root): every call of SSL_read/SSL_write (and _ex, SSL_peek) and"

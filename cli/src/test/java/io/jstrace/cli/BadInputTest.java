@@ -3,8 +3,10 @@ package io.jstrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,7 @@ class BadInputTest {
     @Test
     void notExecutableIsExecFailureAsInStrace() throws Exception {
         Path file = dir.resolve("data");
-        java.nio.file.Files.writeString(file, "x");
+        Files.writeString(file, "x");
         var r = JstraceProcess.run(dir, List.of("./data"));
         assertEquals(1, r.exit());
         assertTrue(r.stderr().startsWith("execve(\"./data\", [\"./data\"], 0x"), r.stderr());
@@ -44,15 +46,24 @@ class BadInputTest {
     @Test
     @org.junit.jupiter.api.condition.EnabledIf("io.jstrace.testdata.TestPrograms#ptracePermitted")
     void aDeadPidBesideALiveOne() throws Exception {
-        Process sleeper = new ProcessBuilder("sh", "-c", "exec sleep 1").start();
+        // it lives until told, however slowly jstrace starts (a loaded machine): told once attached
+        Process waiter = new ProcessBuilder("sh", "-c", "read x; exit 0").start();
+        Path err = dir.resolve("attach.err");
+        Process j = JstraceProcess.builder(dir, List.of("-e", "trace=none", "-p", Long.toString(waiter.pid()), "-p", "999999"))
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            var r = JstraceProcess.run(dir, List.of("-e", "trace=none", "-p", Long.toString(sleeper.pid()), "-p", "999999"));
-            assertEquals(List.of("jstrace: Process " + sleeper.pid() + " attached",
-                    "jstrace: attach: ptrace(PTRACE_SEIZE, 999999): No such process", "+++ exited with 0 +++"),
-                    r.stderr().lines().toList());
-            assertEquals(0, r.exit());
+            String attached = "jstrace: Process " + waiter.pid() + " attached";
+            for (int i = 0; i < 600 && !(Files.exists(err) && Files.readString(err).contains(attached)); i++) {
+                Thread.sleep(50);
+            }
+            waiter.getOutputStream().close();
+            assertTrue(j.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(List.of(attached, "jstrace: attach: ptrace(PTRACE_SEIZE, 999999): No such process",
+                    "+++ exited with 0 +++"), Files.readString(err).lines().toList());
+            assertEquals(0, j.exitValue());
         } finally {
-            sleeper.destroy();
+            waiter.destroy();
+            j.destroy();
         }
     }
 
