@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +25,22 @@ import java.util.regex.Pattern;
  * <p>A connect's change has no local port yet: tcp_v4_connect sets {@code SYN_SENT} before
  * inet_hash_connect picks one (net/ipv4/tcp_ipv4.c); the holder's next change has it.
  */
-public final class TcpStates implements SystemSource<TcpStates.Change> {
+public final class TcpStates implements SystemSource<TcpStates.Event> {
     /** include/net/tcp_states.h. */
     public static final int SYN_SENT = 2, LISTEN = 10;
     private static final int BUFFER_KB = 2048;
     /** TCP's alone (the event is MPTCP's and SCTP's too). */
     private static final String FILTER = "protocol == 6";
+
+    /** What the source reports: the changes, and the marks asked for. */
+    public sealed interface Event permits Change, Mark {}
+
+    /**
+     * Mark {@link #mark()} wrote: every change the kernel recorded before it has been reported.
+     *
+     * @param n the mark's number
+     */
+    public record Mark(long n) implements Event {}
 
     /**
      * One change, made by the holder of the socket (in its own system call).
@@ -44,7 +55,7 @@ public final class TcpStates implements SystemSource<TcpStates.Change> {
      * @param newState the state after
      */
     public record Change(long epochNs, int pid, int tid, String comm, OpenFile.Address local, OpenFile.Address remote,
-            int oldState, int newState) {
+            int oldState, int newState) implements Event {
         /** A connect: the socket's first change, on the side that opens the connection. */
         public boolean connect() {
             return newState == SYN_SENT;
@@ -76,20 +87,44 @@ public final class TcpStates implements SystemSource<TcpStates.Change> {
         }
     }
 
+    private final AtomicLong marks = new AtomicLong();
+
+    /**
+     * Writes a mark into the recording, to be reported in its place: once it is, every change
+     * made before this call has been (trace_pipe gives the CPUs' events in time order).
+     *
+     * @return the mark's number, or -1 when it could not be written (the source is closed)
+     */
+    public long mark() {
+        long n = marks.incrementAndGet();
+        return instance.mark(MARK + n) ? n : -1;
+    }
+
+    private static final String MARK = "jstrace: mark ";
+    private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK) + "(\\d{1,18})");
+
     @Override
-    public Change next() throws TraceException {
+    public Event next() throws TraceException {
         for (;;) {
             TraceInstance.Line l = instance.next();
             if (l == null) return null;
-            Change c = change(l);
-            if (c != null) return c;
+            Event e = event(l);
+            if (e != null) return e;
         }
     }
 
-    /** For tests: a line of trace_pipe as a change, {@code null} when it is not one. */
-    static Change parse(String line) {
+    /** For tests: a line of trace_pipe as an event, {@code null} when it is neither a change nor a mark. */
+    static Event parse(String line) {
         TraceInstance.Line l = TraceInstance.parser().parse(line);
-        return l == null ? null : change(l);
+        return l == null ? null : event(l);
+    }
+
+    private static Event event(TraceInstance.Line l) {
+        if (l.event().equals("tracing_mark_write")) {
+            Matcher m = MARKED.matcher(l.text().strip());
+            return m.matches() ? new Mark(Long.parseLong(m.group(1))) : null;
+        }
+        return change(l);
     }
 
     private static final Pattern FIELDS = Pattern.compile("family=(AF_INET6?) protocol=IPPROTO_TCP sport=(\\d+) dport=(\\d+) "

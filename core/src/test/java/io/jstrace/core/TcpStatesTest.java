@@ -25,7 +25,7 @@ class TcpStatesTest {
 
     @Test
     void aChangeInTheHoldersSystemCallNamesItsProcess() throws Exception {
-        TcpStates.Change c = TcpStates.parse(HEAD + "....." + V4);
+        TcpStates.Change c = (TcpStates.Change) TcpStates.parse(HEAD + "....." + V4);
         assertEquals(11918, c.pid());
         assertEquals(11918, c.tid());
         assertEquals("python3", c.comm());
@@ -42,12 +42,12 @@ class TcpStatesTest {
         assertNull(TcpStates.parse(HEAD + "..s2." + V4));
         assertNull(TcpStates.parse(HEAD + ".Ns2." + V4));
         assertNull(TcpStates.parse(HEAD + "..h1." + V4));
-        assertEquals(11918, TcpStates.parse(HEAD + ".N..." + V4).pid());
+        assertEquals(11918, ((TcpStates.Change) TcpStates.parse(HEAD + ".N..." + V4)).pid());
     }
 
     @Test
     void aV6SocketsAddressesAreItsV6Ones() throws Exception {
-        TcpStates.Change c = TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET6 protocol=IPPROTO_TCP"
+        TcpStates.Change c = (TcpStates.Change) TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET6 protocol=IPPROTO_TCP"
                 + " sport=0 dport=443 saddr=0.0.0.0 daddr=0.0.0.0 saddrv6=:: daddrv6=::ffff:10.0.0.2"
                 + " oldstate=TCP_CLOSE newstate=TCP_SYN_SENT");
         assertTrue(c.connect());
@@ -63,6 +63,8 @@ class TcpStatesTest {
     @Test
     void otherLinesAreNoChanges() {
         assertNull(TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: closing"));
+        assertNull(TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: mark x"));
+        assertEquals(new TcpStates.Mark(42), TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: mark 42"));
         assertNull(TcpStates.parse("CPU:1 [LOST 12 EVENTS]"));
         assertNull(TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP garbage"));
     }
@@ -83,10 +85,16 @@ class TcpStatesTest {
         String client = "import socket,sys\nc=socket.socket(); c.connect(('127.0.0.1',int(sys.argv[1])));"
                 + " c.send(b'x'*10); print(c.getsockname()[1]); c.close()\n";
         List<TcpStates.Change> seen = new ArrayList<>();
+        List<TcpStates.Mark> marks = new ArrayList<>();
         try (TcpStates states = TcpStates.open()) {
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try {
-                    for (TcpStates.Change c; (c = states.next()) != null; ) synchronized (seen) { seen.add(c); }
+                    for (TcpStates.Event e; (e = states.next()) != null; ) {
+                        synchronized (seen) {
+                            if (e instanceof TcpStates.Change c) seen.add(c);
+                            else marks.add((TcpStates.Mark) e);
+                        }
+                    }
                 } catch (TraceException e) {
                     throw new RuntimeException(e);
                 }
@@ -97,11 +105,18 @@ class TcpStatesTest {
             Process c = new ProcessBuilder("python3", "-c", client, Integer.toString(serverPort)).start();
             int clientPort = Integer.parseInt(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
             assertTrue(c.waitFor(10, TimeUnit.SECONDS) && s.waitFor(10, TimeUnit.SECONDS));
-            Thread.sleep(300);
+            long mark = states.mark();
+            for (int i = 0; i < 200; i++) {
+                synchronized (seen) {
+                    if (marks.contains(new TcpStates.Mark(mark))) break;
+                }
+                Thread.sleep(10);
+            }
             states.close();
             reader.get(10, TimeUnit.SECONDS);
             List<TcpStates.Change> mine;
             synchronized (seen) {
+                assertEquals(List.of(new TcpStates.Mark(mark)), marks, "the mark comes back after the changes before it");
                 mine = seen.stream().filter(x -> x.remote().port() == serverPort || x.local().port() == serverPort).toList();
             }
             TcpStates.Change connect = mine.stream().filter(TcpStates.Change::connect).findFirst().orElseThrow();

@@ -179,6 +179,14 @@ public final class TraceInstance {
         return lost.get();
     }
 
+    /** Writes {@code text} into the recording (its trace_marker); {@code false} once it is closed or gone. */
+    public boolean mark(String text) {
+        synchronized (this) {
+            if (closed) return false;
+        }
+        return Tracefs.tryWrite(root, dir.resolve("trace_marker"), text);
+    }
+
     /** Stops reading and deletes the instance (a blocked reader is woken and deletes it). */
     public void close() {
         synchronized (this) {

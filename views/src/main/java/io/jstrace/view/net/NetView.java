@@ -142,20 +142,21 @@ public final class NetView extends View<NetEvent> {
     @Override
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("net: --system");
-        SystemConnections table = new SystemConnections(settings, this::emit);
         SocketMonitor monitor = SocketMonitor.open(settings.interval());
+        TcpStates states = tcpStates();
+        SystemConnections table = new SystemConnections(settings, this::emit, states == null ? () -> -1 : states::mark);
         ProcessEvents events;
         try {
             // with the connects' and accepts' audit records: a connection too short for a snapshot is still named
             events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS));
         } catch (TraceException | RuntimeException e) {
             monitor.close();
+            if (states != null) states.close();
             throw e;
         }
         table.owners().auditing(events.auditRefusal() == null);
         // the process table on a thread of its own: a socket's question may wait for its record
         SystemSource<SocketMonitor.Event> feed = MergedSource.alongside(monitor, events, table.owners()::accept);
-        TcpStates states = tcpStates();
         if (states == null) table.tcpHolders().ended();
         else feed = MergedSource.alongside(feed, states, table.tcpHolders()::accept);
         return new SystemFeed<>(feed, table::accept);

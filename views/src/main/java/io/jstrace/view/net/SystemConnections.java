@@ -45,7 +45,7 @@ final class SystemConnections {
     private final NetSettings settings;
     private final Consumer<NetEvent> sink;
     private final SocketOwners owners = new SocketOwners();
-    private final TcpHolders tcp = new TcpHolders();
+    private final TcpHolders tcp;
     private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
     /** Sockets seen whose owner is not found yet, since when (epoch ns). */
     private final Map<Long, Long> unowned = new HashMap<>();
@@ -57,9 +57,11 @@ final class SystemConnections {
     private final int self = (int) ProcessHandle.current().pid();
     private final long baseEpoch, baseMonotonic;
 
-    SystemConnections(NetSettings settings, Consumer<NetEvent> sink) {
+    /** @param marker marks the TCP state changes' recording ({@link io.jstrace.core.TcpStates#mark()}) */
+    SystemConnections(NetSettings settings, Consumer<NetEvent> sink, java.util.function.LongSupplier marker) {
         this.settings = settings;
         this.sink = sink;
+        this.tcp = new TcpHolders(marker);
         Instant now = Instant.now();
         this.baseMonotonic = System.nanoTime();
         this.baseEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -203,14 +205,16 @@ final class SystemConnections {
     }
 
     /**
-     * Who opened it: an inet socket on a listening socket's port was accepted, another
-     * connected; a unix socket with a listener's name was accepted (it shares the
+     * Who opened it: an inet socket on a listening socket's port (one a snapshot showed, or
+     * a TCP listen the state changes told) was accepted, another connected; a unix socket with a listener's name was accepted (it shares the
      * listener's address, net/unix/af_unix.c unix_stream_connect), its peer connected;
      * two unnamed ends are a socketpair.
      */
-    private static NetEvent.Direction direction(SocketInfo s, Set<String> listeners, Map<Long, SocketInfo> byInode) {
+    private NetEvent.Direction direction(SocketInfo s, Set<String> listeners, Map<Long, SocketInfo> byInode) {
         if (s.inet()) {
-            return listeners.contains(listenKey(s)) ? NetEvent.Direction.IN : NetEvent.Direction.OUT;
+            boolean accepted = listeners.contains(listenKey(s))
+                    || s.protocol() == SocketInfo.IPPROTO_TCP && tcp.listening(s.localPort());
+            return accepted ? NetEvent.Direction.IN : NetEvent.Direction.OUT;
         }
         if (s.local().length > 0 && listeners.contains(listenKey(s))) return NetEvent.Direction.IN;
         SocketInfo peer = byInode.get(s.peerInode());

@@ -4,17 +4,19 @@ import io.jstrace.core.OpenFile;
 import io.jstrace.core.TcpStates;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Who holds each TCP connection on the machine, from the state changes its holder made
  * ({@link TcpStates}, on a thread of its own): for the net view's {@code --system}, the
- * owner of a connection too short for any snapshot, and when it was opened. A connection
- * is its two addresses; its holder is the process whose change came last before a
- * question about it, and it was connected (not accepted) when that process's connect to
- * the same peer came first.
+ * owner of a connection too short for any snapshot, when it was opened, and the listeners
+ * that lived too short for one. A connection is its two addresses; it is its connector's
+ * when a process's connect to the same peer came first (a descriptor passed on does not
+ * change that), else the process whose change came last before the question.
  */
 final class TcpHolders {
     /**
@@ -42,14 +44,38 @@ final class TcpHolders {
     private final Map<Tuple, Holder> holders = new LinkedHashMap<>();
     /** Connects whose local port the kernel had not picked yet, each process's by peer, oldest first. */
     private final Map<Connect, ArrayDeque<Long>> connects = new LinkedHashMap<>();
-    private long newest;
+    /** The local ports listened on, by how many listeners. */
+    private final Map<Integer, Integer> listening = new HashMap<>();
+    private final LongSupplier marker;
+    private long newest, marked;
     private boolean reading = true;
 
-    /** One change, on the reading thread. */
-    synchronized void accept(TcpStates.Change c) {
-        newest = Math.max(newest, c.epochNs());
-        notifyAll();
-        if (c.oldState() == TcpStates.LISTEN || c.newState() == TcpStates.LISTEN) return; // listeners are in the snapshots
+    /** @param marker writes a mark into the changes' recording, -1 when it cannot ({@link TcpStates#mark()}) */
+    TcpHolders(LongSupplier marker) {
+        this.marker = marker;
+    }
+
+    /** One event, on the reading thread. */
+    synchronized void accept(TcpStates.Event e) {
+        if (e instanceof TcpStates.Mark m) {
+            marked = Math.max(marked, m.n());
+            notifyAll();
+        } else if (e instanceof TcpStates.Change c) {
+            newest = Math.max(newest, c.epochNs());
+            notifyAll();
+            change(c);
+        }
+    }
+
+    private void change(TcpStates.Change c) {
+        if (c.newState() == TcpStates.LISTEN) {
+            listening.merge(c.local().port(), 1, Integer::sum);
+            return;
+        }
+        if (c.oldState() == TcpStates.LISTEN) {
+            listening.computeIfPresent(c.local().port(), (p, n) -> n == 1 ? null : n - 1);
+            return;
+        }
         Connect key = new Connect(c.pid(), c.remote());
         if (c.connect() && c.local().port() == 0) {
             if (connects.size() >= MAX) prune(connects);
@@ -58,9 +84,14 @@ final class TcpHolders {
         }
         Tuple t = new Tuple(c.local(), c.remote());
         Holder before = holders.get(t);
-        long connectNs = before != null && before.pid() == c.pid() ? before.connectNs() : connectedAt(key, c);
+        if (before != null && (before.connected() || before.pid() == c.pid())) return; // its connector's, or known
         if (holders.size() >= MAX && before == null) prune(holders);
-        holders.put(t, new Holder(c.pid(), c.comm(), connectNs));
+        holders.put(t, new Holder(c.pid(), c.comm(), connectedAt(key, c)));
+    }
+
+    /** Whether a listener on local port {@code port} has been seen, and not closed. */
+    synchronized boolean listening(int port) {
+        return listening.containsKey(port);
     }
 
     /** The time of {@code key}'s oldest connect still unmatched, taken; or of {@code c} when it is the connect itself. */
@@ -90,15 +121,20 @@ final class TcpHolders {
     /**
      * The holder of the connection between {@code local} and {@code remote} as of
      * {@code epochNs}, waiting while no change made after that time has been read (the
-     * kernel records them in time order), but not beyond a moment after it; {@code null}
-     * when no holder changed its state.
+     * kernel records them in time order) and a mark written at the question has not come
+     * back, but not beyond a moment after that time; {@code null} when no holder changed its
+     * state.
      */
     synchronized Holder holder(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
         Tuple t = new Tuple(local, remote);
+        long mark = -1;
         for (;;) {
             Holder h = holders.get(t);
             long left = epochNs + PATIENCE_NANOS - now();
             if (h != null || !reading || newest >= epochNs || left <= 0) return h;
+            // a mark written now comes after every change made before: no need to wait longer
+            if (mark < 0 && (mark = marker.getAsLong()) < 0) return null;
+            if (marked >= mark) return null;
             try {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {

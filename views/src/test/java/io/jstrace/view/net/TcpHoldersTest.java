@@ -10,6 +10,7 @@ import io.jstrace.core.TcpStates;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TcpHoldersTest {
@@ -25,7 +26,7 @@ class TcpHoldersTest {
 
     @Test
     void aConnectsProcessHoldsItsEndFromTheConnectOn() {
-        TcpHolders h = new TcpHolders();
+        TcpHolders h = new TcpHolders(() -> -1);
         h.accept(change(T, 10, UNBOUND, SERVER, 7, 2)); // connect: SYN_SENT, no port yet
         h.accept(change(T + 5, 10, CLIENT, SERVER, 1, 4)); // its close: FIN_WAIT1
         h.accept(change(T + 6, 20, SERVER, CLIENT, 8, 9)); // the server's close after the FIN: LAST_ACK
@@ -41,7 +42,7 @@ class TcpHoldersTest {
 
     @Test
     void concurrentConnectsToOnePeerAreEachTheirProcesss() {
-        TcpHolders h = new TcpHolders();
+        TcpHolders h = new TcpHolders(() -> -1);
         OpenFile.Address other = new OpenFile.Address(LO, 41001);
         h.accept(change(T, 10, UNBOUND, SERVER, 7, 2));
         h.accept(change(T + 1, 11, UNBOUND, SERVER, 7, 2));
@@ -55,7 +56,7 @@ class TcpHoldersTest {
 
     @Test
     void aForgottenConnectionHasNoHolderAndListenersAreNotConnections() {
-        TcpHolders h = new TcpHolders();
+        TcpHolders h = new TcpHolders(() -> -1);
         h.accept(change(T, 30, SERVER, UNBOUND, 7, 10)); // listen
         h.accept(change(T + 1, 10, CLIENT, SERVER, 1, 4));
         h.forget(CLIENT, SERVER);
@@ -65,8 +66,42 @@ class TcpHoldersTest {
     }
 
     @Test
+    void aConnectionIsItsConnectorsThoughAnotherProcessClosesIt() {
+        TcpHolders h = new TcpHolders(() -> -1);
+        h.accept(change(T, 10, UNBOUND, SERVER, 7, 2));
+        h.accept(change(T + 1, 10, CLIENT, SERVER, 2, 1)); // established in the connect's own call
+        h.accept(change(T + 9, 12, CLIENT, SERVER, 1, 4)); // closed by the process it was passed to
+        assertEquals(10, h.holder(CLIENT, SERVER, T + 10).pid());
+    }
+
+    @Test
+    void listenersAreKnownFromListenToClose() {
+        TcpHolders h = new TcpHolders(() -> -1);
+        h.accept(change(T, 30, SERVER, UNBOUND, 7, 10));
+        assertTrue(h.listening(8000));
+        assertFalse(h.listening(8001));
+        h.accept(change(T + 1, 30, SERVER, UNBOUND, 10, 7));
+        assertFalse(h.listening(8000));
+    }
+
+    @Test
+    void aMarkThatComesBackEndsTheWait() throws Exception {
+        AtomicLong marks = new AtomicLong();
+        TcpHolders h = new TcpHolders(marks::incrementAndGet);
+        long now = epochNow();
+        CompletableFuture<TcpHolders.Holder> asked = CompletableFuture.supplyAsync(() -> h.holder(CLIENT, SERVER, now));
+        for (int i = 0; i < 100 && marks.get() == 0; i++) Thread.sleep(5);
+        assertEquals(1, marks.get(), "the question wrote a mark");
+        long start = System.nanoTime();
+        h.accept(new TcpStates.Mark(1));
+        assertNull(asked.get(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - start < 150_000_000L, "not the whole patience");
+    }
+
+    @Test
     void aQuestionWaitsForTheChangesMadeBeforeIt() throws Exception {
-        TcpHolders h = new TcpHolders();
+        AtomicLong marks = new AtomicLong();
+        TcpHolders h = new TcpHolders(marks::incrementAndGet);
         long now = epochNow();
         CompletableFuture<TcpHolders.Holder> asked = CompletableFuture.supplyAsync(() -> h.holder(CLIENT, SERVER, now));
         Thread.sleep(50);
@@ -77,7 +112,8 @@ class TcpHoldersTest {
 
     @Test
     void aQuestionWaitsNoLongerThanAMoment() {
-        TcpHolders h = new TcpHolders();
+        AtomicLong marks = new AtomicLong();
+        TcpHolders h = new TcpHolders(marks::incrementAndGet); // marks that never come back
         long now = epochNow();
         long start = System.nanoTime();
         assertNull(h.holder(CLIENT, SERVER, now));
