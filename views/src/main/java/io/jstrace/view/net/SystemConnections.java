@@ -193,6 +193,8 @@ final class SystemConnections {
         if (h.connected()) {
             seen.direction = NetEvent.Direction.OUT;
             seen.openTs = Math.min(seen.openTs, h.connectNs());
+        } else if (tcp.listened(s.localPort())) {
+            seen.direction = NetEvent.Direction.IN; // its listener may have closed before the question
         }
         return true;
     }
@@ -206,14 +208,15 @@ final class SystemConnections {
 
     /**
      * Who opened it: an inet socket on a listening socket's port (one a snapshot showed, or
-     * a TCP listen the state changes told) was accepted, another connected; a unix socket with a listener's name was accepted (it shares the
-     * listener's address, net/unix/af_unix.c unix_stream_connect), its peer connected;
-     * two unnamed ends are a socketpair.
+     * a TCP listen the state changes told, though closed since) was accepted, another
+     * connected; a unix socket with a listener's name was accepted (it shares the listener's
+     * address, net/unix/af_unix.c unix_stream_connect), its peer connected; two unnamed ends
+     * are a socketpair.
      */
     private NetEvent.Direction direction(SocketInfo s, Set<String> listeners, Map<Long, SocketInfo> byInode) {
         if (s.inet()) {
             boolean accepted = listeners.contains(listenKey(s))
-                    || s.protocol() == SocketInfo.IPPROTO_TCP && tcp.listening(s.localPort());
+                    || s.protocol() == SocketInfo.IPPROTO_TCP && tcp.listened(s.localPort());
             return accepted ? NetEvent.Direction.IN : NetEvent.Direction.OUT;
         }
         if (s.local().length > 0 && listeners.contains(listenKey(s))) return NetEvent.Direction.IN;
@@ -236,7 +239,7 @@ final class SystemConnections {
         long now = epoch(d.timestampNs());
         Seen seen = inet.remove(s.cookie());
         if (seen == null) {
-            if (s.localPort() == 0 || !s.connected() && s.protocol() == SocketInfo.IPPROTO_UDP) return; // never used
+            if (s.localPort() == 0 || !s.connected()) return; // never used, or a listener no snapshot showed
             seen = new Seen();
             seen.info = s;
             seen.openTs = now;

@@ -4,7 +4,6 @@ import io.jstrace.core.OpenFile;
 import io.jstrace.core.TcpStates;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,8 +43,11 @@ final class TcpHolders {
     private final Map<Tuple, Holder> holders = new LinkedHashMap<>();
     /** Connects whose local port the kernel had not picked yet, each process's by peer, oldest first. */
     private final Map<Connect, ArrayDeque<Long>> connects = new LinkedHashMap<>();
-    /** The local ports listened on, by how many listeners. */
-    private final Map<Integer, Integer> listening = new HashMap<>();
+    /**
+     * The local ports listened on, by how many listeners are open (0: all closed, kept so
+     * that a connection accepted before its listener closed is still known as accepted).
+     */
+    private final Map<Integer, Integer> listening = new LinkedHashMap<>();
     private final LongSupplier marker;
     private long newest, marked;
     private boolean reading = true;
@@ -69,11 +71,12 @@ final class TcpHolders {
 
     private void change(TcpStates.Change c) {
         if (c.newState() == TcpStates.LISTEN) {
+            if (listening.size() >= MAX) prune(listening);
             listening.merge(c.local().port(), 1, Integer::sum);
             return;
         }
         if (c.oldState() == TcpStates.LISTEN) {
-            listening.computeIfPresent(c.local().port(), (p, n) -> n == 1 ? null : n - 1);
+            listening.computeIfPresent(c.local().port(), (p, n) -> Math.max(0, n - 1));
             return;
         }
         Connect key = new Connect(c.pid(), c.remote());
@@ -89,8 +92,8 @@ final class TcpHolders {
         holders.put(t, new Holder(c.pid(), c.comm(), connectedAt(key, c)));
     }
 
-    /** Whether a listener on local port {@code port} has been seen, and not closed. */
-    synchronized boolean listening(int port) {
+    /** Whether a listener on local port {@code port} has been seen, open or closed since. */
+    synchronized boolean listened(int port) {
         return listening.containsKey(port);
     }
 

@@ -75,13 +75,14 @@ class TcpHoldersTest {
     }
 
     @Test
-    void listenersAreKnownFromListenToClose() {
+    void listenersAreKnownFromTheirListenOn() {
         TcpHolders h = new TcpHolders(() -> -1);
         h.accept(change(T, 30, SERVER, UNBOUND, 7, 10));
-        assertTrue(h.listening(8000));
-        assertFalse(h.listening(8001));
+        assertTrue(h.listened(8000));
+        assertFalse(h.listened(8001));
         h.accept(change(T + 1, 30, SERVER, UNBOUND, 10, 7));
-        assertFalse(h.listening(8000));
+        assertTrue(h.listened(8000), "closed: what it accepted is still known as accepted");
+        assertFalse(h.listened(8001));
     }
 
     @Test
