@@ -315,6 +315,8 @@ class SystemViewsTest {
         for (var e : askers.entrySet()) assertEquals(e.getValue().size(), seen.get(e.getKey()), e.getKey());
         java.lang.System.out.println("dns --system: " + attributed + " of " + expected + " exchanges attributed");
         // a client gone before its socket was looked up is named by its connect's audit record
-        if (audit) assertEquals(expected, attributed, "every exchange attributed");
+        if (audit) assertEquals(expected, attributed, "every exchange attributed: " + records.stream()
+                .filter(n -> n.get("pid").isNull()).map(n -> n.get("query").asText() + "/" + n.get("type").asText()
+                        + "/" + n.get("proto").asText()).toList());
     }
 }

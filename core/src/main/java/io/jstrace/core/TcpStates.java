@@ -103,6 +103,18 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
     private static final String MARK = "jstrace: mark ";
     private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK) + "(\\d{1,18})");
 
+    /**
+     * {@link #open()}, or {@code null} when the kernel or tracefs does not have the event:
+     * for a view that names connections by other means too.
+     */
+    public static TcpStates openIfAble() {
+        try {
+            return open();
+        } catch (TraceException | RuntimeException e) {
+            return null;
+        }
+    }
+
     @Override
     public Event next() throws TraceException {
         for (;;) {

@@ -32,6 +32,7 @@ public final class ConnectLog {
     /** A connect the audit subsystem logged. */
     public void add(AuditConnect c) {
         if (tied.remove(key(c.pid(), c.fd(), c.address())) != null) return;
+        if (tied.remove(key(c.pid(), -1, c.address())) != null) return;
         if (++added % 256 == 0) expire(c.epochNanos());
         if (size >= MAX) {
             open.clear();
@@ -64,13 +65,17 @@ public final class ConnectLog {
         return first;
     }
 
-    /** Process {@code pid}'s socket {@code fd}, connected to {@code remote}, was tied to it otherwise. */
+    /**
+     * Process {@code pid}'s socket {@code fd}, connected to {@code remote}, was tied to it
+     * otherwise; {@code fd} -1 when the descriptor is not known (a holder named by its TCP
+     * state changes): its oldest connect to {@code remote} then.
+     */
     public void tied(int pid, int fd, OpenFile.Address remote, long epochNanos) {
         ArrayDeque<AuditConnect> q = open.get(remote);
         if (q != null) {
             for (Iterator<AuditConnect> it = q.iterator(); it.hasNext(); ) {
                 AuditConnect c = it.next();
-                if (c.pid() == pid && c.fd() == fd) {
+                if (c.pid() == pid && (c.fd() == fd || fd < 0)) {
                     it.remove();
                     size--;
                     if (q.isEmpty()) open.remove(remote);

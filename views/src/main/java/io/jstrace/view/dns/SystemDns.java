@@ -5,6 +5,7 @@ import io.jstrace.core.PacketCapture;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.Sockets;
+import io.jstrace.core.TcpHolders;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The dns view's state table for the whole machine ({@code --system}): the DNS packets a
  * capture sees ({@link PacketCapture}), UDP datagrams and TCP segments reassembled by
  * their sequence numbers into 2-byte-framed messages, each query attributed as it is
  * seen to the socket that sent it (sock_diag by its addresses) and that socket's holder
- * (the connector's process table, {@link SocketOwners}); responses matched to queries by
+ * (the connector's process table, {@link SocketOwners}; a TCP client's by the state
+ * changes it made itself, {@link TcpHolders}); responses matched to queries by
  * (client socket, server, id, name, type), as the traced view does. A query whose socket
  * was gone before it could be looked up is attributed by its connect's audit record when
  * the view could claim the audit socket, else it has no owner (pid -1). Queries unanswered after
@@ -70,15 +73,24 @@ final class SystemDns {
     private final Map<String, Long> forget = new HashMap<>();
     private static final long LINGER_NANOS = 1_000_000_000L;
 
-    SystemDns(Set<Integer> ports, Consumer<DnsEvent> sink) {
+    private final TcpHolders tcp;
+
+    /** @param marker marks the TCP state changes' recording ({@link io.jstrace.core.TcpStates#mark()}) */
+    SystemDns(Set<Integer> ports, Consumer<DnsEvent> sink, LongSupplier marker) {
         this.ports = Set.copyOf(ports);
         this.sink = sink;
+        this.tcp = new TcpHolders(marker);
         owners.seed();
     }
 
     /** The process table, for the connector's events (on a thread of their own). */
     SocketOwners owners() {
         return owners;
+    }
+
+    /** TCP connections' holders, for their state changes (on a thread of their own). */
+    TcpHolders tcpHolders() {
+        return tcp;
     }
 
     /** One captured packet, on the view's system thread. */
@@ -196,7 +208,10 @@ final class SystemDns {
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
         OpenFile.Address server = new OpenFile.Address(remote, remotePort);
         if (o != null) owners.tied(o, server, false, now);
-        else o = owners.connected(server, now);
+        if (o == null && tcp && (o = byStateChanges(new OpenFile.Address(local, localPort), server)) != null) {
+            owners.tied(o, server, false, now); // its connect's audit record is not another socket's
+        }
+        if (o == null) o = owners.connected(server, now);
         if (o != null) {
             if (clients.size() >= MAX_FLOWS) {
                 clients.clear();
@@ -205,6 +220,16 @@ final class SystemDns {
             clients.put(key, o);
         }
         return o;
+    }
+
+    /**
+     * A TCP client by the state changes its process made (its connect, and what followed in
+     * its own calls), as read so far: packets are not held up for them (a UDP client's socket
+     * may close meanwhile); the answer's packet asks again.
+     */
+    private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server) {
+        TcpHolders.Holder h = tcp.known(client, server);
+        return h == null ? null : owners.process(h.pid(), h.comm());
     }
 
     private static String reverse(String flow) {

@@ -143,7 +143,7 @@ public final class NetView extends View<NetEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("net: --system");
         SocketMonitor monitor = SocketMonitor.open(settings.interval());
-        TcpStates states = tcpStates();
+        TcpStates states = TcpStates.openIfAble();
         SystemConnections table = new SystemConnections(settings, this::emit, states == null ? () -> -1 : states::mark);
         ProcessEvents events;
         try {
@@ -160,19 +160,6 @@ public final class NetView extends View<NetEvent> {
         if (states == null) table.tcpHolders().ended();
         else feed = MergedSource.alongside(feed, states, table.tcpHolders()::accept);
         return new SystemFeed<>(feed, table::accept);
-    }
-
-    /**
-     * The TCP state changes that name a connection's holder however short it is, or
-     * {@code null} when tracefs does not have them (the view then has the audit records and
-     * the snapshots alone).
-     */
-    private static TcpStates tcpStates() {
-        try {
-            return TcpStates.open();
-        } catch (TraceException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** How a {@link NetView} is set up; {@link #build()} makes it. */

@@ -4,6 +4,7 @@ import io.jstrace.core.OpenFile;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
+import io.jstrace.core.TcpHolders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -190,6 +191,8 @@ final class SystemConnections {
                 new OpenFile.Address(s.remote(), s.remotePort()), seen.openTs);
         if (h == null) return false;
         seen.owner = owners.process(h.pid(), h.comm());
+        // its connect's or accept's audit record is not another socket's
+        owners.tied(seen.owner, new OpenFile.Address(s.remote(), s.remotePort()), !h.connected(), seen.openTs);
         if (h.connected()) {
             seen.direction = NetEvent.Direction.OUT;
             seen.openTs = Math.min(seen.openTs, h.connectNs());

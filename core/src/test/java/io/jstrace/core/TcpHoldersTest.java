@@ -1,12 +1,10 @@
-package io.jstrace.view.net;
+package io.jstrace.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jstrace.core.OpenFile;
-import io.jstrace.core.TcpStates;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +49,8 @@ class TcpHoldersTest {
         assertEquals(10, h.holder(CLIENT, SERVER, T + 4).pid());
         assertEquals(T, h.holder(CLIENT, SERVER, T + 4).connectNs());
         assertEquals(11, h.holder(other, SERVER, T + 4).pid());
+        assertEquals(11, h.known(other, SERVER).pid());
+        assertNull(h.known(SERVER, other));
         assertEquals(T + 1, h.holder(other, SERVER, T + 4).connectNs());
     }
 

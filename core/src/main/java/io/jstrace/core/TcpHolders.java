@@ -1,7 +1,5 @@
-package io.jstrace.view.net;
+package io.jstrace.core;
 
-import io.jstrace.core.OpenFile;
-import io.jstrace.core.TcpStates;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -11,13 +9,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Who holds each TCP connection on the machine, from the state changes its holder made
- * ({@link TcpStates}, on a thread of its own): for the net view's {@code --system}, the
- * owner of a connection too short for any snapshot, when it was opened, and the listeners
- * that lived too short for one. A connection is its two addresses; it is its connector's
+ * ({@link TcpStates}, on a thread of its own): for the system-wide views, the owner of a
+ * connection too short for any look at the machine's sockets, when it was opened, and the
+ * listeners that lived too short for one. A connection is its two addresses; it is its connector's
  * when a process's connect to the same peer came first (a descriptor passed on does not
  * change that), else the process whose change came last before the question.
  */
-final class TcpHolders {
+public final class TcpHolders {
     /**
      * A connection's holder.
      *
@@ -25,8 +23,9 @@ final class TcpHolders {
      * @param comm      the name of its thread that made the change
      * @param connectNs when it connected (epoch ns), -1 when it did not (accepted, or not seen)
      */
-    record Holder(int pid, String comm, long connectNs) {
-        boolean connected() {
+    public record Holder(int pid, String comm, long connectNs) {
+        /** Whether its process connected it (it was not accepted). */
+        public boolean connected() {
             return connectNs >= 0;
         }
     }
@@ -53,12 +52,12 @@ final class TcpHolders {
     private boolean reading = true;
 
     /** @param marker writes a mark into the changes' recording, -1 when it cannot ({@link TcpStates#mark()}) */
-    TcpHolders(LongSupplier marker) {
+    public TcpHolders(LongSupplier marker) {
         this.marker = marker;
     }
 
     /** One event, on the reading thread. */
-    synchronized void accept(TcpStates.Event e) {
+    public synchronized void accept(TcpStates.Event e) {
         if (e instanceof TcpStates.Mark m) {
             marked = Math.max(marked, m.n());
             notifyAll();
@@ -93,7 +92,7 @@ final class TcpHolders {
     }
 
     /** Whether a listener on local port {@code port} has been seen, open or closed since. */
-    synchronized boolean listened(int port) {
+    public synchronized boolean listened(int port) {
         return listening.containsKey(port);
     }
 
@@ -116,7 +115,7 @@ final class TcpHolders {
     }
 
     /** The changes have stopped coming (the source ended or failed): questions wait no more. */
-    synchronized void ended() {
+    public synchronized void ended() {
         reading = false;
         notifyAll();
     }
@@ -128,7 +127,7 @@ final class TcpHolders {
      * back, but not beyond a moment after that time; {@code null} when no holder changed its
      * state.
      */
-    synchronized Holder holder(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
+    public synchronized Holder holder(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
         Tuple t = new Tuple(local, remote);
         long mark = -1;
         for (;;) {
@@ -147,8 +146,13 @@ final class TcpHolders {
         }
     }
 
+    /** The holder of the connection between {@code local} and {@code remote} as read so far, without waiting; or {@code null}. */
+    public synchronized Holder known(OpenFile.Address local, OpenFile.Address remote) {
+        return holders.get(new Tuple(local, remote));
+    }
+
     /** Forgets a connection that is gone. */
-    synchronized void forget(OpenFile.Address local, OpenFile.Address remote) {
+    public synchronized void forget(OpenFile.Address local, OpenFile.Address remote) {
         holders.remove(new Tuple(local, remote));
     }
 
