@@ -42,22 +42,11 @@ final class NetlinkSockDiag {
             type -> NetlinkGetFlags.XLAT, NetlinkSockDiag::payload);
 
     /** tcp_state_flags: each TCP state as a bit, {@code 1<<TCP_LISTEN}. */
-    static final Xlat TCP_STATE_FLAGS = shifted(TcpStates.XLAT, 0, "1<<");
+    static final Xlat TCP_STATE_FLAGS = NetlinkAttrs.shifted(TcpStates.XLAT, 0, "1<<");
     /** inet_diag_extended_flags: the attribute INET_DIAG_X asked for as bit X-1. */
-    private static final Xlat INET_DIAG_EXT_FLAGS = shifted(InetDiagAttrs.XLAT, 1, "1<<(");
+    private static final Xlat INET_DIAG_EXT_FLAGS = NetlinkAttrs.shifted(InetDiagAttrs.XLAT, 1, "1<<(");
 
     private NetlinkSockDiag() {}
-
-    /** A flag table of {@code 1 << (value - bias)} for each value of {@code values}. */
-    private static Xlat shifted(Xlat values, int bias, String prefix) {
-        List<Xlat.Entry> e = new ArrayList<>();
-        for (Xlat.Entry v : values.entries()) {
-            if (v.value() < bias || v.value() - bias > 63) continue;
-            String name = bias == 0 ? prefix + v.name() : prefix + v.name() + "-" + bias + ")";
-            e.add(Xlat.e(1L << (v.value() - bias), name));
-        }
-        return Xlat.flags(e.toArray(Xlat.Entry[]::new));
-    }
 
     /** A message's decoder, given its family. */
     @FunctionalInterface
@@ -155,15 +144,10 @@ final class NetlinkSockDiag {
      * {@code [[SK_MEMINFO_RMEM_ALLOC]=0, [SK_MEMINFO_RCVBUF]=212992, ...]}.
      */
     static Value meminfo(Call c, long addr, int len) {
-        if (len < 4) return null;
-        int[] k = {0};
-        return TraceeArrays.array(c, addr, len / 4, 4, b -> {
-            int i = k[0]++;
-            String name = SkMeminfoIndices.XLAT.name(i);
-            String index = name != null ? name : i + " /* SK_MEMINFO_??? */";
-            return new Value.Named("[" + index + "]", u32(b, 0));
-        });
+        return MEMINFO.decode(c, addr, len);
     }
+
+    private static final NetlinkAttrs.Decoder MEMINFO = NetlinkAttrs.indexed(SkMeminfoIndices.XLAT, "SK_MEMINFO_???", 4, false);
 
     // ---- AF_NETLINK: struct netlink_diag_req, struct netlink_diag_msg (netlink_netlink_diag.c)
 
@@ -224,24 +208,11 @@ final class NetlinkSockDiag {
         List<Field> f = new ArrayList<>();
         f.add(field("idiag_sport", SockAddrs.htons(SockAddrs.u16be(raw, off))));
         f.add(field("idiag_dport", SockAddrs.htons(SockAddrs.u16be(raw, off + 2))));
-        f.add(inetAddrField("idiag_src", raw, off + 4, family));
-        f.add(inetAddrField("idiag_dst", raw, off + 20, family));
+        f.add(NetlinkAttrs.inetField("idiag_src", raw, off + 4, family));
+        f.add(NetlinkAttrs.inetField("idiag_dst", raw, off + 20, family));
         f.add(field("idiag_if", SockAddrs.ifindex(SockAddrs.u32(raw, off + 36))));
         f.add(field("idiag_cookie", cookie(raw, off + 40)));
         return new Value.Struct(f, false);
-    }
-
-    /**
-     * print_inet_addr with a field name: {@code idiag_src=inet_addr("127.0.0.1")},
-     * {@code inet_pton(AF_INET6, "::1", &idiag_src)}, other families' 16 bytes in hex.
-     */
-    private static Field inetAddrField(String name, byte[] raw, int off, int family) {
-        if (family == AF_INET) return field(name, SockAddrs.inetAddr(raw, off));
-        if (family == AF_INET6) {
-            return field(name, new Value.Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
-                    NetlinkAttrs.text(Inet6.ntop(raw, off)), new Value.Text("&" + name)), true));
-        }
-        return field(name, SocketDecoders.hexBytes(raw, off, off + 16));
     }
 
     private static final Table INET_DIAG_REQ = Table.builder()

@@ -228,7 +228,8 @@ final class SockAddrs {
 
     /**
      * strace's print_ifindex: {@code if_nametoindex("lo")} when an interface of that index
-     * exists (in the tracer's network namespace, as for strace), else the number.
+     * exists (in the tracer's network namespace, as for strace), else the number; a named one
+     * is a constant, the number under {@code -X raw} and both under {@code -X verbose}.
      */
     static Value ifindex(long index) {
         String name = null;
@@ -241,7 +242,7 @@ final class SockAddrs {
             name = null;
         }
         if (name == null) return unsigned(index);
-        return new Fn("if_nametoindex", List.of(str(name)), false);
+        return new Value.Sym(index, "if_nametoindex(\"" + name + "\")", Value.Base.UNSIGNED);
     }
 
     /** strace's PRINT_VAL_0X, C's {@code %#0*x}: 0 as {@code 00000000}, 5 as {@code 0x000005}. */
