@@ -389,6 +389,26 @@ final class NetlinkAttrs {
         return fixed(size, b -> new Value.Struct(fields.apply(b), false));
     }
 
+    /**
+     * A struct of {@code size} bytes followed, when the data is longer, by the rest in hex:
+     * {@code {vid=1, ...}, "\x01\x02"} (the struct decoders that print what follows them).
+     */
+    static Decoder structThenHex(int size, java.util.function.Function<byte[], List<Value.Field>> fields) {
+        Decoder struct = struct(size, fields);
+        return (c, addr, len) -> {
+            Value s = struct.decode(c, addr, len);
+            if (s == null || s instanceof Value.Addr || len == size) return s;
+            return joined(List.of(s, Netlink.hex(c, addr + size, len - size)), ", ");
+        };
+    }
+
+    /** The fields of a struct of u64 counters, in order. */
+    static List<Value.Field> u64Fields(byte[] b, String... names) {
+        List<Value.Field> f = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) f.add(field(names[k], new Num(TraceeArrays.u64(b, 8 * k), Base.UNSIGNED)));
+        return f;
+    }
+
     /** A value read from the data's first {@code size} bytes, however long it is; hex when shorter. */
     static Decoder fixed(int size, java.util.function.Function<byte[], Value> f) {
         return (c, addr, len) -> fixed(c, addr, len, size, f);

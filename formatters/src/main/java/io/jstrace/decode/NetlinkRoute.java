@@ -90,6 +90,7 @@ final class NetlinkRoute {
                 NlRouteTypes.RTM_NEWNETCONF, NlRouteTypes.RTM_DELNETCONF, NlRouteTypes.RTM_GETNETCONF);
         put(m, (c, family, addr, len) -> familyOnly(c, family, addr, len, "rtgen_family", NSID),
                 NlRouteTypes.RTM_NEWNSID, NlRouteTypes.RTM_DELNSID, NlRouteTypes.RTM_GETNSID);
+        put(m, NetlinkRouteStats::ifStatsMsg, NlRouteTypes.RTM_NEWSTATS, NlRouteTypes.RTM_GETSTATS);
         return Map.copyOf(m);
     }
 

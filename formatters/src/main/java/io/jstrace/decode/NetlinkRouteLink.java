@@ -327,20 +327,10 @@ final class NetlinkRouteLink {
 
     // ---- AF_BRIDGE's IFLA_AF_SPEC: IFLA_BRIDGE_* (include/uapi/linux/if_bridge.h)
 
-    /**
-     * struct bridge_vlan_info {@code {flags=BRIDGE_VLAN_INFO_PVID, vid=100}}; any bytes after it
-     * follow in hex.
-     */
-    private static Value bridgeVlanInfo(Call c, long addr, int len) {
-        if (len < 4) return null;
-        byte[] b = c.memory().read(addr, 4);
-        if (b == null) return new Value.Addr(addr);
-        Value s = new Value.Struct(List.of(
-                field("flags", Numbers.flags(NlBridgeVlanFlags.XLAT, SockAddrs.u16(b, 0), "BRIDGE_VLAN_INFO_???")),
-                field("vid", new Num(SockAddrs.u16(b, 2), Base.UNSIGNED))), false);
-        if (len == 4) return s;
-        return NetlinkAttrs.joined(List.of(s, Netlink.hex(c, addr + 4, len - 4)), ", ");
-    }
+    /** struct bridge_vlan_info {@code {flags=BRIDGE_VLAN_INFO_PVID, vid=100}}, then any bytes after it. */
+    private static final Decoder BRIDGE_VLAN_INFO = NetlinkAttrs.structThenHex(4, b -> List.of(
+            field("flags", Numbers.flags(NlBridgeVlanFlags.XLAT, SockAddrs.u16(b, 0), "BRIDGE_VLAN_INFO_???")),
+            field("vid", new Num(SockAddrs.u16(b, 2), Base.UNSIGNED))));
 
     private static final Decoder AF_SPEC_BRIDGE = NetlinkAttrs.nested(RtnlIflaAfSpecBridgeAttrs.XLAT, "IFLA_BRIDGE_???",
             Table.builder()
@@ -348,7 +338,7 @@ final class NetlinkRouteLink {
                             NetlinkAttrs.flags(2, RtnlIflaBridgeFlags.XLAT, "BRIDGE_FLAGS_???"))
                     .add(RtnlIflaAfSpecBridgeAttrs.IFLA_BRIDGE_MODE,
                             NetlinkAttrs.xval(2, RtnlIflaBridgeModes.XLAT, "BRIDGE_MODE_???"))
-                    .add(RtnlIflaAfSpecBridgeAttrs.IFLA_BRIDGE_VLAN_INFO, NetlinkRouteLink::bridgeVlanInfo)
+                    .add(RtnlIflaAfSpecBridgeAttrs.IFLA_BRIDGE_VLAN_INFO, BRIDGE_VLAN_INFO)
                     .add(RtnlIflaAfSpecBridgeAttrs.IFLA_BRIDGE_VLAN_TUNNEL_INFO, NetlinkAttrs.nested(
                             RtnlIflaAfSpecBridgeVlanTunnelInfoAttrs.XLAT, "IFLA_BRIDGE_VLAN_TUNNEL_???", Table.builder()
                                     .add(RtnlIflaAfSpecBridgeVlanTunnelInfoAttrs.IFLA_BRIDGE_VLAN_TUNNEL_ID,
