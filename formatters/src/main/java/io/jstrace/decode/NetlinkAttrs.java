@@ -271,12 +271,21 @@ final class NetlinkAttrs {
      * the member itself; a family neither AF_INET nor AF_INET6 prints its 16 bytes in hex.
      */
     static Value.Field inetField(String name, byte[] b, int off, int family) {
-        if (family == 2) return field(name, inet(b, off, 4, null));
-        if (family == 10) return field("", inet(b, off, 16, name));
-        return field(name, SocketDecoders.hexBytes(b, off, off + 16));
+        return inetField(name, b, off, family, family == 2 ? 4 : 16);
+    }
+
+    /** {@link #inetField(String, byte[], int, int)} of a member {@code len} bytes long, all of them printed in hex. */
+    static Value.Field inetField(String name, byte[] b, int off, int family, int len) {
+        if (family == 2) return field(name, inet(b, off, 4, len, null));
+        if (family == 10) return field("", inet(b, off, 16, len, name));
+        return field(name, SocketDecoders.hexBytes(b, off, off + len));
     }
 
     private static Value inet(byte[] b, int off, int size, String v6Member) {
+        return inet(b, off, size, size, v6Member);
+    }
+
+    private static Value inet(byte[] b, int off, int size, int hexLen, String v6Member) {
         Value call = SockAddrs.inetAddr(b, off);
         if (size == 16) {
             List<Value> args = new ArrayList<>(List.of(new Value.Text("AF_INET6"), text(Inet6.ntop(b, off))));
@@ -284,7 +293,7 @@ final class NetlinkAttrs {
             call = new Value.Fn("inet_pton", args, false);
         }
         String prefix = v6Member != null ? v6Member + "=" : "";
-        String hex = prefix + ((Value.Text) SocketDecoders.hexBytes(b, off, off + size)).text();
+        String hex = prefix + ((Value.Text) SocketDecoders.hexBytes(b, off, off + hexLen)).text();
         String shown = new StraceText(StraceText.Escape.OCTAL, XlatStyle.ABBREV).render(call);
         return new Value.Styled(call, new Value.Text(hex), new Value.Text(hex + " /* " + shown + " */"));
     }

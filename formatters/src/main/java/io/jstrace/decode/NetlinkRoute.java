@@ -91,6 +91,12 @@ final class NetlinkRoute {
         put(m, (c, family, addr, len) -> familyOnly(c, family, addr, len, "rtgen_family", NSID),
                 NlRouteTypes.RTM_NEWNSID, NlRouteTypes.RTM_DELNSID, NlRouteTypes.RTM_GETNSID);
         put(m, NetlinkRouteStats::ifStatsMsg, NlRouteTypes.RTM_NEWSTATS, NlRouteTypes.RTM_GETSTATS);
+        put(m, NetlinkRouteNexthop::nhmsg, NlRouteTypes.RTM_NEWNEXTHOP, NlRouteTypes.RTM_DELNEXTHOP,
+                NlRouteTypes.RTM_GETNEXTHOP);
+        put(m, NetlinkRouteNeighTable::ndtmsg, NlRouteTypes.RTM_NEWNEIGHTBL, NlRouteTypes.RTM_GETNEIGHTBL,
+                NlRouteTypes.RTM_SETNEIGHTBL);
+        put(m, NetlinkRouteMdb::brPortMsg, NlRouteTypes.RTM_NEWMDB, NlRouteTypes.RTM_DELMDB, NlRouteTypes.RTM_GETMDB);
+        put(m, NetlinkRouteCacheReport::cacheReport, NlRouteTypes.RTM_NEWCACHEREPORT);
         return Map.copyOf(m);
     }
 
