@@ -97,6 +97,11 @@ final class NetlinkRoute {
                 NlRouteTypes.RTM_SETNEIGHTBL);
         put(m, NetlinkRouteMdb::brPortMsg, NlRouteTypes.RTM_NEWMDB, NlRouteTypes.RTM_DELMDB, NlRouteTypes.RTM_GETMDB);
         put(m, NetlinkRouteCacheReport::cacheReport, NlRouteTypes.RTM_NEWCACHEREPORT);
+        put(m, NetlinkRouteTc::tcmsg, NlRouteTypes.RTM_NEWQDISC, NlRouteTypes.RTM_DELQDISC, NlRouteTypes.RTM_GETQDISC,
+                NlRouteTypes.RTM_NEWTCLASS, NlRouteTypes.RTM_DELTCLASS, NlRouteTypes.RTM_GETTCLASS,
+                NlRouteTypes.RTM_NEWTFILTER, NlRouteTypes.RTM_DELTFILTER, NlRouteTypes.RTM_GETTFILTER,
+                NlRouteTypes.RTM_NEWCHAIN, NlRouteTypes.RTM_DELCHAIN, NlRouteTypes.RTM_GETCHAIN);
+        put(m, NetlinkRouteTc::tcamsg, NlRouteTypes.RTM_NEWACTION, NlRouteTypes.RTM_DELACTION, NlRouteTypes.RTM_GETACTION);
         return Map.copyOf(m);
     }
 
