@@ -33,7 +33,7 @@ import java.util.List;
  * the families without a decoder here print {@code {family=AF_PACKET, data="\x..."}}.
  */
 final class NetlinkSockDiag {
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
     private static final int NLM_F_REQUEST = 1, NLMSG_DONE = 3;
     /** include/uapi/linux/netlink_diag.h: NDIAG_PROTO_ALL. */
     private static final int NDIAG_PROTO_ALL = 0xff;
@@ -50,7 +50,7 @@ final class NetlinkSockDiag {
 
     /** A message's decoder, given its family. */
     @FunctionalInterface
-    private interface Message {
+    interface Message {
         List<Value> decode(Call c, Netlink.Header h, int family, long addr, int len);
     }
 
@@ -65,6 +65,7 @@ final class NetlinkSockDiag {
             case AF_UNIX -> request ? NetlinkSockDiag::unixRequest : NetlinkSockDiag::unixMessage;
             case AF_NETLINK -> request ? NetlinkSockDiag::netlinkRequest : NetlinkSockDiag::netlinkMessage;
             case AF_INET, AF_INET6 -> request ? NetlinkSockDiag::inetRequest : NetlinkSockDiag::inetMessage;
+            case AF_PACKET -> request ? NetlinkPacketDiag::request : NetlinkPacketDiag::message;
             default -> null;
         } : null;
         if (m != null) return m.decode(c, h, family, addr, len);
@@ -83,7 +84,7 @@ final class NetlinkSockDiag {
     }
 
     /** PRINT_FIELD_COOKIE: the two u32 of a socket cookie, {@code [0, 0]}. */
-    private static Value cookie(byte[] b, int off) {
+    static Value cookie(byte[] b, int off) {
         return new Value.Arr(List.of(u32(b, off), u32(b, off + 4)), false);
     }
 
