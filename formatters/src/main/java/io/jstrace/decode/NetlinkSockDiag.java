@@ -33,7 +33,7 @@ import java.util.List;
  * the families without a decoder here print {@code {family=AF_PACKET, data="\x..."}}.
  */
 final class NetlinkSockDiag {
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_SMC = 43;
     private static final int NLM_F_REQUEST = 1, NLMSG_DONE = 3;
     /** include/uapi/linux/netlink_diag.h: NDIAG_PROTO_ALL. */
     private static final int NDIAG_PROTO_ALL = 0xff;
@@ -66,6 +66,7 @@ final class NetlinkSockDiag {
             case AF_NETLINK -> request ? NetlinkSockDiag::netlinkRequest : NetlinkSockDiag::netlinkMessage;
             case AF_INET, AF_INET6 -> request ? NetlinkSockDiag::inetRequest : NetlinkSockDiag::inetMessage;
             case AF_PACKET -> request ? NetlinkPacketDiag::request : NetlinkPacketDiag::message;
+            case AF_SMC -> request ? NetlinkSmcDiag::request : NetlinkSmcDiag::message;
             default -> null;
         } : null;
         if (m != null) return m.decode(c, h, family, addr, len);
@@ -205,7 +206,7 @@ final class NetlinkSockDiag {
     private static final int INET_DIAG_REQ_SIZE = 60, INET_DIAG_REQ_V2_SIZE = 56, INET_DIAG_MSG_SIZE = 72;
 
     /** print_inet_diag_sockid: ports, addresses of the family, interface and cookie. */
-    private static Value sockid(byte[] raw, int off, int family) {
+    static Value sockid(byte[] raw, int off, int family) {
         List<Field> f = new ArrayList<>();
         f.add(field("idiag_sport", SockAddrs.htons(SockAddrs.u16be(raw, off))));
         f.add(field("idiag_dport", SockAddrs.htons(SockAddrs.u16be(raw, off + 2))));
