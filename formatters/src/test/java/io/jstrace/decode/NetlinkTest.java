@@ -17,7 +17,7 @@ class NetlinkTest {
     private static final int FD = 3, ROUTE = 0, SOCK_DIAG = 4;
 
     /** A netlink socket of {@code protocol} on descriptor 3, as the fd table and sock_diag know it. */
-    private static FixedHostFacts socket(int protocol) {
+    static FixedHostFacts socket(int protocol) {
         return new FixedHostFacts().fd(FD, "socket:[4242]").socketProtocol(FD, "NETLINK")
                 .netlink(4242, new Sockets.Netlink(protocol, 1234));
     }
