@@ -7,6 +7,7 @@ import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.InetDiagAttrs;
+import io.jstrace.syscalls.xlat.InetDiagBytecodes;
 import io.jstrace.syscalls.xlat.InetDiagReqAttrs;
 import io.jstrace.syscalls.xlat.IpProtocols;
 import io.jstrace.syscalls.xlat.NetlinkDiagAttrs;
@@ -217,8 +218,69 @@ final class NetlinkSockDiag {
         return new Value.Struct(f, false);
     }
 
+    private static final int BC_OP_SIZE = 4, HOSTCOND_SIZE = 8, MARKCOND_SIZE = 8;
+
+    /** struct inet_diag_bc_op: {@code {code=INET_DIAG_BC_S_COND, yes=4, no=8}}. */
+    private static Value bcOp(byte[] b) {
+        return new Value.Struct(List.of(
+                field("code", Numbers.named(InetDiagBytecodes.XLAT, b[0] & 0xff, "INET_DIAG_BC_???")),
+                field("yes", u8(b, 1)), field("no", new Num(SockAddrs.u16(b, 2), Base.UNSIGNED))), false);
+    }
+
+    /**
+     * INET_DIAG_REQ_BYTECODE (netlink_inet_diag.c decode_inet_diag_bc_op): the first operation,
+     * then what follows it as the operation's code defines it.
+     */
+    private static Value bytecode(Call c, long addr, int len) {
+        if (len < BC_OP_SIZE) return null;
+        byte[] b = c.memory().read(addr, BC_OP_SIZE);
+        if (b == null) return new Value.Addr(addr);
+        if (len == BC_OP_SIZE) return bcOp(b);
+        return NetlinkAttrs.joined(List.of(bcOp(b), bytecodeData(c, addr + BC_OP_SIZE, len - BC_OP_SIZE, b[0] & 0xff)),
+                ", ");
+    }
+
+    /** decode_bytecode_data: a host or mark condition, a device, or a port comparison's bound; else hex. */
+    private static Value bytecodeData(Call c, long addr, int len, int code) {
+        int size = switch (code) {
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_COND, (int) InetDiagBytecodes.INET_DIAG_BC_D_COND -> HOSTCOND_SIZE;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_MARK_COND -> MARKCOND_SIZE;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_DEV_COND -> 4;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_GE, (int) InetDiagBytecodes.INET_DIAG_BC_S_LE,
+                    (int) InetDiagBytecodes.INET_DIAG_BC_D_GE, (int) InetDiagBytecodes.INET_DIAG_BC_D_LE -> BC_OP_SIZE;
+            default -> 0;
+        };
+        if (size == 0 || len < size) return Netlink.hex(c, addr, len);
+        byte[] b = c.memory().read(addr, size);
+        if (b == null) return new Value.Addr(addr);
+        return switch (code) {
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_COND, (int) InetDiagBytecodes.INET_DIAG_BC_D_COND ->
+                    hostcond(c, addr, len, b);
+            case (int) InetDiagBytecodes.INET_DIAG_BC_MARK_COND ->
+                    new Value.Struct(List.of(field("mark", u32(b, 0)), field("mask", u32(b, 4))), false);
+            case (int) InetDiagBytecodes.INET_DIAG_BC_DEV_COND -> SockAddrs.ifindex(SockAddrs.u32(b, 0));
+            default -> bcOp(b);
+        };
+    }
+
+    /** struct inet_diag_hostcond: {@code {family, prefix_len, port}}, then the address after it, named addr. */
+    private static Value hostcond(Call c, long addr, int len, byte[] b) {
+        int family = b[0] & 0xff;
+        List<Field> f = new ArrayList<>(List.of(field("family", NetlinkRoute.family(family)),
+                field("prefix_len", u8(b, 1)), field("port", u32(b, 4))));
+        if (len > HOSTCOND_SIZE) {
+            long at = addr + HOSTCOND_SIZE;
+            int rest = len - HOSTCOND_SIZE, size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+            byte[] a = size == 0 || rest < size ? null : c.memory().read(at, size);
+            f.add(size == 0 || rest < size ? field("addr", Netlink.hex(c, at, rest))
+                    : a == null ? field("addr", new Value.Addr(at)) : NetlinkAttrs.inetField("addr", a, 0, family));
+        }
+        return new Value.Struct(f, false);
+    }
+
     private static final Table INET_DIAG_REQ = Table.builder()
-            .add(InetDiagReqAttrs.INET_DIAG_REQ_PROTOCOL, NetlinkAttrs.xval(1, IpProtocols.XLAT, "IPPROTO_???"))
+            .add(InetDiagReqAttrs.INET_DIAG_REQ_BYTECODE, NetlinkSockDiag::bytecode)
+            .add(InetDiagReqAttrs.INET_DIAG_REQ_PROTOCOL, NetlinkAttrs.xval(0, IpProtocols.XLAT, "IPPROTO_???"))
             .build();
 
     /** decode_inet_diag_req: TCPDIAG_GETSOCK and DCCPDIAG_GETSOCK take the old struct, others v2. */
