@@ -306,20 +306,6 @@ final class NetlinkSockDiag {
                 }, raw -> new NetlinkAttrs.Set(InetDiagReqAttrs.XLAT, "INET_DIAG_REQ_???", INET_DIAG_REQ));
     }
 
-    private static final Table INET_DIAG = Table.builder()
-            .add(InetDiagAttrs.INET_DIAG_MEMINFO, (c, a, l) -> NetlinkRoute.u32Struct(c, a, l,
-                    "idiag_rmem", "idiag_wmem", "idiag_fmem", "idiag_tmem"))
-            .add(InetDiagAttrs.INET_DIAG_CONG, NetlinkAttrs::str)
-            .add(InetDiagAttrs.INET_DIAG_TOS, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_TCLASS, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_SKMEMINFO, NetlinkSockDiag::meminfo)
-            .add(InetDiagAttrs.INET_DIAG_PROTOCOL, NetlinkAttrs.xval(1, IpProtocols.XLAT, "IPPROTO_???"))
-            .add(InetDiagAttrs.INET_DIAG_SKV6ONLY, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_MARK, NetlinkAttrs::u32)
-            .add(InetDiagAttrs.INET_DIAG_CLASS_ID, NetlinkAttrs::u32)
-            .add(InetDiagAttrs.INET_DIAG_CGROUP_ID, NetlinkAttrs::u64)
-            .build();
-
     private static List<Value> inetMessage(Call c, Netlink.Header h, int family, long addr, int len) {
         return Netlink.familyStruct(c, addr, len, INET_DIAG_MSG_SIZE, "idiag_family", NetlinkRoute.family(family),
                 (raw, f) -> {
@@ -332,6 +318,6 @@ final class NetlinkSockDiag {
                     f.add(field("idiag_wqueue", u32(raw, 60)));
                     f.add(field("idiag_uid", u32(raw, 64)));
                     f.add(field("idiag_inode", u32(raw, 68)));
-                }, raw -> new NetlinkAttrs.Set(InetDiagAttrs.XLAT, "INET_DIAG_???", INET_DIAG));
+                }, raw -> new NetlinkAttrs.Set(InetDiagAttrs.XLAT, "INET_DIAG_???", NetlinkInetDiagAttrs.TABLE));
     }
 }
