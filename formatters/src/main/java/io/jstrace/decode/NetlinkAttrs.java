@@ -286,16 +286,19 @@ final class NetlinkAttrs {
     }
 
     private static Value inet(byte[] b, int off, int size, int hexLen, String v6Member) {
-        Value call = SockAddrs.inetAddr(b, off);
+        Value call = SockAddrs.inetAddr(b, off), named = call;
         if (size == 16) {
-            List<Value> args = new ArrayList<>(List.of(new Value.Text("AF_INET6"), text(Inet6.ntop(b, off))));
-            if (v6Member != null) args.add(new Value.Text("&" + v6Member));
+            List<Value> args = List.of(new Value.Text("AF_INET6"), text(Inet6.ntop(b, off)));
             call = new Value.Fn("inet_pton", args, false);
+            // only the abbreviated call names the member it fills
+            List<Value> withMember = new ArrayList<>(args);
+            if (v6Member != null) withMember.add(new Value.Text("&" + v6Member));
+            named = new Value.Fn("inet_pton", withMember, false);
         }
         String prefix = v6Member != null ? v6Member + "=" : "";
         String hex = prefix + ((Value.Text) SocketDecoders.hexBytes(b, off, off + hexLen)).text();
         String shown = new StraceText(StraceText.Escape.OCTAL, XlatStyle.ABBREV).render(call);
-        return new Value.Styled(call, new Value.Text(hex), new Value.Text(hex + " /* " + shown + " */"));
+        return new Value.Styled(named, new Value.Text(hex), new Value.Text(hex + " /* " + shown + " */"));
     }
 
     /**

@@ -209,10 +209,10 @@ final class NetlinkSockDiag {
     /** print_inet_diag_sockid: ports, addresses of the family, interface and cookie. */
     static Value sockid(byte[] raw, int off, int family) {
         List<Field> f = new ArrayList<>();
-        f.add(field("idiag_sport", SockAddrs.htons(SockAddrs.u16be(raw, off))));
-        f.add(field("idiag_dport", SockAddrs.htons(SockAddrs.u16be(raw, off + 2))));
-        f.add(NetlinkAttrs.inetField("idiag_src", raw, off + 4, family));
-        f.add(NetlinkAttrs.inetField("idiag_dst", raw, off + 20, family));
+        f.add(field("idiag_sport", SockAddrs.netPort(SockAddrs.u16be(raw, off))));
+        f.add(field("idiag_dport", SockAddrs.netPort(SockAddrs.u16be(raw, off + 2))));
+        f.add(NetlinkAttrs.inetField("idiag_src", raw, off + 4, family, 16));
+        f.add(NetlinkAttrs.inetField("idiag_dst", raw, off + 20, family, 16));
         f.add(field("idiag_if", SockAddrs.ifindex(SockAddrs.u32(raw, off + 36))));
         f.add(field("idiag_cookie", cookie(raw, off + 40)));
         return new Value.Struct(f, false);

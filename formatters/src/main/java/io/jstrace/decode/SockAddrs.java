@@ -126,7 +126,7 @@ final class SockAddrs {
     }
 
     private static void inet(byte[] raw, List<Field> f) {
-        f.add(field("sin_port", htons(u16be(raw, 2))));
+        f.add(field("sin_port", netPort(u16be(raw, 2))));
         f.add(field("sin_addr", inetAddr(raw, 4)));
     }
 
@@ -138,7 +138,7 @@ final class SockAddrs {
     }
 
     private static void inet6(byte[] raw, int len, List<Field> f) {
-        f.add(field("sin6_port", htons(u16be(raw, 2))));
+        f.add(field("sin6_port", netPort(u16be(raw, 2))));
         f.add(field("sin6_flowinfo", new Fn("htonl", List.of(unsigned(u32be(raw, 4))), false)));
         f.add(field("sin6_addr", new Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
                 str(Inet6.ntop(raw, 8)), new Value.Text("&sin6_addr")), true)));
@@ -219,6 +219,16 @@ final class SockAddrs {
     /** {@code htons(8080)}. */
     static Value htons(int port) {
         return new Fn("htons", List.of(unsigned(port)), false);
+    }
+
+    /**
+     * PRINT_FIELD_NET_PORT: a port in network byte order, {@code htons(8080)}; its two bytes in
+     * hex under {@code -X raw}, followed by the call as a comment under {@code -X verbose}.
+     */
+    static Value netPort(int port) {
+        Value call = htons(port);
+        String hex = String.format("\"\\x%02x\\x%02x\"", port >>> 8, port & 0xff);
+        return new Value.Styled(call, new Value.Text(hex), new Value.Text(hex + " /* htons(" + port + ") */"));
     }
 
     /** An ethernet protocol in network byte order: {@code htons(ETH_P_ALL)}. */

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nested netlink attributes (rtnetlink links, statistics, nexthops, traffic control, packet
- * sock_diag) decoded from literal messages in the three -X styles. Each expected text is what
+ * Nested netlink attributes (rtnetlink links, statistics, nexthops, traffic control; packet,
+ * inet and SMC sock_diag) decoded from literal messages in the three -X styles. Each expected text is what
  * strace 6.1 printed for the same bytes sent on a bound netlink socket of that protocol
  * (strace -X abbrev|raw|verbose -e trace=sendto); interface index 2147483392 names no interface.
  */
@@ -180,6 +180,119 @@ class NetlinkNestedTest {
                 + " pdiag_num=0x3 /* ETH_P_ALL */, pdiag_ino=42, pdiag_cookie=[0, 0]}, [{nla_len=28, nla_type=0"
                 + " /* PACKET_DIAG_INFO */}, {pdi_index=2147483392, pdi_version=0x2 /* TPACKET_V3 */,"
                 + " pdi_reserve=0, pdi_copy_thresh=0, pdi_tstamp=0, pdi_flags=0x9 /* PDI_RUNNING|PDI_VNETHDR */}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.VERBOSE));
+    }
+
+    /** An inet_diag_req_v2 with INET_DIAG_REQ_BYTECODE: an INET_DIAG_BC_S_COND operation, then its host condition. */
+    @Test
+    void inetDiagRequestBytecode() {
+        byte[] b = hex("5c00000014000103000000000000000002060000ff0f000000000000000000000000000000000000000000000000000"
+                + "000000000000000000000000000ffff7f0000000000000000140001000704080002080000500000000a000000");
+        assertEquals("[{nlmsg_len=92, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP,"
+                + " nlmsg_seq=0, nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, idiag_ext=0,"
+                + " idiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WA"
+                + "IT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSIN"
+                + "G|0x1, id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr(\"0.0.0.0\"),"
+                + " idiag_dst=inet_addr(\"0.0.0.0\"), idiag_if=2147483392, idiag_cookie=[0, 0]}}, [{nla_len=20,"
+                + " nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, yes=4, no=8}, {family=AF_INET,"
+                + " prefix_len=8, port=80, addr=inet_addr(\"10.0.0.0\")}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.ABBREV));
+        assertEquals("[{nlmsg_len=92, nlmsg_type=0x14, nlmsg_flags=0x301, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {sdiag_family=0x2, sdiag_protocol=0x6, idiag_ext=0, idiag_states=0xfff,"
+                + " id={idiag_sport=\"\\x00\\x00\", idiag_dport=\"\\x00\\x00\","
+                + " idiag_src=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + ","
+                + " idiag_dst=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + ", idiag_if=2147483392, idiag_cookie=[0, 0]}}, [{nla_len=20, nla_type=0x1}, {code=0x7, yes=4,"
+                + " no=8}, {family=0x2, prefix_len=8, port=80, addr=\"\\x0a\\x00\\x00\\x00\"}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.RAW));
+        assertEquals("[{nlmsg_len=92, nlmsg_type=0x14 /* SOCK_DIAG_BY_FAMILY */, nlmsg_flags=0x301 /*"
+                + " NLM_F_REQUEST|NLM_F_DUMP */, nlmsg_seq=0, nlmsg_pid=0}, {sdiag_family=0x2 /* AF_INET */,"
+                + " sdiag_protocol=0x6 /* IPPROTO_TCP */, idiag_ext=0, idiag_states=0xfff /*"
+                + " 1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TI"
+                + "ME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|0x1 */,"
+                + " id={idiag_sport=\"\\x00\\x00\" /* htons(0) */, idiag_dport=\"\\x00\\x00\" /* htons(0) */,"
+                + " idiag_src=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + " /* inet_addr(\"0.0.0.0\") */,"
+                + " idiag_dst=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + " /* inet_addr(\"0.0.0.0\") */, idiag_if=2147483392, idiag_cookie=[0, 0]}}, [{nla_len=20,"
+                + " nla_type=0x1 /* INET_DIAG_REQ_BYTECODE */}, {code=0x7 /* INET_DIAG_BC_S_COND */, yes=4,"
+                + " no=8}, {family=0x2 /* AF_INET */, prefix_len=8, port=80, addr=\"\\x0a\\x00\\x00\\x00\" /*"
+                + " inet_addr(\"10.0.0.0\") */}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.VERBOSE));
+    }
+
+    /** An AF_INET6 inet_diag_msg: INET_DIAG_SHUTDOWN, INET_DIAG_SOCKOPT with bytes after its struct. */
+    @Test
+    void inetDiagMessageShutdownAndSocketOptions() {
+        byte[] b = hex("680000001400020000000000000000000a0100001f9001bb00000000000000000000000000000001000000000000000"
+                + "0000000000000000100ffff7f0000000000000000000000000000000000000000e80300009210000005000800030000"
+                + "0008001600090000ff");
+        assertEquals("[{nlmsg_len=104, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0,"
+                + " nlmsg_pid=0}, {idiag_family=AF_INET6, idiag_state=TCP_ESTABLISHED, idiag_timer=0,"
+                + " idiag_retrans=0, id={idiag_sport=htons(8080), idiag_dport=htons(443), inet_pton(AF_INET6,"
+                + " \"::1\", &idiag_src), inet_pton(AF_INET6, \"::1\", &idiag_dst), idiag_if=2147483392,"
+                + " idiag_cookie=[0, 0]}, idiag_expires=0, idiag_rqueue=0, idiag_wqueue=0, idiag_uid=1000,"
+                + " idiag_inode=4242}, [[{nla_len=5, nla_type=INET_DIAG_SHUTDOWN}, 0x3 /*"
+                + " RCV_SHUTDOWN|SEND_SHUTDOWN */], [{nla_len=8, nla_type=INET_DIAG_SOCKOPT}, {recverr=1,"
+                + " hdrincl=1}, /* bytes 2..3 */ \"\\x00\\xff\"]]]",
+                sendto(SOCK_DIAG, b, XlatStyle.ABBREV));
+        assertEquals("[{nlmsg_len=104, nlmsg_type=0x14, nlmsg_flags=0x2, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {idiag_family=0xa, idiag_state=0x1, idiag_timer=0, idiag_retrans=0,"
+                + " id={idiag_sport=\"\\x1f\\x90\", idiag_dport=\"\\x01\\xbb\","
+                + " idiag_src=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\""
+                + ","
+                + " idiag_dst=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\""
+                + ", idiag_if=2147483392, idiag_cookie=[0, 0]}, idiag_expires=0, idiag_rqueue=0, idiag_wqueue=0,"
+                + " idiag_uid=1000, idiag_inode=4242}, [[{nla_len=5, nla_type=0x8}, 0x3], [{nla_len=8,"
+                + " nla_type=0x16}, {recverr=1, hdrincl=1}, /* bytes 2..3 */ \"\\x00\\xff\"]]]",
+                sendto(SOCK_DIAG, b, XlatStyle.RAW));
+        assertEquals("[{nlmsg_len=104, nlmsg_type=0x14 /* SOCK_DIAG_BY_FAMILY */, nlmsg_flags=0x2 /* NLM_F_MULTI */,"
+                + " nlmsg_seq=0, nlmsg_pid=0}, {idiag_family=0xa /* AF_INET6 */, idiag_state=0x1 /*"
+                + " TCP_ESTABLISHED */, idiag_timer=0, idiag_retrans=0, id={idiag_sport=\"\\x1f\\x90\" /*"
+                + " htons(8080) */, idiag_dport=\"\\x01\\xbb\" /* htons(443) */,"
+                + " idiag_src=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\""
+                + " /* inet_pton(AF_INET6, \"::1\") */,"
+                + " idiag_dst=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\""
+                + " /* inet_pton(AF_INET6, \"::1\") */, idiag_if=2147483392, idiag_cookie=[0, 0]},"
+                + " idiag_expires=0, idiag_rqueue=0, idiag_wqueue=0, idiag_uid=1000, idiag_inode=4242},"
+                + " [[{nla_len=5, nla_type=0x8 /* INET_DIAG_SHUTDOWN */}, 0x3 /* RCV_SHUTDOWN|SEND_SHUTDOWN */],"
+                + " [{nla_len=8, nla_type=0x16 /* INET_DIAG_SOCKOPT */}, {recverr=1, hdrincl=1}, /* bytes 2..3 */"
+                + " \"\\x00\\xff\"]]]",
+                sendto(SOCK_DIAG, b, XlatStyle.VERBOSE));
+    }
+
+    /** An smc_diag_msg with its TCP socket's AF_INET id; SMC_DIAG_FALLBACK, one reason known. */
+    @Test
+    void smcDiagMessageFallbackReasons() {
+        byte[] b = hex("5c0000001400020000000000000000002b010000000100027f0000010000000000000000000000007f0000010000000"
+                + "0000000000000000000ffff7f00000000000000000000000063000000000000000c0005000000030334120000");
+        assertEquals("[{nlmsg_len=92, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0,"
+                + " nlmsg_pid=0}, {diag_family=AF_SMC, diag_state=SMC_ACTIVE, diag_fallback=SMC_DIAG_MODE_SMCR,"
+                + " diag_shutdown=0, id={idiag_sport=htons(1), idiag_dport=htons(2),"
+                + " idiag_src=inet_addr(\"127.0.0.1\"), idiag_dst=inet_addr(\"127.0.0.1\"), idiag_if=2147483392,"
+                + " idiag_cookie=[0, 0]}, diag_uid=0, diag_inode=99}, [{nla_len=12, nla_type=SMC_DIAG_FALLBACK},"
+                + " {reason=0x3030000 /* SMC_CLC_DECL_NOSMCDEV */, peer_diagnosis=0x1234 /* SMC_CLC_DECL_??? */}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.ABBREV));
+        assertEquals("[{nlmsg_len=92, nlmsg_type=0x14, nlmsg_flags=0x2, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {diag_family=0x2b, diag_state=0x1, diag_fallback=0, diag_shutdown=0,"
+                + " id={idiag_sport=\"\\x00\\x01\", idiag_dport=\"\\x00\\x02\","
+                + " idiag_src=\"\\x7f\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + ","
+                + " idiag_dst=\"\\x7f\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + ", idiag_if=2147483392, idiag_cookie=[0, 0]}, diag_uid=0, diag_inode=99}, [{nla_len=12,"
+                + " nla_type=0x5}, {reason=0x3030000, peer_diagnosis=0x1234}]]",
+                sendto(SOCK_DIAG, b, XlatStyle.RAW));
+        assertEquals("[{nlmsg_len=92, nlmsg_type=0x14 /* SOCK_DIAG_BY_FAMILY */, nlmsg_flags=0x2 /* NLM_F_MULTI */,"
+                + " nlmsg_seq=0, nlmsg_pid=0}, {diag_family=0x2b /* AF_SMC */, diag_state=0x1 /* SMC_ACTIVE */,"
+                + " diag_fallback=0 /* SMC_DIAG_MODE_SMCR */, diag_shutdown=0, id={idiag_sport=\"\\x00\\x01\" /*"
+                + " htons(1) */, idiag_dport=\"\\x00\\x02\" /* htons(2) */,"
+                + " idiag_src=\"\\x7f\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + " /* inet_addr(\"127.0.0.1\") */,"
+                + " idiag_dst=\"\\x7f\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\""
+                + " /* inet_addr(\"127.0.0.1\") */, idiag_if=2147483392, idiag_cookie=[0, 0]}, diag_uid=0,"
+                + " diag_inode=99}, [{nla_len=12, nla_type=0x5 /* SMC_DIAG_FALLBACK */}, {reason=0x3030000 /*"
+                + " SMC_CLC_DECL_NOSMCDEV */, peer_diagnosis=0x1234 /* SMC_CLC_DECL_??? */}]]",
                 sendto(SOCK_DIAG, b, XlatStyle.VERBOSE));
     }
 }
