@@ -242,17 +242,37 @@ final class SockAddrs {
      * is a constant, the number under {@code -X raw} and both under {@code -X verbose}.
      */
     static Value ifindex(long index) {
-        String name = null;
-        try {
-            if (index > 0 && index <= Integer.MAX_VALUE) {
-                var nif = java.net.NetworkInterface.getByIndex((int) index);
-                if (nif != null) name = nif.getName();
-            }
-        } catch (java.net.SocketException e) {
-            name = null;
-        }
+        String name = index > 0 && index <= Integer.MAX_VALUE ? interfaceName((int) index) : null;
         if (name == null) return unsigned(index);
         return new Value.Sym(index, "if_nametoindex(\"" + name + "\")", Value.Base.UNSIGNED);
+    }
+
+    /**
+     * The name of interface {@code index} (if_indextoname(3)): Java's interface list holds only
+     * those with an address, so the others come from sysfs, /sys/class/net/NAME/ifindex.
+     */
+    private static String interfaceName(int index) {
+        try {
+            var nif = java.net.NetworkInterface.getByIndex(index);
+            if (nif != null) return nif.getName();
+        } catch (java.net.SocketException e) {
+            // fall through to sysfs
+        }
+        java.nio.file.Path net = java.nio.file.Path.of("/sys/class/net");
+        try (var dirs = java.nio.file.Files.list(net)) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(d.resolve("ifindex")).trim().equals(Integer.toString(index))) {
+                        return d.getFileName().toString();
+                    }
+                } catch (java.io.IOException e) {
+                    // an interface gone meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** strace's PRINT_VAL_0X, C's {@code %#0*x}: 0 as {@code 00000000}, 5 as {@code 0x000005}. */
