@@ -20,6 +20,7 @@ public final class FixedHostFacts implements HostFacts {
     private final Map<Long, Sockets.Inet> inet = new HashMap<>();
     private final Map<Long, Sockets.Unix> unix = new HashMap<>();
     private final Map<Long, Sockets.Netlink> netlink = new HashMap<>();
+    private final Map<Integer, String> genericFamilies = new HashMap<>();
     private final Map<Integer, HostFacts> processes = new HashMap<>();
     private final Map<PidType, Map<Integer, Integer>> tracerPids = new java.util.EnumMap<>(PidType.class);
     private String cwd, comm;
@@ -65,6 +66,12 @@ public final class FixedHostFacts implements HostFacts {
 
     public FixedHostFacts netlink(long inode, Sockets.Netlink socket) {
         netlink.put(inode, socket);
+        return this;
+    }
+
+    /** A generic netlink family the kernel has registered under {@code id}. */
+    public FixedHostFacts genericNetlinkFamily(int id, String name) {
+        genericFamilies.put(id, name);
         return this;
     }
 
@@ -143,6 +150,11 @@ public final class FixedHostFacts implements HostFacts {
     @Override
     public Sockets.Netlink netlinkSocket(long inode) {
         return netlink.get(inode);
+    }
+
+    @Override
+    public java.util.Map<Integer, String> genericNetlinkFamilies() {
+        return genericFamilies;
     }
 
     @Override

@@ -102,6 +102,11 @@ public interface HostFacts {
         return null;
     }
 
+    /** See {@link Sockets#genericFamilies}. */
+    default java.util.Map<Integer, String> genericNetlinkFamilies() {
+        return java.util.Map.of();
+    }
+
     /**
      * The number of the syscall the thread is blocked in (the first field of
      * /proc/TID/syscall), or -1 when it is running or it cannot be read. Asked on attach,

@@ -94,6 +94,20 @@ public final class Sockets {
     }
 
     /**
+     * The generic netlink families registered in the tracer's network namespace, their names
+     * by id (the message types of NETLINK_GENERIC), asked of the kernel once.
+     */
+    public static java.util.Map<Integer, String> genericFamilies() {
+        return GenericFamilies.BY_ID;
+    }
+
+    /** Asked on first use. */
+    private static final class GenericFamilies {
+        static final java.util.Map<Integer, String> BY_ID = java.util.Map.copyOf(
+                io.jstrace.core.internal.GenericNetlink.families());
+    }
+
+    /**
      * The {@code protocol} ({@code IPPROTO_TCP}, {@code IPPROTO_UDP}) socket of
      * {@code family} whose local end is {@code local}:{@code localPort} and whose peer is
      * {@code remote}:{@code remotePort} (for UDP, also an unconnected socket bound there):

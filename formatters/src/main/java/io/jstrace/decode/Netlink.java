@@ -180,14 +180,21 @@ final class Netlink {
     static Value headerValue(Call c, int protocol, Header h) {
         return new Value.Struct(List.of(
                 field("nlmsg_len", new Num(h.len(), Base.UNSIGNED)),
-                field("nlmsg_type", type(protocol, h.type())),
+                field("nlmsg_type", type(c, protocol, h.type())),
                 field("nlmsg_flags", flags(protocol, h)),
                 field("nlmsg_seq", new Num(h.seq(), Base.UNSIGNED)),
                 field("nlmsg_pid", Pids.pid(c, h.pid(), PidType.TGID))), false);
     }
 
-    /** decode_nlmsg_type: the control types below NLMSG_MIN_TYPE, the protocol's others. */
-    private static Value type(int protocol, int type) {
+    /**
+     * decode_nlmsg_type: the control types below NLMSG_MIN_TYPE, the protocol's others; on
+     * NETLINK_GENERIC, the id of a family the kernel has registered, by its name ({@code nlctrl}).
+     */
+    private static Value type(Call c, int protocol, int type) {
+        if (type >= NLMSG_MIN_TYPE && protocol == NetlinkProtocols.NETLINK_GENERIC) {
+            String name = c.host().genericNetlinkFamilies().get(type);
+            return name != null ? new Value.Sym(type, name) : new Value.Commented(Value.hex(type), "GENERIC_FAMILY_???");
+        }
         Protocol p = PROTOCOLS.get(protocol);
         if (type < NLMSG_MIN_TYPE || p == null) return Numbers.named(NetlinkTypes.XLAT, type, "NLMSG_???");
         return p.type().apply(type);

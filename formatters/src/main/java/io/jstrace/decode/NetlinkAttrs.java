@@ -4,6 +4,7 @@ import static io.jstrace.decode.Value.field;
 
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
+import io.jstrace.syscalls.xlat.EthernetProtocols;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -248,16 +249,56 @@ final class NetlinkAttrs {
 
     /** decode_nla_in_addr and decode_nla_in6_addr. */
     static Value inAddr(Call c, long addr, int len) {
-        return fixed(c, addr, len, 4, b -> SockAddrs.inetAddr(b, 0));
+        return fixed(c, addr, len, 4, b -> inet(b, 4));
     }
 
     static Value in6Addr(Call c, long addr, int len) {
-        return fixed(c, addr, len, 16, b -> inet6(b));
+        return fixed(c, addr, len, 16, b -> inet(b, 16));
     }
 
-    /** {@code inet_pton(AF_INET6, "::1")}. */
-    static Value inet6(byte[] b) {
-        return new Value.Fn("inet_pton", List.of(new Value.Sym(10, "AF_INET6"), text(Inet6.ntop(b, 0))), false);
+    /**
+     * sockaddr.c print_inet_addr: {@code inet_addr("127.0.0.1")} or {@code inet_pton(AF_INET6,
+     * "::1")}; the address's bytes in hex under {@code -X raw}, followed by the call as a
+     * comment under {@code -X verbose}.
+     */
+    static Value inet(byte[] b, int size) {
+        return inet(b, 0, size, null);
+    }
+
+    /**
+     * print_inet_addr of an address that is the struct member {@code name}: {@code
+     * name=inet_addr("127.0.0.1")}, but {@code inet_pton(AF_INET6, "::1", &name)}, which names
+     * the member itself; a family neither AF_INET nor AF_INET6 prints its 16 bytes in hex.
+     */
+    static Value.Field inetField(String name, byte[] b, int off, int family) {
+        return inetField(name, b, off, family, family == 2 ? 4 : 16);
+    }
+
+    /** {@link #inetField(String, byte[], int, int)} of a member {@code len} bytes long, all of them printed in hex. */
+    static Value.Field inetField(String name, byte[] b, int off, int family, int len) {
+        if (family == 2) return field(name, inet(b, off, 4, len, null));
+        if (family == 10) return field("", inet(b, off, 16, len, name));
+        return field(name, SocketDecoders.hexBytes(b, off, off + len));
+    }
+
+    private static Value inet(byte[] b, int off, int size, String v6Member) {
+        return inet(b, off, size, size, v6Member);
+    }
+
+    private static Value inet(byte[] b, int off, int size, int hexLen, String v6Member) {
+        Value call = SockAddrs.inetAddr(b, off), named = call;
+        if (size == 16) {
+            List<Value> args = List.of(new Value.Text("AF_INET6"), text(Inet6.ntop(b, off)));
+            call = new Value.Fn("inet_pton", args, false);
+            // only the abbreviated call names the member it fills
+            List<Value> withMember = new ArrayList<>(args);
+            if (v6Member != null) withMember.add(new Value.Text("&" + v6Member));
+            named = new Value.Fn("inet_pton", withMember, false);
+        }
+        String prefix = v6Member != null ? v6Member + "=" : "";
+        String hex = prefix + ((Value.Text) SocketDecoders.hexBytes(b, off, off + hexLen)).text();
+        String shown = new StraceText(StraceText.Escape.OCTAL, XlatStyle.ABBREV).render(call);
+        return new Value.Styled(named, new Value.Text(hex), new Value.Text(hex + " /* " + shown + " */"));
     }
 
     /**
@@ -269,7 +310,7 @@ final class NetlinkAttrs {
         if (size == 0 || len < size) return Netlink.hex(c, addr, len);
         byte[] b = c.memory().read(addr, size);
         if (b == null) return new Value.Addr(addr);
-        return size == 4 ? SockAddrs.inetAddr(b, 0) : inet6(b);
+        return inet(b, size);
     }
 
     /** A decoder of an address of {@code family}. */
@@ -327,6 +368,108 @@ final class NetlinkAttrs {
         long v = 0;
         for (int k = size - 1; k >= 0; k--) v = (v << 8) | (b[k] & 0xff);
         return v;
+    }
+
+    /** decode_nla_clock_t: an integer of up to 8 bytes in clock ticks, {@code 100 /* 1.00 s *\/}. */
+    static Value clockT(Call c, long addr, int len) {
+        return integer(c, addr, len, 0, Times::clockTicks);
+    }
+
+    /** decode_nla_uid and decode_nla_gid: an id, {@code -1} for (uid_t) -1. */
+    static Value uid(Call c, long addr, int len) {
+        return fixed(c, addr, len, 4, b -> Creds.id(SockAddrs.u32(b, 0)));
+    }
+
+    /** decode_nla_xint: an integer of 1, 2, 4 or 8 bytes in hex; hex bytes for other sizes. */
+    static Value xint(Call c, long addr, int len) {
+        if (len != 1 && len != 2 && len != 4 && len != 8) return null;
+        return integer(c, addr, len, 0, Value::hex);
+    }
+
+    /** decode_nla_ether_proto: a protocol in network byte order, {@code htons(ETH_P_IP)}. */
+    static Value etherProto(Call c, long addr, int len) {
+        return integer(c, addr, len, 2, v -> new Value.Fn("htons",
+                List.of(Numbers.named(EthernetProtocols.XLAT, Short.reverseBytes((short) v) & 0xffff, "ETHER_P_???")),
+                false));
+    }
+
+    /**
+     * A struct of {@code size} bytes, its fields from its bytes; hex when the data is shorter
+     * (the nla decoders of one struct, which ignore any bytes after it).
+     */
+    static Decoder struct(int size, java.util.function.Function<byte[], List<Value.Field>> fields) {
+        return fixed(size, b -> new Value.Struct(fields.apply(b), false));
+    }
+
+    /**
+     * A struct of {@code size} bytes followed, when the data is longer, by the rest in hex:
+     * {@code {vid=1, ...}, "\x01\x02"} (the struct decoders that print what follows them).
+     */
+    static Decoder structThenHex(int size, java.util.function.Function<byte[], List<Value.Field>> fields) {
+        Decoder struct = struct(size, fields);
+        return (c, addr, len) -> {
+            Value s = struct.decode(c, addr, len);
+            if (s == null || s instanceof Value.Addr || len == size) return s;
+            return joined(List.of(s, Netlink.hex(c, addr + size, len - size)), ", ");
+        };
+    }
+
+    /** The fields of a struct of u64 counters, in order. */
+    static List<Value.Field> u64Fields(byte[] b, String... names) {
+        List<Value.Field> f = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) f.add(field(names[k], new Num(TraceeArrays.u64(b, 8 * k), Base.UNSIGNED)));
+        return f;
+    }
+
+    /** A value read from the data's first {@code size} bytes, however long it is; hex when shorter. */
+    static Decoder fixed(int size, java.util.function.Function<byte[], Value> f) {
+        return (c, addr, len) -> fixed(c, addr, len, size, f);
+    }
+
+    /**
+     * print_array_ex with PAF_PRINT_INDICES: the data as an array of {@code width}-byte integers
+     * (signed or not), each after its index named from {@code indices}, {@code [[DEVCONF_MTU6]=1280, ...]};
+     * hex when shorter than one element.
+     */
+    static Decoder indexed(Xlat indices, String unknown, int width, boolean signed) {
+        return (c, addr, len) -> {
+            if (len < width) return null;
+            int[] k = {0};
+            return TraceeArrays.array(c, addr, len / width, width, b -> {
+                long v = unsigned(b, width);
+                Value n = signed ? Value.dec(width == 4 ? (int) v : v) : new Num(v, Base.UNSIGNED);
+                return indexed(index(indices, k[0]++, unknown), n);
+            });
+        };
+    }
+
+    /** An array index printed as printxval_ex with XLAT_STYLE_FMT_D prints it. */
+    private static Value index(Xlat indices, int i, String unknown) {
+        String name = indices.name(i);
+        return name != null ? new Value.Sym(i, name, Base.SIGNED) : new Value.Commented(Value.dec(i), unknown);
+    }
+
+    /** An array element after its index, {@code [IPV4_DEVCONF_FORWARDING-1]=1}. */
+    static Value indexed(Value index, Value v) {
+        return joined(List.of(new Value.Text("["), index, new Value.Text("]="), v), "");
+    }
+
+    /** A flag table of {@code 1 << (value - bias)} for each value of {@code values}, named {@code 1<<NAME}. */
+    static Xlat shifted(Xlat values, int bias, String prefix) {
+        List<Xlat.Entry> e = new ArrayList<>();
+        for (Xlat.Entry v : values.entries()) {
+            if (v.value() < bias || v.value() - bias > 63) continue;
+            String name = bias == 0 ? prefix + v.name() : prefix + v.name() + "-" + bias + ")";
+            e.add(Xlat.e(1L << (v.value() - bias), name));
+        }
+        return Xlat.flags(e.toArray(Xlat.Entry[]::new));
+    }
+
+    /** A value table naming {@code value - bias} as {@code NAME-bias} (inet_devconf_indices: IPV4_DEVCONF_X-1). */
+    static Xlat lowered(Xlat values, int bias) {
+        List<Xlat.Entry> e = new ArrayList<>();
+        for (Xlat.Entry v : values.entries()) e.add(Xlat.e(v.value() - bias, v.name() + "-" + bias));
+        return Xlat.values(e.toArray(Xlat.Entry[]::new));
     }
 
     static Value text(String s) {

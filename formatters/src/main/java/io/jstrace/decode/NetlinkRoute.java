@@ -90,6 +90,18 @@ final class NetlinkRoute {
                 NlRouteTypes.RTM_NEWNETCONF, NlRouteTypes.RTM_DELNETCONF, NlRouteTypes.RTM_GETNETCONF);
         put(m, (c, family, addr, len) -> familyOnly(c, family, addr, len, "rtgen_family", NSID),
                 NlRouteTypes.RTM_NEWNSID, NlRouteTypes.RTM_DELNSID, NlRouteTypes.RTM_GETNSID);
+        put(m, NetlinkRouteStats::ifStatsMsg, NlRouteTypes.RTM_NEWSTATS, NlRouteTypes.RTM_GETSTATS);
+        put(m, NetlinkRouteNexthop::nhmsg, NlRouteTypes.RTM_NEWNEXTHOP, NlRouteTypes.RTM_DELNEXTHOP,
+                NlRouteTypes.RTM_GETNEXTHOP);
+        put(m, NetlinkRouteNeighTable::ndtmsg, NlRouteTypes.RTM_NEWNEIGHTBL, NlRouteTypes.RTM_GETNEIGHTBL,
+                NlRouteTypes.RTM_SETNEIGHTBL);
+        put(m, NetlinkRouteMdb::brPortMsg, NlRouteTypes.RTM_NEWMDB, NlRouteTypes.RTM_DELMDB, NlRouteTypes.RTM_GETMDB);
+        put(m, NetlinkRouteCacheReport::cacheReport, NlRouteTypes.RTM_NEWCACHEREPORT);
+        put(m, NetlinkRouteTc::tcmsg, NlRouteTypes.RTM_NEWQDISC, NlRouteTypes.RTM_DELQDISC, NlRouteTypes.RTM_GETQDISC,
+                NlRouteTypes.RTM_NEWTCLASS, NlRouteTypes.RTM_DELTCLASS, NlRouteTypes.RTM_GETTCLASS,
+                NlRouteTypes.RTM_NEWTFILTER, NlRouteTypes.RTM_DELTFILTER, NlRouteTypes.RTM_GETTFILTER,
+                NlRouteTypes.RTM_NEWCHAIN, NlRouteTypes.RTM_DELCHAIN, NlRouteTypes.RTM_GETCHAIN);
+        put(m, NetlinkRouteTc::tcamsg, NlRouteTypes.RTM_NEWACTION, NlRouteTypes.RTM_DELACTION, NlRouteTypes.RTM_GETACTION);
         return Map.copyOf(m);
     }
 
@@ -137,99 +149,6 @@ final class NetlinkRoute {
 
     private static final int IFINFOMSG_SIZE = 16;
 
-    private static final Table IFLA = Table.builder()
-            .add(RtnlLinkAttrs.IFLA_ADDRESS, NetlinkRoute::hwaddr)
-            .add(RtnlLinkAttrs.IFLA_BROADCAST, NetlinkRoute::hwaddr)
-            .add(RtnlLinkAttrs.IFLA_PERM_ADDRESS, NetlinkRoute::hwaddr)
-            .add(RtnlLinkAttrs.IFLA_STATS, (c, a, l) -> linkStats(c, a, l, 4, 1))
-            .add(RtnlLinkAttrs.IFLA_STATS64, (c, a, l) -> linkStats(c, a, l, 8, 2))
-            .add(RtnlLinkAttrs.IFLA_MAP, NetlinkRoute::ifmap)
-            .add(RtnlLinkAttrs.IFLA_IFNAME, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_MTU, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_LINK, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_QDISC, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_MASTER, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_TXQLEN, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_WEIGHT, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_OPERSTATE, NetlinkAttrs::u8)
-            .add(RtnlLinkAttrs.IFLA_LINKMODE, NetlinkAttrs::u8)
-            .add(RtnlLinkAttrs.IFLA_NET_NS_PID, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_IFALIAS, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_NUM_VF, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_GROUP, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_NET_NS_FD, NetlinkAttrs::fd)
-            .add(RtnlLinkAttrs.IFLA_PROMISCUITY, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_NUM_TX_QUEUES, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_NUM_RX_QUEUES, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_CARRIER, NetlinkAttrs::u8)
-            .add(RtnlLinkAttrs.IFLA_CARRIER_CHANGES, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_LINK_NETNSID, NetlinkAttrs::s32)
-            .add(RtnlLinkAttrs.IFLA_PHYS_PORT_NAME, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_PROTO_DOWN, NetlinkAttrs::u8)
-            .add(RtnlLinkAttrs.IFLA_GSO_MAX_SEGS, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_GSO_MAX_SIZE, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_NEW_NETNSID, NetlinkAttrs::s32)
-            .add(RtnlLinkAttrs.IFLA_IF_NETNSID, NetlinkAttrs::s32)
-            .add(RtnlLinkAttrs.IFLA_CARRIER_UP_COUNT, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_CARRIER_DOWN_COUNT, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_NEW_IFINDEX, NetlinkAttrs::ifindex)
-            .add(RtnlLinkAttrs.IFLA_MIN_MTU, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_MAX_MTU, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_ALT_IFNAME, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_PARENT_DEV_NAME, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_PARENT_DEV_BUS_NAME, NetlinkAttrs::str)
-            .add(RtnlLinkAttrs.IFLA_GRO_MAX_SIZE, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_TSO_MAX_SIZE, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_TSO_MAX_SEGS, NetlinkAttrs::u32)
-            .add(RtnlLinkAttrs.IFLA_ALLMULTI, NetlinkAttrs::u32)
-            .build();
-
-    /** struct rtnl_link_stats and rtnl_link_stats64 (include/uapi/linux/if_link.h): the counters every version has. */
-    private static final String[] LINK_STATS = {"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
-        "tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors",
-        "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors", "rx_missed_errors", "tx_aborted_errors",
-        "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors", "rx_compressed",
-        "tx_compressed", "rx_nohandler", "rx_otherhost_dropped"};
-
-    /**
-     * IFLA_STATS (u32 counters) and IFLA_STATS64 (u64): the struct as long as the data is the
-     * size of one of its versions (up to tx_compressed, rx_nohandler, rx_otherhost_dropped), or
-     * longer than the newest; otherwise hex.
-     */
-    private static Value linkStats(Call c, long addr, int len, int width, int versions) {
-        // versions: how many counters after tx_compressed the newest version adds (1 for u32, 2 for u64)
-        int fields = 0, newest = 23 + versions;
-        for (int n = newest; n >= 23; n--) {
-            if (n == newest ? len >= n * width : len == n * width) {
-                fields = n;
-                break;
-            }
-        }
-        if (fields == 0) return null;
-        byte[] raw = c.memory().read(addr, fields * width);
-        if (raw == null) return new Value.Addr(addr);
-        List<Field> f = new ArrayList<>();
-        for (int k = 0; k < fields; k++) {
-            long v = width == 4 ? SockAddrs.u32(raw, 4 * k) : TraceeArrays.u64(raw, 8 * k);
-            f.add(field(LINK_STATS[k], new Num(v, Base.UNSIGNED)));
-        }
-        return new Value.Struct(f, false);
-    }
-
-    /** struct rtnl_link_ifmap: addresses in hex, up to port (28 bytes, its padding left out). */
-    private static Value ifmap(Call c, long addr, int len) {
-        if (len < 28) return null;
-        byte[] raw = c.memory().read(addr, 28);
-        if (raw == null) return new Value.Addr(addr);
-        return new Value.Struct(List.of(
-                field("mem_start", Value.hex(TraceeArrays.u64(raw, 0))),
-                field("mem_end", Value.hex(TraceeArrays.u64(raw, 8))),
-                field("base_addr", Value.hex(TraceeArrays.u64(raw, 16))),
-                field("irq", new Num(SockAddrs.u16(raw, 24), Base.UNSIGNED)),
-                field("dma", u8(raw, 26)),
-                field("port", u8(raw, 27))), false);
-    }
-
     /**
      * A hardware address (print_mac.c print_hwaddr): {@code 00:11:22:33:44:55}; as hex bytes
      * under {@code -X raw}; longer than MAX_ADDR_LEN (32) in hex.
@@ -238,11 +157,23 @@ final class NetlinkRoute {
         if (len > 32) return null;
         byte[] raw = c.memory().read(addr, len);
         if (raw == null) return new Value.Addr(addr);
+        return mac(raw, 0, len);
+    }
+
+    /**
+     * print_mac_addr: {@code 00:11:22:33:44:55} (the first {@code shown} bytes); the bytes in hex
+     * under {@code -X raw}, both under {@code -X verbose}.
+     */
+    static Value mac(byte[] raw, int off, int len, int shown) {
         StringBuilder mac = new StringBuilder();
-        for (byte b : raw) mac.append(mac.length() > 0 ? ":" : "").append(String.format("%02x", b & 0xff));
-        Value hex = SocketDecoders.hexBytes(raw, 0, raw.length);
+        for (int k = 0; k < shown; k++) mac.append(k > 0 ? ":" : "").append(String.format("%02x", raw[off + k] & 0xff));
+        Value hex = SocketDecoders.hexBytes(raw, off, off + len);
         return new Value.Styled(new Value.Text(mac.toString()), hex,
                 new Value.Text(((Value.Text) hex).text() + " /* " + mac + " */"));
+    }
+
+    static Value mac(byte[] raw, int off, int len) {
+        return mac(raw, off, len, len);
     }
 
     /** decode_ifinfomsg: {@code {ifi_family, ifi_type, ifi_index, ifi_flags, ifi_change}}. */
@@ -252,7 +183,7 @@ final class NetlinkRoute {
             f.add(field("ifi_index", SockAddrs.ifindex(SockAddrs.u32(raw, 4))));
             f.add(field("ifi_flags", Numbers.flags(IffFlags.XLAT, SockAddrs.u32(raw, 8), "IFF_???")));
             f.add(field("ifi_change", Value.hex(SockAddrs.u32(raw, 12))));
-        }, raw -> new NetlinkAttrs.Set(RtnlLinkAttrs.XLAT, "IFLA_???", IFLA));
+        }, raw -> NetlinkRouteLink.attrs(family));
     }
 
     // ---- RTM_*ADDR: struct ifaddrmsg (include/uapi/linux/if_addr.h), rtnl_addr.c
@@ -388,15 +319,11 @@ final class NetlinkRoute {
         int family = SockAddrs.u16(raw, 0);
         List<Field> f = new ArrayList<>();
         f.add(field("rtvia_family", family(family)));
-        if (len > 2) {
-            Value a = NetlinkAttrs.inetAddr(c, addr + 2, len - 2, family);
-            // print_inet_addr names an IPv6 field in the call: inet_pton(AF_INET6, "::1", &rtvia_addr)
-            if (a instanceof Value.Fn fn && fn.name().equals("inet_pton")) {
-                List<Value> args = new ArrayList<>(fn.args());
-                args.add(new Value.Text("&rtvia_addr"));
-                a = new Value.Fn("inet_pton", args, true);
-            }
-            f.add(field("rtvia_addr", a));
+        int size = family == 2 ? 4 : family == 10 ? 16 : 0;
+        if (len > 2 && (size == 0 || len - 2 < size)) f.add(field("rtvia_addr", Netlink.hex(c, addr + 2, len - 2)));
+        else if (len > 2) {
+            byte[] a = c.memory().read(addr + 2, size);
+            f.add(a == null ? field("rtvia_addr", new Value.Addr(addr + 2)) : NetlinkAttrs.inetField("rtvia_addr", a, 0, family));
         }
         return new Value.Struct(f, false);
     }

@@ -7,6 +7,7 @@ import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.InetDiagAttrs;
+import io.jstrace.syscalls.xlat.InetDiagBytecodes;
 import io.jstrace.syscalls.xlat.InetDiagReqAttrs;
 import io.jstrace.syscalls.xlat.IpProtocols;
 import io.jstrace.syscalls.xlat.NetlinkDiagAttrs;
@@ -33,7 +34,7 @@ import java.util.List;
  * the families without a decoder here print {@code {family=AF_PACKET, data="\x..."}}.
  */
 final class NetlinkSockDiag {
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_SMC = 43;
     private static final int NLM_F_REQUEST = 1, NLMSG_DONE = 3;
     /** include/uapi/linux/netlink_diag.h: NDIAG_PROTO_ALL. */
     private static final int NDIAG_PROTO_ALL = 0xff;
@@ -42,26 +43,15 @@ final class NetlinkSockDiag {
             type -> NetlinkGetFlags.XLAT, NetlinkSockDiag::payload);
 
     /** tcp_state_flags: each TCP state as a bit, {@code 1<<TCP_LISTEN}. */
-    static final Xlat TCP_STATE_FLAGS = shifted(TcpStates.XLAT, 0, "1<<");
+    static final Xlat TCP_STATE_FLAGS = NetlinkAttrs.shifted(TcpStates.XLAT, 0, "1<<");
     /** inet_diag_extended_flags: the attribute INET_DIAG_X asked for as bit X-1. */
-    private static final Xlat INET_DIAG_EXT_FLAGS = shifted(InetDiagAttrs.XLAT, 1, "1<<(");
+    private static final Xlat INET_DIAG_EXT_FLAGS = NetlinkAttrs.shifted(InetDiagAttrs.XLAT, 1, "1<<(");
 
     private NetlinkSockDiag() {}
 
-    /** A flag table of {@code 1 << (value - bias)} for each value of {@code values}. */
-    private static Xlat shifted(Xlat values, int bias, String prefix) {
-        List<Xlat.Entry> e = new ArrayList<>();
-        for (Xlat.Entry v : values.entries()) {
-            if (v.value() < bias || v.value() - bias > 63) continue;
-            String name = bias == 0 ? prefix + v.name() : prefix + v.name() + "-" + bias + ")";
-            e.add(Xlat.e(1L << (v.value() - bias), name));
-        }
-        return Xlat.flags(e.toArray(Xlat.Entry[]::new));
-    }
-
     /** A message's decoder, given its family. */
     @FunctionalInterface
-    private interface Message {
+    interface Message {
         List<Value> decode(Call c, Netlink.Header h, int family, long addr, int len);
     }
 
@@ -76,6 +66,8 @@ final class NetlinkSockDiag {
             case AF_UNIX -> request ? NetlinkSockDiag::unixRequest : NetlinkSockDiag::unixMessage;
             case AF_NETLINK -> request ? NetlinkSockDiag::netlinkRequest : NetlinkSockDiag::netlinkMessage;
             case AF_INET, AF_INET6 -> request ? NetlinkSockDiag::inetRequest : NetlinkSockDiag::inetMessage;
+            case AF_PACKET -> request ? NetlinkPacketDiag::request : NetlinkPacketDiag::message;
+            case AF_SMC -> request ? NetlinkSmcDiag::request : NetlinkSmcDiag::message;
             default -> null;
         } : null;
         if (m != null) return m.decode(c, h, family, addr, len);
@@ -94,7 +86,7 @@ final class NetlinkSockDiag {
     }
 
     /** PRINT_FIELD_COOKIE: the two u32 of a socket cookie, {@code [0, 0]}. */
-    private static Value cookie(byte[] b, int off) {
+    static Value cookie(byte[] b, int off) {
         return new Value.Arr(List.of(u32(b, off), u32(b, off + 4)), false);
     }
 
@@ -155,15 +147,10 @@ final class NetlinkSockDiag {
      * {@code [[SK_MEMINFO_RMEM_ALLOC]=0, [SK_MEMINFO_RCVBUF]=212992, ...]}.
      */
     static Value meminfo(Call c, long addr, int len) {
-        if (len < 4) return null;
-        int[] k = {0};
-        return TraceeArrays.array(c, addr, len / 4, 4, b -> {
-            int i = k[0]++;
-            String name = SkMeminfoIndices.XLAT.name(i);
-            String index = name != null ? name : i + " /* SK_MEMINFO_??? */";
-            return new Value.Named("[" + index + "]", u32(b, 0));
-        });
+        return MEMINFO.decode(c, addr, len);
     }
+
+    private static final NetlinkAttrs.Decoder MEMINFO = NetlinkAttrs.indexed(SkMeminfoIndices.XLAT, "SK_MEMINFO_???", 4, false);
 
     // ---- AF_NETLINK: struct netlink_diag_req, struct netlink_diag_msg (netlink_netlink_diag.c)
 
@@ -220,32 +207,80 @@ final class NetlinkSockDiag {
     private static final int INET_DIAG_REQ_SIZE = 60, INET_DIAG_REQ_V2_SIZE = 56, INET_DIAG_MSG_SIZE = 72;
 
     /** print_inet_diag_sockid: ports, addresses of the family, interface and cookie. */
-    private static Value sockid(byte[] raw, int off, int family) {
+    static Value sockid(byte[] raw, int off, int family) {
         List<Field> f = new ArrayList<>();
-        f.add(field("idiag_sport", SockAddrs.htons(SockAddrs.u16be(raw, off))));
-        f.add(field("idiag_dport", SockAddrs.htons(SockAddrs.u16be(raw, off + 2))));
-        f.add(inetAddrField("idiag_src", raw, off + 4, family));
-        f.add(inetAddrField("idiag_dst", raw, off + 20, family));
+        f.add(field("idiag_sport", SockAddrs.netPort(SockAddrs.u16be(raw, off))));
+        f.add(field("idiag_dport", SockAddrs.netPort(SockAddrs.u16be(raw, off + 2))));
+        f.add(NetlinkAttrs.inetField("idiag_src", raw, off + 4, family, 16));
+        f.add(NetlinkAttrs.inetField("idiag_dst", raw, off + 20, family, 16));
         f.add(field("idiag_if", SockAddrs.ifindex(SockAddrs.u32(raw, off + 36))));
         f.add(field("idiag_cookie", cookie(raw, off + 40)));
         return new Value.Struct(f, false);
     }
 
+    private static final int BC_OP_SIZE = 4, HOSTCOND_SIZE = 8, MARKCOND_SIZE = 8;
+
+    /** struct inet_diag_bc_op: {@code {code=INET_DIAG_BC_S_COND, yes=4, no=8}}. */
+    private static Value bcOp(byte[] b) {
+        return new Value.Struct(List.of(
+                field("code", Numbers.named(InetDiagBytecodes.XLAT, b[0] & 0xff, "INET_DIAG_BC_???")),
+                field("yes", u8(b, 1)), field("no", new Num(SockAddrs.u16(b, 2), Base.UNSIGNED))), false);
+    }
+
     /**
-     * print_inet_addr with a field name: {@code idiag_src=inet_addr("127.0.0.1")},
-     * {@code inet_pton(AF_INET6, "::1", &idiag_src)}, other families' 16 bytes in hex.
+     * INET_DIAG_REQ_BYTECODE (netlink_inet_diag.c decode_inet_diag_bc_op): the first operation,
+     * then what follows it as the operation's code defines it.
      */
-    private static Field inetAddrField(String name, byte[] raw, int off, int family) {
-        if (family == AF_INET) return field(name, SockAddrs.inetAddr(raw, off));
-        if (family == AF_INET6) {
-            return field(name, new Value.Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
-                    NetlinkAttrs.text(Inet6.ntop(raw, off)), new Value.Text("&" + name)), true));
+    private static Value bytecode(Call c, long addr, int len) {
+        if (len < BC_OP_SIZE) return null;
+        byte[] b = c.memory().read(addr, BC_OP_SIZE);
+        if (b == null) return new Value.Addr(addr);
+        if (len == BC_OP_SIZE) return bcOp(b);
+        return NetlinkAttrs.joined(List.of(bcOp(b), bytecodeData(c, addr + BC_OP_SIZE, len - BC_OP_SIZE, b[0] & 0xff)),
+                ", ");
+    }
+
+    /** decode_bytecode_data: a host or mark condition, a device, or a port comparison's bound; else hex. */
+    private static Value bytecodeData(Call c, long addr, int len, int code) {
+        int size = switch (code) {
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_COND, (int) InetDiagBytecodes.INET_DIAG_BC_D_COND -> HOSTCOND_SIZE;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_MARK_COND -> MARKCOND_SIZE;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_DEV_COND -> 4;
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_GE, (int) InetDiagBytecodes.INET_DIAG_BC_S_LE,
+                    (int) InetDiagBytecodes.INET_DIAG_BC_D_GE, (int) InetDiagBytecodes.INET_DIAG_BC_D_LE -> BC_OP_SIZE;
+            default -> 0;
+        };
+        if (size == 0 || len < size) return Netlink.hex(c, addr, len);
+        byte[] b = c.memory().read(addr, size);
+        if (b == null) return new Value.Addr(addr);
+        return switch (code) {
+            case (int) InetDiagBytecodes.INET_DIAG_BC_S_COND, (int) InetDiagBytecodes.INET_DIAG_BC_D_COND ->
+                    hostcond(c, addr, len, b);
+            case (int) InetDiagBytecodes.INET_DIAG_BC_MARK_COND ->
+                    new Value.Struct(List.of(field("mark", u32(b, 0)), field("mask", u32(b, 4))), false);
+            case (int) InetDiagBytecodes.INET_DIAG_BC_DEV_COND -> SockAddrs.ifindex(SockAddrs.u32(b, 0));
+            default -> bcOp(b);
+        };
+    }
+
+    /** struct inet_diag_hostcond: {@code {family, prefix_len, port}}, then the address after it, named addr. */
+    private static Value hostcond(Call c, long addr, int len, byte[] b) {
+        int family = b[0] & 0xff;
+        List<Field> f = new ArrayList<>(List.of(field("family", NetlinkRoute.family(family)),
+                field("prefix_len", u8(b, 1)), field("port", u32(b, 4))));
+        if (len > HOSTCOND_SIZE) {
+            long at = addr + HOSTCOND_SIZE;
+            int rest = len - HOSTCOND_SIZE, size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+            byte[] a = size == 0 || rest < size ? null : c.memory().read(at, size);
+            f.add(size == 0 || rest < size ? field("addr", Netlink.hex(c, at, rest))
+                    : a == null ? field("addr", new Value.Addr(at)) : NetlinkAttrs.inetField("addr", a, 0, family));
         }
-        return field(name, SocketDecoders.hexBytes(raw, off, off + 16));
+        return new Value.Struct(f, false);
     }
 
     private static final Table INET_DIAG_REQ = Table.builder()
-            .add(InetDiagReqAttrs.INET_DIAG_REQ_PROTOCOL, NetlinkAttrs.xval(1, IpProtocols.XLAT, "IPPROTO_???"))
+            .add(InetDiagReqAttrs.INET_DIAG_REQ_BYTECODE, NetlinkSockDiag::bytecode)
+            .add(InetDiagReqAttrs.INET_DIAG_REQ_PROTOCOL, NetlinkAttrs.xval(0, IpProtocols.XLAT, "IPPROTO_???"))
             .build();
 
     /** decode_inet_diag_req: TCPDIAG_GETSOCK and DCCPDIAG_GETSOCK take the old struct, others v2. */
@@ -271,20 +306,6 @@ final class NetlinkSockDiag {
                 }, raw -> new NetlinkAttrs.Set(InetDiagReqAttrs.XLAT, "INET_DIAG_REQ_???", INET_DIAG_REQ));
     }
 
-    private static final Table INET_DIAG = Table.builder()
-            .add(InetDiagAttrs.INET_DIAG_MEMINFO, (c, a, l) -> NetlinkRoute.u32Struct(c, a, l,
-                    "idiag_rmem", "idiag_wmem", "idiag_fmem", "idiag_tmem"))
-            .add(InetDiagAttrs.INET_DIAG_CONG, NetlinkAttrs::str)
-            .add(InetDiagAttrs.INET_DIAG_TOS, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_TCLASS, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_SKMEMINFO, NetlinkSockDiag::meminfo)
-            .add(InetDiagAttrs.INET_DIAG_PROTOCOL, NetlinkAttrs.xval(1, IpProtocols.XLAT, "IPPROTO_???"))
-            .add(InetDiagAttrs.INET_DIAG_SKV6ONLY, NetlinkAttrs::u8)
-            .add(InetDiagAttrs.INET_DIAG_MARK, NetlinkAttrs::u32)
-            .add(InetDiagAttrs.INET_DIAG_CLASS_ID, NetlinkAttrs::u32)
-            .add(InetDiagAttrs.INET_DIAG_CGROUP_ID, NetlinkAttrs::u64)
-            .build();
-
     private static List<Value> inetMessage(Call c, Netlink.Header h, int family, long addr, int len) {
         return Netlink.familyStruct(c, addr, len, INET_DIAG_MSG_SIZE, "idiag_family", NetlinkRoute.family(family),
                 (raw, f) -> {
@@ -297,6 +318,6 @@ final class NetlinkSockDiag {
                     f.add(field("idiag_wqueue", u32(raw, 60)));
                     f.add(field("idiag_uid", u32(raw, 64)));
                     f.add(field("idiag_inode", u32(raw, 68)));
-                }, raw -> new NetlinkAttrs.Set(InetDiagAttrs.XLAT, "INET_DIAG_???", INET_DIAG));
+                }, raw -> new NetlinkAttrs.Set(InetDiagAttrs.XLAT, "INET_DIAG_???", NetlinkInetDiagAttrs.TABLE));
     }
 }

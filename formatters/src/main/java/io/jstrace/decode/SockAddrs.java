@@ -126,7 +126,7 @@ final class SockAddrs {
     }
 
     private static void inet(byte[] raw, List<Field> f) {
-        f.add(field("sin_port", htons(u16be(raw, 2))));
+        f.add(field("sin_port", netPort(u16be(raw, 2))));
         f.add(field("sin_addr", inetAddr(raw, 4)));
     }
 
@@ -138,7 +138,7 @@ final class SockAddrs {
     }
 
     private static void inet6(byte[] raw, int len, List<Field> f) {
-        f.add(field("sin6_port", htons(u16be(raw, 2))));
+        f.add(field("sin6_port", netPort(u16be(raw, 2))));
         f.add(field("sin6_flowinfo", new Fn("htonl", List.of(unsigned(u32be(raw, 4))), false)));
         f.add(field("sin6_addr", new Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
                 str(Inet6.ntop(raw, 8)), new Value.Text("&sin6_addr")), true)));
@@ -221,6 +221,16 @@ final class SockAddrs {
         return new Fn("htons", List.of(unsigned(port)), false);
     }
 
+    /**
+     * PRINT_FIELD_NET_PORT: a port in network byte order, {@code htons(8080)}; its two bytes in
+     * hex under {@code -X raw}, followed by the call as a comment under {@code -X verbose}.
+     */
+    static Value netPort(int port) {
+        Value call = htons(port);
+        String hex = String.format("\"\\x%02x\\x%02x\"", port >>> 8, port & 0xff);
+        return new Value.Styled(call, new Value.Text(hex), new Value.Text(hex + " /* htons(" + port + ") */"));
+    }
+
     /** An ethernet protocol in network byte order: {@code htons(ETH_P_ALL)}. */
     static Value htonsNamed(int proto) {
         return new Fn("htons", List.of(Numbers.named(EthernetProtocols.XLAT, proto, "ETH_P_???")), false);
@@ -228,20 +238,41 @@ final class SockAddrs {
 
     /**
      * strace's print_ifindex: {@code if_nametoindex("lo")} when an interface of that index
-     * exists (in the tracer's network namespace, as for strace), else the number.
+     * exists (in the tracer's network namespace, as for strace), else the number; a named one
+     * is a constant, the number under {@code -X raw} and both under {@code -X verbose}.
      */
     static Value ifindex(long index) {
-        String name = null;
-        try {
-            if (index > 0 && index <= Integer.MAX_VALUE) {
-                var nif = java.net.NetworkInterface.getByIndex((int) index);
-                if (nif != null) name = nif.getName();
-            }
-        } catch (java.net.SocketException e) {
-            name = null;
-        }
+        String name = index > 0 && index <= Integer.MAX_VALUE ? interfaceName((int) index) : null;
         if (name == null) return unsigned(index);
-        return new Fn("if_nametoindex", List.of(str(name)), false);
+        return new Value.Sym(index, "if_nametoindex(\"" + name + "\")", Value.Base.UNSIGNED);
+    }
+
+    /**
+     * The name of interface {@code index} (if_indextoname(3)): Java's interface list holds only
+     * those with an address, so the others come from sysfs, /sys/class/net/NAME/ifindex.
+     */
+    private static String interfaceName(int index) {
+        try {
+            var nif = java.net.NetworkInterface.getByIndex(index);
+            if (nif != null) return nif.getName();
+        } catch (java.net.SocketException e) {
+            // fall through to sysfs
+        }
+        java.nio.file.Path net = java.nio.file.Path.of("/sys/class/net");
+        try (var dirs = java.nio.file.Files.list(net)) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(d.resolve("ifindex")).trim().equals(Integer.toString(index))) {
+                        return d.getFileName().toString();
+                    }
+                } catch (java.io.IOException e) {
+                    // an interface gone meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** strace's PRINT_VAL_0X, C's {@code %#0*x}: 0 as {@code 00000000}, 5 as {@code 0x000005}. */

@@ -17,7 +17,7 @@ class NetlinkTest {
     private static final int FD = 3, ROUTE = 0, SOCK_DIAG = 4;
 
     /** A netlink socket of {@code protocol} on descriptor 3, as the fd table and sock_diag know it. */
-    private static FixedHostFacts socket(int protocol) {
+    static FixedHostFacts socket(int protocol) {
         return new FixedHostFacts().fd(FD, "socket:[4242]").socketProtocol(FD, "NETLINK")
                 .netlink(4242, new Sockets.Netlink(protocol, 1234));
     }
@@ -103,5 +103,16 @@ class NetlinkTest {
         ByteBuffer b = header(le(16), 16, 1, 0, 0, 0);
         assertEquals("\"\\20\\0\\0\\0\\1\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\"",
                 sendto(tcp, new FakeMemory().put(BUF, b.array()), 16));
+    }
+
+    @Test
+    void genericTypesAreTheKernelsFamilies() {
+        // NETLINK_GENERIC (16): 0x10 is the family the host registered as nlctrl, 0x1234 none
+        FixedHostFacts host = socket(16).genericNetlinkFamily(0x10, "nlctrl");
+        ByteBuffer b = header(le(32), 16, 0x10, 1, 0, 0);
+        header(b, 16, 0x1234, 1, 0, 0);
+        assertEquals("[{nlmsg_len=16, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {nlmsg_len=16, nlmsg_type=0x1234 /* GENERIC_FAMILY_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0,"
+                + " nlmsg_pid=0}]", sendto(host, new FakeMemory().put(BUF, b.array()), 32));
     }
 }

@@ -152,6 +152,11 @@ public final class ProcHost implements HostFacts {
         return Sockets.netlink(inode);
     }
 
+    @Override
+    public java.util.Map<Integer, String> genericNetlinkFamilies() {
+        return Sockets.genericFamilies();
+    }
+
     /** proc(5) /proc/TID/syscall: the number, then the arguments; "running" or -1 when in none. */
     @Override
     public long blockedSyscall() {
