@@ -172,10 +172,13 @@ class SystemViewsTest {
         if (states) {
             for (JsonNode t : truth) {
                 if (!t.get("kind").asText().equals("tcp")) continue;
-                JsonNode close = of(records, "tcp", "127.0.0.1:" + t.get("cport").asInt(), "127.0.0.1:" + t.get("sport").asInt())
-                        .stream().filter(n -> n.get("event").asText().equals("close")).findFirst().orElseThrow();
-                // from its connect, which its SYN_SENT timed, to its close
-                assertTrue(close.get("duration_ms").asDouble() > 0, close.toString());
+                String c = "127.0.0.1:" + t.get("cport").asInt(), s = "127.0.0.1:" + t.get("sport").asInt();
+                // from its connect, which its SYN_SENT timed (the accepted end: its peer's), to its close
+                for (List<String> end : List.of(List.of(c, s), List.of(s, c))) {
+                    for (JsonNode n : of(records, "tcp", end.get(0), end.get(1))) {
+                        if (n.get("event").asText().equals("close")) assertTrue(n.get("duration_ms").asDouble() > 0, n.toString());
+                    }
+                }
             }
         }
     }

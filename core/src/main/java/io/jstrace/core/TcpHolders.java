@@ -40,6 +40,8 @@ public final class TcpHolders {
     private static final int MAX = 1 << 16;
 
     private final Map<Tuple, Holder> holders = new LinkedHashMap<>();
+    /** Connected connections forgotten last, with their connect's time, for their peers' ends. */
+    private final Map<Tuple, Long> gone = new LinkedHashMap<>();
     /** Connects whose local port the kernel had not picked yet, each process's by peer, oldest first. */
     private final Map<Connect, ArrayDeque<Long>> connects = new LinkedHashMap<>();
     /**
@@ -151,9 +153,41 @@ public final class TcpHolders {
         return holders.get(new Tuple(local, remote));
     }
 
-    /** Forgets a connection that is gone. */
+    /**
+     * When the other end of an accepted connection connected, if that end is on this machine
+     * and its connect was seen (it may be gone already): the accepted end's start; -1 if not.
+     */
+    public synchronized long peerConnected(OpenFile.Address local, OpenFile.Address remote) {
+        Tuple peer = new Tuple(remote, local);
+        Holder h = holders.get(peer);
+        if (h != null && h.connected()) return h.connectNs();
+        Long gonePeer = gone.get(peer);
+        return gonePeer != null ? gonePeer : pendingConnect(local);
+    }
+
+    /**
+     * The oldest connect to {@code to} whose connection has not shown its local port yet,
+     * when one process alone has such connects (the peer of an accepted end freed before its
+     * connecting end did anything more); -1 otherwise.
+     */
+    private long pendingConnect(OpenFile.Address to) {
+        long at = -1;
+        int pid = -1;
+        for (Map.Entry<Connect, ArrayDeque<Long>> e : connects.entrySet()) {
+            if (!e.getKey().remote().equals(to)) continue;
+            if (pid >= 0 && pid != e.getKey().pid()) return -1;
+            pid = e.getKey().pid();
+            at = e.getValue().peek();
+        }
+        return at;
+    }
+
+    /** Forgets a connection that is gone (its connect time kept a while for its peer's end). */
     public synchronized void forget(OpenFile.Address local, OpenFile.Address remote) {
-        holders.remove(new Tuple(local, remote));
+        Holder h = holders.remove(new Tuple(local, remote));
+        if (h == null || !h.connected()) return;
+        if (gone.size() >= MAX / 16) prune(gone);
+        gone.put(new Tuple(local, remote), h.connectNs());
     }
 
     private static long now() {

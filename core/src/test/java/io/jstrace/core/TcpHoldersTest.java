@@ -36,6 +36,20 @@ class TcpHoldersTest {
         TcpHolders.Holder server = h.holder(SERVER, CLIENT, T + 7);
         assertEquals(20, server.pid());
         assertFalse(server.connected());
+        assertEquals(T, h.peerConnected(SERVER, CLIENT), "the accepted end began with its peer's connect");
+        h.forget(CLIENT, SERVER);
+        assertNull(h.known(CLIENT, SERVER));
+        assertEquals(T, h.peerConnected(SERVER, CLIENT), "also once the connecting end is gone");
+        assertEquals(-1, h.peerConnected(CLIENT, SERVER));
+    }
+
+    @Test
+    void anAcceptedEndFreedFirstBeganWithItsPeersConnectWhenOneProcessAlonePends() {
+        TcpHolders h = new TcpHolders(() -> -1);
+        h.accept(change(T, 10, UNBOUND, SERVER, 7, 2)); // connect: no port yet
+        assertEquals(T, h.peerConnected(SERVER, CLIENT));
+        h.accept(change(T + 1, 11, UNBOUND, SERVER, 7, 2)); // another process's: which one is not known
+        assertEquals(-1, h.peerConnected(SERVER, CLIENT));
     }
 
     @Test

@@ -187,19 +187,43 @@ final class SystemConnections {
      */
     private boolean byStateChanges(Seen seen, SocketInfo s) {
         if (s.protocol() != SocketInfo.IPPROTO_TCP || !s.connected()) return false;
-        TcpHolders.Holder h = tcp.holder(new OpenFile.Address(s.local(), s.localPort()),
-                new OpenFile.Address(s.remote(), s.remotePort()), seen.openTs);
+        OpenFile.Address local = new OpenFile.Address(s.local(), s.localPort());
+        OpenFile.Address remote = new OpenFile.Address(s.remote(), s.remotePort());
+        TcpHolders.Holder h = tcp.holder(local, remote, seen.openTs);
         if (h == null) return false;
         seen.owner = owners.process(h.pid(), h.comm());
         // its connect's or accept's audit record is not another socket's
-        owners.tied(seen.owner, new OpenFile.Address(s.remote(), s.remotePort()), !h.connected(), seen.openTs);
+        owners.tied(seen.owner, remote, !h.connected(), seen.openTs);
         if (h.connected()) {
             seen.direction = NetEvent.Direction.OUT;
             seen.openTs = Math.min(seen.openTs, h.connectNs());
-        } else if (tcp.listened(s.localPort())) {
-            seen.direction = NetEvent.Direction.IN; // its listener may have closed before the question
+        } else {
+            // its listener may have closed before the question
+            if (tcp.listened(s.localPort())) seen.direction = NetEvent.Direction.IN;
+            long peer = seen.direction == NetEvent.Direction.IN ? peerConnected(local, remote, seen.openTs) : -1;
+            if (peer >= 0) seen.openTs = Math.min(seen.openTs, peer); // its peer, here, connected then
         }
         return true;
+    }
+
+    /**
+     * When the connecting end of an accepted connection connected, when that end is on
+     * loopback (this machine), waiting for its changes to be read as for a holder; else -1.
+     */
+    private long peerConnected(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
+        long at = tcp.peerConnected(local, remote);
+        if (at >= 0 || !loopback(remote.bytes())) return at;
+        tcp.holder(remote, local, epochNs);
+        return tcp.peerConnected(local, remote);
+    }
+
+    /** 127.0.0.0/8, ::1, or ::ffff:127.0.0.0/104. */
+    private static boolean loopback(byte[] a) {
+        if (a.length == 4) return a[0] == 127;
+        boolean v4mapped = true, zero = true;
+        for (int i = 0; i < 10; i++) v4mapped &= a[i] == 0;
+        for (int i = 0; i < 15; i++) zero &= a[i] == 0;
+        return zero && a[15] == 1 || v4mapped && a[10] == (byte) 0xff && a[11] == (byte) 0xff && a[12] == 127;
     }
 
     /** A listening stream socket, or a bound datagram socket with no peer (what ss(8) lists as listening). */
