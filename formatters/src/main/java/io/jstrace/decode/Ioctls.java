@@ -75,6 +75,7 @@ final class Ioctls {
             Map.entry((int) 'R', RandomIoctls::of),
             Map.entry((int) 'W', WatchdogIoctls::of),
             Map.entry(0x3e, CounterIoctls::of),
+            Map.entry(0xb4, GpioIoctls::of),
             Map.entry(0xb7, NsfsIoctls::of));
 
     /** The request's family decoding, or null (a terminal request, or one no family knows). */
