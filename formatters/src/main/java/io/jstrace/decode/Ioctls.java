@@ -75,6 +75,7 @@ final class Ioctls {
             Map.entry((int) 'R', RandomIoctls::of),
             Map.entry((int) 'W', WatchdogIoctls::of),
             Map.entry(0x3e, CounterIoctls::of),
+            Map.entry((int) '=', PtpIoctls::of),
             Map.entry(0xb4, GpioIoctls::of),
             Map.entry(0xb7, NsfsIoctls::of));
 
@@ -122,7 +123,8 @@ final class Ioctls {
     private static Value familyArg(Call c, long addr) {
         IoctlArg f = family(c);
         if (f == null || f.decode() == null) return Value.hex(addr);
-        if (c.exit() != null && f.printsAtExit(c.asAtEntry()) && (addr == 0 || TraceeArrays.exitFailed(c)))
+        if (c.exit() != null && f.when() != IoctlArg.When.SPLIT && f.printsAtExit(c.asAtEntry())
+                && (addr == 0 || TraceeArrays.exitFailed(c)))
             return new Addr(addr);
         return f.decode().decode(c, addr);
     }
