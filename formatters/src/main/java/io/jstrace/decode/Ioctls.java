@@ -73,6 +73,7 @@ final class Ioctls {
             Map.entry((int) 'X', FsIoctls::of),
             Map.entry((int) 'f', FsIoctls::of),
             Map.entry((int) 'R', RandomIoctls::of),
+            Map.entry((int) 'V', V4l2Ioctls::of),
             Map.entry((int) 'W', WatchdogIoctls::of),
             Map.entry(0x3e, CounterIoctls::of),
             Map.entry((int) '=', PtpIoctls::of),

@@ -113,7 +113,7 @@ final class PtpIoctls {
     private static Value samples(Call c, long addr, int size, java.util.function.Function<RawStruct, Value> ts) {
         if (!c.structs()) return Value.hex(addr);
         if (addr == 0) return new Value.Addr(0);
-        RawStruct in = RawStruct.read(c.asAtEntry(), addr, size);
+        RawStruct in = RawStruct.atEntry(c, addr, size);
         if (in == null) return new Value.Addr(addr);
         List<Value.Field> f = new ArrayList<>(List.of(field("n_samples", in.unsigned32(0))));
         reserved(in, 4, 3, f);
@@ -131,7 +131,7 @@ final class PtpIoctls {
     private static Value pinGet(Call c, long addr, boolean checked) {
         if (!c.structs()) return Value.hex(addr);
         if (addr == 0) return new Value.Addr(0);
-        RawStruct in = RawStruct.read(c.asAtEntry(), addr, PIN_DESC);
+        RawStruct in = RawStruct.atEntry(c, addr, PIN_DESC);
         if (in == null) return new Value.Addr(addr);
         List<Value.Field> f = new ArrayList<>(List.of(field("index", in.unsigned32(64))));
         if (checked) reserved(in, 76, 5, f);

@@ -22,6 +22,15 @@ record RawStruct(Call c, byte[] raw) {
         return raw == null ? null : new RawStruct(c, raw);
     }
 
+    /**
+     * The {@code size} bytes at {@code addr} as they were at syscall entry (kept by the
+     * decoder's capture), or null; what they point to is read from the tracee as it is now.
+     */
+    static RawStruct atEntry(Call c, long addr, int size) {
+        byte[] raw = c.atEntry().read(addr, size);
+        return raw == null ? null : new RawStruct(c, raw);
+    }
+
     long u8(int off) {
         return raw[off] & 0xff;
     }
