@@ -7,7 +7,6 @@ import io.jstrace.syscalls.xlat.RtcBackupSwitchModes;
 import io.jstrace.syscalls.xlat.RtcFeatureBits;
 import io.jstrace.syscalls.xlat.RtcParams;
 import io.jstrace.syscalls.xlat.RtcVlFlags;
-import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,7 +105,7 @@ final class RtcIoctls {
     }
 
     private static Value.Field value(RawStruct s, long param) {
-        if (param == RtcParams.RTC_PARAM_FEATURES) return field("uvalue", bits(RtcFeatureBits.XLAT, s.u64(8)));
+        if (param == RtcParams.RTC_PARAM_FEATURES) return field("uvalue", Numbers.bitNumbers(RtcFeatureBits.XLAT, s.u64(8), "1<<RTC_FEATURE_???"));
         if (param == RtcParams.RTC_PARAM_CORRECTION) return field("svalue", Value.dec(s.u64(8)));
         if (param == RtcParams.RTC_PARAM_BACKUP_SWITCH_MODE)
             return field("uvalue", Numbers.named(RtcBackupSwitchModes.XLAT, s.u64(8), "RTC_BSM_???"));
@@ -121,19 +120,5 @@ final class RtcIoctls {
         if (addr == 0 || c.memory().read(addr, 24) == null) return null;
         if (!c.succeeded()) return new Value.Addr(addr);
         return struct(c, addr, 24, s -> param(s, false, true));
-    }
-
-    /** A set of bit numbers: {@code 1<<RTC_FEATURE_ALARM|...|0xff00}, or the hex value with {@code 1<<RTC_FEATURE_???}. */
-    private static Value bits(Xlat bitNumbers, long v) {
-        List<String> names = new ArrayList<>();
-        long rest = v;
-        for (Xlat.Entry e : bitNumbers.entries()) {
-            if ((v & 1L << e.value()) != 0) {
-                names.add("1<<" + e.name());
-                rest &= ~(1L << e.value());
-            }
-        }
-        if (names.isEmpty() && rest != 0) return new Value.Commented(Value.hex(v), "1<<RTC_FEATURE_???");
-        return new Value.Flags(v, names, rest);
     }
 }
