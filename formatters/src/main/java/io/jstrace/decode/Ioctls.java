@@ -71,6 +71,7 @@ final class Ioctls {
             Map.entry((int) 'E', EvdevIoctls::of),
             Map.entry((int) 'I', InotifyIoctls::of),
             Map.entry((int) 'K', KdIoctls::of),
+            Map.entry((int) 'L', LoopIoctls::of),
             Map.entry((int) 'X', FsIoctls::of),
             Map.entry((int) 'f', FsIoctls::of),
             Map.entry((int) 'R', RandomIoctls::of),

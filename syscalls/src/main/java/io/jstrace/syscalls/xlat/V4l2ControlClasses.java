@@ -6,6 +6,7 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Control classes (include/uapi/linux/v4l2-controls.h), the high 16 bits of a control id.
+ * V4L2_CTRL_CLASS_MPEG, the old name of V4L2_CTRL_CLASS_CODEC, left out.
  */
 public final class V4l2ControlClasses {
     // @spotless:off
@@ -23,7 +24,6 @@ public final class V4l2ControlClasses {
     public static final long V4L2_CTRL_CLASS_DETECT          = 0x00a30000L;
     public static final long V4L2_CTRL_CLASS_CODEC_STATELESS = 0x00a40000L;
     public static final long V4L2_CTRL_CLASS_COLORIMETRY     = 0x00a50000L;
-    public static final long V4L2_CTRL_CLASS_MPEG            = 0x00990000L;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
@@ -40,8 +40,7 @@ public final class V4l2ControlClasses {
             e(V4L2_CTRL_CLASS_RF_TUNER,        "V4L2_CTRL_CLASS_RF_TUNER"),
             e(V4L2_CTRL_CLASS_DETECT,          "V4L2_CTRL_CLASS_DETECT"),
             e(V4L2_CTRL_CLASS_CODEC_STATELESS, "V4L2_CTRL_CLASS_CODEC_STATELESS"),
-            e(V4L2_CTRL_CLASS_COLORIMETRY,     "V4L2_CTRL_CLASS_COLORIMETRY"),
-            e(V4L2_CTRL_CLASS_MPEG,            "V4L2_CTRL_CLASS_MPEG"));
+            e(V4L2_CTRL_CLASS_COLORIMETRY,     "V4L2_CTRL_CLASS_COLORIMETRY"));
     // @spotless:on
 
     private V4l2ControlClasses() {}

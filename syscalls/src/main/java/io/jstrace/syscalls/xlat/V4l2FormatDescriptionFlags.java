@@ -6,6 +6,7 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Video format description flags (include/uapi/linux/videodev2.h, struct v4l2_fmtdesc).
+ * V4L2_FMT_FLAG_CSC_HSV_ENC, the same bit as V4L2_FMT_FLAG_CSC_YCBCR_ENC, left out.
  */
 public final class V4l2FormatDescriptionFlags {
     // @spotless:off
@@ -17,7 +18,6 @@ public final class V4l2FormatDescriptionFlags {
     public static final long V4L2_FMT_FLAG_CSC_COLORSPACE         = 0x00000020L;
     public static final long V4L2_FMT_FLAG_CSC_XFER_FUNC          = 0x00000040L;
     public static final long V4L2_FMT_FLAG_CSC_YCBCR_ENC          = 0x00000080L;
-    public static final long V4L2_FMT_FLAG_CSC_HSV_ENC            = 0x00000080L;
     public static final long V4L2_FMT_FLAG_CSC_QUANTIZATION       = 0x00000100L;
 
     /** The flags, in spec order. */
@@ -30,7 +30,6 @@ public final class V4l2FormatDescriptionFlags {
             e(V4L2_FMT_FLAG_CSC_COLORSPACE,         "V4L2_FMT_FLAG_CSC_COLORSPACE"),
             e(V4L2_FMT_FLAG_CSC_XFER_FUNC,          "V4L2_FMT_FLAG_CSC_XFER_FUNC"),
             e(V4L2_FMT_FLAG_CSC_YCBCR_ENC,          "V4L2_FMT_FLAG_CSC_YCBCR_ENC"),
-            e(V4L2_FMT_FLAG_CSC_HSV_ENC,            "V4L2_FMT_FLAG_CSC_HSV_ENC"),
             e(V4L2_FMT_FLAG_CSC_QUANTIZATION,       "V4L2_FMT_FLAG_CSC_QUANTIZATION"));
     // @spotless:on
 

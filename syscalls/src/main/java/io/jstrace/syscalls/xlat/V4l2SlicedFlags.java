@@ -6,7 +6,7 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Sliced VBI services (include/uapi/linux/videodev2.h, struct v4l2_sliced_vbi_format); the 625-line
- * set first, then the single services (V4L2_SLICED_VBI_525 is V4L2_SLICED_CAPTION_525 alone).
+ * set first, then the single services (V4L2_SLICED_VBI_525, V4L2_SLICED_CAPTION_525 alone, left out).
  */
 public final class V4l2SlicedFlags {
     // @spotless:off
@@ -15,7 +15,6 @@ public final class V4l2SlicedFlags {
     public static final long V4L2_SLICED_VPS         = 0x00000400L;
     public static final long V4L2_SLICED_CAPTION_525 = 0x00001000L;
     public static final long V4L2_SLICED_WSS_625     = 0x00004000L;
-    public static final long V4L2_SLICED_VBI_525     = 0x00001000L;
 
     /** The flags, in spec order. */
     public static final Xlat XLAT = Xlat.flags(
@@ -23,8 +22,7 @@ public final class V4l2SlicedFlags {
             e(V4L2_SLICED_TELETEXT_B,  "V4L2_SLICED_TELETEXT_B"),
             e(V4L2_SLICED_VPS,         "V4L2_SLICED_VPS"),
             e(V4L2_SLICED_CAPTION_525, "V4L2_SLICED_CAPTION_525"),
-            e(V4L2_SLICED_WSS_625,     "V4L2_SLICED_WSS_625"),
-            e(V4L2_SLICED_VBI_525,     "V4L2_SLICED_VBI_525"));
+            e(V4L2_SLICED_WSS_625,     "V4L2_SLICED_WSS_625"));
     // @spotless:on
 
     private V4l2SlicedFlags() {}

@@ -6,13 +6,13 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Tuner audio modes (include/uapi/linux/videodev2.h, struct v4l2_tuner's audmode).
+ * V4L2_TUNER_MODE_SAP, the same as V4L2_TUNER_MODE_LANG2, left out.
  */
 public final class V4l2TunerAudmodes {
     // @spotless:off
     public static final long V4L2_TUNER_MODE_MONO        = 0L;
     public static final long V4L2_TUNER_MODE_STEREO      = 1L;
     public static final long V4L2_TUNER_MODE_LANG2       = 2L;
-    public static final long V4L2_TUNER_MODE_SAP         = 2L;
     public static final long V4L2_TUNER_MODE_LANG1       = 3L;
     public static final long V4L2_TUNER_MODE_LANG1_LANG2 = 4L;
 
@@ -21,7 +21,6 @@ public final class V4l2TunerAudmodes {
             e(V4L2_TUNER_MODE_MONO,        "V4L2_TUNER_MODE_MONO"),
             e(V4L2_TUNER_MODE_STEREO,      "V4L2_TUNER_MODE_STEREO"),
             e(V4L2_TUNER_MODE_LANG2,       "V4L2_TUNER_MODE_LANG2"),
-            e(V4L2_TUNER_MODE_SAP,         "V4L2_TUNER_MODE_SAP"),
             e(V4L2_TUNER_MODE_LANG1,       "V4L2_TUNER_MODE_LANG1"),
             e(V4L2_TUNER_MODE_LANG1_LANG2, "V4L2_TUNER_MODE_LANG1_LANG2"));
     // @spotless:on

@@ -6,6 +6,7 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Tuner capabilities (include/uapi/linux/videodev2.h, struct v4l2_tuner).
+ * V4L2_TUNER_CAP_SAP, the same bit as V4L2_TUNER_CAP_LANG2, left out.
  */
 public final class V4l2TunerCapabilities {
     // @spotless:off
@@ -15,7 +16,6 @@ public final class V4l2TunerCapabilities {
     public static final long V4L2_TUNER_CAP_HWSEEK_WRAP     = 0x00000008L;
     public static final long V4L2_TUNER_CAP_STEREO          = 0x00000010L;
     public static final long V4L2_TUNER_CAP_LANG2           = 0x00000020L;
-    public static final long V4L2_TUNER_CAP_SAP             = 0x00000020L;
     public static final long V4L2_TUNER_CAP_LANG1           = 0x00000040L;
     public static final long V4L2_TUNER_CAP_RDS             = 0x00000080L;
     public static final long V4L2_TUNER_CAP_RDS_BLOCK_IO    = 0x00000100L;
@@ -32,7 +32,6 @@ public final class V4l2TunerCapabilities {
             e(V4L2_TUNER_CAP_HWSEEK_WRAP,     "V4L2_TUNER_CAP_HWSEEK_WRAP"),
             e(V4L2_TUNER_CAP_STEREO,          "V4L2_TUNER_CAP_STEREO"),
             e(V4L2_TUNER_CAP_LANG2,           "V4L2_TUNER_CAP_LANG2"),
-            e(V4L2_TUNER_CAP_SAP,             "V4L2_TUNER_CAP_SAP"),
             e(V4L2_TUNER_CAP_LANG1,           "V4L2_TUNER_CAP_LANG1"),
             e(V4L2_TUNER_CAP_RDS,             "V4L2_TUNER_CAP_RDS"),
             e(V4L2_TUNER_CAP_RDS_BLOCK_IO,    "V4L2_TUNER_CAP_RDS_BLOCK_IO"),

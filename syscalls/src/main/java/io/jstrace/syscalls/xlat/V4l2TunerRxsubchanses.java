@@ -6,13 +6,13 @@ import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
  * Received tuner audio subprograms (include/uapi/linux/videodev2.h, struct v4l2_tuner's rxsubchans).
+ * V4L2_TUNER_SUB_SAP, the same bit as V4L2_TUNER_SUB_LANG2, left out.
  */
 public final class V4l2TunerRxsubchanses {
     // @spotless:off
     public static final long V4L2_TUNER_SUB_MONO   = 0x00000001L;
     public static final long V4L2_TUNER_SUB_STEREO = 0x00000002L;
     public static final long V4L2_TUNER_SUB_LANG2  = 0x00000004L;
-    public static final long V4L2_TUNER_SUB_SAP    = 0x00000004L;
     public static final long V4L2_TUNER_SUB_LANG1  = 0x00000008L;
     public static final long V4L2_TUNER_SUB_RDS    = 0x00000010L;
 
@@ -21,7 +21,6 @@ public final class V4l2TunerRxsubchanses {
             e(V4L2_TUNER_SUB_MONO,   "V4L2_TUNER_SUB_MONO"),
             e(V4L2_TUNER_SUB_STEREO, "V4L2_TUNER_SUB_STEREO"),
             e(V4L2_TUNER_SUB_LANG2,  "V4L2_TUNER_SUB_LANG2"),
-            e(V4L2_TUNER_SUB_SAP,    "V4L2_TUNER_SUB_SAP"),
             e(V4L2_TUNER_SUB_LANG1,  "V4L2_TUNER_SUB_LANG1"),
             e(V4L2_TUNER_SUB_RDS,    "V4L2_TUNER_SUB_RDS"));
     // @spotless:on
