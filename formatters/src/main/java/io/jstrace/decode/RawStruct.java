@@ -78,10 +78,11 @@ record RawStruct(Call c, byte[] raw) {
 
     /**
      * PRINT_FIELD_CSTRING: a char array of {@code size} bytes, up to its NUL, or its first
-     * {@code size - 1} bytes and {@code ...} when none of them is a NUL (print_quoted_cstring).
+     * {@code size - 1} bytes and {@code ...} when none of the {@code size} bytes is a NUL
+     * (print_quoted_cstring: the last byte is not printed, but a NUL there ends the string).
      */
     Value cString(int off, int size) {
-        for (int k = 0; k < size - 1; k++) {
+        for (int k = 0; k < size; k++) {
             if (raw[off + k] == 0) return new Value.Str(Arrays.copyOfRange(raw, off, off + k), false);
         }
         return new Value.Str(Arrays.copyOfRange(raw, off, off + Math.max(size - 1, 0)), true);

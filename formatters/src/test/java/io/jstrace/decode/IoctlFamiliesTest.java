@@ -13,7 +13,7 @@ class IoctlFamiliesTest {
             HDIO_DRIVE_CMD = 0x31f, FS_IOC_FIEMAP = 0xc020660bL, SECCOMP_IOCTL_NOTIF_RECV = 0xc0502100L,
             RNDADDENTROPY = 0x40085203L, NS_GET_NSTYPE = 0xb703, GPIO_GET_LINEINFO_IOCTL = 0xc048b402L,
             PTP_SYS_OFFSET = 0x43403d05L, VIDIOC_S_CTRL = 0xc008561cL, VIDIOC_QUERYCTRL = 0xc0445624L,
-            VIDIOC_ENUM_FRAMESIZES = 0xc02c564aL;
+            VIDIOC_ENUM_FRAMESIZES = 0xc02c564aL, KDMKTONE = 0x4b30, KDSKBENT = 0x4b47, LOOP_SET_STATUS64 = 0x4c04;
 
     private static String arg(Call c) {
         return render(Ioctls.arg(c, 2));
@@ -145,5 +145,30 @@ class IoctlFamiliesTest {
                 + "type=V4L2_FRMSIZE_TYPE_DISCRETE, discrete={width=640, height=480}}", arg(c));
         assertEquals("{index=0, pixel_format=0x56595559, type=0x1, discrete={width=640, height=480}}",
                 new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Ioctls.arg(c, 2)));
+    }
+
+    @Test
+    void kdToneAndKeymapEntryWithTheActionItHolds() {
+        Call tone = Calls.of("ioctl").args(3, KDMKTONE, 0x10001).enter();
+        assertEquals("1<<16|1 /* 1193182 Hz, 1 ms */", arg(tone));
+        assertEquals("1<<16|1", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Ioctls.arg(tone, 2)));
+        FakeMemory latin = new FakeMemory().put(A, new byte[] {0, 30, 0x61, 0});
+        assertEquals("{kb_table=K_NORMTAB, kb_index=30, kb_value=0x61 /* K(KT_LATIN, 'a') */}",
+                arg(Calls.of("ioctl").args(3, KDSKBENT, A).mem(latin).enter()));
+        FakeMemory f2 = new FakeMemory().put(A, new byte[] {(byte) 0xa8, 59, 1, 1});
+        assertEquals("{kb_table=1<<KG_ALT|1<<KG_SHIFTR|1<<KG_CTRLR, kb_index=59, kb_value=0x101 /* K_F2 */}",
+                arg(Calls.of("ioctl").args(3, KDSKBENT, A).mem(f2).enter()));
+    }
+
+    @Test
+    void loopStatusAbbreviatedUnlessVerbose() {
+        FakeMemory m = new FakeMemory().put(A, new byte[232]).putLongs(A + 24, 4096).putInts(A + 40, 7, 0, 0, 1)
+                .putBytes(A + 56, "/tmp/disk.img");
+        assertEquals("{lo_offset=0x1000, lo_number=7, lo_flags=LO_FLAGS_READ_ONLY, lo_file_name=\"/tmp/disk.img\", ...}",
+                arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).enter()));
+        assertEquals("{lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x1000, lo_sizelimit=0, "
+                        + "lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_READ_ONLY, "
+                        + "lo_file_name=\"/tmp/disk.img\", lo_crypt_name=\"\", lo_encrypt_key=\"\", lo_init=[0, 0]}",
+                arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).verbose().enter()));
     }
 }
