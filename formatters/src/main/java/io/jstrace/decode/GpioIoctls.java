@@ -33,53 +33,40 @@ final class GpioIoctls {
     static IoctlArg of(long r) {
         if (r == GPIO_GET_CHIPINFO_IOCTL) return IoctlArg.out(GpioIoctls::chipInfo);
         if (r == GPIO_GET_LINEINFO_IOCTL || r == GPIO_GET_LINEINFO_WATCH_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 72, s -> List.of(field("line_offset", s.unsigned32(0)))))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 72, s -> List.of(field("line_offset", s.unsigned32(0)))))
                     .writingBack((c, a) -> after(c, a, 72, GpioIoctls::lineInfo));
         if (r == GPIO_GET_LINEINFO_UNWATCH_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 4, s -> List.of(field("offset", s.unsigned32(0)))));
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 4, s -> List.of(field("offset", s.unsigned32(0)))));
         if (r == GPIO_GET_LINEHANDLE_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 364, GpioIoctls::handleRequest))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 364, GpioIoctls::handleRequest))
                     .writingBack((c, a) -> after(c, a, 364, s -> fd(s, 360)));
         if (r == GPIO_GET_LINEEVENT_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 48, GpioIoctls::eventRequest))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 48, GpioIoctls::eventRequest))
                     .writingBack((c, a) -> after(c, a, 48, s -> fd(s, 44)));
         if (r == GPIOHANDLE_GET_LINE_VALUES_IOCTL) return IoctlArg.out(GpioIoctls::handleData);
         if (r == GPIOHANDLE_SET_LINE_VALUES_IOCTL) return IoctlArg.in(GpioIoctls::handleData);
-        if (r == GPIOHANDLE_SET_CONFIG_IOCTL) return IoctlArg.in((c, a) -> struct(c, a, 84, GpioIoctls::handleConfig));
+        if (r == GPIOHANDLE_SET_CONFIG_IOCTL) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 84, GpioIoctls::handleConfig));
         if (r == GPIO_V2_GET_LINEINFO_IOCTL || r == GPIO_V2_GET_LINEINFO_WATCH_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 256, s -> List.of(field("offset", s.unsigned32(64)))))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 256, s -> List.of(field("offset", s.unsigned32(64)))))
                     .writingBack((c, a) -> after(c, a, 256, GpioIoctls::v2LineInfo));
         if (r == GPIO_V2_GET_LINE_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 592, GpioIoctls::v2LineRequest))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 592, GpioIoctls::v2LineRequest))
                     .writingBack((c, a) -> after(c, a, 592, s -> fd(s, 588)));
         if (r == GPIO_V2_LINE_SET_CONFIG_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, V2_CONFIG, s -> v2Config(s, 0)));
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, V2_CONFIG, s -> v2Config(s, 0)));
         if (r == GPIO_V2_LINE_GET_VALUES_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 16, s -> List.of(field("mask", s.hex64(8)))))
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 16, s -> List.of(field("mask", s.hex64(8)))))
                     .writingBack((c, a) -> after(c, a, 16, s -> List.of(field("bits", s.hex64(0)))));
         if (r == GPIO_V2_LINE_SET_VALUES_IOCTL)
-            return IoctlArg.in((c, a) -> struct(c, a, 16,
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 16,
                     s -> List.of(field("bits", s.hex64(0)), field("mask", s.hex64(8)))));
         return null;
     }
 
-    /** The members of a struct read whole. */
-    private interface Members {
-        List<Value.Field> of(RawStruct s);
-    }
-
-    /** A struct of {@code size} bytes: NULL, its address when unreadable, or its members. */
-    private static Value struct(Call c, long addr, int size, Members members) {
-        if (addr == 0) return new Value.Addr(0);
-        RawStruct s = RawStruct.read(c, addr, size);
-        if (s == null) return new Value.Unreadable(addr);
-        return new Value.Struct(members.of(s), false);
-    }
-
     /** After {@code " => "}: what the kernel wrote, when the call succeeded and the entry printed the struct. */
-    private static Value after(Call c, long addr, int size, Members members) {
+    private static Value after(Call c, long addr, int size, RawStruct.Members members) {
         if (!c.succeeded() || addr == 0 || c.memory().read(addr, size) == null) return null;
-        return struct(c, addr, size, members);
+        return RawStruct.struct(c, addr, size, members);
     }
 
     private static List<Value.Field> fd(RawStruct s, int off) {
@@ -88,7 +75,7 @@ final class GpioIoctls {
 
     /** {@code struct gpiochip_info}: name[32], label[32], lines. */
     private static Value chipInfo(Call c, long addr) {
-        return struct(c, addr, 68, s -> List.of(field("name", s.cString(0, NAME)),
+        return RawStruct.struct(c, addr, 68, s -> List.of(field("name", s.cString(0, NAME)),
                 field("label", s.cString(NAME, NAME)), field("lines", s.unsigned32(64))));
     }
 
@@ -120,7 +107,7 @@ final class GpioIoctls {
 
     /** {@code struct gpiohandle_data}: values[64], bytes. */
     private static Value handleData(Call c, long addr) {
-        return struct(c, addr, LINES_MAX, s -> List.of(field("values", s.array(0, LINES_MAX, 1, GpioIoctls::u8))));
+        return RawStruct.struct(c, addr, LINES_MAX, s -> List.of(field("values", s.array(0, LINES_MAX, 1, GpioIoctls::u8))));
     }
 
     /** {@code struct gpiohandle_config}: flags, default_values[64], padding[4]. */

@@ -47,15 +47,8 @@ final class PtpIoctls {
         return null;
     }
 
-    private interface Members {
-        List<Value.Field> of(RawStruct s);
-    }
-
-    private static Value struct(Call c, long addr, int size, Members members) {
-        if (!c.structs()) return Value.hex(addr);
-        if (addr == 0) return new Value.Addr(0);
-        RawStruct s = RawStruct.read(c, addr, size);
-        return s == null ? new Value.Unreadable(addr) : new Value.Struct(members.of(s), false);
+    private static Value struct(Call c, long addr, int size, RawStruct.Members members) {
+        return c.structs() ? RawStruct.struct(c, addr, size, members) : Value.hex(addr); // RVAL_DECODED under -e verbose=none
     }
 
     /** {@code struct ptp_clock_caps}: eight ints, then rsv[12] when any is set. */

@@ -16,6 +16,22 @@ record RawStruct(Call c, byte[] raw) {
         Value at(RawStruct s, int off);
     }
 
+    /** The members of a struct read whole, as a decoder prints them. */
+    @FunctionalInterface
+    interface Members {
+        List<Value.Field> of(RawStruct s);
+    }
+
+    /**
+     * umove_or_printaddr and the struct's members: NULL, the address when the {@code size}
+     * bytes at {@code addr} cannot be read, else {@code {member=..., ...}}.
+     */
+    static Value struct(Call c, long addr, int size, Members members) {
+        if (addr == 0) return new Value.Addr(0);
+        RawStruct s = read(c, addr, size);
+        return s == null ? new Value.Unreadable(addr) : new Value.Struct(members.of(s), false);
+    }
+
     /** The {@code size} bytes at {@code addr}, or null when they cannot be read. */
     static RawStruct read(Call c, long addr, int size) {
         byte[] raw = c.memory().read(addr, size);

@@ -30,29 +30,19 @@ final class RtcIoctls {
         if (r == RTC_ALM_SET || r == RTC_SET_TIME) return IoctlArg.in(RtcIoctls::rtcTime);
         if (r == RTC_IRQP_SET || r == RTC_EPOCH_SET) return IoctlArg.in(IoctlArg::unsignedValue);
         if (r == RTC_IRQP_READ || r == RTC_EPOCH_READ) return IoctlArg.out(RtcIoctls::ulong);
-        if (r == RTC_WKALM_RD) return IoctlArg.out((c, a) -> struct(c, a, 40, RtcIoctls::wakeupAlarm));
-        if (r == RTC_WKALM_SET) return IoctlArg.in((c, a) -> struct(c, a, 40, RtcIoctls::wakeupAlarm));
-        if (r == RTC_PLL_GET) return IoctlArg.out((c, a) -> struct(c, a, 32, RtcIoctls::pll));
-        if (r == RTC_PLL_SET) return IoctlArg.in((c, a) -> struct(c, a, 32, RtcIoctls::pll));
+        if (r == RTC_WKALM_RD) return IoctlArg.out((c, a) -> RawStruct.struct(c, a, 40, RtcIoctls::wakeupAlarm));
+        if (r == RTC_WKALM_SET) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 40, RtcIoctls::wakeupAlarm));
+        if (r == RTC_PLL_GET) return IoctlArg.out((c, a) -> RawStruct.struct(c, a, 32, RtcIoctls::pll));
+        if (r == RTC_PLL_SET) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 32, RtcIoctls::pll));
         if (r == RTC_VL_READ) return IoctlArg.out((c, a) -> {
             RawStruct s = RawStruct.read(c, a, 4);
             if (a == 0 || s == null) return new Value.Unreadable(a);
             return new Value.Arr(List.of(Numbers.flags(RtcVlFlags.XLAT, s.u32(0), "RTC_VL_???")), false);
         });
-        if (r == RTC_PARAM_SET) return IoctlArg.in((c, a) -> struct(c, a, 24, s -> param(s, true, true)));
+        if (r == RTC_PARAM_SET) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 24, s -> param(s, true, true)));
         if (r == RTC_PARAM_GET)
-            return IoctlArg.in((c, a) -> struct(c, a, 24, s -> param(s, true, false))).writingBack(RtcIoctls::paramGot);
+            return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 24, s -> param(s, true, false))).writingBack(RtcIoctls::paramGot);
         return null;
-    }
-
-    private interface Members {
-        List<Value.Field> of(RawStruct s);
-    }
-
-    private static Value struct(Call c, long addr, int size, Members members) {
-        if (addr == 0) return new Value.Addr(0);
-        RawStruct s = RawStruct.read(c, addr, size);
-        return s == null ? new Value.Unreadable(addr) : new Value.Struct(members.of(s), false);
     }
 
     /** printnum_ulong: {@code [64]}. */
@@ -119,6 +109,6 @@ final class RtcIoctls {
     private static Value paramGot(Call c, long addr) {
         if (addr == 0 || c.memory().read(addr, 24) == null) return null;
         if (!c.succeeded()) return new Value.Addr(addr);
-        return struct(c, addr, 24, s -> param(s, false, true));
+        return RawStruct.struct(c, addr, 24, s -> param(s, false, true));
     }
 }

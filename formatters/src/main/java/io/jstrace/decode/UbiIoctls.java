@@ -26,29 +26,19 @@ final class UbiIoctls {
         if (r == UBI_IOCDET || r == UBI_IOCEBER || r == UBI_IOCEBISMAP || r == UBI_IOCEBUNMAP || r == UBI_IOCRMVOL
                 || r == UBI_IOCRPEB || r == UBI_IOCSPEB) return IoctlArg.in(IoctlArg::intIn);
         if (r == UBI_IOCVOLUP) return IoctlArg.in(UbiIoctls::longIn);
-        if (r == UBI_IOCMKVOL) return IoctlArg.in((c, a) -> struct(c, a, 152, UbiIoctls::mkvol)).writingBack(UbiIoctls::number);
-        if (r == UBI_IOCATT) return IoctlArg.in((c, a) -> struct(c, a, 24, UbiIoctls::attach)).writingBack(UbiIoctls::number);
-        if (r == UBI_IOCRSVOL) return IoctlArg.in((c, a) -> struct(c, a, 12, // __packed
+        if (r == UBI_IOCMKVOL) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 152, UbiIoctls::mkvol)).writingBack(UbiIoctls::number);
+        if (r == UBI_IOCATT) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 24, UbiIoctls::attach)).writingBack(UbiIoctls::number);
+        if (r == UBI_IOCRSVOL) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 12, // __packed
                 s -> List.of(field("bytes", Value.dec(s.u64(0))), field("vol_id", s.signed32(8)))));
-        if (r == UBI_IOCRNVOL) return IoctlArg.in((c, a) -> struct(c, a, 16 + MAX_RNVOL * 136, UbiIoctls::rename));
-        if (r == UBI_IOCEBCH) return IoctlArg.in((c, a) -> struct(c, a, 16, s -> List.of(field("lnum", s.signed32(0)),
+        if (r == UBI_IOCRNVOL) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 16 + MAX_RNVOL * 136, UbiIoctls::rename));
+        if (r == UBI_IOCEBCH) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 16, s -> List.of(field("lnum", s.signed32(0)),
                 field("bytes", s.signed32(4)), field("dtype", dataType(s, 8)))));
-        if (r == UBI_IOCEBMAP) return IoctlArg.in((c, a) -> struct(c, a, 8,
+        if (r == UBI_IOCEBMAP) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 8,
                 s -> List.of(field("lnum", s.signed32(0)), field("dtype", dataType(s, 4)))));
-        if (r == UBI_IOCSETVOLPROP) return IoctlArg.in((c, a) -> struct(c, a, 16, s -> List.of(
+        if (r == UBI_IOCSETVOLPROP) return IoctlArg.in((c, a) -> RawStruct.struct(c, a, 16, s -> List.of(
                 field("property", Numbers.named(UbiVolumeProps.XLAT, s.u8(0), "UBI_VOL_PROP_???")),
                 field("value", s.hex64(8)))));
         return null;
-    }
-
-    private interface Members {
-        List<Value.Field> of(RawStruct s);
-    }
-
-    private static Value struct(Call c, long addr, int size, Members members) {
-        if (addr == 0) return new Value.Addr(0);
-        RawStruct s = RawStruct.read(c, addr, size);
-        return s == null ? new Value.Unreadable(addr) : new Value.Struct(members.of(s), false);
     }
 
     /** printnum_int64: {@code [-1]}. */

@@ -93,21 +93,14 @@ final class V4l2Ioctls {
 
     // ---- how the argument is read ----
 
-    private interface Members {
-        List<Value.Field> of(RawStruct s);
-    }
-
     /** A read-write request's two parts: the struct at entry, and at exit (null when the call failed or it cannot be read). */
     private interface Parts {
         Value of(RawStruct in, RawStruct out);
     }
 
     /** A struct read whole, printed at entry or at exit. */
-    private static Value struct(Call c, long addr, int size, Members members) {
-        if (!c.structs()) return Value.hex(addr);
-        if (addr == 0) return new Value.Addr(0);
-        RawStruct s = RawStruct.read(c, addr, size);
-        return s == null ? new Value.Unreadable(addr) : new Value.Struct(members.of(s), false);
+    private static Value struct(Call c, long addr, int size, RawStruct.Members members) {
+        return c.structs() ? RawStruct.struct(c, addr, size, members) : Value.hex(addr); // RVAL_DECODED under -e verbose=none
     }
 
     /** A number behind a pointer, in brackets (printnum_*): {@code [0x1]}. */
