@@ -72,6 +72,7 @@ final class Ioctls {
             Map.entry((int) 'I', InotifyIoctls::of),
             Map.entry((int) 'K', KdIoctls::of),
             Map.entry((int) 'L', LoopIoctls::of),
+            Map.entry((int) 'M', MtdIoctls::of),
             Map.entry((int) 'X', FsIoctls::of),
             Map.entry((int) 'f', FsIoctls::of),
             Map.entry((int) 'O', UbiIoctls::of),
