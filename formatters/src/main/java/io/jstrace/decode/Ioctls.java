@@ -81,6 +81,7 @@ final class Ioctls {
             Map.entry((int) 'i', LircIoctls::of),
             Map.entry((int) 'o', UbiIoctls::of),
             Map.entry((int) 'p', RtcIoctls::of),
+            Map.entry(0xaa, UffdIoctls::of),
             Map.entry(0xab, NbdIoctls::of),
             Map.entry((int) 'W', WatchdogIoctls::of),
             Map.entry(0x3e, CounterIoctls::of),
