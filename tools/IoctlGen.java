@@ -80,11 +80,11 @@ public final class IoctlGen {
      * KVM requests (linux/kvm.h defines them all), the v4l2-subdev aliases of the video
      * requests, the old DMA_BUF_SET_NAME (a pointer-sized alias of DMA_BUF_SET_NAME_B), the
      * old PPPIOCGIDLE (now PPPIOCGIDLE32 or PPPIOCGIDLE64), and glibc's SCSI_IOCTL_TAGGED_*
-     * (gone from the kernel's scsi/scsi_ioctl.h).
+     * (gone from the kernel's scsi/scsi_ioctl.h), and xen/gntalloc.h's (strace reads no xen/ header).
      */
     static final Pattern EXCLUDED = Pattern.compile("KVM_(S390|PPC|ARM)_.*"
             + "|VIDIOC_SUBDEV_(DV_TIMINGS_CAP|ENUM_DV_TIMINGS|ENUMSTD|G_DV_TIMINGS|G_EDID|G_STD|QUERY_DV_TIMINGS"
-            + "|QUERYSTD|S_DV_TIMINGS|S_EDID|S_STD)|DMA_BUF_SET_NAME|PPPIOCGIDLE|SCSI_IOCTL_TAGGED_.*");
+            + "|QUERYSTD|S_DV_TIMINGS|S_EDID|S_STD)|DMA_BUF_SET_NAME|PPPIOCGIDLE|SCSI_IOCTL_TAGGED_.*|IOCTL_GNTALLOC_.*");
 
     /**
      * Headers that use types other headers define (their own includes do not bring them in):
@@ -102,9 +102,13 @@ public final class IoctlGen {
             "linux/atm_he.h", List.of("linux/atmdev.h"),
             "linux/ppp-ioctl.h", List.of("linux/filter.h"));
 
-    /** {@code #define NAME _IOR(...)} and the like: object-like macros whose value is an encoder call. */
+    /**
+     * {@code #define NAME _IOR(...)} and the like: object-like macros whose value is an encoder
+     * call, on the same line or the next ({@code #define PTP_SYS_OFFSET_PRECISE \}).
+     */
     static final Pattern ENCODED = Pattern.compile(
-            "^\\s*#\\s*define\\s+([A-Z][A-Z0-9_]*)\\s+([A-Z]+)?_S?(IO|IOW|IOR|IOWR|IOC)\\s*\\([^)]", Pattern.MULTILINE);
+            "^\\s*#\\s*define\\s+([A-Z][A-Z0-9_]*)(?:\\s|\\\\)+([A-Z]+)?_S?(IO|IOW|IOR|IOWR|IOC)\\s*\\([^)]",
+            Pattern.MULTILINE);
 
     record Entry(long value, String name, String header) {}
 

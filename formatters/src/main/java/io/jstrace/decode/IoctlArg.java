@@ -10,8 +10,12 @@ import java.util.List;
  * into an argument printed at entry (strace's {@code " => "}).
  */
 record IoctlArg(When when, Decode decode, Result result, Decode after, int keep, java.util.function.Predicate<Call> atExit) {
-    /** When the argument prints. */
-    enum When { NONE, ENTRY, EXIT }
+    /**
+     * When the argument prints; SPLIT: strace starts it at entry and ends it at exit (the
+     * count the caller passed, then the samples the kernel filled), so it prints at exit, its
+     * entry part from memory kept at entry, and its decoder handles a failed call itself.
+     */
+    enum When { NONE, ENTRY, EXIT, SPLIT }
 
     /** The argument's value, from the call and the argument itself. */
     @FunctionalInterface
@@ -42,6 +46,11 @@ record IoctlArg(When when, Decode decode, Result result, Decode after, int keep,
         return new IoctlArg(When.EXIT, d, null, null, 0, null);
     }
 
+    /** An argument printed in two parts ({@link When#SPLIT}), with {@code keep} bytes of it kept at entry. */
+    static IoctlArg split(Decode d, int keep) {
+        return new IoctlArg(When.SPLIT, d, null, null, keep, null);
+    }
+
     IoctlArg returning(Result r) {
         return new IoctlArg(when, decode, r, after, keep, atExit);
     }
@@ -62,7 +71,7 @@ record IoctlArg(When when, Decode decode, Result result, Decode after, int keep,
 
     /** Whether the argument prints at exit for this call (decided at entry). */
     boolean printsAtExit(Call c) {
-        return when == When.EXIT || atExit != null && atExit.test(c);
+        return when == When.EXIT || when == When.SPLIT || atExit != null && atExit.test(c);
     }
 
     /** strace's printnum_int: {@code [42]}, NULL, or the address when it cannot be read. */

@@ -70,11 +70,23 @@ final class Ioctls {
             Map.entry((int) '!', SeccompIoctls::of),
             Map.entry((int) 'E', EvdevIoctls::of),
             Map.entry((int) 'I', InotifyIoctls::of),
+            Map.entry((int) 'K', KdIoctls::of),
+            Map.entry((int) 'L', LoopIoctls::of),
+            Map.entry((int) 'M', MtdIoctls::of),
             Map.entry((int) 'X', FsIoctls::of),
             Map.entry((int) 'f', FsIoctls::of),
+            Map.entry((int) 'O', UbiIoctls::of),
             Map.entry((int) 'R', RandomIoctls::of),
+            Map.entry((int) 'V', V4l2Ioctls::of),
+            Map.entry((int) 'i', LircIoctls::of),
+            Map.entry((int) 'o', UbiIoctls::of),
+            Map.entry((int) 'p', RtcIoctls::of),
+            Map.entry(0xaa, UffdIoctls::of),
+            Map.entry(0xab, NbdIoctls::of),
             Map.entry((int) 'W', WatchdogIoctls::of),
             Map.entry(0x3e, CounterIoctls::of),
+            Map.entry((int) '=', PtpIoctls::of),
+            Map.entry(0xb4, GpioIoctls::of),
             Map.entry(0xb7, NsfsIoctls::of));
 
     /** The request's family decoding, or null (a terminal request, or one no family knows). */
@@ -121,7 +133,8 @@ final class Ioctls {
     private static Value familyArg(Call c, long addr) {
         IoctlArg f = family(c);
         if (f == null || f.decode() == null) return Value.hex(addr);
-        if (c.exit() != null && f.printsAtExit(c.asAtEntry()) && (addr == 0 || TraceeArrays.exitFailed(c)))
+        if (c.exit() != null && f.when() != IoctlArg.When.SPLIT && f.printsAtExit(c.asAtEntry())
+                && (addr == 0 || TraceeArrays.exitFailed(c)))
             return new Addr(addr);
         return f.decode().decode(c, addr);
     }

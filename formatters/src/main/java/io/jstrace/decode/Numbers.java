@@ -3,6 +3,8 @@ package io.jstrace.decode;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.Xlat;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Plain numbers and table lookups. */
 final class Numbers {
@@ -61,5 +63,23 @@ final class Numbers {
     static Value flags(Xlat table, long value) {
         Xlat.Decomposed d = table.decompose(value);
         return new Value.Flags(value, d.names(), d.remainder());
+    }
+
+    /**
+     * A set of bits whose table holds bit numbers, printed as shifts: {@code
+     * 1<<KG_ALT|1<<KG_CTRLR}, the unnamed bits in hex, or the value with {@code unknown} when
+     * no bit has a name (strace's tables of {@code 1<<NAME} entries).
+     */
+    static Value bitNumbers(Xlat bitNumbers, long v, String unknown) {
+        List<String> names = new ArrayList<>();
+        long rest = v;
+        for (Xlat.Entry e : bitNumbers.entries()) {
+            if (e.value() < 64 && (v & 1L << e.value()) != 0 && (rest & 1L << e.value()) != 0) {
+                names.add("1<<" + e.name());
+                rest &= ~(1L << e.value());
+            }
+        }
+        if (names.isEmpty() && rest != 0) return new Value.Commented(Value.hex(v), unknown);
+        return new Value.Flags(v, names, rest);
     }
 }

@@ -11,7 +11,9 @@ class IoctlFamiliesTest {
     private static final long A = 0x7ffc0000_1000L;
     private static final long EVIOCGBIT_KEY_96 = 0x80604521L, EVIOCGABS_3F = 0x8018457fL, EVIOCSKEYCODE = 0x40084504L,
             HDIO_DRIVE_CMD = 0x31f, FS_IOC_FIEMAP = 0xc020660bL, SECCOMP_IOCTL_NOTIF_RECV = 0xc0502100L,
-            RNDADDENTROPY = 0x40085203L, NS_GET_NSTYPE = 0xb703;
+            RNDADDENTROPY = 0x40085203L, NS_GET_NSTYPE = 0xb703, GPIO_GET_LINEINFO_IOCTL = 0xc048b402L,
+            PTP_SYS_OFFSET = 0x43403d05L, VIDIOC_S_CTRL = 0xc008561cL, VIDIOC_QUERYCTRL = 0xc0445624L,
+            VIDIOC_ENUM_FRAMESIZES = 0xc02c564aL, KDMKTONE = 0x4b30, KDSKBENT = 0x4b47, LOOP_SET_STATUS64 = 0x4c04;
 
     private static String arg(Call c) {
         return render(Ioctls.arg(c, 2));
@@ -88,5 +90,85 @@ class IoctlFamiliesTest {
         assertEquals("67108864 (CLONE_NEWUTS)",
                 render(Ioctls.returnValue(Calls.of("ioctl").args(3, NS_GET_NSTYPE, 0).exit(0x4000000))));
         assertEquals(2, Formatters.visibleArgs(Calls.of("ioctl").args(3, NS_GET_NSTYPE, 0).enter()));
+    }
+
+    @Test
+    void gpioLineOffsetThenTheLineTheKernelDescribed() {
+        FakeMemory in = new FakeMemory().put(A, new byte[72]).putInts(A, 50);
+        assertEquals("{line_offset=50}", arg(Calls.of("ioctl").args(3, GPIO_GET_LINEINFO_IOCTL, A).mem(in).enter()));
+        FakeMemory out = new FakeMemory().put(A, new byte[72]).putInts(A, 50, 0x5).putBytes(A + 8, "led0")
+                .putBytes(A + 40, "blink");
+        assertEquals("{flags=GPIOLINE_FLAG_KERNEL|GPIOLINE_FLAG_ACTIVE_LOW, name=\"led0\", consumer=\"blink\"}",
+                render(Ioctls.writeBack(Calls.of("ioctl").args(3, GPIO_GET_LINEINFO_IOCTL, A).mem(out).exit(0))));
+        assertNull(Ioctls.writeBack(Calls.of("ioctl").args(3, GPIO_GET_LINEINFO_IOCTL, A).mem(out).exit(-25)));
+    }
+
+    @Test
+    void ptpSamplesAfterTheCountTheCallerPassed() {
+        FakeMemory in = new FakeMemory().put(A, new byte[832]).putInts(A, 1);
+        FakeMemory out = new FakeMemory().put(A, new byte[832]).putInts(A, 1).putLongs(A + 16, 0, 5, 7, 0, 0, 6);
+        assertEquals(2, Formatters.entryArgs(Calls.of("ioctl").args(3, PTP_SYS_OFFSET, A).mem(in).enter(), 3));
+        assertEquals("{n_samples=1, ts=[{sec=0, nsec=5} /* " + date(0, 5) + " */, {sec=7, nsec=0} /* " + date(7, 0)
+                        + " */, {sec=0, nsec=6} /* " + date(0, 6) + " */]}",
+                arg(Calls.of("ioctl").args(3, PTP_SYS_OFFSET, A).atEntry(in).mem(out).exit(0)));
+        assertEquals("{n_samples=1}", arg(Calls.of("ioctl").args(3, PTP_SYS_OFFSET, A).atEntry(in).mem(out).exit(-9)));
+        assertEquals("0x7ffc00001000", arg(Calls.of("ioctl").args(3, PTP_SYS_OFFSET, A).atEntry(new FakeMemory())
+                .mem(out).exit(0)));
+    }
+
+    /** The date strace puts after a PTP real time, in this machine's time zone. */
+    private static String date(long sec, long nsec) {
+        return Times.localTime(sec, nsec, 999_999_999L, 9);
+    }
+
+    @Test
+    void v4l2ValueSetAndControlFound() {
+        FakeMemory in = new FakeMemory().putInts(A, 0x980900, 7);
+        FakeMemory out = new FakeMemory().putInts(A, 0x980900, 8);
+        assertEquals("{id=V4L2_CID_BRIGHTNESS, value=7 => 8}",
+                arg(Calls.of("ioctl").args(3, VIDIOC_S_CTRL, A).atEntry(in).mem(out).exit(0)));
+        assertEquals("{id=V4L2_CID_BRIGHTNESS, value=7}",
+                arg(Calls.of("ioctl").args(3, VIDIOC_S_CTRL, A).atEntry(in).mem(out).exit(-22)));
+        FakeMemory next = new FakeMemory().put(A, new byte[68]).putInts(A, 0x80980000);
+        FakeMemory found = new FakeMemory().put(A, new byte[68]).putInts(A, 0x980901, 1).putBytes(A + 8, "Contrast");
+        assertEquals("{id=V4L2_CTRL_FLAG_NEXT_CTRL|V4L2_CTRL_CLASS_USER+0 => V4L2_CID_CONTRAST, "
+                        + "type=V4L2_CTRL_TYPE_INTEGER, name=\"Contrast\", ...}",
+                arg(Calls.of("ioctl").args(3, VIDIOC_QUERYCTRL, A).atEntry(next).mem(found).exit(0)));
+    }
+
+    @Test
+    void v4l2FourccByItsCharactersOrItsNumber() {
+        FakeMemory in = new FakeMemory().put(A, new byte[44]).putInts(A, 0, 0x56595559);
+        FakeMemory out = new FakeMemory().put(A, new byte[44]).putInts(A, 0, 0x56595559, 1, 640, 480);
+        Call c = Calls.of("ioctl").args(3, VIDIOC_ENUM_FRAMESIZES, A).atEntry(in).mem(out).exit(0);
+        assertEquals("{index=0, pixel_format=v4l2_fourcc('Y', 'U', 'Y', 'V') /* V4L2_PIX_FMT_YUYV */, "
+                + "type=V4L2_FRMSIZE_TYPE_DISCRETE, discrete={width=640, height=480}}", arg(c));
+        assertEquals("{index=0, pixel_format=0x56595559, type=0x1, discrete={width=640, height=480}}",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Ioctls.arg(c, 2)));
+    }
+
+    @Test
+    void kdToneAndKeymapEntryWithTheActionItHolds() {
+        Call tone = Calls.of("ioctl").args(3, KDMKTONE, 0x10001).enter();
+        assertEquals("1<<16|1 /* 1193182 Hz, 1 ms */", arg(tone));
+        assertEquals("1<<16|1", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(Ioctls.arg(tone, 2)));
+        FakeMemory latin = new FakeMemory().put(A, new byte[] {0, 30, 0x61, 0});
+        assertEquals("{kb_table=K_NORMTAB, kb_index=30, kb_value=0x61 /* K(KT_LATIN, 'a') */}",
+                arg(Calls.of("ioctl").args(3, KDSKBENT, A).mem(latin).enter()));
+        FakeMemory f2 = new FakeMemory().put(A, new byte[] {(byte) 0xa8, 59, 1, 1});
+        assertEquals("{kb_table=1<<KG_ALT|1<<KG_SHIFTR|1<<KG_CTRLR, kb_index=59, kb_value=0x101 /* K_F2 */}",
+                arg(Calls.of("ioctl").args(3, KDSKBENT, A).mem(f2).enter()));
+    }
+
+    @Test
+    void loopStatusAbbreviatedUnlessVerbose() {
+        FakeMemory m = new FakeMemory().put(A, new byte[232]).putLongs(A + 24, 4096).putInts(A + 40, 7, 0, 0, 1)
+                .putBytes(A + 56, "/tmp/disk.img");
+        assertEquals("{lo_offset=0x1000, lo_number=7, lo_flags=LO_FLAGS_READ_ONLY, lo_file_name=\"/tmp/disk.img\", ...}",
+                arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).enter()));
+        assertEquals("{lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x1000, lo_sizelimit=0, "
+                        + "lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_READ_ONLY, "
+                        + "lo_file_name=\"/tmp/disk.img\", lo_crypt_name=\"\", lo_encrypt_key=\"\", lo_init=[0, 0]}",
+                arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).verbose().enter()));
     }
 }
