@@ -1,9 +1,6 @@
 package io.jstrace.core.internal;
 
 import io.jstrace.core.SocketInfo;
-import io.jstrace.core.internal.jnr.LibC;
-import io.jstrace.core.internal.jnr.Native;
-import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -16,9 +13,7 @@ import java.util.List;
  * one inet_diag_msg, which the destroy notifications share.
  */
 public final class SocketDump {
-    private static final int AF_NETLINK = 16, SOCK_DGRAM = 2, SOCK_CLOEXEC = 02000000, NETLINK_SOCK_DIAG = 4;
-    private static final int SOCK_DIAG_BY_FAMILY = 20, NLM_F_REQUEST = 1, NLM_F_DUMP = 0x300;
-    private static final int NLMSG_HDRLEN = 16, NLMSG_ERROR = 2, NLMSG_DONE = 3, BUFFER = 32 * 1024;
+    private static final int NETLINK_SOCK_DIAG = 4, SOCK_DIAG_BY_FAMILY = 20;
     private static final int INET_DIAG_REQ_V2_SIZE = 56, INET_DIAG_MSG_SIZE = 72, UNIX_DIAG_REQ_SIZE = 24;
     private static final int UNIX_DIAG_MSG_SIZE = 16;
     /** enum of inet_diag.h: the attributes asked for by bit (1 << (N - 1)), and read. */
@@ -87,54 +82,17 @@ public final class SocketDump {
         return r.array();
     }
 
-    /** Reads one message of a reply: its bytes, where the message's body starts, and where it ends. */
-    interface Reader {
-        void read(ByteBuffer m, int at, int end);
-    }
-
     /** Sends {@code body} under a netlink header and hands each SOCK_DIAG_BY_FAMILY answer to {@code each}. */
-    private static void request(byte[] body, boolean dump, Reader each) {
-        try {
-            LibC libc = Native.libc();
-            int fd = libc.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-            if (fd < 0) return;
-            try {
-                NativeBuffer buf = NativeBuffer.allocate(BUFFER);
-                int len = NLMSG_HDRLEN + body.length;
-                buf.putInt(0, len);
-                buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);
-                buf.putShort(6, (short) (NLM_F_REQUEST | (dump ? NLM_F_DUMP : 0)));
-                buf.putInt(8, 1);
-                buf.put(NLMSG_HDRLEN, body, 0, body.length);
-                if (libc.send(fd, buf, len, 0) != len) return;
-                byte[] b = new byte[BUFFER];
-                while (true) {
-                    long got = libc.recv(fd, buf, BUFFER, 0);
-                    if (got <= 0) return;
-                    buf.get(0, b, 0, (int) got);
-                    if (!messages(ByteBuffer.wrap(b, 0, (int) got).order(ByteOrder.nativeOrder()), (int) got, each)
-                            || !dump) return;
-                }
-            } finally {
-                libc.close(fd);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // no answer: nothing found
-        }
+    private static void request(byte[] body, boolean dump, NetlinkRequest.Reader each) {
+        NetlinkRequest.send(NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, dump, body, each);
     }
 
     /**
      * Each SOCK_DIAG_BY_FAMILY message in {@code got} bytes of netlink messages, to
      * {@code each}; false at the dump's end (NLMSG_DONE or NLMSG_ERROR).
      */
-    static boolean messages(ByteBuffer m, int got, Reader each) {
-        for (int at = 0; at + NLMSG_HDRLEN <= got; ) {
-            int msgLen = m.getInt(at), type = m.getShort(at + 4) & 0xffff;
-            if (type == NLMSG_DONE || type == NLMSG_ERROR || msgLen < NLMSG_HDRLEN) return false;
-            if (type == SOCK_DIAG_BY_FAMILY) each.read(m, at + NLMSG_HDRLEN, at + Math.min(msgLen, got - at));
-            at += (msgLen + 3) & ~3;
-        }
-        return true;
+    static boolean messages(ByteBuffer m, int got, NetlinkRequest.Reader each) {
+        return NetlinkRequest.messages(m, got, SOCK_DIAG_BY_FAMILY, each);
     }
 
     /**
