@@ -151,10 +151,11 @@ class BreakpointTest {
 
     @Test
     void detachMidRunLeavesTheProcessRunningCorrectly() throws Exception {
-        int threads = 4, calls = 400;
+        // 3 s of calls: a loaded machine's attach still comes while they run
+        int threads = 4, calls = 1000;
         // not a child of this JVM: its process reaper would wait for the tracee's stops too
         Path out = tmp.resolve("out"), status = tmp.resolve("status");
-        Process sh = new ProcessBuilder("sh", "-c", program() + " threads " + threads + " " + calls + " 2000 > " + out
+        Process sh = new ProcessBuilder("sh", "-c", program() + " threads " + threads + " " + calls + " 3000 > " + out
                 + " & echo $!; wait $!; echo $? > " + status).start();
         int pid = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(sh.getInputStream()))
                 .readLine().strip());
