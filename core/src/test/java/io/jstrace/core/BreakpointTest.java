@@ -151,17 +151,18 @@ class BreakpointTest {
 
     @Test
     void detachMidRunLeavesTheProcessRunningCorrectly() throws Exception {
-        // 3 s of calls: a loaded machine's attach still comes while they run
-        int threads = 4, calls = 1000;
+        int threads = 4, calls = 400;
         // not a child of this JVM: its process reaper would wait for the tracee's stops too
         Path out = tmp.resolve("out"), status = tmp.resolve("status");
-        Process sh = new ProcessBuilder("sh", "-c", program() + " threads " + threads + " " + calls + " 3000 > " + out
+        Process sh = new ProcessBuilder("sh", "-c", program() + " threads " + threads + " " + calls + " 2000 > " + out
                 + " & echo $!; wait $!; echo $? > " + status).start();
         int pid = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(sh.getInputStream()))
                 .readLine().strip());
-        // the pid is the shell's child until it has exec'd the program, and an exec drops breakpoints
+        // the pid is the shell's child until it has exec'd the program, and an exec drops breakpoints;
+        // the shell's own command line names "threads" too: the program is its argv[0]
         Path cmdline = Path.of("/proc", Integer.toString(pid), "cmdline");
-        for (int i = 0; i < 500 && !new String(Files.readAllBytes(cmdline)).contains("threads"); i++) Thread.sleep(10);
+        String exec = program() + "\0";
+        for (int i = 0; i < 500 && !new String(Files.readAllBytes(cmdline)).startsWith(exec); i++) Thread.sleep(10);
         AtomicInteger seen = new AtomicInteger();
         TraceSession s = TraceSession.attach(List.of(pid), TraceOptions.defaults()
                 .withFollowForks(true).withSyscalls(x -> false).withSeccompFilter(true));
