@@ -164,9 +164,12 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
                 new OpenFile.Address(remote, Integer.parseInt(m.group(3))), from, to);
     }
 
+    /** What the event prints for an address: digits, dots and colons only (a name would be looked up). */
+    private static final Pattern NUMERIC = Pattern.compile("[0-9a-fA-F:.]+");
+
     /** A numeric address's bytes as the kernel holds them (4 for v4, 16 for v6); no name is ever looked up. */
     private static byte[] address(String literal) {
-        if (!literal.matches("[0-9a-fA-F:.]+")) return null;
+        if (!NUMERIC.matcher(literal).matches()) return null;
         try {
             byte[] b = InetAddress.getByName(literal).getAddress();
             // ::ffff:a.b.c.d comes back as a v4 address: the v6 socket's own 16 bytes, as sock_diag gives them
