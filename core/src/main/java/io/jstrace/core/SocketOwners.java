@@ -156,12 +156,15 @@ public final class SocketOwners {
 
     /**
      * Process {@code pid} as the holder of a socket whose descriptor is not known: named as
-     * the table knows it (or knew it, when it has exited), else {@code seen} (the calling
-     * thread's name, as a trace event gives it); its user when known.
+     * the table knows it (or knew it, when it has exited), else as /proc/PID/comm says (its
+     * first thread's name), else {@code seen} (the calling thread's name, as a trace event
+     * gives it: dig's is {@code isc-net-0000}); its user when known.
      */
     public synchronized Owner process(int pid, String seen) {
         Proc p = procs.get(pid);
-        String comm = p != null && p.comm != null ? p.comm : gone.getOrDefault(pid, seen);
+        String comm = p != null && p.comm != null ? p.comm : gone.get(pid);
+        if (comm == null) comm = comm(pid);
+        if (comm == null) comm = seen;
         return new Owner(pid, -1, comm, p == null ? -1 : p.uid);
     }
 
