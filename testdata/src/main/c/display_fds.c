@@ -2,7 +2,8 @@
  * A helper tracee, without expected output: the subject of cli's DisplayOptionsTest for
  * -yy. Its descriptors are of every kind -yy details: a device, a pipe, UNIX stream and
  * datagram pairs, a bound UNIX socket, TCP over loopback (listening, connected,
- * accepted), UDP and UDPv6, a netlink socket, an eventfd and a pidfd.
+ * accepted), UDP and UDPv6, a netlink socket, an eventfd, a pidfd, and files unlinked
+ * while open.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -82,5 +83,20 @@ int main(void)
 	close(e);
 	int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
 	close(pidfd);
+
+	/*
+	 * Unlinked files: the kernel appends " (deleted)" to the link, which a file may also
+	 * have in its name; -y tells the two apart.
+	 */
+	int gone = open("display_fds.tmp", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int named = open("display_fds.tmp (deleted)", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	write(gone, "x", 1);
+	write(named, "x", 1);
+	unlink("display_fds.tmp");
+	unlink("display_fds.tmp (deleted)");
+	write(gone, "x", 1);
+	write(named, "x", 1);
+	close(gone);
+	close(named);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* epoll_create, epoll_create1, epoll_ctl, epoll_wait, epoll_pwait, epoll_pwait2 on a pipe. */
 #include "flags.h"
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/epoll.h>
 
 static const struct flag epoll_events[] = {
@@ -84,6 +85,13 @@ int main(void)
 
 	check(epoll_wait(-1, got, 4, 0) == -1 && errno == EBADF, "EBADF");
 	expect("epoll_wait(-1, %s, 4, 0)", addr(got));
+	expect_rval("%s", rerr(EBADF));
+
+	/* a failed call's timeout and sigmask, read at exit, are only their addresses */
+	sigset_t none;
+	sigemptyset(&none);
+	check(syscall(SYS_epoll_pwait2, -1, got, 4, &zero, &none, 8) == -1 && errno == EBADF, "EBADF 2");
+	expect("epoll_pwait2(-1, %s, 4, %s, %s, 8)", addr(got), addr(&zero), addr(&none));
 	expect_rval("%s", rerr(EBADF));
 
 	check(epoll_ctl(ep, EPOLL_CTL_DEL, p[0], NULL) == 0, "del");

@@ -143,6 +143,18 @@ int main(void)
 	       sa_in(grp), sizeof(greq));
 	expect_rval("%s", rc == 0 ? "0" : rerr(e));
 
+	/* a longer optval: its first group_req */
+	struct { struct group_req req; char pad[8]; } longer = { greq };
+	rc = setsockopt(u4, SOL_IP, MCAST_LEAVE_GROUP, &longer, sizeof(longer));
+	e = errno;
+	expect("setsockopt(%d, SOL_IP, MCAST_LEAVE_GROUP, {gr_interface=if_nametoindex(\"lo\"), gr_group=%s}, %zu)", u4,
+	       sa_in(grp), sizeof(longer));
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
+	rc = setsockopt(u4, SOL_IP, MCAST_LEAVE_GROUP, &longer, sizeof(greq) - 1);
+	e = errno;
+	expect("setsockopt(%d, SOL_IP, MCAST_LEAVE_GROUP, %s, %zu)", u4, addr(&longer), sizeof(greq) - 1);
+	expect_rval("%s", rc == 0 ? "0" : rerr(e));
+
 	/* failures */
 	check(setsockopt(s, SOL_SOCKET, SO_REUSEADDR, NULL, 4) < 0 && errno == EFAULT, "NULL optval");
 	expect("setsockopt(%d, SOL_SOCKET, SO_REUSEADDR, NULL, 4)", s);

@@ -175,7 +175,8 @@ final class Jstrace {
         TextPrinter printer = separately || jsonOnly ? null : new TextPrinter(out, printing, o.command.isEmpty() ? 0 : 1);
         Writer jsonOut = o.json == null ? null : jsonOnly ? out : output(o.json, o.append);
         JsonPrinter json = jsonOut == null ? null : new JsonPrinter(jsonOut, printing.signals(), printing.statuses());
-        session.addListener(new Notices(err, o.output == null && !jsonOnly, printing.quiet().contains("attach")));
+        session.addListener(new Notices(err, o.output == null && !jsonOnly, printing.quiet().contains("attach"),
+                printing.quiet().contains("exit")));
         PerfettoTrace timeline = o.perfetto == null ? null : new PerfettoTrace(output(o.perfetto, false));
         List<DecodedListener> renderers = new ArrayList<>();
         if (!o.summaryOnly()) renderers.add(jsonOnly ? json : separately ? files : printer);
@@ -307,11 +308,13 @@ final class Jstrace {
         private final PrintStream err;
         private final boolean childNotices;
         private final boolean quiet;
+        private final boolean quietExit;
 
-        Notices(PrintStream err, boolean childNotices, boolean quiet) {
+        Notices(PrintStream err, boolean childNotices, boolean quiet, boolean quietExit) {
             this.err = err;
             this.childNotices = childNotices && !quiet;
             this.quiet = quiet;
+            this.quietExit = quietExit;
         }
 
         @Override
@@ -332,6 +335,20 @@ final class Jstrace {
         public void onDetach(int pid, int tid, io.jstrace.core.SyscallEnter inSyscall) {
             if (quiet) return;
             err.print(NAME + ": Process " + tid + " detached\n");
+            err.flush();
+        }
+
+        @Override
+        public void onUnknownDetached(int pid) {
+            if (quiet) return;
+            err.print(NAME + ": Detached unknown pid " + pid + "\n");
+            err.flush();
+        }
+
+        @Override
+        public void onUnknownExit(int pid) {
+            if (quietExit) return;
+            err.print(NAME + ": Exit of unknown pid " + pid + " ignored\n");
             err.flush();
         }
     }

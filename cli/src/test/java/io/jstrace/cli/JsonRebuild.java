@@ -120,7 +120,7 @@ final class JsonRebuild {
             case COMMENTED -> new Value.Commented(value(n.get("value")), n.get("comment").asText());
             case NOTED -> new Value.Noted(value(n.get("value")), notes(n.get("notes")));
             case WITH_PATH -> new Value.WithPath(value(n.get("value")), n.get("path").asText());
-            case FD -> new Value.Fd(n.get("fd").asLong(), n.get("path").asText());
+            case FD -> new Value.Fd(n.get("fd").asLong(), n.get("path").asText(), n.has("deleted"));
             case NAMED -> new Value.Named(n.get("named").asText(), value(n.get("value")));
             case PREFIXED -> new Value.Prefixed(n.get("prefix").asText(), value(n.get("value")));
             case CHANGED -> new Value.Changed(value(n.get("before")), value(n.get("after")));

@@ -33,6 +33,15 @@ public interface HostFacts {
         return null;
     }
 
+    /**
+     * Whether {@code link}, {@link #fdPath}'s answer ending in {@code " (deleted)"}, has that
+     * suffix from the kernel, the file being unlinked, rather than in its name: strace 6.1's
+     * test (src/pathtrace.c get_proc_pid_fd_path) that no file by that name is the one open.
+     */
+    default boolean fdUnlinked(int fd, String link) {
+        return false;
+    }
+
     /** The working directory (readlink /proc/TID/cwd), or {@code null}. */
     default String cwd() {
         return null;

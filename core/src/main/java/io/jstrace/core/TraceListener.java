@@ -62,6 +62,19 @@ public interface TraceListener {
     default void onDetach(int pid, int tid, SyscallEnter inSyscall) {}
 
     /**
+     * Process {@code pid} became a tracee unasked, as a child cloned with CLONE_PTRACE while
+     * children are not followed (ptrace(2): the tracer of the caller traces it too), and was
+     * detached at its first stop, as strace does ("Detached unknown pid").
+     */
+    default void onUnknownDetached(int pid) {}
+
+    /**
+     * A child of jstrace that it does not trace ended: one cloned with CLONE_PARENT by an
+     * untraced-children tracee, or inherited; strace says "Exit of unknown pid N ignored".
+     */
+    default void onUnknownExit(int pid) {}
+
+    /**
      * A listener that hands every record, whatever its kind, to {@code each}: for a
      * consumer of the whole stream (a queue, a log) rather than of some kinds.
      */

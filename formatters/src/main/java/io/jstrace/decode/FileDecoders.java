@@ -27,6 +27,9 @@ final class FileDecoders {
     private static final String[] FILE_TYPES = {null, "S_IFIFO", "S_IFCHR", null, "S_IFDIR", null, "S_IFBLK", null,
         "S_IFREG", null, "S_IFLNK", null, "S_IFSOCK"};
 
+    /** What the kernel appends to an unlinked file's path in /proc/PID/fd (fs/d_path.c d_path). */
+    private static final String DELETED = " (deleted)";
+
     private FileDecoders() {}
 
     static Value fd(Call c, int i) {
@@ -41,10 +44,12 @@ final class FileDecoders {
     /** A descriptor of {@code process}, which need not be the tracee (pidfd_getfd's). */
     static Value descriptorOf(Call c, HostFacts process, long fd) {
         if (!c.options().decodesFds() || fd < 0 || fd > Integer.MAX_VALUE) return Value.dec(fd);
-        String path = shown(process.fdPath((int) fd));
+        String link = process.fdPath((int) fd);
+        boolean deleted = link != null && link.endsWith(DELETED) && process.fdUnlinked((int) fd, link);
+        String path = shown(deleted ? link.substring(0, link.length() - DELETED.length()) : link);
         Set<String> details = c.options().fdDetails();
         if (path != null) path = FdDetails.describe(process, (int) fd, path, details, c.options().fdPaths());
-        return path == null ? Value.dec(fd) : new Value.Fd(fd, path);
+        return path == null ? Value.dec(fd) : new Value.Fd(fd, path, deleted);
     }
 
     static Value dirfd(Call c, int i) {

@@ -49,15 +49,16 @@ final class Mounts {
         return (flags & MountFlags.MS_MGC_MSK) == MountFlags.MS_MGC_VAL ? flags & ~MountFlags.MS_MGC_MSK : flags;
     }
 
-    /** MOUNT_FLAGS: {@code MS_MGC_VAL|MS_RDONLY} when the old magic is in the upper half, all 64 bits. */
+    /**
+     * MOUNT_FLAGS: the old magic in the upper half is a part of its own before the rest,
+     * {@code MS_MGC_VAL|MS_RDONLY}, {@code 0xc0ed0000|0x1} under {@code -X raw} (strace 6.1,
+     * src/mount.c); all 64 bits otherwise.
+     */
     static Value mountFlags(long flags) {
         if ((flags & MountFlags.MS_MGC_MSK) != MountFlags.MS_MGC_VAL) return Numbers.flags(MountFlags.XLAT, flags, "MS_???");
+        Value magic = new Value.Sym(MountFlags.MS_MGC_VAL, "MS_MGC_VAL");
         long rest = flags & ~MountFlags.MS_MGC_MSK;
-        Value.Flags named = (Value.Flags) Numbers.flags(MountFlags.XLAT, rest);
-        List<String> names = new java.util.ArrayList<>();
-        names.add("MS_MGC_VAL");
-        names.addAll(named.names());
-        return new Value.Flags(flags, names, named.remainder());
+        return rest == 0 ? magic : Notes.joined(List.of(magic, Numbers.flags(MountFlags.XLAT, rest, "MS_???")));
     }
 
     /**

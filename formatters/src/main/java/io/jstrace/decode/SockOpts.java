@@ -113,7 +113,7 @@ final class SockOpts {
         }
         if (level == SOL_SOCKET && name == SO_TXREHASH) return len < 4 ? new Addr(addr) : txrehash(c, addr);
         if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
-            return len != GROUP_REQ_SIZE ? new Addr(addr) : groupReq(c, addr);
+            return len < GROUP_REQ_SIZE ? new Addr(addr) : groupReq(c, addr); // a longer optval: its first group_req
         }
         if (level == SOL_PACKET && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {
             return len != 16 ? new Addr(addr) : SocketDecoders.intFields(c, addr, 16, 16, new String[] {"tp_block_size",

@@ -65,6 +65,7 @@ public final class StraceText {
         else if (v instanceof Value.Fd f) {
             out.append(f.fd());
             if (f.path() != null) out.append('<').append(f.path()).append('>');
+            if (f.deleted()) out.append("(deleted)");
         } else if (v instanceof Value.Named n) {
             out.append(n.name()).append('=');
             render(n.value(), out);

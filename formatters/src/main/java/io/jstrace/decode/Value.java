@@ -83,8 +83,15 @@ public sealed interface Value {
      */
     record Unreadable(long address) implements Value {}
 
-    /** A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}. */
-    record Fd(long fd, String path) implements Value {}
+    /**
+     * A descriptor and, under {@code -y}, what it refers to: {@code 3</etc/passwd>}; a file
+     * unlinked since it was opened {@code 3</tmp/x>(deleted)}.
+     */
+    record Fd(long fd, String path, boolean deleted) implements Value {
+        public Fd(long fd, String path) {
+            this(fd, path, false);
+        }
+    }
 
     /**
      * A value and, under {@code -y}, the path it stands for: {@code AT_FDCWD</home/me>},

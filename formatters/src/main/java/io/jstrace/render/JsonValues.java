@@ -34,7 +34,7 @@ public final class JsonValues {
         COMMENTED(Set.of("value", "comment"), Set.of()),
         NOTED(Set.of("value", "notes"), Set.of()),
         WITH_PATH(Set.of("value", "path"), Set.of()),
-        FD(Set.of("fd", "path"), Set.of()),
+        FD(Set.of("fd", "path"), Set.of("deleted")),
         NAMED(Set.of("named", "value"), Set.of()),
         PREFIXED(Set.of("prefix", "value"), Set.of()),
         CHANGED(Set.of("before", "after"), Set.of()),
@@ -201,7 +201,8 @@ public final class JsonValues {
 
     private static void fd(Value.Fd f, JsonWriter w) {
         if (f.path() == null) w.value(f.fd());
-        else w.beginObject().member("fd", f.fd()).member("path", f.path()).endObject();
+        else if (!f.deleted()) w.beginObject().member("fd", f.fd()).member("path", f.path()).endObject();
+        else w.beginObject().member("fd", f.fd()).member("path", f.path()).member("deleted", true).endObject();
     }
 
     /** What strace shows ({@code S_IFREG|0644}) beside the number it stands for. */

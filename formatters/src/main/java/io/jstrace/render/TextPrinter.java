@@ -46,8 +46,8 @@ public final class TextPrinter implements DecodedListener {
      * @param timing      timestamps, syscall times and instruction pointers
      * @param statuses    {@code -e status=} (-z, -Z): which outcomes print, or {@code null} for all;
      *                    with a filter a line prints whole, once its outcome is known
-     * @param quiet       {@code -e quiet=} (-q, -qq, -qqq): {@code exit}, {@code superseded},
-     *                    {@code thread-execve} drop those lines
+     * @param quiet       {@code -e quiet=} (-q, -qq, -qqq): {@code exit}, {@code thread-execve}
+     *                    (its alias {@code superseded}) drop those lines
      * @param numbers     {@code -n}: the syscall number before each line
      * @param colors      {@code --color}: syscall names, results, signals and exits coloured, or {@link Colors#NONE}
      */
@@ -63,7 +63,11 @@ public final class TextPrinter implements DecodedListener {
     }
 
     /** A syscall whose entry part ({@code head}) was rendered at entry. */
-    private record Pending(SyscallEnter enter, String head) {}
+    /**
+     * A syscall printed up to its entry: {@code head}; {@code atExit}, whether arguments were
+     * left for its exit (strace's decoder did not return RVAL_DECODED at entry).
+     */
+    private record Pending(SyscallEnter enter, String head, boolean atExit) {}
 
     private final Writer out;
     private final Options options;
@@ -155,7 +159,7 @@ public final class TextPrinter implements DecodedListener {
         lastNumber.put(e.tid(), e.number());
         StringBuilder head = new StringBuilder(64);
         layout.head(entry, head);
-        Pending p = new Pending(e, head.toString());
+        Pending p = new Pending(e, head.toString(), entry.entryArgs() < entry.visibleArgs());
         boolean returns = e.syscall().ret() != Ret.NONE;
         if (options.statuses() != null) {
             if (returns) pending.put(e.tid(), p);
@@ -178,7 +182,9 @@ public final class TextPrinter implements DecodedListener {
     /** Under a status filter: the whole line at once, when its outcome is known. */
     private void whole(Pending p, String ret, long duration) {
         begin(p.enter().tid(), p.enter().timestamp(), p.enter().instructionPointer());
-        line.append(p.head()).append(')');
+        line.append(p.head());
+        if (ret.equals("?")) unfinished(p);
+        line.append(')');
         openTid = p.enter().tid();
         result(ret, duration);
     }
@@ -280,13 +286,12 @@ public final class TextPrinter implements DecodedListener {
         if (e.formerTid() == e.tid()) return;
         Pending execing = pending.remove(e.formerTid());
         unreturned(e.tid(), e.timestamp());
-        if (openTid == e.formerTid()) {
-            line.append(options.quiet().contains("thread-execve") ? " <unfinished ...>\n"
-                    : " <pid changed to " + e.tid() + " ...>\n");
+        if (openTid == e.formerTid()) { // strace 6.1 src/strace.c maybe_switch_tcbs
+            line.append(" <pid changed to ").append(e.tid()).append(" ...>\n");
             openTid = 0;
         }
         liveThreads--;
-        if (!options.quiet().contains("superseded")) {
+        if (!options.quiet().contains("thread-execve")) {
             begin(e.tid(), e.timestamp(), 0);
             line.append("+++ superseded by execve in pid ").append(e.formerTid()).append(" +++\n");
         }
@@ -334,8 +339,17 @@ public final class TextPrinter implements DecodedListener {
             return;
         }
         resume(tid, p, stamp);
+        unfinished(p);
         line.append(')');
         result("?", -1);
+    }
+
+    /**
+     * What stands for the arguments a call that never returned would have printed at its
+     * exit (strace 6.1 src/strace.c print_event_exit): {@code <... read resumed> <unfinished ...>) = ?}.
+     */
+    private void unfinished(Pending p) {
+        if (p.atExit()) line.append(" <unfinished ...>");
     }
 
     private void resume(int tid, Pending p, long stamp) {

@@ -28,6 +28,17 @@ class MountsTest {
         assertEquals("\"none\", \"/mnt\", \"tmpfs\", MS_RDONLY|0x1000000000, \"size=1m\"", mount(0x10_0000_0001L));
     }
 
+    /** The magic is a part of its own under -X raw and -X verbose (strace 6.1's mount-Xraw, mount-Xverbose). */
+    @Test
+    void magicApartInEveryStyle() {
+        Value flags = Mounts.mountFlags(0xC0ED000FL);
+        StraceText raw = new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW);
+        StraceText verbose = new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE);
+        assertEquals("0xc0ed0000|0xf", raw.render(flags));
+        assertEquals("0xc0ed0000 /* MS_MGC_VAL */|0xf /* MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC */", verbose.render(flags));
+        assertEquals("0xc0ed0000", raw.render(Mounts.mountFlags(0xC0ED0000L)));
+    }
+
     @Test
     void mountIgnoresTypeAndData() {
         assertEquals("\"none\", \"/mnt\", 0x479020, MS_RDONLY|MS_REMOUNT, \"size=1m\"", mount(33));

@@ -71,6 +71,26 @@ public final class Dispatcher {
         }
     }
 
+    void unknownDetached(int pid) {
+        for (TraceListener l : listeners) {
+            try {
+                l.onUnknownDetached(pid);
+            } catch (Exception e) {
+                onError.accept(e);
+            }
+        }
+    }
+
+    void unknownExit(int pid) {
+        for (TraceListener l : listeners) {
+            try {
+                l.onUnknownExit(pid);
+            } catch (Exception e) {
+                onError.accept(e);
+            }
+        }
+    }
+
     void detached(int pid, int tid, SyscallEnter inSyscall) {
         for (TraceListener l : listeners) {
             try {

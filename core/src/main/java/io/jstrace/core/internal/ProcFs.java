@@ -12,7 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -112,6 +114,20 @@ public final class ProcFs {
     /** Where a symbolic link (a /proc fd link) points, or {@code null}. */
     public static String readLink(Path p) {
         return link(p);
+    }
+
+    /**
+     * The file {@code p} names, its device and inode as an object to compare
+     * (BasicFileAttributes.fileKey), following a final symbolic link or not; {@code null}
+     * when it does not exist or cannot be read.
+     */
+    public static Object fileKey(Path p, boolean follow) {
+        try {
+            LinkOption[] how = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+            return Files.readAttributes(p, BasicFileAttributes.class, how).fileKey();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -41,6 +41,12 @@ public final class ProcHost implements HostFacts {
     }
 
     @Override
+    public boolean fdUnlinked(int fd, String link) {
+        Object open = ProcFs.fileKey(Path.of(dir + "fd/" + fd), true);
+        return open != null && !open.equals(ProcFs.fileKey(Path.of(link), false));
+    }
+
+    @Override
     public int tracerPid(io.jstrace.core.PidType type, int id) {
         return PidNamespaces.SYSTEM.toOurs(tid, type, id);
     }

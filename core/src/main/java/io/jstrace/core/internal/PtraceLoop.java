@@ -340,6 +340,7 @@ public final class PtraceLoop {
         ThreadState t = threads.get(tid);
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             if (t != null) died(t, s);
+            else if (tid != launchedPid) dispatcher.unknownExit(tid); // the command after -b execve is known
             return;
         }
         if (!WaitStatus.stopped(s)) return;
@@ -352,6 +353,11 @@ public final class PtraceLoop {
             int pid = Attacher.tgidOf(tid);
             if (breakpoints != null && pid == tid) {
                 earlyChildren.put(tid, s); // held until its parent's fork event says what it is
+                return;
+            }
+            if (breakpoints == null && !options.followForks()) { // CLONE_PTRACE: let it run untraced
+                libc.ptrace(PTRACE_DETACH, tid, 0, 0);
+                dispatcher.unknownDetached(tid);
                 return;
             }
             t = newThread(tid, pid);
