@@ -203,6 +203,7 @@ final class Jstrace {
         int status;
         try {
             status = session.start();
+            Signals.mimic(session.launchedSignal());
         } finally {
             if (files != null) files.closeAll();
             if (printer != null && !o.summaryOnly()) printer.flush();

@@ -3,6 +3,7 @@ package io.jstrace.cli;
 import io.jstrace.core.internal.Launcher;
 import io.jstrace.core.internal.jnr.LibC;
 import io.jstrace.core.internal.jnr.Native;
+import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.util.function.IntConsumer;
 import sun.misc.Signal;
 
@@ -12,6 +13,10 @@ final class Signals {
     private static final long SIG_DFL = 0;
     /** The terminating signal that arrived first, 0 before one did: jstrace dies of it at the end. */
     private static volatile int fatal;
+    /** The signal that killed the launched command, which jstrace dies of too at the end, as strace does. */
+    private static volatile int mimicked;
+    /** include/uapi/asm-generic/resource.h */
+    private static final int RLIMIT_CORE = 4;
 
     private Signals() {}
 
@@ -48,6 +53,14 @@ final class Signals {
         }
     }
 
+    /**
+     * jstrace ends by {@code sig} too, the signal that killed the command (strace.c main:
+     * "Child was killed by a signal, mimic that"), with no core dump of its own.
+     */
+    static void mimic(int sig) {
+        mimicked = sig;
+    }
+
     private static void handle(String name, IntConsumer handler) {
         try {
             Signal.handle(new Signal(name), s -> handler.accept(s.getNumber()));
@@ -57,18 +70,19 @@ final class Signals {
     }
 
     /**
-     * Ends jstrace: with {@code status}, or, when a terminating signal made it detach, by
-     * that signal, as strace does (strace.c: terminate, "mimic that": the default
-     * disposition, then raise), so that a shell sees a signal death and stops a script.
-     * Output is flushed first.
+     * Ends jstrace: with {@code status}, or, when a terminating signal made it detach or a
+     * signal killed the command, by that signal, as strace does (strace.c: terminate, "mimic
+     * that": the default disposition, then raise), so that a shell sees a signal death and
+     * stops a script. Output is flushed first.
      */
     static void exit(int status) {
-        int sig = fatal;
+        int sig = fatal != 0 ? fatal : mimicked;
         System.out.flush();
         System.err.flush();
         if (sig != 0) {
             PumpedOutput.finish(500);
             LibC libc = Native.libc();
+            if (fatal == 0) libc.setrlimit(RLIMIT_CORE, NativeBuffer.allocate(16)); // a JVM's core clobbers the command's
             libc.signal(sig, SIG_DFL);
             libc.kill((int) ProcessHandle.current().pid(), sig);
             try {

@@ -130,6 +130,8 @@ public final class TraceSession implements AutoCloseable {
      * @throws TraceException when launching or attaching fails
      * @throws IllegalStateException if already started
      */
+    private volatile int launchedSignal;
+
     public int start() throws TraceException {
         synchronized (this) {
             if (started) throw new IllegalStateException("session already started");
@@ -141,7 +143,13 @@ public final class TraceSession implements AutoCloseable {
         loop = l;
         if (detachRequested) l.requestDetach(forwardSignal);
         int status = l.run();
+        launchedSignal = (status & 0x7f) != 0 && (status & 0xff) != 0x7f ? status & 0x7f : 0;
         return shellStatus(status);
+    }
+
+    /** The signal that killed the launched command once {@link #start()} has returned; 0 if it exited. */
+    public int launchedSignal() {
+        return launchedSignal;
     }
 
     /** Runs {@link #start()} on a new platform thread; the future completes with its result. */

@@ -64,6 +64,7 @@ final class JffiLibC implements LibC {
     private final Function ioctl = function("ioctl", SINT32, SINT32, SINT64, POINTER);
     private final Function access = function("access", SINT32, POINTER, SINT32);
     private final Function signal = function("signal", SINT64, SINT32, POINTER);
+    private final Function setrlimit = function("setrlimit", SINT32, SINT32, POINTER);
 
     private static Function function(String name, Type result, Type... parameters) {
         return function(name, true, result, parameters);
@@ -289,6 +290,13 @@ final class JffiLibC implements LibC {
     @Override
     public long signal(int sig, long handler) {
         return CALL.invokeNNrN(signal, sig, handler);
+    }
+
+    @Override
+    public int setrlimit(int resource, NativeBuffer rlim) {
+        int r = (int) CALL.invokeNNrN(setrlimit, resource, address(rlim));
+        reachabilityFence(rlim);
+        return r;
     }
 
     /** A call whose one argument is a buffer. */

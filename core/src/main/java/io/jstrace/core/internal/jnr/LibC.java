@@ -82,4 +82,7 @@ public interface LibC {
 
     /** signal(2): sets a disposition, {@code SIG_DFL} (0) or {@code SIG_IGN} (1); the previous one. */
     long signal(int sig, long handler);
+
+    /** setrlimit(2): {@code rlim} is a struct rlimit, rlim_cur and rlim_max. */
+    int setrlimit(int resource, NativeBuffer rlim);
 }
