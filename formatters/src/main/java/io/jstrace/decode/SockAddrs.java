@@ -127,7 +127,25 @@ final class SockAddrs {
 
     private static void inet(byte[] raw, List<Field> f) {
         f.add(field("sin_port", netPort(u16be(raw, 2))));
-        f.add(field("sin_addr", inetAddr(raw, 4)));
+        f.add(field("sin_addr", networkOrder(raw, 4, 4, inetAddr(raw, 4))));
+    }
+
+    /**
+     * A field in network byte order (or another byte string): {@code shown} under {@code -X abbrev}, its bytes under
+     * {@code -X raw}, both under {@code -X verbose} (strace 6.1 src/sockaddr.c with
+     * XLAT_STYLE_RAW: {@code sin_addr="\x7f\x00\x00\x01" /* inet_addr("127.0.0.1") *\/}).
+     */
+    static Value networkOrder(byte[] raw, int off, int n, Value shown) {
+        return networkOrder(raw, off, n, shown, shown);
+    }
+
+    /** {@link #networkOrder(byte[], int, int, Value)} with another text in the comment. */
+    static Value networkOrder(byte[] raw, int off, int n, Value shown, Value comment) {
+        StringBuilder hex = new StringBuilder(2 + 4 * n).append('"');
+        for (int k = off; k < off + n; k++) hex.append(String.format("\\x%02x", raw[k] & 0xff));
+        String bytes = hex.append('"').toString();
+        return new Value.Styled(shown, new Value.Text(bytes),
+                new Value.Text(bytes + " /* " + Notes.render(comment, XlatStyle.ABBREV) + " */"));
     }
 
     /** {@code inet_addr("127.0.0.1")} from the four bytes at {@code off}. */
@@ -139,9 +157,11 @@ final class SockAddrs {
 
     private static void inet6(byte[] raw, int len, List<Field> f) {
         f.add(field("sin6_port", netPort(u16be(raw, 2))));
-        f.add(field("sin6_flowinfo", new Fn("htonl", List.of(unsigned(u32be(raw, 4))), false)));
-        f.add(field("sin6_addr", new Fn("inet_pton", List.of(new Value.Sym(AF_INET6, "AF_INET6"),
-                str(Inet6.ntop(raw, 8)), new Value.Text("&sin6_addr")), true)));
+        f.add(field("sin6_flowinfo", networkOrder(raw, 4, 4, new Fn("htonl", List.of(unsigned(u32be(raw, 4))), false))));
+        Value family = new Value.Sym(AF_INET6, "AF_INET6"), text = str(Inet6.ntop(raw, 8));
+        f.add(field("sin6_addr", networkOrder(raw, 8, 16,
+                new Fn("inet_pton", List.of(family, text, new Value.Text("&sin6_addr")), true),
+                new Fn("inet_pton", List.of(family, text), false))));
         if (len <= SIN6_MIN_LEN) return;
         long scope = u32(raw, 24);
         boolean linkLocal = (raw[8] & 0xff) == 0xfe && (raw[9] & 0xc0) == 0x80;
@@ -158,7 +178,7 @@ final class SockAddrs {
     }
 
     private static void packet(byte[] raw, int len, List<Field> f) {
-        f.add(field("sll_protocol", htonsNamed(u16be(raw, 2))));
+        f.add(field("sll_protocol", networkOrder(raw, 2, 2, htonsNamed(u16be(raw, 2)))));
         f.add(field("sll_ifindex", ifindex(u32(raw, 4))));
         f.add(field("sll_hatype", Numbers.named(ArpHardwareTypes.XLAT, u16(raw, 8), "ARPHRD_???")));
         f.add(field("sll_pkttype", Numbers.named(PacketTypes.XLAT, raw[10] & 0xff, "PACKET_???")));
@@ -207,8 +227,9 @@ final class SockAddrs {
     private static Value verboseFlags(io.jstrace.syscalls.xlat.Xlat table, long v, String unknown) {
         if (v == 0) return Value.hex(0);
         Value names = Numbers.flags(table, v, unknown);
-        if (names instanceof Value.Commented) return names;
-        return new Value.Commented(Value.hex(v), new StraceText(StraceText.Escape.OCTAL).render(names));
+        Value commented = names instanceof Value.Commented ? names
+                : new Value.Commented(Value.hex(v), new StraceText(StraceText.Escape.OCTAL).render(names));
+        return new Value.Styled(commented, Value.hex(v), commented); // the number alone under -X raw
     }
 
     /** print_sockaddr_data_raw: the bytes after sa_family. */

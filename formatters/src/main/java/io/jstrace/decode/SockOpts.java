@@ -232,7 +232,7 @@ final class SockOpts {
         return new Value.Struct(List.of(field("mr_ifindex", SockAddrs.ifindex(SockAddrs.u32(raw, 0))),
                 field("mr_type", Numbers.named(PacketMreqTypes.XLAT, SockAddrs.u16(raw, 4), "PACKET_MR_???")),
                 field("mr_alen", new Num(SockAddrs.u16(raw, 6), Base.UNSIGNED)),
-                field("mr_address", new Value.Text(mac.toString()))), false);
+                field("mr_address", SockAddrs.networkOrder(raw, 8, alen, new Value.Text(mac.toString())))), false);
     }
 
     /** struct ip_mreq (include/uapi/linux/in.h). */

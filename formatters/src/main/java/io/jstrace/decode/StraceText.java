@@ -41,9 +41,7 @@ public final class StraceText {
         else if (v instanceof Flags f) flags(f, out);
         else if (v instanceof Value.Decoded d) decoded(d, out);
         else if (v instanceof Value.Sigset s) sigset(s, out);
-        else if (v instanceof Value.Styled s) {
-            render(style == XlatStyle.RAW ? s.raw() : style == XlatStyle.VERBOSE ? s.verbose() : s.abbrev(), out);
-        }
+        else if (v instanceof Value.Styled s) render(inStyle(s), out);
         else if (v instanceof Value.WithPath w) {
             render(w.value(), out);
             out.append('<').append(w.path()).append('>');
@@ -163,16 +161,21 @@ public final class StraceText {
         }
     }
 
+    private Value inStyle(Value.Styled s) {
+        return style == XlatStyle.RAW ? s.raw() : style == XlatStyle.VERBOSE ? s.verbose() : s.abbrev();
+    }
+
     private void struct(Struct s, StringBuilder out) {
         out.append('{');
         boolean first = true;
         for (Field f : s.fields()) {
             if (!first) out.append(", ");
             first = false;
-            if (!f.name().isEmpty() && !(f.value() instanceof Value.Fn fn && fn.namesField())) {
+            Value v = f.value() instanceof Value.Styled styled ? inStyle(styled) : f.value(); // a style may name its field
+            if (!f.name().isEmpty() && !(v instanceof Value.Fn fn && fn.namesField())) {
                 out.append(f.name()).append('=');
             }
-            render(f.value(), out);
+            render(v, out);
         }
         if (s.truncated()) out.append(first ? "..." : ", ...");
         out.append('}');

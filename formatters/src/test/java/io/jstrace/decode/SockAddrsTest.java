@@ -43,6 +43,28 @@ class SockAddrsTest {
         assertEquals("{sa_family=AF_UNIX, sun_path=@\"\"}", bind(m, 3));
     }
 
+    /** strace 6.1's sockaddr_xlat-Xraw and -Xverbose: fields in network byte order as their bytes. */
+    @Test
+    void networkOrderFieldsAreTheirBytesUnderRawAndVerbose() {
+        FakeMemory in = family(2, bytes(0x30, 0x39, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+        Value v = SockAddrs.sockaddr(Calls.of("bind").args(3, A, 16).mem(in).enter(), 1);
+        assertEquals("{sa_family=0x2, sin_port=\"\\x30\\x39\", sin_addr=\"\\x7f\\x00\\x00\\x01\"}",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(v));
+        assertEquals("{sa_family=0x2 /* AF_INET */, sin_port=\"\\x30\\x39\" /* htons(12345) */,"
+                + " sin_addr=\"\\x7f\\x00\\x00\\x01\" /* inet_addr(\"127.0.0.1\") */}",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(v));
+        byte[] six = new byte[26];
+        six[2] = 0x07;
+        six[21] = 1;
+        Value v6 = SockAddrs.sockaddr(Calls.of("bind").args(3, A, 28).mem(family(10, six)).enter(), 1);
+        assertEquals("{sa_family=AF_INET6, sin6_port=htons(0), sin6_flowinfo=htonl(117440512),"
+                + " inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}", render(v6));
+        assertEquals("{sa_family=0xa /* AF_INET6 */, sin6_port=\"\\x00\\x00\" /* htons(0) */,"
+                + " sin6_flowinfo=\"\\x07\\x00\\x00\\x00\" /* htonl(117440512) */, sin6_addr=\"\\x00\\x00\\x00\\x00"
+                + "\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\" /* inet_pton(AF_INET6, \"::1\") */,"
+                + " sin6_scope_id=0}", new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(v6));
+    }
+
     @Test
     void unnamedUnixIsTheFamilyAlone() {
         assertEquals("{sa_family=AF_UNIX}", bind(family(1, new byte[0]), 2));
