@@ -6,7 +6,7 @@ import io.jstrace.core.PidType;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
-import io.jstrace.syscalls.xlat.IpOptions;
+import io.jstrace.syscalls.xlat.IpCmsgTypes;
 import io.jstrace.syscalls.xlat.ScmTypes;
 import io.jstrace.syscalls.xlat.SockoptLevels;
 import java.util.ArrayList;
@@ -25,10 +25,14 @@ final class ControlMessages {
     private static final int CMSG_SIZE = 16;
     private static final int SOL_IP = 0, SOL_SOCKET = 1;
     private static final int SCM_RIGHTS = 1, SCM_CREDENTIALS = 2, SCM_SECURITY = 3;
-    private static final int SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35, SO_TIMESTAMP_NEW = 63,
-            SO_TIMESTAMPNS_NEW = 64;
+    private static final int SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35, SO_TIMESTAMPING_OLD = 37,
+            SO_TIMESTAMP_NEW = 63, SO_TIMESTAMPNS_NEW = 64, SO_TIMESTAMPING_NEW = 65;
     private static final int IP_TOS = 1, IP_TTL = 2, IP_RECVOPTS = 6, IP_RETOPTS = 7, IP_PKTINFO = 8,
-            IP_ORIGDSTADDR = 20, IP_CHECKSUM = 23;
+            IP_RECVERR = 11, IP_ORIGDSTADDR = 20, IP_CHECKSUM = 23;
+    /** struct sock_extended_err (include/uapi/linux/errqueue.h) and the sockaddr_in after it. */
+    private static final int SOCK_EE_SIZE = 16 + 16;
+    /** A timestamp too short for its struct (strace's tprint_unavailable). */
+    private static final Value UNAVAILABLE = new Value.Text("???");
     private ControlMessages() {}
 
     /** {@code len} bytes of control messages at {@code addr}. */
@@ -75,7 +79,7 @@ final class ControlMessages {
             f.add(field("cmsg_type", Numbers.named(ScmTypes.XLAT, type & 0xffff_ffffL, "SCM_???")));
             body = socketData(c, type, data);
         } else if (level == SOL_IP) {
-            f.add(field("cmsg_type", Numbers.named(IpOptions.XLAT, type & 0xffff_ffffL, "IP_???")));
+            f.add(field("cmsg_type", Numbers.named(IpCmsgTypes.XLAT, type & 0xffff_ffffL, "IP_???")));
             body = ipData(c, type, data);
         } else {
             f.add(field("cmsg_type", Value.hex(type & 0xffff_ffffL)));
@@ -97,10 +101,16 @@ final class ControlMessages {
                         field("gid", new Num(SockAddrs.u32(d, 8), Base.UNSIGNED))), false);
             case SCM_SECURITY:
                 return d.length < 1 ? null : new Value.Str(d, false);
-            case SO_TIMESTAMP_OLD, SO_TIMESTAMP_NEW:
-                return d.length == 16 ? Times.timevalStruct(d, 0) : null;
+            case SO_TIMESTAMP_OLD, SO_TIMESTAMP_NEW: // 64-bit ABIs: the same struct
+                return d.length < 1 ? null : d.length < 16 ? UNAVAILABLE : Times.timevalStruct(d, 0);
             case SO_TIMESTAMPNS_OLD, SO_TIMESTAMPNS_NEW:
-                return d.length == 16 ? Times.timespecStruct(d, 0) : null;
+                return d.length < 1 ? null : d.length < 16 ? UNAVAILABLE : Times.timespecStruct(d, 0);
+            case SO_TIMESTAMPING_OLD, SO_TIMESTAMPING_NEW: { // struct scm_timestamping: three timespecs
+                if (d.length < 1) return null;
+                if (d.length < 3 * 16) return UNAVAILABLE;
+                return new Value.Arr(List.of(Times.timespecStruct(d, 0), Times.timespecStruct(d, 16),
+                        Times.timespecStruct(d, 32)), false);
+            }
             default:
                 return null;
         }
@@ -114,18 +124,16 @@ final class ControlMessages {
                 return new Value.Struct(List.of(field("ipi_ifindex", SockAddrs.ifindex(SockAddrs.u32(d, 0))),
                         field("ipi_spec_dst", SockAddrs.inetAddr(d, 4)), field("ipi_addr", SockAddrs.inetAddr(d, 8))),
                         false);
-            case IP_TTL, IP_CHECKSUM: {
+            case IP_TTL, IP_CHECKSUM:
                 if (d.length < 4) return null;
-                List<Value> v = new ArrayList<>();
-                for (int k = 0; k + 4 <= d.length; k += 4) v.add(new Num(SockAddrs.u32(d, k), Base.UNSIGNED));
-                return new Value.Arr(v, false);
-            }
-            case IP_TOS, IP_RECVOPTS, IP_RETOPTS: {
+                return localArray(c, d.length / 4, k -> new Num(SockAddrs.u32(d, 4 * k), Base.UNSIGNED));
+            case IP_TOS, IP_RECVOPTS, IP_RETOPTS:
                 if (d.length < 1) return null;
-                List<Value> v = new ArrayList<>();
-                for (byte b : d) v.add(Value.hex(b & 0xff));
-                return new Value.Arr(v, false);
-            }
+                return localArray(c, d.length, k -> Value.hex(d[k] & 0xff));
+            case IP_RECVERR:
+                return d.length < SOCK_EE_SIZE ? null : recvErr(c, d);
+            case SCM_SECURITY: // a security label at SOL_IP too (net/ipv4/ip_sockglue.c)
+                return d.length < 1 ? null : new Value.Str(d, false);
             case IP_ORIGDSTADDR:
                 if (d.length < 16) return null;
                 return SockAddrs.print(c, Arrays.copyOf(d, SockAddrs.SOCKADDR_STORAGE_SIZE + 1),
@@ -133,6 +141,17 @@ final class ControlMessages {
             default:
                 return null;
         }
+    }
+
+    /** struct sock_extended_err and its offender, IP_RECVERR's data (src/msghdr.c print_cmsg_ip_recverr). */
+    private static Value recvErr(Call c, byte[] d) {
+        return new Value.Struct(List.of(field("ee_errno", new Num(SockAddrs.u32(d, 0), Base.UNSIGNED)),
+                field("ee_origin", new Num(d[4] & 0xff, Base.UNSIGNED)), field("ee_type", new Num(d[5] & 0xff, Base.UNSIGNED)),
+                field("ee_code", new Num(d[6] & 0xff, Base.UNSIGNED)),
+                field("ee_info", new Num(SockAddrs.u32(d, 8), Base.UNSIGNED)),
+                field("ee_data", new Num(SockAddrs.u32(d, 12), Base.UNSIGNED)),
+                field("offender", SockAddrs.print(c, Arrays.copyOfRange(d, 16, 16 + SockAddrs.SOCKADDR_STORAGE_SIZE + 1), 16))),
+                false);
     }
 
     /** print_local_array: at most -s elements without -v. */

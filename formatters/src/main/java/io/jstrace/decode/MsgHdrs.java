@@ -69,7 +69,7 @@ final class MsgHdrs {
         Value n = Value.dec(c.ret());
         if (c.ret() == 0) return new Value.Noted(n, List.of(Value.field("", new Value.Text("Timeout"))));
         long timeout = c.arg(4);
-        if (timeout == 0) return null;
+        if (timeout == 0 || !c.structs()) return null; // -e verbose=none leaves the time left out
         byte[] raw = c.memory().read(timeout, 16);
         Value left = raw == null ? new Value.Addr(timeout) : Times.timespecStruct(raw, 0);
         return new Value.Noted(n, List.of(Value.field("left", left)));

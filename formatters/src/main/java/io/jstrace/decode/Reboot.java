@@ -20,7 +20,7 @@ final class Reboot {
         return switch (i) {
             case 0, 1 -> Numbers.named(RebootMagic.XLAT, v, "LINUX_REBOOT_MAGIC_???");
             case 2 -> Numbers.named(RebootCmds.XLAT, v, "LINUX_REBOOT_CMD_???");
-            default -> Strings.cString(c, c.arg(3), c.options().stringLimit());
+            default -> Strings.cStringWithin(c, c.arg(3), 255); // kernel/reboot.c copies at most 255 bytes
         };
     }
 

@@ -117,7 +117,7 @@ final class SockAddrs {
         int pathLen = Math.min(len, SOCKADDR_UN_SIZE) - 2;
         if (raw[2] != 0) {
             int end = 2;
-            while (end < 2 + pathLen + 1 && raw[end] != 0) end++;
+            while (end < 2 + pathLen && raw[end] != 0) end++; // print_quoted_string(path, path_len + 1, QUOTE_0_TERMINATED): path_len at most
             f.add(field("sun_path", new Value.Str(Arrays.copyOfRange(raw, 2, end), false)));
         } else {
             f.add(field("sun_path", new Value.Prefixed("@",

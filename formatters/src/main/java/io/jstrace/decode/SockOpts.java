@@ -152,7 +152,7 @@ final class SockOpts {
                         List.of(pid -> Pids.pid(c, pid, PidType.TGID), SocketDecoders.UNSIGNED, SocketDecoders.UNSIGNED));
                 case SO_ATTACH_FILTER: // the kernel answers the instruction count, a u16
                     return out != (out & 0xffff) ? new Addr(addr) : ClassicBpf.socketProgram(c, addr, out);
-                case SO_ERROR: return soError(c, addr);
+                case SO_ERROR: return out < 4 ? shortInt(c, addr, out) : soError(c, addr);
                 case SO_TXREHASH: return out < 4 ? shortInt(c, addr, out) : txrehash(c, addr);
                 default:
                     if (SOCKET_INT_OPTIONS.contains((long) name)) {

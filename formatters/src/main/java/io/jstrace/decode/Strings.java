@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import io.jstrace.core.TraceeMemory.CString;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Str;
+import java.util.Arrays;
 
 /** Paths, C strings and byte buffers in tracee memory. */
 final class Strings {
@@ -75,11 +76,14 @@ final class Strings {
 
     private static Value buffer(Call c, long addr, long len, int limit) {
         if (addr == 0) return new Addr(0);
-        int n = Long.compareUnsigned(len, limit) < 0 ? (int) len : limit; // len is a size_t
-        byte[] b = new byte[n];
-        int got = c.memory().read(addr, b, 0, n);
-        if (got < n) return new Value.Unreadable(addr);
-        return new Str(b, Long.compareUnsigned(len, limit) > 0);
+        boolean more = Long.compareUnsigned(len, limit) > 0; // len is a size_t
+        int n = more ? limit : (int) len;
+        // strace fetches one byte past the limit, and prints the address when it cannot
+        // (src/util.c printstr_ex: umoven of max_strlen + 1)
+        byte[] b = new byte[more ? limit + 1 : n];
+        int got = c.memory().read(addr, b, 0, b.length);
+        if (got < b.length) return new Value.Unreadable(addr);
+        return new Str(more ? Arrays.copyOf(b, n) : b, more);
     }
 
     /** strace prints getrandom's bytes in hex whatever -x says (they are random). */
