@@ -1,10 +1,10 @@
 /*
  * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
  * asks to be traced and stops; the parent reads its memory and a register, writes a word,
- * sets options, reads the event message, reads and writes back the stop's siginfo and
- * registers (NT_PRSTATUS, whole and cut short), reads and sets the child's signal mask,
- * resumes it with PTRACE_CONT and reaps it with wait4. SIGCHLD stays blocked so that no
- * signal line lands between calls.
+ * sets options, reads the event message and the stop's syscall info (as far as the buffer
+ * reaches), reads and writes back the stop's siginfo and registers (NT_PRSTATUS, whole and
+ * cut short), reads and sets the child's signal mask, resumes it with PTRACE_CONT and reaps
+ * it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
  */
 #include "tests.h"
 #include <stddef.h>
@@ -70,6 +70,19 @@ int main(void)
 	check(S(SYS_ptrace, PTRACE_GETEVENTMSG, child, 0, &msg) == 0, "GETEVENTMSG");
 	expect("ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu])", child, msg);
 	expect_rval("0");
+	/* struct ptrace_syscall_info of a signal-delivery stop: op NONE and the common part, 24 bytes; only the
+	 * members wholly within the buffer print */
+	struct { uint8_t op, pad[3]; uint32_t arch; uint64_t ip, sp; uint64_t rest[8]; } psi;
+	memset(&psi, 0xff, sizeof(psi));
+	check(S(SYS_ptrace, 0x420e /* PTRACE_GET_SYSCALL_INFO */, child, sizeof(psi), &psi) == 24 && psi.op == 0 &&
+	      psi.arch == 0xc000003e, "GET_SYSCALL_INFO");
+	expect("ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, {op=PTRACE_SYSCALL_INFO_NONE, arch=AUDIT_ARCH_X86_64, "
+	       "instruction_pointer=%#llx, stack_pointer=%#llx})", child, sizeof(psi), (unsigned long long) psi.ip,
+	       (unsigned long long) psi.sp);
+	expect_rval("24");
+	check(S(SYS_ptrace, 0x420e, child, 12, &psi) == 24, "GET_SYSCALL_INFO, 12 bytes");
+	expect("ptrace(PTRACE_GET_SYSCALL_INFO, %d, 12, {op=PTRACE_SYSCALL_INFO_NONE, arch=AUDIT_ARCH_X86_64})", child);
+	expect_rval("24");
 	siginfo_t si;
 	check(S(SYS_ptrace, PTRACE_GETSIGINFO, child, 0, &si) == 0 && si.si_signo == SIGSTOP, "GETSIGINFO");
 	expect("ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,

@@ -184,14 +184,18 @@ final class Ptraces {
     }
 
     /**
-     * The peeks' word ({@code [0x...]}), GETEVENTMSG's ({@code [N]}) and GETSIGINFO's siginfo;
+     * The peeks' word ({@code [0x...]}), GETEVENTMSG's ({@code [N]}), GETSIGINFO's siginfo and
+     * GET_SYSCALL_INFO's struct;
      * the address otherwise, and when the call failed.
      */
     private static Value filled(Call c, long r, long d) {
         boolean peek = r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER;
-        if (!peek && r != PTRACE_GETEVENTMSG && r != PTRACE_GETSIGINFO) return new Addr(d);
+        if (!peek && r != PTRACE_GETEVENTMSG && r != PTRACE_GETSIGINFO && r != PTRACE_GET_SYSCALL_INFO) {
+            return new Addr(d);
+        }
         if (d == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(d);
+        if (r == PTRACE_GET_SYSCALL_INFO) return PtraceSyscallInfo.info(c, d);
         if (r == PTRACE_GETSIGINFO) return SignalDecoders.siginfoArg(c, 3);
         byte[] raw = c.memory().read(d, 8);
         if (raw == null) return new Value.Unreadable(d);

@@ -130,4 +130,38 @@ class PtracesTest {
         assertEquals("PTRACE_GETREGSET, 99999, 0x99 /* NT_??? */, 0x7ffe117aba40",
                 line(Calls.of("ptrace").args(GETREGSET, 99999, 0x99, A + 8).mem(m).exit(ESRCH)));
     }
+
+    @Test
+    void syscallInfoAsFarAsBothLengthsReach() {
+        // struct ptrace_syscall_info at an entry stop: op, arch, ip, sp, then entry's nr and six args
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(88).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).put(new byte[3]).putInt(0xc000003e).putLong(0x401000).putLong(0x7ffc0000);
+        b.putLong(80).putLong(A).putLong(2).putLong(3).putLong(4).putLong(5).putLong(6);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        String common = "{op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, "
+                + "stack_pointer=0x7ffc0000";
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 88, " + common + ", entry={nr=__NR_chdir, args=[0x7ffe117aba38, "
+                + "0x2, 0x3, 0x4, 0x5, 0x6]}}", line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 88, A).mem(m).exit(80)));
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 47, " + common + ", entry={nr=__NR_chdir, args=[0x7ffe117aba38]}}",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 47, A).mem(m).exit(80)));
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 88, " + common + "}",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 88, A).mem(m).exit(24)));
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 7, {op=PTRACE_SYSCALL_INFO_ENTRY}",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 7, A).mem(m).exit(80)));
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 0, 0x7ffe117aba38",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 0, A).mem(m).exit(80)));
+    }
+
+    @Test
+    void syscallInfoExitNamesTheErrorOnlyWithIsError() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(33).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 2).put(new byte[3]).putInt(0xc000003e).putLong(0x401000).putLong(0x7ffc0000).putLong(-2).put((byte) 1);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        String common = "{op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, "
+                + "stack_pointer=0x7ffc0000";
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 33, " + common + ", exit={rval=-ENOENT, is_error=1}}",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 33, A).mem(m).exit(33)));
+        assertEquals("PTRACE_GET_SYSCALL_INFO, 99999, 32, " + common + ", exit={rval=-2}}",
+                line(Calls.of("ptrace").args(GET_SYSCALL_INFO, 99999, 32, A).mem(m).exit(33)));
+    }
 }
