@@ -2,9 +2,10 @@
  * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
  * asks to be traced and stops; the parent reads its memory and a register, writes a word,
  * sets options, reads the event message and the stop's syscall info (as far as the buffer
- * reaches), reads and writes back the stop's siginfo and registers (NT_PRSTATUS, whole and
- * cut short), reads and sets the child's signal mask, resumes it with PTRACE_CONT and reaps
- * it with wait4. SIGCHLD stays blocked so that no signal line lands between calls.
+ * reaches), reads and writes back the stop's siginfo and registers (NT_PRSTATUS whole, cut
+ * short and in a larger buffer; PTRACE_GETREGS), peeks at the empty signal queue, reads and
+ * sets the child's signal mask, resumes it with PTRACE_CONT and reaps it with wait4.
+ * SIGCHLD stays blocked so that no signal line lands between calls.
  */
 #include "tests.h"
 #include <stddef.h>
@@ -110,6 +111,24 @@ int main(void)
 	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &iov) < 0 && errno == EINVAL, "GETREGSET 100");
 	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=100})", child, addr(&regs));
 	expect_rval("%s", rerr(EINVAL));
+	/* a buffer larger than the registers: the kernel shortens iov_len, strace prints old => new */
+	struct { struct user_regs_struct r; unsigned long spare; } big;
+	struct iovec big_iov = { &big, sizeof(big) };
+	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &big_iov) == 0 && big_iov.iov_len == sizeof(regs),
+	      "GETREGSET big");
+	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=%zu => %zu})", child,
+	       regs_text(&big.r, sizeof(regs)), sizeof(big), sizeof(regs));
+	expect_rval("0");
+	/* x86's PTRACE_GETREGS: the whole struct, printed in addr's place */
+	check(S(SYS_ptrace, PTRACE_GETREGS, child, 0, &regs) == 0, "GETREGS");
+	expect("ptrace(PTRACE_GETREGS, %d, %s)", child, regs_text(&regs, sizeof(regs)));
+	expect_rval("0");
+	/* no signal is queued for the stopped child: an empty array */
+	struct { uint64_t off; uint32_t flags, nr; } peek = { 0, 1 /* PTRACE_PEEKSIGINFO_SHARED */, 4 };
+	siginfo_t queued[4];
+	check(S(SYS_ptrace, 0x4209 /* PTRACE_PEEKSIGINFO */, child, &peek, queued) == 0, "PEEKSIGINFO");
+	expect("ptrace(PTRACE_PEEKSIGINFO, %d, {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}, [])", child);
+	expect_rval("0");
 	uint64_t mask = 0;
 	check(S(SYS_ptrace, PTRACE_GETSIGMASK, child, 8, &mask) == 0 && mask == chld, "GETSIGMASK");
 	expect("ptrace(PTRACE_GETSIGMASK, %d, 8, [CHLD])", child);
