@@ -14,6 +14,7 @@ import io.jstrace.syscalls.xlat.PtracePeeksiginfoFlags;
 import io.jstrace.syscalls.xlat.PtraceRequestsX86;
 import io.jstrace.syscalls.xlat.SeccompFilterFlags;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -195,6 +196,9 @@ final class Ptraces {
                 ? Regsets.fpregset(c, d, Regsets.FPREGSET_SIZE) : Regsets.prstatus(c, d, Regsets.PRSTATUS_SIZE);
     }
 
+    /** The most siginfos PEEKSIGINFO's result prints under {@code -v}: a bound on what is read at once. */
+    private static final int MAX_SIGINFOS = 4096;
+
     /** PEEKSIGINFO's struct ptrace_peeksiginfo_args: {@code {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}}. */
     private static Value peeksiginfoArgs(Call c, long a) {
         return RawStruct.struct(c, a, 16, s -> List.of(Value.field("off", s.unsigned64(0)),
@@ -202,16 +206,15 @@ final class Ptraces {
                 Value.field("nr", s.unsigned32(12))));
     }
 
-    /** PEEKSIGINFO's result: as many siginfo_t as it returned, cut at {@code -s} of them. */
+    /** PEEKSIGINFO's result: as many siginfo_t as it returned, cut at {@code -s} of them unless {@code -v}. */
     private static Value siginfos(Call c, long d) {
         long n = c.ret();
-        int limit = c.options().stringLimit();
-        int shown = (int) Math.min(n, limit);
+        int shown = (int) Math.min(n, c.options().verbose() ? MAX_SIGINFOS : c.options().stringLimit());
         byte[] raw = shown == 0 ? new byte[0] : c.memory().read(d, shown * SigInfo.SIZE);
         if (raw == null) return new Value.Unreadable(d);
         List<Value> items = new ArrayList<>();
         for (int k = 0; k < shown; k++) {
-            byte[] one = java.util.Arrays.copyOfRange(raw, k * SigInfo.SIZE, (k + 1) * SigInfo.SIZE);
+            byte[] one = Arrays.copyOfRange(raw, k * SigInfo.SIZE, (k + 1) * SigInfo.SIZE);
             items.add(Siginfos.siginfo(new SigInfo(one), Siginfos.Ids.of(c)));
         }
         return new Value.Arr(items, n > shown);
