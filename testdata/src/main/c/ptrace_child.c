@@ -1,10 +1,11 @@
 /*
  * ptrace on a child of its own (the tracer follows only the parent, no -f): the child
  * asks to be traced and stops; the parent reads its memory and a register, writes a word,
- * sets options, reads the event message, reads and writes back the stop's siginfo and
- * registers (NT_PRSTATUS, whole and cut short), reads and sets the child's signal mask,
- * resumes it with PTRACE_CONT and reaps it with wait4. SIGCHLD stays blocked so that no
- * signal line lands between calls.
+ * sets options, reads the event message and the stop's syscall info (as far as the buffer
+ * reaches), reads and writes back the stop's siginfo and registers (NT_PRSTATUS whole, cut
+ * short and in a larger buffer; PTRACE_GETREGS), peeks at the empty signal queue, reads and
+ * sets the child's signal mask, resumes it with PTRACE_CONT and reaps it with wait4.
+ * SIGCHLD stays blocked so that no signal line lands between calls.
  */
 #include "tests.h"
 #include <stddef.h>
@@ -70,6 +71,19 @@ int main(void)
 	check(S(SYS_ptrace, PTRACE_GETEVENTMSG, child, 0, &msg) == 0, "GETEVENTMSG");
 	expect("ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu])", child, msg);
 	expect_rval("0");
+	/* struct ptrace_syscall_info of a signal-delivery stop: op NONE and the common part, 24 bytes; only the
+	 * members wholly within the buffer print */
+	struct { uint8_t op, pad[3]; uint32_t arch; uint64_t ip, sp; uint64_t rest[8]; } psi;
+	memset(&psi, 0xff, sizeof(psi));
+	check(S(SYS_ptrace, 0x420e /* PTRACE_GET_SYSCALL_INFO */, child, sizeof(psi), &psi) == 24 && psi.op == 0 &&
+	      psi.arch == 0xc000003e, "GET_SYSCALL_INFO");
+	expect("ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, {op=PTRACE_SYSCALL_INFO_NONE, arch=AUDIT_ARCH_X86_64, "
+	       "instruction_pointer=%#llx, stack_pointer=%#llx})", child, sizeof(psi), (unsigned long long) psi.ip,
+	       (unsigned long long) psi.sp);
+	expect_rval("24");
+	check(S(SYS_ptrace, 0x420e, child, 12, &psi) == 24, "GET_SYSCALL_INFO, 12 bytes");
+	expect("ptrace(PTRACE_GET_SYSCALL_INFO, %d, 12, {op=PTRACE_SYSCALL_INFO_NONE, arch=AUDIT_ARCH_X86_64})", child);
+	expect_rval("24");
 	siginfo_t si;
 	check(S(SYS_ptrace, PTRACE_GETSIGINFO, child, 0, &si) == 0 && si.si_signo == SIGSTOP, "GETSIGINFO");
 	expect("ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%d})", child,
@@ -97,6 +111,24 @@ int main(void)
 	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &iov) < 0 && errno == EINVAL, "GETREGSET 100");
 	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=100})", child, addr(&regs));
 	expect_rval("%s", rerr(EINVAL));
+	/* a buffer larger than the registers: the kernel shortens iov_len, strace prints old => new */
+	struct { struct user_regs_struct r; unsigned long spare; } big;
+	struct iovec big_iov = { &big, sizeof(big) };
+	check(S(SYS_ptrace, PTRACE_GETREGSET, child, NT_PRSTATUS, &big_iov) == 0 && big_iov.iov_len == sizeof(regs),
+	      "GETREGSET big");
+	expect("ptrace(PTRACE_GETREGSET, %d, NT_PRSTATUS, {iov_base=%s, iov_len=%zu => %zu})", child,
+	       regs_text(&big.r, sizeof(regs)), sizeof(big), sizeof(regs));
+	expect_rval("0");
+	/* x86's PTRACE_GETREGS: the whole struct, printed in addr's place */
+	check(S(SYS_ptrace, PTRACE_GETREGS, child, 0, &regs) == 0, "GETREGS");
+	expect("ptrace(PTRACE_GETREGS, %d, %s)", child, regs_text(&regs, sizeof(regs)));
+	expect_rval("0");
+	/* no signal is queued for the stopped child: an empty array */
+	struct { uint64_t off; uint32_t flags, nr; } peek = { 0, 1 /* PTRACE_PEEKSIGINFO_SHARED */, 4 };
+	siginfo_t queued[4];
+	check(S(SYS_ptrace, 0x4209 /* PTRACE_PEEKSIGINFO */, child, &peek, queued) == 0, "PEEKSIGINFO");
+	expect("ptrace(PTRACE_PEEKSIGINFO, %d, {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}, [])", child);
+	expect_rval("0");
 	uint64_t mask = 0;
 	check(S(SYS_ptrace, PTRACE_GETSIGMASK, child, 8, &mask) == 0 && mask == chld, "GETSIGMASK");
 	expect("ptrace(PTRACE_GETSIGMASK, %d, 8, [CHLD])", child);

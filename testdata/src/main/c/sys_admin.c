@@ -7,6 +7,7 @@
  */
 #include "fsio.h"
 #include <fcntl.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/module.h>
 #include <linux/reboot.h>
 #include <sys/quota.h>
@@ -136,6 +137,29 @@ static void quotas(void)
 	expect_rval("%s", rval(r));
 	r = S(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), dev, 0, NULL);
 	expect("quotactl(QCMD(Q_SYNC, USRQUOTA), \"%s\")", dev);
+	expect_rval("%s", rval(r));
+	/* what Q_SETQUOTA, Q_SETINFO and the XFS commands pass in prints at entry */
+	struct dqblk limits = { .dqb_bhardlimit = 100, .dqb_bsoftlimit = 90, .dqb_ihardlimit = 10,
+				.dqb_isoftlimit = 9, .dqb_valid = QIF_LIMITS };
+	r = S(SYS_quotactl, QCMD(Q_SETQUOTA, GRPQUOTA), dev, 1000, &limits);
+	expect("quotactl(QCMD(Q_SETQUOTA, GRPQUOTA), \"%s\", 1000, {dqb_bhardlimit=100, dqb_bsoftlimit=90, "
+	       "dqb_curspace=0, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=0, ...})", dev);
+	expect_rval("%s", rval(r));
+	struct dqinfo info = { .dqi_bgrace = 604800, .dqi_igrace = 86400, .dqi_valid = IIF_BGRACE | IIF_IGRACE };
+	r = S(SYS_quotactl, QCMD(Q_SETINFO, USRQUOTA), dev, 0, &info);
+	expect("quotactl(QCMD(Q_SETINFO, USRQUOTA), \"%s\", {dqi_bgrace=604800, dqi_igrace=86400, dqi_flags=0, "
+	       "dqi_valid=IIF_BGRACE|IIF_IGRACE})", dev);
+	expect_rval("%s", rval(r));
+	unsigned int xfs_flags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_UDQ_ENFD;
+	r = S(SYS_quotactl, QCMD(Q_XQUOTAON, USRQUOTA), dev, 0, &xfs_flags);
+	expect("quotactl(QCMD(Q_XQUOTAON, USRQUOTA), \"%s\", [FS_QUOTA_UDQ_ACCT|FS_QUOTA_UDQ_ENFD])", dev);
+	expect_rval("%s", rval(r));
+	fs_disk_quota_t xfs_limits = { .d_version = FS_DQUOT_VERSION, .d_flags = FS_PROJ_QUOTA,
+				       .d_fieldmask = FS_DQ_BHARD, .d_id = 7, .d_blk_hardlimit = 2048 };
+	r = S(SYS_quotactl, QCMD(Q_XSETQLIM, PRJQUOTA), dev, 7, &xfs_limits);
+	expect("quotactl(QCMD(Q_XSETQLIM, PRJQUOTA), \"%s\", 7, {d_version=1, d_flags=FS_PROJ_QUOTA, d_fieldmask=0x8, "
+	       "d_id=7, d_blk_hardlimit=2048, d_blk_softlimit=0, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=0, "
+	       "d_icount=0, ...})", dev);
 	expect_rval("%s", rval(r));
 	r = S(SYS_quotactl, QCMD(0x1234, 5), dev, 0, NULL);
 	expect("quotactl(QCMD(0x1234 /* Q_??? */, 0x5 /* ???QUOTA */), \"%s\", 0, NULL)", dev);

@@ -99,8 +99,8 @@ final class Bpf {
         add(f, size, 28, "log_size", unsigned(raw, 28));
         add(f, size, 32, "log_buf", new Addr(TraceeArrays.u64(raw, 32)));
         long kv = u32(raw, 40);
-        add(f, size, 40, "kern_version", new Value.Fn("KERNEL_VERSION",
-                List.of(Value.dec(kv >>> 16), Value.dec(kv >>> 8 & 0xff), Value.dec(kv & 0xff)), false));
+        add(f, size, 40, "kern_version", new Value.Decoded(Value.hex(kv), new Value.Fn("KERNEL_VERSION",
+                List.of(Value.dec(kv >>> 16), Value.dec(kv >>> 8 & 0xff), Value.dec(kv & 0xff)), false)));
         add(f, size, 44, "prog_flags", Numbers.flags(BpfProgFlags.XLAT, u32(raw, 44), "BPF_F_???"));
         if (size > 48) f.add(field("prog_name", objName(raw, 48, size)));
         add(f, size, 64, "prog_ifindex", unsigned(raw, 64));

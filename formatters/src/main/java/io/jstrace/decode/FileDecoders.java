@@ -43,12 +43,17 @@ final class FileDecoders {
 
     /** A descriptor of {@code process}, which need not be the tracee (pidfd_getfd's). */
     static Value descriptorOf(Call c, HostFacts process, long fd) {
-        if (!c.options().decodesFds() || fd < 0 || fd > Integer.MAX_VALUE) return Value.dec(fd);
+        return descriptorOf(c.options(), process, fd);
+    }
+
+    /** A descriptor of {@code process} as {@code options} print it, outside a syscall (a signal's si_fd). */
+    static Value descriptorOf(DecodeOptions options, HostFacts process, long fd) {
+        if (!options.decodesFds() || fd < 0 || fd > Integer.MAX_VALUE) return Value.dec(fd);
         String link = process.fdPath((int) fd);
         boolean deleted = link != null && link.endsWith(DELETED) && process.fdUnlinked((int) fd, link);
         String path = shown(deleted ? link.substring(0, link.length() - DELETED.length()) : link);
-        Set<String> details = c.options().fdDetails();
-        if (path != null) path = FdDetails.describe(process, (int) fd, path, details, c.options().fdPaths());
+        Set<String> details = options.fdDetails();
+        if (path != null) path = FdDetails.describe(process, (int) fd, path, details, options.fdPaths());
         return path == null ? Value.dec(fd) : new Value.Fd(fd, path, deleted);
     }
 

@@ -24,19 +24,25 @@ final class Memory {
         return v == 0 ? new Value.Sym(0, "PROT_NONE") : Numbers.flags(MmapProt.XLAT, v, "PROT_???");
     }
 
-    /** The sharing type by value, then the MAP_* flags: MAP_PRIVATE|MAP_ANONYMOUS. */
+    /**
+     * The sharing type by value (an unknown one in hex with {@code /* MAP_??? *\/}), the MAP_*
+     * flags, unnamed bits in hex, then the huge page size: {@code MAP_PRIVATE|MAP_ANONYMOUS},
+     * {@code MAP_SHARED|MAP_HUGETLB|21<<MAP_HUGE_SHIFT} (strace 6.1 src/mem.c print_mmap_flags).
+     */
     static Value mapFlags(Call c, int i) {
         long v = c.arg(i) & 0xffff_ffffL;
         List<String> names = new ArrayList<>();
-        String type = MmapType.XLAT.name(v & MAP_TYPE);
-        long rest = v;
-        if (type != null) {
-            names.add(type);
-            rest &= ~MAP_TYPE;
-        }
+        long typeBits = v & MAP_TYPE;
+        String type = MmapType.XLAT.name(typeBits);
+        if (type != null) names.add(type);
+        else names.add("0x" + Long.toHexString(typeBits) + " /* MAP_??? */");
+        long huge = v & MmapFlags.MAP_HUGE_MASK << MmapFlags.MAP_HUGE_SHIFT;
+        long rest = v & ~MAP_TYPE & ~huge;
         var d = MmapFlags.XLAT.decompose(rest);
         if (rest != 0) names.addAll(d.names());
-        return new Value.Flags(v, names, rest == 0 ? 0 : d.remainder());
+        if (rest != 0 && d.remainder() != 0) names.add("0x" + Long.toHexString(d.remainder()));
+        if (huge != 0) names.add((huge >>> MmapFlags.MAP_HUGE_SHIFT) + "<<MAP_HUGE_SHIFT");
+        return new Value.Flags(v, names, 0);
     }
 
     /** mremap's new_address is an argument only with MREMAP_MAYMOVE|MREMAP_FIXED (mm/mremap.c). */

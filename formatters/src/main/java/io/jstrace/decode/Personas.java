@@ -51,7 +51,7 @@ final class Personas {
         List<Value> args = new ArrayList<>();
         args.add(Numbers.named(IoprioClass.XLAT, cls, "IOPRIO_CLASS_???"));
         args.add(Value.dec(data));
-        return Notes.decoded(Value.dec(v), new Value.Fn("IOPRIO_PRIO_VALUE", args, false));
+        return Notes.decoded(Value.dec((int) v), new Value.Fn("IOPRIO_PRIO_VALUE", args, false)); // an int
     }
 
     /** ioprio_get's result: {@code 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))}. */

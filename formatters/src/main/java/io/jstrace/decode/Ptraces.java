@@ -3,14 +3,18 @@ package io.jstrace.decode;
 import static io.jstrace.syscalls.xlat.PtraceRequests.*;
 
 import io.jstrace.arch.Aarch64;
+import io.jstrace.core.SigInfo;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.NtDescriptorTypes;
 import io.jstrace.syscalls.xlat.PtraceOptions;
 import io.jstrace.syscalls.xlat.PtraceRequests;
+import io.jstrace.syscalls.xlat.PtracePeeksiginfoFlags;
 import io.jstrace.syscalls.xlat.PtraceRequestsX86;
+import io.jstrace.syscalls.xlat.SeccompFilterFlags;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,24 +57,34 @@ final class Ptraces {
         return registers(c) ? 3 : 4;
     }
 
-    /** Requests whose data the kernel fills print it at exit (unless -e verbose leaves it out). */
+    /**
+     * Requests whose data the kernel fills print it at exit (unless -e verbose leaves it out);
+     * so does SETREGSET, whose iovec's length the kernel may change.
+     */
     private static boolean dataAtExit(Call c) {
         long r = request(c);
         return c.structs() && (r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER
                 || r == PTRACE_GETEVENTMSG || r == PTRACE_GETREGSET || r == PTRACE_GETSIGINFO
                 || r == PTRACE_GETSIGMASK || r == PTRACE_PEEKSIGINFO || r == PTRACE_SECCOMP_GET_FILTER
-                || r == PTRACE_GET_SYSCALL_INFO);
+                || r == PTRACE_GET_SYSCALL_INFO || r == PTRACE_SECCOMP_GET_METADATA || r == PTRACE_SETREGSET);
     }
 
     static int entryArgs(Call c, int visible) {
+        if (registers(c)) return readsRegisters(c) ? 2 : visible;
         return visible == 4 && dataAtExit(c) ? 3 : visible;
+    }
+
+    /** x86's PTRACE_GETREGS and PTRACE_GETFPREGS: the kernel fills data. */
+    private static boolean readsRegisters(Call c) {
+        long r = request(c);
+        return r == PtraceRequestsX86.PTRACE_GETREGS || r == PtraceRequestsX86.PTRACE_GETFPREGS;
     }
 
     static Value arg(Call c, int i) {
         return switch (i) {
             case 0 -> requestValue(c);
             case 1 -> Value.dec(c.intArg(1));
-            case 2 -> registers(c) ? new Addr(c.arg(3)) : addr(c);
+            case 2 -> registers(c) ? registerData(c) : addr(c);
             default -> data(c);
         };
     }
@@ -106,6 +120,7 @@ final class Ptraces {
         if (r == PTRACE_GETREGSET || r == PTRACE_SETREGSET) {
             return Numbers.named(NtDescriptorTypes.XLAT, a & 0xffff_ffffL, "NT_???");
         }
+        if (r == PTRACE_PEEKSIGINFO) return c.structs() ? peeksiginfoArgs(c, a) : new Addr(a);
         if (r == PTRACE_GETSIGMASK || r == PTRACE_SETSIGMASK || r == PTRACE_SECCOMP_GET_FILTER
                 || r == PTRACE_SECCOMP_GET_METADATA || r == PTRACE_GET_SYSCALL_INFO) {
             return new Num(a, Base.UNSIGNED);
@@ -138,15 +153,10 @@ final class Ptraces {
         return Long.compareUnsigned(d, 64) > 0 ? new Num(d, Base.UNSIGNED) : Prctls.signal(d);
     }
 
-    /** x86_64's struct user_regs_struct (arch/x86/include/asm/user_64.h), as NT_PRSTATUS holds it. */
-    private static final String[] REGS = {"r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax",
-        "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es",
-        "fs", "gs"};
-
     /**
-     * GETREGSET's and SETREGSET's one struct iovec, {@code {iov_base=0x..., iov_len=N}}:
-     * strace prints it at GETREGSET's exit whether or not the call succeeded, and the
-     * registers in iov_base for x86_64's NT_PRSTATUS when they are there to read.
+     * GETREGSET's and SETREGSET's one struct iovec, {@code {iov_base=..., iov_len=N}}, printed
+     * at exit whether or not the call succeeded, with the length it had at entry {@code =>}
+     * the one the kernel left when they differ.
      */
     private static Value iovec(Call c, long d) {
         if (d == 0) return new Addr(0);
@@ -154,19 +164,81 @@ final class Ptraces {
         if (raw == null) return new Value.Unreadable(d);
         long base = TraceeArrays.u64(raw, 0);
         long len = TraceeArrays.u64(raw, 8);
-        boolean regs = x86(c) && c.arg(2) == NtDescriptorTypes.NT_PRSTATUS && c.structs()
-                && (request(c) == PTRACE_SETREGSET || !TraceeArrays.exitFailed(c));
-        return new Value.Struct(List.of(Value.field("iov_base", regs ? registers(c, base, len) : new Addr(base)),
-                Value.field("iov_len", new Num(len, Base.UNSIGNED))), false);
+        Value shownLen = new Num(len, Base.UNSIGNED);
+        RawStruct before = c.exit() != null ? RawStruct.atEntry(c, d, 16) : null;
+        if (before != null && before.u64(8) != len) {
+            shownLen = new Value.Changed(new Num(before.u64(8), Base.UNSIGNED), shownLen);
+        }
+        // SETREGSET's registers are what it passed in, as long as it said; GETREGSET's as long as the kernel says
+        boolean set = request(c) == PTRACE_SETREGSET && before != null;
+        Value regs = set ? regset(c, before.u64(0), before.u64(8)) : regset(c, base, len);
+        return new Value.Struct(List.of(Value.field("iov_base", regs), Value.field("iov_len", shownLen)), false);
     }
 
-    /** {@code {r15=0x1, r14=0, ...}}: as many registers as {@code len} bytes hold. */
-    private static Value registers(Call c, long base, long len) {
-        int n = (int) Math.min(Long.divideUnsigned(len, 8), REGS.length);
-        byte[] raw = n == 0 ? null : c.memory().read(base, 8 * n);
-        if (raw == null) return new Addr(base);
+    /** iov_base: x86_64's NT_PRSTATUS or NT_FPREGSET registers when they are there to read, else the address. */
+    private static Value regset(Call c, long base, long len) {
+        boolean read = x86(c) && c.structs() && (request(c) == PTRACE_SETREGSET || !TraceeArrays.exitFailed(c));
+        long nt = c.arg(2);
+        if (read && nt == NtDescriptorTypes.NT_PRSTATUS) return Regsets.prstatus(c, base, len);
+        if (read && nt == NtDescriptorTypes.NT_FPREGSET) return Regsets.fpregset(c, base, len);
+        return new Addr(base);
+    }
+
+    /**
+     * x86's GETREGS/SETREGS (struct user_regs_struct) and GETFPREGS/SETFPREGS (struct
+     * user_fpregs_struct), printed in addr's place: what SET passes in, what GET filled.
+     */
+    private static Value registerData(Call c) {
+        long d = c.arg(3);
+        long r = request(c);
+        if (!c.structs() || readsRegisters(c) && TraceeArrays.exitFailed(c)) return new Addr(d);
+        return r == PtraceRequestsX86.PTRACE_GETFPREGS || r == PtraceRequestsX86.PTRACE_SETFPREGS
+                ? Regsets.fpregset(c, d, Regsets.FPREGSET_SIZE) : Regsets.prstatus(c, d, Regsets.PRSTATUS_SIZE);
+    }
+
+    /** The most siginfos PEEKSIGINFO's result prints under {@code -v}: a bound on what is read at once. */
+    private static final int MAX_SIGINFOS = 4096;
+
+    /** PEEKSIGINFO's struct ptrace_peeksiginfo_args: {@code {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}}. */
+    private static Value peeksiginfoArgs(Call c, long a) {
+        return RawStruct.struct(c, a, 16, s -> List.of(Value.field("off", s.unsigned64(0)),
+                Value.field("flags", Numbers.flags(PtracePeeksiginfoFlags.XLAT, s.u32(8), "PTRACE_PEEKSIGINFO_???")),
+                Value.field("nr", s.unsigned32(12))));
+    }
+
+    /** PEEKSIGINFO's result: as many siginfo_t as it returned, cut at {@code -s} of them unless {@code -v}. */
+    private static Value siginfos(Call c, long d) {
+        long n = c.ret();
+        int shown = (int) Math.min(n, c.options().verbose() ? MAX_SIGINFOS : c.options().stringLimit());
+        byte[] raw = shown == 0 ? new byte[0] : c.memory().read(d, shown * SigInfo.SIZE);
+        if (raw == null) return new Value.Unreadable(d);
+        List<Value> items = new ArrayList<>();
+        for (int k = 0; k < shown; k++) {
+            byte[] one = Arrays.copyOfRange(raw, k * SigInfo.SIZE, (k + 1) * SigInfo.SIZE);
+            items.add(Siginfos.siginfo(new SigInfo(one), Siginfos.Ids.of(c)));
+        }
+        return new Value.Arr(items, n > shown);
+    }
+
+    /**
+     * SECCOMP_GET_METADATA's struct seccomp_metadata (addr is its size): the filter_off passed
+     * in, and once the call succeeded the flags the kernel filled in, as far as the returned
+     * size reaches ({@code ???} when it ends before them, {@code ...} when it goes beyond).
+     */
+    private static Value seccompMetadata(Call c, long d) {
+        if (Long.compareUnsigned(c.arg(2), 8) < 0) return new Addr(d);
+        if (d == 0) return new Addr(0);
+        byte[] off = c.memory().read(d, 8);
+        if (off == null) return new Value.Unreadable(d);
         List<Value.Field> f = new ArrayList<>();
-        for (int k = 0; k < n; k++) f.add(Value.field(REGS[k], Value.hex(TraceeArrays.u64(raw, 8 * k))));
+        f.add(Value.field("filter_off", new Num(TraceeArrays.u64(off, 0), Base.UNSIGNED)));
+        long size = c.ret();
+        if (c.succeeded() && size > 8) {
+            byte[] flags = size < 16 ? null : c.memory().read(d + 8, 8);
+            f.add(Value.field("flags", flags == null ? new Value.Text("???")
+                    : Numbers.flags(SeccompFilterFlags.XLAT, TraceeArrays.u64(flags, 0), "SECCOMP_FILTER_FLAG_???")));
+            return new Value.Struct(f, flags != null && size > 16);
+        }
         return new Value.Struct(f, false);
     }
 
@@ -184,14 +256,21 @@ final class Ptraces {
     }
 
     /**
-     * The peeks' word ({@code [0x...]}), GETEVENTMSG's ({@code [N]}) and GETSIGINFO's siginfo;
+     * The peeks' word ({@code [0x...]}), GETEVENTMSG's ({@code [N]}), GETSIGINFO's siginfo,
+     * PEEKSIGINFO's siginfos, GET_SYSCALL_INFO's and SECCOMP_GET_METADATA's structs;
      * the address otherwise, and when the call failed.
      */
     private static Value filled(Call c, long r, long d) {
         boolean peek = r == PTRACE_PEEKDATA || r == PTRACE_PEEKTEXT || r == PTRACE_PEEKUSER;
-        if (!peek && r != PTRACE_GETEVENTMSG && r != PTRACE_GETSIGINFO) return new Addr(d);
+        if (r == PTRACE_SECCOMP_GET_METADATA) return seccompMetadata(c, d);
+        if (!peek && r != PTRACE_GETEVENTMSG && r != PTRACE_GETSIGINFO && r != PTRACE_GET_SYSCALL_INFO
+                && r != PTRACE_PEEKSIGINFO) {
+            return new Addr(d);
+        }
         if (d == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(d);
+        if (r == PTRACE_GET_SYSCALL_INFO) return PtraceSyscallInfo.info(c, d);
+        if (r == PTRACE_PEEKSIGINFO) return siginfos(c, d);
         if (r == PTRACE_GETSIGINFO) return SignalDecoders.siginfoArg(c, 3);
         byte[] raw = c.memory().read(d, 8);
         if (raw == null) return new Value.Unreadable(d);
@@ -214,6 +293,13 @@ final class Ptraces {
             @Override
             public int entryArgs(Call c, int visible) {
                 return Ptraces.entryArgs(c, visible);
+            }
+
+            /** GETREGSET's and SETREGSET's iovec as it was, to print {@code iov_len=old => new}. */
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                long r = request(c);
+                if ((r == PTRACE_GETREGSET || r == PTRACE_SETREGSET) && c.arg(3) != 0) keep.keep(c.arg(3), 16);
             }
         }, "ptrace");
     }

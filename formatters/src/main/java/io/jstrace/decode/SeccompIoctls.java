@@ -71,7 +71,7 @@ final class SeccompIoctls {
     }
 
     /** A syscall number of an architecture: {@code __NR_gettid}, the number when unknown. */
-    private static Value syscall(int nr, int auditArch) {
+    static Value syscall(int nr, int auditArch) {
         Arch arch = Arch.ofAudit(auditArch);
         String name = arch == null || nr < 0 ? null : arch.syscalls().name(nr);
         long v = nr & 0xffff_ffffL;

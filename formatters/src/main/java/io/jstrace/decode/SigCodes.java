@@ -16,12 +16,13 @@ import io.jstrace.syscalls.xlat.Xlat;
  * positive codes of the fault and child signals, that signal's own table.
  */
 final class SigCodes {
-    static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3;
+    private static final int SI_KERNEL = 0x80;
     private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17, SIGPOLL = 29,
             SIGSYS = 31;
 
     private SigCodes() {}
 
+    /** The code's name, or null when neither table has it. */
     static String name(int signo, int code) {
         String generic = SiCodes.XLAT.name(code);
         if (generic != null && (code <= 0 || code == SI_KERNEL)) return generic;
@@ -36,18 +37,16 @@ final class SigCodes {
             case SIGSYS -> SigsysCodes.XLAT;
             default -> null;
         };
-        String specific = table == null ? null : table.name(code);
-        return specific != null ? specific : Integer.toString(code);
+        return table == null ? null : table.name(code);
     }
 
-    /** si_code by name, or as a number when it has none; {@code -X raw} prints it in hex (printxval). */
+    /**
+     * si_code by name, or in hex when it has none (print_si_code's printxval: {@code 0x7},
+     * {@code 0xbadc0ded}); {@code -X raw} prints it in hex too.
+     */
     static Value value(int signo, int code) {
         String name = name(signo, code);
-        return name.equals(Integer.toString(code)) ? Value.dec(code) : new Value.Sym(code & 0xffff_ffffL, name);
-    }
-
-    /** SignalDecoders whose siginfo carries the faulting address. */
-    static boolean isFault(int signo) {
-        return signo == SIGSEGV || signo == SIGBUS || signo == SIGILL || signo == SIGFPE || signo == SIGTRAP;
+        long v = code & 0xffff_ffffL;
+        return name == null ? Value.hex(v) : new Value.Sym(v, name);
     }
 }

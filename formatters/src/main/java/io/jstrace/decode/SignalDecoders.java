@@ -3,11 +3,9 @@ package io.jstrace.decode;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.arch.Aarch64;
-import io.jstrace.core.PidType;
 import io.jstrace.core.SigInfo;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Field;
-import io.jstrace.syscalls.ErrnoNames;
 import io.jstrace.syscalls.Phase;
 import io.jstrace.syscalls.Signal;
 import io.jstrace.syscalls.xlat.SigactionFlags;
@@ -17,12 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
-/** Signal numbers, sets, actions and siginfo (include/uapi/asm-generic/signal*.h, siginfo.h). */
+/** Signal numbers, sets and actions (include/uapi/asm-generic/signal*.h); siginfo_t is {@link Siginfos}. */
 final class SignalDecoders {
     private static final long SA_RESTORER = 0x04000000;
-    private static final int SIGCHLD = 17;
     /** The kernel's sigset_t on x86_64 and aarch64 (_NSIG / 8), and the word size. */
     private static final int NSIG_BYTES = 8, WORD = 8;
     private static final int STACK_T_SIZE = 24;
@@ -151,60 +147,7 @@ final class SignalDecoders {
         if (c.spec(i).phase() == Phase.EXIT && !c.succeeded()) return new Addr(addr);
         byte[] raw = c.memory().read(addr, SigInfo.SIZE);
         return raw == null ? new Value.Unreadable(addr)
-                : siginfo(new SigInfo(raw), pid -> Pids.pid(c, pid, PidType.TGID));
-    }
-
-    /** A siginfo as strace prints it in {@code --- SIGCHLD {...} ---}; {@code pid} prints its si_pid. */
-    static Value siginfo(SigInfo si, IntFunction<Value> pid) {
-        List<Field> f = new ArrayList<>();
-        int signo = si.signo();
-        int code = si.code();
-        if (signo == 0) return new Value.Struct(f, false); // waitid with WNOHANG and no child changed: {}
-        f.add(field("si_signo", new Value.Sym(signo, Signal.of(signo).name(), Value.Base.SIGNED)));
-        f.add(field("si_code", SigCodes.value(signo, code)));
-        if (si.errno() != 0) f.add(field("si_errno", errno(si.errno())));
-        if (code <= 0 || code == SigCodes.SI_USER) {
-            senderFields(si, code, pid, f);
-        } else if (signo == SIGCHLD && code <= 6) {
-            childFields(si, code, pid, f);
-        } else if (SigCodes.isFault(signo) && code != SigCodes.SI_KERNEL) {
-            f.add(field("si_addr", new Addr(si.unionLong(0))));
-        }
-        return new Value.Struct(f, false);
-    }
-
-    /** si_errno as strace's print_err: the errno's name, else the number unsigned. */
-    private static Value errno(int errno) {
-        long v = errno & 0xffff_ffffL;
-        String name = ErrnoNames.NAMES.name(v);
-        return name == null ? new Value.Num(v, Value.Base.UNSIGNED) : new Value.Sym(v, name, Value.Base.UNSIGNED);
-    }
-
-    private static void senderFields(SigInfo si, int code, IntFunction<Value> pid, List<Field> f) {
-        if (code == SigCodes.SI_TIMER) {
-            f.add(field("si_timerid", Value.hex(si.unionInt(0))));
-            f.add(field("si_overrun", Value.dec(si.unionInt(4))));
-            valueFields(si, f);
-            return;
-        }
-        f.add(field("si_pid", pid.apply(si.unionInt(0))));
-        f.add(field("si_uid", Creds.id(si.unionInt(4))));
-        if (code == SigCodes.SI_QUEUE || code == SigCodes.SI_MESGQ) valueFields(si, f);
-    }
-
-    private static void valueFields(SigInfo si, List<Field> f) {
-        f.add(field("si_int", Value.dec(si.unionInt(8))));
-        f.add(field("si_ptr", new Addr(si.unionLong(8))));
-    }
-
-    private static void childFields(SigInfo si, int code, IntFunction<Value> pid, List<Field> f) {
-        f.add(field("si_pid", pid.apply(si.unionInt(0))));
-        f.add(field("si_uid", Creds.id(si.unionInt(4))));
-        int status = si.unionInt(8);
-        f.add(field("si_status", code == 1 ? Value.dec(status)
-                : new Value.Sym(status, Signal.of(status).name(), Value.Base.SIGNED)));
-        f.add(field("si_utime", Times.clockTicks(si.unionLong(16))));
-        f.add(field("si_stime", Times.clockTicks(si.unionLong(24))));
+                : Siginfos.siginfo(new SigInfo(raw), Siginfos.Ids.of(c));
     }
 
     static void register(SyscallDecoders.Registry r) {

@@ -5,7 +5,6 @@ import io.jstrace.core.Exec;
 import io.jstrace.core.Exit;
 import io.jstrace.core.HostFacts;
 import io.jstrace.core.NewChild;
-import io.jstrace.core.PidType;
 import io.jstrace.core.SignalExit;
 import io.jstrace.core.SignalStop;
 import io.jstrace.core.StackTrace;
@@ -108,7 +107,7 @@ public final class SyscallDecoding implements TraceListener {
     @Override
     public void onSignal(SignalStop s, Tracee t) {
         Value info = s.info() == null ? null
-                : SignalDecoders.siginfo(s.info(), pid -> Pids.pid(options, t.host(), pid, PidType.TGID));
+                : Siginfos.siginfo(s.info(), Siginfos.Ids.of(options, t.host()));
         for (DecodedListener l : listeners) l.onSignal(s, info, t);
     }
 

@@ -31,6 +31,16 @@ class MemoryTest {
         assertEquals("MAP_PRIVATE", render(Memory.mapFlags(Calls.of("mmap").args(0, 4096, 1, 0x02, 3, 0).enter(), 3)));
     }
 
+    // the type even when unknown, then the flags, unnamed bits, and the huge page size last
+    @Test
+    void mapFlagsUnknownTypeAndHugePageSize() {
+        Value v = Memory.mapFlags(Calls.of("remap_file_pages").args(0, 0, 0, 0, 0x5404401fL).enter(), 4);
+        assertEquals("0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT", render(v));
+        assertEquals("0x5404401f /* 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT */",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(v));
+        assertEquals("MAP_SHARED|0x200000", render(Memory.mapFlags(Calls.of("mmap").args(0, 0, 0, 0x200001, 0, 0).enter(), 3)));
+    }
+
     private static final long P = 0x7f1a_8e08_5000L, V = 0x7ffd_9f81_263cL;
     private static final long EFAULT = -14, EINVAL = -22, EPERM = -1;
 

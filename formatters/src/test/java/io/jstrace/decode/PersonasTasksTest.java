@@ -52,6 +52,9 @@ class PersonasTasksTest {
         assertEquals("IOPRIO_PRIO_VALUE(0x7 /* IOPRIO_CLASS_??? */, 1)",
                 fmt(Calls.of("ioprio_set").args(9, 0, 7 << 13 | 1).enter(), 2));
         assertEquals("0x9 /* IOPRIO_WHO_??? */", fmt(Calls.of("ioprio_set").args(9, 0, 0).enter(), 0));
+        // the raw value is an int
+        assertEquals("-87097619", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(
+                Formatters.format(Calls.of("ioprio_set").args(1, 0, 0xfacefeedL).enter(), 2)));
         assertEquals("8196 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4))",
                 render(Formatters.returnValue(Calls.of("ioprio_get").args(1, 0).exit(8196))));
     }

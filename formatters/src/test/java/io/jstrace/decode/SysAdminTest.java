@@ -105,6 +105,62 @@ class SysAdminTest {
     }
 
     @Test
+    void quotactlGetquotaPrintsTheLimitsOnSuccessAndAllUnderV() {
+        // struct if_dqblk: six __u64 limits and counts, two grace times, __u32 dqb_valid
+        FakeMemory m = paths().putLongs(BUF, 100, 90, 4096, 10, 9, 3, 0, 0).putInts(BUF + 64, 0x3f, 1000);
+        var getquota = Calls.of("quotactl").args(0x80000700L, PATH, 1000, BUF).mem(m);
+        assertEquals("QCMD(Q_GETQUOTA, USRQUOTA), \"/nonexistent\", 1000, {dqb_bhardlimit=100, dqb_bsoftlimit=90, "
+                + "dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, ...}", args(getquota.exit(0)));
+        assertEquals("QCMD(Q_GETQUOTA, USRQUOTA), \"/nonexistent\", 1000, 0x7ffc6fa650d0", args(getquota.exit(ENOENT)));
+        assertEquals(3, Formatters.entryArgs(getquota.enter(), 4));
+        var next = Calls.of("quotactl").args(0x80000901L, PATH, 0, BUF).mem(m).verbose();
+        assertEquals("QCMD(Q_GETNEXTQUOTA, GRPQUOTA), \"/nonexistent\", 0, {dqb_bhardlimit=100, dqb_bsoftlimit=90, "
+                + "dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, dqb_btime=0, dqb_itime=0, "
+                + "dqb_valid=QIF_BLIMITS|QIF_SPACE|QIF_ILIMITS|QIF_INODES|QIF_BTIME|QIF_ITIME, dqb_id=1000}",
+                args(next.exit(0)));
+    }
+
+    @Test
+    void quotactlSetinfoPrintsTheStructAtEntry() {
+        // struct if_dqinfo: two __u64 grace times, __u32 dqi_flags and dqi_valid
+        FakeMemory m = paths().putLongs(BUF, 604800, 86400).putInts(BUF + 16, 0x10001, 0xc);
+        var setinfo = Calls.of("quotactl").args(0x80000600L, PATH, 0, BUF).mem(m);
+        assertEquals("QCMD(Q_SETINFO, USRQUOTA), \"/nonexistent\", {dqi_bgrace=604800, dqi_igrace=86400, "
+                + "dqi_flags=DQF_ROOT_SQUASH|DQF_SYS_FILE, dqi_valid=IIF_FLAGS|0x8}", args(setinfo.exit(ENOENT)));
+        assertEquals(3, Formatters.entryArgs(setinfo.enter(), 3));
+        assertEquals("QCMD(Q_SETINFO, USRQUOTA), \"/nonexistent\", 0x7ffc6fa650d0",
+                args(Calls.of("quotactl").args(0x80000600L, PATH, 0, BUF).mem(paths()).exit(ENOENT)));
+    }
+
+    @Test
+    void quotactlCommandIsANumberUnderXRaw() {
+        Value qcmd = Formatters.format(Calls.of("quotactl").args(0x80000701L, 0, 0, 0).exit(ENOENT), 0);
+        assertEquals("2147485441", new StraceText(StraceText.Escape.OCTAL, XlatStyle.RAW).render(qcmd));
+        assertEquals("2147485441 /* QCMD(Q_GETQUOTA, GRPQUOTA) */",
+                new StraceText(StraceText.Escape.OCTAL, XlatStyle.VERBOSE).render(qcmd));
+    }
+
+    @Test
+    void xfsQuotaCommandsPrintTheirFlagsAndStructs() {
+        FakeMemory m = paths().putInts(BUF, 0x25);
+        assertEquals("QCMD(Q_XQUOTAON, PRJQUOTA), \"/nonexistent\", [FS_QUOTA_UDQ_ACCT|FS_QUOTA_GDQ_ACCT|FS_QUOTA_PDQ_ENFD]",
+                args(Calls.of("quotactl").args(0x5801_02L, PATH, 0, BUF).mem(m).exit(ENOENT)));
+        assertEquals("QCMD(Q_XQUOTARM, USRQUOTA), \"/nonexistent\", [FS_USER_QUOTA|FS_GROUP_QUOTA|0x20]",
+                args(Calls.of("quotactl").args(0x5806_00L, PATH, 0, BUF).mem(m).exit(ENOENT)));
+        assertEquals("QCMD(Q_XQUOTASYNC, USRQUOTA), \"/nonexistent\"",
+                args(Calls.of("quotactl").args(0x5807_00L, PATH, 0, BUF).mem(m).exit(0)));
+        // struct fs_disk_quota: __s8 d_version, __s8 d_flags, __u16 d_fieldmask, __u32 d_id, six __u64
+        FakeMemory q = paths().putInts(BUF, 0x000c_0101, 42).putLongs(BUF + 8, 1, 2, 3, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals("QCMD(Q_XGETQUOTA, USRQUOTA), \"/nonexistent\", 42, {d_version=1, d_flags=FS_USER_QUOTA, "
+                + "d_fieldmask=0xc, d_id=42, d_blk_hardlimit=1, d_blk_softlimit=2, d_ino_hardlimit=3, "
+                + "d_ino_softlimit=4, d_bcount=5, d_icount=6, ...}",
+                args(Calls.of("quotactl").args(0x5803_00L, PATH, 42, BUF).mem(q).exit(0)));
+        // struct fs_quota_stat: only qs_version without -v
+        assertEquals("QCMD(Q_XGETQSTAT, USRQUOTA), \"/nonexistent\", {qs_version=1, ...}",
+                args(Calls.of("quotactl").args(0x5805_00L, PATH, 0, BUF).mem(q).exit(0)));
+    }
+
+    @Test
     void swaponPriorityAfterFlags() {
         FakeMemory m = paths();
         assertEquals("\"/nonexistent\", SWAP_FLAG_PREFER|5", args(Calls.of("swapon").args(PATH, 0x8005).mem(m).exit(ENOENT)));
