@@ -108,7 +108,7 @@ final class Jstrace {
         details.remove("path");
         return new DecodeOptions(o.stringLimit, false, fds.contains("path"), details, style,
                 Qualifiers.perSyscall(o.expressions), Qualifiers.dumps(o.expressions),
-                Qualifiers.decodePids(o.expressions).contains("pidns"));
+                Qualifiers.decodePids(o.expressions).contains("pidns"), Qualifiers.decodePids(o.expressions).contains("comm"));
     }
 
     /**

@@ -19,10 +19,6 @@ final class Refusals {
             // grandchild; a JVM cannot fork, so the command would be the tracer's child
             return "-D/--daemonize is not supported by jstrace: the tracer cannot leave the command its own process";
         }
-        if (Qualifiers.decodePids(o.expressions).contains("comm")) {
-            return "-Y/--decode-pids=comm is not supported by jstrace yet: its decoders do not mark which"
-                    + " integers are pids";
-        }
         if (o.user != null) {
             if (!root()) return "You must be root to use the -u/--username option";
             if (!userExists(o.user)) return "Cannot find user '" + o.user + "'";

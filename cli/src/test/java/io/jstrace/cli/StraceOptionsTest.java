@@ -73,8 +73,22 @@ class StraceOptionsTest {
         assertEquals("jstrace: --tips is not supported by jstrace: strace's tips are strace's own text\n",
                 refused("--tips=id:3,format:full", "true"));
         assertEquals("jstrace: -e kvm=vcpu is not supported by jstrace\n", refused("--kvm=vcpu", "true"));
-        assertEquals("jstrace: -Y/--decode-pids=comm is not supported by jstrace yet: its decoders do not mark which"
-                + " integers are pids\n", refused("-Y", "true"));
+    }
+
+    /**
+     * -Y beside strace on a shell that starts, signals and reaps a child: every pid and the
+     * prefixes with the task's name, the child's once it is gone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-Y", "--decode-pids=comm"})
+    @EnabledIf("straceAndPtrace")
+    void pidsWithTheirCommandNames(String option) throws Exception {
+        Path[] logs = JstraceProcess.besideStrace(dir, dir, List.of(option, "-f", "-e", "trace=kill,wait4", "-e", "signal=none"),
+                List.of("/bin/sh", "-c", "sleep 0.1 & kill -0 $$; wait"));
+        List<String> theirs = normalised(logs[1]).stream().map(l -> l.replaceAll("[0-9]+", "N")).toList();
+        assertTrue(theirs.contains("N<sh> kill(N<sh>, N) = N"), theirs.toString());
+        assertTrue(theirs.contains("N<sleep> +++ exited with N +++"), theirs.toString());
+        assertEquals(theirs, normalised(logs[0]).stream().map(l -> l.replaceAll("[0-9]+", "N")).toList());
     }
 
     private static String refused(String... args) {

@@ -47,6 +47,11 @@ public interface HostFacts {
         return null;
     }
 
+    /** The command name of task {@code tid} of jstrace's pid namespace (/proc/TID/comm), or {@code null}. */
+    default String commOf(int tid) {
+        return null;
+    }
+
     /** The thread's command name (/proc/TID/comm, at most 15 bytes), or {@code null}. */
     default String comm() {
         return null;

@@ -18,9 +18,17 @@ import java.util.function.Predicate;
  * @param dumps       strace's {@code -e read=}, {@code -e write=}: descriptors whose data is dumped in hex
  * @param pidns       strace's {@code --pidns-translation}: the ids of a tracee in a pid namespace of its own
  *                    print with the same process's id in jstrace's namespace: {@code 2 /* 1234 in strace's PID NS *\/}
+ * @param pidComm     strace's {@code -Y}, {@code --decode-pids=comm}: process and thread ids print with the
+ *                    command name of the task, {@code 1234<bash>}, and so do the lines' pid prefixes
  */
 public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
-        XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps, boolean pidns) {
+        XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps, boolean pidns, boolean pidComm) {
+
+    /** Without {@code -Y}. */
+    public DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
+            XlatStyle xlatStyle, PerSyscall perSyscall, Dumps dumps, boolean pidns) {
+        this(stringLimit, verbose, fdPaths, fdDetails, xlatStyle, perSyscall, dumps, pidns, false);
+    }
 
     /** Without {@code --pidns-translation}. */
     public DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, Set<String> fdDetails,
@@ -87,6 +95,6 @@ public record DecodeOptions(int stringLimit, boolean verbose, boolean fdPaths, S
     public DecodeOptions forSyscall(SyscallInfo syscall) {
         PerSyscall p = perSyscall.of(syscall);
         return new DecodeOptions(stringLimit, verbose || !p.abbrev().test(syscall), fdPaths, fdDetails, xlatStyle, p,
-                dumps, pidns);
+                dumps, pidns, pidComm);
     }
 }

@@ -85,9 +85,20 @@ final class Pids {
         });
     }
 
+    /**
+     * {@code v}, the id, with what strace 6.1 prints after it (src/pidns.c
+     * printpid_translation): under {@code -Y} a process's or thread's command name,
+     * {@code 1234<bash>}, under {@code --pidns-translation} its id in jstrace's namespace.
+     */
     private static Value withComment(Value v, DecodeOptions options, HostFacts host, long id, PidType type) {
-        if (!options.pidns() || id <= 0 || id > Integer.MAX_VALUE) return v;
-        int ours = host.tracerPid(type, (int) id);
-        return ours == 0 || ours == id ? v : new Value.Commented(v, ours + " in strace's PID NS");
+        if (!options.pidns() && !options.pidComm() || id <= 0 || id > Integer.MAX_VALUE) return v;
+        int ours = options.pidns() ? host.tracerPid(type, (int) id) : (int) id;
+        if (ours == 0) return v;
+        Value shown = v;
+        if (options.pidComm() && (type == PidType.TGID || type == PidType.PID)) {
+            String comm = host.commOf(ours);
+            if (comm != null) shown = new Value.WithPath(v, StraceText.fdPath(comm));
+        }
+        return options.pidns() && ours != id ? new Value.Commented(shown, ours + " in strace's PID NS") : shown;
     }
 }

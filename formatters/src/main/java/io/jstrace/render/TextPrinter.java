@@ -74,6 +74,8 @@ public final class TextPrinter implements DecodedListener {
     private final StraceText text;
     private final SyscallLine layout;
     private final Map<Integer, Pending> pending = new HashMap<>();
+    /** {@code -Y}: each thread's last command name, for the lines after it is gone. */
+    private final Map<Integer, String> comms = new HashMap<>();
     /** {@code -k}: the stack of each thread's exit or exit_group, printed once the thread is gone (as strace does). */
     private final Map<Integer, io.jstrace.core.StackTrace> exitStacks = new HashMap<>();
     private final StringBuilder line = new StringBuilder(256);
@@ -279,10 +281,12 @@ public final class TextPrinter implements DecodedListener {
     @Override
     public void onNewChild(NewChild c, Tracee t) {
         liveThreads++;
+        if (options.decode().pidComm()) comm(c.childTid());
     }
 
     @Override
     public void onExec(Exec e, Tracee t) {
+        if (options.decode().pidComm()) comm(e.tid()); // the program's name from now on
         if (e.formerTid() == e.tid()) return;
         Pending execing = pending.remove(e.formerTid());
         unreturned(e.tid(), e.timestamp());
@@ -302,6 +306,7 @@ public final class TextPrinter implements DecodedListener {
     @Override
     public void onAttach(int pid, List<Integer> tids) {
         liveThreads += tids.size();
+        if (options.decode().pidComm()) tids.forEach(this::comm);
     }
 
     @Override
@@ -410,14 +415,30 @@ public final class TextPrinter implements DecodedListener {
         options.timing().pointer(line, ip);
     }
 
-    /** strace's {@code %-5d } with -o, {@code [pid %5d] } on stderr. */
+    /**
+     * strace's {@code %-5d } with -o, {@code [pid %5d] } on stderr; under {@code -Y} the
+     * thread's command name after the number, unpadded with -o: {@code 1234<bash> }.
+     */
     private void pidPrefix(int tid) {
         String n = Integer.toString(tid);
+        String comm = options.decode().pidComm() ? comm(tid) : null;
+        String named = comm == null || comm.isEmpty() ? "" : "<" + StraceText.fdPath(comm) + ">";
         if (options.toFile()) {
-            line.append(n).append(" ".repeat(Math.max(1, 6 - n.length())));
+            line.append(n).append(named).append(" ".repeat(named.isEmpty() ? Math.max(1, 6 - n.length()) : 1));
         } else {
-            line.append("[pid ").append(" ".repeat(Math.max(0, 5 - n.length()))).append(n).append("] ");
+            line.append("[pid ").append(" ".repeat(Math.max(0, 5 - n.length()))).append(n).append(named).append("] ");
         }
+    }
+
+    /**
+     * The thread's command name now, or the last one seen once it is gone (strace keeps each
+     * tracee's from its attach or birth, its execs and PR_SET_NAME: src/strace.c maybe_load_task_comm).
+     */
+    private String comm(int tid) {
+        String now = io.jstrace.core.HostFacts.of(tid, tid).commOf(tid);
+        if (now == null) return comms.get(tid);
+        comms.put(tid, now);
+        return now;
     }
 
     /** Writes the buffered text; keeps track of the column of an unfinished line. */

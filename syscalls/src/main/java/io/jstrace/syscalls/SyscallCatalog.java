@@ -166,7 +166,7 @@ public final class SyscallCatalog {
         row("geteuid",                 of(CREDS, PURE)).ret(Ret.UNSIGNED),
         row("getegid",                 of(CREDS, PURE)).ret(Ret.UNSIGNED),
         row("setpgid",                 of(),                                   a("pid", TGID), a("pgid", PGID)),
-        row("getppid",                 of(PURE)),
+        row("getppid",                 of(PURE)).ret(Ret.TGID),
         row("getpgrp",                 of(PURE)).ret(Ret.PGID),
         row("setsid",                  of()),
         row("setreuid",                of(CREDS),                              a("ruid", UID), a("euid", UID)),

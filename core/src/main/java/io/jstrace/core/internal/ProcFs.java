@@ -111,6 +111,11 @@ public final class ProcFs {
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** Task {@code tid}'s command name (/proc/TID/comm without its newline), or {@code null} once it is gone. */
+    public static String comm(int tid) {
+        return text(Path.of(pidDir(tid) + "/comm"));
+    }
+
     /** Where a symbolic link (a /proc fd link) points, or {@code null}. */
     public static String readLink(Path p) {
         return link(p);

@@ -57,6 +57,11 @@ public final class ProcHost implements HostFacts {
     }
 
     @Override
+    public String commOf(int tid) {
+        return ProcFs.comm(tid);
+    }
+
+    @Override
     public String comm() {
         String s = ProcFs.text(Path.of(dir + "comm"));
         return s == null ? null : s.trim();
