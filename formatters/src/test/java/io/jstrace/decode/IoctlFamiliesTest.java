@@ -171,4 +171,26 @@ class IoctlFamiliesTest {
                         + "lo_file_name=\"/tmp/disk.img\", lo_crypt_name=\"\", lo_encrypt_key=\"\", lo_init=[0, 0]}",
                 arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).verbose().enter()));
     }
+
+    /** Block devices: a getter's size at exit, a range at entry, BLKPG's partition, the trace setup's name at exit. */
+    @Test
+    void blockDevices() {
+        long blkgetsize64 = 0x80081272L, blkdiscard = 0x1277, blkpg = 0x1269, blktracesetup = 0xc0481273L;
+        FakeMemory m = new FakeMemory().putLongs(A, 1L << 30, 4096);
+        assertEquals("[1073741824]", arg(Calls.of("ioctl").args(3, blkgetsize64, A).mem(m).exit(0)));
+        assertEquals("NULL", arg(Calls.of("ioctl").args(3, blkgetsize64, 0).exit(-14)));
+        assertEquals("[1073741824, 4096]", arg(Calls.of("ioctl").args(3, blkdiscard, A).mem(m).enter()));
+        assertEquals(2, Formatters.visibleArgs(Calls.of("ioctl").args(3, 0x125f, 0).enter()));
+        FakeMemory pg = new FakeMemory().putInts(A + 0x100, 1, 0, 152, 0).putLongs(A + 0x110, A + 0x200)
+                .put(A + 0x200, new byte[152]).putLongs(A + 0x200, 2048, 1 << 20).putInts(A + 0x210, 1).putString(A + 0x214, "loop0p1")
+                .putString(A + 0x254, "");
+        assertEquals("{op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data={start=2048, length=1048576, pno=1, "
+                + "devname=\"loop0p1\", volname=\"\"}}", arg(Calls.of("ioctl").args(3, blkpg, A + 0x100).mem(pg).enter()));
+        FakeMemory in = new FakeMemory().put(A + 0x300, new byte[72]).putInts(A + 0x320, 0xffff, 512, 4)
+                .putInts(A + 0x340, 42);
+        FakeMemory out = new FakeMemory().put(A + 0x300, new byte[72]).putString(A + 0x300, "loop0");
+        assertEquals("{act_mask=65535, buf_size=512, buf_nr=4, start_lba=0, end_lba=0, pid=42, name=\"loop0\"}",
+                arg(Calls.of("ioctl").args(3, blktracesetup, A + 0x300).atEntry(in).mem(out).exit(0)));
+    }
 }
+
