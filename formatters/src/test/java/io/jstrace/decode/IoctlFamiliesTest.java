@@ -192,5 +192,20 @@ class IoctlFamiliesTest {
         assertEquals("{act_mask=65535, buf_size=512, buf_nr=4, start_lba=0, end_lba=0, pid=42, name=\"loop0\"}",
                 arg(Calls.of("ioctl").args(3, blktracesetup, A + 0x300).atEntry(in).mem(out).exit(0)));
     }
+
+    /** perf events: the group flag, the BPF programs' query (room at entry, ids at exit), a filter string. */
+    @Test
+    void perfEvents() {
+        long enable = 0x2400, queryBpf = 0xc008240aL, setFilter = 0x40082406L;
+        assertEquals("PERF_IOC_FLAG_GROUP|0x2", arg(Calls.of("ioctl").args(3, enable, 3).enter()));
+        assertEquals("0x2 /* PERF_IOC_FLAG_??? */", arg(Calls.of("ioctl").args(3, enable, 2).enter()));
+        FakeMemory in = new FakeMemory().putInts(A, 4);
+        FakeMemory out = new FakeMemory().putInts(A, 4, 2, 17, 19);
+        assertEquals("{ids_len=4, prog_cnt=2, ids=[17, 19]}",
+                arg(Calls.of("ioctl").args(3, queryBpf, A).atEntry(in).mem(out).exit(0)));
+        assertEquals("{ids_len=4, ...}", arg(Calls.of("ioctl").args(3, queryBpf, A).atEntry(in).mem(out).exit(-22)));
+        assertEquals("\"tp == 1\"", arg(Calls.of("ioctl").args(3, setFilter, A)
+                .mem(new FakeMemory().putString(A, "tp == 1")).enter()));
+    }
 }
 
