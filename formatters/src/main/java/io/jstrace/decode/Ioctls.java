@@ -73,6 +73,7 @@ final class Ioctls {
     private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.ofEntries(
             Map.entry(0x03, HdioIoctls::of),
             Map.entry(0x12, BlockIoctls::of),
+            Map.entry(0x22, ScsiIoctls::of),
             Map.entry((int) '$', PerfIoctls::of),
             Map.entry((int) '!', SeccompIoctls::of),
             Map.entry((int) 'E', EvdevIoctls::of),

@@ -207,5 +207,27 @@ class IoctlFamiliesTest {
         assertEquals("\"tp == 1\"", arg(Calls.of("ioctl").args(3, setFilter, A)
                 .mem(new FakeMemory().putString(A, "tp == 1")).enter()));
     }
+
+    /**
+     * SCSI generic: the reset to do, and SG_IO's version 3 request (a READ of 4 bytes: the
+     * command at entry, the bytes the device sent less the residual count at exit).
+     */
+    @Test
+    void scsiGeneric() {
+        long sgScsiReset = 0x2284, sgIo = 0x2285;
+        FakeMemory m = new FakeMemory().putInts(A, 0x101);
+        assertEquals("[SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]", arg(Calls.of("ioctl").args(3, sgScsiReset, A).mem(m).enter()));
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(88).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0, 'S').putInt(4, -3).put(8, (byte) 6).put(9, (byte) 0).putInt(12, 4).putLong(16, A + 0x100)
+                .putLong(24, A + 0x200).putLong(32, 0).putInt(40, 1000).putInt(72, 1).putInt(80, 0);
+        FakeMemory sg = new FakeMemory().put(A, h.array()).put(A + 0x100, new byte[] {1, 2, 3, 4})
+                .put(A + 0x200, new byte[] {0x12, 0, 0, 0, 4, 0});
+        assertEquals("{interface_id='S', dxfer_direction=SG_DXFER_FROM_DEV, cmd_len=6, cmdp=\"\\x12\\x00\\x00\\x00\\x04\\x00\", "
+                + "mx_sb_len=0, iovec_count=0, dxfer_len=4, timeout=1000, flags=0, dxferp=\"\\x01\\x02\\x03\", status=0, "
+                + "masked_status=0, msg_status=0, sb_len_wr=0, sbp=NULL, host_status=0, driver_status=0, resid=1, "
+                + "duration=0, info=0}", arg(Calls.of("ioctl").args(3, sgIo, A).atEntry(sg).mem(sg).exit(0)));
+        assertEquals("[65]", arg(Calls.of("ioctl").args(3, sgIo, A + 0x300).mem(new FakeMemory().putInts(A + 0x300, 'A'))
+                .atEntry(new FakeMemory().putInts(A + 0x300, 'A')).exit(-22)));
+    }
 }
 
