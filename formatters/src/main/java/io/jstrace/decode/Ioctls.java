@@ -74,6 +74,7 @@ final class Ioctls {
             Map.entry(0x03, HdioIoctls::of),
             Map.entry(0x12, BlockIoctls::of),
             Map.entry(0x22, ScsiIoctls::of),
+            Map.entry(0x89, SockIoctls::of),
             Map.entry((int) '$', PerfIoctls::of),
             Map.entry((int) '!', SeccompIoctls::of),
             Map.entry((int) 'E', EvdevIoctls::of),

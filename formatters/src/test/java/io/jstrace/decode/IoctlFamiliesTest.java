@@ -229,5 +229,22 @@ class IoctlFamiliesTest {
         assertEquals("[65]", arg(Calls.of("ioctl").args(3, sgIo, A + 0x300).mem(new FakeMemory().putInts(A + 0x300, 'A'))
                 .atEntry(new FakeMemory().putInts(A + 0x300, 'A')).exit(-22)));
     }
+
+    /** SIOCGIFCONF: the room passed in and what the kernel used, the interfaces it listed. */
+    @Test
+    void socketInterfaceList() {
+        long siocgifconf = 0x8912;
+        FakeMemory in = new FakeMemory().putInts(A, 80, 0).putLongs(A + 8, A + 0x100);
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(40).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        r.put(0, (byte) 'l').put(1, (byte) 'o').putShort(16, (short) 2).put(20, (byte) 127).put(23, (byte) 1);
+        FakeMemory out = new FakeMemory().putInts(A, 40, 0).putLongs(A + 8, A + 0x100).put(A + 0x100, r.array());
+        assertEquals("{ifc_len=80 /* 2 * sizeof(struct ifreq) */ => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name=\"lo\", "
+                + "ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr(\"127.0.0.1\")}}]}",
+                arg(Calls.of("ioctl").args(3, siocgifconf, A).atEntry(in).mem(out).exit(0)));
+        FakeMemory none = new FakeMemory().putInts(A, 0, 0).putLongs(A + 8, 0);
+        FakeMemory asked = new FakeMemory().putInts(A, 40, 0).putLongs(A + 8, 0);
+        assertEquals("{ifc_len=40 /* 1 * sizeof(struct ifreq) */, ifc_buf=NULL}",
+                arg(Calls.of("ioctl").args(3, siocgifconf, A).atEntry(none).mem(asked).exit(0)));
+    }
 }
 
