@@ -87,6 +87,12 @@ public final class IoctlGen {
             + "|QUERYSTD|S_DV_TIMINGS|S_EDID|S_STD)|DMA_BUF_SET_NAME|PPPIOCGIDLE|SCSI_IOCTL_TAGGED_.*|IOCTL_GNTALLOC_.*");
 
     /**
+     * Requests the kernel defines outside the headers on this machine: glibc's scsi/sg.h
+     * stops before the kernel's include/scsi/sg.h SG_GET_ACCESS_COUNT.
+     */
+    static final List<Entry> ABSENT = List.of(new Entry(0x2289, "SG_GET_ACCESS_COUNT", "scsi/sg.h"));
+
+    /**
      * Headers that use types other headers define (their own includes do not bring them in):
      * those headers, included first.
      */
@@ -119,7 +125,7 @@ public final class IoctlGen {
     }
 
     static List<Entry> collect() throws Exception {
-        List<Entry> all = new ArrayList<>();
+        List<Entry> all = new ArrayList<>(ABSENT);
         for (Map.Entry<String, List<String>> l : LITERALS.entrySet())
             for (String h : l.getValue()) all.addAll(literal(h, l.getKey()));
         List<String> headers = new ArrayList<>();

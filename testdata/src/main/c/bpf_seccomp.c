@@ -1,5 +1,6 @@
 /*
- * bpf(2)'s map commands with their union bpf_attr (an array map made and closed again),
+ * bpf(2)'s map commands with their union bpf_attr (an array map made, its info read, and
+ * closed again),
  * an unknown command, and seccomp(2)'s operations: the actions and notification sizes it
  * reports, the filter flags, and a filter that allows everything (it dies with the process).
  */
@@ -61,6 +62,19 @@ static void maps(void)
 	expect_rval("%s", rval(r));
 	r = S(SYS_bpf, BPF_MAP_DELETE_ELEM, &a, 16);
 	expect("bpf(BPF_MAP_DELETE_ELEM, {map_fd=%ld, key=%s}, 16)", m, addr(&key));
+	expect_rval("%s", rval(r));
+	/* More room for the map's info than the kernel's struct bpf_map_info: it says how much it wrote. */
+	static char info[200];
+	union bpf_attr ia;
+	memset(&ia, 0, sizeof(ia));
+	ia.info.bpf_fd = m;
+	ia.info.info_len = sizeof(info);
+	ia.info.info = (unsigned long) info;
+	r = S(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &ia, 16);
+	expect("bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=%ld, info_len=%zu", m, sizeof(info));
+	if (r == 0 && ia.info.info_len != sizeof(info))
+		expect(" => %u", ia.info.info_len);
+	expect(", info=%s}}, 16)", addr(info));
 	expect_rval("%s", rval(r));
 	r = S(SYS_bpf, 999, &a, 32);
 	expect("bpf(0x3e7 /* BPF_??? */, %s, 32)", addr(&a));

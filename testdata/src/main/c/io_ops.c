@@ -1,5 +1,6 @@
 /*
- * ioctl on a pipe, a file and a pty (ints, winsize, termios, argument-less requests),
+ * ioctl on a pipe, a file and a pty (ints, winsize, termios, termios2, the locked termios,
+ * argument-less requests),
  * and the copying calls with their loff_t offsets: copy_file_range, sendfile (whose
  * offset strace shows advanced), splice and tee.
  */
@@ -12,6 +13,12 @@
 struct kernel_termios {
 	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
 	unsigned char c_line, c_cc[19];
+};
+
+/* TCGETS2's struct termios2 (asm-generic/termbits.h), which the C library's headers name but leave undefined. */
+struct termios2 {
+	struct kernel_termios t;
+	unsigned int c_ispeed, c_ospeed;
 };
 
 
@@ -53,6 +60,16 @@ static void pty(void)
 	check(got.c_iflag == t.c_iflag && got.c_oflag == t.c_oflag && got.c_cflag == t.c_cflag
 	      && got.c_lflag == t.c_lflag, "TCGETS gives back what TCSETS set");
 	expect("ioctl(%d, TCGETS, %s)", s, flags);
+	expect_rval("0");
+
+	struct termios2 got2;
+	check(S(SYS_ioctl, s, TCGETS2, &got2) == 0 && got2.t.c_cflag == t.c_cflag, "TCGETS2");
+	expect("ioctl(%d, TCGETS2, %s)", s, flags);
+	expect_rval("0");
+	/* The locks of a fresh pty's termios: none. */
+	check(S(SYS_ioctl, s, TIOCGLCKTRMIOS, &got) == 0 && got.c_cflag == 0, "TIOCGLCKTRMIOS");
+	expect("ioctl(%d, TIOCGLCKTRMIOS, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B0|CS5|, c_lflag=, ...})",
+	       s);
 	expect_rval("0");
 
 	unsigned short termio[9];

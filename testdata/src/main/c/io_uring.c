@@ -50,6 +50,62 @@ static long setup(unsigned entries, struct io_uring_params *p, const char *flags
 	return fd;
 }
 
+/*
+ * The opcodes whose argument is a struct or an array of them: a files update with the
+ * skip marker, restrictions on a ring created disabled (then enabled), files registered with tags,
+ * and the io-wq worker limits, which the kernel answers with the ones in force.
+ */
+static void register_structs(long fd)
+{
+	int fds[2] = { 0, IORING_REGISTER_FILES_SKIP };
+	struct io_uring_files_update up = { .offset = 0, .fds = (uintptr_t) fds };
+	long r = S(SYS_io_uring_register, fd, IORING_REGISTER_FILES_UPDATE, &up, 2);
+	expect("io_uring_register(%ld, IORING_REGISTER_FILES_UPDATE, {offset=0, fds=[0, IORING_REGISTER_FILES_SKIP]}, 2)",
+	       fd);
+	expect_rval("%s", rval(r));
+
+	struct io_uring_restriction res[2] = {
+		{ .opcode = IORING_RESTRICTION_SQE_OP, .sqe_op = IORING_OP_READV },
+		{ .opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED, .sqe_flags = IOSQE_FIXED_FILE | IOSQE_ASYNC },
+	};
+	struct io_uring_params dp = { .flags = IORING_SETUP_R_DISABLED };
+	long disabled = setup(2, &dp, "IORING_SETUP_R_DISABLED");
+	if (disabled >= 0) {
+		r = S(SYS_io_uring_register, disabled, IORING_REGISTER_RESTRICTIONS, res, 2);
+		expect("io_uring_register(%ld, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_SQE_OP, "
+		       "sqe_op=IORING_OP_READV}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, "
+		       "sqe_flags=IOSQE_FIXED_FILE|IOSQE_ASYNC}], 2)", disabled);
+		expect_rval("%s", rval(r));
+		r = S(SYS_io_uring_register, disabled, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+		expect("io_uring_register(%ld, IORING_REGISTER_ENABLE_RINGS, NULL, 0)", disabled);
+		expect_rval("%s", rval(r));
+		S(SYS_close, disabled);
+	}
+
+	int files[2] = { 0, 1 };
+	uint64_t tags[2] = { 1, 0xfeed };
+	struct io_uring_rsrc_register rr = { .nr = 2, .data = (uintptr_t) files, .tags = (uintptr_t) tags };
+	r = S(SYS_io_uring_register, fd, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	expect("io_uring_register(%ld, IORING_REGISTER_FILES2, {nr=2, flags=0, data=[0, 1], tags=[0x1, 0xfeed]}, %zu)",
+	       fd, sizeof(rr));
+	expect_rval("%s", rval(r));
+	if (r == 0) {
+		r = S(SYS_io_uring_register, fd, IORING_UNREGISTER_FILES, NULL, 0);
+		expect("io_uring_register(%ld, IORING_UNREGISTER_FILES, NULL, 0)", fd);
+		expect_rval("%s", rval(r));
+	}
+
+	unsigned workers[2] = { 0, 0 };
+	r = S(SYS_io_uring_register, fd, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 2);
+	expect("io_uring_register(%ld, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0] => ", fd);
+	if (r == 0)
+		expect("[[IO_WQ_BOUND]=%u, [IO_WQ_UNBOUND]=%u]", workers[0], workers[1]);
+	else
+		expect("%s", addr(workers));
+	expect(", 2)");
+	expect_rval("%s", rval(r));
+}
+
 int main(void)
 {
 	struct io_uring_params p = { 0 };
@@ -119,6 +175,8 @@ int main(void)
 		expect("io_uring_register(%ld, IORING_UNREGISTER_PERSONALITY, NULL, %ld)", fd, id);
 		expect_rval("%s", rval(r));
 	}
+
+	register_structs(fd);
 
 	S(SYS_close, fd);
 	if (fd2 >= 0)

@@ -1,12 +1,42 @@
 /*
  * perf_event_open with software events on this process: the struct perf_event_attr as
  * strace prints it without -v (type, size, config, period or frequency, sample and read
- * formats, the flag bits that are set, precise_ip with its meaning), and the flags.
+ * formats, the flag bits that are set, precise_ip with its meaning), and the flags; the
+ * event's ioctls.
  */
 #include "fsio.h"
 #include <linux/perf_event.h>
 
 static struct perf_event_attr pa;
+
+/* The event's ioctls: enable its group, reset, its id, a period (refused: it does not sample), a filter, disable. */
+static void event_ioctls(long fd)
+{
+	long r = S(SYS_ioctl, fd, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP);
+	expect("ioctl(%ld, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP)", fd);
+	expect_rval("%s", rval(r));
+	r = S(SYS_ioctl, fd, PERF_EVENT_IOC_RESET, 0);
+	expect("ioctl(%ld, PERF_EVENT_IOC_RESET, 0)", fd);
+	expect_rval("%s", rval(r));
+	uint64_t id = 0;
+	r = S(SYS_ioctl, fd, PERF_EVENT_IOC_ID, &id);
+	expect("ioctl(%ld, PERF_EVENT_IOC_ID, ", fd);
+	if (r == 0)
+		expect("[%llu])", (unsigned long long) id);
+	else
+		expect("%s)", addr(&id));
+	expect_rval("%s", rval(r));
+	uint64_t period = 100000;
+	r = S(SYS_ioctl, fd, PERF_EVENT_IOC_PERIOD, &period);
+	expect("ioctl(%ld, PERF_EVENT_IOC_PERIOD, [100000])", fd);
+	expect_rval("%s", rval(r));
+	r = S(SYS_ioctl, fd, PERF_EVENT_IOC_SET_FILTER, "filter");
+	expect("ioctl(%ld, PERF_EVENT_IOC_SET_FILTER, \"filter\")", fd);
+	expect_rval("%s", rval(r));
+	r = S(SYS_ioctl, fd, PERF_EVENT_IOC_DISABLE, 0);
+	expect("ioctl(%ld, PERF_EVENT_IOC_DISABLE, 0)", fd);
+	expect_rval("%s", rval(r));
+}
 
 int main(void)
 {
@@ -20,8 +50,10 @@ int main(void)
 	       "sample_period=0, sample_type=0, read_format=0, disabled=1, exclude_kernel=1, "
 	       "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, PERF_FLAG_FD_CLOEXEC)");
 	expect_rval("%s", rval(fd));
-	if (fd >= 0)
+	if (fd >= 0) {
+		event_ioctls(fd);
 		S(SYS_close, fd);
+	}
 
 	pa.disabled = 0;
 	pa.exclude_kernel = 0;

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * bpf(2)'s union bpf_attr (include/uapi/linux/bpf.h) for the map commands and BPF_PROG_LOAD, as strace 6.1
  * prints it (src/bpf.c): the members of the command's struct that the size argument covers.
- * The other commands print the attr's address.
+ * BPF_OBJ_GET_INFO_BY_FD's prints at exit; the other commands print the attr's address. The
+ * commands that make a descriptor return it with its path under -y.
  */
 final class Bpf {
     /** The map_create part of union bpf_attr, up to map_extra. */
@@ -33,9 +34,22 @@ final class Bpf {
 
     private Bpf() {}
 
+    /** The obj_info part: bpf_fd, info_len, info. */
+    private static final int INFO_SIZE = 16;
+    /** The commands whose successful return is a new descriptor (include/uapi/linux/bpf.h). */
+    private static final java.util.Set<Long> NEW_FD = java.util.Set.of(BpfCmds.BPF_MAP_CREATE, BpfCmds.BPF_PROG_LOAD,
+            BpfCmds.BPF_OBJ_GET, BpfCmds.BPF_PROG_GET_FD_BY_ID, BpfCmds.BPF_MAP_GET_FD_BY_ID,
+            BpfCmds.BPF_RAW_TRACEPOINT_OPEN, BpfCmds.BPF_BTF_LOAD, BpfCmds.BPF_BTF_GET_FD_BY_ID,
+            BpfCmds.BPF_LINK_CREATE, BpfCmds.BPF_LINK_GET_FD_BY_ID, BpfCmds.BPF_ITER_CREATE);
+
+    private static long cmd(Call c) {
+        return c.arg(0) & 0xffff_ffffL;
+    }
+
     /** bpf's attr: the attr by command; size is the next argument. */
     static Value attr(Call c, int i) {
-        long cmd = c.arg(0) & 0xffff_ffffL, addr = c.arg(i);
+        long cmd = cmd(c), addr = c.arg(i);
+        if (cmd == BpfCmds.BPF_OBJ_GET_INFO_BY_FD) return objInfo(c, addr, c.arg(i + 1) & 0xffff_ffffL);
         long size = Math.min(c.arg(i + 1) & 0xffff_ffffL, structSize(cmd));
         if (addr == 0 || !decoded(cmd) || size == 0) return new Addr(addr);
         byte[] raw = c.memory().read(addr, (int) size);
@@ -46,6 +60,23 @@ final class Bpf {
         else if (cmd == BpfCmds.BPF_PROG_LOAD) progLoad(c, raw, size, f);
         else mapElem(c, cmd, raw, size, f);
         return new Value.Struct(f, false);
+    }
+
+    /**
+     * BPF_OBJ_GET_INFO_BY_FD's {@code {info={bpf_fd=3, info_len=88, info=0x...}}}, printed at
+     * exit: info_len as passed in, then what the kernel wrote there when it changed.
+     */
+    private static Value objInfo(Call c, long addr, long size) {
+        if (addr == 0 || size == 0) return new Addr(addr);
+        byte[] in = c.atEntry().read(addr, INFO_SIZE);
+        if (in == null) in = c.memory().read(addr, INFO_SIZE);
+        if (in == null) return new Value.Unreadable(addr);
+        Value len = unsigned(in, 4);
+        byte[] out = c.succeeded() ? c.memory().read(addr + 4, 4) : null;
+        if (out != null && u32(out, 0) != u32(in, 4)) len = new Value.Changed(len, unsigned(out, 0));
+        return new Value.Struct(List.of(field("info", new Value.Struct(List.of(
+                field("bpf_fd", FileDecoders.descriptor(c, TraceeArrays.s32(in, 0))), field("info_len", len),
+                field("info", new Addr(TraceeArrays.u64(in, 8)))), false))), false);
     }
 
     private static long structSize(long cmd) {
@@ -97,7 +128,7 @@ final class Bpf {
         add(f, size, 16, "license", Strings.cString(c, TraceeArrays.u64(raw, 16), c.options().stringLimit()));
         add(f, size, 24, "log_level", unsigned(raw, 24));
         add(f, size, 28, "log_size", unsigned(raw, 28));
-        add(f, size, 32, "log_buf", new Addr(TraceeArrays.u64(raw, 32)));
+        add(f, size, 32, "log_buf", Strings.cStringWithin(c, TraceeArrays.u64(raw, 32), u32(raw, 28)));
         long kv = u32(raw, 40);
         add(f, size, 40, "kern_version", new Value.Decoded(Value.hex(kv), new Value.Fn("KERNEL_VERSION",
                 List.of(Value.dec(kv >>> 16), Value.dec(kv >>> 8 & 0xff), Value.dec(kv & 0xff)), false)));
@@ -139,6 +170,34 @@ final class Bpf {
     }
 
     static void register(SyscallDecoders.Registry r) {
-        r.add(SyscallDecoder.custom(1, Bpf::attr), "bpf");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 1 ? attr(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
+            /** BPF_OBJ_GET_INFO_BY_FD's attr prints at exit, with what the kernel changed. */
+            @Override
+            public int entryArgs(Call c, int visible) {
+                return cmd(c) == BpfCmds.BPF_OBJ_GET_INFO_BY_FD ? 1 : visible;
+            }
+
+            @Override
+            public boolean separatorAtExit(Call c) {
+                return true;
+            }
+
+            @Override
+            public void capture(Call c, EntryMemory.Capture keep) {
+                if (cmd(c) == BpfCmds.BPF_OBJ_GET_INFO_BY_FD) keep.keep(c.arg(1), INFO_SIZE);
+            }
+
+            /** The commands that make a descriptor return it, with its path under -y. */
+            @Override
+            public Value returnValue(Call c) {
+                if (!NEW_FD.contains(cmd(c)) || !c.options().decodesFds()) return null;
+                return FileDecoders.descriptor(c, c.ret());
+            }
+        }, "bpf");
     }
 }

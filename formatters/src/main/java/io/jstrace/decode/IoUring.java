@@ -7,14 +7,13 @@ import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Field;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.xlat.IoUringFeatures;
-import io.jstrace.syscalls.xlat.IoUringRegisterOps;
 import io.jstrace.syscalls.xlat.IoUringSetupFlags;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * io_uring_setup's struct io_uring_params and io_uring_register's argument
- * (include/uapi/linux/io_uring.h), as strace 6.1 prints them (src/io_uring.c).
+ * io_uring_setup's struct io_uring_params (include/uapi/linux/io_uring.h), as strace 6.1
+ * prints it (src/io_uring.c); io_uring_register's arguments are {@link IoUringRegister}'s.
  */
 final class IoUring {
     /** sizeof(struct io_uring_params). */
@@ -38,7 +37,7 @@ final class IoUring {
         List<Field> f = new ArrayList<>();
         long flags = u32(in, 8);
         f.add(field("flags", Numbers.flags(IoUringSetupFlags.XLAT, flags, "IORING_SETUP_???")));
-        f.add(field("sq_thread_cpu", new Num(u32(in, 12), Base.UNSIGNED)));
+        f.add(field("sq_thread_cpu", Value.hex(u32(in, 12))));
         f.add(field("sq_thread_idle", new Num(u32(in, 16), Base.UNSIGNED)));
         if ((flags & IoUringSetupFlags.IORING_SETUP_ATTACH_WQ) != 0) {
             f.add(field("wq_fd", FileDecoders.descriptor(c, TraceeArrays.s32(in, 24))));
@@ -70,32 +69,11 @@ final class IoUring {
         return new Value.Struct(f, false);
     }
 
-    /** io_uring_register's op: the opcode, unknown ones in hex with strace's comment. */
-    static Value op(Call c, int i) {
-        return Numbers.named(IoUringRegisterOps.XLAT, c.arg(i) & 0xffff_ffffL, "IORING_REGISTER_???");
-    }
-
-    /**
-     * io_uring_register's argument by opcode: the descriptors of IORING_REGISTER_FILES and
-     * the eventfd of IORING_REGISTER_EVENTFD[_ASYNC] as int arrays, the buffers of
-     * IORING_REGISTER_BUFFERS as iovecs by address; an address otherwise.
-     */
-    static Value registerArg(Call c, int i) {
-        long op = c.arg(1) & 0xffff_ffffL, addr = c.arg(i), nr = c.arg(i + 1) & 0xffff_ffffL;
-        if (op == IoUringRegisterOps.IORING_REGISTER_FILES || op == IoUringRegisterOps.IORING_REGISTER_EVENTFD
-                || op == IoUringRegisterOps.IORING_REGISTER_EVENTFD_ASYNC) {
-            return TraceeArrays.array(c, addr, nr, 4, raw -> FileDecoders.descriptor(c, TraceeArrays.s32(raw, 0)));
-        }
-        if (op == IoUringRegisterOps.IORING_REGISTER_BUFFERS) return Iovecs.iovecAddresses(c, addr, nr);
-        return new Addr(addr);
-    }
-
     private static long u32(byte[] raw, int off) {
         return TraceeArrays.s32(raw, off) & 0xffff_ffffL;
     }
 
     static void register(SyscallDecoders.Registry r) {
-        r.add(SyscallDecoder.custom(1, IoUring::op, 2, IoUring::registerArg), "io_uring_register");
         r.add(new SyscallDecoder() {
             @Override
             public Value arg(Call c, int i) {

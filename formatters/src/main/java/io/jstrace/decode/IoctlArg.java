@@ -82,6 +82,25 @@ record IoctlArg(When when, Decode decode, Result result, Decode after, int keep,
         return new Value.Arr(List.of(Value.dec(TraceeArrays.s32(raw, 0))), false);
     }
 
+    /**
+     * strace's printnum_short/_int/_long/_int64 and printpair_int64: {@code count} numbers of
+     * {@code size} bytes in brackets, {@code [512]}, {@code [0, 4096]}; NULL, or the address
+     * when they cannot be read.
+     */
+    static Value numbers(Call c, long addr, int count, int size, boolean signed) {
+        if (addr == 0) return new Value.Addr(0);
+        byte[] raw = c.memory().read(addr, count * size);
+        if (raw == null) return new Value.Unreadable(addr);
+        List<Value> items = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            long v = 0;
+            for (int b = size - 1; b >= 0; b--) v = v << 8 | (raw[k * size + b] & 0xff);
+            if (signed && size < 8) v = v << (64 - 8 * size) >> (64 - 8 * size);
+            items.add(new Value.Num(v, signed ? Value.Base.SIGNED : Value.Base.UNSIGNED));
+        }
+        return new Value.Arr(items, false);
+    }
+
     /** The argument itself as an int: {@code PRINT_VAL_D((int) arg)}. */
     static Value intValue(Call c, long arg) {
         return Value.dec((int) arg);

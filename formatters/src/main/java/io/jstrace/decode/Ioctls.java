@@ -17,8 +17,9 @@ import java.util.Map;
  * family ({@link IoctlArg}; the families' files are {@code *Ioctls}). The terminal requests'
  * arguments, as strace 6.1 prints them (src/term.c, src/ioctl.c): {@code struct winsize}
  * for TIOCGWINSZ/TIOCSWINSZ, an int in brackets ({@code [1]}) for FIONREAD, FIONBIO and the
- * other int-valued requests, {@code struct termios} for TCGETS and TCSETS* (struct termio
- * for TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
+ * other int-valued requests, {@code struct termios} for TCGETS, TCSETS* and the locked
+ * termios' TIOC[GS]LCKTRMIOS (struct termios2 for TCGETS2 and TCSETS*2, struct termio for
+ * TCGETA and TCSETA*), the value itself for TCSBRK, TCXONC and TCFLSH, one byte for
  * TIOCSTI, the modem lines' names for TIOCMGET/TIOCMSET/TIOCMBIS/TIOCMBIC, nothing at all for FIOCLEX/FIONCLEX and the other argument-less requests. The
  * getters' arguments print at exit, the setters' at entry; other requests print the
  * argument in hex.
@@ -26,7 +27,8 @@ import java.util.Map;
 final class Ioctls {
     /** How a request's argument prints. */
     private enum Arg {
-        NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIO_IN, TERMIO_OUT, DECIMAL,
+        NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, TERMIOS_IN, TERMIOS_OUT, TERMIOS2_IN, TERMIOS2_OUT, TERMIO_IN,
+        TERMIO_OUT, DECIMAL,
         TCXONC, TCFLSH, CHAR, MODEM_IN, MODEM_OUT, OTHER
     }
 
@@ -47,8 +49,11 @@ final class Ioctls {
                     (int) TermIoctls.TIOCSSOFTCAR -> Arg.INT_IN;
             case (int) TermIoctls.TIOCGWINSZ -> Arg.WINSIZE_OUT;
             case (int) TermIoctls.TIOCSWINSZ -> Arg.WINSIZE_IN;
-            case (int) TermIoctls.TCGETS -> Arg.TERMIOS_OUT;
-            case (int) TermIoctls.TCSETS, (int) TermIoctls.TCSETSW, (int) TermIoctls.TCSETSF -> Arg.TERMIOS_IN;
+            case (int) TermIoctls.TCGETS, (int) TermIoctls.TIOCGLCKTRMIOS -> Arg.TERMIOS_OUT;
+            case (int) TermIoctls.TCSETS, (int) TermIoctls.TCSETSW, (int) TermIoctls.TCSETSF,
+                    (int) TermIoctls.TIOCSLCKTRMIOS -> Arg.TERMIOS_IN;
+            case (int) TermIoctls.TCGETS2 -> Arg.TERMIOS2_OUT;
+            case (int) TermIoctls.TCSETS2, (int) TermIoctls.TCSETSW2, (int) TermIoctls.TCSETSF2 -> Arg.TERMIOS2_IN;
             case (int) TermIoctls.TCGETA -> Arg.TERMIO_OUT;
             case (int) TermIoctls.TCSETA, (int) TermIoctls.TCSETAW, (int) TermIoctls.TCSETAF -> Arg.TERMIO_IN;
             case (int) TermIoctls.TCSBRK, (int) TermIoctls.TCSBRKP, (int) TermIoctls.TIOCSCTTY -> Arg.DECIMAL;
@@ -67,6 +72,10 @@ final class Ioctls {
      */
     private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.ofEntries(
             Map.entry(0x03, HdioIoctls::of),
+            Map.entry(0x12, BlockIoctls::of),
+            Map.entry(0x22, ScsiIoctls::of),
+            Map.entry(0x89, SockIoctls::of),
+            Map.entry((int) '$', PerfIoctls::of),
             Map.entry((int) '!', SeccompIoctls::of),
             Map.entry((int) 'E', EvdevIoctls::of),
             Map.entry((int) 'I', InotifyIoctls::of),
@@ -109,7 +118,7 @@ final class Ioctls {
     /** What the kernel fills prints at exit; the rest at entry. */
     static int entryArgs(Call c, int visible) {
         return switch (kind(c)) {
-            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIO_OUT, MODEM_OUT -> Math.min(2, visible);
+            case INT_OUT, WINSIZE_OUT, TERMIOS_OUT, TERMIOS2_OUT, TERMIO_OUT, MODEM_OUT -> Math.min(2, visible);
             case OTHER -> {
                 IoctlArg f = family(c);
                 yield f != null && f.printsAtExit(c) ? Math.min(2, visible) : visible;
@@ -150,14 +159,15 @@ final class Ioctls {
             case TCFLSH: return Numbers.named(TcflshOptions.XLAT, addr, "TC???");
             default: break;
         }
-        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT || kind == Arg.TERMIO_OUT
-                || kind == Arg.MODEM_OUT;
+        boolean out = kind == Arg.INT_OUT || kind == Arg.WINSIZE_OUT || kind == Arg.TERMIOS_OUT
+                || kind == Arg.TERMIOS2_OUT || kind == Arg.TERMIO_OUT || kind == Arg.MODEM_OUT;
         if (addr == 0 || out && TraceeArrays.exitFailed(c)) return new Addr(addr);
         return switch (kind) {
             case INT_IN, INT_OUT -> intArg(c, addr);
             case WINSIZE_IN, WINSIZE_OUT -> winsize(c, addr);
-            case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, false);
-            case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, true);
+            case TERMIOS_IN, TERMIOS_OUT -> Termios.termios(c, addr, Termios.Layout.TERMIOS);
+            case TERMIOS2_IN, TERMIOS2_OUT -> Termios.termios(c, addr, Termios.Layout.TERMIOS2);
+            case TERMIO_IN, TERMIO_OUT -> Termios.termios(c, addr, Termios.Layout.TERMIO);
             case CHAR -> Strings.buffer(c, addr, 1);
             case MODEM_IN, MODEM_OUT -> modemLines(c, addr);
             default -> new Addr(addr);

@@ -444,7 +444,7 @@ final class NetlinkAttrs {
     }
 
     /** An array index printed as printxval_ex with XLAT_STYLE_FMT_D prints it. */
-    private static Value index(Xlat indices, int i, String unknown) {
+    static Value index(Xlat indices, int i, String unknown) {
         String name = indices.name(i);
         return name != null ? new Value.Sym(i, name, Base.SIGNED) : new Value.Commented(Value.dec(i), unknown);
     }

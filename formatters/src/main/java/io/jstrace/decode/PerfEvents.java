@@ -19,8 +19,8 @@ import java.util.List;
  * perf_event_open's struct perf_event_attr (include/uapi/linux/perf_event.h) as strace 6.1
  * prints it without -v (src/perf.c): type, size, config, the sample period or frequency,
  * sample_type, read_format, the flag bits that are set (precise_ip always, with its
- * meaning), then {@code ...}. The members after the flag word, and the config of event
- * types other than hardware and software events by name, are not decoded.
+ * meaning) and the word's reserved bits when set, then {@code ...}. The members after the flag
+ * word, and the cache events' config by name, are not decoded.
  */
 final class PerfEvents {
     /** The bit-field word at offset 40, in bit order; precise_ip is two bits after watermark. */
@@ -39,7 +39,11 @@ final class PerfEvents {
 
     /** perf_event_open's attr_uptr: read when its size is 0 (the first version) or at least the first version's. */
     static Value attr(Call c, int i) {
-        long addr = c.arg(i);
+        return attrAt(c, c.arg(i));
+    }
+
+    /** The struct perf_event_attr at {@code addr} (perf_event_open's, PERF_EVENT_IOC_MODIFY_ATTRIBUTES'). */
+    static Value attrAt(Call c, long addr) {
         if (addr == 0) return new Addr(0);
         byte[] head = c.memory().read(addr, 8);
         if (head == null) return new Value.Unreadable(addr);
@@ -54,9 +58,7 @@ final class PerfEvents {
         List<Field> f = new ArrayList<>();
         long type = TraceeArrays.s32(raw, 0) & 0xffff_ffffL, bits = TraceeArrays.u64(raw, 40);
         f.add(field("type", Numbers.named(PerfTypeIds.XLAT, type, "PERF_TYPE_???")));
-        String sizeName = PerfAttrSizes.XLAT.name(size);
-        f.add(field("size", sizeName != null ? new Value.Sym(size, sizeName, Base.UNSIGNED)
-                : new Value.Commented(new Num(size, Base.UNSIGNED), "PERF_ATTR_SIZE_???")));
+        f.add(field("size", Numbers.named(PerfAttrSizes.XLAT, size, "PERF_ATTR_SIZE_???")));
         f.add(field("config", config(type, TraceeArrays.u64(raw, 8))));
         boolean freq = (bits >>> FREQ_BIT & 1) != 0;
         f.add(field(freq ? "sample_freq" : "sample_period", new Num(TraceeArrays.u64(raw, 16), Base.UNSIGNED)));
@@ -70,14 +72,26 @@ final class PerfEvents {
                 f.add(field(BITS[b], Value.dec(1)));
             }
         }
+        long reserved = bits >>> BITS.length;
+        if (reserved != 0) f.add(field("__reserved_1", new Value.Commented(Value.hex(reserved), "Bits 63.." + BITS.length)));
         return f;
     }
 
-    /** Hardware and software events by name; other types' config in decimal. */
+    /**
+     * Hardware and software events by name (a hardware event's PMU type in its high 32 bits
+     * as {@code 0x8<<32|}), a tracepoint's id and cache events' config in decimal, the others' in hex.
+     */
     private static Value config(long type, long config) {
-        if (type == PerfTypeIds.PERF_TYPE_HARDWARE) return Numbers.named(PerfHwIds.XLAT, config, "PERF_COUNT_HW_???");
+        if (type == PerfTypeIds.PERF_TYPE_HARDWARE) {
+            Value event = Numbers.named(PerfHwIds.XLAT, config & 0xffff_ffffL, "PERF_COUNT_HW_???");
+            if (config >>> 32 == 0) return event;
+            return new Value.Prefixed(IoctlRequests.hex(config >>> 32) + "<<32|", event);
+        }
         if (type == PerfTypeIds.PERF_TYPE_SOFTWARE) return Numbers.named(PerfSwIds.XLAT, config, "PERF_COUNT_SW_???");
-        return new Num(config, Base.UNSIGNED);
+        if (type == PerfTypeIds.PERF_TYPE_TRACEPOINT || type == PerfTypeIds.PERF_TYPE_HW_CACHE) {
+            return new Num(config, Base.UNSIGNED);
+        }
+        return Value.hex(config);
     }
 
     static void register(SyscallDecoders.Registry r) {

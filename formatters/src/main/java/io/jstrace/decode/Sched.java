@@ -45,7 +45,11 @@ final class Sched {
         long addr = c.arg(i);
         boolean atExit = c.spec(i).phase() == Phase.EXIT;
         if (atExit && TraceeArrays.exitFailed(c)) return new Addr(addr);
-        long len = atExit ? c.ret() : c.arg(i - 1) & 0xffff_ffffL;
+        return cpuList(c, addr, atExit ? c.ret() : c.arg(i - 1) & 0xffff_ffffL);
+    }
+
+    /** A CPU mask of {@code len} bytes at {@code addr} (strace's print_affinitylist): the set CPUs' numbers, {@code [0 1]}. */
+    static Value cpuList(Call c, long addr, long len) {
         if (addr == 0) return new Addr(0);
         byte[] raw = c.memory().read(addr, (int) Math.min(len, MAX_MASK));
         if (raw == null) return new Value.Unreadable(addr);

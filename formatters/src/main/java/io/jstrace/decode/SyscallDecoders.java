@@ -65,6 +65,7 @@ final class SyscallDecoders {
         UserDescs.register(r);
         FileHandles.register(r);
         IoUring.register(r);
+        IoUringRegister.register(r);
         Iovecs.register(r);
         Strings.register(r);
         Statx.register(r);

@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * The kernel's struct termios (include/uapi/asm-generic/termbits.h: four u32 flag words,
- * c_line, c_cc[19]) as strace 6.1 prints it for TCGETS and TCSETS* (src/term.c), and the
+ * c_line, c_cc[19]) as strace 6.1 prints it for TCGETS and TCSETS* (src/term.c), struct
+ * termios2 (the same and the two speeds) of TCGETS2 and TCSETS*2, and the
  * older struct termio of TCGETA and TCSETA* (u16 flag words, c_line, c_cc[8]): the
  * flag words by name, c_oflag's delay fields and c_cflag's baud rate and character size
  * by value first ({@code c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR},
@@ -31,7 +32,6 @@ import java.util.List;
  * c_line and every c_cc slot ({@code [VINTR]=0x3}, unnamed ones by index).
  */
 final class Termios {
-    private static final int TERMIOS_SIZE = 36, TERMIO_SIZE = 18, NCC = 8;
     private static final Xlat[] DELAYS = {TermNldly.XLAT, TermCrdly.XLAT, TermTabdly.XLAT, TermBsdly.XLAT,
         TermVtdly.XLAT, TermFfdly.XLAT};
     private static final long[] DELAY_MASKS = {TermOflags.NLDLY, TermOflags.CRDLY, TermOflags.TABDLY,
@@ -40,11 +40,26 @@ final class Termios {
 
     private Termios() {}
 
-    /** {@code termio}: the old struct termio of TCGETA/TCSETA* rather than struct termios. */
-    static Value termios(Call c, long addr, boolean termio) {
-        byte[] raw = c.memory().read(addr, termio ? TERMIO_SIZE : TERMIOS_SIZE);
+    /**
+     * The three layouts: struct termios, struct termios2 (termios, then c_ispeed and c_ospeed,
+     * u32 each: include/uapi/asm-generic/termbits.h), and the old struct termio.
+     */
+    enum Layout {
+        TERMIOS(36, 4, (int) TermiosCc.NCCS), TERMIOS2(44, 4, (int) TermiosCc.NCCS), TERMIO(18, 2, 8);
+
+        final int size, word, ccs;
+
+        Layout(int size, int word, int ccs) {
+            this.size = size;
+            this.word = word;
+            this.ccs = ccs;
+        }
+    }
+
+    static Value termios(Call c, long addr, Layout layout) {
+        byte[] raw = c.memory().read(addr, layout.size);
         if (raw == null) return new Value.Unreadable(addr);
-        int word = termio ? 2 : 4;
+        int word = layout.word;
         List<Field> f = new ArrayList<>();
         long iflag = flagWord(raw, 0, word), oflag = flagWord(raw, word, word);
         long cflag = flagWord(raw, 2 * word, word), lflag = flagWord(raw, 3 * word, word);
@@ -53,15 +68,19 @@ final class Termios {
         f.add(field("c_cflag", styled(s -> cflag(cflag, s))));
         f.add(field("c_lflag", styled(s -> flags(TermLflags.XLAT, lflag, s))));
         if (!c.options().verbose()) return new Value.Struct(f, true);
-        int line = 4 * word, ccs = termio ? NCC : (int) TermiosCc.NCCS;
+        int line = 4 * word;
         f.add(field("c_line", Numbers.named(LineDisciplines.XLAT, raw[line] & 0xff, "N_???")));
         List<Value> cc = new ArrayList<>();
-        for (int k = 0; k < ccs; k++) {
+        for (int k = 0; k < layout.ccs; k++) {
             String name = TermiosCc.XLAT.name(k);
             cc.add(new Value.Text("[" + (name != null ? name : Integer.toString(k)) + "]="
                     + hex(raw[line + 1 + k] & 0xff)));
         }
         f.add(field("c_cc", new Value.Arr(cc, false)));
+        if (layout == Layout.TERMIOS2) {
+            f.add(field("c_ispeed", new Value.Num(flagWord(raw, 36, 4), Value.Base.UNSIGNED)));
+            f.add(field("c_ospeed", new Value.Num(flagWord(raw, 40, 4), Value.Base.UNSIGNED)));
+        }
         return new Value.Struct(f, false);
     }
 

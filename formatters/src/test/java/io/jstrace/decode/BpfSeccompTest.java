@@ -69,6 +69,21 @@ class BpfSeccompTest {
         assertEquals("BPF_MAP_DELETE_ELEM, {map_fd=3, key=0x7ffee1f4a9ac}, 16", args(Calls.of("bpf").args(3, A, 16).mem(m).exit(0)));
     }
 
+    /** BPF_OBJ_GET_INFO_BY_FD prints at exit: info_len as passed and as the kernel left it; the log buffer as a string. */
+    @Test
+    void bpfObjInfoAndLogBuffer() {
+        FakeMemory in = new FakeMemory().putInts(A, 3, 200).putLongs(A + 8, 0x5294c0);
+        FakeMemory out = new FakeMemory().putInts(A, 3, 104).putLongs(A + 8, 0x5294c0);
+        Call ok = Calls.of("bpf").args(15, A, 16).atEntry(in).mem(out).exit(0);
+        assertEquals("BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=3, info_len=200 => 104, info=0x5294c0}}, 16", args(ok));
+        assertEquals(1, Formatters.entryArgs(Calls.of("bpf").args(15, A, 16).mem(in).enter(), 3));
+        assertEquals("BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=3, info_len=200, info=0x5294c0}}, 16",
+                args(Calls.of("bpf").args(15, A, 16).atEntry(in).mem(out).exit(EINVAL)));
+        FakeMemory log = new FakeMemory().put(A, new byte[48]).putInts(A + 28, 4).putLongs(A + 32, A + 64)
+                .putString(A + 64, "log text");
+        assertEquals(true, args(Calls.of("bpf").args(5, A, 48).mem(log).enter()).contains("log_size=4, log_buf=\"log \"..."));
+    }
+
     @Test
     void bpfAddressesWhenNotDecoded() {
         assertEquals("BPF_MAP_CREATE, NULL, 72", args(Calls.of("bpf").args(0, 0, 72).exit(EFAULT)));

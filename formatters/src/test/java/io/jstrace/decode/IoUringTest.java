@@ -70,4 +70,62 @@ class IoUringTest {
                 args(Calls.of("io_uring_register").args(3, 8, A, 0).mem(m).exit(EINVAL)));
         assertEquals("3, IORING_REGISTER_FILES, 0x8, 2", args(Calls.of("io_uring_register").args(3, 2, 8, 2).exit(EFAULT)));
     }
+
+    @Test
+    void registerRestrictions() {
+        byte[] r = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0).put((byte) 0).put((byte) 0).putInt(0).putInt(0).putInt(0)
+                .putShort((short) 2).put((byte) 0x41).put((byte) 0x7).putInt(0).putInt(5).putInt(0)
+                .putShort((short) 9).put((byte) 0xef).put((byte) 0).putInt(0).putInt(0).putInt(0).array();
+        FakeMemory m = new FakeMemory().put(A, r);
+        assertEquals("3, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_REGISTER_OP, "
+                + "register_op=IORING_REGISTER_BUFFERS}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, "
+                + "sqe_flags=IOSQE_FIXED_FILE|IOSQE_CQE_SKIP_SUCCESS, resv=0x7, resv2=[0, 0x5, 0]}, "
+                + "{opcode=0x9 /* IORING_RESTRICTION_??? */ /* op: 0xef */}, ... /* 0x7ffc12e04b68 */], 4",
+                args(Calls.of("io_uring_register").args(3, 11, A, 4).mem(m).exit(EINVAL)));
+    }
+
+    /** A probe that is not all zero prints at entry, and what the kernel filled in after {@code =>}. */
+    @Test
+    void registerProbe() {
+        byte[] in = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).put((byte) 1).array();
+        byte[] out = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).put((byte) 46).put((byte) 47)
+                .putShort((short) 0).putInt(0).putLong(0).put((byte) 0).put((byte) 0).putShort((short) 1).putInt(0)
+                .put((byte) 47).put((byte) 0).putShort((short) 0).putInt(0).array();
+        Call c = Calls.of("io_uring_register").args(3, 8, A, 2).atEntry(new FakeMemory().put(A, in))
+                .mem(new FakeMemory().put(A, out)).exit(0);
+        assertEquals("{last_op=IORING_OP_READV, ops_len=0, ops=[{op=IORING_OP_NOP, flags=0}, {op=IORING_OP_NOP, flags=0}]}",
+                Calls.render(Formatters.format(Calls.of("io_uring_register").args(3, 8, A, 2).mem(new FakeMemory().put(A, in)).enter(), 2)));
+        assertEquals("{last_op=IORING_OP_URING_CMD, ops_len=47, ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, "
+                + "{op=47 /* IORING_OP_??? */, flags=0}, ...]}", Calls.render(Formatters.writeBack(c)));
+        Call zeros = Calls.of("io_uring_register").args(3, 8, A, 2).atEntry(new FakeMemory().put(A, new byte[32]))
+                .mem(new FakeMemory().put(A, new byte[32])).exit(EINVAL);
+        assertEquals(2, Formatters.entryArgs(Calls.of("io_uring_register").args(3, 8, A, 2).mem(new FakeMemory().put(A, new byte[32])).enter(), 4));
+        assertEquals("3, IORING_REGISTER_PROBE, 0x7ffc12e04b38, 2", args(zeros));
+    }
+
+    @Test
+    void registerFilesUpdate2() {
+        FakeMemory m = new FakeMemory().putInts(A, 0, 0).putLongs(A + 8, A + 64, 0).putInts(A + 24, 2, 0)
+                .putLongs(A + 32, 0xa0a1L).putInts(A + 64, 1, -2);
+        assertEquals("3, IORING_REGISTER_FILES_UPDATE2, {offset=0, data=[1, IORING_REGISTER_FILES_SKIP], tags=NULL, nr=2, "
+                + "/* bytes 32..39 */ \"\\xa1\\xa0\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40",
+                args(Calls.of("io_uring_register").args(3, 14, A, 40).mem(m).exit(EINVAL)));
+        assertEquals("3, IORING_REGISTER_FILES_UPDATE2, 0x7ffc12e04b38, 24",
+                args(Calls.of("io_uring_register").args(3, 14, A, 24).mem(m).exit(EINVAL)));
+    }
+
+    /** The max-workers array is read back after {@code =>}: the address when the call failed. */
+    @Test
+    void registerMaxWorkers() {
+        FakeMemory m = new FakeMemory().putInts(A, 0, 8, 3);
+        Call ok = Calls.of("io_uring_register").args(3, 19, A, 3).mem(m).exit(0);
+        assertEquals("3, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=8, "
+                + "[2 /* IO_WQ_??? */]=3], 3", args(ok));
+        assertEquals("[[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=8, [2 /* IO_WQ_??? */]=3]", Calls.render(Formatters.writeBack(ok)));
+        assertEquals("0x7ffc12e04b38",
+                Calls.render(Formatters.writeBack(Calls.of("io_uring_register").args(3, 19, A, 3).mem(m).exit(EINVAL))));
+        assertEquals("3, IORING_REGISTER_IOWQ_AFF, [0 4 5], 1",
+                args(Calls.of("io_uring_register").args(3, 17, A + 4, 1).mem(new FakeMemory().putInts(A + 4, 0x31)).exit(0)));
+    }
 }

@@ -137,4 +137,21 @@ class IoctlArgsTest {
         FakeMemory half = new FakeMemory().put(A, java.util.Arrays.copyOf(termios(), 20));
         assertEquals("0x7ffc00001000", arg(Calls.of("ioctl").args(4, TCGETS, A).mem(half).exit(0)));
     }
+
+    /** TCGETS2's struct termios2: the termios, then the two speeds under -v; TAB3 by its alias XTABS. */
+    @Test
+    void termios2AndTheLockedTermios() {
+        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN).put(termios()).putInt(38400).putInt(9600);
+        b.putInt(4, 0x1805);
+        FakeMemory m = new FakeMemory().put(A, b.array());
+        String flags = "c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|XTABS|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
+                + "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
+        assertEquals("{" + flags + ", ...}", arg(Calls.of("ioctl").args(4, 0x802c542aL, A).mem(m).exit(0)));
+        assertEquals(true, arg(Calls.of("ioctl").args(4, 0x402c542bL, A).mem(m).verbose().enter())
+                .endsWith("[17]=0, [18]=0], c_ispeed=38400, c_ospeed=9600}"));
+        assertEquals("{" + flags + ", ...}", arg(Calls.of("ioctl").args(4, 0x5456, A).mem(m).exit(0)));
+        assertEquals(2, Formatters.entryArgs(Calls.of("ioctl").args(4, 0x5456, A).enter(), 3));
+        assertEquals("NULL", arg(Calls.of("ioctl").args(4, 0x402c542bL, 0).enter()));
+    }
 }
+

@@ -171,4 +171,80 @@ class IoctlFamiliesTest {
                         + "lo_file_name=\"/tmp/disk.img\", lo_crypt_name=\"\", lo_encrypt_key=\"\", lo_init=[0, 0]}",
                 arg(Calls.of("ioctl").args(3, LOOP_SET_STATUS64, A).mem(m).verbose().enter()));
     }
+
+    /** Block devices: a getter's size at exit, a range at entry, BLKPG's partition, the trace setup's name at exit. */
+    @Test
+    void blockDevices() {
+        long blkgetsize64 = 0x80081272L, blkdiscard = 0x1277, blkpg = 0x1269, blktracesetup = 0xc0481273L;
+        FakeMemory m = new FakeMemory().putLongs(A, 1L << 30, 4096);
+        assertEquals("[1073741824]", arg(Calls.of("ioctl").args(3, blkgetsize64, A).mem(m).exit(0)));
+        assertEquals("NULL", arg(Calls.of("ioctl").args(3, blkgetsize64, 0).exit(-14)));
+        assertEquals("[1073741824, 4096]", arg(Calls.of("ioctl").args(3, blkdiscard, A).mem(m).enter()));
+        assertEquals(2, Formatters.visibleArgs(Calls.of("ioctl").args(3, 0x125f, 0).enter()));
+        FakeMemory pg = new FakeMemory().putInts(A + 0x100, 1, 0, 152, 0).putLongs(A + 0x110, A + 0x200)
+                .put(A + 0x200, new byte[152]).putLongs(A + 0x200, 2048, 1 << 20).putInts(A + 0x210, 1).putString(A + 0x214, "loop0p1")
+                .putString(A + 0x254, "");
+        assertEquals("{op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data={start=2048, length=1048576, pno=1, "
+                + "devname=\"loop0p1\", volname=\"\"}}", arg(Calls.of("ioctl").args(3, blkpg, A + 0x100).mem(pg).enter()));
+        FakeMemory in = new FakeMemory().put(A + 0x300, new byte[72]).putInts(A + 0x320, 0xffff, 512, 4)
+                .putInts(A + 0x340, 42);
+        FakeMemory out = new FakeMemory().put(A + 0x300, new byte[72]).putString(A + 0x300, "loop0");
+        assertEquals("{act_mask=65535, buf_size=512, buf_nr=4, start_lba=0, end_lba=0, pid=42, name=\"loop0\"}",
+                arg(Calls.of("ioctl").args(3, blktracesetup, A + 0x300).atEntry(in).mem(out).exit(0)));
+    }
+
+    /** perf events: the group flag, the BPF programs' query (room at entry, ids at exit), a filter string. */
+    @Test
+    void perfEvents() {
+        long enable = 0x2400, queryBpf = 0xc008240aL, setFilter = 0x40082406L;
+        assertEquals("PERF_IOC_FLAG_GROUP|0x2", arg(Calls.of("ioctl").args(3, enable, 3).enter()));
+        assertEquals("0x2 /* PERF_IOC_FLAG_??? */", arg(Calls.of("ioctl").args(3, enable, 2).enter()));
+        FakeMemory in = new FakeMemory().putInts(A, 4);
+        FakeMemory out = new FakeMemory().putInts(A, 4, 2, 17, 19);
+        assertEquals("{ids_len=4, prog_cnt=2, ids=[17, 19]}",
+                arg(Calls.of("ioctl").args(3, queryBpf, A).atEntry(in).mem(out).exit(0)));
+        assertEquals("{ids_len=4, ...}", arg(Calls.of("ioctl").args(3, queryBpf, A).atEntry(in).mem(out).exit(-22)));
+        assertEquals("\"tp == 1\"", arg(Calls.of("ioctl").args(3, setFilter, A)
+                .mem(new FakeMemory().putString(A, "tp == 1")).enter()));
+    }
+
+    /**
+     * SCSI generic: the reset to do, and SG_IO's version 3 request (a READ of 4 bytes: the
+     * command at entry, the bytes the device sent less the residual count at exit).
+     */
+    @Test
+    void scsiGeneric() {
+        long sgScsiReset = 0x2284, sgIo = 0x2285;
+        FakeMemory m = new FakeMemory().putInts(A, 0x101);
+        assertEquals("[SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]", arg(Calls.of("ioctl").args(3, sgScsiReset, A).mem(m).enter()));
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(88).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0, 'S').putInt(4, -3).put(8, (byte) 6).put(9, (byte) 0).putInt(12, 4).putLong(16, A + 0x100)
+                .putLong(24, A + 0x200).putLong(32, 0).putInt(40, 1000).putInt(72, 1).putInt(80, 0);
+        FakeMemory sg = new FakeMemory().put(A, h.array()).put(A + 0x100, new byte[] {1, 2, 3, 4})
+                .put(A + 0x200, new byte[] {0x12, 0, 0, 0, 4, 0});
+        assertEquals("{interface_id='S', dxfer_direction=SG_DXFER_FROM_DEV, cmd_len=6, cmdp=\"\\x12\\x00\\x00\\x00\\x04\\x00\", "
+                + "mx_sb_len=0, iovec_count=0, dxfer_len=4, timeout=1000, flags=0, dxferp=\"\\x01\\x02\\x03\", status=0, "
+                + "masked_status=0, msg_status=0, sb_len_wr=0, sbp=NULL, host_status=0, driver_status=0, resid=1, "
+                + "duration=0, info=0}", arg(Calls.of("ioctl").args(3, sgIo, A).atEntry(sg).mem(sg).exit(0)));
+        assertEquals("[65]", arg(Calls.of("ioctl").args(3, sgIo, A + 0x300).mem(new FakeMemory().putInts(A + 0x300, 'A'))
+                .atEntry(new FakeMemory().putInts(A + 0x300, 'A')).exit(-22)));
+    }
+
+    /** SIOCGIFCONF: the room passed in and what the kernel used, the interfaces it listed. */
+    @Test
+    void socketInterfaceList() {
+        long siocgifconf = 0x8912;
+        FakeMemory in = new FakeMemory().putInts(A, 80, 0).putLongs(A + 8, A + 0x100);
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(40).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        r.put(0, (byte) 'l').put(1, (byte) 'o').putShort(16, (short) 2).put(20, (byte) 127).put(23, (byte) 1);
+        FakeMemory out = new FakeMemory().putInts(A, 40, 0).putLongs(A + 8, A + 0x100).put(A + 0x100, r.array());
+        assertEquals("{ifc_len=80 /* 2 * sizeof(struct ifreq) */ => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name=\"lo\", "
+                + "ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr(\"127.0.0.1\")}}]}",
+                arg(Calls.of("ioctl").args(3, siocgifconf, A).atEntry(in).mem(out).exit(0)));
+        FakeMemory none = new FakeMemory().putInts(A, 0, 0).putLongs(A + 8, 0);
+        FakeMemory asked = new FakeMemory().putInts(A, 40, 0).putLongs(A + 8, 0);
+        assertEquals("{ifc_len=40 /* 1 * sizeof(struct ifreq) */, ifc_buf=NULL}",
+                arg(Calls.of("ioctl").args(3, siocgifconf, A).atEntry(none).mem(asked).exit(0)));
+    }
 }
+

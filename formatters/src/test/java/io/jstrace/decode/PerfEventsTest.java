@@ -43,7 +43,7 @@ class PerfEventsTest {
         assertEquals("{type=PERF_TYPE_TRACEPOINT, size=0 /* PERF_ATTR_SIZE_??? */, config=123, sample_period=7, "
                 + "sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, -1, -1, -1, 0",
                 args(Calls.of("perf_event_open").args(A, -1, -1, -1, 0).mem(attr(2, 0, 123, 7, 0, 0, 0)).exit(EINVAL)));
-        assertEquals("{type=0x63 /* PERF_TYPE_??? */, size=70 /* PERF_ATTR_SIZE_??? */, config=5, sample_period=0, "
+        assertEquals("{type=0x63 /* PERF_TYPE_??? */, size=0x46 /* PERF_ATTR_SIZE_??? */, config=0x5, sample_period=0, "
                 + "sample_type=0, read_format=0, precise_ip=3 /* must have 0 skid */, ...}, -1, -1, -1, 0",
                 args(Calls.of("perf_event_open").args(A, -1, -1, -1, 0).mem(attr(99, 70, 5, 0, 0, 0, 3L << 15))
                         .exit(EINVAL)));

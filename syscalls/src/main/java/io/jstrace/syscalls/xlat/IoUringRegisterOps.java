@@ -5,7 +5,8 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The opcodes of io_uring_register(2) (include/uapi/linux/io_uring.h).
+ * The opcodes of io_uring_register(2) (include/uapi/linux/io_uring.h), those strace 6.1
+ * knows: IORING_REGISTER_SYNC_CANCEL and later ones print as unknown.
  */
 public final class IoUringRegisterOps {
     // @spotless:off
@@ -33,8 +34,6 @@ public final class IoUringRegisterOps {
     public static final long IORING_UNREGISTER_RING_FDS       = 0x00000015L;
     public static final long IORING_REGISTER_PBUF_RING        = 0x00000016L;
     public static final long IORING_UNREGISTER_PBUF_RING      = 0x00000017L;
-    public static final long IORING_REGISTER_SYNC_CANCEL      = 0x00000018L;
-    public static final long IORING_REGISTER_FILE_ALLOC_RANGE = 0x00000019L;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
@@ -61,9 +60,7 @@ public final class IoUringRegisterOps {
             e(IORING_REGISTER_RING_FDS,         "IORING_REGISTER_RING_FDS"),
             e(IORING_UNREGISTER_RING_FDS,       "IORING_UNREGISTER_RING_FDS"),
             e(IORING_REGISTER_PBUF_RING,        "IORING_REGISTER_PBUF_RING"),
-            e(IORING_UNREGISTER_PBUF_RING,      "IORING_UNREGISTER_PBUF_RING"),
-            e(IORING_REGISTER_SYNC_CANCEL,      "IORING_REGISTER_SYNC_CANCEL"),
-            e(IORING_REGISTER_FILE_ALLOC_RANGE, "IORING_REGISTER_FILE_ALLOC_RANGE"));
+            e(IORING_UNREGISTER_PBUF_RING,      "IORING_UNREGISTER_PBUF_RING"));
     // @spotless:on
 
     private IoUringRegisterOps() {}

@@ -5,41 +5,38 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The flags of struct io_uring_params (include/uapi/linux/io_uring.h).
+ * The flags of struct io_uring_params (include/uapi/linux/io_uring.h), those strace 6.1
+ * knows: it prints IORING_SETUP_SINGLE_ISSUER and later ones as hex.
  */
 public final class IoUringSetupFlags {
     // @spotless:off
-    public static final long IORING_SETUP_IOPOLL        = 0x00000001L;
-    public static final long IORING_SETUP_SQPOLL        = 0x00000002L;
-    public static final long IORING_SETUP_SQ_AFF        = 0x00000004L;
-    public static final long IORING_SETUP_CQSIZE        = 0x00000008L;
-    public static final long IORING_SETUP_CLAMP         = 0x00000010L;
-    public static final long IORING_SETUP_ATTACH_WQ     = 0x00000020L;
-    public static final long IORING_SETUP_R_DISABLED    = 0x00000040L;
-    public static final long IORING_SETUP_SUBMIT_ALL    = 0x00000080L;
-    public static final long IORING_SETUP_COOP_TASKRUN  = 0x00000100L;
-    public static final long IORING_SETUP_TASKRUN_FLAG  = 0x00000200L;
-    public static final long IORING_SETUP_SQE128        = 0x00000400L;
-    public static final long IORING_SETUP_CQE32         = 0x00000800L;
-    public static final long IORING_SETUP_SINGLE_ISSUER = 0x00001000L;
-    public static final long IORING_SETUP_DEFER_TASKRUN = 0x00002000L;
+    public static final long IORING_SETUP_IOPOLL       = 0x00000001L;
+    public static final long IORING_SETUP_SQPOLL       = 0x00000002L;
+    public static final long IORING_SETUP_SQ_AFF       = 0x00000004L;
+    public static final long IORING_SETUP_CQSIZE       = 0x00000008L;
+    public static final long IORING_SETUP_CLAMP        = 0x00000010L;
+    public static final long IORING_SETUP_ATTACH_WQ    = 0x00000020L;
+    public static final long IORING_SETUP_R_DISABLED   = 0x00000040L;
+    public static final long IORING_SETUP_SUBMIT_ALL   = 0x00000080L;
+    public static final long IORING_SETUP_COOP_TASKRUN = 0x00000100L;
+    public static final long IORING_SETUP_TASKRUN_FLAG = 0x00000200L;
+    public static final long IORING_SETUP_SQE128       = 0x00000400L;
+    public static final long IORING_SETUP_CQE32        = 0x00000800L;
 
     /** The flags, in spec order. */
     public static final Xlat XLAT = Xlat.flags(
-            e(IORING_SETUP_IOPOLL,        "IORING_SETUP_IOPOLL"),
-            e(IORING_SETUP_SQPOLL,        "IORING_SETUP_SQPOLL"),
-            e(IORING_SETUP_SQ_AFF,        "IORING_SETUP_SQ_AFF"),
-            e(IORING_SETUP_CQSIZE,        "IORING_SETUP_CQSIZE"),
-            e(IORING_SETUP_CLAMP,         "IORING_SETUP_CLAMP"),
-            e(IORING_SETUP_ATTACH_WQ,     "IORING_SETUP_ATTACH_WQ"),
-            e(IORING_SETUP_R_DISABLED,    "IORING_SETUP_R_DISABLED"),
-            e(IORING_SETUP_SUBMIT_ALL,    "IORING_SETUP_SUBMIT_ALL"),
-            e(IORING_SETUP_COOP_TASKRUN,  "IORING_SETUP_COOP_TASKRUN"),
-            e(IORING_SETUP_TASKRUN_FLAG,  "IORING_SETUP_TASKRUN_FLAG"),
-            e(IORING_SETUP_SQE128,        "IORING_SETUP_SQE128"),
-            e(IORING_SETUP_CQE32,         "IORING_SETUP_CQE32"),
-            e(IORING_SETUP_SINGLE_ISSUER, "IORING_SETUP_SINGLE_ISSUER"),
-            e(IORING_SETUP_DEFER_TASKRUN, "IORING_SETUP_DEFER_TASKRUN"));
+            e(IORING_SETUP_IOPOLL,       "IORING_SETUP_IOPOLL"),
+            e(IORING_SETUP_SQPOLL,       "IORING_SETUP_SQPOLL"),
+            e(IORING_SETUP_SQ_AFF,       "IORING_SETUP_SQ_AFF"),
+            e(IORING_SETUP_CQSIZE,       "IORING_SETUP_CQSIZE"),
+            e(IORING_SETUP_CLAMP,        "IORING_SETUP_CLAMP"),
+            e(IORING_SETUP_ATTACH_WQ,    "IORING_SETUP_ATTACH_WQ"),
+            e(IORING_SETUP_R_DISABLED,   "IORING_SETUP_R_DISABLED"),
+            e(IORING_SETUP_SUBMIT_ALL,   "IORING_SETUP_SUBMIT_ALL"),
+            e(IORING_SETUP_COOP_TASKRUN, "IORING_SETUP_COOP_TASKRUN"),
+            e(IORING_SETUP_TASKRUN_FLAG, "IORING_SETUP_TASKRUN_FLAG"),
+            e(IORING_SETUP_SQE128,       "IORING_SETUP_SQE128"),
+            e(IORING_SETUP_CQE32,        "IORING_SETUP_CQE32"));
     // @spotless:on
 
     private IoUringSetupFlags() {}

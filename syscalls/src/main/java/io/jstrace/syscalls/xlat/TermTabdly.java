@@ -5,21 +5,22 @@ package io.jstrace.syscalls.xlat;
 import static io.jstrace.syscalls.xlat.Xlat.e;
 
 /**
- * The TABDLY field of c_oflag (include/uapi/asm-generic/termbits.h); XTABS is TAB3.
+ * The TABDLY field of c_oflag (include/uapi/asm-generic/termbits.h). TAB3 is named by its
+ * alias XTABS, as strace 6.1 prints it.
  */
 public final class TermTabdly {
     // @spotless:off
-    public static final long TAB0 = 0L;
-    public static final long TAB1 = 2048L;
-    public static final long TAB2 = 4096L;
-    public static final long TAB3 = 6144L;
+    public static final long TAB0  = 0L;
+    public static final long TAB1  = 2048L;
+    public static final long TAB2  = 4096L;
+    public static final long XTABS = 6144L;
 
     /** The values, in spec order. */
     public static final Xlat XLAT = Xlat.values(
-            e(TAB0, "TAB0"),
-            e(TAB1, "TAB1"),
-            e(TAB2, "TAB2"),
-            e(TAB3, "TAB3"));
+            e(TAB0,  "TAB0"),
+            e(TAB1,  "TAB1"),
+            e(TAB2,  "TAB2"),
+            e(XTABS, "XTABS"));
     // @spotless:on
 
     private TermTabdly() {}
