@@ -106,7 +106,7 @@ final class DataDump {
             int n = (int) Math.min(CHUNK, len - done);
             byte[] b = c.memory().read(addr + done, n);
             if (b == null) return;
-            out.add(new Bytes(done, b));
+            out.add(new Bytes(done, b, len));
         }
     }
 }

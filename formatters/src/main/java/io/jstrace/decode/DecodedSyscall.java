@@ -54,8 +54,15 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
     /** {@code  * N bytes in buffer K}: buffer {@code index} of an iovec. */
     public record Buffer(int index, long length) implements Dump {}
 
-    /** Bytes moved, printed as hex lines whose offsets start at {@code offset}. */
-    public record Bytes(long offset, byte[] data) implements Dump {}
+    /**
+     * Bytes moved, printed as hex lines whose offsets start at {@code offset}; {@code total},
+     * the length of the whole dump they are part of, sets the width of every line's offset.
+     */
+    public record Bytes(long offset, byte[] data, long total) implements Dump {
+        public Bytes(long offset, byte[] data) {
+            this(offset, data, offset + data.length);
+        }
+    }
 
     public DecodedSyscall {
         args = List.copyOf(args);

@@ -7,6 +7,7 @@ import io.jstrace.decode.Value.Addr;
 import io.jstrace.decode.Value.Base;
 import io.jstrace.decode.Value.Num;
 import io.jstrace.syscalls.Errno;
+import io.jstrace.syscalls.xlat.IcmpFilterFlags;
 import io.jstrace.syscalls.xlat.IpGetsockoptOptions;
 import io.jstrace.syscalls.xlat.IpOptions;
 import io.jstrace.syscalls.xlat.IpSetsockoptOptions;
@@ -37,6 +38,8 @@ import java.util.Set;
 final class SockOpts {
     private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_UDP = 17, SOL_IPV6 = 41,
             SOL_RAW = 255, SOL_PACKET = 263, SOL_NETLINK = 270;
+    /** include/uapi/linux/icmp.h */
+    private static final int ICMP_FILTER = 1;
     private static final int SO_ERROR = 4, SO_LINGER = 13, SO_PEERCRED = 17, SO_ATTACH_FILTER = 26,
             SO_ATTACH_REUSEPORT_CBPF = 51, SO_TXREHASH = 74;
     private static final int MCAST_JOIN_GROUP = 42, MCAST_LEAVE_GROUP = 45;
@@ -132,7 +135,36 @@ final class SockOpts {
         if (level == SOL_NETLINK || level == SOL_SOCKET && SOCKET_INT_OPTIONS.contains((long) name)) {
             return len < 4 ? new Addr(addr) : SocketDecoders.intAt(c, addr);
         }
+        if (level == SOL_RAW && name == ICMP_FILTER) return icmpFilter(c, addr, len);
         return generic(c, addr, len);
+    }
+
+    /**
+     * struct icmp_filter (include/uapi/linux/icmp.h): the ICMP types a raw socket drops, a
+     * bit each; with more than half of them set, the ones not set after a {@code ~}. A
+     * shorter optval fills the low bytes of a filter of all ones (src/net.c print_icmp_filter).
+     */
+    private static Value icmpFilter(Call c, long addr, int len) {
+        if (len <= 0) return new Addr(addr);
+        byte[] b = c.memory().read(addr, Math.min(len, 4));
+        if (b == null) return new Value.Unreadable(addr);
+        int data = -1;
+        for (int k = 0; k < b.length; k++) data = data & ~(0xff << (8 * k)) | (b[k] & 0xff) << (8 * k);
+        boolean inverted = Integer.bitCount(data) > 16;
+        if (inverted) data = ~data;
+        List<Value> types = new java.util.ArrayList<>();
+        for (int bit = 0; bit < 32; bit++) {
+            if ((data >>> bit & 1) != 0) types.add(Numbers.named(IcmpFilterFlags.XLAT, bit, "ICMP_???"));
+        }
+        String open = inverted ? "~[" : "[";
+        return new Value.Styled(bitset(open, types, XlatStyle.ABBREV), bitset(open, types, XlatStyle.RAW),
+                bitset(open, types, XlatStyle.VERBOSE));
+    }
+
+    private static Value bitset(String open, List<Value> items, XlatStyle style) {
+        StringBuilder out = new StringBuilder(open);
+        for (int k = 0; k < items.size(); k++) out.append(k > 0 ? " " : "").append(Notes.render(items.get(k), style));
+        return new Value.Text(out.append(']').toString());
     }
 
     /**
@@ -165,6 +197,7 @@ final class SockOpts {
             return SocketDecoders.intFields(c, addr, out, 12, new String[] {"tp_packets", "tp_drops", "tp_freeze_q_cnt"},
                     Collections.nCopies(3, SocketDecoders.UNSIGNED));
         }
+        if (level == SOL_RAW && name == ICMP_FILTER) return icmpFilter(c, addr, out);
         if (level == SOL_NETLINK) {
             return name == NETLINK_LIST_MEMBERSHIPS ? groups(c, addr, Math.min(in, out) / 4) : SocketDecoders.intAt(c, addr);
         }

@@ -118,19 +118,27 @@ public final class SyscallLine {
                 out.append(" * ").append(Long.toUnsignedString(b.length())).append(" bytes in buffer ")
                         .append(b.index()).append('\n');
             } else if (d instanceof Bytes b) {
-                hex(b.data(), b.offset(), out);
+                hex(b.data(), b.offset(), offsetDigits(b.total()), out);
             }
         }
     }
 
     /**
-     * Lines of {@code  | 00000  68 65 6c 6c 6f 0a ... hello. |}: the offset in 5 hex digits,
-     * 16 bytes in two groups of 8, then the printable ASCII ({@code .} for the rest).
+     * The hex digits of a dump's offsets: 5, or as many as the last offset of a dump over
+     * 1 MiB needs, for every line of it (strace 6.1 src/util.c dumpstr's offs_chars).
      */
-    static void hex(byte[] b, long offset, StringBuilder out) {
+    static int offsetDigits(long total) {
+        return total > 1L << 20 ? 1 + (63 - Long.numberOfLeadingZeros(total - 1)) / 4 : 5;
+    }
+
+    /**
+     * Lines of {@code  | 00000  68 65 6c 6c 6f 0a ... hello. |}: the offset in {@code digits}
+     * hex digits, 16 bytes in two groups of 8, then the printable ASCII ({@code .} for the rest).
+     */
+    static void hex(byte[] b, long offset, int digits, StringBuilder out) {
         for (int at = 0; at < b.length; at += 16) {
             String off = Long.toHexString(offset + at);
-            out.append(" | ").append("0".repeat(Math.max(0, 5 - off.length()))).append(off).append("  ");
+            out.append(" | ").append("0".repeat(Math.max(0, digits - off.length()))).append(off).append("  ");
             for (int k = 0; k < 16; k++) {
                 if (at + k < b.length) hexByte(b[at + k] & 0xff, out);
                 else out.append("   ");

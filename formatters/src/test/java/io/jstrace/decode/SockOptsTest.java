@@ -152,4 +152,18 @@ class SockOptsTest {
         assertEquals("{len=3, filter=0x7ffd00003000}", set(fprog, SOL_SOCKET, 26, 16));
         assertEquals("0x7ffd00001000", set(fprog, SOL_SOCKET, 26, 8));
     }
+
+    /** strace 6.1's net-icmp_filter: the types set, or over half set the ones not, after a ~. */
+    @Test
+    void icmpFilterIsABitsetOfTypes() {
+        assertEquals("~[]", set(new FakeMemory().putInts(V, -1), 255, 1, 4));
+        assertEquals("[]", set(new FakeMemory().putInts(V, 0), 255, 1, 4));
+        assertEquals("[ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_TIME_EXCEEDED"
+                + " ICMP_PARAMETERPROB]", set(new FakeMemory().putInts(V, 0x1839), 255, 1, 4));
+        assertEquals("~[ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_TIME_EXCEEDED"
+                + " ICMP_PARAMETERPROB]", set(new FakeMemory().putInts(V, ~0x1839, 0), 255, 1, 8));
+        // one byte of the filter: the rest stays all ones
+        assertEquals("~[ICMP_ECHOREPLY 0x1 /* ICMP_??? */]", set(new FakeMemory().putInts(V, 0xfc), 255, 1, 1));
+        assertEquals("0x7ffd00001000", set(new FakeMemory().putInts(V, 0), 255, 1, 0));
+    }
 }
