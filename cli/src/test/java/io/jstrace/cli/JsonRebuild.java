@@ -60,7 +60,7 @@ final class JsonRebuild {
         // write-back, and it is the same in the whole line for the others
         return new DecodedSyscall(enter, exit, args, entryArgs, args.size(), writeBack != null,
                 r.has("resumes") ? r.get("resumes").asText() : null, optional(r, "frame"), writeBack, result,
-                dumps(r.path("dumps")), stack(r), r.path("stack_at_entry").asBoolean(false));
+                dumps(r.path("dumps"), tid), stack(r), r.path("stack_at_entry").asBoolean(false));
     }
 
     /** {@code -k}'s frames. */
@@ -78,11 +78,14 @@ final class JsonRebuild {
         return r.has(name) ? value(r.get(name)) : null;
     }
 
-    private static List<Dump> dumps(JsonNode a) {
+    private static List<Dump> dumps(JsonNode a, int tid) {
         List<Dump> out = new ArrayList<>();
         for (JsonNode d : a) {
             if (d.has("vector")) out.add(new DecodedSyscall.Message(d.get("vector").asInt(), unsigned(d.get("buffers"))));
             else if (d.has("buffer")) out.add(new DecodedSyscall.Buffer(d.get("buffer").asInt(), unsigned(d.get("length"))));
+            else if (d.has("unfetched")) {
+                out.add(new DecodedSyscall.Unfetched(unsigned(d.get("unfetched")), tid, unsigned(d.get("address"))));
+            }
             else out.add(new DecodedSyscall.Bytes(d.get("offset").asLong(), bytes(d.get("bytes"))));
         }
         return out;

@@ -100,12 +100,18 @@ final class DataDump {
         }
     }
 
-    /** dumpstr: {@code len} bytes at {@code addr}, read a chunk at a time; unreadable memory ends it. */
+    /**
+     * dumpstr: {@code len} bytes at {@code addr}, read a chunk at a time; unreadable memory
+     * ends it, said so unless it is the first chunk.
+     */
     private static void bytes(Call c, long addr, long len, List<Dump> out) {
         for (long done = 0; done < len && done >= 0; done += CHUNK) {
             int n = (int) Math.min(CHUNK, len - done);
             byte[] b = c.memory().read(addr + done, n);
-            if (b == null) return;
+            if (b == null) {
+                if (done > 0) out.add(new DecodedSyscall.Unfetched(n, c.enter().tid(), addr + done));
+                return;
+            }
             out.add(new Bytes(done, b, len));
         }
     }

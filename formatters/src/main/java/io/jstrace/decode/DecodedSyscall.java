@@ -48,6 +48,12 @@ public record DecodedSyscall(SyscallEnter enter, SyscallExit exit, List<Arg> arg
     /** A piece of a {@code -e read=}/{@code -e write=} dump (src/util.c dumpstr, dumpiov_upto). */
     public sealed interface Dump {}
 
+    /**
+     * {@code  | <Cannot fetch N bytes from pid P @0xADDR>}: a part of a dump after the first
+     * that could not be read, which ends it (strace 6.1 src/util.c dumpstr).
+     */
+    public record Unfetched(long size, int tid, long address) implements Dump {}
+
     /** {@code  = N buffers in vector K}: message {@code index} of sendmmsg or recvmmsg. */
     public record Message(int index, long buffers) implements Dump {}
 

@@ -158,6 +158,9 @@ public final class JsonPrinter implements DecodedListener {
             if (d instanceof Message m) json.member("vector", m.index()).name("buffers").unsigned(m.buffers());
             else if (d instanceof Buffer b) json.member("buffer", b.index()).name("length").unsigned(b.length());
             else if (d instanceof Bytes b) json.member("offset", b.offset()).name("bytes").value(b.data());
+            else if (d instanceof io.jstrace.decode.DecodedSyscall.Unfetched u) {
+                json.name("unfetched").unsigned(u.size()).name("address").unsigned(u.address());
+            }
             json.endObject();
         }
         json.endArray();

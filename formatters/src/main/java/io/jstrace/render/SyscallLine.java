@@ -119,6 +119,10 @@ public final class SyscallLine {
                         .append(b.index()).append('\n');
             } else if (d instanceof Bytes b) {
                 hex(b.data(), b.offset(), offsetDigits(b.total()), out);
+            } else if (d instanceof DecodedSyscall.Unfetched u) {
+                out.append(" | <Cannot fetch ").append(u.size()).append(u.size() == 1 ? " byte" : " bytes")
+                        .append(" from pid ").append(u.tid()).append(" @0x").append(Long.toHexString(u.address()))
+                        .append(">\n");
             }
         }
     }

@@ -163,7 +163,10 @@ class SysvIpcTest {
         assertEquals("0x7fffeb509bc0", fmt(Calls.of("msgrcv").args(9, A, 8, 2, 0x2800).mem(m).exit(ENOMSG), 1));
         assertEquals("{mtype=2, mtext=0x7fffeb509bc8}", fmt(Calls.of("msgsnd").args(9, A, 16, 0).mem(m).enter(), 1));
         assertEquals("0xffffffffffffffff", fmt(Calls.of("msgsnd").args(9, -1, 6, 0).enter(), 1));
-        assertEquals("{mtype=2, mtext=\"hello\\0\\0\\0\"...}", fmt(Calls.of("msgsnd").args(9, A, -1, 0).mem(m).limit(8).enter(), 1));
+        // past -s, one byte more is fetched (printstr_ex's umoven of max_strlen + 1): unreadable, the address
+        assertEquals("{mtype=2, mtext=0x7fffeb509bc8}", fmt(Calls.of("msgsnd").args(9, A, -1, 0).mem(m).limit(8).enter(), 1));
+        FakeMemory nine = new FakeMemory().putLongs(A, 2).putBytes(A + 8, "hello\0\0\0\0");
+        assertEquals("{mtype=2, mtext=\"hello\\0\\0\\0\"...}", fmt(Calls.of("msgsnd").args(9, A, -1, 0).mem(nine).limit(8).enter(), 1));
         FakeMemory big = new FakeMemory().putLongs(A, 7).putBytes(A + 8, "a message longer than thirty-two bytes");
         assertEquals("{mtype=7, mtext=\"a message longer than thirty-two\"...}",
                 fmt(Calls.of("msgsnd").args(9, A, 38, 0x800).mem(big).enter(), 1));
