@@ -6,6 +6,10 @@ import static io.jstrace.decode.SockAddrs.zeroPadded;
 import static io.jstrace.decode.Value.field;
 
 import io.jstrace.decode.Value.Field;
+import io.jstrace.syscalls.xlat.BdaddrTypes;
+import io.jstrace.syscalls.xlat.BluetoothL2Cid;
+import io.jstrace.syscalls.xlat.BluetoothL2Psm;
+import io.jstrace.syscalls.xlat.HciChannels;
 import io.jstrace.syscalls.xlat.Ieee802154AddrTypes;
 import io.jstrace.syscalls.xlat.Ieee802154Addrs;
 import io.jstrace.syscalls.xlat.Ieee802154PanIds;
@@ -16,14 +20,15 @@ import io.jstrace.syscalls.xlat.NfcSockaddrProtocols;
 import io.jstrace.syscalls.xlat.QipcrtrNodes;
 import io.jstrace.syscalls.xlat.QipcrtrPorts;
 import io.jstrace.syscalls.xlat.XdpSockaddrFlags;
+import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The struct sockaddr of the smaller address families, the fields after sa_family as strace
- * 6.1 prints them (src/sockaddr.c): IPX, X.25, IEEE 802.15.4, NFC, Qualcomm IPC router, XDP
- * and MCTP. Each printer gets at least its struct's size in bytes (SockAddrs' table).
+ * 6.1 prints them (src/sockaddr.c): IPX, X.25, Bluetooth, IEEE 802.15.4, NFC, Qualcomm IPC
+ * router, XDP and MCTP. Each printer gets at least its struct's size in bytes (SockAddrs' table).
  */
 final class SockAddrFamilies {
     /** include/net/af_ieee802154.h, enum ieee802154_addr_type. */
@@ -32,6 +37,15 @@ final class SockAddrFamilies {
     private static final int SOCKADDR_NFC_SIZE = 16, SOCKADDR_NFC_LLCP_SIZE = 96;
     /** include/uapi/linux/nfc.h: service_name[NFC_LLCP_MAX_SERVICE_NAME], then service_name_len (a size_t). */
     private static final int NFC_LLCP_MAX_SERVICE_NAME = 63, NFC_SERVICE_NAME = 18, NFC_SERVICE_NAME_LEN = 88;
+
+    /** A dynamic range of L2CAP numbers, whose members print as an offset from its start: {@code L2CAP_PSM_DYN_START+4}. */
+    private record Range(long start, long end) {}
+
+    private static final List<Range> PSM_RANGES = List.of(
+            new Range(BluetoothL2Psm.L2CAP_PSM_LE_DYN_START, BluetoothL2Psm.L2CAP_PSM_LE_DYN_END),
+            new Range(BluetoothL2Psm.L2CAP_PSM_DYN_START, BluetoothL2Psm.L2CAP_PSM_DYN_END));
+    private static final List<Range> CID_RANGES = List.of(
+            new Range(BluetoothL2Cid.L2CAP_CID_DYN_START, BluetoothL2Cid.L2CAP_CID_DYN_END));
 
     private SockAddrFamilies() {}
 
@@ -53,6 +67,56 @@ final class SockAddrFamilies {
     static void x25(byte[] raw, List<Field> f) {
         Value addr = new Value.Struct(List.of(field("x25_addr", SockAddrs.nulTerminated(raw, 2, 16))), false);
         f.add(field("sx25_addr", addr));
+    }
+
+    /**
+     * The Bluetooth sockaddrs (include/net/bluetooth/*.h, outside uapi), told apart by their
+     * length as strace does: sockaddr_hci (4 bytes before hci_channel existed, 6),
+     * sockaddr_sco (8), sockaddr_rc (10), sockaddr_l2 (12 before l2_bdaddr_type, 14); any other
+     * length is sa_data. Numbers are little-endian, {@code htobs()}.
+     */
+    static void bluetooth(byte[] raw, int len, List<Field> f) {
+        switch (len) {
+            case 4, 6 -> {
+                f.add(field("hci_dev", htobs(new Value.Num(u16(raw, 2), Value.Base.UNSIGNED))));
+                if (len == 6) f.add(field("hci_channel", Numbers.named(HciChannels.XLAT, u16(raw, 4), "HCI_CHANNEL_???")));
+            }
+            case 8 -> f.add(field("sco_bdaddr", NetlinkRoute.mac(raw, 2, 6)));
+            case 10 -> {
+                f.add(field("rc_bdaddr", NetlinkRoute.mac(raw, 2, 6)));
+                f.add(field("rc_channel", new Value.Num(raw[8] & 0xff, Value.Base.UNSIGNED)));
+            }
+            case 12, 14 -> {
+                f.add(field("l2_psm", l2cap(BluetoothL2Psm.XLAT, PSM_RANGES, u16(raw, 2), "L2CAP_PSM_???")));
+                f.add(field("l2_bdaddr", NetlinkRoute.mac(raw, 4, 6)));
+                f.add(field("l2_cid", l2cap(BluetoothL2Cid.XLAT, CID_RANGES, u16(raw, 10), "L2CAP_CID_???")));
+                if (len == 14) f.add(field("l2_bdaddr_type", Numbers.named(BdaddrTypes.XLAT, raw[12] & 0xff, "BDADDR_???")));
+            }
+            default -> SockAddrs.raw(raw, len, f);
+        }
+    }
+
+    private static Value htobs(Value v) {
+        return new Value.Fn("htobs", List.of(v), false);
+    }
+
+    /**
+     * An L2CAP PSM or CID: its name, or its offset from the start of the dynamic range holding
+     * it ({@code -X verbose} prints that start in its own style, a comment within the comment:
+     * {@code 0x81 /* 0x80 /* L2CAP_PSM_LE_DYN_START *&#47;+1 *&#47;}), else the number with {@code unknown}.
+     */
+    private static Value l2cap(Xlat table, List<Range> ranges, int v, String unknown) {
+        String name = table.name(v);
+        if (name != null) return htobs(new Value.Sym(v, name));
+        for (Range r : ranges) {
+            if (v < r.start() || v > r.end()) continue;
+            String start = table.name(r.start()), offset = "+" + (v - r.start());
+            String verbose = "0x" + Long.toHexString(v) + " /* 0x" + Long.toHexString(r.start()) + " /* " + start + " */"
+                    + offset + " */";
+            return new Value.Styled(htobs(new Value.Text(start + offset)), htobs(Value.hex(v)),
+                    htobs(new Value.Text(verbose)));
+        }
+        return htobs(new Value.Commented(Value.hex(v), unknown));
     }
 
     /**

@@ -40,7 +40,7 @@ final class SockAddrs {
     /** include/uapi/linux/socket.h: sizeof(struct sockaddr_storage). */
     static final int SOCKADDR_STORAGE_SIZE = 128;
     private static final int AF_UNIX = 1, AF_INET = 2, AF_AX25 = 3, AF_IPX = 4, AF_X25 = 9, AF_INET6 = 10,
-            AF_NETLINK = 16, AF_PACKET = 17, AF_RXRPC = 33, AF_IEEE802154 = 36, AF_ALG = 38, AF_NFC = 39, AF_VSOCK = 40,
+            AF_NETLINK = 16, AF_PACKET = 17, AF_BLUETOOTH = 31, AF_RXRPC = 33, AF_IEEE802154 = 36, AF_ALG = 38, AF_NFC = 39, AF_VSOCK = 40,
             AF_QIPCRTR = 42, AF_XDP = 44, AF_MCTP = 45;
     /** sizeof(struct sockaddr_rxrpc), whose transport union is as big as a sockaddr_in6; the transport's offset. */
     private static final int SOCKADDR_RXRPC_SIZE = 36, RXRPC_TRANSPORT = 8;
@@ -98,6 +98,7 @@ final class SockAddrs {
             Map.entry(AF_INET6, new Family(SIN6_MIN_LEN, (c, raw, len, f) -> inet6(raw, len, f))),
             Map.entry(AF_NETLINK, new Family(12, (c, raw, len, f) -> netlink(c, raw, f))),
             Map.entry(AF_PACKET, new Family(20, (c, raw, len, f) -> packet(raw, len, f))),
+            Map.entry(AF_BLUETOOTH, new Family(3, (c, raw, len, f) -> SockAddrFamilies.bluetooth(raw, len, f))),
             Map.entry(AF_RXRPC, new Family(SOCKADDR_RXRPC_SIZE, (c, raw, len, f) -> rxrpc(raw, len, f))),
             Map.entry(AF_IEEE802154, new Family(20, (c, raw, len, f) -> SockAddrFamilies.ieee802154(raw, f))),
             Map.entry(AF_ALG, new Family(SOCKADDR_ALG_NEW_SIZE + 1, (c, raw, len, f) -> alg(raw, len, f))),
@@ -269,7 +270,7 @@ final class SockAddrs {
     }
 
     /** print_sockaddr_data_raw: the bytes after sa_family. */
-    private static void raw(byte[] raw, int len, List<Field> f) {
+    static void raw(byte[] raw, int len, List<Field> f) {
         f.add(field("sa_data", new Value.Str(Arrays.copyOfRange(raw, 2, len), false)));
     }
 

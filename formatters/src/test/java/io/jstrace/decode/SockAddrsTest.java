@@ -413,6 +413,38 @@ class SockAddrsTest {
                 render(value(m, 20)));
     }
 
+    /** Bluetooth's sockaddrs told apart by length (texts from strace 6.1 on the same bytes). */
+    @Test
+    void bluetoothByLength() {
+        FakeMemory hci = sockaddr(6, b -> b.putShort((short) 31).putShort((short) 0x1234).putShort((short) 3));
+        assertEquals("{sa_family=AF_BLUETOOTH, hci_dev=htobs(4660)}", render(value(hci, 4)));
+        assertEquals("{sa_family=AF_BLUETOOTH, hci_dev=htobs(4660), hci_channel=HCI_CHANNEL_CONTROL}", render(value(hci, 6)));
+        FakeMemory rc = sockaddr(11, b -> b.putShort((short) 31).put(bytes(0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 42)));
+        assertEquals("{sa_family=AF_BLUETOOTH, sco_bdaddr=a0:a1:a2:a3:a4:a5}", render(value(rc, 8)));
+        Value v = value(rc, 10);
+        assertEquals("{sa_family=AF_BLUETOOTH, rc_bdaddr=a0:a1:a2:a3:a4:a5, rc_channel=42}", render(v));
+        assertEquals("{sa_family=0x1f, rc_bdaddr=\"\\xa0\\xa1\\xa2\\xa3\\xa4\\xa5\", rc_channel=42}", raw(v));
+        assertEquals("{sa_family=AF_BLUETOOTH, sa_data=\"\\240\\241\\242\\243\\244\\245*\"}", render(value(rc, 9)));
+    }
+
+    /** L2CAP numbers: a name, an offset into a dynamic range, or unknown; verbose nests the range's comment. */
+    @Test
+    void bluetoothL2cap() {
+        FakeMemory m = sockaddr(14, b -> b.putShort((short) 31).putShort((short) 0x81).put(bytes(0, 0x10, 0x20, 0x30, 0x40, 0x50))
+                .putShort((short) 8).put((byte) 3));
+        Value v = value(m, 14);
+        assertEquals("{sa_family=AF_BLUETOOTH, l2_psm=htobs(L2CAP_PSM_LE_DYN_START+1), l2_bdaddr=00:10:20:30:40:50,"
+                + " l2_cid=htobs(0x8 /* L2CAP_CID_??? */), l2_bdaddr_type=0x3 /* BDADDR_??? */}", render(v));
+        assertEquals("{sa_family=0x1f /* AF_BLUETOOTH */, l2_psm=htobs(0x81 /* 0x80 /* L2CAP_PSM_LE_DYN_START */+1 */),"
+                + " l2_bdaddr=\"\\x00\\x10\\x20\\x30\\x40\\x50\" /* 00:10:20:30:40:50 */, l2_cid=htobs(0x8 /* L2CAP_CID_??? */),"
+                + " l2_bdaddr_type=0x3 /* BDADDR_??? */}", verbose(v));
+        assertEquals("{sa_family=0x1f, l2_psm=htobs(0x81), l2_bdaddr=\"\\x00\\x10\\x20\\x30\\x40\\x50\", l2_cid=htobs(0x8),"
+                + " l2_bdaddr_type=0x3}", raw(v));
+        FakeMemory named = sockaddr(12, b -> b.putShort((short) 31).putShort((short) 1).put(new byte[6]).putShort((short) 0x41));
+        assertEquals("{sa_family=AF_BLUETOOTH, l2_psm=htobs(L2CAP_PSM_SDP), l2_bdaddr=00:00:00:00:00:00,"
+                + " l2_cid=htobs(L2CAP_CID_DYN_START+1)}", render(value(named, 12)));
+    }
+
     @Test
     void ipv6Text() {
         assertEquals("::1", ntop("0000000000000000 0000000000000001"));
