@@ -103,9 +103,7 @@ final class NetlinkSmcDiag {
 
     /** PRINT_FIELD_XVAL_VERBOSE: the code in hex with its name as a comment, the name left out under -X raw. */
     private static Value declCode(long code) {
-        String name = SmcDeclCodes.XLAT.name(code);
-        Value commented = new Value.Commented(Value.hex(code), name != null ? name : "SMC_CLC_DECL_???");
-        return new Value.Styled(commented, Value.hex(code), commented);
+        return Numbers.namedVerbose(SmcDeclCodes.XLAT, code, "SMC_CLC_DECL_???");
     }
 
     private static final NetlinkAttrs.Set ATTRS = new NetlinkAttrs.Set(SmcDiagAttrs.XLAT, "SMC_DIAG_???", Table.builder()

@@ -47,6 +47,20 @@ final class Numbers {
     }
 
     /**
+     * strace's PRINT_FIELD_XVAL_VERBOSE: the number in hex with its name as a comment, under {@code -X abbrev}
+     * too; the number alone under {@code -X raw}; an unknown value with {@code unknownComment}, or alone
+     * when that is {@code null}.
+     */
+    static Value namedVerbose(Xlat table, long value, String unknownComment) {
+        String name = table.name(value);
+        if (name == null) {
+            return unknownComment == null ? Value.hex(value) : new Value.Commented(Value.hex(value), unknownComment);
+        }
+        Value commented = new Value.Commented(Value.hex(value), name);
+        return new Value.Styled(commented, Value.hex(value), commented);
+    }
+
+    /**
      * strace's printflags: flags, or when no flag is set but some bits are, those bits in hex
      * with the table's comment, {@code 0x10 /* SOCK_??? *\/}; a {@code null} comment for
      * the tables strace gives none.

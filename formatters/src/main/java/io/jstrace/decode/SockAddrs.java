@@ -12,13 +12,16 @@ import io.jstrace.syscalls.xlat.AlgSockaddrFlags;
 import io.jstrace.syscalls.xlat.ArpHardwareTypes;
 import io.jstrace.syscalls.xlat.EthernetProtocols;
 import io.jstrace.syscalls.xlat.PacketTypes;
+import io.jstrace.syscalls.xlat.RxrpcServices;
 import io.jstrace.syscalls.xlat.SocketFamilies;
+import io.jstrace.syscalls.xlat.SocketTypes;
 import io.jstrace.syscalls.xlat.VsockCids;
 import io.jstrace.syscalls.xlat.VsockFlags;
 import io.jstrace.syscalls.xlat.VsockPorts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * struct sockaddr and its families, as strace 6.1 prints them (src/sockaddr.c
@@ -36,8 +39,11 @@ import java.util.List;
 final class SockAddrs {
     /** include/uapi/linux/socket.h: sizeof(struct sockaddr_storage). */
     static final int SOCKADDR_STORAGE_SIZE = 128;
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38,
-            AF_VSOCK = 40;
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_AX25 = 3, AF_IPX = 4, AF_X25 = 9, AF_INET6 = 10,
+            AF_NETLINK = 16, AF_PACKET = 17, AF_BLUETOOTH = 31, AF_RXRPC = 33, AF_IEEE802154 = 36, AF_ALG = 38, AF_NFC = 39, AF_VSOCK = 40,
+            AF_QIPCRTR = 42, AF_XDP = 44, AF_MCTP = 45;
+    /** sizeof(struct sockaddr_rxrpc), whose transport union is as big as a sockaddr_in6; the transport's offset. */
+    private static final int SOCKADDR_RXRPC_SIZE = 36, RXRPC_TRANSPORT = 8;
     /** sizeof(struct sockaddr_vm); struct sockaddr_alg_new, whose salg_name has no fixed size. */
     private static final int SOCKADDR_VM_SIZE = 16, SOCKADDR_ALG_NEW_SIZE = 24;
     /** offsetof(struct sockaddr_in6, sin6_scope_id): shorter sockaddr_in6 are accepted without it. */
@@ -74,40 +80,43 @@ final class SockAddrs {
         return print(c, Arrays.copyOf(raw, SOCKADDR_STORAGE_SIZE + 1), n);
     }
 
+    /** A family's printer: the fields after sa_family of a sockaddr of {@code len} bytes, zeros after them. */
+    interface Printer {
+        void print(Call c, byte[] raw, int len, List<Field> f);
+    }
+
+    /** A family's printer and the shortest sockaddr it prints; a shorter one prints as sa_data. */
+    private record Family(int minLen, Printer printer) {}
+
+    /** strace 6.1's sa_printers: the families it decodes, each with the size of its struct. */
+    private static final Map<Integer, Family> FAMILIES = Map.ofEntries(
+            Map.entry(AF_UNIX, new Family(3, (c, raw, len, f) -> unix(raw, len, f))),
+            Map.entry(AF_INET, new Family(16, (c, raw, len, f) -> inet(raw, f))),
+            Map.entry(AF_AX25, new Family(Ax25Addrs.SOCKADDR_AX25_SIZE, (c, raw, len, f) -> Ax25Addrs.sockaddr(raw, len, f))),
+            Map.entry(AF_IPX, new Family(16, (c, raw, len, f) -> SockAddrFamilies.ipx(raw, f))),
+            Map.entry(AF_X25, new Family(18, (c, raw, len, f) -> SockAddrFamilies.x25(raw, f))),
+            Map.entry(AF_INET6, new Family(SIN6_MIN_LEN, (c, raw, len, f) -> inet6(raw, len, f))),
+            Map.entry(AF_NETLINK, new Family(12, (c, raw, len, f) -> netlink(c, raw, f))),
+            Map.entry(AF_PACKET, new Family(20, (c, raw, len, f) -> packet(raw, len, f))),
+            Map.entry(AF_BLUETOOTH, new Family(3, (c, raw, len, f) -> SockAddrFamilies.bluetooth(raw, len, f))),
+            Map.entry(AF_RXRPC, new Family(SOCKADDR_RXRPC_SIZE, (c, raw, len, f) -> rxrpc(raw, len, f))),
+            Map.entry(AF_IEEE802154, new Family(20, (c, raw, len, f) -> SockAddrFamilies.ieee802154(raw, f))),
+            Map.entry(AF_ALG, new Family(SOCKADDR_ALG_NEW_SIZE + 1, (c, raw, len, f) -> alg(raw, len, f))),
+            Map.entry(AF_NFC, new Family(16, SockAddrFamilies::nfc)),
+            Map.entry(AF_VSOCK, new Family(SOCKADDR_VM_SIZE, (c, raw, len, f) -> vsock(raw, f))),
+            Map.entry(AF_QIPCRTR, new Family(12, (c, raw, len, f) -> SockAddrFamilies.qrtr(raw, f))),
+            Map.entry(AF_XDP, new Family(16, SockAddrFamilies::xdp)),
+            Map.entry(AF_MCTP, new Family(12, (c, raw, len, f) -> SockAddrFamilies.mctp(raw, f))));
+
     /** print_sockaddr: {@code raw} holds {@code len} bytes of sockaddr, then zeros. */
     static Value print(Call c, byte[] raw, int len) {
         int family = u16(raw, 0);
         List<Field> f = new ArrayList<>();
         f.add(field("sa_family", Numbers.named(SocketFamilies.XLAT, family, "AF_???")));
         if (len > 2) {
-            switch (family) {
-                case AF_UNIX -> unix(raw, len, f);
-                case AF_INET -> {
-                    if (len >= 16) inet(raw, f);
-                    else raw(raw, len, f);
-                }
-                case AF_INET6 -> {
-                    if (len >= SIN6_MIN_LEN) inet6(raw, len, f);
-                    else raw(raw, len, f);
-                }
-                case AF_NETLINK -> {
-                    if (len >= 12) netlink(c, raw, f);
-                    else raw(raw, len, f);
-                }
-                case AF_PACKET -> {
-                    if (len >= 20) packet(raw, len, f);
-                    else raw(raw, len, f);
-                }
-                case AF_ALG -> {
-                    if (len > SOCKADDR_ALG_NEW_SIZE) alg(raw, len, f);
-                    else raw(raw, len, f);
-                }
-                case AF_VSOCK -> {
-                    if (len >= SOCKADDR_VM_SIZE) vsock(raw, f);
-                    else raw(raw, len, f);
-                }
-                default -> raw(raw, len, f);
-            }
+            Family printer = FAMILIES.get(family);
+            if (printer != null && len >= printer.minLen()) printer.printer().print(c, raw, len, f);
+            else raw(raw, len, f);
         }
         return new Value.Struct(f, false);
     }
@@ -169,6 +178,37 @@ final class SockAddrs {
         f.add(field("sin6_scope_id", linkLocal || mcLinkLocal ? ifindex(scope) : unsigned(scope)));
     }
 
+    /**
+     * struct sockaddr_rxrpc (include/uapi/linux/rxrpc.h): the service, the transport's socket
+     * type and length, then the transport address, an AF_INET or AF_INET6 one, of
+     * transport_len bytes (what fits in the sockaddr); a transport shorter than its struct, or
+     * of another family, prints its bytes after the family.
+     */
+    private static void rxrpc(byte[] raw, int len, List<Field> f) {
+        f.add(field("srx_service", Numbers.namedVerbose(RxrpcServices.XLAT, u16(raw, 2), "???_SERVICE")));
+        f.add(field("transport_type", Numbers.named(SocketTypes.XLAT, u16(raw, 4), "SOCK_???")));
+        int declared = u16(raw, 6);
+        f.add(field("transport_len", unsigned(declared)));
+        byte[] t = Arrays.copyOfRange(raw, RXRPC_TRANSPORT, raw.length);
+        int tlen = Math.min(declared, len - RXRPC_TRANSPORT);
+        int family = u16(t, 0);
+        List<Field> inner = new ArrayList<>();
+        Value familyName = Numbers.named(SocketFamilies.XLAT, family, "AF_???");
+        Value rest = tlen > 2 ? new Value.Str(Arrays.copyOfRange(t, 2, tlen), false) : null;
+        if (family == AF_INET || family == AF_INET6) {
+            inner.add(field(family == AF_INET ? "sin_family" : "sin6_family", familyName));
+            if (family == AF_INET && declared >= 16) inet(t, inner);
+            else if (family == AF_INET6 && declared >= SIN6_MIN_LEN) inet6(t, tlen, inner);
+            else if (rest != null) inner.add(field("", rest));
+            Value address = new Value.Struct(inner, false);
+            f.add(field("transport", new Value.Struct(List.of(field(family == AF_INET ? "sin" : "sin6", address)), false)));
+            return;
+        }
+        inner.add(field("family", familyName));
+        if (rest != null) inner.add(field("", rest));
+        f.add(field("transport", new Value.Struct(inner, false)));
+    }
+
     /** nl_pad only when set; nl_groups as strace's {@code %#08x}. */
     private static void netlink(Call c, byte[] raw, List<Field> f) {
         int pad = u16(raw, 2);
@@ -186,12 +226,9 @@ final class SockAddrs {
         f.add(field("sll_halen", unsigned(halen)));
         if (halen == 0) return;
         List<Value> addr = new ArrayList<>();
-        int inBounds = len - 12;
-        for (int k = 0; k < halen; k++) {
-            if (k >= inBounds) return;
-            addr.add(zeroPadded(raw[12 + k] & 0xff, 2));
-        }
-        f.add(field("sll_addr", new Value.Arr(addr, false)));
+        int inBounds = Math.min(halen, len - 12); // the bytes past the sockaddr's length are "..."
+        for (int k = 0; k < inBounds; k++) addr.add(zeroPadded(raw[12 + k] & 0xff, 2));
+        f.add(field("sll_addr", new Value.Arr(addr, inBounds < halen)));
     }
 
     /** struct sockaddr_alg (include/uapi/linux/if_alg.h): the type, feature bits and name of a crypto algorithm. */
@@ -216,7 +253,7 @@ final class SockAddrs {
      * A char array that should end in a NUL (strace's QUOTE_0_TERMINATED |
      * QUOTE_EXPECT_TRAILING_0): up to the NUL, or all but the last byte and {@code ...}.
      */
-    private static Value nulTerminated(byte[] raw, int off, int size) {
+    static Value nulTerminated(byte[] raw, int off, int size) {
         for (int k = 0; k < size; k++) {
             if (raw[off + k] == 0) return new Value.Str(Arrays.copyOfRange(raw, off, off + k), false);
         }
@@ -233,7 +270,7 @@ final class SockAddrs {
     }
 
     /** print_sockaddr_data_raw: the bytes after sa_family. */
-    private static void raw(byte[] raw, int len, List<Field> f) {
+    static void raw(byte[] raw, int len, List<Field> f) {
         f.add(field("sa_data", new Value.Str(Arrays.copyOfRange(raw, 2, len), false)));
     }
 
