@@ -63,7 +63,7 @@ final class Siginfos {
     }
 
     /** si_errno as strace's print_err: the errno's name, else the number unsigned. */
-    private static Value errno(int errno) {
+    static Value errno(int errno) {
         long v = errno & 0xffff_ffffL;
         String name = ErrnoNames.NAMES.name(v);
         return name == null ? new Value.Num(v, Value.Base.UNSIGNED) : new Value.Sym(v, name, Value.Base.UNSIGNED);
