@@ -62,39 +62,26 @@ public final class Dispatcher {
     }
 
     void attached(int pid, List<Integer> tids) {
-        for (TraceListener l : listeners) {
-            try {
-                l.onAttach(pid, tids);
-            } catch (Exception e) {
-                onError.accept(e);
-            }
-        }
+        each(l -> l.onAttach(pid, tids));
     }
 
     void unknownDetached(int pid) {
-        for (TraceListener l : listeners) {
-            try {
-                l.onUnknownDetached(pid);
-            } catch (Exception e) {
-                onError.accept(e);
-            }
-        }
+        each(l -> l.onUnknownDetached(pid));
     }
 
     void unknownExit(int pid) {
-        for (TraceListener l : listeners) {
-            try {
-                l.onUnknownExit(pid);
-            } catch (Exception e) {
-                onError.accept(e);
-            }
-        }
+        each(l -> l.onUnknownExit(pid));
     }
 
     void detached(int pid, int tid, SyscallEnter inSyscall) {
+        each(l -> l.onDetach(pid, tid, inSyscall));
+    }
+
+    /** {@code call} on every listener; what one throws is reported and the others still hear. */
+    private void each(Consumer<TraceListener> call) {
         for (TraceListener l : listeners) {
             try {
-                l.onDetach(pid, tid, inSyscall);
+                call.accept(l);
             } catch (Exception e) {
                 onError.accept(e);
             }
