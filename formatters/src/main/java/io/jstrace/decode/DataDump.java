@@ -25,23 +25,27 @@ final class DataDump {
 
     private DataDump() {}
 
-    /** The dump {@code call} asks for: empty when none. */
+    /**
+     * The dump {@code call} asks for: empty when none. What a call wrote is dumped whether
+     * it failed or not, what it read only when it did not (src/syscall.c dumpio).
+     */
     static List<Dump> of(Call c) {
-        if (c.exit() == null || c.exit().failed()) return List.of();
+        if (c.exit() == null) return List.of();
         int fd = c.intArg(0);
         if (fd < 0) return List.of();
         DecodeOptions.Dumps d = c.options().dumps();
-        if (!d.write().test(fd) && !d.read().test(fd)) return List.of();
+        boolean read = d.read().test(fd) && !c.exit().failed();
+        if (!d.write().test(fd) && !read) return List.of();
         List<Dump> out = new ArrayList<>();
         if (d.write().test(fd)) written(c, out);
-        if (d.read().test(fd)) read(c, out);
+        if (read) read(c, out);
         return out;
     }
 
     /** What was written: write's whole count (not what the kernel took), every iovec whole. */
     private static void written(Call c, List<Dump> out) {
         switch (c.name()) {
-            case "write", "pwrite64", "sendto" -> bytes(c, c.arg(1), c.arg(2), out);
+            case "write", "pwrite64", "sendto", "mq_timedsend" -> bytes(c, c.arg(1), c.arg(2), out);
             case "writev", "pwritev", "pwritev2", "vmsplice" -> iovecs(c, c.arg(1), c.arg(2), -1L, out);
             case "sendmsg" -> msghdr(c, c.arg(1), -1L, out);
             case "sendmmsg" -> mmsghdrs(c, c.arg(1), out);
@@ -52,7 +56,7 @@ final class DataDump {
     /** What was read: as many bytes as the call returned. */
     private static void read(Call c, List<Dump> out) {
         switch (c.name()) {
-            case "read", "pread64", "recvfrom" -> bytes(c, c.arg(1), c.ret(), out);
+            case "read", "pread64", "recvfrom", "mq_timedreceive" -> bytes(c, c.arg(1), c.ret(), out);
             case "readv", "preadv", "preadv2" -> iovecs(c, c.arg(1), c.arg(2), c.ret(), out);
             case "recvmsg" -> msghdr(c, c.arg(1), c.ret(), out);
             case "recvmmsg" -> mmsghdrs(c, c.arg(1), out);

@@ -27,7 +27,9 @@ final class SignalDecoders {
 
     static Value signal(Call c, int i) {
         int n = c.intArg(i);
-        return n == 0 ? Value.dec(0) : new Value.Sym(n, Signal.of(n).name(), Value.Base.SIGNED);
+        String name = n == 0 ? null : Signal.of(n).name();
+        // a number no signal has prints alone in every -X style (src/signal.c printsignal)
+        return name == null || name.equals(Integer.toString(n)) ? Value.dec(n) : new Value.Sym(n, name, Value.Base.SIGNED);
     }
 
     static Value how(Call c, int i) {

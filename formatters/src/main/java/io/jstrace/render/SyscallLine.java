@@ -131,7 +131,7 @@ public final class SyscallLine {
      * The hex digits of a dump's offsets: 5, or as many as the last offset of a dump over
      * 1 MiB needs, for every line of it (strace 6.1 src/util.c dumpstr's offs_chars).
      */
-    static int offsetDigits(long total) {
+    public static int offsetDigits(long total) {
         return total > 1L << 20 ? 1 + (63 - Long.numberOfLeadingZeros(total - 1)) / 4 : 5;
     }
 

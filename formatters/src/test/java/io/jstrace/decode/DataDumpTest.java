@@ -92,4 +92,35 @@ class DataDumpTest {
         assertEquals(" * 3 bytes in buffer 0\n"
                 + " | 00000  61 62 63                                          abc              |\n", dump(c));
     }
+
+    /** src/syscall.c dumpio: a write is dumped even when it failed, a read only when it did not. */
+    @Test
+    void failedWritesDumpedFailedReadsNot() {
+        FakeMemory m = new FakeMemory().putBytes(0x1000, "\0");
+        assertEquals(" | 00000  00                                                .                |\n",
+                dump(Calls.of("pwrite64").args(1, 0x1000, 1, -3).mem(m).options(dumping(-1, 1)).exit(-22)));
+        assertEquals("", dump(Calls.of("read").args(1, 0x1000, 1).mem(m).options(dumping(1, -1)).exit(-22)));
+    }
+
+    @Test
+    void messageQueuesAreDumped() {
+        FakeMemory m = new FakeMemory().putBytes(0x1000, "mq");
+        assertEquals(" | 00000  6d 71                                             mq               |\n",
+                dump(Calls.of("mq_timedsend").args(0, 0x1000, 2, 42, 0).mem(m).options(dumping(-1, 0)).exit(0)));
+        assertEquals(" | 00000  6d 71                                             mq               |\n",
+                dump(Calls.of("mq_timedreceive").args(0, 0x1000, 64, 0, 0).mem(m).options(dumping(0, -1)).exit(2)));
+    }
+
+    /** Over 1 MiB, every offset of the dump in as many digits as its last needs (dumpstr's offs_chars). */
+    @Test
+    void offsetsWidenForDumpsOverOneMebibyte() {
+        assertEquals(5, SyscallLine.offsetDigits(16));
+        assertEquals(5, SyscallLine.offsetDigits(1 << 20));
+        assertEquals(6, SyscallLine.offsetDigits((1 << 20) + 1));
+        StringBuilder b = new StringBuilder();
+        SyscallLine.dumps(java.util.List.of(new DecodedSyscall.Bytes(0, new byte[] {0}, (1 << 20) + 1),
+                new DecodedSyscall.Unfetched(2, 77, 0x2000)), b);
+        assertEquals(" | 000000  00                                                .                |\n"
+                + " | <Cannot fetch 2 bytes from pid 77 @0x2000>\n", b.toString());
+    }
 }
