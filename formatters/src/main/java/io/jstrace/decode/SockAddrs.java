@@ -150,9 +150,7 @@ final class SockAddrs {
 
     /** {@link #networkOrder(byte[], int, int, Value)} with another text in the comment. */
     static Value networkOrder(byte[] raw, int off, int n, Value shown, Value comment) {
-        StringBuilder hex = new StringBuilder(2 + 4 * n).append('"');
-        for (int k = off; k < off + n; k++) hex.append(String.format("\\x%02x", raw[k] & 0xff));
-        String bytes = hex.append('"').toString();
+        String bytes = Strings.hex(Arrays.copyOfRange(raw, off, off + n));
         return new Value.Styled(shown, new Value.Text(bytes),
                 new Value.Text(bytes + " /* " + Notes.render(comment, XlatStyle.ABBREV) + " */"));
     }

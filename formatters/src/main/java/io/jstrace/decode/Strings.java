@@ -92,7 +92,8 @@ final class Strings {
         return new Value.Text(hex(s.bytes()) + (s.truncated() ? "..." : ""));
     }
 
-    private static String hex(byte[] b) {
+    /** {@code b} as a quoted string of {@code \xNN} escapes: {@code "\x7f\x00"}. */
+    static String hex(byte[] b) {
         StringBuilder out = new StringBuilder(b.length * 4 + 2).append('"');
         for (byte x : b) out.append("\\x").append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
         return out.append('"').toString();
