@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jstrace.core.internal.Tracefs;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,54 +74,27 @@ class TcpStatesTest {
 
     /**
      * A server and a client in processes of their own, nobody tracing them: the client's
-     * connect and close, the server's close after the client's FIN, each by its own pid.
+     * connect and close, the server's close after the client's FIN, each by its own pid. Both
+     * live until their changes have been read, as a connection's holder does for as long as it
+     * takes /proc to confirm the pid the kernel printed (TraceInstance.threadGroup).
      */
     @Test
     void theKernelNamesEachEndsHolder() throws Exception {
         Assumptions.assumeTrue(usable(), "needs root and tracefs with sock:inet_sock_set_state");
-        Path dir = Files.createTempDirectory("tcpstates");
-        Path port = dir.resolve("port");
         String server = "import socket,sys\nl=socket.socket(); l.bind(('127.0.0.1',0)); l.listen()\n"
-                + "open(sys.argv[1]+'.tmp','w').write(str(l.getsockname()[1]))\n"
-                + "import os; os.rename(sys.argv[1]+'.tmp', sys.argv[1])\n"
-                + "a,_=l.accept(); a.recv(100); a.recv(100); a.close(); l.close()\n";
+                + "print(l.getsockname()[1], flush=True)\n"
+                + "a,_=l.accept(); a.recv(100); a.recv(100); a.close(); l.close(); print('closed', flush=True)\n"
+                + "sys.stdin.read()\n";
         String client = "import socket,sys\nc=socket.socket(); c.connect(('127.0.0.1',int(sys.argv[1])));"
-                + " c.send(b'x'*10); print(c.getsockname()[1]); c.close()\n";
-        List<TcpStates.Change> seen = new ArrayList<>();
-        List<TcpStates.Mark> marks = new ArrayList<>();
-        try (TcpStates states = TcpStates.open()) {
-            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-                try {
-                    for (TcpStates.Event e; (e = states.next()) != null; ) {
-                        synchronized (seen) {
-                            if (e instanceof TcpStates.Change c) seen.add(c);
-                            else marks.add((TcpStates.Mark) e);
-                        }
-                    }
-                } catch (TraceException e) {
-                    throw new RuntimeException(e);
-                }
-            });
-            Process s = new ProcessBuilder("python3", "-c", server, port.toString()).start();
-            for (int i = 0; i < 100 && !Files.exists(port); i++) Thread.sleep(50);
-            int serverPort = Integer.parseInt(Files.readString(port).strip());
-            Process c = new ProcessBuilder("python3", "-c", client, Integer.toString(serverPort)).start();
-            int clientPort = Integer.parseInt(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
-            assertTrue(c.waitFor(10, TimeUnit.SECONDS) && s.waitFor(10, TimeUnit.SECONDS));
-            long mark = states.mark();
-            for (int i = 0; i < 200; i++) {
-                synchronized (seen) {
-                    if (marks.contains(new TcpStates.Mark(mark))) break;
-                }
-                Thread.sleep(10);
-            }
-            states.close();
-            reader.get(10, TimeUnit.SECONDS);
-            List<TcpStates.Change> mine;
-            synchronized (seen) {
-                assertEquals(List.of(new TcpStates.Mark(mark)), marks, "the mark comes back after the changes before it");
-                mine = seen.stream().filter(x -> x.remote().port() == serverPort || x.local().port() == serverPort).toList();
-            }
+                + " c.send(b'x'*10); p=c.getsockname()[1]; c.close(); print(p, flush=True); sys.stdin.read()\n";
+        try (Recording r = new Recording()) {
+            Process s = r.python(server);
+            int serverPort = Integer.parseInt(firstLine(s));
+            Process c = r.python(client, Integer.toString(serverPort));
+            int clientPort = Integer.parseInt(firstLine(c));
+            assertEquals("closed", firstLine(s));
+            List<TcpStates.Change> mine = r.changesSoFar().stream()
+                    .filter(x -> x.remote().port() == serverPort || x.local().port() == serverPort).toList();
             TcpStates.Change connect = mine.stream().filter(TcpStates.Change::connect).findFirst().orElseThrow();
             assertEquals(c.pid(), connect.pid(), mine.toString());
             assertEquals(0, connect.local().port(), "the kernel picks the port after SYN_SENT");
@@ -129,6 +105,98 @@ class TcpStatesTest {
             assertTrue(mine.stream().allMatch(x -> x.pid() == c.pid() || x.pid() == s.pid()), mine.toString());
         }
         assertFalse(Files.exists(Path.of("/sys/kernel/tracing/instances/jstrace_" + ProcessHandle.current().pid() + "_tcp")));
+    }
+
+    /**
+     * A pid that was a thread of another process, given to a new one: the kernel prints the
+     * tgid it saved for the number until the new task's next context switch, and the change
+     * still names the new holder (TraceInstance.threadGroup; the CI's kernel, with pid_max
+     * 32768, once named the wrong one). /proc/sys/kernel/ns_last_pid hands the old thread's
+     * id to the new client.
+     */
+    @Test
+    void aReusedPidNamesItsNewHolder() throws Exception {
+        Path lastPid = Path.of("/proc/sys/kernel/ns_last_pid");
+        Assumptions.assumeTrue(usable() && Files.isWritable(lastPid), "needs root, tracefs and ns_last_pid");
+        String server = "import socket\nl=socket.socket(); l.bind(('127.0.0.1',0)); l.listen(); print(l.getsockname()[1], flush=True)\n"
+                + "while True:\n a,_=l.accept(); a.recv(100); a.close()\n";
+        String threaded = "import socket,sys,threading\ndef f():\n"
+                + " c=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); c.close(); print(threading.get_native_id(), flush=True)\n"
+                + "t=threading.Thread(target=f); t.start(); t.join()\n";
+        String client = "import socket,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); c.close()\n"
+                + "print('closed', flush=True); sys.stdin.read()\n";
+        try (Recording r = new Recording()) {
+            String port = firstLine(r.python(server));
+            Process old = r.python(threaded, port);
+            int tid = Integer.parseInt(firstLine(old));
+            assertTrue(old.waitFor(10, TimeUnit.SECONDS));
+            Process c = null;
+            for (int i = 0; i < 10 && c == null; i++) {
+                Files.writeString(lastPid, Integer.toString(tid - 1));
+                Process p = r.python(client, port);
+                if (p.pid() == tid) c = p;
+                else p.destroyForcibly().waitFor();
+            }
+            Assumptions.assumeTrue(c != null, "another process took pid " + tid + " each time");
+            assertEquals("closed", firstLine(c));
+            List<TcpStates.Change> connects = r.changesSoFar().stream().filter(x -> x.tid() == tid && x.connect()).toList();
+            assertEquals(List.of(old.pid(), c.pid()), connects.stream().map(x -> (long) x.pid()).toList(), connects.toString());
+        }
+    }
+
+    /** TcpStates open, its events read as they come, and the processes a test started, killed at the end. */
+    private static final class Recording implements AutoCloseable {
+        private final TcpStates states = TcpStates.open();
+        private final List<TcpStates.Change> seen = new ArrayList<>();
+        private final List<TcpStates.Mark> marks = new ArrayList<>();
+        private final List<Process> workload = new ArrayList<>();
+        private final CompletableFuture<Void> reader = CompletableFuture.runAsync(this::read);
+
+        Recording() throws TraceException {}
+
+        private void read() {
+            try {
+                for (TcpStates.Event e; (e = states.next()) != null; ) {
+                    synchronized (seen) {
+                        if (e instanceof TcpStates.Change c) seen.add(c);
+                        else marks.add((TcpStates.Mark) e);
+                    }
+                }
+            } catch (TraceException e) {
+                throw new RuntimeException(e);
+            }
+        }
+
+        Process python(String script, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).start();
+            workload.add(p);
+            return p;
+        }
+
+        /** Every change recorded before now: those before a mark, once the mark is back. */
+        List<TcpStates.Change> changesSoFar() throws InterruptedException {
+            long mark = states.mark();
+            for (int i = 0; i < 200; i++) {
+                synchronized (seen) {
+                    if (marks.contains(new TcpStates.Mark(mark))) return List.copyOf(seen);
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("mark " + mark + " never came back: " + marks);
+        }
+
+        @Override
+        public void close() throws Exception {
+            workload.forEach(Process::destroyForcibly);
+            states.close();
+            reader.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String firstLine(Process p) throws IOException {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine().strip();
     }
 
     static boolean usable() {

@@ -34,7 +34,7 @@ public final class TraceInstance {
      * (kernel/trace/trace_output.c trace_print_context, with the {@code record-tgid} option).
      *
      * @param epochNs when, nanoseconds since the epoch (printed to the microsecond)
-     * @param pid     the thread group, -1 when the kernel had not kept it and the thread is gone
+     * @param pid     the thread group, -1 when neither the kernel nor /proc knew it
      * @param tid     the thread that was running: the caller of a system call, or whichever
      *                task a softirq interrupted
      * @param comm    that thread's command name as the kernel remembered it
@@ -61,12 +61,15 @@ public final class TraceInstance {
 
     private final Path root, dir;
     private final Runnable afterDelete;
+    /** Whether lines come from the kernel now, so that /proc speaks of the same tasks. */
+    private final boolean live;
     private final long monotonicToEpoch;
     private final AtomicLong lost = new AtomicLong();
     private BufferedReader pipe;
     private boolean reading, closed, released;
 
-    private TraceInstance(Path root, Path dir, Runnable afterDelete) {
+    private TraceInstance(Path root, Path dir, Runnable afterDelete, boolean live) {
+        this.live = live;
         this.root = root;
         this.dir = dir;
         this.afterDelete = afterDelete;
@@ -92,7 +95,7 @@ public final class TraceInstance {
         } catch (IOException e) {
             throw new TraceException("tracefs: cannot make the instance " + dir + ": " + e.getMessage());
         }
-        TraceInstance t = new TraceInstance(root, dir, afterDelete);
+        TraceInstance t = new TraceInstance(root, dir, afterDelete, true);
         Tracefs.tryWrite(root, dir.resolve("options/record-tgid"), "1"); // Linux 4.14+: the pid beside the tid
         Tracefs.tryWrite(root, dir.resolve("buffer_size_kb"), Integer.toString(bufferKb));
         try {
@@ -161,17 +164,29 @@ public final class TraceInstance {
         }
         long ns = Long.parseLong(m.group(5)) * 1_000_000_000L + Long.parseLong((m.group(6) + "000000000").substring(0, 9));
         int tid = Integer.parseInt(m.group(2));
-        int pid = m.group(3).startsWith("-") ? threadGroup(tid) : Integer.parseInt(m.group(3));
+        int saved = m.group(3).startsWith("-") ? -1 : Integer.parseInt(m.group(3));
+        int pid = live ? threadGroup(tid, saved) : saved;
         String context = m.group(4) == null ? "" : m.group(4);
         return new Line(ns + monotonicToEpoch, pid, tid, m.group(1), context, m.group(7), m.group(8));
     }
 
-    /** The thread group of a thread the kernel kept no tgid for (/proc/TID/status), -1 once it is gone. */
-    private static int threadGroup(int tid) {
+    /**
+     * The thread group of {@code tid}. The kernel prints the tgid it saved under the tid's
+     * number, and saves it only at a later context switch on a CPU that has committed an event
+     * (kernel/trace/trace.c __buffer_unlock_commit sets trace_taskinfo_save, the sched_switch
+     * probe calls tracing_record_taskinfo): a new task's first events print what an earlier
+     * task of the same number left, once pids have wrapped (pid_max is 32768 by default), or
+     * nothing. So the kernel's is taken when /proc/TGID/task/TID confirms it; otherwise
+     * /proc/TID/status's while the thread lives; otherwise the kernel's, -1 when it had none.
+     */
+    private static int threadGroup(int tid, int saved) {
+        if (saved > 0 && Files.isDirectory(Path.of("/proc", Integer.toString(saved), "task", Integer.toString(tid)))) {
+            return saved;
+        }
         for (String l : ProcFs.lines(Path.of("/proc", Integer.toString(tid), "status"))) {
             if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip());
         }
-        return -1;
+        return saved;
     }
 
     /** Events the kernel dropped because the ring buffer was full (trace_pipe's {@code [LOST n EVENTS]}). */
@@ -214,7 +229,7 @@ public final class TraceInstance {
 
     /** For tests: an instance that only parses lines, with no tracefs behind it. */
     public static TraceInstance parser() {
-        return new TraceInstance(Path.of("/nonexistent"), Path.of("/nonexistent"), () -> {});
+        return new TraceInstance(Path.of("/nonexistent"), Path.of("/nonexistent"), () -> {}, false);
     }
 
     /** The instance's directory. */
