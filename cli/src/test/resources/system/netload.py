@@ -68,6 +68,23 @@ u = subprocess.Popen([sys.executable, "-c", UDP, str(HOLD)], stdout=subprocess.P
 cport, sport = map(int, u.stdout.readline().split())
 u.wait()
 note(kind="udp", pid=u.pid, cport=cport, sport=sport)
+# UDP sockets that live for one datagram, in a process gone before any question: two sent
+# with an address, two connected, all to a receiver of the process's own.
+SHORT_UDP = r'''
+import socket
+r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r.bind(("127.0.0.1", 0))
+for connect in (0, 0, 1, 1):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    if connect: s.connect(r.getsockname()); s.send(b"v" * 33)
+    else: s.sendto(b"v" * 33, r.getsockname())
+    r.recv(100)
+    print(s.getsockname()[1], r.getsockname()[1], connect, flush=True); s.close()
+'''
+v = subprocess.Popen([sys.executable, "-c", SHORT_UDP], stdout=subprocess.PIPE)
+for line in v.stdout:
+    cport, sport, connected = map(int, line.split())
+    note(kind="udp-short", pid=v.pid, cport=cport, sport=sport, connected=bool(connected))
+v.wait()
 path = os.path.join(os.path.dirname(sys.argv[1]), "unix.sock")
 if os.path.exists(path): os.unlink(path)
 x = subprocess.Popen([sys.executable, "-c", UNIX, str(HOLD), path], stdout=subprocess.PIPE)

@@ -1,8 +1,6 @@
 package io.jstrace.core;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -15,7 +13,7 @@ import java.util.function.LongSupplier;
  * when a process's connect to the same peer came first (a descriptor passed on does not
  * change that), else the process whose change came last before the question.
  */
-public final class TcpHolders {
+public final class TcpHolders extends HolderTable {
     /**
      * A connection's holder.
      *
@@ -34,11 +32,6 @@ public final class TcpHolders {
 
     private record Connect(int pid, OpenFile.Address remote) {}
 
-    /** How long after its time a question may wait for the changes made before it to be read. */
-    private static final long PATIENCE_NANOS = 200_000_000L;
-    /** Connects and connections kept at most, the oldest dropped first (a bound, not a loss in practice). */
-    private static final int MAX = 1 << 16;
-
     private final Map<Tuple, Holder> holders = new LinkedHashMap<>();
     /** Connected connections forgotten last, with their connect's time, for their peers' ends. */
     private final Map<Tuple, Long> gone = new LinkedHashMap<>();
@@ -49,23 +42,17 @@ public final class TcpHolders {
      * that a connection accepted before its listener closed is still known as accepted).
      */
     private final Map<Integer, Integer> listening = new LinkedHashMap<>();
-    private final LongSupplier marker;
-    private long newest, marked;
-    private boolean reading = true;
-
     /** @param marker writes a mark into the changes' recording, -1 when it cannot ({@link TcpStates#mark()}) */
     public TcpHolders(LongSupplier marker) {
-        this.marker = marker;
+        super(marker);
     }
 
     /** One event, on the reading thread. */
     public synchronized void accept(TcpStates.Event e) {
-        if (e instanceof TcpStates.Mark m) {
-            marked = Math.max(marked, m.n());
-            notifyAll();
+        if (e instanceof TraceMark m) {
+            marked(m);
         } else if (e instanceof TcpStates.Change c) {
-            newest = Math.max(newest, c.epochNs());
-            notifyAll();
+            read(c.epochNs());
             change(c);
         }
     }
@@ -107,21 +94,6 @@ public final class TcpHolders {
         return at;
     }
 
-    /** Drops the oldest quarter of {@code m} (in the order they came): connections whose end was never seen. */
-    private static void prune(Map<?, ?> m) {
-        Iterator<?> i = m.values().iterator();
-        for (int n = 0; n < MAX / 4 && i.hasNext(); n++) {
-            i.next();
-            i.remove();
-        }
-    }
-
-    /** The changes have stopped coming (the source ended or failed): questions wait no more. */
-    public synchronized void ended() {
-        reading = false;
-        notifyAll();
-    }
-
     /**
      * The holder of the connection between {@code local} and {@code remote} as of
      * {@code epochNs}, waiting while no change made after that time has been read (the
@@ -131,21 +103,7 @@ public final class TcpHolders {
      */
     public synchronized Holder holder(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
         Tuple t = new Tuple(local, remote);
-        long mark = -1;
-        for (;;) {
-            Holder h = holders.get(t);
-            long left = epochNs + PATIENCE_NANOS - now();
-            if (h != null || !reading || newest >= epochNs || left <= 0) return h;
-            // a mark written now comes after every change made before: no need to wait longer
-            if (mark < 0 && (mark = marker.getAsLong()) < 0) return null;
-            if (marked >= mark) return null;
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+        return await(epochNs, () -> holders.get(t));
     }
 
     /** The holder of the connection between {@code local} and {@code remote} as read so far, without waiting; or {@code null}. */
@@ -188,10 +146,5 @@ public final class TcpHolders {
         if (h == null || !h.connected()) return;
         if (gone.size() >= MAX / 16) prune(gone);
         gone.put(new Tuple(local, remote), h.connectNs());
-    }
-
-    private static long now() {
-        Instant i = Instant.now();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

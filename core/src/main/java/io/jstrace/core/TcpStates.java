@@ -1,12 +1,9 @@
 package io.jstrace.core;
 
 import io.jstrace.core.internal.TraceInstance;
-import io.jstrace.core.internal.Tracefs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,22 +22,14 @@ import java.util.regex.Pattern;
  * <p>A connect's change has no local port yet: tcp_v4_connect sets {@code SYN_SENT} before
  * inet_hash_connect picks one (net/ipv4/tcp_ipv4.c); the holder's next change has it.
  */
-public final class TcpStates implements SystemSource<TcpStates.Event> {
+public final class TcpStates extends TraceEvents<TcpStates.Event> {
     /** include/net/tcp_states.h. */
     public static final int SYN_SENT = 2, LISTEN = 10;
-    private static final int BUFFER_KB = 2048;
     /** TCP's alone (the event is MPTCP's and SCTP's too). */
     private static final String FILTER = "protocol == 6";
 
     /** What the source reports: the changes, and the marks asked for. */
-    public sealed interface Event permits Change, Mark {}
-
-    /**
-     * Mark {@link #mark()} wrote: every change the kernel recorded before it has been reported.
-     *
-     * @param n the mark's number
-     */
-    public record Mark(long n) implements Event {}
+    public sealed interface Event permits Change, TraceMark {}
 
     /**
      * One change, made by the holder of the socket (in its own system call).
@@ -62,10 +51,8 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
         }
     }
 
-    private final TraceInstance instance;
-
     private TcpStates(TraceInstance instance) {
-        this.instance = instance;
+        super(instance);
     }
 
     /**
@@ -74,34 +61,8 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
      * @throws TraceException when tracefs is not there, or the kernel lacks the event
      */
     public static TcpStates open() throws TraceException {
-        Path root = Tracefs.root("instances");
-        TraceInstance.removeStale(root);
-        TraceInstance t = TraceInstance.make(root, TraceInstance.name("tcp"), BUFFER_KB, () -> {});
-        try {
-            t.enable("sock", "inet_sock_set_state", FILTER);
-            t.start();
-            return new TcpStates(t);
-        } catch (TraceException | RuntimeException e) {
-            t.close();
-            throw e;
-        }
+        return new TcpStates(record("tcp", FILTER, "sock:inet_sock_set_state"));
     }
-
-    private final AtomicLong marks = new AtomicLong();
-
-    /**
-     * Writes a mark into the recording, to be reported in its place: once it is, every change
-     * made before this call has been (trace_pipe gives the CPUs' events in time order).
-     *
-     * @return the mark's number, or -1 when it could not be written (the source is closed)
-     */
-    public long mark() {
-        long n = marks.incrementAndGet();
-        return instance.mark(MARK + n) ? n : -1;
-    }
-
-    private static final String MARK = "jstrace: mark ";
-    private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK) + "(\\d{1,18})");
 
     /**
      * {@link #open()}, or {@code null} when the kernel or tracefs does not have the event:
@@ -115,28 +76,15 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
         }
     }
 
-    @Override
-    public Event next() throws TraceException {
-        for (;;) {
-            TraceInstance.Line l = instance.next();
-            if (l == null) return null;
-            Event e = event(l);
-            if (e != null) return e;
-        }
-    }
-
     /** For tests: a line of trace_pipe as an event, {@code null} when it is neither a change nor a mark. */
     static Event parse(String line) {
-        TraceInstance.Line l = TraceInstance.parser().parse(line);
-        return l == null ? null : event(l);
+        return new TcpStates(TraceInstance.parser()).parseLine(line);
     }
 
-    private static Event event(TraceInstance.Line l) {
-        if (l.event().equals("tracing_mark_write")) {
-            Matcher m = MARKED.matcher(l.text().strip());
-            return m.matches() ? new Mark(Long.parseLong(m.group(1))) : null;
-        }
-        return change(l);
+    @Override
+    Event event(TraceInstance.Line l) {
+        TraceMark mark = mark(l);
+        return mark != null ? mark : change(l);
     }
 
     private static final Pattern FIELDS = Pattern.compile("family=(AF_INET6?) protocol=IPPROTO_TCP sport=(\\d+) dport=(\\d+) "
@@ -168,7 +116,7 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
     private static final Pattern NUMERIC = Pattern.compile("[0-9a-fA-F:.]+");
 
     /** A numeric address's bytes as the kernel holds them (4 for v4, 16 for v6); no name is ever looked up. */
-    private static byte[] address(String literal) {
+    static byte[] address(String literal) {
         if (!NUMERIC.matcher(literal).matches()) return null;
         try {
             byte[] b = InetAddress.getByName(literal).getAddress();
@@ -183,16 +131,5 @@ public final class TcpStates implements SystemSource<TcpStates.Event> {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    /** Changes the kernel dropped because the reader fell behind. */
-    @Override
-    public long lostEvents() {
-        return instance.lost();
-    }
-
-    @Override
-    public void close() {
-        instance.close();
     }
 }

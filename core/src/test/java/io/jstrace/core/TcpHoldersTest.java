@@ -108,7 +108,7 @@ class TcpHoldersTest {
         for (int i = 0; i < 100 && marks.get() == 0; i++) Thread.sleep(5);
         assertEquals(1, marks.get(), "the question wrote a mark");
         long start = System.nanoTime();
-        h.accept(new TcpStates.Mark(1));
+        h.accept(new TraceMark(1));
         assertNull(asked.get(5, TimeUnit.SECONDS));
         assertTrue(System.nanoTime() - start < 150_000_000L, "not the whole patience");
     }

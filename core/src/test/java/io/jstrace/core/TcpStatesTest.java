@@ -13,9 +13,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class TcpStatesTest {
     void otherLinesAreNoChanges() {
         assertNull(TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: closing"));
         assertNull(TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: mark x"));
-        assertEquals(new TcpStates.Mark(42), TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: mark 42"));
+        assertEquals(new TraceMark(42), TcpStates.parse(HEAD + "..... 1.000001: tracing_mark_write: jstrace: mark 42"));
         assertNull(TcpStates.parse("CPU:1 [LOST 12 EVENTS]"));
         assertNull(TcpStates.parse(HEAD + "..... 1.000001: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP garbage"));
     }
@@ -87,13 +85,13 @@ class TcpStatesTest {
                 + "sys.stdin.read()\n";
         String client = "import socket,sys\nc=socket.socket(); c.connect(('127.0.0.1',int(sys.argv[1])));"
                 + " c.send(b'x'*10); p=c.getsockname()[1]; c.close(); print(p, flush=True); sys.stdin.read()\n";
-        try (Recording r = new Recording()) {
+        try (Recording<TcpStates.Event> r = recording()) {
             Process s = r.python(server);
             int serverPort = Integer.parseInt(firstLine(s));
             Process c = r.python(client, Integer.toString(serverPort));
             int clientPort = Integer.parseInt(firstLine(c));
             assertEquals("closed", firstLine(s));
-            List<TcpStates.Change> mine = r.changesSoFar().stream()
+            List<TcpStates.Change> mine = r.soFar(TcpStates.Change.class).stream()
                     .filter(x -> x.remote().port() == serverPort || x.local().port() == serverPort).toList();
             TcpStates.Change connect = mine.stream().filter(TcpStates.Change::connect).findFirst().orElseThrow();
             assertEquals(c.pid(), connect.pid(), mine.toString());
@@ -125,7 +123,7 @@ class TcpStatesTest {
                 + "t=threading.Thread(target=f); t.start(); t.join()\n";
         String client = "import socket,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); c.close()\n"
                 + "print('closed', flush=True); sys.stdin.read()\n";
-        try (Recording r = new Recording()) {
+        try (Recording<TcpStates.Event> r = recording()) {
             String port = firstLine(r.python(server));
             Process old = r.python(threaded, port);
             int tid = Integer.parseInt(firstLine(old));
@@ -139,63 +137,17 @@ class TcpStatesTest {
             }
             Assumptions.assumeTrue(c != null, "another process took pid " + tid + " each time");
             assertEquals("closed", firstLine(c));
-            List<TcpStates.Change> connects = r.changesSoFar().stream().filter(x -> x.tid() == tid && x.connect()).toList();
+            List<TcpStates.Change> connects = r.soFar(TcpStates.Change.class).stream().filter(x -> x.tid() == tid && x.connect()).toList();
             assertEquals(List.of(old.pid(), c.pid()), connects.stream().map(x -> (long) x.pid()).toList(), connects.toString());
         }
     }
 
-    /** TcpStates open, its events read as they come, and the processes a test started, killed at the end. */
-    private static final class Recording implements AutoCloseable {
-        private final TcpStates states = TcpStates.open();
-        private final List<TcpStates.Change> seen = new ArrayList<>();
-        private final List<TcpStates.Mark> marks = new ArrayList<>();
-        private final List<Process> workload = new ArrayList<>();
-        private final CompletableFuture<Void> reader = CompletableFuture.runAsync(this::read);
-
-        Recording() throws TraceException {}
-
-        private void read() {
-            try {
-                for (TcpStates.Event e; (e = states.next()) != null; ) {
-                    synchronized (seen) {
-                        if (e instanceof TcpStates.Change c) seen.add(c);
-                        else marks.add((TcpStates.Mark) e);
-                    }
-                }
-            } catch (TraceException e) {
-                throw new RuntimeException(e);
-            }
-        }
-
-        Process python(String script, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of("python3", "-c", script));
-            command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).start();
-            workload.add(p);
-            return p;
-        }
-
-        /** Every change recorded before now: those before a mark, once the mark is back. */
-        List<TcpStates.Change> changesSoFar() throws InterruptedException {
-            long mark = states.mark();
-            for (int i = 0; i < 200; i++) {
-                synchronized (seen) {
-                    if (marks.contains(new TcpStates.Mark(mark))) return List.copyOf(seen);
-                }
-                Thread.sleep(10);
-            }
-            throw new AssertionError("mark " + mark + " never came back: " + marks);
-        }
-
-        @Override
-        public void close() throws Exception {
-            workload.forEach(Process::destroyForcibly);
-            states.close();
-            reader.get(10, TimeUnit.SECONDS);
-        }
+    private static Recording<TcpStates.Event> recording() throws TraceException {
+        TcpStates states = TcpStates.open();
+        return new Recording<>(states, states::mark);
     }
 
-    private static String firstLine(Process p) throws IOException {
+    static String firstLine(Process p) throws IOException {
         return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine().strip();
     }
 

@@ -194,6 +194,29 @@ public final class TraceInstance {
         return lost.get();
     }
 
+    private static final String MARK = "jstrace: mark ";
+    private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK) + "(\\d{1,18})");
+    private final AtomicLong marks = new AtomicLong();
+
+    /**
+     * Writes a numbered mark into the recording, to be read in its place: once it is, every
+     * event recorded before this call has been (trace_pipe gives the CPUs' events merged in
+     * time order, kernel/trace/trace.c trace_find_next_entry).
+     *
+     * @return the mark's number, or -1 when it could not be written (the instance is closed)
+     */
+    public long mark() {
+        long n = marks.incrementAndGet();
+        return mark(MARK + n) ? n : -1;
+    }
+
+    /** The number of a mark {@link #mark()} wrote, -1 for any other line. */
+    public static long markNumber(Line l) {
+        if (!l.event().equals("tracing_mark_write")) return -1;
+        Matcher m = MARKED.matcher(l.text().strip());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Writes {@code text} into the recording (its trace_marker); {@code false} once it is closed or gone. */
     public boolean mark(String text) {
         synchronized (this) {

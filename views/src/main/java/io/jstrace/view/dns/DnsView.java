@@ -5,7 +5,7 @@ import io.jstrace.core.PacketCapture;
 import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.SystemSource;
-import io.jstrace.core.TcpStates;
+import io.jstrace.core.SocketHolders;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -104,23 +104,21 @@ public final class DnsView extends View<DnsEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("dns: --system");
         PacketCapture capture = PacketCapture.open(ports);
-        TcpStates states = TcpStates.openIfAble();
+        SocketHolders holders = new SocketHolders();
         ProcessEvents connector;
         try {
             // the connects' audit records: a client gone before its socket is looked up is still named
             connector = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS));
         } catch (TraceException | RuntimeException e) {
             capture.close();
-            if (states != null) states.close();
+            holders.close();
             throw e;
         }
-        SystemDns table = new SystemDns(ports, this::emit, states == null ? () -> -1 : states::mark);
+        SystemDns table = new SystemDns(ports, this::emit, holders);
         table.owners().auditing(connector.auditRefusal() == null);
         // packets on the view's thread as they come: a query's socket is looked up before it closes
         SystemSource<PacketCapture.Packet> feed = MergedSource.alongside(capture, connector, table.owners()::accept);
-        if (states == null) table.tcpHolders().ended();
-        else feed = MergedSource.alongside(feed, states, table.tcpHolders()::accept);
-        return new SystemFeed<>(feed, table::accept);
+        return new SystemFeed<>(holders.alongside(feed), table::accept);
     }
 
     /** How a {@link DnsView} is set up; {@link #build()} makes it. */

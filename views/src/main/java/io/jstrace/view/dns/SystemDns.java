@@ -5,7 +5,9 @@ import io.jstrace.core.PacketCapture;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.Sockets;
+import io.jstrace.core.SocketHolders;
 import io.jstrace.core.TcpHolders;
+import io.jstrace.core.UdpHolders;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,18 +17,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The dns view's state table for the whole machine ({@code --system}): the DNS packets a
  * capture sees ({@link PacketCapture}), UDP datagrams and TCP segments reassembled by
  * their sequence numbers into 2-byte-framed messages, each query attributed as it is
  * seen to the socket that sent it (sock_diag by its addresses) and that socket's holder
- * (the connector's process table, {@link SocketOwners}; a TCP client's by the state
- * changes it made itself, {@link TcpHolders}); responses matched to queries by
- * (client socket, server, id, name, type), as the traced view does. A query whose socket
- * was gone before it could be looked up is attributed by its connect's audit record when
- * the view could claim the audit socket, else it has no owner (pid -1). Queries unanswered after
+ * (the connector's process table, {@link SocketOwners}); a socket gone by then, by what its
+ * process did in its own calls: a TCP client's state changes ({@link TcpHolders}), a UDP
+ * client's route lookup for the query ({@link UdpHolders}). Responses are matched to queries by
+ * (client socket, server, id, name, type), as the traced view does. A query none of these
+ * names is attributed by its connect's audit record when the view could claim the audit
+ * socket, else it has no owner (pid -1). Queries unanswered after
  * {@link #TIMEOUT_NANOS} are reported as timeouts when the next packet comes; times and
  * latency are the kernel's receive stamps of the packets.
  */
@@ -74,23 +76,20 @@ final class SystemDns {
     private static final long LINGER_NANOS = 1_000_000_000L;
 
     private final TcpHolders tcp;
+    private final UdpHolders udp;
 
-    /** @param marker marks the TCP state changes' recording ({@link io.jstrace.core.TcpStates#mark()}) */
-    SystemDns(Set<Integer> ports, Consumer<DnsEvent> sink, LongSupplier marker) {
+    /** @param holders the sockets' holders by their own calls (filled on threads of their own) */
+    SystemDns(Set<Integer> ports, Consumer<DnsEvent> sink, SocketHolders holders) {
         this.ports = Set.copyOf(ports);
         this.sink = sink;
-        this.tcp = new TcpHolders(marker);
+        this.tcp = holders.tcp();
+        this.udp = holders.udp();
         owners.seed();
     }
 
     /** The process table, for the connector's events (on a thread of their own). */
     SocketOwners owners() {
         return owners;
-    }
-
-    /** TCP connections' holders, for their state changes (on a thread of their own). */
-    TcpHolders tcpHolders() {
-        return tcp;
     }
 
     /** One captured packet, on the view's system thread. */
@@ -208,7 +207,7 @@ final class SystemDns {
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
         OpenFile.Address server = new OpenFile.Address(remote, remotePort);
         if (o != null) owners.tied(o, server, false, now);
-        if (o == null && tcp && (o = byStateChanges(new OpenFile.Address(local, localPort), server)) != null) {
+        if (o == null && (o = byOwnCalls(tcp, new OpenFile.Address(local, localPort), server, now)) != null) {
             owners.tied(o, server, false, now); // its connect's audit record is not another socket's
         }
         if (o == null) o = owners.connected(server, now);
@@ -223,13 +222,18 @@ final class SystemDns {
     }
 
     /**
-     * A TCP client by the state changes its process made (its connect, and what followed in
-     * its own calls), as read so far: packets are not held up for them (a UDP client's socket
-     * may close meanwhile); the answer's packet asks again.
+     * A client by what its process did in its own calls: a TCP client's state changes, as
+     * read so far (packets are not held up for them: a UDP client's socket may close
+     * meanwhile; the answer's packet asks again); a UDP client's route lookup for the query,
+     * once the lookups before the packet have been read (its socket is gone by now).
      */
-    private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server) {
-        TcpHolders.Holder h = tcp.known(client, server);
-        return h == null ? null : owners.process(h.pid(), h.comm());
+    private SocketOwners.Owner byOwnCalls(boolean tcp, OpenFile.Address client, OpenFile.Address server, long now) {
+        if (tcp) {
+            TcpHolders.Holder h = this.tcp.known(client, server);
+            return h == null ? null : owners.process(h.pid(), h.comm());
+        }
+        UdpHolders.Sender s = udp.sender(client, server, now);
+        return s == null ? null : owners.process(s.pid(), s.comm());
     }
 
     private static String reverse(String flow) {

@@ -5,7 +5,7 @@ import io.jstrace.core.ProcessEvents;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
 import io.jstrace.core.SystemSource;
-import io.jstrace.core.TcpStates;
+import io.jstrace.core.SocketHolders;
 import io.jstrace.core.TraceException;
 import io.jstrace.core.TraceListener;
 import io.jstrace.core.TraceOptions;
@@ -143,23 +143,21 @@ public final class NetView extends View<NetEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("net: --system");
         SocketMonitor monitor = SocketMonitor.open(settings.interval());
-        TcpStates states = TcpStates.openIfAble();
-        SystemConnections table = new SystemConnections(settings, this::emit, states == null ? () -> -1 : states::mark);
+        SocketHolders holders = new SocketHolders();
+        SystemConnections table = new SystemConnections(settings, this::emit, holders);
         ProcessEvents events;
         try {
             // with the connects' and accepts' audit records: a connection too short for a snapshot is still named
             events = ProcessEvents.open(Set.of(ProcessEvents.Audited.CONNECTIONS));
         } catch (TraceException | RuntimeException e) {
             monitor.close();
-            if (states != null) states.close();
+            holders.close();
             throw e;
         }
         table.owners().auditing(events.auditRefusal() == null);
         // the process table on a thread of its own: a socket's question may wait for its record
         SystemSource<SocketMonitor.Event> feed = MergedSource.alongside(monitor, events, table.owners()::accept);
-        if (states == null) table.tcpHolders().ended();
-        else feed = MergedSource.alongside(feed, states, table.tcpHolders()::accept);
-        return new SystemFeed<>(feed, table::accept);
+        return new SystemFeed<>(holders.alongside(feed), table::accept);
     }
 
     /** How a {@link NetView} is set up; {@link #build()} makes it. */

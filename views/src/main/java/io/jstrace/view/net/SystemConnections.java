@@ -4,7 +4,9 @@ import io.jstrace.core.OpenFile;
 import io.jstrace.core.SocketInfo;
 import io.jstrace.core.SocketMonitor;
 import io.jstrace.core.SocketOwners;
+import io.jstrace.core.SocketHolders;
 import io.jstrace.core.TcpHolders;
+import io.jstrace.core.UdpHolders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +29,11 @@ import java.util.function.Consumer;
  * {@code tcpi_bytes_retrans}; {@code tcpi_bytes_received} less the peer's FIN, which it
  * counts), calls are not known (-1), nor are UDP's and unix sockets' bytes; times are
  * the snapshot's that first showed a socket. A TCP or UDP socket that opens and closes
- * between two snapshots is reported from its destroy notification, its owner unknown
- * (pid -1); a unix socket that does is not seen.
+ * between two snapshots is reported from its destroy notification, its owner named by what
+ * it did in its own calls (TCP's state changes, UDP's route lookups: {@link SocketHolders})
+ * or by its connect's audit record, else unknown (pid -1); a unix socket that does is not
+ * seen. An unconnected UDP socket that sent with addresses is reported, at its end, as a
+ * flow per peer as well, each named by its sender.
  */
 final class SystemConnections {
     private static final String BETWEEN = "owner unknown: opened and closed between two snapshots";
@@ -41,12 +46,15 @@ final class SystemConnections {
         NetEvent.Direction direction;
         long openTs;
         boolean listen;
+        /** The peer of a flow of an unconnected UDP socket ({@link #sent}); else the socket's own. */
+        OpenFile.Address peer;
     }
 
     private final NetSettings settings;
     private final Consumer<NetEvent> sink;
     private final SocketOwners owners = new SocketOwners();
     private final TcpHolders tcp;
+    private final UdpHolders udp;
     private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
     /** Sockets seen whose owner is not found yet, since when (epoch ns). */
     private final Map<Long, Long> unowned = new HashMap<>();
@@ -58,11 +66,12 @@ final class SystemConnections {
     private final int self = (int) ProcessHandle.current().pid();
     private final long baseEpoch, baseMonotonic;
 
-    /** @param marker marks the TCP state changes' recording ({@link io.jstrace.core.TcpStates#mark()}) */
-    SystemConnections(NetSettings settings, Consumer<NetEvent> sink, java.util.function.LongSupplier marker) {
+    /** @param holders the sockets' holders by their own calls (filled on threads of their own) */
+    SystemConnections(NetSettings settings, Consumer<NetEvent> sink, SocketHolders holders) {
         this.settings = settings;
         this.sink = sink;
-        this.tcp = new TcpHolders(marker);
+        this.tcp = holders.tcp();
+        this.udp = holders.udp();
         Instant now = Instant.now();
         this.baseMonotonic = System.nanoTime();
         this.baseEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -72,11 +81,6 @@ final class SystemConnections {
     /** The process table, for the process events (on a thread of their own). */
     SocketOwners owners() {
         return owners;
-    }
-
-    /** TCP connections' holders, for their state changes (on a thread of their own). */
-    TcpHolders tcpHolders() {
-        return tcp;
     }
 
     /** One event of the socket monitor, on the view's system thread. */
@@ -173,7 +177,7 @@ final class SystemConnections {
             owners.tied(found, peer, in, now);
             return;
         }
-        if (byStateChanges(seen, s)) return;
+        if (byStateChanges(seen, s) || byRoute(seen, s)) return;
         seen.owner = in ? owners.accepted(peer, now) : owners.connected(peer, now);
         if (seen.owner != null || in) return;
         seen.owner = owners.accepted(peer, now);
@@ -204,6 +208,40 @@ final class SystemConnections {
             if (peer >= 0) seen.openTs = Math.min(seen.openTs, peer); // its peer, here, connected then
         }
         return true;
+    }
+
+    /**
+     * The holder of a connected UDP socket by its connect's route lookup, made in its own
+     * call ({@link UdpHolders}), with the connect's time; {@code false} when none was seen.
+     */
+    private boolean byRoute(Seen seen, SocketInfo s) {
+        if (s.protocol() != SocketInfo.IPPROTO_UDP) return false;
+        UdpHolders.Sender sender = udp.sender(new OpenFile.Address(s.local(), s.localPort()),
+                new OpenFile.Address(s.remote(), s.remotePort()), seen.openTs);
+        if (sender == null) return false;
+        seen.owner = owners.process(sender.pid(), sender.comm());
+        seen.openTs = Math.min(seen.openTs, sender.firstNs());
+        return true;
+    }
+
+    /**
+     * The peers an unconnected UDP socket sent datagrams to, each a flow of its own (as the
+     * traced view reports them) from its first datagram to the socket's end, its sender named
+     * by the route lookups ({@link UdpHolders}): however short the socket's life.
+     */
+    private void sent(SocketInfo s, long now) {
+        for (UdpHolders.Flow f : udp.flows(s.localPort(), now)) {
+            if (f.sender().pid() == self) continue;
+            Seen flow = new Seen();
+            flow.info = s;
+            flow.peer = f.remote();
+            flow.owner = owners.process(f.sender().pid(), f.sender().comm());
+            flow.direction = NetEvent.Direction.OUT;
+            flow.openTs = Math.min(now, f.sender().firstNs());
+            emit(flow, NetEvent.Kind.OPEN, flow.openTs, s, null, null, null);
+            emit(flow, NetEvent.Kind.CLOSE, now, s, (now - flow.openTs) / 1e6, null, null);
+        }
+        udp.forget(s.localPort(), now);
     }
 
     /**
@@ -266,7 +304,11 @@ final class SystemConnections {
         long now = epoch(d.timestampNs());
         Seen seen = inet.remove(s.cookie());
         if (seen == null) {
-            if (s.localPort() == 0 || !s.connected()) return; // never used, or a listener no snapshot showed
+            if (s.localPort() == 0) return; // never used
+            if (!s.connected()) { // a listener no snapshot showed, or a UDP socket that sent with addresses
+                if (s.protocol() == SocketInfo.IPPROTO_UDP) sent(s, now);
+                return;
+            }
             seen = new Seen();
             seen.info = s;
             seen.openTs = now;
@@ -278,11 +320,12 @@ final class SystemConnections {
     }
 
     private void closed(Seen seen, SocketInfo last, long now) {
-        if (seen.owner == null && !seen.listen && last.inet()) byStateChanges(seen, last);
+        if (seen.owner == null && !seen.listen && last.inet() && !byStateChanges(seen, last)) byRoute(seen, last);
         if (seen.owner != null) owners.forget(last.inode() != 0 ? last.inode() : seen.info.inode());
         if (seen.info.inode() != 0) owners.forget(seen.info.inode());
         if (last.inet() && last.connected()) {
             tcp.forget(new OpenFile.Address(last.local(), last.localPort()), new OpenFile.Address(last.remote(), last.remotePort()));
+            if (last.protocol() == SocketInfo.IPPROTO_UDP) udp.forget(last.localPort(), now);
         }
         NetEvent.Tcp tcp = null;
         if (last.tcp() != null && !seen.listen) {
@@ -292,6 +335,7 @@ final class SystemConnections {
         }
         String detail = seen.owner == null ? seen.info.inode() == 0 ? BETWEEN : GONE : null;
         emit(seen, NetEvent.Kind.CLOSE, now, last, (now - seen.openTs) / 1e6, tcp, detail);
+        if (last.inet() && last.protocol() == SocketInfo.IPPROTO_UDP && !last.connected()) sent(last, now);
     }
 
     /**
@@ -318,7 +362,7 @@ final class SystemConnections {
         String state = kind == NetEvent.Kind.CLOSE ? "CLOSED" : seen.listen ? "LISTEN" : s.stateName();
         sink.accept(new NetEvent(kind, now, o == null ? -1 : o.pid(), -1, o == null ? null : o.comm(), uid,
                 uid >= 0 ? users.name(uid) : null, o == null ? -1 : o.fd(), id.inode(), proto(s), family(s),
-                type(s), local(s), remote(id), s.peerInode(), seen.direction, state, null, null, null, durationMs,
+                type(s), local(s), seen.peer != null ? Addresses.text(seen.peer) : remote(id), s.peerInode(), seen.direction, state, null, null, null, durationMs,
                 bytes[0], bytes[1], -1, -1, tcp, kind == NetEvent.Kind.CLOSE ? "close" : null, false, null, detail));
     }
 
