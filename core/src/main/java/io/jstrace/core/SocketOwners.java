@@ -157,8 +157,9 @@ public final class SocketOwners {
     /**
      * Process {@code pid} as the holder of a socket whose descriptor is not known: named as
      * the table knows it (or knew it, when it has exited), else as /proc/PID/comm says (its
-     * first thread's name), else {@code seen} (the calling thread's name, as a trace event
-     * gives it: dig's is {@code isc-net-0000}); its user when known.
+     * first thread's name), else {@code seen} (as the trace event's reader saw it: the
+     * process's name while it ran, else the calling thread's, dig's {@code isc-net-0000});
+     * its user when known.
      */
     public synchronized Owner process(int pid, String seen) {
         Proc p = procs.get(pid);

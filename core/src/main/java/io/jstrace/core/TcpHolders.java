@@ -18,7 +18,7 @@ public final class TcpHolders extends HolderTable {
      * A connection's holder.
      *
      * @param pid       the process
-     * @param comm      the name of its thread that made the change
+     * @param comm      its name, as the change's reader saw it
      * @param connectNs when it connected (epoch ns), -1 when it did not (accepted, or not seen)
      */
     public record Holder(int pid, String comm, long connectNs) {

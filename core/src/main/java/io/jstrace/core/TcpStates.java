@@ -37,7 +37,8 @@ public final class TcpStates extends TraceEvents<TcpStates.Event> {
      * @param epochNs  when, nanoseconds since the epoch
      * @param pid      the holder (its thread group)
      * @param tid      its thread that made the call
-     * @param comm     that thread's name
+     * @param comm     its process's name (its first thread's, while it runs: {@code dig}, not
+     *                 the thread's {@code isc-net-0000})
      * @param local    the socket's own address ({@code 0.0.0.0:0} at a connect that has none yet)
      * @param remote   its peer's
      * @param oldState the state before (include/net/tcp_states.h)
@@ -108,7 +109,7 @@ public final class TcpStates extends TraceEvents<TcpStates.Event> {
         byte[] local = address(m.group(v6 ? 6 : 4)), remote = address(m.group(v6 ? 7 : 5));
         Integer from = STATES.get(m.group(8)), to = STATES.get(m.group(9));
         if (local == null || remote == null || from == null || to == null) return null;
-        return new Change(l.epochNs(), l.pid(), l.tid(), l.comm(), new OpenFile.Address(local, Integer.parseInt(m.group(2))),
+        return new Change(l.epochNs(), l.pid(), l.tid(), l.process(), new OpenFile.Address(local, Integer.parseInt(m.group(2))),
                 new OpenFile.Address(remote, Integer.parseInt(m.group(3))), from, to);
     }
 

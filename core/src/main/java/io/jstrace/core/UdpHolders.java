@@ -1,5 +1,6 @@
 package io.jstrace.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class UdpHolders extends HolderTable {
      * A flow's sender.
      *
      * @param pid     the process
-     * @param comm    the name of its thread that sent
+     * @param comm    its name, as the lookup's reader saw it
      * @param firstNs its first datagram or connect on the flow (epoch ns)
      * @param lastNs  its last
      */
@@ -36,8 +37,59 @@ public final class UdpHolders extends HolderTable {
      */
     public record Flow(OpenFile.Address remote, Sender sender) {}
 
-    /** By local port, each port's peers in the order they were first sent to. */
-    private final Map<Integer, Map<OpenFile.Address, Sender>> ports = new LinkedHashMap<>();
+    /**
+     * A process's lookups from one port to one peer, with the times of its last few: when
+     * the port's socket turns out to have ended among them (its destroy notification is read
+     * late), the rest are another socket's, begun at the first of them after that end.
+     */
+    private static final class Run {
+        final int pid;
+        final String comm;
+        long first;
+        final long[] recent = new long[8];
+        int count;
+
+        Run(UdpRoutes.Lookup l) {
+            pid = l.pid();
+            comm = l.comm();
+            first = l.epochNs();
+            add(l.epochNs());
+        }
+
+        void add(long at) {
+            recent[count++ % recent.length] = at;
+        }
+
+        long last() {
+            return recent[(count - 1) % recent.length];
+        }
+
+        /** Drops what came by {@code at}: {@code false} when nothing came after it. */
+        boolean after(long at) {
+            if (last() <= at) return false;
+            if (first > at) return true;
+            long next = Long.MAX_VALUE;
+            for (int i = Math.max(0, count - recent.length); i < count; i++) {
+                long t = recent[i % recent.length];
+                if (t > at) next = Math.min(next, t);
+            }
+            first = next; // the oldest remembered when the ring no longer reaches back to that end
+            return true;
+        }
+
+        Sender sender() {
+            return new Sender(pid, comm, first, last());
+        }
+    }
+
+    /**
+     * By local port, each port's peers in the order they were first sent to, each with its
+     * last {@link #KEPT} runs of lookups, oldest first: a port freed and taken again by
+     * another process within moments (ephemeral ports are picked at random) keeps its
+     * earlier sender for the datagrams read late.
+     */
+    private final Map<Integer, Map<OpenFile.Address, ArrayDeque<Run>>> ports = new LinkedHashMap<>();
+    private static final int KEPT = 4;
 
     /** @param marker writes a mark into the lookups' recording, -1 when it cannot ({@link UdpRoutes#mark()}) */
     public UdpHolders(LongSupplier marker) {
@@ -55,17 +107,26 @@ public final class UdpHolders extends HolderTable {
     }
 
     private void lookup(UdpRoutes.Lookup l) {
-        Map<OpenFile.Address, Sender> peers = ports.get(l.local().port());
+        Map<OpenFile.Address, ArrayDeque<Run>> peers = ports.get(l.local().port());
         if (peers == null) {
             if (ports.size() >= MAX) prune(ports);
             peers = new LinkedHashMap<>();
             ports.put(l.local().port(), peers);
         }
         OpenFile.Address to = unmapped(l.remote());
-        Sender s = peers.get(to);
-        long first = s != null && s.pid() == l.pid() ? s.firstNs() : l.epochNs();
-        if (s == null && peers.size() >= MAX) prune(peers);
-        peers.put(to, new Sender(l.pid(), l.comm(), first, l.epochNs()));
+        ArrayDeque<Run> runs = peers.get(to);
+        if (runs == null) {
+            if (peers.size() >= MAX) prune(peers);
+            runs = new ArrayDeque<>(KEPT);
+            peers.put(to, runs);
+        }
+        Run last = runs.peekLast();
+        if (last != null && last.pid == l.pid()) {
+            last.add(l.epochNs());
+            return;
+        }
+        if (runs.size() == KEPT) runs.poll();
+        runs.add(new Run(l));
     }
 
     /**
@@ -75,31 +136,47 @@ public final class UdpHolders extends HolderTable {
      */
     public synchronized Sender sender(OpenFile.Address local, OpenFile.Address remote, long epochNs) {
         catchUp(epochNs);
-        Map<OpenFile.Address, Sender> peers = ports.get(local.port());
-        Sender s = peers == null ? null : peers.get(unmapped(remote));
-        return s != null && s.firstNs() <= epochNs ? s : null;
+        Map<OpenFile.Address, ArrayDeque<Run>> peers = ports.get(local.port());
+        return peers == null ? null : before(peers.get(unmapped(remote)), epochNs);
+    }
+
+    /** The newest of {@code runs} that had begun by {@code epochNs}, or {@code null}. */
+    private static Sender before(ArrayDeque<Run> runs, long epochNs) {
+        if (runs == null) return null;
+        for (var i = runs.descendingIterator(); i.hasNext(); ) {
+            Run r = i.next();
+            if (r.first <= epochNs) return r.sender();
+        }
+        return null;
     }
 
     /**
      * Every peer local port {@code port} sent to before {@code epochNs}, in the order they were
-     * first sent to, once the lookups made before that time have been read.
+     * first sent to, with its sender then, once the lookups made before that time have been read.
      */
     public synchronized List<Flow> flows(int port, long epochNs) {
         catchUp(epochNs);
         List<Flow> flows = new ArrayList<>();
-        Map<OpenFile.Address, Sender> peers = ports.get(port);
+        Map<OpenFile.Address, ArrayDeque<Run>> peers = ports.get(port);
         if (peers == null) return flows;
-        peers.forEach((to, s) -> {
-            if (s.firstNs() <= epochNs) flows.add(new Flow(to, s));
+        peers.forEach((to, runs) -> {
+            Sender s = before(runs, epochNs);
+            if (s != null) flows.add(new Flow(to, s));
         });
         return flows;
     }
 
-    /** Forgets port {@code port}'s flows older than {@code epochNs}: its socket is gone (the port may be taken again). */
+    /**
+     * Forgets what port {@code port} sent by {@code epochNs}: its socket ended then (the port
+     * may be taken again, by the same process too).
+     */
     public synchronized void forget(int port, long epochNs) {
-        Map<OpenFile.Address, Sender> peers = ports.get(port);
+        Map<OpenFile.Address, ArrayDeque<Run>> peers = ports.get(port);
         if (peers == null) return;
-        peers.values().removeIf(s -> s.lastNs() <= epochNs);
+        peers.values().removeIf(runs -> {
+            runs.removeIf(r -> !r.after(epochNs));
+            return runs.isEmpty();
+        });
         if (peers.isEmpty()) ports.remove(port);
     }
 

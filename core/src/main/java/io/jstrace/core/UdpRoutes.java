@@ -31,7 +31,7 @@ public final class UdpRoutes extends TraceEvents<UdpRoutes.Event> {
      * @param epochNs when, nanoseconds since the epoch
      * @param pid     the sender (its thread group)
      * @param tid     its thread that made the call
-     * @param comm    that thread's name
+     * @param comm    its process's name (its first thread's, while it runs)
      * @param local   the socket's address and port (the address unspecified, all zeros, until
      *                the socket is bound to one: the kernel picks the source after the lookup)
      * @param remote  the destination
@@ -86,7 +86,7 @@ public final class UdpRoutes extends TraceEvents<UdpRoutes.Event> {
         byte[] local = TcpStates.address(m.group(1)), remote = TcpStates.address(m.group(3));
         int from = Integer.parseInt(m.group(2)), to = Integer.parseInt(m.group(4));
         if (local == null || remote == null || from == 0 || to == 0) return null;
-        return new Lookup(l.epochNs(), l.pid(), l.tid(), l.comm(), new OpenFile.Address(local, from),
+        return new Lookup(l.epochNs(), l.pid(), l.tid(), l.process(), new OpenFile.Address(local, from),
                 new OpenFile.Address(remote, to));
     }
 }

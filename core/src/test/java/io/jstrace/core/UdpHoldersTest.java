@@ -52,6 +52,23 @@ class UdpHoldersTest {
         assertEquals(List.of(new UdpHolders.Flow(SERVER, new UdpHolders.Sender(20, "p20", T + 2, T + 2))), h.flows(40000, T + 3));
         h.accept(lookup(T + 4, 30, 40000, SERVER)); // a socket of another process, no destroy seen between
         assertEquals(new UdpHolders.Sender(30, "p30", T + 4, T + 4), h.sender(new OpenFile.Address(LO, 40000), SERVER, T + 5));
+        // a datagram of the socket before, read only now, is still its sender's
+        assertEquals(20, h.sender(new OpenFile.Address(LO, 40000), SERVER, T + 3).pid());
+    }
+
+    /** The same process's next socket on the same port, its lookups read before the first socket's end. */
+    @Test
+    void aPortTakenAgainByTheSameProcessIsANewFlowFromItsFirstDatagram() {
+        UdpHolders h = new UdpHolders(() -> -1);
+        h.accept(lookup(T, 10, 40000, SERVER));
+        h.accept(lookup(T + 2, 10, 40000, SERVER)); // the first socket's last
+        h.accept(lookup(T + 5, 10, 40000, SERVER)); // the second socket's first
+        h.accept(lookup(T + 7, 10, 40000, SERVER));
+        assertEquals(List.of(new UdpHolders.Flow(SERVER, new UdpHolders.Sender(10, "p10", T, T + 7))), h.flows(40000, T + 3));
+        h.forget(40000, T + 3); // the first socket ended at T + 3
+        assertEquals(List.of(new UdpHolders.Flow(SERVER, new UdpHolders.Sender(10, "p10", T + 5, T + 7))), h.flows(40000, T + 8));
+        h.forget(40000, T + 8);
+        assertEquals(List.of(), h.flows(40000, T + 9));
     }
 
     /** A question about a moment the recording has not reached waits for it: here, for the mark it wrote. */

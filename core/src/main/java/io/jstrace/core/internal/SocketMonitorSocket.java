@@ -16,15 +16,19 @@ import io.jstrace.core.internal.jnr.Native;
 import io.jstrace.core.internal.jnr.NativeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A NETLINK_SOCK_DIAG socket in the four destroy groups, and the snapshots taken between
- * its notifications (see {@link SocketMonitor}).
+ * its notifications (see {@link SocketMonitor}). The notifications are read on a thread of
+ * their own as the kernel sends them (from a workqueue right after the socket's last
+ * reference went, net/core/sock.c __sk_free, sock_diag_broadcast_destroy), so that each is
+ * stamped close to the socket's end however far behind the reader of {@link #next()} is;
+ * the snapshots are taken on that reader's thread when they are due.
  */
 public final class SocketMonitorSocket {
     private static final int AF_NETLINK = 16, SOCK_DGRAM = 2, SOCK_CLOEXEC = 02000000, NETLINK_SOCK_DIAG = 4;
@@ -40,7 +44,13 @@ public final class SocketMonitorSocket {
     private final long intervalNanos;
     private final NativeBuffer datagram = NativeBuffer.allocate(DATAGRAM_MAX);
     private final byte[] bytes = new byte[DATAGRAM_MAX];
-    private final Queue<SocketMonitor.Event> pending = new ArrayDeque<>();
+    /**
+     * Notifications read and not yet taken; bounded: beyond it the receiving thread waits
+     * and the kernel's buffer holds the rest (their stamps then later).
+     */
+    private final BlockingQueue<Object> received = new ArrayBlockingQueue<>(4096);
+    private static final Object END = new Object();
+    private volatile TraceException failure;
     private long nextSnapshot = Long.MIN_VALUE;
     private volatile long overruns;
 
@@ -48,6 +58,9 @@ public final class SocketMonitorSocket {
         this.libc = libc;
         this.socket = socket;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        Thread t = new Thread(this::receiving, "jstrace-sock-diag");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static SocketMonitorSocket open(long intervalMillis) throws TraceException {
@@ -79,23 +92,39 @@ public final class SocketMonitorSocket {
 
     /** The next event: a notification read, or the snapshot that is due; {@code null} once closed. */
     public SocketMonitor.Event next() throws TraceException {
-        if (!socket.enter()) return null;
+        while (!socket.closed()) {
+            long now = System.nanoTime();
+            if (now - nextSnapshot >= 0 || nextSnapshot == Long.MIN_VALUE) {
+                nextSnapshot = now + intervalNanos;
+                return snapshot(now);
+            }
+            Object e;
+            try {
+                e = received.poll(nextSnapshot - now, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (e == END) break;
+            if (e != null) return (SocketMonitor.Event) e;
+        }
+        if (failure != null) throw failure;
+        return null;
+    }
+
+    /** The receiving thread: every notification as it comes, until the socket is closed. */
+    private void receiving() {
+        if (!socket.enter()) return;
         try {
             while (!socket.closed()) {
-                SocketMonitor.Event e = pending.poll();
-                if (e != null) return e;
-                long now = System.nanoTime();
-                if (now - nextSnapshot >= 0 || nextSnapshot == Long.MIN_VALUE) {
-                    nextSnapshot = now + intervalNanos;
-                    return snapshot(now);
-                }
-                if (receive()) continue;
-                long wait = TimeUnit.NANOSECONDS.toMillis(nextSnapshot - now) + 1;
-                if (socket.await((int) Math.min(wait, Integer.MAX_VALUE), "Cannot watch sockets")) receive();
+                if (!receive()) socket.await(-1, "Cannot watch sockets");
             }
-            return null;
+        } catch (TraceException e) {
+            failure = e;
         } finally {
             socket.leave();
+            received.clear();
+            received.offer(END);
         }
     }
 
@@ -130,9 +159,20 @@ public final class SocketMonitorSocket {
         SocketDump.messages(m, len, (b, at, end) -> {
             // the message's own INET_DIAG_PROTOCOL says TCP or UDP; the family's groups are apart
             SocketInfo s = SocketDump.inetMsg(b, at, end, protocolOf(b, at, end));
-            if (s != null) pending.add(new SocketMonitor.Destroyed(now, s));
+            if (s != null) hand(new SocketMonitor.Destroyed(now, s));
         });
         return true;
+    }
+
+    /** Queues {@code e} for {@link #next()}, waiting while the queue is full; dropped once closed. */
+    private void hand(SocketMonitor.Event e) {
+        try {
+            while (!socket.closed() && !received.offer(e, 100, TimeUnit.MILLISECONDS)) {
+                // full: next()'s reader is behind; the kernel's buffer holds what comes meanwhile
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The INET_DIAG_PROTOCOL attribute (10, a u8) of a destroy notification; TCP when absent. */

@@ -38,12 +38,16 @@ public final class TraceInstance {
      * @param tid     the thread that was running: the caller of a system call, or whichever
      *                task a softirq interrupted
      * @param comm    that thread's command name as the kernel remembered it
+     * @param process its process's name: its first thread's (/proc/PID/comm as the line was
+     *                read, a thread's name being often its own, dig's {@code isc-net-0000}),
+     *                {@link #comm} when it is that thread or the process is gone
      * @param context the latency format's flags ({@code .Ns2.}: irqs-off, need-resched,
      *                hardirq/softirq, preempt depth, migrate-disable), empty when not printed
      * @param event   the event's name
      * @param text    what the event printed
      */
-    public record Line(long epochNs, int pid, int tid, String comm, String context, String event, String text) {
+    public record Line(long epochNs, int pid, int tid, String comm, String process, String context, String event,
+            String text) {
         /**
          * Whether the event was recorded in an interrupt (hardirq, softirq or NMI: the flags'
          * third letter, kernel/trace/trace_output.c trace_print_lat_fmt), when the running
@@ -167,7 +171,12 @@ public final class TraceInstance {
         int saved = m.group(3).startsWith("-") ? -1 : Integer.parseInt(m.group(3));
         int pid = live ? threadGroup(tid, saved) : saved;
         String context = m.group(4) == null ? "" : m.group(4);
-        return new Line(ns + monotonicToEpoch, pid, tid, m.group(1), context, m.group(7), m.group(8));
+        String comm = m.group(1), process = comm;
+        if (live && pid > 0 && pid != tid) {
+            String first = ProcFs.comm(pid);
+            if (first != null) process = first;
+        }
+        return new Line(ns + monotonicToEpoch, pid, tid, comm, process, context, m.group(7), m.group(8));
     }
 
     /**

@@ -187,9 +187,10 @@ final class SystemDns {
     }
 
     /**
-     * The client socket's holder: as looked up for an earlier query (or the SYN) on the
-     * same socket, else now, by sock_diag by the addresses and the process table, else
-     * (the socket is gone) by the connect the audit subsystem logged for it.
+     * The client socket's holder: a UDP client's by the route lookup for its datagram; else
+     * as looked up for an earlier query (or the SYN) on the same socket, else now, by
+     * sock_diag by the addresses and the process table, or a TCP client's by its state
+     * changes, else (the socket is gone) by the connect the audit subsystem logged for it.
      */
     private SocketOwners.Owner owner(IpPacket ip, long now, byte[] local, int localPort, byte[] remote,
             int remotePort) {
@@ -200,14 +201,19 @@ final class SystemDns {
             forget.remove(key);
             clients.remove(key);
         }
-        SocketOwners.Owner o = clients.get(key);
+        OpenFile.Address client = new OpenFile.Address(local, localPort), server = new OpenFile.Address(remote, remotePort);
+        SocketOwners.Owner o = tcp ? null : byRoute(client, server, now);
+        if (o != null) {
+            owners.tied(o, server, false, now); // its connect's audit record is not another socket's
+            return o;
+        }
+        o = clients.get(key);
         if (o != null) return o;
         SocketInfo s = Sockets.find(ip.family(), tcp ? SocketInfo.IPPROTO_TCP : SocketInfo.IPPROTO_UDP, local,
                 localPort, remote, remotePort);
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
-        OpenFile.Address server = new OpenFile.Address(remote, remotePort);
         if (o != null) owners.tied(o, server, false, now);
-        if (o == null && (o = byOwnCalls(tcp, new OpenFile.Address(local, localPort), server, now)) != null) {
+        if (o == null && tcp && (o = byStateChanges(client, server)) != null) {
             owners.tied(o, server, false, now); // its connect's audit record is not another socket's
         }
         if (o == null) o = owners.connected(server, now);
@@ -222,16 +228,23 @@ final class SystemDns {
     }
 
     /**
-     * A client by what its process did in its own calls: a TCP client's state changes, as
-     * read so far (packets are not held up for them: a UDP client's socket may close
-     * meanwhile; the answer's packet asks again); a UDP client's route lookup for the query,
-     * once the lookups before the packet have been read (its socket is gone by now).
+     * A TCP client by the state changes its process made (its connect, and what followed in
+     * its own calls), as read so far: packets are not held up for them (a UDP client's socket
+     * may close meanwhile); the answer's packet asks again.
      */
-    private SocketOwners.Owner byOwnCalls(boolean tcp, OpenFile.Address client, OpenFile.Address server, long now) {
-        if (tcp) {
-            TcpHolders.Holder h = this.tcp.known(client, server);
-            return h == null ? null : owners.process(h.pid(), h.comm());
-        }
+    private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server) {
+        TcpHolders.Holder h = tcp.known(client, server);
+        return h == null ? null : owners.process(h.pid(), h.comm());
+    }
+
+    /**
+     * A UDP client by the route lookup the kernel made in its own call for this datagram (or
+     * for its socket's connect): the last from its port to the server before the packet,
+     * once the lookups before it have been read. Exact even when another process's socket
+     * had the same port a moment before, where a socket lookup or a client remembered would
+     * name that process; {@code null} when the kernel has no such events.
+     */
+    private SocketOwners.Owner byRoute(OpenFile.Address client, OpenFile.Address server, long now) {
         UdpHolders.Sender s = udp.sender(client, server, now);
         return s == null ? null : owners.process(s.pid(), s.comm());
     }
