@@ -9,25 +9,33 @@ import io.jstrace.syscalls.SyscallTable;
  * background thread, then runs a warm-up there, while the main thread parses the command
  * line; a later {@link io.jstrace.core.TraceSession#start()} finds them ready.
  */
-public final class Preload {
-    private Preload() {}
+public final class Preload implements Runnable {
+    private final Runnable then;
+
+    private Preload(Runnable then) {
+        this.then = then;
+    }
 
     /**
-     * Starts the preload thread; {@code then} runs on it after libc and the syscall table.
-     * Whatever fails here is only a head start lost, and fails again where it matters (or
-     * the JVM is already exiting, having printed a usage error): nothing is printed.
+     * Starts the preload thread; {@code then}, when not {@code null}, runs on it after libc
+     * and the syscall table. Whatever fails here is only a head start lost, and fails again
+     * where it matters (or the JVM is already exiting, having printed a usage error):
+     * nothing is printed.
      */
     public static void start(Runnable then) {
-        Thread t = new Thread(() -> {
-            try {
-                Native.libc();
-                SyscallTable.of(Arch.host());
-                then.run();
-            } catch (Throwable e) {
-                // the main thread binds and builds again, and reports what fails
-            }
-        }, "jstrace-preload");
+        Thread t = new Thread(new Preload(then), "jstrace-preload");
         t.setDaemon(true);
         t.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            Native.libc();
+            SyscallTable.of(Arch.host());
+            if (then != null) then.run();
+        } catch (Throwable e) {
+            // the main thread binds and builds again, and reports what fails
+        }
     }
 }

@@ -99,9 +99,13 @@ public final class PtraceLoop {
     private final Map<Integer, Integer> earlyChildren = new HashMap<>();
     /** The tamperer, when the session tampers with syscalls, else {@code null}. */
     private final Tamperer tamperer;
-    /** Threads held in their stop by an injected delay, the first to let go first. */
+    /**
+     * Threads held in their stop by an injected delay, the first to let go first. (A plain
+     * lambda: Comparator.comparingLong's is serializable, which the class-data archive does
+     * not keep, so every start would generate its class.)
+     */
     private final java.util.PriorityQueue<ThreadState> held =
-            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(t -> t.heldUntil));
+            new java.util.PriorityQueue<>((a, b) -> Long.compare(a.heldUntil, b.heldUntil));
 
     public PtraceLoop(TraceOptions options, Dispatcher dispatcher) {
         this(options, dispatcher, List.of());
