@@ -129,7 +129,6 @@ public final class Launcher {
      * and removed; without it, the JVM's own environment is the command's.
      */
     public static void takeSavedEnvironment() {
-        removeScratch(System.getProperty("jstrace.scratch"));
         String file = System.getProperty("jstrace.environ");
         if (file == null || file.isEmpty()) return;
         try {
@@ -141,21 +140,6 @@ public final class Launcher {
                 Files.deleteIfExists(Path.of(file));
             } catch (IOException e) {
                 // left in /tmp, mode 0600
-            }
-        }
-    }
-
-    /**
-     * Removes the answers the ./jstrace script had asked for in the background
-     * ({@code PREFIX.stale}, {@code PREFIX.java}), so that the shell runs no rm of its own.
-     */
-    private static void removeScratch(String prefix) {
-        if (prefix == null || prefix.isEmpty()) return;
-        for (String answer : new String[] {".stale", ".java"}) {
-            try {
-                Files.deleteIfExists(Path.of(prefix + answer));
-            } catch (IOException e) {
-                // left beside the jar: the next start with this pid overwrites it
             }
         }
     }
