@@ -64,18 +64,12 @@ abstract class TraceEvents<E> implements SystemSource<E> {
 
     @Override
     public E next() throws TraceException {
-        for (;;) {
-            TraceInstance.Line l = instance.next();
-            if (l == null) return null;
-            E e = event(l);
-            if (e != null) return e;
-        }
+        return instance.next(this::event);
     }
 
     /** For tests: a line of trace_pipe as an event, {@code null} when it is none. */
     E parseLine(String line) {
-        TraceInstance.Line l = instance.parse(line);
-        return l == null ? null : event(l);
+        return instance.parse(line, this::event);
     }
 
     /** Events the kernel dropped because the reader fell behind. */

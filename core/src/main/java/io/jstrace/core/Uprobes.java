@@ -195,19 +195,13 @@ public final class Uprobes implements SystemSource<Uprobes.Hit> {
 
     @Override
     public Hit next() throws TraceException {
-        for (;;) {
-            TraceInstance.Line l = instance.next();
-            if (l == null) return null;
-            Hit h = hit(l);
-            if (h != null) return h;
-        }
+        return instance.next(this::hit);
     }
 
     /** A probe's line as a hit: its text is {@code (ADDR) NAME=VALUE...}, a return probe's {@code (CALLER <- FUNCTION) ...}
      * (kernel/trace/trace_uprobe.c print_uprobe_event); {@code null} for another event's. */
     Hit parse(String line) {
-        TraceInstance.Line l = instance.parse(line);
-        return l == null ? null : hit(l);
+        return instance.parse(line, this::hit);
     }
 
     private Hit hit(TraceInstance.Line l) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -128,6 +129,25 @@ public final class TraceInstance {
         } catch (IOException e) {
             throw new TraceException("tracefs: cannot open " + dir.resolve("trace_pipe") + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The next line {@code as} makes an event of (those it maps to {@code null} are skipped),
+     * waiting for it; {@code null} once closed.
+     */
+    public <E> E next(Function<Line, E> as) throws TraceException {
+        for (;;) {
+            Line l = next();
+            if (l == null) return null;
+            E e = as.apply(l);
+            if (e != null) return e;
+        }
+    }
+
+    /** For tests: {@code text} as {@code as} makes an event of it, {@code null} when it is none. */
+    public <E> E parse(String text, Function<Line, E> as) {
+        Line l = parse(text);
+        return l == null ? null : as.apply(l);
     }
 
     /** The next event's line, waiting for it; {@code null} once closed. */
