@@ -1,7 +1,8 @@
 /*
  * THREADS threads, each with its own TLS connection (OpenSSL) to 127.0.0.1:PORT, each
  * calling SSL_write CALLS times with the line "tTT NNNNN xxx...\n" (the x's 10 + NNNNN % 50
- * long), SSL_write_ex for every odd NNNNN. Usage: ssl_threads PORT THREADS CALLS [PAUSE_US]
+ * long), SSL_write_ex for every odd NNNNN. Usage: ssl_threads PORT THREADS CALLS [PAUSE_US [GATE]]
+ * With GATE, the threads start only once the file GATE exists (a tracer attaching first).
  * Prints "ok WRITES" and exits 0 when every write succeeded.
  */
 #include <arpa/inet.h>
@@ -58,6 +59,7 @@ int main(int argc, char **argv) {
     int n = atoi(argv[2]);
     calls = atoi(argv[3]);
     pause_us = argc > 4 ? atoi(argv[4]) : 0;
+    while (argc > 5 && access(argv[5], F_OK) != 0) usleep(10000);
     ctx = SSL_CTX_new(TLS_client_method());
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
     pthread_t th[64];

@@ -137,27 +137,30 @@ class PlaintextCaptureTest {
     }
 
     /**
-     * Each thread writes for at least 1.8 s (600 calls, 3 ms apart): long enough that a
-     * slow attach on a loaded machine still sees 500 calls before detaching mid-run.
+     * The workload waits for a gate file, opened once the tracer is in, so however slow the
+     * attach, the detach after 200 of its 4,800 writes comes mid-run.
      */
     @Test
     void detachMidRunLeavesTheWritesIntact() throws Exception {
         int port = socatServer();
         Path status = dir.resolve("status");
-        Process sh = new ProcessBuilder("sh", "-c", sslThreads() + " " + port + " 8 600 3000 > " + dir.resolve("out")
-                + " & echo $!; wait $!; echo $? > " + status).start();
+        Path gate = dir.resolve("gate");
+        Process sh = new ProcessBuilder("sh", "-c", sslThreads() + " " + port + " 8 600 3000 " + gate + " > "
+                + dir.resolve("out") + " & echo $!; wait $!; echo $? > " + status).start();
         int pid = Integer.parseInt(new BufferedReader(new InputStreamReader(sh.getInputStream())).readLine().strip());
         List<PlaintextEvent> events = new ArrayList<>();
         TraceSession[] session = new TraceSession[1];
         PlaintextCapture capture = new PlaintextCapture(256, e -> {
             events.add(e);
-            if (events.size() == 500) session[0].detach();
+            if (events.size() == 200) session[0].detach();
         });
         session[0] = TraceSession.attach(List.of(pid), capture.traceOptions(TraceOptions.defaults()
                 .withFollowForks(true).withSyscalls(s -> false)));
         capture.install(session[0]);
-        assertEquals(0, session[0].startAsync().get(60, TimeUnit.SECONDS));
-        assertTrue(events.size() >= 500);
+        var traced = session[0].startAsync();
+        Files.createFile(gate);
+        assertEquals(0, traced.get(60, TimeUnit.SECONDS));
+        assertTrue(events.size() >= 200 && events.size() < 4800, "events: " + events.size());
         assertTrue(sh.waitFor(60, TimeUnit.SECONDS));
         assertEquals("0", Files.readString(status).strip());
         assertEquals("ok 4800", Files.readString(dir.resolve("out")).strip());
