@@ -51,7 +51,7 @@ public final class Docs {
         String name = page.name().replace(' ', '-');
         s.append(".\\\" Generated from jstrace's option tables (io.jstrace.cli.Docs): do not edit.\n");
         s.append(".TH ").append(name.toUpperCase(java.util.Locale.ROOT)).append(" 1 \"\" \"jstrace ")
-                .append(Jstrace.VERSION).append("\" \"User Commands\"\n");
+                .append(Jstrace.version()).append("\" \"User Commands\"\n");
         s.append(".SH NAME\n").append(roman(name)).append(" \\- ").append(roman(summary)).append('\n');
         s.append(".SH SYNOPSIS\n");
         s.append(String.join("\n.br\n", page.synopsis().stream().map(Docs::roman).toList())).append('\n');

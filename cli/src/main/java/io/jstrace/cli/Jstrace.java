@@ -26,8 +26,6 @@ import java.util.List;
 
 /** One run of the command line: parse strace's options, trace, and exit as strace does. */
 final class Jstrace {
-    /** The Maven project's version (version.properties, filled in by the build). */
-    static final String VERSION = version();
 
     private final PrintStream err;
 
@@ -67,7 +65,12 @@ final class Jstrace {
         }
     }
 
-    private static String version() {
+    /**
+     * The Maven project's version (version.properties, filled in by the build). Read only
+     * when asked for: opening a resource of the jar costs a trace's start-up some
+     * milliseconds (on JDK 18 and later, reflection's method handles are spun for it).
+     */
+    static String version() {
         var p = new java.util.Properties();
         try (var in = Jstrace.class.getResourceAsStream("version.properties")) {
             p.load(in);
@@ -79,7 +82,7 @@ final class Jstrace {
 
     /** strace -V's layout: the version, where it comes from, what this build does. */
     static String versionText(String name) {
-        return name + " -- version " + VERSION + "\n"
+        return name + " -- version " + version() + "\n"
                 + "strace 6.1's command line and output, in Java\n"
                 + "Java runtime: " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
                 + System.getProperty("java.home") + ")\n"

@@ -68,40 +68,43 @@ final class Ioctls {
 
     /**
      * The families with decoders of their own, by the request's type byte (src/ioctl.c
-     * ioctl_decode); the terminal requests are this file's.
+     * ioctl_decode); the terminal requests are this file's. A holder of its own, made at the
+     * first ioctl decoded, not when the decoders are registered at start-up.
      */
-    private static final Map<Integer, IoctlArg.Family> FAMILIES = Map.ofEntries(
-            Map.entry(0x03, HdioIoctls::of),
-            Map.entry(0x12, BlockIoctls::of),
-            Map.entry(0x22, ScsiIoctls::of),
-            Map.entry(0x89, SockIoctls::of),
-            Map.entry((int) '$', PerfIoctls::of),
-            Map.entry((int) '!', SeccompIoctls::of),
-            Map.entry((int) 'E', EvdevIoctls::of),
-            Map.entry((int) 'I', InotifyIoctls::of),
-            Map.entry((int) 'K', KdIoctls::of),
-            Map.entry((int) 'L', LoopIoctls::of),
-            Map.entry((int) 'M', MtdIoctls::of),
-            Map.entry((int) 'X', FsIoctls::of),
-            Map.entry((int) 'f', FsIoctls::of),
-            Map.entry((int) 'O', UbiIoctls::of),
-            Map.entry((int) 'R', RandomIoctls::of),
-            Map.entry((int) 'V', V4l2Ioctls::of),
-            Map.entry((int) 'i', LircIoctls::of),
-            Map.entry((int) 'o', UbiIoctls::of),
-            Map.entry((int) 'p', RtcIoctls::of),
-            Map.entry(0xaa, UffdIoctls::of),
-            Map.entry(0xab, NbdIoctls::of),
-            Map.entry((int) 'W', WatchdogIoctls::of),
-            Map.entry(0x3e, CounterIoctls::of),
-            Map.entry((int) '=', PtpIoctls::of),
-            Map.entry(0xb4, GpioIoctls::of),
-            Map.entry(0xb7, NsfsIoctls::of));
+    private static final class Families {
+        static final Map<Integer, IoctlArg.Family> BY_TYPE = Map.ofEntries(
+                Map.entry(0x03, HdioIoctls::of),
+                Map.entry(0x12, BlockIoctls::of),
+                Map.entry(0x22, ScsiIoctls::of),
+                Map.entry(0x89, SockIoctls::of),
+                Map.entry((int) '$', PerfIoctls::of),
+                Map.entry((int) '!', SeccompIoctls::of),
+                Map.entry((int) 'E', EvdevIoctls::of),
+                Map.entry((int) 'I', InotifyIoctls::of),
+                Map.entry((int) 'K', KdIoctls::of),
+                Map.entry((int) 'L', LoopIoctls::of),
+                Map.entry((int) 'M', MtdIoctls::of),
+                Map.entry((int) 'X', FsIoctls::of),
+                Map.entry((int) 'f', FsIoctls::of),
+                Map.entry((int) 'O', UbiIoctls::of),
+                Map.entry((int) 'R', RandomIoctls::of),
+                Map.entry((int) 'V', V4l2Ioctls::of),
+                Map.entry((int) 'i', LircIoctls::of),
+                Map.entry((int) 'o', UbiIoctls::of),
+                Map.entry((int) 'p', RtcIoctls::of),
+                Map.entry(0xaa, UffdIoctls::of),
+                Map.entry(0xab, NbdIoctls::of),
+                Map.entry((int) 'W', WatchdogIoctls::of),
+                Map.entry(0x3e, CounterIoctls::of),
+                Map.entry((int) '=', PtpIoctls::of),
+                Map.entry(0xb4, GpioIoctls::of),
+                Map.entry(0xb7, NsfsIoctls::of));
+    }
 
     /** The request's family decoding, or null (a terminal request, or one no family knows). */
     static IoctlArg family(Call c) {
         long req = c.arg(1) & 0xffff_ffffL;
-        IoctlArg.Family f = FAMILIES.get((int) (req >>> 8) & 0xff);
+        IoctlArg.Family f = Families.BY_TYPE.get((int) (req >>> 8) & 0xff);
         return f == null ? null : f.of(req);
     }
 

@@ -68,16 +68,23 @@ final class Netlink {
         }
     }
 
-    /** The protocols decoded, by NETLINK_* number; the others print headers and hex. */
-    private static final Map<Integer, Protocol> PROTOCOLS = Map.of(
-            (int) NetlinkProtocols.NETLINK_ROUTE, NetlinkRoute.PROTOCOL,
-            (int) NetlinkProtocols.NETLINK_SOCK_DIAG, NetlinkSockDiag.PROTOCOL,
-            (int) NetlinkProtocols.NETLINK_NETFILTER, NetlinkNetfilter.PROTOCOL,
-            (int) NetlinkProtocols.NETLINK_AUDIT, new Protocol(NlAuditTypes.XLAT, "AUDIT_???", null, null),
-            (int) NetlinkProtocols.NETLINK_SELINUX, NetlinkSelinux.PROTOCOL,
-            (int) NetlinkProtocols.NETLINK_XFRM, new Protocol(NlXfrmTypes.XLAT, "XFRM_MSG_???", Netlink::xfrmFlags, null),
-            (int) NetlinkProtocols.NETLINK_CRYPTO, new Protocol(NlCryptoTypes.XLAT, "CRYPTO_MSG_???", Netlink::cryptoFlags,
-                    null));
+    /**
+     * The protocols decoded, by NETLINK_* number; the others print headers and hex. A holder
+     * of its own, made at the first netlink message decoded, not when the decoders are
+     * registered at start-up (their classes are most of this file's start-up cost).
+     */
+    private static final class Protocols {
+        static final Map<Integer, Protocol> BY_NUMBER = Map.of(
+                (int) NetlinkProtocols.NETLINK_ROUTE, NetlinkRoute.PROTOCOL,
+                (int) NetlinkProtocols.NETLINK_SOCK_DIAG, NetlinkSockDiag.PROTOCOL,
+                (int) NetlinkProtocols.NETLINK_NETFILTER, NetlinkNetfilter.PROTOCOL,
+                (int) NetlinkProtocols.NETLINK_AUDIT, new Protocol(NlAuditTypes.XLAT, "AUDIT_???", null, null),
+                (int) NetlinkProtocols.NETLINK_SELINUX, NetlinkSelinux.PROTOCOL,
+                (int) NetlinkProtocols.NETLINK_XFRM,
+                new Protocol(NlXfrmTypes.XLAT, "XFRM_MSG_???", Netlink::xfrmFlags, null),
+                (int) NetlinkProtocols.NETLINK_CRYPTO,
+                new Protocol(NlCryptoTypes.XLAT, "CRYPTO_MSG_???", Netlink::cryptoFlags, null));
+    }
 
     private Netlink() {}
 
@@ -195,7 +202,7 @@ final class Netlink {
             String name = c.host().genericNetlinkFamilies().get(type);
             return name != null ? new Value.Sym(type, name) : new Value.Commented(Value.hex(type), "GENERIC_FAMILY_???");
         }
-        Protocol p = PROTOCOLS.get(protocol);
+        Protocol p = Protocols.BY_NUMBER.get(protocol);
         if (type < NLMSG_MIN_TYPE || p == null) return Numbers.named(NetlinkTypes.XLAT, type, "NLMSG_???");
         return p.type().apply(type);
     }
@@ -206,7 +213,7 @@ final class Netlink {
      */
     private static Value flags(int protocol, Header h) {
         Xlat second = null;
-        Protocol p = PROTOCOLS.get(protocol);
+        Protocol p = Protocols.BY_NUMBER.get(protocol);
         if (h.type() < NLMSG_MIN_TYPE) {
             if (h.type() == NLMSG_ERROR) second = NetlinkAckFlags.XLAT;
         } else if (p != null && p.requestFlags() != null) {
@@ -254,7 +261,7 @@ final class Netlink {
     /** decode_payload: errors, the protocol's messages, NLMSG_DONE's int, else hex. */
     private static List<Value> payload(Call c, int protocol, Header h, long addr, int len) {
         if (h.type() == NLMSG_ERROR) return List.of(nlmsgerr(c, protocol, addr, len, (h.flags() & NLM_F_CAPPED) != 0));
-        Protocol p = PROTOCOLS.get(protocol);
+        Protocol p = Protocols.BY_NUMBER.get(protocol);
         if ((h.type() >= NLMSG_MIN_TYPE || h.type() == NLMSG_DONE) && p != null && p.payload() != null) {
             List<Value> v = p.payload().decode(c, h, addr, len);
             if (v != null) return v;
