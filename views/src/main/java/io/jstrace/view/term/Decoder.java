@@ -180,7 +180,8 @@ public final class Decoder {
     }
 
     static String duration(long ns) {
-        return ns >= 1_000_000 ? String.format("%.1fms", ns / 1e6) : String.format("%dus", ns / 1000);
+        // Locale.ROOT: a JVM in a locale with a decimal comma, as a library's may be, prints 1.5ms still
+        return ns >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1fms", ns / 1e6) : (ns / 1000) + "us";
     }
 
     private static int[] params(String p) {
