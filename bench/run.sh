@@ -7,6 +7,9 @@
 #   STRACE=path    the reference (default: strace)
 #   RUNS=n         measured runs per tracer (default 5, --quick 3), after one warm-up
 #
+# Each workload also runs once more per tracer, untimed, for the tracer's own peak resident
+# set (bench/peak_rss.py: VmHWM, sampled every 5 ms), printed beside the ratios.
+#
 # Workloads (see README.md), each traced as `TRACER -f -o FILE WORKLOAD`:
 #   getppid   200000 x syscall(SYS_getppid)            (C, static)
 #   write     100000 x write(fd, "x", 1) to /dev/null  (C, static)
@@ -63,6 +66,10 @@ bench() {
 		--parameter-list tracer "$strace,$jstrace" --parameter-list round "$rounds" \
 		--export-json "$work/$name.json" \
 		"{tracer} $options $*" >&2
+	# one more run of each, untimed, for the tracer's own peak resident set (bench/peak_rss.py)
+	for tracer in "$strace" "$jstrace"; do
+		echo "$tracer $(python3 "$here/peak_rss.py" $tracer $options "$@")" >>"$work/$name.rss"
+	done
 }
 
 bench getppid "-f -o $work/getppid.log" "$work/getppid_loop"
@@ -91,7 +98,12 @@ def times(name, tracer):
 print()
 print(f"jstrace vs strace: median of {runs} alternating runs each, {os.cpu_count()} CPUs")
 print(f"  strace  = {strace}\n  jstrace = {jstrace}")
-print(f"{'workload':<34} {'strace':>9} {'jstrace':>9} {'jstrace/strace':>15} {'strace max/min':>15}")
+def rss(name, tracer):
+    with open(os.path.join(work, name + ".rss")) as f:
+        return next(int(l.rsplit(" ", 1)[1]) for l in f if l.rsplit(" ", 1)[0] == tracer) / 1024
+
+print(f"{'workload':<34} {'strace':>9} {'jstrace':>9} {'jstrace/strace':>15} {'strace max/min':>15}"
+      f" {'peak RSS MB (strace | jstrace)':>31}")
 rows = [("getppid x200000 (s)", "getppid", 1),
         ("write 1 byte x100000 (s)", "write", 1),
         ("find /usr -name '*.h' (s)", "find", 1),
@@ -100,7 +112,8 @@ rows = [("getppid x200000 (s)", "getppid", 1),
 for label, name, scale in rows:
     s, j = times(name, strace), times(name, jstrace)
     ms, mj = statistics.median(s), statistics.median(j)
-    print(f"{label:<34} {ms * scale:>9.3f} {mj * scale:>9.3f} {mj / ms:>15.2f} {max(s) / min(s):>15.2f}")
+    print(f"{label:<34} {ms * scale:>9.3f} {mj * scale:>9.3f} {mj / ms:>15.2f} {max(s) / min(s):>15.2f}"
+          f" {rss(name, strace):>19.1f} | {rss(name, jstrace):.1f}")
 
 with open(os.path.join(work, "json.json")) as f:
     results = json.load(f)["results"]
