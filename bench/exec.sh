@@ -90,7 +90,7 @@ lines = [l.rstrip("\n") for l in open(sys.argv[4], errors="replace")]
 fields = [l.split() for l in lines]
 execs = sum(1 for f in fields if len(f) > 3 and f[1] == "exec" and f[3] == sys.argv[5])
 marked = len({f[-1] for f in fields if len(f) > 3 and f[1] == "exec" and f[-1].startswith("jsx-mark-")})
-print(f"jstrace exec --system while 2000 processes start: {view:.2f} s CPU ({1000 * view / 2000:.0f} ms per 1000 execs), "
+print(f"jstrace exec --system while 2000 processes start: {view:.2f} s CPU ({view * 1000 * 1000 / 2000:.0f} ms per 1000 execs), "
       f"the workload's own {user + system:.2f} s: ratio {view / (user + system):.2f}; "
       f"{execs} of the 2000 execs reported, {marked} with their argv")
 PY
