@@ -244,7 +244,7 @@ public final class StraceText {
      */
     public static String fdPath(String path) {
         StringBuilder out = new StringBuilder(path.length());
-        escaped(path.getBytes(java.nio.charset.StandardCharsets.UTF_8), Escape.OCTAL, true, out);
+        escaped(io.jstrace.core.TraceeText.bytes(path), Escape.OCTAL, true, out); // links are TraceeText
         return out.toString();
     }
 

@@ -32,7 +32,7 @@ final class SyscallDecoders {
     }
 
     /** How many topic files there are: {@link #register(int, Registry)}'s cases. */
-    static final int TOPICS = 53;
+    static final int TOPICS = 54;
 
     /** The decoders of the topics registered so far, and {@link SyscallDecoder#BY_ROW} for names looked up without one. */
     private static final Map<String, SyscallDecoder> KNOWN = new ConcurrentHashMap<>(256);
@@ -112,6 +112,7 @@ final class SyscallDecoders {
             case 50 -> PerfEvents.register(r);
             case 51 -> Cachestats.register(r);
             case 52 -> Xattrs.register(r);
+            case 53 -> Kexec.register(r);
             default -> throw new IllegalArgumentException("no topic " + topic);
         }
     }

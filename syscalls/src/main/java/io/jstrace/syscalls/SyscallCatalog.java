@@ -376,7 +376,7 @@ public final class SyscallCatalog {
         row("seccomp",                 of(),                                   a("op", ENUM, SeccompOps.XLAT, "SECCOMP_SET_MODE_???"), a("flags", CUSTOM), a("uargs", CUSTOM)),
         row("getrandom",               of(),                                   a("buf", READ_BUFFER), a("count", SIZE), a("flags", FLAGS, GetrandomFlags.XLAT, "GRND_???")),
         row("memfd_create",            of(DESC),                               a("uname_ptr", CUSTOM), a("flags", CUSTOM)).ret(Ret.FD),
-        row("kexec_file_load",         of(DESC),                               a("kernel_fd", FD), a("initrd_fd", FD), a("cmdline_len", SIZE), a("cmdline_ptr", STRING), a("flags", HEX)),
+        row("kexec_file_load",         of(DESC),                               a("kernel_fd", FD), a("initrd_fd", FD), a("cmdline_len", SIZE), a("cmdline_ptr", CUSTOM), a("flags", FLAGS64, KexecFileLoadFlags.XLAT, "KEXEC_FILE_???")),
         row("bpf",                     of(DESC),                               a("cmd", ENUM, BpfCmds.XLAT, "BPF_???"), a("attr", CUSTOM), a("size", UINT)),
         row("execveat",                of(DESC, FILE, PROCESS),                a("dfd", DIRFD), a("filename", PATH), a("argv", EXECVE_STRING_VECTOR), a("envp", EXECVE_ENV), a("flags", AT_FLAGS)),
         row("userfaultfd",             of(DESC),                               a("flags", FLAGS, UffdFlags.XLAT, "UFFD_???")).ret(Ret.FD),

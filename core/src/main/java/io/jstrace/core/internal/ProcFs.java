@@ -286,12 +286,21 @@ public final class ProcFs {
         }
     }
 
+    /** A buffer per thread for {@link #link}: a /proc link's target is at most PATH_MAX bytes. */
+    private static final ThreadLocal<NativeBuffer> LINK = ThreadLocal.withInitial(() -> NativeBuffer.allocate(4096));
+
+    /**
+     * The target's bytes as {@link TraceeText} (lossless: a name that is not valid UTF-8,
+     * as strace's fsync-y test makes, prints byte for byte with -y), read with readlink(2):
+     * Files.readSymbolicLink decodes with the locale's charset and loses such bytes.
+     */
     private static String link(Path p) {
-        try {
-            return Files.readSymbolicLink(p).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
-        }
+        NativeBuffer buf = LINK.get();
+        long n = Native.libc().readlink(p.toString(), buf, buf.size());
+        if (n < 0) return null;
+        byte[] b = new byte[(int) n];
+        buf.get(0, b, 0, b.length);
+        return TraceeText.text(b);
     }
 
     private static int indexOf(byte[] b, byte c, int from) {

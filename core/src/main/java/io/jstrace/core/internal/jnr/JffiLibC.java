@@ -63,6 +63,7 @@ final class JffiLibC implements LibC {
     private final Function open = function("open", SINT32, POINTER, SINT32);
     private final Function ioctl = function("ioctl", SINT32, SINT32, SINT64, POINTER);
     private final Function access = function("access", SINT32, POINTER, SINT32);
+    private final Function readlink = function("readlink", SINT64, POINTER, POINTER, SINT64);
     private final Function signal = function("signal", SINT64, SINT32, POINTER);
     private final Function setrlimit = function("setrlimit", SINT32, SINT32, POINTER);
 
@@ -285,6 +286,14 @@ final class JffiLibC implements LibC {
     @Override
     public int access(NativeBuffer path, int mode) {
         return onBuffer(access, path, mode);
+    }
+
+    @Override
+    public long readlink(String path, NativeBuffer buf, long size) {
+        NativeBuffer cPath = NativeBuffer.cString(path);
+        long r = CALL.invokeNNNrN(readlink, address(cPath), address(buf), size);
+        reachabilityFence(new Object[] {cPath, buf});
+        return r;
     }
 
     @Override

@@ -80,6 +80,12 @@ public interface LibC {
     /** access(2) of the NUL-terminated path in {@code path}: a path as bytes, whatever the locale. */
     int access(NativeBuffer path, int mode);
 
+    /**
+     * readlink(2) of {@code path} into {@code buf}: the target's length in bytes (not
+     * NUL-terminated, cut at {@code size}), or -1. The target as bytes, whatever the locale.
+     */
+    long readlink(String path, NativeBuffer buf, long size);
+
     /** signal(2): sets a disposition, {@code SIG_DFL} (0) or {@code SIG_IGN} (1); the previous one. */
     long signal(int sig, long handler);
 
