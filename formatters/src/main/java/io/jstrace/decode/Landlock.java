@@ -5,6 +5,7 @@ import static io.jstrace.decode.Value.field;
 import io.jstrace.decode.Value.Addr;
 import io.jstrace.syscalls.xlat.LandlockAccessFs;
 import io.jstrace.syscalls.xlat.LandlockRuleTypes;
+import io.jstrace.syscalls.xlat.LandlockRulesetFlags;
 import java.util.List;
 
 /**
@@ -54,7 +55,23 @@ final class Landlock {
     }
 
     static void register(SyscallDecoders.Registry r) {
-        r.add(SyscallDecoder.custom(0, Landlock::rulesetAttr), "landlock_create_ruleset");
+        r.add(new SyscallDecoder() {
+            @Override
+            public Value arg(Call c, int i) {
+                return i == 0 ? rulesetAttr(c, i) : SyscallDecoder.super.arg(c, i);
+            }
+
+            /**
+             * With LANDLOCK_CREATE_RULESET_VERSION the call returns the ABI version, not a
+             * descriptor (security/landlock/syscalls.c): a number even under -y, as strace
+             * prints it (src/landlock.c: RVAL_FD only without the flag).
+             */
+            @Override
+            public Value returnValue(Call c) {
+                boolean version = (c.arg(2) & LandlockRulesetFlags.LANDLOCK_CREATE_RULESET_VERSION) != 0;
+                return version ? Value.dec(c.ret()) : null;
+            }
+        }, "landlock_create_ruleset");
         r.add(SyscallDecoder.custom(1, Landlock::ruleType, 2, Landlock::ruleAttr), "landlock_add_rule");
     }
 }

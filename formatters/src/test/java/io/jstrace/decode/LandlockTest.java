@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.FsioCalls.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,14 @@ class LandlockTest {
         FakeMemory half = new FakeMemory().putLongs(A, 4);
         assertEquals("3, LANDLOCK_RULE_PATH_BENEATH, 0x7fffc7e46d9c, 0",
                 args(Calls.of("landlock_add_rule").args(3, 1, A, 0).mem(half).exit(EFAULT)));
+    }
+
+    /** With LANDLOCK_CREATE_RULESET_VERSION the result is the ABI version, a number even under -y; else the row's descriptor. */
+    @Test
+    void theVersionIsANumberARulesetADescriptor() {
+        assertEquals("7", Calls.render(Formatters.returnValue(Calls.of("landlock_create_ruleset").args(0, 0, 1).exit(7))));
+        assertEquals("7", Calls.render(Formatters.returnValue(
+                Calls.of("landlock_create_ruleset").args(0, 0, 0xbadfacedL).exit(7))));
+        assertNull(Formatters.returnValue(Calls.of("landlock_create_ruleset").args(A, 8, 0).exit(7)));
     }
 }
