@@ -32,7 +32,7 @@ final class SyscallDecoders {
     }
 
     /** How many topic files there are: {@link #register(int, Registry)}'s cases. */
-    static final int TOPICS = 54;
+    static final int TOPICS = 55;
 
     /** The decoders of the topics registered so far, and {@link SyscallDecoder#BY_ROW} for names looked up without one. */
     private static final Map<String, SyscallDecoder> KNOWN = new ConcurrentHashMap<>(256);
@@ -113,6 +113,7 @@ final class SyscallDecoders {
             case 51 -> Cachestats.register(r);
             case 52 -> Xattrs.register(r);
             case 53 -> Kexec.register(r);
+            case 54 -> Sysctl.register(r);
             default -> throw new IllegalArgumentException("no topic " + topic);
         }
     }

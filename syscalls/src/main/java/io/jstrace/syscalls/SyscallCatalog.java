@@ -212,7 +212,7 @@ public final class SyscallCatalog {
         row("vhangup",                 of()),
         row("modify_ldt",              of(),                                   a("func", INT), a("ptr", USER_DESC), a("bytecount", SIZE)),
         row("pivot_root",              of(FILE),                               a("new_root", PATH), a("put_old", PATH)),
-        row("_sysctl",                 of(),                                   a("args", ADDR)),
+        row("_sysctl",                 of(),                                   a("args", CUSTOM)),
         row("prctl",                   of(CREDS),                              a("option", ENUM, PrctlOptions.XLAT, "PR_???"), a("arg2", CUSTOM), a("arg3", CUSTOM), a("arg4", CUSTOM), a("arg5", CUSTOM)),
         row("arch_prctl",              of(),                                   a("option", ENUM, ArchPrctlCodes.XLAT, "ARCH_???"), a("arg2", CUSTOM)),
         row("adjtimex",                of(CLOCK),                              a("txc_p", POST_TIMEX)),
