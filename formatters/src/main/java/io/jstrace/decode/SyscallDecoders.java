@@ -1,6 +1,5 @@
 package io.jstrace.decode;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,16 +43,18 @@ final class SyscallDecoders {
         return d != null ? d : firstOf(syscall);
     }
 
-    /** {@code syscall}'s decoder looked up for the first time: its topic registers now. */
+    /**
+     * {@code syscall}'s decoder looked up for the first time: its topic registers now, into
+     * the table itself (a name no topic registers is {@link SyscallDecoder#BY_ROW}'s).
+     */
     private static synchronized SyscallDecoder firstOf(String syscall) {
         int topic = SyscallTopics.of(syscall);
         if (topic >= 0 && !REGISTERED[topic]) {
-            Map<String, SyscallDecoder> added = new HashMap<>();
-            register(topic, new Registry(added));
-            KNOWN.putAll(added);
+            register(topic, new Registry(KNOWN));
             REGISTERED[topic] = true;
         }
-        return KNOWN.computeIfAbsent(syscall, s -> SyscallDecoder.BY_ROW);
+        KNOWN.putIfAbsent(syscall, SyscallDecoder.BY_ROW);
+        return KNOWN.get(syscall);
     }
 
     /** Topic file {@code topic} (0 to {@link #TOPICS} - 1) registers its decoders in {@code r}. */
