@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -17,17 +18,33 @@ final class Recording<E> implements AutoCloseable {
     private final List<E> seen = new ArrayList<>();
     private final List<Long> marks = new ArrayList<>();
     private final List<Process> workload = new ArrayList<>();
+    private final CountDownLatch held;
     private final CompletableFuture<Void> reader;
 
     /** @param marker writes a mark into the source's recording ({@link TcpStates#mark()}) */
     Recording(SystemSource<E> source, LongSupplier marker) {
+        this(source, marker, false);
+    }
+
+    /**
+     * @param held whether the reader waits for {@link #release()} before its first event, as
+     *             one far behind the kernel would: what it reads happened before /proc's now
+     */
+    Recording(SystemSource<E> source, LongSupplier marker, boolean held) {
         this.source = source;
         this.marker = marker;
+        this.held = new CountDownLatch(held ? 1 : 0);
         this.reader = CompletableFuture.runAsync(this::read);
+    }
+
+    /** Lets a held reader go. */
+    void release() {
+        held.countDown();
     }
 
     private void read() {
         try {
+            held.await();
             for (E e; (e = source.next()) != null; ) {
                 synchronized (seen) {
                     if (e instanceof TraceMark m) marks.add(m.n());
@@ -36,6 +53,8 @@ final class Recording<E> implements AutoCloseable {
             }
         } catch (TraceException e) {
             throw new RuntimeException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -63,6 +82,7 @@ final class Recording<E> implements AutoCloseable {
     @Override
     public void close() throws Exception {
         workload.forEach(Process::destroyForcibly);
+        release();
         source.close();
         reader.get(10, TimeUnit.SECONDS);
     }

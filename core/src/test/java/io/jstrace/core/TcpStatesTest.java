@@ -107,10 +107,12 @@ class TcpStatesTest {
 
     /**
      * A pid that was a thread of another process, given to a new one: the kernel prints the
-     * tgid it saved for the number until the new task's next context switch, and the change
-     * still names the new holder (TraceInstance.threadGroup; the CI's kernel, with pid_max
-     * 32768, once named the wrong one). /proc/sys/kernel/ns_last_pid hands the old thread's
-     * id to the new client.
+     * tgid it saved for the number until the new task's next context switch, and /proc names
+     * the new holder by the time a slow reader gets to the old one's lines; each change still
+     * names its own holder (TaskGroups; the CI's kernel, with pid_max 32768, once named the
+     * wrong one, and a CI machine's reader once fell behind the reuse). The reader is held
+     * until both are done. /proc/sys/kernel/ns_last_pid hands the old thread's id to the new
+     * client.
      */
     @Test
     void aReusedPidNamesItsNewHolder() throws Exception {
@@ -123,7 +125,8 @@ class TcpStatesTest {
                 + "t=threading.Thread(target=f); t.start(); t.join()\n";
         String client = "import socket,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); c.close()\n"
                 + "print('closed', flush=True); sys.stdin.read()\n";
-        try (Recording<TcpStates.Event> r = recording()) {
+        TcpStates states = TcpStates.open();
+        try (Recording<TcpStates.Event> r = new Recording<>(states, states::mark, true)) {
             String port = firstLine(r.python(server));
             Process old = r.python(threaded, port);
             int tid = Integer.parseInt(firstLine(old));
@@ -137,6 +140,7 @@ class TcpStatesTest {
             }
             Assumptions.assumeTrue(c != null, "another process took pid " + tid + " each time");
             assertEquals("closed", firstLine(c));
+            r.release();
             List<TcpStates.Change> connects = r.soFar(TcpStates.Change.class).stream().filter(x -> x.tid() == tid && x.connect()).toList();
             assertEquals(List.of(old.pid(), c.pid()), connects.stream().map(x -> (long) x.pid()).toList(), connects.toString());
         }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * A tracing instance of jstrace's own in tracefs ({@code instances/jstrace_PID[_TOPIC]},
  * Documentation/trace/ftrace.rst "Instances"): a ring buffer, its options and its event
  * switches apart from the global ones and from other tracers'. Events are read as the
- * lines of its {@code trace_pipe}, timed by CLOCK_MONOTONIC, each with its thread group.
+ * lines of its {@code trace_pipe}, timed by CLOCK_MONOTONIC, each with its thread group
+ * as it was when the line was recorded ({@link TaskGroups}).
  *
  * <p>A reader blocked in {@link #next()} is woken at {@link #close()} by a line written
  * to the instance's {@code trace_marker}; it then deletes the instance itself, since the
@@ -70,6 +71,8 @@ public final class TraceInstance {
     private final boolean live;
     private final long monotonicToEpoch;
     private final AtomicLong lost = new AtomicLong();
+    /** The tasks' groups in the lines' own order, {@code null} when the kernel lacks the task events. */
+    private TaskGroups tasks;
     private BufferedReader pipe;
     private boolean reading, closed, released;
 
@@ -109,7 +112,19 @@ public final class TraceInstance {
             t.release();
             throw e;
         }
+        t.followTasks();
         return t;
+    }
+
+    /** Records the tasks' births and exits, for {@link TaskGroups}; without them, lines are named through /proc alone. */
+    private void followTasks() {
+        try {
+            enable("task", TaskGroups.NEWTASK, null);
+            enable("sched", TaskGroups.EXIT, null);
+            tasks = new TaskGroups();
+        } catch (TraceException e) {
+            // Linux before 3.x, or tracefs without these events: /proc names the lines
+        }
     }
 
     /** Sets event {@code system/event}'s filter ({@code null}: none) and enables it; {@code event} null: the whole system. */
@@ -123,6 +138,7 @@ public final class TraceInstance {
 
     /** Opens trace_pipe: what is recorded from now on is read by {@link #next()}. */
     public void start() throws TraceException {
+        if (tasks != null) tasks.snapshot();
         try {
             pipe = new BufferedReader(new InputStreamReader(new FileInputStream(dir.resolve("trace_pipe").toFile()),
                     StandardCharsets.UTF_8), 1 << 16);
@@ -163,7 +179,7 @@ public final class TraceInstance {
                     if (closed || text == null) return null;
                 }
                 Line l = parse(text);
-                if (l != null) return l;
+                if (l != null && (tasks == null || !tasks.follow(l))) return l;
             }
         } catch (IOException e) {
             synchronized (this) {
@@ -183,13 +199,17 @@ public final class TraceInstance {
         Matcher m = LINE.matcher(text);
         if (!m.matches()) {
             Matcher l = LOST.matcher(text);
-            if (l.find()) lost.addAndGet(Long.parseLong(l.group(1)));
+            if (l.find()) {
+                lost.addAndGet(Long.parseLong(l.group(1)));
+                if (tasks != null) tasks.snapshot(); // births and exits may be among the lost
+            }
             return null;
         }
         long ns = Long.parseLong(m.group(5)) * 1_000_000_000L + Long.parseLong((m.group(6) + "000000000").substring(0, 9));
         int tid = Integer.parseInt(m.group(2));
         int saved = m.group(3).startsWith("-") ? -1 : Integer.parseInt(m.group(3));
-        int pid = live ? threadGroup(tid, saved) : saved;
+        int known = tasks == null ? -1 : tasks.group(tid);
+        int pid = known > 0 ? known : live ? threadGroup(tid, saved) : saved;
         String context = m.group(4) == null ? "" : m.group(4);
         String comm = m.group(1), process = comm;
         if (live && pid > 0 && pid != tid) {
@@ -200,7 +220,8 @@ public final class TraceInstance {
     }
 
     /**
-     * The thread group of {@code tid}. The kernel prints the tgid it saved under the tid's
+     * The thread group of {@code tid} when {@link TaskGroups} does not know it, as /proc has
+     * it as the line is read. The kernel prints the tgid it saved under the tid's
      * number, and saves it only at a later context switch on a CPU that has committed an event
      * (kernel/trace/trace.c __buffer_unlock_commit sets trace_taskinfo_save, the sched_switch
      * probe calls tracing_record_taskinfo): a new task's first events print what an earlier
