@@ -98,13 +98,18 @@ class NetEdgesTest {
                 .filter(e -> e.proto().equals("tcp") && e.outbound() && e.errno() == null).toList();
         assertEquals(4 + extra, outs.size());
         assertEquals(outs.size(), tcpOut.size(), "outbound TCP connections: " + tcpOut);
+        Map<String, Integer> seen = new HashMap<>();
         for (Line l : outs) {
-            // by both ends: the kernel hands one ephemeral port to connections to different
-            // peers at once (net/ipv4/inet_hashtables.c __inet_hash_connect checks the 4-tuple)
-            List<NetEvent> m = tcpOut.stream().filter(e -> e.local().equals("127.0.0.1:" + l.get("lport"))
-                    && e.remote().equals("127.0.0.1:" + l.get("rport"))).toList();
-            assertEquals(1, m.size(), "one record for " + l);
-            NetEvent e = m.get(0);
+            // by both ends, and in order: a client's port is free again once its connection
+            // has closed, and the kernel may give it to a later one to the same server (on
+            // loopback the TIME_WAIT is the server's end; net/ipv4/inet_hashtables.c
+            // __inet_hash_connect checks the client's 4-tuple)
+            String key = "127.0.0.1:" + l.get("lport") + " 127.0.0.1:" + l.get("rport");
+            List<NetEvent> m = tcpOut.stream().filter(e -> key.equals(e.local() + " " + e.remote())).toList();
+            int nth = seen.merge(key, 1, Integer::sum) - 1;
+            assertEquals(outs.stream().filter(o -> key.equals("127.0.0.1:" + o.get("lport") + " 127.0.0.1:"
+                    + o.get("rport"))).count(), m.size(), "one record each for " + l + ": " + m);
+            NetEvent e = m.get(nth);
             assertEquals(l.get("pid"), e.pid(), "opener of " + l);
             long rx = l.label().equals("passed") ? passed.get(l.get("tx")).get("rx") : l.get("rx");
             assertEquals(l.get("tx"), e.txBytes(), "sent, " + l);
@@ -128,11 +133,14 @@ class NetEdgesTest {
         List<NetEvent> tcpIn = closes.stream()
                 .filter(e -> e.proto().equals("tcp") && e.direction() == NetEvent.Direction.IN).toList();
         assertEquals(ins.size(), tcpIn.size());
+        seen.clear();
         for (Line l : ins) {
-            List<NetEvent> m = tcpIn.stream().filter(e -> e.remote().equals("127.0.0.1:" + l.get("rport"))
-                    && e.local().equals("127.0.0.1:" + l.get("lport"))).toList();
-            assertEquals(1, m.size(), "one record for " + l);
-            NetEvent e = m.get(0);
+            String key = "127.0.0.1:" + l.get("lport") + " 127.0.0.1:" + l.get("rport");
+            List<NetEvent> m = tcpIn.stream().filter(e -> key.equals(e.local() + " " + e.remote())).toList();
+            int nth = seen.merge(key, 1, Integer::sum) - 1;
+            assertEquals(ins.stream().filter(o -> key.equals("127.0.0.1:" + o.get("lport") + " 127.0.0.1:"
+                    + o.get("rport"))).count(), m.size(), "one record each for " + l + ": " + m);
+            NetEvent e = m.get(nth);
             assertEquals(l.get("pid"), e.pid());
             assertEquals(l.get("tx"), e.txBytes());
             assertEquals(l.get("rx"), e.rxBytes());
