@@ -81,7 +81,11 @@ public final class MergedSource implements SystemSource<Object> {
      * thread of its own hands {@code side}'s events to {@code onSide}: for a view whose
      * main events must be acted on at once (a packet's socket looked up before it closes)
      * and whose side source keeps a table up to date (the process-events connector).
-     * Closing it closes both; a failure of {@code side} ends it.
+     * Closing it closes both; a failure of {@code side} ends it. Its end comes once
+     * {@code side}'s thread is done too, for at most {@link #SIDE_PATIENCE_MILLIS}: a source
+     * cleans up on its reading thread (a tracing instance is deleted by its reader, an audit
+     * claim undone by its), and a process that exits at the end would otherwise leave that
+     * undone.
      */
     public static <E, S> SystemSource<E> alongside(SystemSource<E> main, SystemSource<S> side,
             java.util.function.Consumer<? super S> onSide) {
@@ -97,7 +101,15 @@ public final class MergedSource implements SystemSource<Object> {
         return new SystemSource<>() {
             @Override
             public E next() throws TraceException {
-                return main.next();
+                E e = null;
+                try {
+                    return e = main.next();
+                } finally {
+                    if (e == null) {
+                        side.close();
+                        join(t);
+                    }
+                }
             }
 
             @Override
@@ -111,6 +123,17 @@ public final class MergedSource implements SystemSource<Object> {
                 side.close();
             }
         };
+    }
+
+    /** How long the end of {@link #alongside} waits for its side's thread. */
+    static final long SIDE_PATIENCE_MILLIS = 3000;
+
+    private static void join(Thread t) {
+        try {
+            t.join(SIDE_PATIENCE_MILLIS);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
