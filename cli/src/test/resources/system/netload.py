@@ -85,6 +85,18 @@ for line in v.stdout:
     cport, sport, connected = map(int, line.split())
     note(kind="udp-short", pid=v.pid, cport=cport, sport=sport, connected=bool(connected))
 v.wait()
+# Unix sockets closed at once, in a process gone before any question: named by their calls.
+SHORT_UNIX = r'''
+import os, socket
+for _ in range(5):
+    a, b = socket.socketpair(); a.send(b"p"); b.recv(1); a.close(); b.close()
+socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).close()
+print(os.getpid(), flush=True)
+'''
+w = subprocess.Popen([sys.executable, "-c", SHORT_UNIX], stdout=subprocess.PIPE)
+w.stdout.readline()
+w.wait()
+note(kind="unix-short", pid=w.pid, pairs=5, sockets=1)
 path = os.path.join(os.path.dirname(sys.argv[1]), "unix.sock")
 if os.path.exists(path): os.unlink(path)
 x = subprocess.Popen([sys.executable, "-c", UNIX, str(HOLD), path], stdout=subprocess.PIPE)

@@ -156,6 +156,22 @@ class SystemViewsTest {
                         assertEquals("python3", n.get("name").asText(), n.toString());
                     }
                 }
+                case "unix-short" -> {
+                    // made and closed between two snapshots: named by the maker's calls, when the kernel has their events
+                    if (!Files.isDirectory(Path.of("/sys/kernel/tracing/events/syscalls/sys_enter_socketpair"))) continue;
+                    int pid = t.get("pid").asInt(), ends = 2 * t.get("pairs").asInt() + t.get("sockets").asInt();
+                    List<JsonNode> mine = records.stream().filter(n -> "unix".equals(text(n, "proto"))
+                            && n.hasNonNull("pid") && n.get("pid").asInt() == pid).toList();
+                    for (String event : List.of("open", "close")) {
+                        assertEquals(ends, mine.stream().filter(n -> n.get("event").asText().equals(event)).count(),
+                                event + "s of " + t + ": " + mine);
+                    }
+                    assertEquals(2 * ends, mine.stream().filter(n -> n.get("name").asText().equals("python3")
+                            && String.valueOf(text(n, "detail")).startsWith("opened and closed between two snapshots: named by its")).count(),
+                            mine.toString());
+                    assertEquals(2 * t.get("sockets").asInt(), mine.stream().filter(n -> "dgram".equals(text(n, "type"))
+                            && n.get("fd").asInt() >= 3).count(), mine.toString());
+                }
                 case "unix" -> {
                     String path = t.get("path").asText();
                     List<JsonNode> mine = records.stream().filter(n -> "unix".equals(text(n, "proto"))

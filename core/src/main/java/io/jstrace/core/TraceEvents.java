@@ -3,12 +3,14 @@ package io.jstrace.core;
 import io.jstrace.core.internal.TraceInstance;
 import io.jstrace.core.internal.Tracefs;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A system source of kernel trace events read from a tracing instance of jstrace's own
  * ({@code jstrace_PID_TOPIC}, removed at close and by the next jstrace after a SIGKILL),
  * with marks to tell when what was recorded before a moment has all been read:
- * {@link TcpStates}, {@link UdpRoutes}.
+ * {@link TcpStates}, {@link UdpRoutes}, {@link UnixSockets}.
  *
  * @param <E> the events
  */
@@ -27,13 +29,25 @@ abstract class TraceEvents<E> implements SystemSource<E> {
      * @throws TraceException when tracefs is not there, or the kernel lacks an event
      */
     static TraceInstance record(String topic, String filter, String... events) throws TraceException {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String e : events) filters.put(e, filter);
+        return record(topic, filters);
+    }
+
+    /**
+     * A new instance recording each of {@code filters}' events ({@code system:event}) with
+     * its filter ({@code null}: none), read from the moment this returns.
+     *
+     * @throws TraceException when tracefs is not there, or the kernel lacks an event
+     */
+    static TraceInstance record(String topic, Map<String, String> filters) throws TraceException {
         Path root = Tracefs.root("instances");
         TraceInstance.removeStale(root);
         TraceInstance t = TraceInstance.make(root, TraceInstance.name(topic), BUFFER_KB, () -> {});
         try {
-            for (String e : events) {
-                int colon = e.indexOf(':');
-                t.enable(e.substring(0, colon), e.substring(colon + 1), filter);
+            for (Map.Entry<String, String> e : filters.entrySet()) {
+                int colon = e.getKey().indexOf(':');
+                t.enable(e.getKey().substring(0, colon), e.getKey().substring(colon + 1), e.getValue());
             }
             t.start();
             return t;

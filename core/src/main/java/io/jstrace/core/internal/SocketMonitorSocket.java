@@ -128,13 +128,17 @@ public final class SocketMonitorSocket {
         }
     }
 
+    /**
+     * Every socket listed now. The unix sockets first, so that {@code now} is when their
+     * list began: one made before it and not listed was closed before the kernel walked its
+     * table (UnixHolders.unlisted).
+     */
     private static SocketMonitor.Snapshot snapshot(long now) {
-        List<SocketInfo> all = new ArrayList<>();
+        List<SocketInfo> all = new ArrayList<>(SocketDump.unix());
         for (int family : new int[] {SocketInfo.AF_INET, SocketInfo.AF_INET6}) {
             all.addAll(SocketDump.inet(family, SocketInfo.IPPROTO_TCP));
             all.addAll(SocketDump.inet(family, SocketInfo.IPPROTO_UDP));
         }
-        all.addAll(SocketDump.unix());
         all.removeIf(s -> s == null);
         return new SocketMonitor.Snapshot(now, all);
     }

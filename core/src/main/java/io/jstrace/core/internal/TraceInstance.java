@@ -61,8 +61,14 @@ public final class TraceInstance {
         }
     }
 
+    /**
+     * A line's pattern. A system call's event prints no colon after its name: its entry
+     * {@code sys_socket(family: 1, ...)}, its exit {@code sys_socket -> 0x3}
+     * (kernel/trace/trace_syscalls.c print_syscall_enter, print_syscall_exit); their text is
+     * what follows the name.
+     */
     private static final Pattern LINE = Pattern.compile(
-            "\\s*(.*)-(\\d+)\\s+\\(\\s*(\\d+|-+)\\)\\s+\\[\\d+\\]\\s+(?:([^\\s\\d]\\S*)\\s+)?(\\d+)\\.(\\d+):\\s+(\\w+):\\s?(.*)");
+            "\\s*(.*)-(\\d+)\\s+\\(\\s*(\\d+|-+)\\)\\s+\\[\\d+\\]\\s+(?:([^\\s\\d]\\S*)\\s+)?(\\d+)\\.(\\d+):\\s+(\\w+)(?::\\s?|(?=\\(| -> ))(.*)");
     private static final Pattern LOST = Pattern.compile("\\[LOST (\\d+) EVENTS\\]");
 
     private final Path root, dir;

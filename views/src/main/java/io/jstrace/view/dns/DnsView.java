@@ -104,7 +104,7 @@ public final class DnsView extends View<DnsEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("dns: --system");
         PacketCapture capture = PacketCapture.open(ports);
-        SocketHolders holders = new SocketHolders();
+        SocketHolders holders = new SocketHolders(false);
         ProcessEvents connector;
         try {
             // the connects' audit records: a client gone before its socket is looked up is still named

@@ -143,7 +143,7 @@ public final class NetView extends View<NetEvent> {
     protected SystemFeed<?> openSystem() throws TraceException {
         SocketOwners.checkPrivileges("net: --system");
         SocketMonitor monitor = SocketMonitor.open(settings.interval());
-        SocketHolders holders = new SocketHolders();
+        SocketHolders holders = new SocketHolders(true);
         SystemConnections table = new SystemConnections(settings, this::emit, holders);
         ProcessEvents events;
         try {

@@ -7,6 +7,8 @@ import io.jstrace.core.SocketOwners;
 import io.jstrace.core.SocketHolders;
 import io.jstrace.core.TcpHolders;
 import io.jstrace.core.UdpHolders;
+import io.jstrace.core.UnixHolders;
+import io.jstrace.core.UnixSockets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +33,14 @@ import java.util.function.Consumer;
  * the snapshot's that first showed a socket. A TCP or UDP socket that opens and closes
  * between two snapshots is reported from its destroy notification, its owner named by what
  * it did in its own calls (TCP's state changes, UDP's route lookups: {@link SocketHolders})
- * or by its connect's audit record, else unknown (pid -1); a unix socket that does is not
- * seen. An unconnected UDP socket that sent with addresses is reported, at its end, as a
+ * or by its connect's audit record, else unknown (pid -1); a unix socket that does is
+ * reported from its maker's socket or socketpair call ({@link UnixHolders}). An unconnected UDP socket that sent with addresses is reported, at its end, as a
  * flow per peer as well, each named by its sender.
  */
 final class SystemConnections {
     private static final String BETWEEN = "owner unknown: opened and closed between two snapshots";
     private static final String GONE = "owner unknown: gone before its descriptors were read";
+    private static final String MADE_BETWEEN = "opened and closed between two snapshots: named by its ";
 
     /** A socket seen. */
     private static final class Seen {
@@ -55,6 +58,7 @@ final class SystemConnections {
     private final SocketOwners owners = new SocketOwners();
     private final TcpHolders tcp;
     private final UdpHolders udp;
+    private final UnixHolders made;
     private final Map<Long, Seen> inet = new HashMap<>(), unix = new HashMap<>();
     /** Sockets seen whose owner is not found yet, since when (epoch ns). */
     private final Map<Long, Long> unowned = new HashMap<>();
@@ -72,6 +76,7 @@ final class SystemConnections {
         this.sink = sink;
         this.tcp = holders.tcp();
         this.udp = holders.udp();
+        this.made = holders.unix();
         Instant now = Instant.now();
         this.baseMonotonic = System.nanoTime();
         this.baseEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -126,6 +131,28 @@ final class SystemConnections {
             if (present.contains(e.getKey())) continue;
             unix.remove(e.getKey());
             closed(e.getValue(), e.getValue().info, now);
+        }
+        for (UnixSockets.Made m : made.unlisted(now, snap.sockets(), self)) unlisted(m, now);
+    }
+
+    /**
+     * A unix socket, or a pair's two ends, made and closed between two snapshots: its maker,
+     * its type and when it was made, from its call; closed by the snapshot's time, how long
+     * after not known; its name, its peer and its bytes not known either.
+     */
+    private void unlisted(UnixSockets.Made m, long now) {
+        SocketInfo s = new SocketInfo(SocketInfo.AF_UNIX, 0, m.type(), m.pair() ? SocketInfo.TCP_ESTABLISHED
+                : SocketInfo.TCP_CLOSE, new byte[0], 0, new byte[0], 0, 0, -1, 0, 0, -1, null);
+        SocketOwners.Owner o = owners.process(m.pid(), m.comm());
+        Seen seen = new Seen();
+        seen.info = s;
+        seen.openTs = m.epochNs();
+        seen.owner = new SocketOwners.Owner(o.pid(), m.fd(), o.comm(), o.uid());
+        seen.direction = NetEvent.Direction.UNKNOWN;
+        String detail = MADE_BETWEEN + (m.pair() ? "socketpair" : "socket") + " call";
+        for (int end = m.pair() ? 2 : 1; end > 0; end--) {
+            emit(seen, NetEvent.Kind.OPEN, m.epochNs(), s, null, null, detail);
+            emit(seen, NetEvent.Kind.CLOSE, now, s, null, null, detail);
         }
     }
 

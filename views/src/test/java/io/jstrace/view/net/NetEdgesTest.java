@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,29 @@ class NetEdgesTest {
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
+    /**
+     * Each of the account's connections with its record, by both ends and in order: a
+     * client's port is free again once its connection has closed, and the kernel may give
+     * it to a later one to the same server (on loopback the TIME_WAIT is the server's end;
+     * net/ipv4/inet_hashtables.c __inet_hash_connect checks the client's 4-tuple).
+     */
+    private static Map<Line, NetEvent> byEnds(List<Line> lines, List<NetEvent> records) {
+        Map<Line, NetEvent> matched = new IdentityHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Line l : lines) {
+            String key = ends(l);
+            List<NetEvent> m = records.stream().filter(e -> key.equals(e.local() + " " + e.remote())).toList();
+            assertEquals(lines.stream().filter(o -> key.equals(ends(o))).count(), m.size(),
+                    "one record each for " + l + ": " + m);
+            matched.put(l, m.get(seen.merge(key, 1, Integer::sum) - 1));
+        }
+        return matched;
+    }
+
+    private static String ends(Line l) {
+        return "127.0.0.1:" + l.get("lport") + " 127.0.0.1:" + l.get("rport");
+    }
+
     @Test
     void everyConnectionAsTheWorkloadDidIt(@TempDir Path dir) throws Exception {
         check(dir, 6);
@@ -98,18 +122,9 @@ class NetEdgesTest {
                 .filter(e -> e.proto().equals("tcp") && e.outbound() && e.errno() == null).toList();
         assertEquals(4 + extra, outs.size());
         assertEquals(outs.size(), tcpOut.size(), "outbound TCP connections: " + tcpOut);
-        Map<String, Integer> seen = new HashMap<>();
+        Map<Line, NetEvent> outRecords = byEnds(outs, tcpOut);
         for (Line l : outs) {
-            // by both ends, and in order: a client's port is free again once its connection
-            // has closed, and the kernel may give it to a later one to the same server (on
-            // loopback the TIME_WAIT is the server's end; net/ipv4/inet_hashtables.c
-            // __inet_hash_connect checks the client's 4-tuple)
-            String key = "127.0.0.1:" + l.get("lport") + " 127.0.0.1:" + l.get("rport");
-            List<NetEvent> m = tcpOut.stream().filter(e -> key.equals(e.local() + " " + e.remote())).toList();
-            int nth = seen.merge(key, 1, Integer::sum) - 1;
-            assertEquals(outs.stream().filter(o -> key.equals("127.0.0.1:" + o.get("lport") + " 127.0.0.1:"
-                    + o.get("rport"))).count(), m.size(), "one record each for " + l + ": " + m);
-            NetEvent e = m.get(nth);
+            NetEvent e = outRecords.get(l);
             assertEquals(l.get("pid"), e.pid(), "opener of " + l);
             long rx = l.label().equals("passed") ? passed.get(l.get("tx")).get("rx") : l.get("rx");
             assertEquals(l.get("tx"), e.txBytes(), "sent, " + l);
@@ -121,9 +136,7 @@ class NetEdgesTest {
         }
 
         // the non-blocking connect: in progress, then settled by getsockopt(SO_ERROR)
-        NetEvent nb = tcpOut.stream().filter(e -> e.local().equals("127.0.0.1:"
-                + outs.stream().filter(l -> l.label().equals("nonblocking")).findFirst().orElseThrow().get("lport")))
-                .findFirst().orElseThrow();
+        NetEvent nb = outRecords.get(outs.stream().filter(l -> l.label().equals("nonblocking")).findFirst().orElseThrow());
         List<String> nbStates = events.stream().filter(e -> e.kind() == NetEvent.Kind.STATE && e.inode() == nb.inode())
                 .map(e -> e.state() + "/" + e.detail()).toList();
         assertEquals(List.of("SYN_SENT/connect", "ESTABLISHED/getsockopt", "SHUTDOWN_WR/shutdown"), nbStates);
@@ -133,14 +146,9 @@ class NetEdgesTest {
         List<NetEvent> tcpIn = closes.stream()
                 .filter(e -> e.proto().equals("tcp") && e.direction() == NetEvent.Direction.IN).toList();
         assertEquals(ins.size(), tcpIn.size());
-        seen.clear();
+        Map<Line, NetEvent> inRecords = byEnds(ins, tcpIn);
         for (Line l : ins) {
-            String key = "127.0.0.1:" + l.get("lport") + " 127.0.0.1:" + l.get("rport");
-            List<NetEvent> m = tcpIn.stream().filter(e -> key.equals(e.local() + " " + e.remote())).toList();
-            int nth = seen.merge(key, 1, Integer::sum) - 1;
-            assertEquals(ins.stream().filter(o -> key.equals("127.0.0.1:" + o.get("lport") + " 127.0.0.1:"
-                    + o.get("rport"))).count(), m.size(), "one record each for " + l + ": " + m);
-            NetEvent e = m.get(nth);
+            NetEvent e = inRecords.get(l);
             assertEquals(l.get("pid"), e.pid());
             assertEquals(l.get("tx"), e.txBytes());
             assertEquals(l.get("rx"), e.rxBytes());
