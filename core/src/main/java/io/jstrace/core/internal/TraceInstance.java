@@ -122,11 +122,10 @@ public final class TraceInstance {
         return t;
     }
 
-    /** Records the tasks' births and exits, for {@link TaskGroups}; without them, lines are named through /proc alone. */
+    /** Records the tasks' births, for {@link TaskGroups}; without them, lines are named through /proc alone. */
     private void followTasks() {
         try {
             enable("task", TaskGroups.NEWTASK, null);
-            enable("sched", TaskGroups.EXIT, null);
             tasks = new TaskGroups();
         } catch (TraceException e) {
             // Linux before 3.x, or tracefs without these events: /proc names the lines
@@ -185,7 +184,7 @@ public final class TraceInstance {
                     if (closed || text == null) return null;
                 }
                 Line l = parse(text);
-                if (l != null && (tasks == null || !tasks.follow(l))) return l;
+                if (l != null) return l;
             }
         } catch (IOException e) {
             synchronized (this) {
@@ -200,20 +199,24 @@ public final class TraceInstance {
         }
     }
 
-    /** A line of trace_pipe as {@link Line}; {@code null} for a marker or a lost-events note (counted). */
+    /** A line of trace_pipe as {@link Line}; {@code null} for a marker, a lost-events note (counted) or a task's birth ({@link TaskGroups}). */
     public Line parse(String text) {
         Matcher m = LINE.matcher(text);
         if (!m.matches()) {
             Matcher l = LOST.matcher(text);
             if (l.find()) {
                 lost.addAndGet(Long.parseLong(l.group(1)));
-                if (tasks != null) tasks.snapshot(); // births and exits may be among the lost
+                if (tasks != null) tasks.snapshot(); // births may be among the lost
             }
             return null;
         }
         long ns = Long.parseLong(m.group(5)) * 1_000_000_000L + Long.parseLong((m.group(6) + "000000000").substring(0, 9));
         int tid = Integer.parseInt(m.group(2));
         int saved = m.group(3).startsWith("-") ? -1 : Integer.parseInt(m.group(3));
+        if (tasks != null && m.group(7).equals(TaskGroups.NEWTASK)) {
+            tasks.born(tid, m.group(8), creator -> threadGroup(creator, creator == tid ? saved : -1));
+            return null;
+        }
         int known = tasks == null ? -1 : tasks.group(tid);
         int pid = known > 0 ? known : live ? threadGroup(tid, saved) : saved;
         String context = m.group(4) == null ? "" : m.group(4);
