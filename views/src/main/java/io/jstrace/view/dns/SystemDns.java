@@ -213,7 +213,7 @@ final class SystemDns {
                 localPort, remote, remotePort);
         o = s == null || s.inode() == 0 ? null : owners.owner(s.inode());
         if (o != null) owners.tied(o, server, false, now);
-        if (o == null && tcp && (o = byStateChanges(client, server)) != null) {
+        if (o == null && tcp && (o = byStateChanges(client, server, s == null || s.inode() == 0)) != null) {
             owners.tied(o, server, false, now); // its connect's audit record is not another socket's
         }
         if (o == null) o = owners.connected(server, now);
@@ -229,12 +229,20 @@ final class SystemDns {
 
     /**
      * A TCP client by the state changes its process made (its connect, and what followed in
-     * its own calls), as read so far: packets are not held up for them (a UDP client's socket
-     * may close meanwhile); the answer's packet asks again.
+     * its own calls). While its socket is open, as read so far: packets are not held up for
+     * them (a UDP client's socket may close meanwhile), and the answer's packet asks again.
+     * Once it is gone, its close (FIN_WAIT1, in the holder's own call) came before now: the
+     * changes are waited for until read up to now, however far behind their reader is (under
+     * load, seconds; a dig +tcp is gone within milliseconds of its answer).
      */
-    private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server) {
-        TcpHolders.Holder h = tcp.known(client, server);
+    private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server, boolean gone) {
+        TcpHolders.Holder h = gone ? tcp.holder(client, server, epochNow()) : tcp.known(client, server);
         return h == null ? null : owners.process(h.pid(), h.comm());
+    }
+
+    private static long epochNow() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     /**
