@@ -68,7 +68,7 @@ public final class NetText implements Renderer<NetEvent> {
                 if (e.detail() != null) s.append(" (").append(e.detail()).append(')');
             }
             case CLOSE -> {
-                s.append(' ').append(ms(e.durationMs()));
+                s.append(' ').append(e.durationMs() == null ? "?" : ms(e.durationMs()));
                 s.append(" tx ").append(count(e.txBytes())).append('/').append(count(e.txCalls()));
                 s.append(" rx ").append(count(e.rxBytes())).append('/').append(count(e.rxCalls()));
                 if (e.error() != null) s.append(' ').append(e.error());
@@ -86,7 +86,9 @@ public final class NetText implements Renderer<NetEvent> {
             default -> {}
         }
         if (e.ioUring() && e.kind() != NetEvent.Kind.LISTEN) s.append(" io_uring!");
-        if (e.pid() < 0 && e.kind() != NetEvent.Kind.STATE && e.detail() != null) s.append(" (").append(e.detail()).append(')');
+        // how a --system socket's holder was found, or why not; a socket no snapshot listed has no inode
+        boolean unlisted = e.pid() < 0 || e.inode() == 0;
+        if (unlisted && e.kind() != NetEvent.Kind.STATE && e.detail() != null) s.append(" (").append(e.detail()).append(')');
         return s.toString().stripTrailing();
     }
 
