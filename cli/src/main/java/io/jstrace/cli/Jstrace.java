@@ -161,8 +161,12 @@ final class Jstrace {
         options = options.withSeccompFilter(o.seccompFilter()).withKillOnExit(o.killOnExit);
         TraceSession session = o.command.isEmpty() ? TraceSession.attach(pids, options)
                 : TraceSession.launch(o.command, pids, options);
-        StraceText.Escape escape = o.xShort == 0 ? StraceText.Escape.OCTAL
-                : o.xShort == 1 ? StraceText.Escape.HEX_NON_PRINTABLE : StraceText.Escape.HEX_ALL;
+        StraceText.Escape escape = switch (o.xShort) {
+            case 0 -> StraceText.Escape.OCTAL;
+            case 1 -> StraceText.Escape.HEX_NON_PRINTABLE;
+            case 3 -> StraceText.Escape.HEX_NON_PRINTABLE_CHARS;
+            default -> StraceText.Escape.HEX_ALL;
+        };
         boolean separately = o.outputSeparately;
         TextPrinter.Options printing = new TextPrinter.Options(
                 decode, escape, o.follow() && !separately,

@@ -280,8 +280,9 @@ final class OptionRows {
         if (v == null) return 2;
         return switch (v) {
             case "none" -> 0;
-            case "non-ascii-chars", "non-ascii" -> 1;
+            case "non-ascii" -> 1;
             case "all" -> 2;
+            case "non-ascii-chars" -> 3;
             default -> throw badValue(name, v);
         };
     }

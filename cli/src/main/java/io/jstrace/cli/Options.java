@@ -30,7 +30,7 @@ final class Options {
     boolean decodeFdsSet;
     String constPrintStyle;
     List<String> tracePaths = new ArrayList<>();
-    /** -x counted (at most 2); {@code --strings-in-hex}'s level, -1 when not given. */
+    /** -x counted (at most 2), or 3 for {@code --strings-in-hex=non-ascii-chars}; {@code --strings-in-hex}'s level, -1 when not given. */
     int xShort;
     int xLong = -1;
     int tShort;

@@ -109,6 +109,7 @@ class StraceOptionsTest {
         "--trace=openat|-e|decode-fd=none", "--trace=newfstatat|--no-abbrev|--abbrev=newfstatat", "--trace=openat|--columns=60",
         "--trace=openat|--string-limit=4", "--trace=openat|-s|8|-s|5", "--trace=openat|-a|10|-a|70",
         "--trace=openat|--strings-in-hex", "--trace=write|--strings-in-hex=non-ascii", "--trace=write|-xx",
+        "--trace=write|--strings-in-hex=non-ascii-chars",
         "--trace=openat|-X|raw|-X|abbrev", "--trace=openat|--output-append-mode",
         "--trace=openat|-F"})
     @EnabledIf("straceAndPtrace")

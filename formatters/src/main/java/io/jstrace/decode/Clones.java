@@ -130,9 +130,8 @@ final class Clones {
         if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) f.add(field("child_tid", new Addr(u64(raw, 16))));
         if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", new Addr(u64(raw, 24))));
         long exitSignal = u64(raw, 32);
-        f.add(field("exit_signal", exitSignal == 0 ? Value.dec(0) : Long.compareUnsigned(exitSignal, INT_MAX) < 0
-                ? new Value.Sym(exitSignal, Signal.of((int) exitSignal).name(), Value.Base.SIGNED)
-                : new Num(exitSignal, Base.UNSIGNED)));
+        f.add(field("exit_signal", Long.compareUnsigned(exitSignal, INT_MAX) < 0
+                ? SignalDecoders.signal((int) exitSignal) : new Num(exitSignal, Base.UNSIGNED)));
         f.add(field("stack", new Addr(u64(raw, 40))));
         f.add(field("stack_size", Value.hex(u64(raw, 48))));
         if ((flags & CLONE_SETTLS) != 0) f.add(field("tls", new Addr(u64(raw, 56))));

@@ -26,9 +26,12 @@ final class SignalDecoders {
     private SignalDecoders() {}
 
     static Value signal(Call c, int i) {
-        int n = c.intArg(i);
+        return signal(c.intArg(i));
+    }
+
+    /** Signal {@code n} by its name; a number no signal has alone, in every -X style (src/signal.c printsignal). */
+    static Value signal(int n) {
         String name = n == 0 ? null : Signal.of(n).name();
-        // a number no signal has prints alone in every -X style (src/signal.c printsignal)
         return name == null || name.equals(Integer.toString(n)) ? Value.dec(n) : new Value.Sym(n, name, Value.Base.SIGNED);
     }
 

@@ -16,7 +16,14 @@ import io.jstrace.decode.Value.Text;
 /** Renders {@link Value}s as strace prints them. */
 public final class StraceText {
     /** How non-printable bytes in strings are escaped ({@code -x}, {@code -xx}). */
-    public enum Escape { OCTAL, HEX_NON_PRINTABLE, HEX_ALL }
+    /**
+     * How a string's bytes print: {@code OCTAL} as strace's default; {@code HEX_NON_PRINTABLE}
+     * ({@code -x}, {@code --strings-in-hex=non-ascii}) a string holding one byte that is not
+     * printable nor a C escape whole in hex; {@code HEX_NON_PRINTABLE_CHARS}
+     * ({@code --strings-in-hex=non-ascii-chars}) those bytes alone in hex; {@code HEX_ALL}
+     * ({@code -xx}) every byte in hex.
+     */
+    public enum Escape { OCTAL, HEX_NON_PRINTABLE, HEX_NON_PRINTABLE_CHARS, HEX_ALL }
 
     private final Escape escape;
     private final XlatStyle style;
@@ -271,6 +278,7 @@ public final class StraceText {
                 case '\r' -> out.append("\\r");
                 default -> {
                     if (c >= 0x20 && c < 0x7f) out.append((char) c);
+                    else if (escape == Escape.HEX_NON_PRINTABLE_CHARS) hexByte(c, out);
                     else octal(c, i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '7', out);
                 }
             }

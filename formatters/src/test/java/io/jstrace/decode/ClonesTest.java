@@ -161,6 +161,16 @@ class ClonesTest {
     }
 
     @Test
+    void clone3ExitSignalNoSignalHasIsANumberInEveryStyle() {
+        FakeMemory m = cloneArgs(0, 0, 0, 0, 250);
+        Value v = Clones.cloneArgsStruct(Calls.of("clone3").args(ARGS, 64).mem(m).enter(), 0);
+        for (XlatStyle style : XlatStyle.values()) {
+            assertEquals("{flags=0, exit_signal=250, stack=NULL, stack_size=0}",
+                    new StraceText(StraceText.Escape.OCTAL, style).render(v), style.toString());
+        }
+    }
+
+    @Test
     void clone3StructCutByUnmappedMemory() {
         FakeMemory m = new FakeMemory().putLongs(ARGS, 0, 0, 0, 0, 17, 0, 0, 0, 0);
         assertEquals("0x7ffdced8cb00", struct(m, 88));
