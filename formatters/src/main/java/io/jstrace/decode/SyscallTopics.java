@@ -64,7 +64,7 @@ final class SyscallTopics {
             case "cachestat" -> 51;
             case "setxattr", "lsetxattr", "fsetxattr", "getxattr", "lgetxattr", "fgetxattr", "listxattr",
                     "llistxattr", "flistxattr" -> 52;
-            case "kexec_file_load" -> 53;
+            case "kexec_load", "kexec_file_load" -> 53;
             case "_sysctl" -> 54;
             default -> -1;
         };

@@ -302,7 +302,7 @@ public final class SyscallCatalog {
         row("mq_timedreceive",         of(DESC),                               a("mqdes", FD), a("msg_ptr", READ_BUFFER), a("msg_len", SIZE), a("msg_prio", POST_UINT_PTR), a("abs_timeout", TIMESPEC)),
         row("mq_notify",               of(DESC),                               a("mqdes", FD), a("notification", SIGEVENT)),
         row("mq_getsetattr",           of(DESC),                               a("mqdes", FD), a("mqstat", MQ_ATTR), a("omqstat", POST_CUSTOM)),
-        row("kexec_load",              of(),                                   a("entry", ADDR), a("nr_segments", SIZE), a("segments", ADDR), a("flags", HEX)),
+        row("kexec_load",              of(),                                   a("entry", ADDR), a("nr_segments", SIZE), a("segments", CUSTOM), a("flags", CUSTOM)),
         row("waitid",                  of(PROCESS),                            a("which", ENUM, WaitidTypes.XLAT, "P_???"), a("pid", PID_BY_WHICH), a("infop", POST_SIGINFO), a("options", WAIT_OPTIONS), a("ru", RUSAGE)),
         row("add_key",                 of(),                                   a("_type", STRING), a("_description", STRING), a("_payload", WRITE_BUFFER), a("plen", SIZE), a("destringid", KEY_SERIAL)),
         row("request_key",             of(),                                   a("_type", STRING), a("_description", STRING), a("_callout_info", STRING), a("destringid", KEY_SERIAL)),
