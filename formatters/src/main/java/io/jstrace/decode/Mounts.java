@@ -61,10 +61,14 @@ final class Mounts {
         return rest == 0 ? magic : Notes.joined(List.of(magic, Numbers.flags(MountFlags.XLAT, rest, "MS_???")));
     }
 
+    private static final int FSCONFIG_STRING = 256, FSCONFIG_BLOB = 1 << 20;
+
     /**
-     * fsconfig's key, value and aux by command: strings for the set commands, the value as
-     * hex bytes for FSCONFIG_SET_BINARY, a path and a dirfd for the path commands, an fd for
-     * FSCONFIG_SET_FD; addresses and a number otherwise.
+     * fsconfig's key, value and aux by command: strings for the set commands, of at most
+     * {@value #FSCONFIG_STRING} bytes as the kernel takes (fs/fsopen.c strndup_user), the value
+     * as hex bytes for FSCONFIG_SET_BINARY when aux is a length the kernel takes (0 to 1 MiB,
+     * else its address), a path and a dirfd for the path commands, an fd for FSCONFIG_SET_FD;
+     * addresses and a number otherwise.
      */
     static Value fsconfigArg(Call c, int i) {
         long cmd = c.arg(1) & 0xffff_ffffL;
@@ -73,9 +77,10 @@ final class Mounts {
         return switch (i) {
             case 0 -> FileDecoders.fd(c, 0);
             case 1 -> Numbers.named(FsconfigCmds.XLAT, cmd, "FSCONFIG_???");
-            case 2 -> sets ? Strings.string(c, 2) : new Addr(c.arg(2));
-            case 3 -> cmd == FsconfigCmds.FSCONFIG_SET_STRING ? Strings.string(c, 3)
-                    : cmd == FsconfigCmds.FSCONFIG_SET_BINARY ? Strings.hexBuffer(Strings.buffer(c, c.arg(3), c.intArg(4)))
+            case 2 -> sets ? Strings.cStringWithin(c, c.arg(2), FSCONFIG_STRING) : new Addr(c.arg(2));
+            case 3 -> cmd == FsconfigCmds.FSCONFIG_SET_STRING ? Strings.cStringWithin(c, c.arg(3), FSCONFIG_STRING)
+                    : cmd == FsconfigCmds.FSCONFIG_SET_BINARY && c.intArg(4) >= 0 && c.intArg(4) <= FSCONFIG_BLOB
+                    ? Strings.hexBuffer(Strings.buffer(c, c.arg(3), c.intArg(4)))
                     : path ? Strings.path(c, 3) : new Addr(c.arg(3));
             default -> path ? FileDecoders.dirfd(c, 4)
                     : cmd == FsconfigCmds.FSCONFIG_SET_FD ? FileDecoders.fd(c, 4) : Value.dec(c.intArg(4));

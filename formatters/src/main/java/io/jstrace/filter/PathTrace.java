@@ -13,6 +13,7 @@ import io.jstrace.core.Tracee;
 import io.jstrace.core.TraceeMemory;
 import io.jstrace.syscalls.Arg;
 import io.jstrace.syscalls.Category;
+import io.jstrace.syscalls.xlat.FsconfigCmds;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +28,9 @@ import java.util.Set;
  * through untouched. Paths compare byte for byte, as the tracee wrote them: a relative
  * path never matches. The arguments checked are those the catalogue types {@code FD},
  * {@code DIRFD} or {@code PATH}, in the syscalls of strace's file, descriptor and network
- * classes; {@link #EXCEPTIONS} lists where strace looks at other arguments, and poll,
- * ppoll, select and pselect6 are checked by the descriptors in their arrays.
+ * classes; {@link #EXCEPTIONS} lists where strace looks at other arguments, poll, ppoll,
+ * select and pselect6 are checked by the descriptors in their arrays, and fsconfig by
+ * its command.
  */
 public final class PathTrace implements TraceListener {
     /** PATH_MAX: the longest path strace reads. */
@@ -119,6 +121,8 @@ public final class PathTrace implements TraceListener {
                     if (fdSetMatches(t, e.args().raw(k), e.args().cInt(0))) return true;
                 }
                 return false;
+            case "fsconfig":
+                return fsconfigMatches(e, t);
             default:
                 break;
         }
@@ -131,6 +135,18 @@ public final class PathTrace implements TraceListener {
             if (pathMatches(t.memory(), e.args().raw(i))) return true;
         }
         return false;
+    }
+
+    /**
+     * fsconfig by its command, not its context descriptor: the value's path and the aux dirfd
+     * of FSCONFIG_SET_PATH and FSCONFIG_SET_PATH_EMPTY, the aux descriptor of FSCONFIG_SET_FD.
+     */
+    private boolean fsconfigMatches(SyscallEnter e, Tracee t) {
+        long cmd = e.args().cUint(1);
+        if (cmd == FsconfigCmds.FSCONFIG_SET_PATH || cmd == FsconfigCmds.FSCONFIG_SET_PATH_EMPTY) {
+            return fdMatches(t.host(), e.args().cInt(4)) || pathMatches(t.memory(), e.args().raw(3));
+        }
+        return cmd == FsconfigCmds.FSCONFIG_SET_FD && fdMatches(t.host(), e.args().cInt(4));
     }
 
     /** Each {@code FD}, {@code DIRFD} and {@code PATH} argument of a file, descriptor or network syscall. */

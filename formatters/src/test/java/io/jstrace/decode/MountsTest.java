@@ -84,6 +84,19 @@ class MountsTest {
     }
 
     @Test
+    void fsconfigStringsAreAtMostTheKernels256BytesAndABlobAtMostAMebibyte() {
+        long key = 0x7f00_0000_1000L;
+        FakeMemory m = new FakeMemory().putBytes(key, "k".repeat(300) + "\0");
+        String k256 = "\"" + "k".repeat(256) + "\"...";
+        assertEquals("3, FSCONFIG_SET_STRING, " + k256 + ", " + k256 + ", 0",
+                args(Calls.of("fsconfig").args(3, 1, key, key, 0).mem(m).limit(300).exit(EINVAL)));
+        assertEquals("3, FSCONFIG_SET_BINARY, " + k256 + ", 0x7f0000001000, -100",
+                args(Calls.of("fsconfig").args(3, 2, key, key, -100).mem(m).limit(300).exit(EINVAL)));
+        assertEquals("3, FSCONFIG_SET_BINARY, " + k256 + ", 0x7f0000001000, 1048577",
+                args(Calls.of("fsconfig").args(3, 2, key, key, 1048577).mem(m).limit(300).exit(EINVAL)));
+    }
+
+    @Test
     void mountAttrNeedsItsFirstVersion() {
         FakeMemory m = new FakeMemory().putLongs(ATTR, 9, 0x70, 1 << 18, 0);
         assertEquals("6, \"\", AT_EMPTY_PATH, {attr_set=MOUNT_ATTR_RDONLY|MOUNT_ATTR_NOEXEC, "
