@@ -21,6 +21,7 @@ import io.jstrace.syscalls.xlat.CloneFlags;
 import io.jstrace.syscalls.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * clone(2)'s named arguments and clone3(2)'s struct clone_args
@@ -72,7 +73,10 @@ final class Clones {
         out.add(field("flags", cloneFlags(raw)));
         if (c.exit() == null) return out;
         if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) {
-            out.add(field("parent_tid", intInMemory(c, c.arg(index(c, "parent_tidptr")), PidType.PID)));
+            // the thread's id, or without CLONE_PARENT_SETTID the pidfd (src/clone.c: printnum_pid, printnum_fd)
+            IntFunction<Value> as = (flags & CLONE_PARENT_SETTID) != 0 ? v -> Pids.pid(c, v, PidType.PID)
+                    : v -> FileDecoders.descriptor(c, v);
+            out.add(field("parent_tid", intInMemory(c, c.arg(index(c, "parent_tidptr")), as)));
         }
         if ((flags & CLONE_SETTLS) != 0) out.add(field("tls", new Addr(c.arg(index(c, "tls")))));
         if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
@@ -182,8 +186,10 @@ final class Clones {
         if (raw == null) return null;
         long flags = u64(raw, 0);
         List<Field> f = new ArrayList<>();
-        if ((flags & CLONE_PIDFD) != 0) f.add(field("pidfd", intInMemory(c, u64(raw, 8), null)));
-        if ((flags & CLONE_PARENT_SETTID) != 0) f.add(field("parent_tid", intInMemory(c, u64(raw, 24), PidType.PID)));
+        if ((flags & CLONE_PIDFD) != 0) f.add(field("pidfd", intInMemory(c, u64(raw, 8), v -> FileDecoders.descriptor(c, v))));
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            f.add(field("parent_tid", intInMemory(c, u64(raw, 24), v -> Pids.pid(c, v, PidType.PID))));
+        }
         Value tail = TraceeArrays.nonzeroTail(c, addr, size, fetch);
         if (tail != null) f.add(field("", tail));
         return f.isEmpty() ? null : new Value.Struct(f, false);
@@ -204,13 +210,13 @@ final class Clones {
     }
 
     /** strace's printnum_pid ({@code pid} its type) / printnum_fd ({@code pid} null): {@code [1234]}; NULL; the address when unreadable. */
-    private static Value intInMemory(Call c, long addr, PidType pid) {
+    /** The int the kernel wrote at {@code addr}, {@code [3]}, {@code as} decodes it; the address after a failure. */
+    private static Value intInMemory(Call c, long addr, IntFunction<Value> as) {
         if (addr == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);
         byte[] b = c.memory().read(addr, 4);
         if (b == null) return new Value.Unreadable(addr);
-        int v = TraceeArrays.s32(b, 0);
-        return new Value.Arr(List.of(pid == null ? Value.dec(v) : Pids.pid(c, v, pid)), false);
+        return new Value.Arr(List.of(as.apply(TraceeArrays.s32(b, 0))), false);
     }
 
     private static int fetchSize(long size) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jstrace.core.FixedHostFacts;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,11 @@ class ClonesTest {
                 fields(Clones.cloneArgs(clone(CLONE_PIDFD | SIGCHLD, 0, P, 0, 0).mem(m).exit(10662))));
         assertEquals("child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=NULL",
                 fields(Clones.cloneArgs(clone(CLONE_PIDFD | SIGCHLD, 0, 0, 0, 0).exit(-14))));
+        // a descriptor, as -y prints one (src/clone.c printnum_fd)
+        var host = new FixedHostFacts().fd(3, "anon_inode:[pidfd]");
+        assertEquals("child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[3<anon_inode:[pidfd]>]",
+                fields(Clones.cloneArgs(clone(CLONE_PIDFD | SIGCHLD, 0, P, 0, 0).mem(m)
+                        .options(new DecodeOptions(32, false, true)).host(host).exit(10662))));
     }
 
     @Test
