@@ -18,12 +18,15 @@ import java.util.List;
  * (src/aio.c): io_setup's context, io_submit's iocb pointers, io_cancel's iocb header and
  * the io_events the kernel returns.
  *
- * <p>aio_reqprio prints as a number, also when IOCB_FLAG_IOPRIO makes strace decode it as
- * {@code IOPRIO_PRIO_VALUE(...)}.
+ * <p>aio_reqprio prints as an I/O priority, {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)},
+ * when aio_flags has IOCB_FLAG_IOPRIO (the kernel then takes it as one, fs/aio.c
+ * aio_prep_rw), else as a number when not 0.
  */
 final class Aio {
     /** sizeof(struct iocb) and sizeof(struct io_event). */
     private static final int IOCB_SIZE = 64, IO_EVENT_SIZE = 32;
+    /** aio_flags' bit: aio_reqprio is an I/O priority (include/uapi/linux/aio_abi.h). */
+    private static final long IOCB_FLAG_IOPRIO = 1 << 1;
 
     private Aio() {}
 
@@ -84,7 +87,8 @@ final class Aio {
         if (rwFlags != 0) f.add(field("aio_rw_flags", Numbers.flags(RwfFlags.XLAT, rwFlags, "RWF_???")));
         f.add(field("aio_lio_opcode", opcodeValue(opcode(raw))));
         short reqprio = (short) ((raw[18] & 0xff) | (raw[19] & 0xff) << 8);
-        if (reqprio != 0) f.add(field("aio_reqprio", Value.dec(reqprio)));
+        if ((u32(raw, 56) & IOCB_FLAG_IOPRIO) != 0) f.add(field("aio_reqprio", Personas.ioprioHex(reqprio & 0xffff)));
+        else if (reqprio != 0) f.add(field("aio_reqprio", Value.dec(reqprio)));
         f.add(field("aio_fildes", FileDecoders.descriptor(c, TraceeArrays.s32(raw, 20))));
         return f;
     }

@@ -46,12 +46,21 @@ final class Personas {
     }
 
     static Value ioprioValue(long v) {
+        return Notes.decoded(Value.dec((int) v), ioprioFn(v)); // an int
+    }
+
+    /** An iocb's aio_reqprio under IOCB_FLAG_IOPRIO: in hex under -X raw (src/ioprio.c print_ioprio). */
+    static Value ioprioHex(long v) {
+        return Notes.decoded(Value.hex(v), ioprioFn(v));
+    }
+
+    private static Value ioprioFn(long v) {
         long cls = v >> IOPRIO_CLASS_SHIFT;
         long data = v & ((1L << IOPRIO_CLASS_SHIFT) - 1);
         List<Value> args = new ArrayList<>();
         args.add(Numbers.named(IoprioClass.XLAT, cls, "IOPRIO_CLASS_???"));
         args.add(Value.dec(data));
-        return Notes.decoded(Value.dec((int) v), new Value.Fn("IOPRIO_PRIO_VALUE", args, false)); // an int
+        return new Value.Fn("IOPRIO_PRIO_VALUE", args, false);
     }
 
     /** ioprio_get's result: {@code 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))}. */

@@ -2,6 +2,7 @@ package io.jstrace.decode;
 
 import static io.jstrace.decode.FsioCalls.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -42,6 +43,17 @@ class AioTest {
         assertEquals("0x7f989bf10000, 1, [{aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=3, aio_buf=0, "
                 + "aio_nbytes=0, aio_offset=0, aio_resfd=0x5}]", submit(iocb(0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 5),
                 new FakeMemory(), 1));
+    }
+
+    @Test
+    void reqprioIsAnIoPriorityUnderIocbFlagIoprio() {
+        // IOCB_FLAG_IOPRIO (2): IOPRIO_PRIO_VALUE(class, data) of the unsigned 16 bits
+        assertEquals("0x7f989bf10000, 1, [{aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, "
+                + "aio_reqprio=IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4), aio_fildes=3, aio_buf=0x7ffe74fa3200, aio_nbytes=5, "
+                + "aio_offset=0, aio_flags=IOCB_FLAG_IOPRIO}]",
+                submit(iocb(0, 0, 0, 0, (2 << 13) | 4, 3, DATA, 5, 0, 2, 0), new FakeMemory(), 1));
+        assertTrue(submit(iocb(0, 0, 0, 0, 0xbeef, 3, DATA, 5, 0, 2, 0), new FakeMemory(), 1)
+                .contains("aio_reqprio=IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 7919), "));
     }
 
     @Test
