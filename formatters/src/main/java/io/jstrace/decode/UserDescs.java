@@ -40,14 +40,17 @@ final class UserDescs {
 
     /**
      * POST_USER_DESC, get_thread_area's: the whole struct once the kernel filled it; after a
-     * failure (always, on x86_64) only {@code {entry_number=N, ...}}.
+     * failure (always, on x86_64) only {@code {entry_number=N, ...}}, the one field strace
+     * reads at entry (src/ldt.c print_user_desc, USER_DESC_ENTERING), so a struct cut by
+     * the end of readable memory after it prints so too.
      */
     static Value postUserDesc(Call c, int i) {
         long addr = c.arg(i);
         if (addr == 0 || !c.structs()) return new Value.Addr(addr);
-        byte[] raw = c.memory().read(addr, SIZE);
+        boolean failed = TraceeArrays.exitFailed(c);
+        byte[] raw = c.memory().read(addr, failed ? 4 : SIZE);
         if (raw == null) return new Value.Unreadable(addr);
-        if (TraceeArrays.exitFailed(c)) return new Value.Struct(List.of(field("entry_number", entry(raw))), true);
+        if (failed) return new Value.Struct(List.of(field("entry_number", entry(raw))), true);
         return whole(raw);
     }
 

@@ -48,6 +48,10 @@ class UserDescsTest {
         assertEquals("0xffffffffffffffff",
                 render(UserDescs.postUserDesc(Calls.of("get_thread_area").args(-1).exit(ENOSYS), 0)));
         assertEquals("NULL", render(UserDescs.postUserDesc(Calls.of("get_thread_area").args(0).exit(ENOSYS), 0)));
+        // only entry_number readable, the last 4 bytes before unmapped memory
+        FakeMemory cut = new FakeMemory().putInts(A, 12);
+        assertEquals("{entry_number=12, ...}",
+                render(UserDescs.postUserDesc(Calls.of("get_thread_area").args(A).mem(cut).exit(ENOSYS), 0)));
     }
 
     @Test
