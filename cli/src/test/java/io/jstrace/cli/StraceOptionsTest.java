@@ -155,6 +155,20 @@ class StraceOptionsTest {
         assertEquals(theirs, ours.stdout());
     }
 
+    /** The command is found in jstrace's own PATH, not the one -E gives it (strace.c startup_child: getenv). */
+    @Test
+    @EnabledIf("straceAndPtrace")
+    void theCommandIsFoundInTheTracersPath() throws Exception {
+        List<String> args = List.of("-qq", "-e", "trace=none", "--env=PATH=/nowhere", "sh", "-c", "echo \"$PATH\"");
+        var ours = JstraceProcess.run(dir, args);
+        Process p = new ProcessBuilder(concat(List.of("strace"), args)).start();
+        String theirs = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals(0, p.waitFor());
+        assertEquals("/nowhere\n", theirs);
+        assertEquals(0, ours.exit(), ours.stderr());
+        assertEquals(theirs, ours.stdout());
+    }
+
     /** -b execve: the command's own exec is traced, the next one detaches, as strace does (exit 0, "detached"). */
     @Test
     @EnabledIf("straceAndPtrace")

@@ -54,7 +54,7 @@ public final class TraceSession implements AutoCloseable {
 
     /**
      * Prepares to launch {@code command}; nothing runs until {@link #start()}. The program
-     * is looked up in {@code PATH} now.
+     * is looked up in {@code PATH} now, jstrace's own.
      *
      * <p>The command gets the bytes its words stand for as {@link TraceeText}: UTF-8, and a
      * byte that is not UTF-8 where its escape is, so a word read from a tracee or from
@@ -68,7 +68,9 @@ public final class TraceSession implements AutoCloseable {
         List<byte[]> argv = new ArrayList<>();
         for (String word : command) argv.add(TraceeText.bytes(word));
         List<byte[]> env = environment(Objects.requireNonNull(options));
-        byte[] program = Launcher.resolve(io.jstrace.core.internal.jnr.Native.libc(), argv.get(0), env);
+        // in jstrace's own PATH, not the command's (-E PATH=... changes the command's alone)
+        byte[] program = Launcher.resolve(io.jstrace.core.internal.jnr.Native.libc(), argv.get(0),
+                Launcher.inheritedEnvironment());
         return new TraceSession(options, List.copyOf(argv), env, program, List.of());
     }
 

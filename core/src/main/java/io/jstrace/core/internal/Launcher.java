@@ -40,8 +40,9 @@ public final class Launcher {
 
     /**
      * Resolves {@code name} the way execvp(3) would, in the {@code PATH} of {@code env} (the
-     * command's environment, as strace's is its own), first match wins, so that "not found"
-     * is the tracer's own error (strace: {@code Can't stat 'x': No such file or directory}).
+     * tracer's own environment, as strace's getenv("PATH") in startup_child: {@code -E} changes
+     * the command's alone), first match wins, so that "not found" is the tracer's own error
+     * (strace: {@code Can't stat 'x': No such file or directory}).
      * Bytes throughout: a name or a PATH that is not valid in the locale's charset is found.
      *
      * @return the path to exec, with a '/' in it
