@@ -171,6 +171,8 @@ class SystemViewsTest {
                             mine.toString());
                     assertEquals(2 * t.get("sockets").asInt(), mine.stream().filter(n -> "dgram".equals(text(n, "type"))
                             && n.get("fd").asInt() >= 3).count(), mine.toString());
+                    // a single-threaded maker: its thread is the process
+                    assertTrue(mine.stream().allMatch(n -> n.get("tid").asInt() == pid), mine.toString());
                 }
                 case "unix" -> {
                     String path = t.get("path").asText();

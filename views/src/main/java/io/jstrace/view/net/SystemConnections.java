@@ -46,6 +46,8 @@ final class SystemConnections {
     private static final class Seen {
         SocketInfo info;
         SocketOwners.Owner owner;
+        /** The thread that made it, -1 when not known (only a maker's call tells). */
+        int tid = -1;
         NetEvent.Direction direction;
         long openTs;
         boolean listen;
@@ -148,6 +150,7 @@ final class SystemConnections {
         seen.info = s;
         seen.openTs = m.epochNs();
         seen.owner = new SocketOwners.Owner(o.pid(), m.fd(), o.comm(), o.uid());
+        seen.tid = m.tid();
         seen.direction = NetEvent.Direction.UNKNOWN;
         String detail = MADE_BETWEEN + (m.pair() ? "socketpair" : "socket") + " call";
         for (int end = m.pair() ? 2 : 1; end > 0; end--) {
@@ -387,7 +390,7 @@ final class SystemConnections {
         int uid = settings.user() && o != null ? o.uid() : -1;
         SocketInfo id = seen.info.inode() != 0 ? seen.info : s;
         String state = kind == NetEvent.Kind.CLOSE ? "CLOSED" : seen.listen ? "LISTEN" : s.stateName();
-        sink.accept(new NetEvent(kind, now, o == null ? -1 : o.pid(), -1, o == null ? null : o.comm(), uid,
+        sink.accept(new NetEvent(kind, now, o == null ? -1 : o.pid(), seen.tid, o == null ? null : o.comm(), uid,
                 uid >= 0 ? users.name(uid) : null, o == null ? -1 : o.fd(), id.inode(), proto(s), family(s),
                 type(s), local(s), seen.peer != null ? Addresses.text(seen.peer) : remote(id), s.peerInode(), seen.direction, state, null, null, null, durationMs,
                 bytes[0], bytes[1], -1, -1, tcp, kind == NetEvent.Kind.CLOSE ? "close" : null, false, null, detail));
