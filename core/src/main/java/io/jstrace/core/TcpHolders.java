@@ -106,6 +106,11 @@ public final class TcpHolders extends HolderTable {
         return await(epochNs, () -> holders.get(t));
     }
 
+    /** {@link #holder} as of now: once the changes recorded so far have been read (a connection already closed). */
+    public Holder holderByNow(OpenFile.Address local, OpenFile.Address remote) {
+        return holder(local, remote, now());
+    }
+
     /** The holder of the connection between {@code local} and {@code remote} as read so far, without waiting; or {@code null}. */
     public synchronized Holder known(OpenFile.Address local, OpenFile.Address remote) {
         return holders.get(new Tuple(local, remote));

@@ -67,10 +67,10 @@ public final class TraceSession implements AutoCloseable {
         if (command.isEmpty()) throw new IllegalArgumentException("empty command");
         List<byte[]> argv = new ArrayList<>();
         for (String word : command) argv.add(TraceeText.bytes(word));
-        List<byte[]> env = environment(Objects.requireNonNull(options));
+        List<byte[]> own = Launcher.inheritedEnvironment();
+        List<byte[]> env = environment(Objects.requireNonNull(options), own);
         // in jstrace's own PATH, not the command's (-E PATH=... changes the command's alone)
-        byte[] program = Launcher.resolve(io.jstrace.core.internal.jnr.Native.libc(), argv.get(0),
-                Launcher.inheritedEnvironment());
+        byte[] program = Launcher.resolve(io.jstrace.core.internal.jnr.Native.libc(), argv.get(0), own);
         return new TraceSession(options, List.copyOf(argv), env, program, List.of());
     }
 
@@ -202,8 +202,8 @@ public final class TraceSession implements AutoCloseable {
         if (started) detach();
     }
 
-    private static List<byte[]> environment(TraceOptions options) {
-        if (options.environment() == null) return Launcher.inheritedEnvironment();
+    private static List<byte[]> environment(TraceOptions options, List<byte[]> own) {
+        if (options.environment() == null) return own;
         List<byte[]> env = new ArrayList<>();
         for (String e : options.environment()) env.add(TraceeText.bytes(e));
         return env;

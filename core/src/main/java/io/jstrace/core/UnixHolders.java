@@ -1,7 +1,6 @@
 package io.jstrace.core;
 
 import io.jstrace.core.internal.ProcFs;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,16 +80,15 @@ public final class UnixHolders extends HolderTable {
         }
         List<UnixSockets.Made> unlisted = new ArrayList<>();
         for (Map.Entry<Integer, List<UnixSockets.Made>> e : byMaker.entrySet()) {
-            Map<Long, Integer> held = ProcFs.socketInodes(e.getKey());
-            if (held == null) held = Map.of();
-            ArrayDeque<Long> mine = new ArrayDeque<>();
-            for (long key : pairs) {
-                SocketInfo s = listed.get(key);
-                if (held.containsKey(s.inode()) || held.containsKey(s.peerInode())) mine.add(key);
-            }
+            ArrayDeque<Long> mine = heldPairs(e.getKey(), pairs, listed);
             for (UnixSockets.Made m : e.getValue()) {
-                if (m.pair() ? mine.isEmpty() : !listed.containsKey(inodeAt(m.pid(), m.fd()))) unlisted.add(m);
-                if (m.pair() && !mine.isEmpty()) pairs.remove(mine.poll());
+                if (!m.pair()) {
+                    if (!listed.containsKey(ProcFs.socketInode(m.pid(), m.fd()))) unlisted.add(m);
+                } else if (mine.isEmpty()) {
+                    unlisted.add(m);
+                } else {
+                    pairs.remove(mine.poll()); // this call's pair, listed
+                }
             }
         }
         fresh.retainAll(pairs);
@@ -104,14 +102,16 @@ public final class UnixHolders extends HolderTable {
         return Math.min(s.inode(), s.peerInode());
     }
 
-    /** The inode of the socket {@code pid}'s descriptor {@code fd} is, -1 when it is none. */
-    private static long inodeAt(int pid, int fd) {
-        String l = ProcFs.readLink(Path.of("/proc", Integer.toString(pid), "fd", Integer.toString(fd)));
-        if (l == null || !l.startsWith("socket:[") || !l.endsWith("]")) return -1;
-        try {
-            return Long.parseLong(l.substring(8, l.length() - 1));
-        } catch (NumberFormatException e) {
-            return -1;
+    /** The pairs of {@code pairs} that process {@code pid} holds an end of, by {@link #pairKey}. */
+    private static ArrayDeque<Long> heldPairs(int pid, Set<Long> pairs, Map<Long, SocketInfo> listed) {
+        ArrayDeque<Long> mine = new ArrayDeque<>();
+        if (pairs.isEmpty()) return mine;
+        Map<Long, Integer> held = ProcFs.socketInodes(pid);
+        if (held == null) return mine;
+        for (long key : pairs) {
+            SocketInfo s = listed.get(key);
+            if (held.containsKey(s.inode()) || held.containsKey(s.peerInode())) mine.add(key);
         }
+        return mine;
     }
 }

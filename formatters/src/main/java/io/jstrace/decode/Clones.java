@@ -209,8 +209,10 @@ final class Clones {
         return new Value.Flags(v, d.names(), d.remainder());
     }
 
-    /** strace's printnum_pid ({@code pid} its type) / printnum_fd ({@code pid} null): {@code [1234]}; NULL; the address when unreadable. */
-    /** The int the kernel wrote at {@code addr}, {@code [3]}, {@code as} decodes it; the address after a failure. */
+    /**
+     * strace's printnum_pid / printnum_fd: the int the kernel wrote at {@code addr} as
+     * {@code as} decodes it, {@code [1234]}; NULL; the address after a failure or when unreadable.
+     */
     private static Value intInMemory(Call c, long addr, IntFunction<Value> as) {
         if (addr == 0) return new Addr(0);
         if (TraceeArrays.exitFailed(c)) return new Addr(addr);

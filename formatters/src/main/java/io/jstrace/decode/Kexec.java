@@ -44,13 +44,6 @@ final class Kexec {
         Value arch = Numbers.named(KexecArchValues.XLAT, raw & KEXEC_ARCH_MASK, "KEXEC_ARCH_???");
         long rest = raw & ~KEXEC_ARCH_MASK;
         if (rest == 0) return arch;
-        Value others = Numbers.flags(KexecLoadFlags.XLAT, rest, "KEXEC_???");
-        return new Value.Styled(joined(arch, others, XlatStyle.ABBREV), joined(arch, others, XlatStyle.RAW),
-                joined(arch, others, XlatStyle.VERBOSE));
-    }
-
-    private static Value joined(Value arch, Value others, XlatStyle style) {
-        StraceText text = new StraceText(StraceText.Escape.OCTAL, style);
-        return new Value.Text(text.render(arch) + "|" + text.render(others));
+        return Notes.joined(List.of(arch, Numbers.flags(KexecLoadFlags.XLAT, rest, "KEXEC_???")));
     }
 }

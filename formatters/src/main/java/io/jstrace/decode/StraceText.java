@@ -15,7 +15,6 @@ import io.jstrace.decode.Value.Text;
 
 /** Renders {@link Value}s as strace prints them. */
 public final class StraceText {
-    /** How non-printable bytes in strings are escaped ({@code -x}, {@code -xx}). */
     /**
      * How a string's bytes print: {@code OCTAL} as strace's default; {@code HEX_NON_PRINTABLE}
      * ({@code -x}, {@code --strings-in-hex=non-ascii}) a string holding one byte that is not

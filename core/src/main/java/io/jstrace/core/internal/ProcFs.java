@@ -145,11 +145,10 @@ public final class ProcFs {
         Map<Long, Integer> inodes = new java.util.HashMap<>();
         try (java.nio.file.DirectoryStream<Path> fds = Files.newDirectoryStream(dir)) {
             for (Path fd : fds) {
-                String l = link(fd);
-                if (l == null || !l.startsWith("socket:[") || !l.endsWith("]")) continue;
+                long inode = socketInode(link(fd));
+                if (inode < 0) continue;
                 try {
-                    int n = Integer.parseInt(fd.getFileName().toString());
-                    inodes.merge(Long.parseLong(l.substring(8, l.length() - 1)), n, Math::min);
+                    inodes.merge(inode, Integer.parseInt(fd.getFileName().toString()), Math::min);
                 } catch (NumberFormatException e) {
                     // not a descriptor's entry
                 }
@@ -158,6 +157,21 @@ public final class ProcFs {
             return null;
         }
         return inodes;
+    }
+
+    /** The inode of the socket process {@code pid}'s descriptor {@code fd} is, -1 when it is none. */
+    public static long socketInode(int pid, int fd) {
+        return socketInode(link(Path.of("/proc", Integer.toString(pid), "fd", Integer.toString(fd))));
+    }
+
+    /** N of a /proc fd link that reads {@code socket:[N]} (net/socket.c sockfs_dname), -1 for any other. */
+    private static long socketInode(String link) {
+        if (link == null || !link.startsWith("socket:[") || !link.endsWith("]")) return -1;
+        try {
+            return Long.parseLong(link.substring(8, link.length() - 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** This process's real and effective user ids (/proc/self/status, Uid:), or -1s. */

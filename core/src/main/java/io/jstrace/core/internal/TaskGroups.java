@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
+import java.util.function.IntSupplier;
 
 /**
  * The thread group of each task number, kept in the order a recording's lines are read, so
@@ -54,9 +54,9 @@ final class TaskGroups {
      * A {@code task_newtask} line's new task: {@code pid=%d comm=%s clone_flags=%llx
      * oom_score_adj=%hd} (include/trace/events/task.h), made by task {@code creator}.
      *
-     * @param groupOf a task's group when this table does not know it
+     * @param creatorGroup the creator's group, asked when this table does not know it
      */
-    void born(int creator, String text, IntUnaryOperator groupOf) {
+    void born(int creator, String text, IntSupplier creatorGroup) {
         int flags = text.lastIndexOf(" clone_flags=");
         if (!text.startsWith("pid=") || flags < 0) return;
         try {
@@ -66,7 +66,7 @@ final class TaskGroups {
             int group = child;
             if ((clone & CLONE_THREAD) != 0) {
                 group = group(creator);
-                if (group < 0) group = groupOf.applyAsInt(creator);
+                if (group < 0) group = creatorGroup.getAsInt();
             }
             groups.remove(child); // the newest last: kept the longest
             if (group > 0) groups.put(child, group);

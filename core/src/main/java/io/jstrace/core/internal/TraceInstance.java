@@ -214,7 +214,7 @@ public final class TraceInstance {
         int tid = Integer.parseInt(m.group(2));
         int saved = m.group(3).startsWith("-") ? -1 : Integer.parseInt(m.group(3));
         if (tasks != null && m.group(7).equals(TaskGroups.NEWTASK)) {
-            tasks.born(tid, m.group(8), creator -> threadGroup(creator, creator == tid ? saved : -1));
+            tasks.born(tid, m.group(8), () -> threadGroup(tid, saved));
             return null;
         }
         int known = tasks == null ? -1 : tasks.group(tid);

@@ -12,7 +12,7 @@ class TaskGroupsTest {
     /** {@code creator} (of group {@code creatorGroup} as /proc would say) makes task {@code child}. */
     private void born(int creator, int creatorGroup, int child, String flags) {
         groups.born(creator, "pid=" + child + " comm=my task clone_flags=" + flags + " oom_score_adj=0",
-                tid -> tid == creator ? creatorGroup : -1);
+                () -> creatorGroup);
     }
 
     @Test
@@ -48,8 +48,8 @@ class TaskGroupsTest {
 
     @Test
     void aLineOfAnotherFormIsLeftOut() {
-        groups.born(1, "garbage", tid -> 1);
-        groups.born(1, "pid=x comm=a clone_flags=0 oom_score_adj=0", tid -> 1);
+        groups.born(1, "garbage", () -> 1);
+        groups.born(1, "pid=x comm=a clone_flags=0 oom_score_adj=0", () -> 1);
         assertEquals(0, groups.size());
     }
 

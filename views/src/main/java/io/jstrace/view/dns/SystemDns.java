@@ -236,13 +236,8 @@ final class SystemDns {
      * load, seconds; a dig +tcp is gone within milliseconds of its answer).
      */
     private SocketOwners.Owner byStateChanges(OpenFile.Address client, OpenFile.Address server, boolean gone) {
-        TcpHolders.Holder h = gone ? tcp.holder(client, server, epochNow()) : tcp.known(client, server);
+        TcpHolders.Holder h = gone ? tcp.holderByNow(client, server) : tcp.known(client, server);
         return h == null ? null : owners.process(h.pid(), h.comm());
-    }
-
-    private static long epochNow() {
-        Instant i = Instant.now();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     /**

@@ -34,8 +34,9 @@ import java.util.function.Consumer;
  * between two snapshots is reported from its destroy notification, its owner named by what
  * it did in its own calls (TCP's state changes, UDP's route lookups: {@link SocketHolders})
  * or by its connect's audit record, else unknown (pid -1); a unix socket that does is
- * reported from its maker's socket or socketpair call ({@link UnixHolders}). An unconnected UDP socket that sent with addresses is reported, at its end, as a
- * flow per peer as well, each named by its sender.
+ * reported from its maker's socket or socketpair call ({@link UnixHolders}). An
+ * unconnected UDP socket that sent with addresses is reported, at its end, as a flow per
+ * peer as well, each named by its sender.
  */
 final class SystemConnections {
     private static final String BETWEEN = "owner unknown: opened and closed between two snapshots";
